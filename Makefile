@@ -1,0 +1,44 @@
+# Oyster — the commands a user and CI run. See README.md.
+SHELL := /bin/bash
+SWIFT ?= swift
+RELEASE_BIN = .build/release
+DEBUG_BIN = .build/debug
+SHARED ?= ../shared
+DEMO_OUT ?= demo-out
+
+.PHONY: all deps build release demo test test-swift test-conformance test-clients bench clean
+
+all: build
+
+# libpng and libjpeg come from the system; install them when missing (root or sudo).
+deps:
+	@missing=""; for p in libpng-dev libjpeg-dev zlib1g-dev; do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	@bash scripts/demo.sh $(RELEASE_BIN) $(DEMO_OUT)
+
+# The whole suite: unit and CLI tests, then the Khronos conformance score, then real-client
+# checks (each skips when its tool is not installed).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+	@bash scripts/test-conformance.sh $(DEBUG_BIN) $(SHARED)
+	@bash scripts/test-clients.sh $(DEBUG_BIN)
+
+bench: release
+	@bash Benchmarks/run.sh $(RELEASE_BIN) $(SHARED)
+
+clean:
+	rm -rf .build $(DEMO_OUT) bench-out

@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One library module per job (see DESIGN.md); executables only parse arguments and chain passes.
+let package = Package(
+    name: "Oyster",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "oyster-generate", targets: ["oyster-generate"]),
+        .executable(name: "oyster-export", targets: ["oyster-export"]),
+        .executable(name: "oyster-convert", targets: ["oyster-convert"]),
+        .executable(name: "oyster-validate", targets: ["oyster-validate"]),
+        .executable(name: "oyster-atlas", targets: ["oyster-atlas"]),
+        .executable(name: "oyster-render", targets: ["oyster-render"]),
+        .library(name: "OysterCore", targets: ["OysterCore"]),
+        .library(name: "OysterGLTF", targets: ["OysterGLTF"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - C shim
+        .target(
+            name: "CCodecs",
+            linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg"), .linkedLibrary("z")]
+        ),
+
+        // MARK: - Libraries
+        .target(name: "OysterJSON"),
+        .target(name: "OysterCore", dependencies: ["OysterJSON"]),
+        .target(name: "OysterImage", dependencies: ["CCodecs", "OysterCore"]),
+        .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON"]),
+        .target(name: "OysterOBJ", dependencies: ["OysterCore"]),
+        .target(name: "OysterProcess", dependencies: ["OysterCore"]),
+        .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
+        .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
+        .target(
+            name: "OysterCLI",
+            dependencies: [
+                "OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Executables
+        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF"]),
+        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate"]),
+        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI"]),
+        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate"]),
+        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas"]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender"]),
+
+        // MARK: - Tests
+        .target(name: "OysterTestSupport", dependencies: ["OysterCore"], path: "Tests/OysterTestSupport"),
+        .testTarget(name: "OysterJSONTests", dependencies: ["OysterJSON"]),
+        .testTarget(name: "OysterCoreTests", dependencies: ["OysterCore", "OysterTestSupport"]),
+        .testTarget(name: "OysterImageTests", dependencies: ["OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
+        .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
+        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterTestSupport"]),
+        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
+        .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
+        .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
+        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
+        .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterTestSupport"]),
+    ]
+)

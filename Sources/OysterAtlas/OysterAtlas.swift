@@ -1,0 +1,1 @@
+// OysterAtlas: see DESIGN.md. Work in progress.

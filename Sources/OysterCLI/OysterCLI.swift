@@ -1,0 +1,1 @@
+// OysterCLI: see DESIGN.md. Work in progress.

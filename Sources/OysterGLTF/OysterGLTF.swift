@@ -1,0 +1,1 @@
+// OysterGLTF: see DESIGN.md. Work in progress.

@@ -1,0 +1,1 @@
+// OysterGen: see DESIGN.md. Work in progress.

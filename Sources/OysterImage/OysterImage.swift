@@ -1,0 +1,1 @@
+// OysterImage: see DESIGN.md. Work in progress.

@@ -1,0 +1,1 @@
+// OysterOBJ: see DESIGN.md. Work in progress.

@@ -1,0 +1,1 @@
+// OysterProcess: see DESIGN.md. Work in progress.

@@ -1,0 +1,1 @@
+// OysterRender: see DESIGN.md. Work in progress.

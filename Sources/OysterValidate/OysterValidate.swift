@@ -1,0 +1,1 @@
+// OysterValidate: see DESIGN.md. Work in progress.

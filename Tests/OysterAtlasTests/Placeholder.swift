@@ -1,0 +1,1 @@
+// Tests for OysterAtlas arrive with the module.

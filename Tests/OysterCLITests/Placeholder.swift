@@ -1,0 +1,1 @@
+// Tests for OysterCLI arrive with the module.

@@ -1,0 +1,28 @@
+import Testing
+@testable import OysterCore
+
+@Suite struct DataArrayTests {
+    @Test func normalizedSignedBytesClampAtMinusOne() {
+        let a = DataArray(componentType: .int8, elementType: .scalar, normalized: true, bytes: [0x80, 0x81, 0x7F])
+        #expect(a.floats() == [-1, -1, 1])
+    }
+
+    @Test func indicesPickTheNarrowestSafeType() {
+        #expect(DataArray(indices: [0, 1, 65534]).componentType == .uint16)
+        #expect(DataArray(indices: [0, 65535]).componentType == .uint32)
+    }
+
+    @Test func boundsArePerComponent() throws {
+        let a = DataArray(vec3: [Vec3(1, 5, -1), Vec3(-2, 3, 4)])
+        let b = try #require(a.bounds())
+        #expect(b.min == [-2, 3, -1] && b.max == [1, 5, 4])
+    }
+
+    @Test func stripsAndFansBecomeTriangleLists() {
+        var p = Primitive(mode: .triangleStrip, attributes: ["POSITION": DataArray(vec3: Array(repeating: .zero, count: 5))])
+        #expect(p.triangleIndices() == [0, 1, 2, 2, 1, 3, 2, 3, 4])
+        p.mode = .triangleFan
+        #expect(p.triangleIndices() == [0, 1, 2, 0, 2, 3, 0, 3, 4])
+        #expect(p.triangleCount == 3)
+    }
+}

@@ -1,0 +1,1 @@
+// Tests for OysterGLTF arrive with the module.

@@ -1,0 +1,1 @@
+// Tests for OysterGen arrive with the module.

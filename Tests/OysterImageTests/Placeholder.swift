@@ -1,0 +1,1 @@
+// Tests for OysterImage arrive with the module.

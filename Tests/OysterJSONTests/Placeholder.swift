@@ -1,0 +1,1 @@
+// Tests for OysterJSON arrive with the module.

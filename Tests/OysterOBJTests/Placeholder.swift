@@ -1,0 +1,1 @@
+// Tests for OysterOBJ arrive with the module.

@@ -1,0 +1,1 @@
+// Tests for OysterProcess arrive with the module.

@@ -1,0 +1,1 @@
+// Tests for OysterRender arrive with the module.

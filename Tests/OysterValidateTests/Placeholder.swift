@@ -1,0 +1,1 @@
+// Tests for OysterValidate arrive with the module.

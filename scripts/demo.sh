@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# make demo: run the main job that exists so far on the default input, print where outputs are.
+set -euo pipefail
+BIN=${1:-.build/release}
+OUT=${2:-demo-out}
+mkdir -p "$OUT"
+"$BIN/oyster-convert" Fixtures/gltf/textured-box.gltf "$OUT/textured-box.glb"
+echo "demo: wrote $(pwd)/$OUT/textured-box.glb"
