@@ -1,0 +1,19 @@
+/// The surfaces generated geometry is made of. Builders tag triangles with a kind; the world
+/// assembler turns each kind used into one procedural PBR material (baked textures), so
+/// everything made of the same surface shares a material and merges into few draw calls.
+public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
+    // Ground
+    case grass, dirt, sand, rock, snow, mud, gravel
+    // Water
+    case water
+    // Vegetation
+    case bark, leaves, needles, palmLeaves, grassBlades, bushLeaves, flowers
+    // Buildings
+    case stoneWall, brick, plaster, woodPlanks, timber, roofTiles, thatch, slate, glass, door, metal, cobblestone
+    // Dungeon and props
+    case dungeonFloor, dungeonWall, cloth, gold, fire
+
+    public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

@@ -1,1 +1,0 @@
-// OysterGen: see DESIGN.md. Work in progress.
