@@ -165,3 +165,23 @@ extension Recipe {
         return r == r.rounded() && abs(r) < 1e15 ? .int(Int64(r)) : .double(r)
     }
 }
+
+// MARK: - Text
+
+extension Recipe {
+    /// A recipe from JSON file bytes (at most 1 MiB); syntax errors and bad values throw a
+    /// `RecipeError` with the byte offset or path.
+    public static func parse(_ bytes: [UInt8]) throws -> Recipe {
+        guard bytes.count <= 1 << 20 else { throw RecipeError("", "recipe is larger than 1 MiB") }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes, limits: JSONLimits(maxDepth: 32, maxInputSize: 1 << 20, maxStringLength: 1 << 16))
+        } catch {
+            throw RecipeError("", "not valid JSON: \(error)")
+        }
+        return try Recipe(json: value)
+    }
+
+    /// The recipe as pretty-printed JSON text.
+    public var jsonText: String { JSONWriter.string(json, pretty: true) }
+}
