@@ -7,10 +7,15 @@ public struct Fractal: Sendable {
 
     /// `octaves` layers over a base period (0 = not periodic) doubling each octave.
     public init(seed: UInt64, octaves count: Int, gain: Float = 0.5, period: Int = 0) {
+        self.init(seed: seed, octaves: count, gain: gain, periodX: period, periodY: period)
+    }
+
+    /// Periodic along x and y with separate base periods (for stretched patterns like bark).
+    public init(seed: UInt64, octaves count: Int, gain: Float = 0.5, periodX: Int, periodY: Int) {
         var layers: [GradientNoise] = []
         var sm = SplitMix64(seed: seed)
         for i in 0..<max(1, count) {
-            layers.append(GradientNoise(seed: sm.next(), period: period > 0 ? period << i : 0))
+            layers.append(GradientNoise(seed: sm.next(), periodX: periodX > 0 ? periodX << i : 0, periodY: periodY > 0 ? periodY << i : 0))
         }
         octaves = layers
         self.gain = gain

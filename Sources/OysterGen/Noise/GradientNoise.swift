@@ -3,12 +3,19 @@
 /// system randomness, no transcendental functions, so every platform gets the same values.
 public struct GradientNoise: Sendable {
     public let seed: UInt32
-    /// Lattice period in cells (0 = not periodic). Periodic noise repeats every `period` units.
-    public let period: Int32
+    /// Lattice periods in cells along x and y (0 = not periodic). Periodic noise repeats every
+    /// `periodX` units along x and `periodY` along y, which is what makes textures tile.
+    public let periodX: Int32
+    public let periodY: Int32
 
     public init(seed: UInt64, period: Int = 0) {
+        self.init(seed: seed, periodX: period, periodY: period)
+    }
+
+    public init(seed: UInt64, periodX: Int, periodY: Int) {
         self.seed = UInt32(truncatingIfNeeded: SplitMix64.mix(seed) >> 16)
-        self.period = Int32(clamping: period)
+        self.periodX = Int32(clamping: periodX)
+        self.periodY = Int32(clamping: periodY)
     }
 
     /// 16 unit gradient directions, evenly spread, so no axis is favoured.
@@ -21,10 +28,8 @@ public struct GradientNoise: Sendable {
 
     @inlinable func gradient(_ ix: Int32, _ iy: Int32) -> (Float, Float) {
         var x = ix, y = iy
-        if period > 0 {
-            x = ((x % period) + period) % period
-            y = ((y % period) + period) % period
-        }
+        if periodX > 0 { x = ((x % periodX) + periodX) % periodX }
+        if periodY > 0 { y = ((y % periodY) + periodY) % periodY }
         return GradientNoise.gradients[Int(PositionHash.lattice(seed, x, y) >> 28)]
     }
 
