@@ -107,6 +107,11 @@ public struct MeshBuilder: Sendable, Hashable {
         triangle(kind, i, i + 2, i + 3)
     }
 
+    /// A flat quad whose winding is chosen so its normal points along `facing`.
+    public mutating func addQuad(_ kind: SurfaceKind, _ a: Vec3, _ b: Vec3, _ c: Vec3, _ d: Vec3, facing: Vec3) {
+        if dot(cross(c - a, d - b), facing) >= 0 { addQuad(kind, a, b, c, d) } else { addQuad(kind, d, c, b, a) }
+    }
+
     /// A two-sided quad (front and back), for leaf cards, cloth and flags.
     public mutating func addDoubleSidedQuad(_ kind: SurfaceKind, _ a: Vec3, _ b: Vec3, _ c: Vec3, _ d: Vec3, uvs: (Vec2, Vec2, Vec2, Vec2)? = nil) {
         addQuad(kind, a, b, c, d, uvs: uvs)
