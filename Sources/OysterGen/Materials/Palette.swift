@@ -23,6 +23,7 @@ enum Palette {
         case .gravel: return Vec3(0.55, 0.52, 0.48)
         case .water: return Vec3(0.10, 0.28, 0.36)
         case .bark: return Vec3(0.34, 0.25, 0.18)
+        case .birchBark: return Vec3(0.86, 0.84, 0.78)
         case .leaves: return biome == .tundra ? Vec3(0.40, 0.42, 0.20) : Vec3(0.24, 0.42, 0.14)
         case .needles: return Vec3(0.14, 0.30, 0.16)
         case .palmLeaves: return Vec3(0.30, 0.52, 0.16)

@@ -92,6 +92,12 @@ struct SurfacePattern {
             let fissure = Fractal.ridgedValue(grainV, u * 24 + f8.fbm(u * 8, v * 8) * 0.8, v * 2)
             let c = a * (0.55 + 0.6 * (1 - fissure)) * (0.9 + 0.2 * f16.fbm(u * 16, v * 16))
             return Texel(color: c, height: 1 - fissure, roughness: r, occlusion: 0.6 + 0.4 * (1 - fissure))
+        case .birchBark:
+            // White bark with dark horizontal lenticels.
+            let marks = smoothstep(0.55, 0.8, Fractal.ridgedValue(grainH, u * 2 + f8.fbm(u * 8, v * 8) * 0.3, v * 24))
+            let patch = smoothstep(0.3, 0.6, f4.fbm(u * 4, v * 4))
+            let c = mix(a, Vec3(0.12, 0.11, 0.10), max(marks * 0.85, patch * 0.5))
+            return Texel(color: c, height: 1 - marks * 0.6, roughness: r, occlusion: 1 - marks * 0.3)
         case .leaves, .bushLeaves, .needles, .palmLeaves, .flowers:
             let cell = kind == .needles ? cells24.sample(u * 24, v * 24) : cells12.sample(u * 12, v * 12)
             let edge = smoothstep(0.0, 0.15, cell.f2 - cell.f1)

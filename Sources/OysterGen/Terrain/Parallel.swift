@@ -14,15 +14,16 @@ enum Parallel {
     }
 
     /// Fills a `rows × width` Float array, rows split into core-sized bands.
-    static func rows(_ rows: Int, width: Int, _ body: @Sendable (Int, inout ArraySlice<Float>) -> Void) -> [Float] {
+    static func rows(_ rows: Int, width: Int, _ body: @Sendable (Int, inout [Float]) -> Void) -> [Float] {
         let bands = min(rows, cores * 4)
         let parts: [[Float]] = map(bands) { b in
             let lo = b * rows / bands, hi = (b + 1) * rows / bands
-            var out = [Float](repeating: 0, count: (hi - lo) * width)
+            var out: [Float] = []
+            out.reserveCapacity((hi - lo) * width)
+            var row = [Float](repeating: 0, count: width)
             for j in lo..<hi {
-                var slice = out[(j - lo) * width..<(j - lo + 1) * width]
-                body(j, &slice)
-                out.replaceSubrange((j - lo) * width..<(j - lo + 1) * width, with: slice)
+                body(j, &row)
+                out.append(contentsOf: row)
             }
             return out
         }
