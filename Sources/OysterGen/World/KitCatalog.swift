@@ -7,31 +7,44 @@ enum KitCatalog {
     static func detailLevel(_ d: Detail) -> Int { d == .low ? 0 : d == .medium ? 1 : 2 }
 
     static func tree(_ species: Species, seed: UInt64, detail: Detail) -> KitModel {
-        var b = MeshBuilder()
-        let h: Float = species == .palm ? 8 : species == .pine || species == .fir ? 10 : 7
-        b.cylinder(.bark, from: .zero, to: Vec3(0, h * 0.6, 0), radiusBottom: 0.25, radiusTop: 0.15, segments: 6)
+        let d = detailLevel(detail)
         switch species {
-        case .pine, .fir:
-            for t in 0..<3 {
-                let y = h * (0.3 + 0.22 * Float(t))
-                b.cone(.needles, base: Vec3(0, y, 0), apex: Vec3(0, y + h * 0.35, 0), radius: h * (0.3 - 0.07 * Float(t)), segments: 8)
-            }
-        default:
-            b.cone(.leaves, base: Vec3(0, h * 0.45, 0), apex: Vec3(0, h, 0), radius: h * 0.35, segments: 8)
+        case .pine, .fir: return Vegetation.tree(TreeParams(species: .conifer, height: species == .fir ? 13 : nil, detail: d), seed: seed)
+        case .oak, .willow: return Vegetation.tree(TreeParams(species: .broadleaf, detail: d), seed: seed)
+        case .birch: return Vegetation.tree(TreeParams(species: .birch, detail: d), seed: seed)
+        case .palm: return Vegetation.tree(TreeParams(species: .palm, detail: d), seed: seed)
+        case .dead: return Vegetation.tree(TreeParams(species: .dead, detail: d), seed: seed)
+        case .bush: return Vegetation.bush(detail: d, seed: seed)
+        case .cactus: return cactus(seed: seed)
+        case .grass: return Vegetation.grassClump(detail: d, seed: seed)
+        case .flowers: return Vegetation.flowers(detail: d, seed: seed)
         }
-        return KitModel(name: species.rawValue.capitalized, parts: [KitPart(name: "Tree", mesh: b)])
     }
 
-    static func bush(seed: UInt64) -> KitModel {
+    /// A saguaro: the vegetation kit has no cactus yet.
+    static func cactus(seed: UInt64) -> KitModel {
+        var r = KitRandom(seed: seed)
         var b = MeshBuilder()
-        b.cone(.bushLeaves, base: .zero, apex: Vec3(0, 1.2, 0), radius: 0.8, segments: 6)
-        return KitModel(name: "Bush", parts: [KitPart(name: "Bush", mesh: b)])
+        let h = r.float(in: 3...5.5)
+        b.cylinder(.leaves, from: .zero, to: Vec3(0, h, 0), radiusBottom: 0.32, radiusTop: 0.28, segments: 10)
+        b.sphere(.leaves, center: Vec3(0, h, 0), radius: 0.28, rings: 5, segments: 10)
+        for k in 0..<r.int(in: 1...3) {
+            let side: Float = k % 2 == 0 ? 1 : -1
+            let y0 = r.float(in: h * 0.3...h * 0.6), out = r.float(in: 0.7...1.1), up = r.float(in: 1...1.8)
+            let yaw = r.float(in: 0...6.28)
+            let dir = Vec3(kcos(yaw) * side, 0, ksin(yaw) * side)
+            b.tube(.leaves, path: [Vec3(0, y0, 0), dir * out + Vec3(0, y0 + 0.1, 0), dir * out + Vec3(0, y0 + up, 0)], radii: [0.2, 0.2, 0.18], segments: 8)
+            b.sphere(.leaves, center: dir * out + Vec3(0, y0 + up, 0), radius: 0.18, rings: 4, segments: 8)
+        }
+        return KitModel(name: "Cactus", parts: [KitPart(name: "Cactus", mesh: b)])
     }
+
+    static func bush(seed: UInt64) -> KitModel { Vegetation.bush(detail: 1, seed: seed) }
 
     static func rock(seed: UInt64, size: Float, detail: Detail) -> KitModel {
-        var b = MeshBuilder()
-        b.box(.rock, center: Vec3(0, size * 0.3, 0), size: Vec3(size, size * 0.7, size * 0.8), yaw: 0.3)
-        return KitModel(name: "Rock", parts: [KitPart(name: "Rock", mesh: b)])
+        var r = KitRandom(seed: seed)
+        let shape = r.pick([RockShape.boulder, .boulder, .slab, .block, .spire])
+        return Rocks.rock(RockParams(shape: shape, size: size, detail: detailLevel(detail)), seed: seed)
     }
 
     static func building(_ kind: Site.Kind, seed: UInt64, recipe: Recipe) -> KitModel {
@@ -42,6 +55,11 @@ enum KitCatalog {
             b.cone(.roofTiles, base: Vec3(0, 12, 0), apex: Vec3(0, 15, 0), radius: 2.6, segments: 12)
         case .pier:
             b.box(.woodPlanks, min: Vec3(-1.2, 0.4, 0), max: Vec3(1.2, 0.6, 14))
+        case .house:
+            var p = HouseParams.random(seed: seed)
+            if recipe.biome == .alpine || recipe.biome == .tundra { p.roofKind = .slate }
+            if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
+            return Buildings.house(p, seed: seed)
         default:
             b.box(.plaster, min: Vec3(-3, 0, -2.5), max: Vec3(3, 3, 2.5))
             b.box(.roofTiles, min: Vec3(-3.3, 3, -2.8), max: Vec3(3.3, 4.5, 2.8))
