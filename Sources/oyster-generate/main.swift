@@ -68,7 +68,13 @@ struct Generate: OysterTool {
             try writeSharedTextures(resolved, beside: output)
         } else {
             var options = WorldGenerator.Options()
-            if !quiet && Console.stderrIsTerminal {
+            if ProcessInfo.processInfo.environment["OYSTER_GENERATE_TIMINGS"] != nil {
+                // Stage timings for benchmarking (Benchmarks/generate.sh).
+                let t0 = Date()
+                options.progress = { stage, _ in
+                    Console.writeStderr(String(format: "%7.3f s  %@\n", Date().timeIntervalSince(t0), stage))
+                }
+            } else if !quiet && Console.stderrIsTerminal {
                 options.progress = { stage, fraction in
                     Console.writeStderr("\r\u{1B}[K[\(Int(fraction * 100))%] \(stage)")
                     if fraction >= 1 { Console.writeStderr("\r\u{1B}[K") }

@@ -18,35 +18,70 @@ public struct GradientNoise: Sendable {
         self.periodY = Int32(clamping: periodY)
     }
 
-    /// 16 unit gradient directions, evenly spread, so no axis is favoured.
-    @usableFromInline static let gradients: [(Float, Float)] = [
-        (1, 0), (0.9239, 0.3827), (0.7071, 0.7071), (0.3827, 0.9239),
-        (0, 1), (-0.3827, 0.9239), (-0.7071, 0.7071), (-0.9239, 0.3827),
-        (-1, 0), (-0.9239, -0.3827), (-0.7071, -0.7071), (-0.3827, -0.9239),
-        (0, -1), (0.3827, -0.9239), (0.7071, -0.7071), (0.9239, -0.3827),
-    ]
-
-    @inlinable func gradient(_ ix: Int32, _ iy: Int32) -> (Float, Float) {
-        var x = ix, y = iy
-        if periodX > 0 { x = ((x % periodX) + periodX) % periodX }
-        if periodY > 0 { y = ((y % periodY) + periodY) % periodY }
-        return GradientNoise.gradients[Int(PositionHash.lattice(seed, x, y) >> 28)]
+    /// The gradient at lattice point (x, y), coordinates already wrapped to the period.
+    @inlinable @inline(__always) func gradient(_ x: Int32, _ y: Int32) -> (Float, Float) {
+        // A switch compiles to a jump table: no array bounds checks or lazy globals in the hot path.
+        switch PositionHash.lattice(seed, x, y) >> 28 {
+        case 0: return (1, 0)
+        case 1: return (0.9239, 0.3827)
+        case 2: return (0.7071, 0.7071)
+        case 3: return (0.3827, 0.9239)
+        case 4: return (0, 1)
+        case 5: return (-0.3827, 0.9239)
+        case 6: return (-0.7071, 0.7071)
+        case 7: return (-0.9239, 0.3827)
+        case 8: return (-1, 0)
+        case 9: return (-0.9239, -0.3827)
+        case 10: return (-0.7071, -0.7071)
+        case 11: return (-0.3827, -0.9239)
+        case 12: return (0, -1)
+        case 13: return (0.3827, -0.9239)
+        case 14: return (0.7071, -0.7071)
+        default: return (0.9239, -0.3827)
+        }
     }
 
     /// Noise value in about [-1, 1] at (x, y).
-    @inlinable public func value(_ x: Float, _ y: Float) -> Float { sample(x, y).value }
+    @inlinable @inline(__always) public func value(_ x: Float, _ y: Float) -> Float {
+        let fx0 = x.rounded(.down), fy0 = y.rounded(.down)
+        let (x0, x1, y0, y1) = lattice(fx0, fy0)
+        let fx = x - fx0, fy = y - fy0
+        let ux = fx * fx * fx * (fx * (fx * 6 - 15) + 10)
+        let uy = fy * fy * fy * (fy * (fy * 6 - 15) + 10)
+        let ga = gradient(x0, y0), gb = gradient(x1, y0), gc = gradient(x0, y1), gd = gradient(x1, y1)
+        let va = ga.0 * fx + ga.1 * fy
+        let vb = gb.0 * (fx - 1) + gb.1 * fy
+        let vc = gc.0 * fx + gc.1 * (fy - 1)
+        let vd = gd.0 * (fx - 1) + gd.1 * (fy - 1)
+        return (va + ux * (vb - va) + uy * (vc - va) + ux * uy * (va - vb - vc + vd)) * 1.41
+    }
+
+    /// Lattice corners of the cell whose lower corner is (fx0, fy0), wrapped once per sample.
+    @inlinable @inline(__always) func lattice(_ fx0: Float, _ fy0: Float) -> (Int32, Int32, Int32, Int32) {
+        var x0 = Int32(clamping: Int(fx0)), y0 = Int32(clamping: Int(fy0))
+        var x1 = x0 &+ 1, y1 = y0 &+ 1
+        if periodX > 0 {
+            x0 = ((x0 % periodX) + periodX) % periodX
+            x1 = x0 + 1 == periodX ? 0 : x0 + 1
+        }
+        if periodY > 0 {
+            y0 = ((y0 % periodY) + periodY) % periodY
+            y1 = y0 + 1 == periodY ? 0 : y0 + 1
+        }
+        return (x0, x1, y0, y1)
+    }
 
     /// Noise value and its partial derivatives (d/dx, d/dy).
-    @inlinable public func sample(_ x: Float, _ y: Float) -> (value: Float, dx: Float, dy: Float) {
+    @inlinable @inline(__always) public func sample(_ x: Float, _ y: Float) -> (value: Float, dx: Float, dy: Float) {
         let fx0 = x.rounded(.down), fy0 = y.rounded(.down)
-        let ix = Int32(clamping: Int(fx0)), iy = Int32(clamping: Int(fy0))
+        let (x0, x1, y0, y1) = lattice(fx0, fy0)
         let fx = x - fx0, fy = y - fy0
         let ux = fx * fx * fx * (fx * (fx * 6 - 15) + 10)
         let uy = fy * fy * fy * (fy * (fy * 6 - 15) + 10)
         let dux = 30 * fx * fx * (fx * (fx - 2) + 1)
         let duy = 30 * fy * fy * (fy * (fy - 2) + 1)
-        let ga = gradient(ix, iy), gb = gradient(ix &+ 1, iy)
-        let gc = gradient(ix, iy &+ 1), gd = gradient(ix &+ 1, iy &+ 1)
+        let ga = gradient(x0, y0), gb = gradient(x1, y0)
+        let gc = gradient(x0, y1), gd = gradient(x1, y1)
         let va = ga.0 * fx + ga.1 * fy
         let vb = gb.0 * (fx - 1) + gb.1 * fy
         let vc = gc.0 * fx + gc.1 * (fy - 1)
