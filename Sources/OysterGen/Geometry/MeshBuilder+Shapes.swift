@@ -24,7 +24,8 @@ extension MeshBuilder {
     /// A box with arbitrary orthonormal `axes` and half extents; UVs are projections on the
     /// box's own axes (metres), so a rotated plank keeps its grain.
     public mutating func orientedBox(_ kind: SurfaceKind, center: Vec3, axes: (Vec3, Vec3, Vec3), half: Vec3, faces: BoxFaces = .all) {
-        let (ax, ay, az) = axes
+        var (ax, ay, az) = axes
+        if dot(cross(ax, ay), az) < 0 { ax = -ax }  // left-handed axes would turn the box inside out
         let ex = ax * half.x, ey = ay * half.y, ez = az * half.z
         func corner(_ sx: Float, _ sy: Float, _ sz: Float) -> Vec3 { center + ex * sx + ey * sy + ez * sz }
         func face(_ n: Vec3, _ u: Vec3, _ v: Vec3, _ pts: [Vec3]) {

@@ -115,8 +115,11 @@ public struct MeshBuilder: Sendable, Hashable {
     /// A two-sided quad (front and back), for leaf cards, cloth and flags.
     public mutating func addDoubleSidedQuad(_ kind: SurfaceKind, _ a: Vec3, _ b: Vec3, _ c: Vec3, _ d: Vec3, uvs: (Vec2, Vec2, Vec2, Vec2)? = nil) {
         addQuad(kind, a, b, c, d, uvs: uvs)
+        // The back face sits a hair behind the front so ray tracers do not see two
+        // coincident surfaces.
+        let n = normalize(cross(c - a, d - b)) * 0.003
         let u = uvs.map { ($0.3, $0.2, $0.1, $0.0) }
-        addQuad(kind, d, c, b, a, uvs: u)
+        addQuad(kind, d - n, c - n, b - n, a - n, uvs: u)
     }
 
     /// A flat planar polygon (any simple polygon, counter-clockwise seen from the front),

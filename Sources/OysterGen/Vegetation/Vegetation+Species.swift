@@ -85,10 +85,24 @@ extension Vegetation {
                 let droop = (j % 2 == 0 ? -0.18 : 0.0) * tierH
                 rim.append(Vec3(kcos(a) * rr, y + droop, ksin(a) * rr))
             }
-            for j in 0..<segs {
-                let p = rim[j], q = rim[(j + 1) % segs]
-                b.addTriangle(.needles, apex, q, p)
-                b.addTriangle(.needles, inner, p, q)
+            if detail == 0 {
+                for j in 0..<segs {
+                    let p = rim[j], q = rim[(j + 1) % segs]
+                    b.addTriangle(.needles, apex, q, p)
+                    b.addTriangle(.needles, inner, p, q)
+                }
+            } else {
+                // A middle ring bulges the tier so it reads as a soft, full bough.
+                let mid = rim.map { p -> Vec3 in
+                    let m = mix(apex, p, 0.5)
+                    return m + Vec3(p.x, 0, p.z) * 0.12 + Vec3(0, tierH * 0.06, 0)
+                }
+                for j in 0..<segs {
+                    let k = (j + 1) % segs
+                    b.addTriangle(.needles, apex, mid[k], mid[j])
+                    b.addQuad(.needles, mid[j], mid[k], rim[k], rim[j], facing: Vec3(rim[j].x + rim[k].x, tierH, rim[j].z + rim[k].z))
+                    b.addTriangle(.needles, inner, rim[j], rim[k])
+                }
             }
         }
         b.color = old
