@@ -46,7 +46,7 @@ struct GroundCover {
         let snow = !snowline.isFinite ? 0 : smoothstep(snowline - 4 + p * 6, snowline + 4 + p * 6, s.height) * (1 - smoothstep(0.9, 1.4, s.slope))
         var grass: Float = 1, dirt = smoothstep(0.15, 0.55, p - m * 0.3) * 0.9 + smoothstep(0.15, 0.8, s.deposit) * 1.2 + bare * 0.9
         var sand = shore * 2, rock = steep * 3, snowW = snow * 4
-        var mud: Float = 0, gravel = smoothstep(0.5, 1.5, s.deposit) * 1.4 + smoothstep(-0.3, -1.2, s.deposit) * 0.8
+        var mud: Float = 0, gravel = smoothstep(0.5, 1.5, s.deposit) * 1.4
         switch biome {
         case .temperate: break
         case .alpine:

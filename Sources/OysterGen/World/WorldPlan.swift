@@ -46,8 +46,8 @@ struct WorldPlan: Sendable {
             return out
         }
         let edge = max(abs(p.x), abs(p.y))
-        var rise = smoothstep(0.45, 1.0, edge)
-        rise = rise * rise * (amplitude * 1.1 + 12)
+        var rise = smoothstep(0.35, 1.05, edge)
+        rise = rise * rise * (amplitude * 0.7 + 8)
         if let s = seaDirection {
             let t = dot(p, s)
             let toward = smoothstep(-0.2, 0.4, t)
