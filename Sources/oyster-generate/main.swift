@@ -56,7 +56,8 @@ struct Generate: OysterTool {
         guard lower.hasSuffix(".gltf") || lower.hasSuffix(".glb") else {
             throw ToolFailure.usage("output must end in .gltf or .glb: \(output)")
         }
-        let start = Date()
+        var start = Date()
+        var cpuStart = clock()
         let scene: Scene
         if let chunk {
             let parts = chunk.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -64,8 +65,10 @@ struct Generate: OysterTool {
                 throw ToolFailure.usage("--chunk expects two integers X,Z (e.g. --chunk 3,-2)")
             }
             guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
-            scene = ChunkGenerator.generate(resolved, x: cx, z: cz, size: chunkSize)
             try writeSharedTextures(resolved, beside: output)
+            start = Date()
+            cpuStart = clock()
+            scene = ChunkGenerator.generate(resolved, x: cx, z: cz, size: chunkSize)
         } else {
             var options = WorldGenerator.Options()
             if ProcessInfo.processInfo.environment["OYSTER_GENERATE_TIMINGS"] != nil {
@@ -82,6 +85,8 @@ struct Generate: OysterTool {
             }
             scene = WorldGenerator.generate(resolved, options: options)
         }
+        let generated = Date()
+        let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         var writeOptions = GLTFWriteOptions()
         writeOptions.generator = "Oyster oyster-generate \(OysterGen.version)"
         do {
@@ -90,9 +95,10 @@ struct Generate: OysterTool {
             throw ToolFailure.unwritable(output, "cannot write: \(error)")
         }
         let s = scene.statistics
-        let seconds = Date().timeIntervalSince(start)
+        let seconds = Date().timeIntervalSince(start), generation = generated.timeIntervalSince(start)
         console.info("oyster-generate: wrote \(output): \(s.triangles) triangles, \(s.meshes) meshes, \(s.materials) materials, "
-            + "\(s.textures) textures, \(s.lights) lights, \(s.animations) animations in \(String(format: "%.2f", seconds)) s")
+            + "\(s.textures) textures, \(s.lights) lights, \(s.animations) animations in \(String(format: "%.3f", seconds)) s "
+            + "(generation \(String(format: "%.3f", generation)) s, \(String(format: "%.3f", cpu)) s CPU)")
     }
 
     func resolveRecipe(_ console: Console) throws -> Recipe {

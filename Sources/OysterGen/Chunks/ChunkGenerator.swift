@@ -1,3 +1,4 @@
+import Foundation
 import OysterCore
 
 /// One square tile of an unbounded world. Everything is sampled in world coordinates:
@@ -102,12 +103,8 @@ public enum ChunkGenerator {
         let trees = Scatter(seed: recipe.seed, salt: 0x7EE5, cell: cell, minDistance: cell * 0.55)
         let world = OutdoorSpecies(recipe: recipe)
         var count: [String: Int] = [:]
-        var kitCache: [String: KitModel] = [:]
         func kit(_ key: String, _ make: () -> KitModel) -> KitModel {
-            if let k = kitCache[key] { return k }
-            let k = make()
-            kitCache[key] = k
-            return k
+            KitCache.shared.model("\(recipe.seed)/\(recipe.detail)/\(key)", make)
         }
         func slope(_ x: Float, _ z: Float) -> Float {
             let dx = shape.height(x + 1, z) - shape.height(x - 1, z), dz = shape.height(x, z + 1) - shape.height(x, z - 1)
@@ -121,7 +118,7 @@ public enum ChunkGenerator {
             if let w = waterLevel, y < w + 0.6 { continue }
             guard slope(p.x, p.y) < 0.8, y < cover.snowline + 6 else { continue }
             let sp = world.kinds[Int(c.bits.unit(8) * Float(world.kinds.count)) % world.kinds.count]
-            let variant = Int(c.bits >> 60) % 3
+            let variant = Int(c.bits >> 60) % 2
             let tree = kit("tree/\(sp.rawValue)/\(variant)") {
                 KitCatalog.tree(sp, seed: recipe.seed ^ UInt64(variant * 7919 + sp.rawValue.count), detail: recipe.detail)
             }
@@ -139,7 +136,7 @@ public enum ChunkGenerator {
             guard c.bits.unit(40) < 0.3 + s * 0.8 else { continue }
             let y = shape.height(p.x, p.y)
             if let w = waterLevel, y < w - 0.5 { continue }
-            let variant = Int(c.bits >> 59) % 6
+            let variant = Int(c.bits >> 59) % 3
             let rock = kit("rock/\(variant)") { KitCatalog.rock(seed: recipe.seed ^ UInt64(variant * 104_729), size: 1.6, detail: recipe.detail) }
             kits.place(rock, key: "rock/\(variant)", name: "Rock_\(Int(p.x))_\(Int(p.y))", group: "Rocks",
                        translation: Vec3(p.x, y, p.y), yaw: c.bits.unit(20) * 6.28, scale: 0.4 + 1.3 * c.bits.unit(32) * c.bits.unit(48), into: &a)
@@ -194,5 +191,26 @@ extension ChunkGenerator {
         return baked.flatMap { b in
             [("\(b.kind.rawValue)_baseColor.png", b.baseColor), ("\(b.kind.rawValue)_normal.png", b.normal), ("\(b.kind.rawValue)_orm.png", b.orm)]
         }
+    }
+}
+
+/// Kits built once per process: chunks of a streamed world reuse the same tree and rock
+/// variants, so only the first tile pays for building them. Kits are pure functions of their
+/// key, so caching cannot change any output.
+final class KitCache: @unchecked Sendable {
+    static let shared = KitCache()
+    private var models: [String: KitModel] = [:]
+    private let lock = NSLock()
+
+    func model(_ key: String, _ make: () -> KitModel) -> KitModel {
+        lock.lock()
+        if let m = models[key] { lock.unlock(); return m }
+        lock.unlock()
+        let m = make()
+        lock.lock()
+        if models.count > 512 { models.removeAll() }
+        models[key] = m
+        lock.unlock()
+        return m
     }
 }
