@@ -116,6 +116,8 @@ extension KitCatalog {
         var model: KitModel
         var cameraEye: Vec3
         var cameraTarget: Vec3
+        /// Room rectangles in world metres (min corner, size) for furnishing.
+        var rooms: [(min: Vec2, size: Vec2)]
     }
 
     static func dungeon(rooms: Int, seed: UInt64, recipe: Recipe) -> DungeonKit {
@@ -129,6 +131,9 @@ extension KitCatalog {
         let room = layout.rooms.max { $0.width * $0.depth < $1.width * $1.depth } ?? layout.rooms[0]
         let eye = Vec3(ox + (Float(room.x) + 0.45) * s, params.wallHeight - 0.6, oz + (Float(room.z) + 0.45) * s)
         let target = Vec3(ox + (Float(room.x + room.width) - 0.5) * s, 0.6, oz + (Float(room.z + room.depth) - 0.5) * s)
-        return DungeonKit(model: model, cameraEye: eye, cameraTarget: target)
+        let rooms = layout.rooms.map { r in
+            (Vec2(ox + Float(r.x) * s, oz + Float(r.z) * s), Vec2(Float(r.width) * s, Float(r.depth) * s))
+        }
+        return DungeonKit(model: model, cameraEye: eye, cameraTarget: target, rooms: rooms)
     }
 }
