@@ -23,13 +23,19 @@ bpy.ops.wm.read_factory_settings(use_empty=True)
 bpy.ops.import_scene.gltf(filepath=src)
 scene = bpy.context.scene
 
-env = {}
+env, recipe = {}, {}
 try:
     if src.endswith(".gltf"):
         with open(src) as f:
-            env = json.load(f)["asset"]["extras"].get("environment", {})
+            extras = json.load(f)["asset"]["extras"]
+            env, recipe = extras.get("environment", {}), extras.get("recipe", {})
 except (OSError, KeyError, ValueError):
     pass
+# Exposure like a photographer's: open up for night and for torch-lit interiors.
+if recipe.get("scene") == "interior":
+    scene.view_settings.exposure = 4.5
+elif env.get("night"):
+    scene.view_settings.exposure = 2.5
 sky = env.get("skyColor", [0.5, 0.6, 0.8])
 world = bpy.data.worlds.new("World")
 scene.world = world

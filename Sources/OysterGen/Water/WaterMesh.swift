@@ -5,10 +5,39 @@ import OysterCore
 enum WaterMesh {
     /// A sheet at `level` over the cells of a `spacing` grid in the rectangle where `ground` is
     /// below the level at any corner (and `keep` allows).
+    /// With `from`, only cells connected to that point through flooded cells are kept, so a
+    /// lake does not spill into separate hollows or a river gorge below its level.
     static func sheet(level: Float, minX: Float, minZ: Float, maxX: Float, maxZ: Float, spacing: Float,
-                      ground: (Float, Float) -> Float, keep: (Float, Float) -> Bool = { _, _ in true }) -> MeshBuilder {
+                      ground: (Float, Float) -> Float, from: Vec2? = nil, keep: (Float, Float) -> Bool = { _, _ in true }) -> MeshBuilder {
         var b = MeshBuilder()
         let nx = max(1, Int(((maxX - minX) / spacing).rounded(.up))), nz = max(1, Int(((maxZ - minZ) / spacing).rounded(.up)))
+        var flooded = [Bool](repeating: false, count: nx * nz)
+        for j in 0..<nz {
+            for i in 0..<nx {
+                let x0 = minX + Float(i) * spacing, z0 = minZ + Float(j) * spacing
+                let x1 = x0 + spacing, z1 = z0 + spacing
+                let lowest = min(min(ground(x0, z0), ground(x1, z0)), min(ground(x0, z1), ground(x1, z1)))
+                flooded[j * nx + i] = lowest < level && keep((x0 + x1) / 2, (z0 + z1) / 2)
+            }
+        }
+        if let from {
+            let si = Int((from.x - minX) / spacing), sj = Int((from.y - minZ) / spacing)
+            var connected = [Bool](repeating: false, count: nx * nz)
+            if si >= 0, sj >= 0, si < nx, sj < nz, flooded[sj * nx + si] {
+                var stack = [sj * nx + si]
+                connected[sj * nx + si] = true
+                while let c = stack.popLast() {
+                    let ci = c % nx, cj = c / nx
+                    for (di, dj) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                        let ni = ci + di, nj = cj + dj
+                        guard ni >= 0, nj >= 0, ni < nx, nj < nz else { continue }
+                        let k = nj * nx + ni
+                        if flooded[k] && !connected[k] { connected[k] = true; stack.append(k) }
+                    }
+                }
+            }
+            flooded = connected
+        }
         var index = [Int32](repeating: -1, count: (nx + 1) * (nz + 1))
         func vertex(_ i: Int, _ j: Int) -> UInt32 {
             let k = j * (nx + 1) + i
@@ -20,10 +49,7 @@ enum WaterMesh {
         }
         for j in 0..<nz {
             for i in 0..<nx {
-                let x0 = minX + Float(i) * spacing, z0 = minZ + Float(j) * spacing
-                let x1 = x0 + spacing, z1 = z0 + spacing
-                let lowest = min(min(ground(x0, z0), ground(x1, z0)), min(ground(x0, z1), ground(x1, z1)))
-                guard lowest < level, keep((x0 + x1) / 2, (z0 + z1) / 2) else { continue }
+                guard flooded[j * nx + i] else { continue }
                 let a = vertex(i, j), bb = vertex(i + 1, j), c = vertex(i, j + 1), d = vertex(i + 1, j + 1)
                 b.triangle(.water, a, c, bb)
                 b.triangle(.water, bb, c, d)
@@ -47,13 +73,9 @@ enum WaterMesh {
             let vl = b.vertex(.water, Vec3(l.x, pt.surface, l.y), normal: Vec3(0, 1, 0), uv: Vec2(0, along / 4))
             let vr = b.vertex(.water, Vec3(r.x, pt.surface, r.y), normal: Vec3(0, 1, 0), uv: Vec2(halfWidth / 2, along / 4))
             if let (pl, pr) = prev {
-                // Wind so the face points up whichever way the river turns.
-                let n = cross(Vec3(l.x, 0, l.y) - Vec3(pt.p.x, 0, pt.p.y), Vec3(t.x, 0, t.y))
-                if n.y >= 0 {
-                    b.triangle(.water, pl, pr, vl); b.triangle(.water, vl, pr, vr)
-                } else {
-                    b.triangle(.water, pl, vl, pr); b.triangle(.water, vl, vr, pr)
-                }
+                // Left is +90° from the direction of flow, so this winding faces up.
+                b.triangle(.water, pl, vl, pr)
+                b.triangle(.water, vl, vr, pr)
             }
             prev = (vl, vr)
         }

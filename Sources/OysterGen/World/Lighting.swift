@@ -5,11 +5,14 @@ import OysterCore
 enum Lighting {
     /// At most this many point lights: engines slow down (or drop lights) beyond a few dozen.
     static let maxPointLights = 24
+    /// The kits' suggested intensities are relative; this makes them candela bright enough to
+    /// read at night next to a 0.9 lux moon (Blender imports 100 cd as about 1.8 W).
+    static let candelaScale: Float = 60
 
     static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, into a: inout SceneAssembler) {
         let group = a.group("Lights")
         var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity)
-        if recipe.scene == .interior { sun.intensity = 0.05; sun.name = "Ambient" }
+        if recipe.scene == .interior { sun.intensity = 0.2; sun.name = "Ambient" }
         a.scene.lights.append(sun)
         var node = Node(name: sun.name, transform: .trs(translation: sky.sunDirection * 100, rotation: Orientation.look(-sky.sunDirection), scale: .one))
         node.light = a.scene.lights.count - 1
@@ -41,7 +44,7 @@ enum Lighting {
             case .candle: label = "Candle"
             }
             let light = Light(name: "\(label)_\(String(format2: n))", kind: .point, color: anchor.kind.suggestedColor,
-                              intensity: anchor.kind.suggestedIntensity * 4, range: anchor.kind.suggestedRange * 2)
+                              intensity: anchor.kind.suggestedIntensity * Lighting.candelaScale, range: anchor.kind.suggestedRange * 2.5)
             a.scene.lights.append(light)
             var ln = Node(name: light.name, transform: .trs(translation: anchor.position, rotation: .identity, scale: .one))
             ln.light = a.scene.lights.count - 1

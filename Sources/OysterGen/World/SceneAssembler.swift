@@ -118,6 +118,7 @@ struct SceneAssembler {
         case .water:
             mat.alphaMode = .blend
             mat.baseColorFactor = Vec4(1, 1, 1, 0.82)
+            mat.doubleSided = true
         case .glass:
             mat.baseColorFactor = Vec4(1, 1, 1, 1)
             if recipe.isNight || recipe.scene == .interior {
