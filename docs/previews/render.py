@@ -33,7 +33,7 @@ except (OSError, KeyError, ValueError):
     pass
 # Exposure like a photographer's: open up for night and for torch-lit interiors.
 if recipe.get("scene") == "interior":
-    scene.view_settings.exposure = 4.5
+    scene.view_settings.exposure = 1.0
 elif env.get("night"):
     scene.view_settings.exposure = 2.5
 sky = env.get("skyColor", [0.5, 0.6, 0.8])

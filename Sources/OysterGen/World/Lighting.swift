@@ -44,9 +44,12 @@ enum Lighting {
             case .candle: label = "Candle"
             }
             let light = Light(name: "\(label)_\(String(format2: n))", kind: .point, color: anchor.kind.suggestedColor,
-                              intensity: anchor.kind.suggestedIntensity * Lighting.candelaScale, range: anchor.kind.suggestedRange * 2.5)
+                              intensity: anchor.kind.suggestedIntensity * Lighting.candelaScale * (recipe.scene == .interior ? 6 : 1), range: anchor.kind.suggestedRange * 2.5)
             a.scene.lights.append(light)
-            var ln = Node(name: light.name, transform: .trs(translation: anchor.position, rotation: .identity, scale: .one))
+            // Flames are closed meshes around their anchor: lift the light just above the flame
+            // so the flame geometry does not swallow it.
+            let lift: Float = anchor.kind == .torchFlame || anchor.kind == .candle ? 0.45 : 0
+            var ln = Node(name: light.name, transform: .trs(translation: anchor.position + Vec3(0, lift, 0), rotation: .identity, scale: .one))
             ln.light = a.scene.lights.count - 1
             a.add(ln, under: group)
         }

@@ -62,7 +62,8 @@ struct OutdoorWorld {
             let r = lake.radius * 1.7
             let sheet = WaterMesh.sheet(level: level, minX: max(-half, lake.center.x - r), minZ: max(-half, lake.center.y - r),
                                         maxX: min(half, lake.center.x + r), maxZ: min(half, lake.center.y + r), spacing: 2,
-                                        ground: { hf.height($0, $1) }, from: lake.center)
+                                        ground: { hf.height($0, $1) }, from: lake.center,
+                                        keep: { length(Vec2($0, $1) - lake.center) < lake.radius * 1.3 })
             bodies.append(("Lake", sheet))
         }
         if layout.plan.seaDirection != nil || layout.plan.island {
