@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Atlas benchmark helper: generates rectangle sets and packs them with rectpack.
+
+  atlas_rectpack.py gen SET SEED OUT      writes `w h` lines for a named set
+  atlas_rectpack.py pack SIZES MAXSIZE    packs with rectpack MaxRects-BSSF, prints JSON
+
+rectpack's pages are cropped to their content (bounding box of placed rectangles) so its
+occupancy is comparable with a packer that shrinks its pages.
+"""
+import json
+import random
+import sys
+import time
+
+
+def gen(name, seed):
+    rng = random.Random(f"{name}-{seed}")
+    if name == "mixed":  # mixed sprite sizes
+        return [(rng.randint(8, 256), rng.randint(8, 256)) for _ in range(300)]
+    if name == "icons":  # many small icons of a few standard sizes plus odd ones
+        return [(s, s) for s in (rng.choice([16, 24, 32, 48, 64]) for _ in range(900))] + \
+               [(rng.randint(10, 40), rng.randint(10, 40)) for _ in range(300)]
+    if name == "strips":  # long thin strips, both ways
+        out = []
+        for _ in range(200):
+            a, b = rng.randint(100, 900), rng.randint(4, 32)
+            out.append((a, b) if rng.random() < 0.5 else (b, a))
+        return out
+    if name == "bigsmall":  # a few big images and many small
+        return [(rng.randint(300, 900), rng.randint(300, 900)) for _ in range(6)] + \
+               [(rng.randint(8, 64), rng.randint(8, 64)) for _ in range(700)]
+    if name == "tenk":  # 10,000 rectangles for timing
+        return [(rng.randint(4, 40), rng.randint(4, 40)) for _ in range(10000)]
+    raise SystemExit(f"unknown set {name}")
+
+
+def pack(path, maxsize):
+    import rectpack
+    sizes = [tuple(map(int, l.split()[:2])) for l in open(path) if l.strip()]
+    start = time.perf_counter()
+    packer = rectpack.newPacker(mode=rectpack.PackingMode.Offline,
+                                bin_algo=rectpack.PackingBin.BFF,
+                                pack_algo=rectpack.MaxRectsBssf,
+                                sort_algo=rectpack.SORT_AREA, rotation=False)
+    for i, (w, h) in enumerate(sizes):
+        packer.add_rect(w, h, rid=i)
+    for _ in range(len(sizes)):  # enough bins for any input
+        packer.add_bin(maxsize, maxsize)
+    packer.pack()
+    ms = (time.perf_counter() - start) * 1000
+    page_area = 0
+    used = 0
+    pages = 0
+    for b in packer:
+        if not len(b):
+            continue
+        pages += 1
+        right = max(r.x + r.width for r in b)
+        top = max(r.y + r.height for r in b)
+        page_area += right * top
+        used += sum(r.width * r.height for r in b)
+    print(json.dumps({"rects": len(sizes), "pages": pages,
+                      "occupancy": round(used / page_area, 4) if page_area else 0, "ms": round(ms, 2)}))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 5 and sys.argv[1] == "gen":
+        with open(sys.argv[4], "w") as f:
+            for w, h in gen(sys.argv[2], sys.argv[3]):
+                f.write(f"{w} {h}\n")
+    elif len(sys.argv) >= 4 and sys.argv[1] == "pack":
+        pack(sys.argv[2], int(sys.argv[3]))
+    else:
+        raise SystemExit(__doc__)
