@@ -44,7 +44,8 @@ def pack(path, maxsize):
                                 sort_algo=rectpack.SORT_AREA, rotation=False)
     for i, (w, h) in enumerate(sizes):
         packer.add_rect(w, h, rid=i)
-    for _ in range(len(sizes)):  # enough bins for any input
+    area = sum(w * h for w, h in sizes)
+    for _ in range(2 * area // (maxsize * maxsize) + 2):  # enough bins for these sets
         packer.add_bin(maxsize, maxsize)
     packer.pack()
     ms = (time.perf_counter() - start) * 1000
@@ -59,7 +60,9 @@ def pack(path, maxsize):
         top = max(r.y + r.height for r in b)
         page_area += right * top
         used += sum(r.width * r.height for r in b)
-    print(json.dumps({"rects": len(sizes), "pages": pages,
+    if sum(len(b) for b in packer) != len(sizes):
+        raise SystemExit("rectpack left rectangles unpacked")
+    print(json.dumps({"rects": len(sizes), "pages": pages, "used": used, "pageArea": page_area,
                       "occupancy": round(used / page_area, 4) if page_area else 0, "ms": round(ms, 2)}))
 
 

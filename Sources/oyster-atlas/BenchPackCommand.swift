@@ -41,7 +41,9 @@ struct BenchPackCommand: ParsableCommand {
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         guard let result else { return }
+        let pageArea = result.pages.reduce(0) { $0 + $1.width * $1.height }
+        let used = result.placements.reduce(0) { $0 + $1.width * $1.height }
         let pageSizes = result.pages.map { "\($0.width)x\($0.height)" }.joined(separator: ",")
-        print(#"{"rects": \#(sizes.count), "pages": \#(result.pages.count), "occupancy": \#(String(format: "%.4f", result.occupancy)), "ms": \#(String(format: "%.2f", best)), "sizes": "\#(pageSizes)", "heuristic": "\#(result.heuristic?.rawValue ?? "")"}"#)
+        print(#"{"rects": \#(sizes.count), "pages": \#(result.pages.count), "used": \#(used), "pageArea": \#(pageArea), "occupancy": \#(String(format: "%.4f", result.occupancy)), "ms": \#(String(format: "%.2f", best)), "sizes": "\#(pageSizes)", "heuristic": "\#(result.heuristic?.rawValue ?? "")"}"#)
     }
 }

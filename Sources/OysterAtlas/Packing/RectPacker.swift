@@ -63,7 +63,9 @@ struct RectPacker {
         if sizes.count > 1500 && rules.count > 1 { rules.removeAll { $0 == .contactPoint } }
         // Cheap rules first, so a tight budget still gets a complete pack.
         heuristics = rules.sorted { RectPacker.ruleCost($0) < RectPacker.ruleCost($1) }
-        workLimit = max(1, options.effort) * 30_000_000
+        // ~30 ms of search for small inputs; less per item on big ones, so 10,000 stay fast.
+        let scale = sizes.count <= 2000 ? 1 : (2000.0 / Double(sizes.count)).squareRoot()
+        workLimit = max(1, options.effort) * Int(30_000_000 * scale)
     }
 
     // MARK: - Driver
@@ -80,8 +82,9 @@ struct RectPacker {
             var winner = (0, 0)
             for (hi, h) in heuristics.enumerated() {
                 for (oi, order) in orders.enumerated() {
-                    // The first trial always runs to the end; later ones only within budget.
-                    let limit = best == nil ? Int.max : workLimit - work
+                    // The first trial always runs to the end; later ones only within budget, and
+                    // filling keeps half of what is left for shrinking the page.
+                    let limit = best == nil ? Int.max : (workLimit - work) / 2
                     guard limit > 0 else { break }
                     let t = runTrial(order, width: maxW, height: maxH, heuristic: h, requireAll: false, limit: limit)
                     if t.aborted { continue }

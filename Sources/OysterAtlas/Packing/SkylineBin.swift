@@ -20,35 +20,49 @@ struct SkylineBin {
         skyline = [Segment(x: 0, y: 0, w: Int32(width))]
     }
 
-    /// The lowest y at which a `w`×`h` rectangle fits starting on segment `i`, or nil.
-    @inline(__always) private func fit(_ i: Int, _ w: Int32, _ h: Int32) -> Int32? {
-        let x = skyline[i].x
-        if x + w > width { return nil }
-        var left = w, j = i, y: Int32 = 0
-        while left > 0 {
-            y = max(y, skyline[j].y)
-            if y + h > height { return nil }
-            left -= skyline[j].w
-            j += 1
-        }
-        return y
-    }
-
-    /// The best spot (segment index in `score2`'s place is kept separately).
+    /// The best spot and the segment it starts on: lowest top edge, then narrowest segment.
     mutating func find(_ w: Int32, _ h: Int32) -> (spot: Spot, segment: Int)? {
-        work += skyline.count * 2
-        var best: Spot?, seg = 0
-        for i in skyline.indices {
-            if let y = fit(i, w, h) {
-                let s = Spot(rect: IRect(x: skyline[i].x, y: y, w: w, h: h), rotated: false, score1: Int(y + h), score2: Int(skyline[i].w))
-                if s.better(than: best) { best = s; seg = i }
+        var bestTop = Int32.max, bestSegW = Int32.max, bestX: Int32 = 0, bestY: Int32 = 0
+        var bestSeg = -1, bestRot = false
+        let turn = allowRotation && w != h
+        let lowSide = turn ? min(w, h) : h
+        var visited = 0
+        skyline.withUnsafeBufferPointer { sk in
+            let n = sk.count
+            /// Lowest y for width `rw` starting at segment i, or -1 when it does not fit.
+            @inline(__always) func fit(_ i: Int, _ rw: Int32, _ rh: Int32) -> Int32 {
+                let x = sk[i].x
+                if x + rw > width { return -1 }
+                var left = rw, j = i, y: Int32 = 0
+                while left > 0 && j < n {
+                    y = max(y, sk[j].y)
+                    if y + rh > height || y + rh > bestTop { return -1 }
+                    left -= sk[j].w
+                    j += 1
+                }
+                visited += j - i
+                return left > 0 ? -1 : y
             }
-            if allowRotation && w != h, let y = fit(i, h, w) {
-                let s = Spot(rect: IRect(x: skyline[i].x, y: y, w: h, h: w), rotated: true, score1: Int(y + w), score2: Int(skyline[i].w))
-                if s.better(than: best) { best = s; seg = i }
+            for i in 0..<n {
+                // A spot here ends at least this low; skip when it cannot win.
+                if sk[i].y + lowSide > bestTop { continue }
+                let y = fit(i, w, h)
+                if y >= 0 && (y + h < bestTop || (y + h == bestTop && sk[i].w < bestSegW)) {
+                    bestTop = y + h; bestSegW = sk[i].w; bestX = sk[i].x; bestY = y; bestSeg = i; bestRot = false
+                }
+                if turn {
+                    let y2 = fit(i, h, w)
+                    if y2 >= 0 && (y2 + w < bestTop || (y2 + w == bestTop && sk[i].w < bestSegW)) {
+                        bestTop = y2 + w; bestSegW = sk[i].w; bestX = sk[i].x; bestY = y2; bestSeg = i; bestRot = true
+                    }
+                }
             }
+            visited += n
         }
-        return best.map { ($0, seg) }
+        work += visited
+        guard bestSeg >= 0 else { return nil }
+        let r = bestRot ? IRect(x: bestX, y: bestY, w: h, h: w) : IRect(x: bestX, y: bestY, w: w, h: h)
+        return (Spot(rect: r, rotated: bestRot, score1: Int(bestTop), score2: Int(bestSegW)), bestSeg)
     }
 
     /// Raises the skyline over `r`, placed at segment `index`.
