@@ -24,7 +24,9 @@ struct OysterAtlasCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            let message = fullMessage(for: error)
+            // One line, as every Oyster tool reports errors; `--help` has the rest.
+            var message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+            if message.hasPrefix("Error: ") { message.removeFirst(7) }
             FileHandle.standardError.write(Data("oyster-atlas: error: \(message)\n".utf8))
             Foundation.exit(2)
         }
