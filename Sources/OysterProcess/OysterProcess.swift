@@ -1,1 +1,0 @@
-// OysterProcess: see DESIGN.md. Work in progress.
