@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate"]),
         .executableTarget(
             name: "oyster-atlas",
-            dependencies: ["OysterCLI", "OysterAtlas", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender"]),
 
