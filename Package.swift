@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
         .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterTestSupport"]),
-        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
+        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
