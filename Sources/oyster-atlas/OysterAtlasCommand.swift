@@ -7,7 +7,7 @@ struct OysterAtlasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oyster-atlas",
         abstract: "Pack images, or a scene's textures, into texture atlases.",
-        subcommands: [PackCommand.self, BenchPackCommand.self]
+        subcommands: [PackCommand.self, SceneCommand.self, BenchPackCommand.self]
     )
 
     /// Runs a subcommand, mapping failures to the shared exit codes (2 usage, 3 input, 4 output).

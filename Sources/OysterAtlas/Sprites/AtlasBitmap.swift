@@ -71,9 +71,15 @@ public struct AtlasBitmap: Hashable, Sendable {
     /// Copies `src` to (x, y), and fills `extrude` pixels around it with its edge pixels
     /// (clamped sampling), so filtering at the frame's border never reads a neighbour.
     public mutating func draw(_ src: AtlasBitmap, x: Int, y: Int, extrude: Int = 0) {
+        draw(src, x: x, y: y, region: (x - extrude, y - extrude, x + src.width + extrude, y + src.height + extrude))
+    }
+
+    /// Copies `src` to (x, y), filling the pixels of `region` (x0, y0, x1, y1; exclusive ends)
+    /// outside it with the nearest edge pixel of `src`.
+    mutating func draw(_ src: AtlasBitmap, x: Int, y: Int, region: (Int, Int, Int, Int)) {
         guard src.width > 0, src.height > 0 else { return }
-        let x0 = max(0, x - extrude), y0 = max(0, y - extrude)
-        let x1 = min(width, x + src.width + extrude), y1 = min(height, y + src.height + extrude)
+        let x0 = max(0, region.0), y0 = max(0, region.1)
+        let x1 = min(width, region.2), y1 = min(height, region.3)
         guard x0 < x1, y0 < y1 else { return }
         let sw = src.width, sh = src.height, dw = width
         src.pixels.withUnsafeBytes { sraw in

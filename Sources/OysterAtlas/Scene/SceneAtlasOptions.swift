@@ -1,0 +1,78 @@
+import OysterCore
+import OysterProcess
+
+/// Options of `atlasScene`, with defaults suited to real-time engines.
+public struct SceneAtlasOptions: Hashable, Sendable {
+    /// Largest atlas page side, in pixels. Default 4096.
+    public var maxSize = 4096
+    /// Mip levels kept free of bleeding: tiles sit on a grid of 2^mipLevels pixels with a
+    /// gutter of half that on each side. Default 3 (8-pixel grid, 4-pixel gutters).
+    public var mipLevels = 3
+    /// Largest number of UV repeats per axis baked into a tile; materials whose UVs repeat
+    /// more stay out of the atlas (with a note). Default 4.
+    public var maxRepeat = 4
+    /// Merge primitives that end up sharing a material. Default true.
+    public var mergePrimitives = true
+    /// Also merge static nodes whose world matrix is identity (see `MergeOptions.acrossNodes`).
+    /// Default false: the node hierarchy is kept.
+    public var mergeAcrossNodes = false
+    /// Power-of-two atlas pages. Default false.
+    public var powerOfTwo = false
+
+    public init(maxSize: Int = 4096, mipLevels: Int = 3, maxRepeat: Int = 4, mergePrimitives: Bool = true,
+                mergeAcrossNodes: Bool = false, powerOfTwo: Bool = false) {
+        self.maxSize = maxSize
+        self.mipLevels = mipLevels
+        self.maxRepeat = maxRepeat
+        self.mergePrimitives = mergePrimitives
+        self.mergeAcrossNodes = mergeAcrossNodes
+        self.powerOfTwo = powerOfTwo
+    }
+
+    /// Tile grid step in pixels.
+    var grid: Int { 1 << max(0, min(mipLevels, 8)) }
+    /// Gutter on each side of a tile, in pixels (at least one, for bilinear filtering).
+    var gutter: Int { max(1, grid / 2) }
+}
+
+/// What `atlasScene` did: counts before and after, the pages made, and what was left out.
+public struct AtlasReport: Hashable, Sendable {
+    public var drawCallsBefore = 0
+    public var drawCallsAfter = 0
+    public var materialsBefore = 0
+    public var materialsAfter = 0
+    public var imagesBefore = 0
+    public var imagesAfter = 0
+    /// Decoded RGBA8 bytes with full mip chains (see `ProcessStatistics.textureBytes`).
+    public var textureBytesBefore = 0
+    public var textureBytesAfter = 0
+    /// One entry per atlas page made.
+    public var pages: [AtlasPageInfo] = []
+    /// Materials left out and why, one line each.
+    public var notes: [String] = []
+
+    public init() {}
+
+    /// The report in the pipeline's form, for tool output and export manifests.
+    public var passReport: PassReport {
+        PassReport(name: "atlas", figures: [
+            "drawCallsBefore": Double(drawCallsBefore), "drawCallsAfter": Double(drawCallsAfter),
+            "materialsBefore": Double(materialsBefore), "materialsAfter": Double(materialsAfter),
+            "imagesBefore": Double(imagesBefore), "imagesAfter": Double(imagesAfter),
+            "textureBytesBefore": Double(textureBytesBefore), "textureBytesAfter": Double(textureBytesAfter),
+            "atlasPages": Double(pages.count),
+        ], notes: notes)
+    }
+}
+
+/// One atlas page: its size, the channels drawn and how many materials share it.
+public struct AtlasPageInfo: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public var slots: [TextureSlot]
+    public var materials: Int
+    /// The new material's index in the scene (after compaction).
+    public var material: Int
+    /// Tile area over page area.
+    public var occupancy: Double
+}

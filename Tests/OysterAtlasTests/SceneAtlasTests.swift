@@ -1,0 +1,124 @@
+import Foundation
+import OysterCore
+import OysterGLTF
+import Testing
+@testable import OysterAtlas
+
+@Suite struct SceneAtlasTests {
+    static let specs: [AtlasTestScene.Spec] = [
+        .init(size: (16, 16)),
+        .init(size: (32, 16), uv: (0.1, 0.2, 0.9, 0.7)),
+        .init(size: (8, 24)),
+        .init(size: (24, 24), normalScale: 2),
+        .init(size: (16, 16), uv: (0, 0, 2, 1)),                                  // repeats twice across
+        .init(size: (16, 16), uv: (-0.5, 0, 0.5, 1), wrap: Sampler.mirroredRepeat),
+        .init(size: (16, 16), transform: TextureTransform(offset: Vec2(0.25, 0.5), rotation: 0, scale: Vec2(0.5, 0.5))),
+        .init(size: (16, 16), uv: (0, 0, 40, 40)),                                // too many repeats
+    ]
+
+    /// Samples every primitive at interior points through its material before and after.
+    func colorsMatch(_ before: Scene, _ after: Scene, slot: TextureSlot, skip: Set<Int>) -> (checked: Int, mismatches: [String]) {
+        var rng = TestRandom(seed: 77)
+        var cacheA: [Int: AtlasBitmap] = [:], cacheB: [Int: AtlasBitmap] = [:]
+        var checked = 0
+        var bad: [String] = []
+        for (pi, p) in before.meshes[0].primitives.enumerated() where !skip.contains(pi) {
+            let q = after.meshes[0].primitives[pi]
+            guard let ma = p.material, let mb = q.material, let uvA = p.attributes["TEXCOORD_0"], let uvB = q.attributes["TEXCOORD_0"] else {
+                bad.append("primitive \(pi): missing material or UVs"); continue
+            }
+            let tri = p.triangleIndices()
+            for _ in 0..<60 {
+                let t = rng.int(0...(tri.count / 3 - 1)) * 3
+                var a = Float(rng.int(1...98)) / 100, b = Float(rng.int(1...98)) / 100
+                if a + b > 0.99 { (a, b) = (1 - a, 1 - b) }
+                let c = 1 - a - b
+                let ia = Int(tri[t]), ib = Int(tri[t + 1]), ic = Int(tri[t + 2])
+                let oldUV = uvA.vec2(ia) * a + uvA.vec2(ib) * b + uvA.vec2(ic) * c
+                let newUV = uvB.vec2(ia) * a + uvB.vec2(ib) * b + uvB.vec2(ic) * c
+                guard let x = sampleSlot(before, material: ma, slot: slot, uv: oldUV, cache: &cacheA),
+                      let y = sampleSlot(after, material: mb, slot: slot, uv: newUV, cache: &cacheB) else { continue }
+                checked += 1
+                if x != y { bad.append("primitive \(pi) at \(oldUV): \(String(x, radix: 16)) became \(String(y, radix: 16))") }
+            }
+        }
+        return (checked, bad)
+    }
+
+    @Test func atlasingKeepsUVMappedColors() throws {
+        let before = try AtlasTestScene.make(Self.specs)
+        var after = before
+        let report = try atlasScene(&after, options: SceneAtlasOptions(mergePrimitives: false))
+        #expect(report.pages.count == 1)
+        #expect(report.pages.first?.materials == 7)
+        let base = colorsMatch(before, after, slot: .baseColor, skip: [])
+        #expect(base.checked > 200)
+        #expect(base.mismatches.isEmpty, "\(base.mismatches.prefix(5))")
+        // Normal maps share the layout (material 3's is upscaled, so it is not compared).
+        let normal = colorsMatch(before, after, slot: .normal, skip: [3])
+        #expect(normal.checked > 150)
+        #expect(normal.mismatches.isEmpty, "\(normal.mismatches.prefix(5))")
+    }
+
+    @Test func atlasingCutsDrawCallsAndImages() throws {
+        var scene = try AtlasTestScene.make(Self.specs)
+        let report = try atlasScene(&scene)
+        #expect(report.drawCallsBefore == 8 && report.drawCallsAfter == 2)
+        #expect(report.imagesBefore == 16 && report.imagesAfter == 4)
+        #expect(scene.materials.count == 2)
+        #expect(report.notes.contains { $0.contains("material 7") && $0.contains("repeat") })
+        // The atlas material samples with clamping and no transform.
+        let atlasMaterial = try #require(scene.materials.first { $0.name == "atlas-0" })
+        let ref = try #require(atlasMaterial.baseColorTexture)
+        #expect(ref.transform == nil)
+        let sampler = try #require(scene.textures[ref.texture].sampler.map { scene.samplers[$0] })
+        #expect(sampler.wrapS == Sampler.clampToEdge && sampler.minFilter == Sampler.linearMipmapLinear)
+    }
+
+    @Test func tilesSitOnTheMipGridWithGutters() throws {
+        var scene = try AtlasTestScene.make(Array(Self.specs.prefix(4)))
+        _ = try atlasScene(&scene, options: SceneAtlasOptions(mipLevels: 3, mergePrimitives: false))
+        let page = try #require(scene.materials.first { $0.name == "atlas-0" }?.baseColorTexture)
+        let image = try AtlasBitmap.decode(scene.images[try #require(scene.textures[page.texture].source)].data ?? [])
+        #expect(image.width % 8 == 0 && image.height % 8 == 0)
+        for (i, p) in scene.meshes[0].primitives.enumerated() where Self.specs[i].uv == (0, 0, 1, 1) {
+            let uv = try #require(p.attributes["TEXCOORD_0"])
+            // The quad's corner UV sits 4 px (the gutter) past an 8 px grid line.
+            let corner = uv.vec2(3) * Vec2(Float(image.width), Float(image.height))
+            #expect(Int(corner.x.rounded()) % 8 == 4 && Int(corner.y.rounded()) % 8 == 4, "\(corner)")
+        }
+    }
+
+    @Test func materialsThatDifferBeyondTexturesStayApart() throws {
+        var scene = try AtlasTestScene.make(Array(Self.specs.prefix(4)))
+        scene.materials[2].roughnessFactor = 0.3
+        scene.materials[3].roughnessFactor = 0.3
+        let report = try atlasScene(&scene)
+        #expect(report.pages.count == 2)
+        #expect(report.pages.allSatisfy { $0.materials == 2 })
+        #expect(report.drawCallsAfter == 2)
+    }
+
+    @Test func undecodableImageLeavesItsMaterialOutWithANote() throws {
+        var scene = try AtlasTestScene.make(Array(Self.specs.prefix(3)))
+        scene.images[0].data = Array("not a png".utf8)
+        let report = try atlasScene(&scene)
+        #expect(report.notes.contains { $0.hasPrefix("material 0:") })
+        #expect(report.pages.first?.materials == 2)
+        #expect(report.drawCallsAfter == 2)
+    }
+
+    @Test func sceneCommandWritesAnAtlasedFile() throws {
+        let dir = try temporaryFolder("scene")
+        let scene = try AtlasTestScene.make(Self.specs)
+        try GLTFWriter().write(scene, to: dir + "/in.gltf")
+        let run = try ToolRun.run(["scene", dir + "/in.gltf", dir + "/out.glb"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("draw calls: 8 -> 2"))
+        #expect(run.stdout.contains("texture memory:"))
+        let out = try GLTFReader().read(path: dir + "/out.glb").scene
+        #expect(out.images.count == 4 && out.statistics.drawCalls == 2)
+        let missing = try ToolRun.run(["scene", dir + "/none.gltf", dir + "/out2.glb"])
+        #expect(missing.status == 3 && missing.stderr.hasPrefix("oyster-atlas: error: \(dir)/none.gltf: "))
+    }
+}
