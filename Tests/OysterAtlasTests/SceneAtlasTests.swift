@@ -122,3 +122,33 @@ import Testing
         #expect(missing.status == 3 && missing.stderr.hasPrefix("oyster-atlas: error: \(dir)/none.gltf: "))
     }
 }
+
+@Suite struct SceneAtlasSharingTests {
+    @Test func slotsSharingAnImageShareThePage() throws {
+        var scene = try AtlasTestScene.make(Array(SceneAtlasTests.specs.prefix(3)))
+        // ORM packing: occlusion reads the metallic-roughness image.
+        for m in scene.materials.indices {
+            let normal = try #require(scene.materials[m].normalTexture)
+            scene.materials[m].metallicRoughnessTexture = TextureRef(texture: normal.texture)
+            scene.materials[m].occlusionTexture = TextureRef(texture: normal.texture, scale: 0.5)
+        }
+        let report = try atlasScene(&scene)
+        let m = try #require(scene.materials.first { $0.name == "atlas-0" })
+        #expect(m.occlusionTexture?.texture == m.metallicRoughnessTexture?.texture)
+        #expect(m.occlusionTexture?.texture == m.normalTexture?.texture)
+        #expect(m.occlusionTexture?.scale == 0.5)
+        #expect(report.imagesAfter == 2)
+    }
+
+    @Test func groupsTooBigForOnePageSpreadOverPages() throws {
+        let specs = (0..<6).map { _ in AtlasTestScene.Spec(size: (24, 24)) }
+        var scene = try AtlasTestScene.make(specs)
+        let before = scene
+        let report = try atlasScene(&scene, options: SceneAtlasOptions(maxSize: 64, mergePrimitives: false))
+        #expect(report.pages.count >= 2)
+        #expect(report.pages.reduce(0) { $0 + $1.materials } == 6)
+        #expect(report.pages.allSatisfy { $0.width <= 64 && $0.height <= 64 })
+        let check = SceneAtlasTests().colorsMatch(before, scene, slot: .baseColor, skip: [])
+        #expect(check.checked > 100 && check.mismatches.isEmpty)
+    }
+}

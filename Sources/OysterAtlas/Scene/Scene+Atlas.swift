@@ -140,6 +140,14 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
 
     // MARK: Pages: one image per slot, one material per page
     let template = scene.materials[kept[0].material]
+    // Slots that read the same image in every material (glTF's ORM packing: occlusion in the
+    // metallic-roughness image; emissive reusing base color) share one page image too.
+    var alias: [TextureSlot: TextureSlot] = [:]
+    for (i, b) in key.slots.enumerated() {
+        if let a = key.slots[..<i].first(where: { a in alias[a] == nil && kept.allSatisfy { $0.images[a] == $0.images[b] } }) {
+            alias[b] = a
+        }
+    }
     var pageMaterial: [Int] = []
     for (p, page) in layout.pages.enumerated() {
         let pw = page.width * grid, ph = page.height * grid
@@ -148,7 +156,15 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
         material.extras = nil
         var used = 0
         for t in page.items { used += tiles[t].width * tiles[t].countU * tiles[t].height * tiles[t].countV }
+        var pageTexture: [TextureSlot: Int] = [:]
         for slot in key.slots {
+            if let a = alias[slot], let shared = pageTexture[a] {
+                var ref = TextureRef(texture: shared, texCoord: key.texCoord, scale: template[slot]?.scale ?? 1)
+                ref.extensions = template[slot]?.extensions ?? .init()
+                ref.extensions["KHR_texture_transform"] = nil
+                material[slot] = ref
+                continue
+            }
             var bitmap = AtlasBitmap(width: pw, height: ph)
             for t in page.items {
                 let tile = tiles[t], cell = layout.placements[t]
@@ -168,6 +184,7 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
             scene.samplers.append(sampler)
             scene.textures.append(Texture(name: "atlas-\(report.pages.count)-\(slot.rawValue)", source: scene.images.count - 1,
                                           sampler: scene.samplers.count - 1))
+            pageTexture[slot] = scene.textures.count - 1
             var ref = TextureRef(texture: scene.textures.count - 1, texCoord: key.texCoord, scale: template[slot]?.scale ?? 1)
             ref.extensions = template[slot]?.extensions ?? .init()
             ref.extensions["KHR_texture_transform"] = nil
