@@ -39,6 +39,23 @@ overall=$("$PY" -c "import sys; print(round(int(sys.argv[1]) / int(sys.argv[2]),
 echo "overall occupancy: $overall (goal >= 0.92)"
 "$PY" -c "import sys; sys.exit(0 if float(sys.argv[1]) >= 0.92 else 1)" "$overall" || { echo "atlas bench: FAIL overall occupancy"; fail=1; }
 
+# End to end on real PNG files (needs Pillow): exact pixels with --padding 0 (rotation on),
+# edge repetition with --padding 2 --extrude 2.
+if "$PY" -c "import PIL" 2>/dev/null; then
+  for set in mixed icons; do
+    rm -rf "$WORK/png-$set" "$WORK/out-$set" "$WORK/out-$set-x"
+    "$PY" "$HERE/atlas_rectpack.py" images "$WORK/$set.txt" "$WORK/png-$set"
+    "$ATLAS" pack "$WORK/png-$set" -o "$WORK/out-$set" --max-size 2048 --padding 0 --rotate -q
+    r=$("$PY" "$HERE/atlas_rectpack.py" verify "$WORK/png-$set" "$WORK/out-$set") || fail=1
+    echo "pack $set --padding 0 --rotate: $r"
+    "$ATLAS" pack "$WORK/png-$set" -o "$WORK/out-$set-x" --max-size 2048 --padding 2 --extrude 2 -q
+    r=$("$PY" "$HERE/atlas_rectpack.py" verify "$WORK/png-$set" "$WORK/out-$set-x" 2) || fail=1
+    echo "pack $set --padding 2 --extrude 2: $r"
+  done
+else
+  echo "atlas bench: Pillow not installed; PNG round-trip checks skipped"
+fi
+
 "$PY" "$HERE/atlas_rectpack.py" gen tenk 1 "$WORK/tenk.txt"
 tenk=$("$ATLAS" bench-pack "$WORK/tenk.txt" --max-size 2048 --padding 0 --repeats 5)
 ms=$(field "$tenk" ms)

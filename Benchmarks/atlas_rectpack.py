@@ -3,6 +3,8 @@
 
   atlas_rectpack.py gen SET SEED OUT      writes `w h` lines for a named set
   atlas_rectpack.py pack SIZES MAXSIZE    packs with rectpack MaxRects-BSSF, prints JSON
+  atlas_rectpack.py images SIZES DIR      writes a noise PNG per size (needs Pillow)
+  atlas_rectpack.py verify DIR OUT [EXTRUDE]  checks every frame of OUT/atlas-*.json against DIR
 
 rectpack's pages are cropped to their content (bounding box of placed rectangles) so its
 occupancy is comparable with a packer that shrinks its pages.
@@ -66,11 +68,63 @@ def pack(path, maxsize):
                       "occupancy": round(used / page_area, 4) if page_area else 0, "ms": round(ms, 2)}))
 
 
+def images(path, folder):
+    import os
+    from PIL import Image
+    os.makedirs(folder, exist_ok=True)
+    rng = random.Random(path)
+    for i, line in enumerate(l for l in open(path) if l.strip()):
+        w, h = map(int, line.split()[:2])
+        im = Image.frombytes("RGBA", (w, h), bytes(rng.getrandbits(8) for _ in range(w * h * 4)))
+        im.save(os.path.join(folder, f"s{i:05d}.png"))
+
+
+def verify(folder, out, extrude=0):
+    """Every frame equals its source (rotated frames turned back); with extrude, the pixels just
+    outside each frame repeat its edge. Prints a JSON summary; exits 1 on any mismatch."""
+    import glob
+    import os
+    from PIL import Image
+    bad = frames = rotated = 0
+    for manifest in sorted(glob.glob(os.path.join(out, "atlas-*.json"))):
+        doc = json.load(open(manifest))
+        page = Image.open(os.path.join(out, doc["meta"]["image"])).convert("RGBA")
+        assert page.size == (doc["meta"]["size"]["w"], doc["meta"]["size"]["h"])
+        for name, f in doc["frames"].items():
+            frames += 1
+            src = Image.open(os.path.join(folder, name)).convert("RGBA")
+            x, y, w, h = (f["frame"][k] for k in "xywh")
+            box = (x, y, x + h, y + w) if f["rotated"] else (x, y, x + w, y + h)
+            region = page.crop(box)
+            if f["rotated"]:
+                rotated += 1
+                region = region.transpose(Image.Transpose.ROTATE_90)  # counter-clockwise undoes clockwise
+            if region.tobytes() != src.tobytes():
+                bad += 1
+                continue
+            if extrude:
+                # The columns and rows just outside the frame repeat its edge.
+                fw, fh = region.size if not f["rotated"] else (h, w)
+                placed = page.crop(box)
+                sides = [((x - 1, y, x, y + fh), placed.crop((0, 0, 1, fh))),
+                         ((x + fw, y, x + fw + 1, y + fh), placed.crop((fw - 1, 0, fw, fh))),
+                         ((x, y - 1, x + fw, y), placed.crop((0, 0, fw, 1))),
+                         ((x, y + fh, x + fw, y + fh + 1), placed.crop((0, fh - 1, fw, fh)))]
+                if any(page.crop(outside).tobytes() != edge.tobytes() for outside, edge in sides):
+                    bad += 1
+    print(json.dumps({"frames": frames, "rotated": rotated, "mismatches": bad}))
+    sys.exit(1 if bad or not frames else 0)
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[1] == "gen":
         with open(sys.argv[4], "w") as f:
             for w, h in gen(sys.argv[2], sys.argv[3]):
                 f.write(f"{w} {h}\n")
+    elif len(sys.argv) >= 4 and sys.argv[1] == "images":
+        images(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "verify":
+        verify(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 0)
     elif len(sys.argv) >= 4 and sys.argv[1] == "pack":
         pack(sys.argv[2], int(sys.argv[3]))
     else:
