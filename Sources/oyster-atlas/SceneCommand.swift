@@ -13,8 +13,8 @@ struct SceneCommand: ParsableCommand {
             Materials that differ only in their textures share per-channel atlases (base color, \
             metallic-roughness, normal, occlusion, emissive); UVs are remapped (KHR_texture_transform \
             respected) and primitives that now share a material are merged. UVs repeating beyond [0, 1] \
-            are baked into the tile up to --max-repeat times per axis; beyond that the material is left \
-            out with a note. Prints draw calls and texture memory before and after.
+            are baked into the tile up to --max-repeat times per axis; beyond that, with a REPEAT sampler, \
+            triangles are cut at whole UV values (--no-split leaves such materials out with a note). Prints draw calls and texture memory before and after.
             """
     )
 
@@ -26,6 +26,7 @@ struct SceneCommand: ParsableCommand {
     @Flag(name: .long, help: "Power-of-two atlas pages.") var pot = false
     @Flag(name: .long, help: "Also merge static nodes with identity world transforms into one mesh.") var mergeNodes = false
     @Flag(name: .long, help: "Do not merge primitives that end up sharing a material.") var noMerge = false
+    @Flag(name: .long, help: "Leave out materials whose UVs repeat too often instead of cutting their triangles.") var noSplit = false
     @Flag(name: .shortAndLong, help: "Print nothing on success.") var quiet = false
     @Flag(name: .long, help: "Print the report as JSON.") var json = false
 
@@ -44,7 +45,7 @@ struct SceneCommand: ParsableCommand {
         } catch {
             throw ToolError.input(input, "\(error)")
         }
-        let options = SceneAtlasOptions(maxSize: maxSize, mipLevels: mipLevels, maxRepeat: maxRepeat,
+        let options = SceneAtlasOptions(maxSize: maxSize, mipLevels: mipLevels, maxRepeat: maxRepeat, splitRepeats: !noSplit,
                                         mergePrimitives: !noMerge, mergeAcrossNodes: mergeNodes, powerOfTwo: pot)
         let report: AtlasReport
         do {
@@ -67,7 +68,7 @@ struct SceneCommand: ParsableCommand {
                 #"{"width": \#($0.width), "height": \#($0.height), "materials": \#($0.materials), "slots": [\#($0.slots.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))], "occupancy": \#(fixed($0.occupancy))}"#
             }
             let notes = report.notes.map { jsonQuoted($0) }
-            print(#"{"drawCalls": [\#(report.drawCallsBefore), \#(report.drawCallsAfter)], "materials": [\#(report.materialsBefore), \#(report.materialsAfter)], "images": [\#(report.imagesBefore), \#(report.imagesAfter)], "textureBytes": [\#(report.textureBytesBefore), \#(report.textureBytesAfter)], "pages": [\#(pages.joined(separator: ", "))], "notes": [\#(notes.joined(separator: ", "))]}"#)
+            print(#"{"drawCalls": [\#(report.drawCallsBefore), \#(report.drawCallsAfter)], "triangles": [\#(report.trianglesBefore), \#(report.trianglesAfter)], "primitivesSplit": \#(report.primitivesSplit), "materials": [\#(report.materialsBefore), \#(report.materialsAfter)], "images": [\#(report.imagesBefore), \#(report.imagesAfter)], "textureBytes": [\#(report.textureBytesBefore), \#(report.textureBytesAfter)], "pages": [\#(pages.joined(separator: ", "))], "notes": [\#(notes.joined(separator: ", "))]}"#)
             return
         }
         for (i, p) in report.pages.enumerated() {
@@ -75,6 +76,9 @@ struct SceneCommand: ParsableCommand {
         }
         print("draw calls: \(report.drawCallsBefore) -> \(report.drawCallsAfter)")
         print("materials: \(report.materialsBefore) -> \(report.materialsAfter)")
+        if report.primitivesSplit > 0 {
+            print("triangles: \(report.trianglesBefore) -> \(report.trianglesAfter) (\(report.primitivesSplit) primitives cut at UV repeats)")
+        }
         print("images: \(report.imagesBefore) -> \(report.imagesAfter)")
         print("texture memory: \(megabytes(report.textureBytesBefore)) -> \(megabytes(report.textureBytesAfter)) (RGBA8 with mips)")
         for note in report.notes { print("note: \(note)") }

@@ -18,6 +18,7 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
     var report = AtlasReport()
     let before = ProcessStatistics(scene)
     report.drawCallsBefore = before.drawCalls
+    report.trianglesBefore = before.triangles
     report.materialsBefore = before.materials
     report.imagesBefore = before.images
     report.textureBytesBefore = before.textureBytes
@@ -28,7 +29,8 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
     var groups: [AtlasGroupKey: [AtlasCandidate]] = [:]
     var groupOrder: [AtlasGroupKey] = []
     for m in scene.materials.indices {
-        let (candidate, note) = scene.atlasCandidate(m, uses: uses[m] ?? [], maxRepeat: max(1, options.maxRepeat), blocked: blocked)
+        let (candidate, note) = scene.atlasCandidate(m, uses: uses[m] ?? [], maxRepeat: max(1, options.maxRepeat),
+                                                    splitRepeats: options.splitRepeats, blocked: blocked)
         if let note { report.notes.append(note) }
         guard let candidate else { continue }
         let key = scene.atlasGroupKey(candidate)
@@ -57,6 +59,7 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
     }
     let after = ProcessStatistics(scene)
     report.drawCallsAfter = after.drawCalls
+    report.trianglesAfter = after.triangles
     report.materialsAfter = after.materials
     report.imagesAfter = after.images
     report.textureBytesAfter = after.textureBytes
@@ -99,6 +102,7 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
     var tileIndex: [AtlasTile: Int] = [:]
     var memberTile: [Int] = []
     var kept: [AtlasCandidate] = []
+    var splits: [(Int, Int, Primitive)] = []
     let gutter = options.gutter, grid = options.grid
     for c in members {
         var tile = AtlasTile(images: c.images, originU: c.originU, originV: c.originV, countU: c.countU, countV: c.countV,
@@ -119,6 +123,25 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
             report.notes.append("material \(c.material): tile \(tile.width * tile.countU)x\(tile.height * tile.countV) exceeds the atlas size; left out")
             continue
         }
+        var c = c
+        if c.split {
+            // Cut now, commit only if the group is atlased.
+            var pieces: [(Int, Int, Primitive)] = []
+            for (mi, pi) in c.uses {
+                let p = scene.meshes[mi].primitives[pi]
+                switch p.splitAtUVGrid(set: c.texCoord, transform: c.transform,
+                                       maxTriangles: p.triangleCount * max(1, options.maxSplitGrowth) + 16384) {
+                case .success(let q): pieces.append((mi, pi, q))
+                case .failure(let why):
+                    report.notes.append("material \(c.material): UVs repeat and a primitive \(why); left out")
+                    ok = false
+                }
+                if !ok { break }
+            }
+            guard ok else { continue }
+            splits += pieces
+            c.transform = nil
+        }
         if let t = tileIndex[tile] {
             memberTile.append(t)
         } else {
@@ -129,6 +152,8 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
         kept.append(c)
     }
     guard kept.count >= 2 else { return false }
+    for (mi, pi, p) in splits { scene.meshes[mi].primitives[pi] = p }
+    report.primitivesSplit += splits.count
 
     // MARK: Layout on the grid
     let cells = tiles.map { t in
@@ -205,13 +230,16 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
         let pw = Float(page.width * grid), ph = Float(page.height * grid)
         let fx = Float(cell.x * grid + gutter), fy = Float(cell.y * grid + gutter)
         let attribute = "TEXCOORD_\(c.texCoord)"
-        for (mi, pi) in c.uses {
+        for (n, (mi, pi)) in c.uses.enumerated() {
             guard let uv = scene.meshes[mi].primitives[pi].attributes[attribute] else { continue }
+            let (su, sv) = n < c.shifts.count ? (Float(c.shifts[n].0), Float(c.shifts[n].1)) : (0, 0)
             var f = uv.floats()
             var i = 0
             while i + 1 < f.count {
                 var (u, v) = (f[i], f[i + 1])
                 if let t = c.transform { (u, v) = t.apply(u, v) }
+                u -= su
+                v -= sv
                 f[i] = (fx + (u - Float(tile.originU)) * Float(tile.width)) / pw
                 f[i + 1] = (fy + (v - Float(tile.originV)) * Float(tile.height)) / ph
                 i += 2

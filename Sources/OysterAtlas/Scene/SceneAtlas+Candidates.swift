@@ -17,6 +17,11 @@ struct AtlasCandidate {
     var originU = 0, originV = 0, countU = 1, countV = 1
     /// (mesh, primitive) pairs drawn with this material.
     var uses: [(Int, Int)]
+    /// Whole-number UV shift per use: repeating textures sample the same texel at uv and
+    /// uv + k, so each primitive's UVs are moved next to the origin before the span is taken.
+    var shifts: [(Int, Int)] = []
+    /// The UVs repeat too often to bake: cut the triangles at whole UV values instead.
+    var split = false
 }
 
 /// Materials that differ only in their textures share a key (and so an atlas layout).
@@ -41,7 +46,7 @@ extension Scene {
     }
 
     /// The candidate for material `m`, or why it stays out (nil reason means: no textures).
-    func atlasCandidate(_ m: Int, uses: [(Int, Int)], maxRepeat: Int, blocked: Set<Int>) -> (AtlasCandidate?, String?) {
+    func atlasCandidate(_ m: Int, uses: [(Int, Int)], maxRepeat: Int, splitRepeats: Bool, blocked: Set<Int>) -> (AtlasCandidate?, String?) {
         let mat = materials[m]
         let label = "material \(m)\(mat.name.map { " (\($0))" } ?? "")"
         let slots = TextureSlot.allCases.filter { mat[$0] != nil }
@@ -67,7 +72,14 @@ extension Scene {
             sampler = smp
         }
         let set = texCoord ?? 0, attribute = "TEXCOORD_\(set)"
-        // UV bounds over every primitive drawn with the material.
+        var c = AtlasCandidate(material: m, images: slotImages, texCoord: set, transform: transform,
+                               wrapS: sampler?.wrapS ?? Sampler.repeatWrap, wrapT: sampler?.wrapT ?? Sampler.repeatWrap, uses: uses)
+        // UV bounds per primitive drawn with the material, then shifted toward the origin by
+        // whole periods where the wrap mode repeats (2 for mirrored repeat, none for clamp).
+        func period(_ wrap: Int) -> Int {
+            wrap == Sampler.clampToEdge ? 0 : wrap == Sampler.mirroredRepeat ? 2 : 1
+        }
+        let periodU = period(c.wrapS), periodV = period(c.wrapT)
         var lo = (Float.infinity, Float.infinity), hi = (-Float.infinity, -Float.infinity)
         for (mi, pi) in uses {
             let p = meshes[mi].primitives[pi]
@@ -76,18 +88,27 @@ extension Scene {
             }
             guard p.targets.allSatisfy({ $0[attribute] == nil }) else { return (nil, "\(label): morph targets move \(attribute); left out") }
             let f = uv.floats()
+            var plo = (Float.infinity, Float.infinity), phi = (-Float.infinity, -Float.infinity)
             var i = 0
             while i + 1 < f.count {
                 var (u, v) = (f[i], f[i + 1])
                 if let transform { (u, v) = transform.apply(u, v) }
-                guard u.isFinite, v.isFinite else { return (nil, "\(label): non-finite UVs; left out") }
-                lo = (min(lo.0, u), min(lo.1, v))
-                hi = (max(hi.0, u), max(hi.1, v))
+                guard u.isFinite, v.isFinite, abs(u) < 1e6, abs(v) < 1e6 else { return (nil, "\(label): UVs out of range; left out") }
+                plo = (min(plo.0, u), min(plo.1, v))
+                phi = (max(phi.0, u), max(phi.1, v))
                 i += 2
             }
+            guard plo.0 <= phi.0 else { c.shifts.append((0, 0)); continue }
+            func shift(_ low: Float, _ p: Int) -> Int {
+                guard p > 0 else { return 0 }
+                let k = Int((low + 1e-4).rounded(.down))
+                return k - positiveModulo(k, p)
+            }
+            let s = (shift(plo.0, periodU), shift(plo.1, periodV))
+            c.shifts.append(s)
+            lo = (min(lo.0, plo.0 - Float(s.0)), min(lo.1, plo.1 - Float(s.1)))
+            hi = (max(hi.0, phi.0 - Float(s.0)), max(hi.1, phi.1 - Float(s.1)))
         }
-        var c = AtlasCandidate(material: m, images: slotImages, texCoord: set, transform: transform,
-                               wrapS: sampler?.wrapS ?? Sampler.repeatWrap, wrapT: sampler?.wrapT ?? Sampler.repeatWrap, uses: uses)
         if lo.0 <= hi.0 {
             let eps: Float = 1e-4
             func span(_ a: Float, _ b: Float) -> (Int, Int) {
@@ -95,12 +116,15 @@ extension Scene {
                 let o = Int((a + eps).rounded(.down)), e = Int((b - eps).rounded(.up))
                 return (o, max(1, e - o))
             }
-            guard abs(lo.0) < 1e6, abs(hi.0) < 1e6, abs(lo.1) < 1e6, abs(hi.1) < 1e6 else {
-                return (nil, "\(label): UVs reach \(hi.0)x\(hi.1); left out")
-            }
             (c.originU, c.countU) = span(lo.0, hi.0)
             (c.originV, c.countV) = span(lo.1, hi.1)
             if c.countU > maxRepeat || c.countV > maxRepeat {
+                if splitRepeats && c.wrapS == Sampler.repeatWrap && c.wrapT == Sampler.repeatWrap {
+                    c.split = true
+                    (c.originU, c.countU, c.originV, c.countV) = (0, 1, 0, 1)
+                    c.shifts = c.uses.map { _ in (0, 0) }
+                    return (c, nil)
+                }
                 return (nil, "\(label): UVs repeat \(c.countU)x\(c.countV) times (more than \(maxRepeat)); left out")
             }
         }

@@ -11,6 +11,12 @@ public struct SceneAtlasOptions: Hashable, Sendable {
     /// Largest number of UV repeats per axis baked into a tile; materials whose UVs repeat
     /// more stay out of the atlas (with a note). Default 4.
     public var maxRepeat = 4
+    /// When UVs repeat more than `maxRepeat` times and the texture wraps with REPEAT, cut the
+    /// triangles at whole UV values so each piece samples one period (geometry grows; the look
+    /// stays). Default true.
+    public var splitRepeats = true
+    /// A split primitive may have at most this many times its triangles (plus 16384). Default 8.
+    public var maxSplitGrowth = 8
     /// Merge primitives that end up sharing a material. Default true.
     public var mergePrimitives = true
     /// Also merge static nodes whose world matrix is identity (see `MergeOptions.acrossNodes`).
@@ -19,9 +25,10 @@ public struct SceneAtlasOptions: Hashable, Sendable {
     /// Power-of-two atlas pages. Default false.
     public var powerOfTwo = false
 
-    public init(maxSize: Int = 4096, mipLevels: Int = 3, maxRepeat: Int = 4, mergePrimitives: Bool = true,
-                mergeAcrossNodes: Bool = false, powerOfTwo: Bool = false) {
+    public init(maxSize: Int = 4096, mipLevels: Int = 3, maxRepeat: Int = 4, splitRepeats: Bool = true,
+                mergePrimitives: Bool = true, mergeAcrossNodes: Bool = false, powerOfTwo: Bool = false) {
         self.maxSize = maxSize
+        self.splitRepeats = splitRepeats
         self.mipLevels = mipLevels
         self.maxRepeat = maxRepeat
         self.mergePrimitives = mergePrimitives
@@ -39,6 +46,10 @@ public struct SceneAtlasOptions: Hashable, Sendable {
 public struct AtlasReport: Hashable, Sendable {
     public var drawCallsBefore = 0
     public var drawCallsAfter = 0
+    public var trianglesBefore = 0
+    public var trianglesAfter = 0
+    /// Primitives cut at whole UV values (see `SceneAtlasOptions.splitRepeats`).
+    public var primitivesSplit = 0
     public var materialsBefore = 0
     public var materialsAfter = 0
     public var imagesBefore = 0
@@ -60,7 +71,8 @@ public struct AtlasReport: Hashable, Sendable {
             "materialsBefore": Double(materialsBefore), "materialsAfter": Double(materialsAfter),
             "imagesBefore": Double(imagesBefore), "imagesAfter": Double(imagesAfter),
             "textureBytesBefore": Double(textureBytesBefore), "textureBytesAfter": Double(textureBytesAfter),
-            "atlasPages": Double(pages.count),
+            "atlasPages": Double(pages.count), "trianglesBefore": Double(trianglesBefore),
+            "trianglesAfter": Double(trianglesAfter), "primitivesSplit": Double(primitivesSplit),
         ], notes: notes)
     }
 }
