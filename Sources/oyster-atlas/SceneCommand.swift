@@ -22,9 +22,10 @@ struct SceneCommand: ParsableCommand {
     @Argument(help: "Output scene (.gltf or .glb).") var output: String
     @Option(name: .long, help: "Largest atlas page side.") var maxSize = 4096
     @Option(name: .long, help: "Mip levels kept free of bleeding (tile grid 2^N, gutter 2^(N-1)).") var mipLevels = 3
-    @Option(name: .long, help: "Most UV repeats per axis baked into a tile.") var maxRepeat = 4
+    @Option(name: .long, help: "Most UV repeats per axis baked into a tile.") var maxRepeat = 2
     @Flag(name: .long, help: "Power-of-two atlas pages.") var pot = false
-    @Flag(name: .long, help: "Also merge static nodes with identity world transforms into one mesh.") var mergeNodes = false
+    @Flag(name: .long, help: "Also merge across nodes: bake static transforms (meshes used 4+ times stay instanced) and merge per material.") var mergeNodes = false
+    @Option(name: .long, help: "Most triangles cutting repeating UVs may add, as a fraction of the scene's.") var maxTriangleGrowth = 0.5
     @Flag(name: .long, help: "Do not merge primitives that end up sharing a material.") var noMerge = false
     @Flag(name: .long, help: "Leave out materials whose UVs repeat too often instead of cutting their triangles.") var noSplit = false
     @Flag(name: .shortAndLong, help: "Print nothing on success.") var quiet = false
@@ -34,6 +35,7 @@ struct SceneCommand: ParsableCommand {
         guard (16...16384).contains(maxSize) else { throw ValidationError("--max-size must be 16-16384") }
         guard (0...8).contains(mipLevels) else { throw ValidationError("--mip-levels must be 0-8") }
         guard (1...64).contains(maxRepeat) else { throw ValidationError("--max-repeat must be 1-64") }
+        guard maxTriangleGrowth >= 0 && maxTriangleGrowth.isFinite else { throw ValidationError("--max-triangle-growth must be 0 or more") }
         let lower = output.lowercased()
         guard lower.hasSuffix(".gltf") || lower.hasSuffix(".glb") else { throw ValidationError("output must end in .gltf or .glb") }
     }
@@ -46,6 +48,7 @@ struct SceneCommand: ParsableCommand {
             throw ToolError.input(input, "\(error)")
         }
         let options = SceneAtlasOptions(maxSize: maxSize, mipLevels: mipLevels, maxRepeat: maxRepeat, splitRepeats: !noSplit,
+                                        maxTriangleGrowth: maxTriangleGrowth,
                                         mergePrimitives: !noMerge, mergeAcrossNodes: mergeNodes, powerOfTwo: pot)
         let report: AtlasReport
         do {

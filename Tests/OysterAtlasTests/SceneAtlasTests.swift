@@ -48,7 +48,7 @@ import Testing
     @Test func atlasingKeepsUVMappedColors() throws {
         let before = try AtlasTestScene.make(Self.specs)
         var after = before
-        let report = try atlasScene(&after, options: SceneAtlasOptions(mergePrimitives: false))
+        let report = try atlasScene(&after, options: SceneAtlasOptions(maxTriangleGrowth: 1000, mergePrimitives: false))
         #expect(report.pages.count == 1)
         #expect(report.pages.first?.materials == 8)
         let base = colorsMatch(before, after, slot: .baseColor, skip: [7])
@@ -70,9 +70,16 @@ import Testing
         #expect(report.trianglesAfter == report.trianglesBefore)
     }
 
-    @Test func atlasingCutsDrawCallsAndImages() throws {
+    @Test func cuttingStaysWithinTheTriangleBudget() throws {
         var scene = try AtlasTestScene.make(Self.specs)
         let report = try atlasScene(&scene)
+        #expect(report.notes.contains { $0.hasPrefix("material 7:") && $0.contains("over budget") })
+        #expect(report.trianglesAfter == report.trianglesBefore && report.drawCallsAfter == 2)
+    }
+
+    @Test func atlasingCutsDrawCallsAndImages() throws {
+        var scene = try AtlasTestScene.make(Self.specs)
+        let report = try atlasScene(&scene, options: SceneAtlasOptions(maxTriangleGrowth: 1000))
         #expect(report.drawCallsBefore == 8 && report.drawCallsAfter == 1)
         #expect(report.imagesBefore == 16 && report.imagesAfter == 2)
         #expect(scene.materials.count == 1)
@@ -104,7 +111,7 @@ import Testing
         let specs: [AtlasTestScene.Spec] = [.init(size: (16, 16), uv: (0, 0, 9, 6)), .init(size: (16, 16))]
         let before = try AtlasTestScene.make(specs)
         var after = before
-        let report = try atlasScene(&after, options: SceneAtlasOptions(mergePrimitives: false))
+        let report = try atlasScene(&after, options: SceneAtlasOptions(maxTriangleGrowth: 1000, mergePrimitives: false))
         #expect(report.primitivesSplit == 1)
         let old = before.meshes[0].primitives[0], new = after.meshes[0].primitives[0]
         #expect(new.triangleCount >= 9 * 6 * 2)
@@ -163,7 +170,7 @@ import Testing
         let dir = try temporaryFolder("scene")
         let scene = try AtlasTestScene.make(Self.specs)
         try GLTFWriter().write(scene, to: dir + "/in.gltf")
-        let run = try ToolRun.run(["scene", dir + "/in.gltf", dir + "/out.glb"])
+        let run = try ToolRun.run(["scene", dir + "/in.gltf", dir + "/out.glb", "--max-triangle-growth", "1000"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("draw calls: 8 -> 1"))
         #expect(run.stdout.contains("texture memory:"))

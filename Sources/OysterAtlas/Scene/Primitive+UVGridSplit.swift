@@ -11,6 +11,15 @@ extension Primitive {
     /// The primitive with its triangles cut at whole values of UV set `set` (read through
     /// `transform`), that set replaced by in-cell UVs (transform applied); or why it cannot be.
     func splitAtUVGrid(set: Int, transform: TextureTransform?, maxTriangles: Int) -> Result<Primitive, UVSplitFailure> {
+        splitAtUVGrid(set: set, transform: transform, maxTriangles: maxTriangles, build: true).map { $0.0 ?? self }
+    }
+
+    /// How many triangles the split would make (without building it), or why it cannot be.
+    func uvGridTriangleCount(set: Int, transform: TextureTransform?, maxTriangles: Int) -> Result<Int, UVSplitFailure> {
+        splitAtUVGrid(set: set, transform: transform, maxTriangles: maxTriangles, build: false).map { $0.1 }
+    }
+
+    private func splitAtUVGrid(set: Int, transform: TextureTransform?, maxTriangles: Int, build: Bool) -> Result<(Primitive?, Int), UVSplitFailure> {
         let uvName = "TEXCOORD_\(set)"
         guard [.triangles, .triangleStrip, .triangleFan].contains(mode) else { return .failure(.notTriangles) }
         guard targets.isEmpty else { return .failure(.morphTargets) }
@@ -49,6 +58,8 @@ extension Primitive {
             let v0 = Int((lo.y + eps).rounded(.down)), v1 = max(v0 + 1, Int((hi.y - eps).rounded(.up)))
             guard (u1 - u0) * (v1 - v0) <= 65536 else { return .failure(.tooManyPieces) }
             if u1 - u0 == 1 && v1 - v0 == 1 {
+                triangleCount += 1
+                guard build else { continue }
                 // Whole triangle in one cell: reuse shifted copies of its vertices.
                 for i in [idx.0, idx.1, idx.2] {
                     let key = Int64(i) << 24 | Int64(u0 & 0xFFF) << 12 | Int64(v0 & 0xFFF)
@@ -57,7 +68,6 @@ extension Primitive {
                     fast[key] = e
                     out.indices.append(e)
                 }
-                triangleCount += 1
                 continue
             }
             let start = [ClipVertex(bary: SIMD3(1, 0, 0), uv: a), ClipVertex(bary: SIMD3(0, 1, 0), uv: b), ClipVertex(bary: SIMD3(0, 0, 1), uv: c)]
@@ -67,6 +77,7 @@ extension Primitive {
                 for kv in v0..<v1 {
                     let piece = clip(clip(column, axis: 1, value: Double(kv), keepAbove: true), axis: 1, value: Double(kv + 1), keepAbove: false)
                     guard piece.count >= 3, polygonArea(piece) > 1e-12 else { continue }
+                    guard build else { triangleCount += piece.count - 2; continue }
                     let shift = SIMD2(Double(ku), Double(kv))
                     let ids = piece.map { p in
                         out.addVertex(values: values, weights: [(idx.0, p.bary.x), (idx.1, p.bary.y), (idx.2, p.bary.z)],
@@ -81,6 +92,7 @@ extension Primitive {
             if triangleCount > maxTriangles { return .failure(.tooManyPieces) }
         }
         guard triangleCount <= maxTriangles else { return .failure(.tooManyPieces) }
+        guard build else { return .success((nil, triangleCount)) }
 
         var result = self
         result.mode = .triangles
@@ -91,7 +103,7 @@ extension Primitive {
             result.attributes[n] = DataArray(floats: f, elementType: ElementType.vector(widths[k]) ?? .vec2)
         }
         result.indices = DataArray(indices: out.indices)
-        return .success(result)
+        return .success((result, triangleCount))
     }
 }
 

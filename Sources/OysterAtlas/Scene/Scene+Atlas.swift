@@ -38,6 +38,42 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
         groups[key, default: []].append(candidate)
     }
 
+    // MARK: Which repeating materials to cut: cheapest first, within the triangle budget
+    var budget = Int(Double(before.triangles) * max(0, options.maxTriangleGrowth))
+    var splitCost: [(cost: Int, material: Int)] = []
+    let instances = scene.meshInstanceCounts()
+    for key in groupOrder where (groups[key]?.count ?? 0) >= 2 {
+        for c in groups[key] ?? [] where c.split {
+            var added = 0
+            var why: UVSplitFailure?
+            for (mi, pi) in c.uses {
+                let p = scene.meshes[mi].primitives[pi]
+                switch p.uvGridTriangleCount(set: c.texCoord, transform: c.transform, maxTriangles: 1 << 26) {
+                case .success(let n): added += max(0, n - p.triangleCount) * instances[mi]
+                case .failure(let f): why = f
+                }
+                if why != nil { break }
+            }
+            if let why {
+                report.notes.append("material \(c.material): UVs repeat and a primitive \(why); left out")
+                splitCost.append((Int.max, c.material))
+            } else {
+                splitCost.append((added, c.material))
+            }
+        }
+    }
+    var refused = Set<Int>()
+    for (cost, m) in splitCost.sorted(by: { $0.cost < $1.cost || ($0.cost == $1.cost && $0.material < $1.material) }) {
+        if cost == Int.max { refused.insert(m); continue }
+        if cost <= budget {
+            budget -= cost
+        } else {
+            refused.insert(m)
+            report.notes.append("material \(m): cutting its repeating UVs would add \(cost) triangles (over budget); left out")
+        }
+    }
+    for key in groupOrder { groups[key]?.removeAll { refused.contains($0.material) } }
+
     var decoder = ImageCache()
     var changed = false
     for key in groupOrder {
@@ -49,7 +85,12 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
 
     // MARK: Merge and tidy
     if changed {
-        if options.mergePrimitives { scene.mergeByMaterial(MergeOptions(acrossNodes: options.mergeAcrossNodes)) }
+        if options.mergePrimitives {
+            // Across nodes, geometry must first share one space: bake static transforms, except
+            // for meshes used often enough that instancing them beats merging.
+            if options.mergeAcrossNodes { scene.flatten(FlattenOptions(keepSharedMeshesUsedAtLeast: 4)) }
+            scene.mergeByMaterial(MergeOptions(acrossNodes: options.mergeAcrossNodes))
+        }
         scene.compact(CompactionOptions(removeEmptyNodes: false, removeUnusedVertices: false))
         // Page materials were appended; find their indices after compaction by name.
         for i in report.pages.indices {
@@ -64,6 +105,17 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
     report.imagesAfter = after.images
     report.textureBytesAfter = after.textureBytes
     return report
+}
+
+extension Scene {
+    /// How many times each mesh is drawn (nodes referencing it, times GPU instances).
+    func meshInstanceCounts() -> [Int] {
+        var counts = [Int](repeating: 0, count: meshes.count)
+        for n in nodes {
+            if let m = n.mesh, meshes.indices.contains(m) { counts[m] += n.instancing?.values.first?.count ?? 1 }
+        }
+        return counts
+    }
 }
 
 /// Decoded images by scene index; a failure is remembered so it is reported once.
@@ -129,8 +181,7 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
             var pieces: [(Int, Int, Primitive)] = []
             for (mi, pi) in c.uses {
                 let p = scene.meshes[mi].primitives[pi]
-                switch p.splitAtUVGrid(set: c.texCoord, transform: c.transform,
-                                       maxTriangles: p.triangleCount * max(1, options.maxSplitGrowth) + 16384) {
+                switch p.splitAtUVGrid(set: c.texCoord, transform: c.transform, maxTriangles: 1 << 26) {
                 case .success(let q): pieces.append((mi, pi, q))
                 case .failure(let why):
                     report.notes.append("material \(c.material): UVs repeat and a primitive \(why); left out")

@@ -8,27 +8,32 @@ public struct SceneAtlasOptions: Hashable, Sendable {
     /// Mip levels kept free of bleeding: tiles sit on a grid of 2^mipLevels pixels with a
     /// gutter of half that on each side. Default 3 (8-pixel grid, 4-pixel gutters).
     public var mipLevels = 3
-    /// Largest number of UV repeats per axis baked into a tile; materials whose UVs repeat
-    /// more stay out of the atlas (with a note). Default 4.
-    public var maxRepeat = 4
+    /// Largest number of UV repeats per axis baked into a tile (a baked repeat costs texture
+    /// memory); beyond it triangles are cut (`splitRepeats`) or the material stays out with a
+    /// note. Default 2.
+    public var maxRepeat = 2
     /// When UVs repeat more than `maxRepeat` times and the texture wraps with REPEAT, cut the
     /// triangles at whole UV values so each piece samples one period (geometry grows; the look
     /// stays). Default true.
     public var splitRepeats = true
-    /// A split primitive may have at most this many times its triangles (plus 16384). Default 8.
-    public var maxSplitGrowth = 8
+    /// Cutting may add at most this fraction of the scene's drawn triangles; the materials that
+    /// add fewest are cut first, the rest stay out with a note. Default 0.5.
+    public var maxTriangleGrowth = 0.5
     /// Merge primitives that end up sharing a material. Default true.
     public var mergePrimitives = true
-    /// Also merge static nodes whose world matrix is identity (see `MergeOptions.acrossNodes`).
-    /// Default false: the node hierarchy is kept.
+    /// Also merge across nodes: static transforms are baked (`flatten`, meshes used by 4 or
+    /// more nodes stay instanced) and static geometry is merged per material. Default false:
+    /// the node hierarchy is kept.
     public var mergeAcrossNodes = false
     /// Power-of-two atlas pages. Default false.
     public var powerOfTwo = false
 
-    public init(maxSize: Int = 4096, mipLevels: Int = 3, maxRepeat: Int = 4, splitRepeats: Bool = true,
-                mergePrimitives: Bool = true, mergeAcrossNodes: Bool = false, powerOfTwo: Bool = false) {
+    public init(maxSize: Int = 4096, mipLevels: Int = 3, maxRepeat: Int = 2, splitRepeats: Bool = true,
+                maxTriangleGrowth: Double = 0.5, mergePrimitives: Bool = true, mergeAcrossNodes: Bool = false,
+                powerOfTwo: Bool = false) {
         self.maxSize = maxSize
         self.splitRepeats = splitRepeats
+        self.maxTriangleGrowth = maxTriangleGrowth
         self.mipLevels = mipLevels
         self.maxRepeat = maxRepeat
         self.mergePrimitives = mergePrimitives
