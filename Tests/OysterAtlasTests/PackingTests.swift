@@ -157,3 +157,17 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
         #expect(r.placements.allSatisfy { $0.width > 0 })
     }
 }
+
+@Suite struct PackingShapeTests {
+    @Test func aspectLimitKeepsPagesNearSquare() throws {
+        let sizes = (0..<15).map { _ in PackSize(width: 33, height: 33) }
+        let free = try packRectangles(sizes, options: PackOptions(maxWidth: 512, maxHeight: 512))
+        var o = PackOptions(maxWidth: 512, maxHeight: 512)
+        o.maxAspectRatio = 2
+        let limited = try packRectangles(sizes, options: o)
+        #expect(packingProblems(sizes, limited, o).isEmpty)
+        let p = limited.pages[0]
+        #expect(max(p.width, p.height) <= 2 * min(p.width, p.height), "\(p.width)x\(p.height)")
+        #expect(free.occupancy >= limited.occupancy)
+    }
+}

@@ -41,6 +41,10 @@ public struct PackOptions: Hashable, Sendable {
     public var powerOfTwo = false
     /// Pages are square.
     public var square = false
+    /// Longest page side over shortest side, at most (e.g. 2 for GPU-friendly pages); nil lets
+    /// the densest page win whatever its shape. A search that finds no such page keeps the
+    /// densest one.
+    public var maxAspectRatio: Double?
     /// Rules tried; the densest result is kept.
     public var heuristics: [PackHeuristic] = PackHeuristic.allCases
     /// How hard to search page sizes and orders: 1 is the default; higher searches longer on

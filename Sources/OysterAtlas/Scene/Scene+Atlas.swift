@@ -211,7 +211,7 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
         PackSize(width: (t.width * t.countU + 2 * gutter + grid - 1) / grid, height: (t.height * t.countV + 2 * gutter + grid - 1) / grid)
     }
     var packOptions = PackOptions(maxWidth: options.maxSize / grid, maxHeight: options.maxSize / grid, powerOfTwo: options.powerOfTwo)
-    packOptions.effort = 1
+    packOptions.maxAspectRatio = 2
     let layout = try packRectangles(cells, options: packOptions)
 
     // MARK: Pages: one image per slot, one material per page
