@@ -64,7 +64,7 @@ struct RectPacker {
         // Cheap rules first, so a tight budget still gets a complete pack.
         heuristics = rules.sorted { RectPacker.ruleCost($0) < RectPacker.ruleCost($1) }
         // ~30 ms of search for small inputs; less per item on big ones, so 10,000 stay fast.
-        let scale = sizes.count <= 2000 ? 1 : (2000.0 / Double(sizes.count)).squareRoot()
+        let scale = sizes.count <= 2000 ? 1 : 2000.0 / Double(sizes.count)
         workLimit = max(1, options.effort) * Int(30_000_000 * scale)
     }
 
