@@ -118,8 +118,12 @@ struct SceneResolver {
         }
         if let minVersion = try asset.string("minVersion"), minVersion != "2.0" {
             let minor = minVersion.split(separator: ".").dropFirst().first.flatMap { Int($0) }
-            if minVersion.split(separator: ".").first != "2" || (minor ?? 0) > 0 {
-                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: "UNKNOWN_ASSET_MINOR_VERSION", pointer: "/asset/minVersion")
+            if minVersion.split(separator: ".").first != "2" {
+                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: "UNKNOWN_ASSET_MAJOR_VERSION", pointer: "/asset/minVersion")
+            }
+            // glTF minor versions are backward compatible: read what 2.0 defines, carry the rest, say so.
+            if (minor ?? 0) > 0 {
+                warn("UNKNOWN_ASSET_MINOR_VERSION", "asset targets glTF \(minVersion); features beyond 2.0 are carried or ignored", "/asset/minVersion")
             }
         }
         scene.asset.version = version
