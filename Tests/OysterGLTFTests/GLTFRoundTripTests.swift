@@ -38,6 +38,22 @@ import OysterJSON
         #expect(GLTFFixtures.normalized(back) == GLTFFixtures.normalized(source))
     }
 
+    @Test func outputFollowsGLTFLayoutRules() throws {
+        for scene in [GLTFFixtures.rich(), GLTFFixtures.texturedBox()] {
+            #expect(OutputRules.problems(glb: writer.encodeGLB(scene)) == [])
+            let files = writer.encodeGLTF(scene, binName: "a.bin")
+            let bin = try #require(files.resources.first { $0.name == "a.bin" })
+            #expect(OutputRules.problems(json: try JSONParser.parse(files.json), bufferLengths: [bin.bytes.count]) == [])
+        }
+    }
+
+    @Test func quantizedAttributesRequireMeshQuantization() throws {
+        let json = try JSONParser.parse(writer.encodeGLTF(GLTFFixtures.rich(), binName: "a.bin").json)
+        #expect(json["extensionsRequired"] == ["KHR_mesh_quantization"])
+        let box = try JSONParser.parse(writer.encodeGLTF(GLTFFixtures.texturedBox(), binName: "a.bin").json)
+        #expect(box["extensionsRequired"] == nil && box["extensionsUsed"] == nil)
+    }
+
     @Test func glbToGLTFToGLBIsByteStable() throws {
         let glb = writer.encodeGLB(GLTFFixtures.rich())
         let (scene, _) = try viaGLTF(try reader.read(bytes: glb).scene)
@@ -92,5 +108,21 @@ import OysterJSON
         let output = try #require(json["animations"]?[0]?["samplers"]?[0]?["output"]?.intValue)
         let viewIndex = try #require(json["accessors"]?[output]?["bufferView"]?.intValue)
         #expect(json["bufferViews"]?[viewIndex]?["byteLength"] == .int(24))
+    }
+}
+
+@Suite struct GLTFExtrasTests {
+    @Test func nonObjectExtrasAreWrappedByDefaultAndKeptWhenAsked() throws {
+        var scene = Scene()
+        scene.nodes = [Node(name: "a"), Node(name: "b"), Node(name: "c")]
+        scene.nodes[0].extras = 42
+        scene.nodes[1].extras = ["x", 1]
+        scene.nodes[2].extras = .null
+        let wrapped = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
+        #expect(wrapped.nodes.map(\.extras) == [["value": 42], ["value": ["x", 1]], nil])
+        var options = GLTFWriteOptions()
+        options.wrapNonObjectExtras = false
+        let verbatim = try GLTFReader().read(bytes: GLTFWriter(options: options).encodeGLB(scene)).scene
+        #expect(verbatim.nodes.map(\.extras) == [42, ["x", 1], nil])
     }
 }

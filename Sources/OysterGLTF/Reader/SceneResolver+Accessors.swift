@@ -96,6 +96,7 @@ extension SceneResolver {
             throw GLTFError("\(f.label): type '\(typeName)' is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/type")
         }
         let count = try f.requiredIndex("count")
+        guard count >= 1 else { throw f.fail("count", "must be at least 1", code: "VALUE_NOT_IN_RANGE") }
         var normalized = try f.bool("normalized") ?? false
         if normalized && (componentType == .float32 || componentType == .uint32) {
             normalized = false  // invalid in glTF; the values are read as they are
