@@ -128,6 +128,12 @@ static int cc_jpeg_describe(j_decompress_ptr cinfo, cc_info *info) {
     info->source_bit_depth = cinfo->data_precision;
     info->interlaced = cinfo->progressive_mode ? 1 : 0;
     info->bit_depth = 8;
+    /* Huffman coding spends at least one bit per 8×8 block of the full-resolution component;
+       arithmetic coding has no such floor. */
+    if (!cinfo->arith_code) {
+        uint64_t blocks = (((uint64_t)cinfo->image_width + 7) / 8) * (((uint64_t)cinfo->image_height + 7) / 8);
+        info->min_data_size = blocks / 8;
+    }
     switch (cinfo->jpeg_color_space) {
     case JCS_GRAYSCALE: info->color_type = CC_COLOR_GRAY;  info->channels = 1; return 1;
     case JCS_YCbCr:     info->color_type = CC_COLOR_YCBCR; info->channels = 3; return 1;

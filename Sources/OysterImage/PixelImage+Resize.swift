@@ -150,7 +150,9 @@ struct FloatPixels {
 
     // MARK: Resampling
 
-    /// Per-output-sample taps: first source index and normalized weights (edges clamped).
+    /// Per-output-sample taps: a window of `count` source indices from `start[o]`, weights normalized.
+    ///
+    /// Taps past an edge are folded onto the edge sample (clamp), so the loops never bounds-check.
     struct Taps {
         var start: [Int]
         var count: Int
@@ -162,21 +164,28 @@ struct FloatPixels {
         // Widen the filter when shrinking so it averages every covered source pixel.
         let stretch = max(1, 1 / scale)
         let radius = filter.support * stretch
-        let count = max(1, Int(radius.rounded(.up)) * 2 + 1)
+        let span = max(1, Int(radius.rounded(.up)) * 2 + 1)
+        let count = min(span, source)
         var start = [Int](repeating: 0, count: target)
         var weights = [Float](repeating: 0, count: target * count)
         for o in 0..<target {
             let center = (Float(o) + 0.5) / scale - 0.5
             let first = Int((center - radius).rounded(.up))
-            start[o] = first
+            let window = min(max(first, 0), source - count)
+            start[o] = window
             var sum: Float = 0
-            for k in 0..<count {
+            for k in 0..<span {
                 let w = filter.weight((Float(first + k) - center) / stretch)
-                weights[o * count + k] = w
+                let index = min(max(first + k, 0), source - 1)
+                weights[o * count + index - window] += w
                 sum += w
             }
-            if sum != 0 { for k in 0..<count { weights[o * count + k] /= sum } }
-            else { weights[o * count + count / 2] = 1 }
+            if sum != 0 {
+                for k in 0..<count { weights[o * count + k] /= sum }
+            } else {
+                let nearest = min(max(Int(center.rounded()), 0), source - 1)
+                weights[o * count + nearest - window] = 1
+            }
         }
         return Taps(start: start, count: count, weights: weights)
     }
@@ -185,21 +194,29 @@ struct FloatPixels {
         let ch = channels
         // Horizontal pass: height rows of newWidth pixels.
         let h = Self.taps(from: width, to: newWidth, filter: filter)
-        let w0 = width, rows = height
+        let w0 = width, rows = height, taps = h.count
         let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { out, initialized in
             data.withUnsafeBufferPointer { src in
                 h.weights.withUnsafeBufferPointer { weights in
-                    for y in 0..<rows {
-                        let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
-                        for x in 0..<newWidth {
-                            let first = h.start[x]
-                            for c in 0..<ch {
-                                var acc: Float = 0
-                                for k in 0..<h.count {
-                                    let sx = min(max(first + k, 0), w0 - 1)
-                                    acc += src[srcRow + sx * ch + c] * weights[x * h.count + k]
+                    h.start.withUnsafeBufferPointer { start in
+                        for y in 0..<rows {
+                            let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
+                            for x in 0..<newWidth {
+                                let first = srcRow + start[x] * ch, wBase = x * taps, o = dstRow + x * ch
+                                if ch == 4 {
+                                    var a0: Float = 0, a1: Float = 0, a2: Float = 0, a3: Float = 0
+                                    for k in 0..<taps {
+                                        let w = weights[wBase + k], i = first + k * 4
+                                        a0 += src[i] * w; a1 += src[i + 1] * w; a2 += src[i + 2] * w; a3 += src[i + 3] * w
+                                    }
+                                    out[o] = a0; out[o + 1] = a1; out[o + 2] = a2; out[o + 3] = a3
+                                } else {
+                                    for c in 0..<ch {
+                                        var acc: Float = 0
+                                        for k in 0..<taps { acc += src[first + k * ch + c] * weights[wBase + k] }
+                                        out[o + c] = acc
+                                    }
                                 }
-                                out[dstRow + x * ch + c] = acc
                             }
                         }
                     }
@@ -218,8 +235,7 @@ struct FloatPixels {
                     for k in 0..<v.count {
                         let weight = v.weights[y * v.count + k]
                         if weight == 0 { continue }
-                        let sy = min(max(v.start[y] + k, 0), rows - 1)
-                        let row = sy * rowLength
+                        let row = (v.start[y] + k) * rowLength
                         for i in 0..<rowLength { out[dst + i] += src[row + i] * weight }
                     }
                 }

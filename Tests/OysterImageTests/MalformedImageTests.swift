@@ -55,6 +55,15 @@ struct MalformedImageTests {
         #expect(error.message == "image 60000×60000 exceeds the 16384 px limit")
     }
 
+    /// Within limits but far larger than the bytes could hold: refused before allocating.
+    @Test func tooFewBytesForTheDeclaredSize() throws {
+        let huge = ImageLimits(maxDimension: 200_000, maxPixels: .max)
+        let png = try failure("huge_dimensions.png", limits: huge)
+        #expect(png.kind == .truncated && png.message.hasPrefix("truncated PNG data: 69 bytes cannot hold"))
+        let jpeg = try failure("huge_dimensions.jpg", limits: huge)
+        #expect(jpeg.kind == .truncated && jpeg.message.hasPrefix("truncated JPEG data"))
+    }
+
     @Test func pixelCountLimitIsConfigurable() throws {
         let error = try failure("rgba8.png", limits: ImageLimits(maxDimension: 100, maxPixels: 40))
         #expect(error.kind == .limitExceeded && error.message.contains("48 pixels"))

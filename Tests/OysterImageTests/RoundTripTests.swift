@@ -1,5 +1,6 @@
 import Testing
 import OysterImage
+import OysterCore
 
 @Suite("Encoding and decoding round trips")
 struct RoundTripTests {
@@ -115,5 +116,16 @@ struct ImageConverterTests {
         #expect(ImageFormat(fileExtension: "jpeg") == .jpeg)
         #expect(ImageFormat(fileExtension: "png") == .png)
         #expect(ImageFormat(fileExtension: "gif") == nil)
+    }
+}
+
+@Suite("Scene images")
+struct SceneImageTests {
+    @Test func sceneImageEncodesAndDecodes() throws {
+        let pixels = makeImage(width: 5, height: 4, channels: 4, bitDepth: 8)
+        let image = try OysterCore.Image(encoding: pixels, as: .png, name: "albedo")
+        #expect(image.mimeType == "image/png" && image.name == "albedo")
+        #expect(try image.decodePixels() == pixels)
+        #expect(throws: ImageError.self) { try OysterCore.Image(data: nil, uri: "missing.png").decodePixels() }
     }
 }
