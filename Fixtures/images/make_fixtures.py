@@ -86,6 +86,9 @@ png("palette_trns.png", W, H, 3, 8, lambda x, y: (palette_index(x, y),),
 png("rgb16.png", W, H, 2, 16, lambda x, y: rgb16(x, y))
 png("gray_trns.png", W, H, 0, 8, lambda x, y: (gray8(x, y),), extra=chunk(b"tRNS", struct.pack(">H", gray8(2, 1))))
 png("rgba8_interlaced.png", W, H, 6, 8, lambda x, y: rgba8(x, y), interlace=True)
+png("gray_alpha16.png", W, H, 4, 16, lambda x, y: (gray8(x, y) * 257 + 1, rgb16(x, y)[0]))
+png("palette1_interlaced.png", W, H, 3, 1, lambda x, y: ((x + y) % 2,),
+    extra=chunk(b"PLTE", bytes([10, 20, 30, 200, 210, 220])), interlace=True)
 png("rgb16_interlaced.png", W, H, 2, 16, lambda x, y: rgb16(x, y), interlace=True)
 
 # MARK: - Good JPEGs: 16×16 solid blocks in a 32×32 image, so compression error stays small

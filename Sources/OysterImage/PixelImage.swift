@@ -77,6 +77,13 @@ public struct PixelImage: Hashable, Sendable {
         return bitDepth == 16 ? Int(samples16[index]) : Int(samples8[index])
     }
 
+    /// Sets sample `channel` of pixel (x, y), clamped to 0...maxSample.
+    public mutating func setSample(x: Int, y: Int, channel: Int, _ value: Int) {
+        let index = (y * width + x) * channels + channel
+        let v = Swift.max(0, Swift.min(value, maxSample))
+        if bitDepth == 16 { samples16[index] = UInt16(v) } else { samples8[index] = UInt8(v) }
+    }
+
     // MARK: - Raw bytes
 
     /// Calls `body` with the pixel bytes (16-bit samples in native byte order).

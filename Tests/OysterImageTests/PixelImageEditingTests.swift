@@ -91,6 +91,13 @@ struct PixelImageEditingTests {
         #expect(pixel(image, 0, 1) == [0, 0, 0] && pixel(image, 4, 2) == [0, 0, 0] && pixel(image, 1, 3) == [0, 0, 0])
     }
 
+    @Test func setSampleClampsToTheBitDepth() {
+        var image = PixelImage(width: 2, height: 2, channels: 2)
+        image.setSample(x: 1, y: 1, channel: 1, 300)
+        image.setSample(x: 0, y: 1, channel: 0, -4)
+        #expect(image.samples8 == [0, 0, 0, 0, 0, 0, 0, 255])
+    }
+
     @Test func flipsAndRotations() {
         let image = coordinates(3, 2)
         #expect(pixel(image.flippedVertically(), 0, 0) == pixel(image, 0, 1))
