@@ -108,6 +108,12 @@ blocks("RGB", BLOCK_COLORS).save("rgb.jpg", quality=92)
 blocks("L", BLOCK_GRAYS).save("gray.jpg", quality=92)
 blocks("RGB", BLOCK_COLORS).save("progressive.jpg", quality=92, progressive=True)
 blocks("CMYK", BLOCK_CMYK).save("cmyk.jpg", quality=95)
+# 32×16 stored, left half red and right half blue, EXIF orientation 6 (shown rotated 90° clockwise).
+sideways = Image.new("RGB", (32, 16), (220, 20, 20))
+sideways.paste((20, 20, 220), (16, 0, 32, 16))
+exif = Image.Exif()
+exif[0x0112] = 6
+sideways.save("exif_orientation6.jpg", quality=92, exif=exif.tobytes())
 
 # MARK: - Malformed
 

@@ -131,6 +131,7 @@ static void cc_png_describe(png_structp png, png_infop pinfo, int keep16, cc_inf
     int stored = color >= 0 && color < 7 ? source_channels[color] : 1;
     uint64_t row = ((uint64_t)width * (uint64_t)(stored ? stored : 1) * (uint64_t)depth + 7) / 8 + 1;
     info->min_data_size = row * (uint64_t)height / 1100;
+    info->orientation = 1;
 }
 
 int cc_png_probe(const uint8_t *data, size_t size, int keep16, cc_info *info, cc_error *err) {

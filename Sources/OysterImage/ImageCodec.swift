@@ -105,7 +105,8 @@ extension ImageCodec {
         let info = ImageInfo(format: format, width: Int(raw.width), height: Int(raw.height),
                              channels: Int(raw.channels), bitDepth: Int(raw.bit_depth),
                              sourceBitDepth: Int(raw.source_bit_depth), colorModel: model,
-                             isInterlaced: raw.interlaced != 0, hasTransparency: raw.has_transparency != 0)
+                             isInterlaced: raw.interlaced != 0, hasTransparency: raw.has_transparency != 0,
+                             exifOrientation: (1...8).contains(Int(raw.orientation)) ? Int(raw.orientation) : 1)
         if info.width == 0 || info.height == 0 {
             throw ImageError(.corrupt, "image has zero size (\(info.width)×\(info.height))")
         }

@@ -19,6 +19,8 @@ public struct ImageInfo: Hashable, Sendable {
     public var isInterlaced: Bool
     /// PNG tRNS chunk present (turns into an alpha channel).
     public var hasTransparency: Bool
+    /// EXIF orientation 1–8 of a JPEG (1: as stored); `decode` does not apply it.
+    public var exifOrientation: Int = 1
 
     /// Whether decoded pixels carry alpha.
     public var hasAlpha: Bool { channels == 2 || channels == 4 }

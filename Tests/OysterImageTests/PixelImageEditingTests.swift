@@ -91,6 +91,21 @@ struct PixelImageEditingTests {
         #expect(pixel(image, 0, 1) == [0, 0, 0] && pixel(image, 4, 2) == [0, 0, 0] && pixel(image, 1, 3) == [0, 0, 0])
     }
 
+    /// Each EXIF orientation maps the stored top-left pixel to the right displayed corner.
+    @Test func exifOrientations() {
+        let image = coordinates(3, 2)
+        let corner = pixel(image, 0, 0)
+        let expected: [Int: (Int, Int)] = [1: (0, 0), 2: (2, 0), 3: (2, 1), 4: (0, 1), 5: (0, 0), 6: (1, 0), 7: (1, 2), 8: (0, 2)]
+        for (orientation, (x, y)) in expected {
+            let shown = image.applyingEXIFOrientation(orientation)
+            #expect(pixel(shown, x, y) == corner, "orientation \(orientation)")
+            #expect(shown.width == (orientation >= 5 ? 2 : 3))
+        }
+        // 5 (transpose) and 7 (transverse) are their own inverses.
+        #expect(image.applyingEXIFOrientation(5).applyingEXIFOrientation(5) == image)
+        #expect(image.applyingEXIFOrientation(7).applyingEXIFOrientation(7) == image)
+    }
+
     @Test func setSampleClampsToTheBitDepth() {
         var image = PixelImage(width: 2, height: 2, channels: 2)
         image.setSample(x: 1, y: 1, channel: 1, 300)

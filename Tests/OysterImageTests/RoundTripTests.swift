@@ -107,6 +107,19 @@ struct ImageConverterTests {
         #expect(try ImageCodec.probe(png).bitDepth == 16)
     }
 
+    @Test func exifOrientationIsReportedAndAppliedOnConversion() throws {
+        let bytes = try Fixture.bytes("exif_orientation6.jpg")
+        #expect(try ImageCodec.probe(bytes).exifOrientation == 6)
+        let stored = try ImageCodec.decode(bytes)
+        #expect(stored.width == 32 && stored.height == 16)
+        let upright = try ImageCodec.decode(ImageConverter.convert(bytes, to: .png))
+        #expect(upright.width == 16 && upright.height == 32)
+        #expect(upright.sample(x: 8, y: 4, channel: 0) > 180 && upright.sample(x: 8, y: 28, channel: 2) > 180)
+        let raw = try ImageCodec.decode(ImageConverter.convert(bytes, to: .png, applyOrientation: false))
+        #expect(raw.width == 32)
+        #expect(try ImageCodec.probe(Fixture.bytes("rgb.jpg")).exifOrientation == 1)
+    }
+
     @Test func garbageFailsToConvert() throws {
         #expect(throws: ImageError.self) { try ImageConverter.convert(Fixture.bytes("garbage.bin"), to: .png) }
     }
