@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -86,6 +87,30 @@ extension PixelImage {
         while size > 1 { size /= 2; count += 1 }
         return count
     }
+}
+
+// MARK: - Parallel rows
+
+/// Runs `body` for every row, split over the cores when there is enough work.
+///
+/// Each row writes only its own output, so the result is the same whatever the thread count.
+func parallelRows(_ rows: Int, work perRow: Int, _ body: (Int) -> Void) {
+    let chunks = min(rows, ProcessInfoLite.cores * 4)
+    guard chunks > 1, rows * perRow >= 1 << 20 else {
+        for y in 0..<rows { body(y) }
+        return
+    }
+    withoutActuallyEscaping(body) { escapable in
+        // Rows touch disjoint output ranges; the closure is only shared for the duration of this call.
+        nonisolated(unsafe) let run = escapable
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for y in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) { run(y) }
+        }
+    }
+}
+
+enum ProcessInfoLite {
+    static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 // MARK: - Float working image
@@ -195,11 +220,12 @@ struct FloatPixels {
         // Horizontal pass: height rows of newWidth pixels.
         let h = Self.taps(from: width, to: newWidth, filter: filter)
         let w0 = width, rows = height, taps = h.count
-        let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { out, initialized in
+        let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { buffer, initialized in
+            let out = buffer // rows write disjoint ranges of the same buffer
             data.withUnsafeBufferPointer { src in
                 h.weights.withUnsafeBufferPointer { weights in
                     h.start.withUnsafeBufferPointer { start in
-                        for y in 0..<rows {
+                        parallelRows(rows, work: newWidth * ch * taps) { y in
                             let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
                             for x in 0..<newWidth {
                                 let first = srcRow + start[x] * ch, wBase = x * taps, o = dstRow + x * ch
@@ -227,9 +253,10 @@ struct FloatPixels {
         // Vertical pass: whole rows accumulated at once (vectorizes).
         let v = Self.taps(from: height, to: newHeight, filter: filter)
         let rowLength = newWidth * ch
-        let result = [Float](unsafeUninitializedCapacity: rowLength * newHeight) { out, initialized in
+        let result = [Float](unsafeUninitializedCapacity: rowLength * newHeight) { buffer, initialized in
+            let out = buffer // rows write disjoint ranges of the same buffer
             horizontal.withUnsafeBufferPointer { src in
-                for y in 0..<newHeight {
+                parallelRows(newHeight, work: rowLength * v.count) { y in
                     let dst = y * rowLength
                     for i in 0..<rowLength { out[dst + i] = 0 }
                     for k in 0..<v.count {

@@ -33,6 +33,20 @@ struct ResizeTests {
         #expect(out.samples8[0] == 255 && out.samples8[1] == 0 && abs(Int(out.samples8[3]) - 128) <= 1)
     }
 
+    /// Large enough to split rows over threads: identical input rows must give identical output rows.
+    @Test func largeResizeKeepsRowsConsistent() {
+        var image = PixelImage(width: 600, height: 500, channels: 4)
+        for y in 0..<500 { for x in 0..<600 {
+            let i = (y * 600 + x) * 4
+            image.samples8[i] = UInt8(x % 256); image.samples8[i + 1] = UInt8(255 - x % 256)
+            image.samples8[i + 2] = 40; image.samples8[i + 3] = 255
+        } }
+        let out = image.resized(width: 300, height: 211, filter: .lanczos3, colorSpace: .sRGB)
+        let firstRow = Array(out.samples8[0..<(300 * 4)])
+        for y in 1..<211 { #expect(Array(out.samples8[(y * 1200)..<((y + 1) * 1200)]) == firstRow) }
+        #expect(out == image.resized(width: 300, height: 211, filter: .lanczos3, colorSpace: .sRGB))
+    }
+
     @Test func sixteenBitResizeKeepsDepth() {
         var image = PixelImage(width: 8, height: 8, channels: 3, bitDepth: 16)
         image.fill([1000, 30000, 65535])
