@@ -117,6 +117,12 @@ sideways.save("exif_orientation6.jpg", quality=92, exif=exif.tobytes())
 
 # MARK: - Malformed
 
+# Ancillary chunks with bad CRCs are dropped, as libpng and browsers do; the image still decodes.
+def bad_crc_chunk(kind, data):
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", (zlib.crc32(body) ^ 1) & 0xFFFFFFFF)
+open("bad_ancillary_crc.png", "wb").write(rgba[:33] + bad_crc_chunk(b"tEXt", b"Comment\0hello")
+                                           + bad_crc_chunk(b"gAMA", struct.pack(">I", 45455)) + rgba[33:])
 open("truncated.png", "wb").write(rgba[: len(rgba) // 2])
 bad_crc = bytearray(rgba)
 idat = bad_crc.find(b"IDAT")

@@ -25,6 +25,11 @@ struct MalformedImageTests {
         #expect(error.kind == .corrupt && error.message == "bad CRC in IDAT chunk")
     }
 
+    @Test func badCRCInAncillaryChunksIsTolerated() throws {
+        let image = try ImageCodec.decode(Fixture.bytes("bad_ancillary_crc.png"))
+        #expect(Pattern.pixels(of: image) == Pattern.expected(Pattern.rgba8))
+    }
+
     @Test func truncatedJPEG() throws {
         let error = try failure("truncated.jpg")
         #expect(error.kind == .truncated && error.message == "truncated JPEG data")
