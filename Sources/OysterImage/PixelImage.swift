@@ -129,3 +129,18 @@ public struct PixelRect: Hashable, Sendable {
     /// Whether the rect has no pixels.
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 }
+
+// MARK: - Description
+
+extension PixelImage: CustomStringConvertible {
+    /// A one-line summary (size, layout, sample hash) instead of every sample.
+    public var description: String {
+        let layout = ["gray", "gray+alpha", "RGB", "RGBA"][channels - 1]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a over the sample bytes
+        withUnsafeSampleBytes { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        let hex = String(hash, radix: 16)
+        return "PixelImage(\(width)×\(height) \(layout) \(bitDepth)-bit, fnv \(String(repeating: "0", count: 16 - hex.count))\(hex))"
+    }
+}

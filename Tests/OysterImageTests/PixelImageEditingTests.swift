@@ -126,3 +126,15 @@ struct PixelImageEditingTests {
         #expect(image.rotated180() == cw.rotated90())
     }
 }
+
+@Suite("PixelImage description")
+struct PixelImageDescriptionTests {
+    @Test func descriptionSummarizesInsteadOfDumpingSamples() {
+        var image = PixelImage(width: 300, height: 200, channels: 2, bitDepth: 16)
+        let before = image.description
+        #expect(before.hasPrefix("PixelImage(300×200 gray+alpha 16-bit, fnv "))
+        #expect(before.count < 80)
+        image.setSample(x: 5, y: 5, channel: 0, 1)
+        #expect(image.description != before)
+    }
+}
