@@ -156,16 +156,19 @@ struct FloatPixels {
                     }
                 }
             } else {
-                image.samples16.withUnsafeBufferPointer { src in
-                    var i = 0
-                    while i < count {
-                        let a: Float = alpha ? Float(src[i + colors]) * (1 / 65535) : 1
-                        for c in 0..<colors {
-                            let n = Float(src[i + c]) * (1 / 65535)
-                            out[i + c] = (srgb ? SRGB.toLinear(n) : n) * a
+                let table = srgb ? SRGB.decode16 : []
+                table.withUnsafeBufferPointer { lut in
+                    image.samples16.withUnsafeBufferPointer { src in
+                        var i = 0
+                        while i < count {
+                            let a: Float = alpha ? Float(src[i + colors]) * (1 / 65535) : 1
+                            for c in 0..<colors {
+                                let v = srgb ? lut[Int(src[i + c])] : Float(src[i + c]) * (1 / 65535)
+                                out[i + c] = v * a
+                            }
+                            if alpha { out[i + colors] = a }
+                            i += ch
                         }
-                        if alpha { out[i + colors] = a }
-                        i += ch
                     }
                 }
             }

@@ -55,6 +55,13 @@ struct ResizeTests {
         #expect(out == image.resized(width: 300, height: 211, filter: .mitchell, colorSpace: .linear))
     }
 
+    @Test func sixteenBitSRGBAveragesInLinearLight() {
+        let checker = PixelImage(width: 2, height: 1, channels: 1, samples16: [0, 65535])
+        let out = checker.resized(width: 1, height: 1, filter: .box, colorSpace: .sRGB)
+        // sRGB of linear 0.5 is 0.73536 → 48192 of 65535.
+        #expect(abs(Int(out.samples16[0]) - 48192) <= 2)
+    }
+
     @Test func sixteenBitResizeKeepsDepth() {
         var image = PixelImage(width: 8, height: 8, channels: 3, bitDepth: 16)
         image.fill([1000, 30000, 65535])
