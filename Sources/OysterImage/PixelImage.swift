@@ -106,11 +106,16 @@ public struct PixelImage: Hashable, Sendable {
 
 /// A rectangle of pixels: origin at the top-left, x to the right, y down.
 public struct PixelRect: Hashable, Sendable {
+    /// Left edge in pixels.
     public var x: Int
+    /// Top edge in pixels.
     public var y: Int
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
 
+    /// A rect with its top-left at (x, y).
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
