@@ -52,8 +52,19 @@ public struct ConvexHull: Hashable, Sendable {
     }
 
     private func maxDistanceOutside(_ pts: [Vec3]) -> Float {
+        var planes: [(Vec3, Float)] = []
+        for t in stride(from: 0, to: indices.count, by: 3) {
+            let a = vertices[Int(indices[t])], b = vertices[Int(indices[t + 1])], c = vertices[Int(indices[t + 2])]
+            let n = normalize(cross(b - a, c - a))
+            if n != .zero { planes.append((n, dot(n, a))) }
+        }
         var worst: Float = 0
-        for p in pts { worst = max(worst, signedDistance(p)) }
+        for p in pts {
+            for (n, d) in planes {
+                let e = dot(n, p) - d
+                if e > worst { worst = e }
+            }
+        }
         return worst
     }
 }
@@ -167,16 +178,26 @@ struct QuickhullBuilder {
     }
 
     private mutating func assign(_ candidates: [Int], to newFaces: [Int]) {
-        for p in candidates {
-            var bestFace = -1, bestDist = eps
-            for f in newFaces {
-                let d = faces[f].distance(points[p])
-                if d > bestDist { bestDist = d; bestFace = f }
+        // Plane data copied out so the hot loop touches flat arrays only.
+        let normals = newFaces.map { faces[$0].normal }, offsets = newFaces.map { faces[$0].offset }
+        var bestOf = [Int](repeating: -1, count: candidates.count)
+        var distOf = [Double](repeating: 0, count: candidates.count)
+        points.withUnsafeBufferPointer { pts in
+            for (k, p) in candidates.enumerated() {
+                let q = pts[p]
+                var bestFace = -1, bestDist = eps
+                for j in 0..<normals.count {
+                    let d = (normals[j] * q).sum() - offsets[j]
+                    if d > bestDist { bestDist = d; bestFace = j }
+                }
+                bestOf[k] = bestFace
+                distOf[k] = bestDist
             }
-            if bestFace >= 0 {
-                faces[bestFace].outside.append(p)
-                if bestDist > faces[bestFace].farthestDistance { faces[bestFace].farthestDistance = bestDist; faces[bestFace].farthest = p }
-            }
+        }
+        for (k, p) in candidates.enumerated() where bestOf[k] >= 0 {
+            let f = newFaces[bestOf[k]]
+            faces[f].outside.append(p)
+            if distOf[k] > faces[f].farthestDistance { faces[f].farthestDistance = distOf[k]; faces[f].farthest = p }
         }
     }
 

@@ -153,4 +153,8 @@ extension Primitive {
 /// Bytes of one vertex across all streams, hashed for exact welding.
 struct VertexKey: Hashable {
     var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
