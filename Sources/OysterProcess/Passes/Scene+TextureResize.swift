@@ -60,7 +60,8 @@ extension Scene {
                 let info = try ImageCodec.probe(data)
                 let target = options.targetSize(width: info.width, height: info.height)
                 guard target.width != info.width || target.height != info.height else { continue }
-                let pixels = try ImageCodec.decode(data)
+                // 64 Mpx (256 MiB of RGBA) at most: a header alone must not make us allocate more.
+                let pixels = try ImageCodec.decode(data, limits: ImageLimits(maxDimension: 16384, maxPixels: 8192 * 8192))
                 let out = pixels.resized(width: target.width, height: target.height, colorSpace: srgb.contains(i) ? .sRGB : .linear)
                 let encoded = try ImageCodec.encode(out, as: format, quality: options.jpegQuality)
                 bytesBefore += data.count
