@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "OysterImageTests", dependencies: ["OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
-        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
