@@ -202,8 +202,8 @@ struct ByteScanner {
             return q == p && isDelimiter(q) ? ByteScanner.emptyIndex : ByteScanner.invalidIndex
         }
         guard isDelimiter(q) else { return ByteScanner.invalidIndex }
-        p = q
         if v > Int64(Int32.max) { return ByteScanner.tooLargeIndex }
+        p = q
         return negative ? -v : v
     }
 

@@ -9,7 +9,15 @@ struct OBJChunkParser {
 
     init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
         s = ByteScanner(start: start, end: end)
-        chunk.positions.reserveCapacity((end - start) / 30 * 3 / 2)
+        // Sized for this file's typical line mix; buffers grow if the guess is short.
+        let n = end - start
+        chunk.positions = PodBuffer(capacity: n / 24)
+        chunk.normals = PodBuffer(capacity: n / 24)
+        chunk.texcoords = PodBuffer(capacity: n / 24)
+        chunk.corners = PodBuffer(capacity: n / 8)
+        chunk.faceCounts = PodBuffer(capacity: n / 64)
+        chunk.faceLines = PodBuffer(capacity: n / 64)
+        chunk.faceBases = PodBuffer(capacity: 64)
     }
 
     /// Parses the whole slice; stops at the first malformed statement (recorded in `error`).
@@ -87,7 +95,6 @@ struct OBJChunkParser {
     mutating func appendColor(_ rgb: [Float]) {
         if chunk.colors.isEmpty {
             chunk.colors = [Float](repeating: 1, count: chunk.positions.count - 3)
-            chunk.colors.reserveCapacity(chunk.positions.capacity)
         }
         chunk.colors.append(contentsOf: rgb)
     }

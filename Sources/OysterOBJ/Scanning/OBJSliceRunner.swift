@@ -31,6 +31,7 @@ final class OBJSliceRunner: @unchecked Sendable {
     }
 
     deinit {
+        for chunk in ready { chunk?.free() }
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
     }
@@ -112,6 +113,7 @@ final class OBJSliceRunner: @unchecked Sendable {
             pthread_mutex_unlock(mutex)
             var caught: Error?
             do { try assembler.merge(chunk) } catch { caught = error }
+            chunk.free()
             pthread_mutex_lock(mutex)
             if let caught { failure = caught }
             mergedSlices += 1
