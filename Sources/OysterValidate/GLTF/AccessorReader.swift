@@ -43,6 +43,8 @@ struct AccessorElements {
             offset = a.byteOffset
             self.stride = stride
         } else {
+            // No data at all: nothing to check (zeros are only meaningful under sparse values).
+            guard a.sparse != nil else { return nil }
             base = nil
             offset = 0
             stride = es

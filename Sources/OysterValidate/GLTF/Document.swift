@@ -54,6 +54,8 @@ struct Accessor {
     var min: [Double]?
     var max: [Double]?
     var sparse: AccessorSparse?
+    /// Output of a CUBICSPLINE sampler (in-tangent, value, out-tangent triplets).
+    var cubicOutput = false
     /// True when the accessor's own fields are consistent enough to read its data.
     var valid = true
 
@@ -94,6 +96,8 @@ struct TextureRef {
     var p: String
     var index: Int?
     var texCoord: Int
+    /// texCoord before KHR_texture_transform overrides it.
+    var baseTexCoord: Int
 }
 
 struct Material {
@@ -102,6 +106,7 @@ struct Material {
     var hasNormalTexture = false
     var needsTangentSpace = false
     var extensionNames: [String] = []
+    var hasUnknownExtensions = false
 }
 
 struct Primitive {

@@ -31,7 +31,7 @@ struct Obj {
         for m in o.members where !known.contains(m.key) && m.key != "extensions" && m.key != "extras" {
             ctx.add(.unexpectedProperty, ptr(p, m.key))
         }
-        if let e = o["extras"] {
+        if let e = self["extras"] {
             if case .object = e {} else { ctx.add(.nonObjectExtras, ptr(p, "extras"), "extras should be an object, not \(describe(e)).") }
         }
     }

@@ -42,6 +42,7 @@ extension GLTFValidator {
             let p = ptr(base, m.key)
             if !doc.extensionsUsed.contains(m.key) {
                 ctx.add(.undeclaredExtension, p, "Extension '\(m.key)' is not declared in extensionsUsed.")
+                continue
             }
             guard let places = extensionPlaces[m.key] else { continue }
             guard places.contains(kind) else {
@@ -133,7 +134,7 @@ extension GLTFValidator {
             case "KHR_materials_dispersion":
                 x.checkMembers(["dispersion"])
                 _ = x.number("dispersion", min: 0)
-                if ext["KHR_materials_volume"] == nil { ctx.add(.khrMaterialsDispersionNoVolume, x.p) }
+                if ext["KHR_materials_volume"] == nil && !m.hasUnknownExtensions { ctx.add(.khrMaterialsDispersionNoVolume, x.p) }
             case "KHR_materials_emissive_strength":
                 x.checkMembers(["emissiveStrength"])
                 _ = x.number("emissiveStrength", min: 0)
@@ -185,7 +186,7 @@ extension GLTFValidator {
                 _ = x.number("attenuationDistance", min: 0, exclusiveMin: true)
                 _ = x.numbers("attenuationColor", lengths: [3], min: 0, max: 1)
                 if let t = textureInfo(x, "thicknessTexture") { m.textures.append(t) }
-                if ext["KHR_materials_transmission"] == nil && ext["KHR_materials_diffuse_transmission"] == nil {
+                if ext["KHR_materials_transmission"] == nil && ext["KHR_materials_diffuse_transmission"] == nil && !m.hasUnknownExtensions {
                     ctx.add(.khrMaterialsVolumeNoTransmission, x.p)
                 }
             default: break

@@ -253,7 +253,7 @@ extension GLTFValidator {
                             ch.path = path
                         } else {
                             ctx.add(.valueNotInList, t.at("path"), "Invalid value '\(path)'. Valid values are 'translation', 'rotation', 'scale', 'weights'.")
-                            ch.path = hasPointerExt ? path : nil
+                            ch.path = nil
                         }
                     }
                     ch.pointer = parseExtensions(t, .animationChannelTarget)["KHR_animation_pointer"]?.o["pointer"]?.stringValue
@@ -382,6 +382,7 @@ extension GLTFValidator {
             ctx.add(.materialAlphaCutoffInvalidMode, o.at("alphaCutoff"))
         }
         _ = o.bool("doubleSided")
+        m.hasUnknownExtensions = o.object("extensions")?.o.keys.contains { !supportedExtensions.contains($0) } ?? false
         let ext = parseExtensions(o, .material)
         m.extensionNames = Array(ext.keys)
         parseMaterialExtensions(ext, into: &m)
@@ -396,7 +397,7 @@ extension GLTFValidator {
         let texCoord = t.int("texCoord", min: 0) ?? 0
         if extra.contains("scale") { _ = t.number("scale") }
         if extra.contains("strength") { _ = t.number("strength", min: 0, max: 1) }
-        var ref = TextureRef(p: t.p, index: index, texCoord: texCoord)
+        var ref = TextureRef(p: t.p, index: index, texCoord: texCoord, baseTexCoord: texCoord)
         let ext = parseExtensions(t, .textureInfo)
         if let tt = ext["KHR_texture_transform"] {
             tt.checkMembers(["offset", "rotation", "scale", "texCoord"])
@@ -451,7 +452,7 @@ extension GLTFValidator {
                             continue
                         }
                         let tp = Obj(to, ptr(o.at("targets"), i), ctx)
-                        if to.isEmpty { ctx.add(.emptyEntity, tp.p) }
+                        if to.isEmpty { ctx.add(.emptyEntity, tp.p); continue }
                         targets.append(to.members.map { ($0.key, tp.index($0.key)) })
                     }
                     pr.targets = targets

@@ -109,6 +109,7 @@ extension GLTFValidator {
             let p = ptr(ap, name)
             guard let s = Semantic(name) else {
                 ctx.add(.meshPrimitiveInvalidAttribute, p, "Invalid attribute name '\(name)'.")
+                _ = ref(index, \.accessors, \.usedAccessors, p)
                 continue
             }
             switch s {
@@ -183,6 +184,7 @@ extension GLTFValidator {
                     } else {
                         unused.remove(t.texCoord)
                     }
+                    unused.remove(t.baseTexCoord)
                 }
                 if m.needsTangentSpace && !hasTangent { ctx.add(.khrMaterialsAnisotropyNoTangentSpace, p) }
                 for n in unused.sorted() { ctx.add(.unusedObject, ptr(ap, "TEXCOORD_\(n)")) }
@@ -201,6 +203,7 @@ extension GLTFValidator {
                 let p = ptr(tp, name)
                 guard let s = Semantic(name), { switch s { case .position, .normal, .tangent, .texcoord, .color: return true; default: return false } }() else {
                     ctx.add(.meshPrimitiveInvalidAttribute, p, "Invalid morph target attribute '\(name)'.")
+                    _ = ref(index, \.accessors, \.usedAccessors, p)
                     continue
                 }
                 guard let index, let a = ref(index, \.accessors, \.usedAccessors, p) else { continue }

@@ -77,7 +77,9 @@ extension GLTFValidator {
                     }
                 }
             }
-            _ = ref(s.skeleton, \.nodes, \.usedNodes, ptr(s.p, "skeleton"))
+            if let sk = s.skeleton, sk >= doc.nodes.count || doc.nodes[sk] == nil {
+                ctx.add(.unresolvedReference, ptr(s.p, "skeleton"), "Unresolved reference: \(sk).")
+            }
             for (k, j) in s.joints.enumerated() {
                 guard let j else { continue }
                 if ref(j, \.nodes, \.usedNodes, ptr(ptr(s.p, "joints"), k)) != nil { doc.nodes[j]?.isJoint = true }
@@ -128,10 +130,15 @@ extension GLTFValidator {
                 }
             }
             var targets: [(node: Int, path: String, index: Int)] = []
+            // The reference validator leaves a channel's path segment pushed when the channel has
+            // no sampler index, so later pointers of the same animation nest under it; match that.
+            var channelBase = ptr(an.p, "channels")
             for (ci, c) in an.channels.enumerated() {
                 guard let c else { continue }
-                let sp = ptr(c.p, "sampler")
-                let tp = ptr(c.p, "target")
+                let cp = ptr(channelBase, ci)
+                if c.sampler == nil { channelBase = cp }
+                let sp = ptr(cp, "sampler")
+                let tp = ptr(cp, "target")
                 var sampler: AnimationSampler?
                 if let si = c.sampler {
                     if si < an.samplers.count, let s = an.samplers[si] {
@@ -150,11 +157,11 @@ extension GLTFValidator {
                     }
                     if path == "weights" {
                         let mesh = node.mesh.flatMap { $0 < doc.meshes.count ? doc.meshes[$0] : nil }
-                        if (mesh.flatMap(meshTargetCount) ?? 0) == 0 { ctx.add(.animationChannelTargetNodeWeightsNoMorphs, tp) }
-                    } else if node.skin != nil && node.mesh != nil {
+                        if mesh?.primitives.first?.targets == nil { ctx.add(.animationChannelTargetNodeWeightsNoMorphs, tp) }
+                    } else if node.skin != nil {
                         ctx.add(.animationChannelTargetNodeSkin, ptr(tp, "path"))
                     }
-                    if let ni = c.node {
+                    if let ni = c.node, sampler != nil {
                         for t in targets where t.node == ni && t.path == path {
                             ctx.add(.animationDuplicateTargets, ptr(ptr(ptr(an.p, "channels"), t.index), "target"), "Animation channel has the same target as channel \(ci).")
                         }
@@ -172,20 +179,22 @@ extension GLTFValidator {
                     ctx.add(.animationSamplerOutputAccessorInvalidFormat, sp, "Invalid animation output accessor format \(out.format) for path '\(path)'.")
                     continue
                 }
-                use(oi, .animationOutput(path: path), ptr(s.p, "output"))
+                use(oi, .animationOutput(path: path), path == "rotation" ? sp : ptr(s.p, "output"))
+                if s.interpolation == "CUBICSPLINE" { doc.accessors[oi]?.cubicOutput = true }
                 if let si = c.sampler, let ic = inputCounts[si], let oc = out.count {
                     var expected = ic * (s.interpolation == "CUBICSPLINE" ? 3 : 1)
                     if path == "weights" {
                         let mesh = node?.mesh.flatMap { $0 < doc.meshes.count ? doc.meshes[$0] : nil }
-                        expected *= mesh.flatMap(meshTargetCount) ?? 1
+                        expected *= mesh?.primitives.first?.targets?.count ?? 0
                     }
-                    if node != nil || path != "weights", oc != expected {
+                    if expected != 0, oc != expected {
                         ctx.add(.animationSamplerOutputAccessorInvalidCount, sp, "Animation output accessor count \(oc) differs from the expected \(expected).")
                     }
                 }
             }
+            let samplersBase = channelBase == ptr(an.p, "channels") ? an.p : String(channelBase[..<(channelBase.lastIndex(of: "/") ?? channelBase.endIndex)])
             for (si, u) in usedSamplers.enumerated() where !u && an.samplers[si] != nil {
-                ctx.add(.unusedObject, ptr(ptr(an.p, "samplers"), si))
+                ctx.add(.unusedObject, ptr(ptr(samplersBase, "samplers"), si))
             }
         }
     }

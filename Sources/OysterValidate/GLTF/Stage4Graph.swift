@@ -37,8 +37,9 @@ extension GLTFValidator {
                 cur = doc.nodes[c]?.parent
                 steps += 1
             }
-            let hasChildren = n.children.contains { $0 != nil }
-            if !hasChildren && n.mesh == nil && n.camera == nil && n.skin == nil && !n.hasExtensions && !n.hasExtras && !n.isJoint {
+            func exists<T>(_ i: Int?, _ arr: [T?]) -> Bool { i.map { $0 < arr.count && arr[$0] != nil } ?? false }
+            let hasChildren = n.children.contains { exists($0, doc.nodes) }
+            if !hasChildren && !exists(n.mesh, doc.meshes) && !exists(n.camera, doc.cameras) && !exists(n.skin, doc.skins) && !n.hasExtensions && !n.hasExtras && !n.isJoint {
                 ctx.add(.nodeEmpty, n.p)
             }
         }

@@ -28,7 +28,8 @@ extension GLTFValidator {
         let u = use?.use
         let up = use?.pointer ?? a.p
         var issues: [(DiagnosticCode, String)] = []
-        var prevTime = -Double.infinity
+        var prevTime = 0.0
+        let cubic = a.cubicOutput
         var degenerate = 0
         var tri = (0.0, 0.0)
         let restart: Double = el.componentType == .unsignedByte ? 255 : el.componentType == .unsignedShort ? 65535 : 4294967295
@@ -75,10 +76,13 @@ extension GLTFValidator {
                 }
             case .animationInput:
                 let t = c[0]
-                if t < 0 { issues.append((.accessorAnimationInputNegative, "Keyframe \(i) time is negative: \(t).")) }
-                if i > 0 && t <= prevTime { issues.append((.accessorAnimationInputNonIncreasing, "Keyframe \(i) time \(t) is not after \(prevTime).")) }
-                prevTime = t
-            case .animationOutput(path: "rotation") where n == 4:
+                if t < 0 {
+                    issues.append((.accessorAnimationInputNegative, "Keyframe \(i) time is negative: \(t)."))
+                } else {
+                    if i > 0 && t <= prevTime { issues.append((.accessorAnimationInputNonIncreasing, "Keyframe \(i) time \(t) is not after \(prevTime).")) }
+                    prevTime = t
+                }
+            case .animationOutput(path: "rotation") where n == 4 && (!cubic || i % 3 == 1):
                 let x = el.normalize(c[0]), y = el.normalize(c[1]), z = el.normalize(c[2]), w = el.normalize(c[3])
                 let len = (x * x + y * y + z * z + w * w).squareRoot()
                 if abs(len - 1) > unitThreshold4 { issues.append((.accessorNonNormalizedQuaternion, "Rotation keyframe \(i) has length \(len).")) }
