@@ -23,7 +23,7 @@ extension GLTFValidator {
                     isDataURI = true
                     res.storage = "data-uri"
                     if doc.isGLB { ctx.add(.dataUriGlb, uriP) }
-                    if media != "application/octet-stream" && media != "application/gltf-buffer" {
+                    if media.lowercased() != "application/octet-stream" && media.lowercased() != "application/gltf-buffer" {
                         ctx.add(.bufferDataUriMimeTypeInvalid, uriP, "Buffer data URI MIME type '\(media)' is not application/octet-stream or application/gltf-buffer.")
                     }
                     data = bytes

@@ -37,7 +37,7 @@ extension GLTFValidator {
                         // Joint indices in this mesh's JOINTS accessors are bounded by the skin.
                         for pr in mesh.primitives {
                             for (name, a) in pr.attributes where name.hasPrefix("JOINTS_") {
-                                if let a { doc.accessorUses[a]?.limit = skin.joints.count }
+                                if let a { let old = doc.accessorUses[a]?.limit ?? Int.max; doc.accessorUses[a]?.limit = min(old, skin.joints.count) }
                             }
                         }
                     }

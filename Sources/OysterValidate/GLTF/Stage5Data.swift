@@ -147,11 +147,19 @@ extension GLTFValidator {
                     var sum = 0.0
                     var seen = Set<Double>()
                     for s in 0..<sets.count {
+                        var stopped = false
                         for q in 0..<4 {
                             let w = weights[i * stride + s * 4 + q]
                             let j = joints[i * stride + s * 4 + q]
-                            sum += w
-                            if w < 0 { once(.accessorWeightsNegative, sets[s].wp, "Weight \(w) at vertex \(i) is negative.") }
+                            // Like the reference validator, a negative weight ends the element's sum.
+                            if !stopped {
+                                if w < 0 {
+                                    once(.accessorWeightsNegative, sets[s].wp, "Weight \(w) at vertex \(i) is negative.")
+                                    stopped = true
+                                } else {
+                                    sum += w
+                                }
+                            }
                             if sets[s].j == nil { continue }
                             if w == 0 {
                                 if j != 0 { once(.accessorJointsUsedZeroWeight, sets[s].jp, "Joint \(Int(j)) at vertex \(i) has zero weight.") }
