@@ -76,7 +76,7 @@ struct Obj {
     func number(_ k: String, req: Bool = false, min: Double? = nil, max: Double? = nil, exclusiveMin: Bool = false, exclusiveMax: Bool = false) -> Double? {
         guard let v = self[k] else { if req { require(k) }; return nil }
         guard let d = v.doubleValue else { mismatch(k, v, "number"); return nil }
-        if !inRange(d, min, max, exclusiveMin, exclusiveMax) {
+        if !d.isFinite || !inRange(d, min, max, exclusiveMin, exclusiveMax) {
             ctx.add(.valueNotInRange, at(k), "Value \(d) is out of range.")
             return nil
         }
@@ -117,7 +117,7 @@ struct Obj {
                 ok = false
                 continue
             }
-            if !inRange(d, min, max, exclusiveMin, false) {
+            if !d.isFinite || !inRange(d, min, max, exclusiveMin, false) {
                 ctx.add(.valueNotInRange, ptr(at(k), i), "Value \(d) is out of range.")
                 ok = false
             }

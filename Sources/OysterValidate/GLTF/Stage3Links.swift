@@ -58,11 +58,11 @@ extension GLTFValidator {
                     }
                     let stride = v.byteStride ?? es
                     if let l = v.byteLength, a.byteOffset + stride * (count - 1) + es > l {
-                        ctx.add(.accessorTooLong, a.p, "Accessor (offset \(a.byteOffset), length \(stride * (count - 1) + es)) does not fit buffer view \(a.bufferView ?? 0) of length \(l).")
+                        ctx.add(.accessorTooLong, a.byteOffset >= l ? ptr(a.p, "byteOffset") : a.p, "Accessor (offset \(a.byteOffset), length \(stride * (count - 1) + es)) does not fit buffer view \(a.bufferView ?? 0) of length \(l).")
                         a.valid = false
                     }
                     if (v.byteOffset + a.byteOffset) % c.size != 0 {
-                        ctx.add(.accessorTotalOffsetAlignment, ptr(a.p, "byteOffset"), "Total offset \(v.byteOffset + a.byteOffset) is not a multiple of \(c.size).")
+                        ctx.add(.accessorTotalOffsetAlignment, a.p, "Total offset \(v.byteOffset + a.byteOffset) is not a multiple of \(c.size).")
                         a.valid = false
                     }
                 }

@@ -186,7 +186,11 @@ extension GLTFValidator {
                     }
                     unused.remove(t.baseTexCoord)
                 }
-                if m.needsTangentSpace && !hasTangent { ctx.add(.khrMaterialsAnisotropyNoTangentSpace, p) }
+                if m.needsTangentSpace && !hasTangent {
+                    ctx.add(.khrMaterialsAnisotropyNoTangentSpace, p)
+                } else if m.hasNormalTexture && !(hasTangent && hasNormal) {
+                    ctx.add(.meshPrimitiveGeneratedTangentSpace, p)
+                }
                 for n in unused.sorted() { ctx.add(.unusedObject, ptr(ap, "TEXCOORD_\(n)")) }
             }
         }
@@ -201,17 +205,20 @@ extension GLTFValidator {
             var targetViews: [Int: Int] = [:]
             for (name, index) in target {
                 let p = ptr(tp, name)
-                guard let s = Semantic(name), { switch s { case .position, .normal, .tangent, .texcoord, .color: return true; default: return false } }() else {
-                    ctx.add(.meshPrimitiveInvalidAttribute, p, "Invalid morph target attribute '\(name)'.")
-                    _ = ref(index, \.accessors, \.usedAccessors, p)
-                    continue
+                let semantic = Semantic(name)
+                let validName: Bool
+                switch semantic {
+                case .position?, .normal?, .tangent?, .texcoord?, .color?: validName = true
+                default: validName = false
                 }
-                guard let index, let a = ref(index, \.accessors, \.usedAccessors, p) else { continue }
+                if !validName { ctx.add(.meshPrimitiveInvalidAttribute, p, "Invalid morph target attribute '\(name)'.") }
+                let a = index.flatMap { ref($0, \.accessors, \.usedAccessors, p) }
                 if !pr.attributes.contains(where: { $0.name == name }) {
                     ctx.add(.meshPrimitiveMorphTargetNoBaseAccessor, p)
-                } else if let bc = baseCounts[name], let c = a.count, bc != c {
+                } else if let a, let bc = baseCounts[name], let c = a.count, bc != c {
                     ctx.add(.meshPrimitiveMorphTargetInvalidAttributeCount, p)
                 }
+                guard validName, let s = semantic, let index, let a else { continue }
                 checkVertexAccessor(a, index, s, morph: true, p, &targetViews)
                 if case .position = s, a.min == nil || a.max == nil { ctx.add(.meshPrimitivePositionAccessorWithoutBounds, p) }
             }

@@ -9,7 +9,7 @@ extension GLTFValidator {
             var res = ResourceInfo(pointer: im.p, mimeType: im.mimeType)
             var data: ArraySlice<UInt8>?
             var declared = im.mimeType
-            let p: String
+            var p: String
             if let uri = im.uri {
                 p = ptr(im.p, "uri")
                 if doc.isGLB { ctx.add(.uriGlb, p) }
@@ -35,9 +35,11 @@ extension GLTFValidator {
                     res.storage = "external"
                     res.uri = uri
                     do { data = try loader.read(uri)[...] } catch { ctx.add(.ioError, p, error.description) }
+                    // Decoding problems of external images point at the image itself.
+                    p = im.p
                 }
             } else {
-                p = ptr(im.p, "bufferView")
+                p = im.p
                 res.storage = "buffer-view"
                 data = viewData(im.bufferView)
             }
