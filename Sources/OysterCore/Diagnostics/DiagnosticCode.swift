@@ -214,6 +214,7 @@ extension DiagnosticCode {
     public static let glbUnexpectedEndOfHeader = DiagnosticCode("GLB_UNEXPECTED_END_OF_HEADER", .error, "GLB header ends early.")
     public static let glbUnexpectedFirstChunk = DiagnosticCode("GLB_UNEXPECTED_FIRST_CHUNK", .error, "First chunk must be JSON.")
     public static let glbUnexpectedBinChunk = DiagnosticCode("GLB_UNEXPECTED_BIN_CHUNK", .error, "BIN chunk must be the second chunk.")
+    public static let glbExtraData = DiagnosticCode("GLB_EXTRA_DATA", .warning, "Data follows the end of the GLB.")
     public static let glbUnknownChunkType = DiagnosticCode("GLB_UNKNOWN_CHUNK_TYPE", .warning, "Unknown GLB chunk type.")
 }
 

@@ -29,13 +29,13 @@ extension GLTFValidator {
     func checkNodeGraph() {
         for i in doc.nodes.indices {
             guard let n = doc.nodes[i] else { continue }
-            // A node is in a loop when its parent chain comes back to it.
-            var cur = n.parent
-            var steps = 0
-            while let c = cur, steps <= doc.nodes.count {
+            // A node is in a loop when it can reach itself through children.
+            var seen = Set<Int>()
+            var stack = n.children.compactMap { $0 }
+            while let c = stack.popLast() {
                 if c == i { ctx.add(.nodeLoop, n.p); break }
-                cur = doc.nodes[c]?.parent
-                steps += 1
+                guard c < doc.nodes.count, seen.insert(c).inserted, let child = doc.nodes[c] else { continue }
+                stack.append(contentsOf: child.children.compactMap { $0 })
             }
             func exists<T>(_ i: Int?, _ arr: [T?]) -> Bool { i.map { $0 < arr.count && arr[$0] != nil } ?? false }
             let hasChildren = !n.children.isEmpty
