@@ -224,6 +224,8 @@ struct Document {
     var lights: [Light?] = []
     var variantsCount = 0
     var rootExtensions: Set<String> = []
+    /// Extension names of the material being parsed (for MULTIPLE_EXTENSIONS).
+    var currentExtensionNames: [String]?
     var generator: String?
     var version: String?
     var minVersion: String?

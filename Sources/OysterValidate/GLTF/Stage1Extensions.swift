@@ -44,13 +44,13 @@ extension GLTFValidator {
                 ctx.add(.undeclaredExtension, p, "Extension '\(m.key)' is not declared in extensionsUsed.")
                 continue
             }
+            guard case .object(let xo) = m.value else {
+                ctx.add(.typeMismatch, p, "Property value \(describe(m.value)) is not a 'object'.")
+                continue
+            }
             guard let places = extensionPlaces[m.key] else { continue }
             guard places.contains(kind) else {
                 ctx.add(.unexpectedExtensionObject, p, "Extension '\(m.key)' is not allowed here.")
-                continue
-            }
-            guard case .object(let xo) = m.value else {
-                ctx.add(.typeMismatch, p, "Property value \(describe(m.value)) is not a 'object'.")
                 continue
             }
             let x = Obj(xo, p, ctx)
@@ -110,6 +110,12 @@ extension GLTFValidator {
     // MARK: material extensions
 
     func parseMaterialExtensions(_ ext: [String: Obj], into m: inout Material) {
+        // unlit and specular-glossiness replace the material model; others may not combine with them.
+        if let all = ext.first?.value, let names = ctxExtensionNames(all), names.count > 1 {
+            for name in ["KHR_materials_pbrSpecularGlossiness", "KHR_materials_unlit"] where names.contains(name) {
+                ctx.add(.multipleExtensions, ptr(String(all.p[..<(all.p.lastIndex(of: "/") ?? all.p.endIndex)]), name))
+            }
+        }
         for (name, x) in ext.sorted(by: { $0.key < $1.key }) {
             switch name {
             case "KHR_materials_anisotropy":
@@ -192,6 +198,12 @@ extension GLTFValidator {
             default: break
             }
         }
+    }
+
+    /// Names of all extensions on the object an extension object belongs to.
+    private func ctxExtensionNames(_ x: Obj) -> [String]? {
+        guard let m = doc.currentExtensionNames else { return nil }
+        return m
     }
 
     // MARK: KHR_animation_pointer

@@ -390,6 +390,7 @@ extension GLTFValidator {
         }
         _ = o.bool("doubleSided")
         m.hasUnknownExtensions = o.object("extensions")?.o.keys.contains { !supportedExtensions.contains($0) } ?? false
+        doc.currentExtensionNames = o["extensions"]?.objectValue?.keys
         let ext = parseExtensions(o, .material)
         m.extensionNames = Array(ext.keys)
         parseMaterialExtensions(ext, into: &m)

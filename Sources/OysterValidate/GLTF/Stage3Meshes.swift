@@ -196,7 +196,7 @@ extension GLTFValidator {
         }
         if hasTangent {
             let m = pr.material.flatMap { $0 < doc.materials.count ? doc.materials[$0] : nil }
-            if m == nil || !(m!.hasNormalTexture || m!.needsTangentSpace) { ctx.add(.unusedMeshTangent, ptr(ap, "TANGENT")) }
+            if !(m.map { $0.hasNormalTexture || $0.needsTangentSpace } ?? false) { ctx.add(.unusedMeshTangent, ptr(ap, "TANGENT")) }
         }
 
         // Morph targets.

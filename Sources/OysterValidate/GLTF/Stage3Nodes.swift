@@ -8,6 +8,7 @@ extension GLTFValidator {
 
     func linkNodes() {
         var meshUsers: [Int: [Int]] = [:]
+        var skinnedNodes: [Int] = []
         for i in doc.nodes.indices {
             guard let n = doc.nodes[i] else { continue }
             _ = ref(n.camera, \.cameras, \.usedCameras, ptr(n.p, "camera"))
@@ -33,6 +34,7 @@ extension GLTFValidator {
                     if n.matrix != nil || n.translation != nil || n.rotation != nil || n.scale != nil {
                         ctx.add(.nodeSkinnedMeshLocalTransforms, n.p)
                     }
+                    if skin != nil { skinnedNodes.append(i) }
                     if let skin {
                         // Joint indices in this mesh's JOINTS accessors are bounded by the skin.
                         for pr in mesh.primitives {
@@ -54,6 +56,7 @@ extension GLTFValidator {
                 }
             }
         }
+        for i in skinnedNodes { if let n = doc.nodes[i], n.parent != nil { ctx.add(.nodeSkinnedMeshNonRoot, n.p) } }
         for (mi, users) in meshUsers.sorted(by: { $0.key < $1.key }) {
             guard let m = doc.meshes[mi], m.weights != nil else { continue }
             if users.allSatisfy({ doc.nodes[$0]?.weights != nil }) { ctx.add(.unusedMeshWeights, ptr(m.p, "weights")) }
