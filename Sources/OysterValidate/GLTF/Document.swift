@@ -107,6 +107,7 @@ struct Material {
     var needsTangentSpace = false
     var extensionNames: [String] = []
     var hasUnknownExtensions = false
+    var doubleSided = false
 }
 
 struct Primitive {
@@ -224,6 +225,10 @@ struct Document {
     var lights: [Light?] = []
     var variantsCount = 0
     var rootExtensions: Set<String> = []
+    /// The whole JSON document (animation pointers are resolved against it).
+    var root: JSONValue?
+    /// Index accessors drawn as triangle lists (degenerate triangles are counted for these).
+    var triangleIndices: Set<Int> = []
     /// Extension names of the material being parsed (for MULTIPLE_EXTENSIONS).
     var currentExtensionNames: [String]?
     var generator: String?

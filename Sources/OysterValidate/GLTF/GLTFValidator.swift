@@ -25,6 +25,7 @@ final class GLTFValidator {
             return nil
         }
         let r = Obj(ro, "", ctx)
+        doc.root = root
         parseRoot(r)          // schema: types, required, ranges, enums, unexpected properties, extensions
         loadBuffers()         // buffers: URIs, data URIs, GLB chunk, byte lengths
         linkBufferViews()     // references and bounds

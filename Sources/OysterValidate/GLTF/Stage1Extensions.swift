@@ -122,7 +122,12 @@ extension GLTFValidator {
                 x.checkMembers(["anisotropyStrength", "anisotropyRotation", "anisotropyTexture"])
                 _ = x.number("anisotropyStrength", min: 0, max: 1)
                 _ = x.number("anisotropyRotation")
-                if let t = textureInfo(x, "anisotropyTexture") { m.textures.append(t) }
+                if let t = textureInfo(x, "anisotropyTexture") {
+                    m.textures.append(t)
+                    if let n = m.textures.first(where: { $0.p.hasSuffix("/normalTexture") }), n.texCoord != t.texCoord {
+                        ctx.add(.khrMaterialsAnisotropyTextureTexcoord, t.p)
+                    }
+                }
                 m.needsTangentSpace = true
             case "KHR_materials_clearcoat":
                 x.checkMembers(["clearcoatFactor", "clearcoatTexture", "clearcoatRoughnessFactor", "clearcoatRoughnessTexture", "clearcoatNormalTexture"])
@@ -157,10 +162,16 @@ extension GLTFValidator {
                 x.checkMembers(["iridescenceFactor", "iridescenceTexture", "iridescenceIor", "iridescenceThicknessMinimum", "iridescenceThicknessMaximum", "iridescenceThicknessTexture"])
                 _ = x.number("iridescenceFactor", min: 0, max: 1)
                 _ = x.number("iridescenceIor", min: 1)
-                _ = x.number("iridescenceThicknessMinimum", min: 0)
-                _ = x.number("iridescenceThicknessMaximum", min: 0)
+                let tmin = x.number("iridescenceThicknessMinimum", min: 0)
+                let tmax = x.number("iridescenceThicknessMaximum", min: 0)
                 if let t = textureInfo(x, "iridescenceTexture") { m.textures.append(t) }
-                if let t = textureInfo(x, "iridescenceThicknessTexture") { m.textures.append(t) }
+                let thicknessTexture = textureInfo(x, "iridescenceThicknessTexture")
+                if let t = thicknessTexture { m.textures.append(t) }
+                if (tmax ?? 400) < (tmin ?? 100) {
+                    ctx.add(.khrMaterialsIridescenceThicknessRangeInvalid, x.at(tmin != nil ? "iridescenceThicknessMinimum" : "iridescenceThicknessMaximum"))
+                } else if thicknessTexture == nil && tmin != nil {
+                    ctx.add(.khrMaterialsIridescenceThicknessRangeWithoutTexture, x.at("iridescenceThicknessMinimum"))
+                }
             case "KHR_materials_pbrSpecularGlossiness":
                 x.checkMembers(["diffuseFactor", "diffuseTexture", "specularFactor", "glossinessFactor", "specularGlossinessTexture"])
                 _ = x.numbers("diffuseFactor", lengths: [4], min: 0, max: 1)
@@ -195,9 +206,29 @@ extension GLTFValidator {
                 if ext["KHR_materials_transmission"] == nil && ext["KHR_materials_diffuse_transmission"] == nil && !m.hasUnknownExtensions {
                     ctx.add(.khrMaterialsVolumeNoTransmission, x.p)
                 }
+                if m.doubleSided { ctx.add(.khrMaterialsVolumeDoubleSided, x.p) }
             default: break
             }
         }
+    }
+
+    /// True when every array element the pointer walks through exists; properties missing from
+    /// an existing object are accepted (they have schema defaults).
+    func pointerTargetExists(_ p: String, in root: JSONValue) -> Bool {
+        var cur = root
+        for raw in p.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let token = String(raw).replacingTilde()
+            switch cur {
+            case .object(let o):
+                guard let v = o[token] else { return true }
+                cur = v
+            case .array(let a):
+                guard let i = Int(token), a.indices.contains(i) else { return false }
+                cur = a[i]
+            default: return true
+            }
+        }
+        return true
     }
 
     /// Names of all extensions on the object an extension object belongs to.
@@ -211,11 +242,36 @@ extension GLTFValidator {
     func checkAnimationPointerTarget(_ t: Obj, _ ch: AnimationChannel) {
         guard let x = t.object("extensions")?.object("KHR_animation_pointer") else { return }
         x.checkMembers(["pointer"])
-        if let p = x.string("pointer", req: true), !p.hasPrefix("/") {
-            ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' is not a JSON pointer.")
+        if let p = x.string("pointer", req: true) {
+            if !p.hasPrefix("/") {
+                ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' is not a JSON pointer.")
+            } else if let root = doc.root, !pointerTargetExists(p, in: root) {
+                ctx.add(.khrAnimationPointerInvalidPointer, x.p, "The pointer '\(p)' does not point at a property defined in the document.")
+            }
         }
         ctx.add(.incompleteExtensionSupport, x.p, "KHR_animation_pointer targets are only partly validated.")
         if t.has("node") { ctx.add(.khrAnimationPointerChannelTargetNode, x.p) }
         if let path = t["path"]?.stringValue, path != "pointer" { ctx.add(.khrAnimationPointerChannelTargetPath, x.p) }
+    }
+}
+
+extension String {
+    fileprivate func replacingTilde() -> String {
+        guard contains("~") else { return self }
+        var out = ""
+        var it = makeIterator()
+        while let c = it.next() {
+            if c == "~" {
+                switch it.next() {
+                case "0": out.append("~")
+                case "1": out.append("/")
+                case let other?: out.append("~"); out.append(other)
+                case nil: out.append("~")
+                }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

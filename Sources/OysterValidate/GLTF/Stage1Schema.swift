@@ -388,7 +388,7 @@ extension GLTFValidator {
         if o.number("alphaCutoff", min: 0) != nil, mode != "MASK" {
             ctx.add(.materialAlphaCutoffInvalidMode, o.at("alphaCutoff"))
         }
-        _ = o.bool("doubleSided")
+        m.doubleSided = o.bool("doubleSided") ?? false
         m.hasUnknownExtensions = o.object("extensions")?.o.keys.contains { !supportedExtensions.contains($0) } ?? false
         doc.currentExtensionNames = o["extensions"]?.objectValue?.keys
         let ext = parseExtensions(o, .material)

@@ -158,6 +158,7 @@ extension GLTFValidator {
                     ctx.add(.meshPrimitiveIndicesAccessorWithBytestride, p)
                 }
                 drawCount = a.count
+                if pr.mode == 4 { doc.triangleIndices.insert(ii) }
                 if let vc = vertexCount { doc.accessorUses[ii]?.limit = vc }
             }
         }
@@ -226,7 +227,10 @@ extension GLTFValidator {
 
         // KHR_materials_variants mappings.
         var seenVariants = Set<Int>()
-        for m in pr.variantMappings {
+        for m in pr.variantMappings where !doc.rootExtensions.contains("KHR_materials_variants") {
+            ctx.add(.unsatisfiedDependency, m.p, "Dependency failed. '/extensions/KHR_materials_variants' must be defined.")
+        }
+        for m in pr.variantMappings where doc.rootExtensions.contains("KHR_materials_variants") {
             for (k, v) in m.variants.enumerated() {
                 guard let v else { continue }
                 let p = ptr(ptr(m.p, "variants"), k)

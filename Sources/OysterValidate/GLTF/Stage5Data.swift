@@ -10,12 +10,12 @@ extension GLTFValidator {
     func checkAccessorData() {
         for i in doc.accessors.indices {
             guard let a = doc.accessors[i], let el = AccessorElements(a, self) else { continue }
-            checkAccessor(a, el, doc.accessorUses[i])
+            checkAccessor(a, el, doc.accessorUses[i], triangles: doc.triangleIndices.contains(i))
         }
         checkSkinWeights()
     }
 
-    private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?) {
+    private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool) {
         let n = el.components
         let isFloat = el.componentType == .float
         var mins = [Double](repeating: .infinity, count: n)
@@ -103,7 +103,7 @@ extension GLTFValidator {
             }
         }
         for (code, msg) in issues { ctx.add(code, up, msg) }
-        if degenerate > 0 && u == .indices {
+        if degenerate > 0 && u == .indices && triangles {
             ctx.add(.accessorIndexTriangleDegenerate, up, "Indices form \(degenerate) degenerate triangle(s) out of \(el.count / 3).")
         }
     }

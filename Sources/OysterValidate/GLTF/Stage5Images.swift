@@ -4,6 +4,8 @@ import OysterCore
 
 extension GLTFValidator {
     func checkImages() {
+        var mimes: [Int: String] = [:]
+        defer { checkTextureSources(mimes) }
         for i in doc.images.indices {
             guard let im = doc.images[i] else { continue }
             var res = ResourceInfo(pointer: im.p, mimeType: im.mimeType)
@@ -51,6 +53,7 @@ extension GLTFValidator {
                     res.imageHeight = h.height
                     res.imageFormat = h.format
                     res.imageBits = h.bits
+                    mimes[i] = declared ?? h.mimeType
                     if let declared, declared != h.mimeType {
                         ctx.add(.imageMimeTypeInvalid, p, "Image is '\(h.mimeType)' but declared '\(declared)'.")
                     } else if h.mimeType == "image/webp" && !doc.extensionsUsed.contains("EXT_texture_webp") {
@@ -69,6 +72,19 @@ extension GLTFValidator {
                 }
             }
             doc.resources.append(res)
+        }
+    }
+
+    /// Texture sources must be PNG/JPEG; EXT_texture_webp sources must be WebP.
+    private func checkTextureSources(_ mimes: [Int: String]) {
+        for t in doc.textures {
+            guard let t else { continue }
+            if let s = t.source, let m = mimes[s], m != "image/png" && m != "image/jpeg" {
+                ctx.add(.textureInvalidImageMimeType, ptr(t.p, "source"), "Invalid MIME type '\(m)' for the texture source; expected image/jpeg or image/png.")
+            }
+            if let s = t.webpSource, let m = mimes[s], m != "image/webp" {
+                ctx.add(.textureInvalidImageMimeType, ptr(ptr(ptr(t.p, "extensions"), "EXT_texture_webp"), "source"), "Invalid MIME type '\(m)' for the texture source; expected image/webp.")
+            }
         }
     }
 }
