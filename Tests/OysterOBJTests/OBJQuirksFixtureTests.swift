@@ -43,7 +43,7 @@ import OysterTestSupport
         #expect(has(OBJDiagnosticCodes.refusedPath, "../outside.mtl"))
         #expect(has(OBJDiagnosticCodes.refusedPath, "/etc/passwd"))
         #expect(has(OBJDiagnosticCodes.refusedPath, "C:\\textures\\bump.png"))
-        #expect(has(OBJDiagnosticCodes.mtlUnsupported, "separate alpha image"))
+        #expect(has(OBJDiagnosticCodes.mtlNotApplied, "separate alpha image"))
         #expect(has(OBJDiagnosticCodes.missingTexture, "does-not-exist.png"))
         #expect(has(OBJDiagnosticCodes.undefinedMaterial, "NotDefined"))
         #expect(has(OBJDiagnosticCodes.duplicateMaterial, "Brick Red"))
