@@ -89,7 +89,10 @@ final class OBJSliceRunner: @unchecked Sendable {
             nextSlice += 1
             pthread_mutex_unlock(mutex)
 
-            var parser = OBJChunkParser(start: base + bounds[k], end: base + bounds[k + 1])
+            var start = base + bounds[k]
+            // A UTF-8 byte order mark (Windows editors) is not part of the first statement.
+            if k == 0 && bounds[1] >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF { start += 3 }
+            var parser = OBJChunkParser(start: start, end: base + bounds[k + 1])
             let chunk = parser.parse()
             file?.release(bounds[k]..<bounds[k + 1])
 
