@@ -47,6 +47,22 @@ struct OBJChunk: @unchecked Sendable {
 
     var vertexCount: Int { positions.count / 3 }
 
+    /// Empties the slice for reuse, sized for `byteCount` bytes of this file's typical line mix
+    /// (buffers still grow if the guess is short).
+    mutating func reset(forBytes n: Int) {
+        positions.reset(reserving: n / 24)
+        normals.reset(reserving: n / 24)
+        texcoords.reset(reserving: n / 24)
+        corners.reset(reserving: n / 8)
+        faceCounts.reset(reserving: n / 64)
+        faceLines.reset(reserving: n / 64)
+        faceBases.reset(reserving: 64)
+        colors = []
+        events = []
+        lineCount = 0
+        error = nil
+    }
+
     /// Releases the buffers once the slice is merged (or dropped after an error).
     func free() {
         positions.free()

@@ -5,19 +5,13 @@
 /// (`v x y z r g b` colours, `usemtl` without `mtllib`).
 struct OBJChunkParser {
     var s: ByteScanner
-    var chunk = OBJChunk()
+    var chunk: OBJChunk
 
-    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
+    /// A parser filling `recycled` (a merged slice's buffers) or fresh buffers.
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, recycled: OBJChunk? = nil) {
         s = ByteScanner(start: start, end: end)
-        // Sized for this file's typical line mix; buffers grow if the guess is short.
-        let n = end - start
-        chunk.positions = PodBuffer(capacity: n / 24)
-        chunk.normals = PodBuffer(capacity: n / 24)
-        chunk.texcoords = PodBuffer(capacity: n / 24)
-        chunk.corners = PodBuffer(capacity: n / 8)
-        chunk.faceCounts = PodBuffer(capacity: n / 64)
-        chunk.faceLines = PodBuffer(capacity: n / 64)
-        chunk.faceBases = PodBuffer(capacity: 64)
+        chunk = recycled ?? OBJChunk()
+        chunk.reset(forBytes: end - start)
     }
 
     /// Parses the whole slice; stops at the first malformed statement (recorded in `error`).

@@ -20,6 +20,17 @@ struct PodBuffer<T: BitwiseCopyable>: @unchecked Sendable {
 
     mutating func removeLast(_ n: Int) { count -= min(n, count) }
 
+    /// Empties the buffer and makes room for `n` values, keeping the storage when it is big
+    /// enough (recycled buffers avoid fresh, zero-filled pages for every slice).
+    mutating func reset(reserving n: Int) {
+        count = 0
+        if n > capacity {
+            base.deallocate()
+            capacity = n
+            base = .allocate(capacity: n)
+        }
+    }
+
     var buffer: UnsafeBufferPointer<T> { UnsafeBufferPointer(start: base, count: count) }
 
     private mutating func grow() {
