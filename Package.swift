@@ -48,7 +48,10 @@ let package = Package(
         .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF"]),
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage"]),
-        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate"]),
+        .executableTarget(
+            name: "oyster-validate",
+            dependencies: ["OysterCLI", "OysterValidate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas"]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender"]),
 
