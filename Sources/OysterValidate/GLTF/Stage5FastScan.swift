@@ -19,11 +19,14 @@ extension GLTFValidator {
         case .indices? where el.components == 1: break
         default: return false
         }
-        guard let scan = el.withDenseBytes({ raw, offset, stride, offs in
-            scanMinMax(raw, offset, stride, el.count, offs, el.componentType)
-        }) else { return false }
-        for i in scan.nonFinite { ctx.add(.accessorInvalidFloat, a.p, "Element \(i) is NaN or infinite.") }
-        reportBounds(a, el, scan.mins, scan.maxs, ctx)
+        // Integer data without declared bounds has nothing for a min/max pass to find.
+        if isFloat || a.min != nil || a.max != nil {
+            guard let scan = el.withDenseBytes({ raw, offset, stride, offs in
+                scanMinMax(raw, offset, stride, el.count, offs, el.componentType)
+            }) else { return false }
+            for i in scan.nonFinite { ctx.add(.accessorInvalidFloat, a.p, "Element \(i) is NaN or infinite.") }
+            reportBounds(a, el, scan.mins, scan.maxs, ctx)
+        }
         let up = use?.pointer ?? a.p
         switch u {
         case .normal?, .tangent?:
