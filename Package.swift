@@ -47,7 +47,7 @@ let package = Package(
         // MARK: - Executables
         .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF"]),
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate"]),
-        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI"]),
+        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage"]),
         .executableTarget(
             name: "oyster-validate",
             dependencies: ["OysterCLI", "OysterValidate", .product(name: "ArgumentParser", package: "swift-argument-parser")]
