@@ -61,13 +61,8 @@ let package = Package(
         .testTarget(name: "OysterImageTests", dependencies: ["OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
-<<<<<<< HEAD
         .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
-        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
-=======
-        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
->>>>>>> atlas
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
