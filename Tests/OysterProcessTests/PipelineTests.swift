@@ -42,3 +42,28 @@ import Testing
         #expect(ImageHeader.dimensions(of: Array(png.prefix(20))) == nil)
     }
 }
+
+@Suite struct DeterminismTests {
+    @Test func fullPipelineGivesIdenticalScenesTwice() throws {
+        func build() -> Scene {
+            var s = sceneWith([spherePrimitive(rings: 12, segments: 16), gridPrimitive(6, material: 0), gridPrimitive(6, material: 0)], transforms: [
+                .trs(translation: Vec3(0, 2, 0), rotation: Quat(angle: 0.3, axis: Vec3(1, 0, 0)), scale: .one), .identity,
+                .trs(translation: Vec3(7, 0, 0), rotation: .identity, scale: Vec3(1, 1, -1)),
+            ])
+            var m = Material()
+            m.normalTexture = TextureRef(texture: 0)
+            s.materials = [m]
+            s.textures = [Texture(source: nil)]
+            return s
+        }
+        let pipeline = Pipeline([.convertAxes(AxisConversionOptions(to: .z, unitScale: 100)), .flatten(), .weld(), .generateNormals(),
+                                 .generateTangents(), .mergeByMaterial(), .compact(), .quantize()])
+        var a = build(), b = build()
+        let ra = try pipeline.run(&a), rb = try pipeline.run(&b)
+        #expect(a == b)
+        #expect(ra == rb)
+        var c = build(), d = build()
+        let ca = c.addLODChains(LODOptions(maxError: 1)), cb = d.addLODChains(LODOptions(maxError: 1))
+        #expect(ca == cb && c == d)
+    }
+}

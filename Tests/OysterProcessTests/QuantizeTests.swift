@@ -20,6 +20,14 @@ import Testing
         }
     }
 
+    @Test func normalizedPositionsDecodeToTheSameWorld() throws {
+        var s = sceneWith([gridPrimitive(4, size: 2) { x, z in x * z }], transforms: [.trs(translation: Vec3(1, 0, 0), rotation: .identity, scale: .one)])
+        let before = worldTriangles(s)
+        s.quantize(QuantizeOptions(positionBits: 16, normalizedPositions: true))
+        #expect(s.meshes[0].primitives[0].attributes["POSITION"]?.normalized == true)
+        for (a, b) in zip(before, worldTriangles(s)) { for (p, q) in zip(a, b) { #expect(length(p - q) <= 4.0 / 65535) } }
+    }
+
     @Test func normalsBecomeSnorm8WithinBound() throws {
         var s = sceneWith([spherePrimitive(rings: 6, segments: 8)])
         let before = s.meshes[0].primitives[0].attributes["NORMAL"]!.vec3Array()

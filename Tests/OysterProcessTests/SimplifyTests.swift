@@ -110,3 +110,17 @@ import Testing
         }
     }
 }
+
+@Suite struct LODNodeTests {
+    @Test func lodNodesFollowUnityNaming() throws {
+        var s = sceneWith([gridPrimitive(20) { x, z in sinf(x * 9) * 0.05 + cosf(z * 7) * 0.05 }])
+        s.nodes[0].name = "House"
+        let chains = s.addLODChains(LODOptions(maxError: 1))
+        let groups = s.attachLODNodes(chains)
+        let g = try #require(groups.first)
+        #expect(s.nodes[g.parent].mesh == nil)
+        #expect(g.levels.map { s.nodes[$0].name } == ["House_LOD0", "House_LOD1", "House_LOD2"])
+        #expect(s.nodes[g.levels[0]].mesh == 0)
+        #expect(s.statistics.drawCalls == 3)
+    }
+}

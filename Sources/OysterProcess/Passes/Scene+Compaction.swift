@@ -234,23 +234,28 @@ extension Scene {
     }
 
     static func remapTextures(in material: Material, map: [Int: Int]) -> Material {
+        remapTextures(in: material) { map[$0] }
+    }
+
+    /// Texture references rewritten by `map`; nil removes the reference.
+    static func remapTextures(in material: Material, map: (Int) -> Int?) -> Material {
         var m = material
         for slot in TextureSlot.allCases {
             guard let ref = m[slot] else { continue }
-            if let t = map[ref.texture] { m[slot]?.texture = t } else { m[slot] = nil }
+            if let t = map(ref.texture) { m[slot]?.texture = t } else { m[slot] = nil }
         }
         m.extensions = remapTextureIndices(.object(m.extensions), map: map).objectValue ?? m.extensions
         return m
     }
 
     /// Rewrites `…Texture: {index}` members; a texture that no longer exists removes the member.
-    private static func remapTextureIndices(_ v: JSONValue, map: [Int: Int]) -> JSONValue {
+    private static func remapTextureIndices(_ v: JSONValue, map: (Int) -> Int?) -> JSONValue {
         switch v {
         case .object(let o):
             var out = JSONObject()
             for (key, value) in o.members {
                 if key.hasSuffix("Texture") || key.hasSuffix("texture"), var info = value.objectValue, let i = info["index"]?.intValue {
-                    guard let j = map[i] else { continue }
+                    guard let j = map(i) else { continue }
                     info["index"] = .int(Int64(j))
                     out.members.append((key, remapTextureIndices(.object(info), map: map)))
                 } else {
@@ -265,20 +270,28 @@ extension Scene {
 
     /// Rewrites an integer member `key` in each extension object (depth 1).
     static func remapMember(_ key: String, in ext: JSONObject, depth: Int, map: [Int: Int]) -> JSONObject {
+        remapMember(key, in: ext) { map[$0] }
+    }
+
+    static func remapMember(_ key: String, in ext: JSONObject, map: (Int) -> Int?) -> JSONObject {
         var out = ext
         for (i, member) in ext.members.enumerated() {
             guard var o = member.value.objectValue, let old = o[key]?.intValue else { continue }
-            o[key] = map[old].map { .int(Int64($0)) }
+            o[key] = map(old).map { .int(Int64($0)) }
             out.members[i].value = .object(o)
         }
         return out
     }
 
     static func remapVariantMaterials(_ ext: JSONObject, map: [Int: Int]) -> JSONObject {
+        remapVariantMaterials(ext) { map[$0] }
+    }
+
+    static func remapVariantMaterials(_ ext: JSONObject, map: (Int) -> Int?) -> JSONObject {
         guard var v = ext["KHR_materials_variants"]?.objectValue, let maps = v["mappings"]?.arrayValue else { return ext }
         let remapped: [JSONValue] = maps.compactMap { m in
             guard var o = m.objectValue, let i = o["material"]?.intValue else { return m }
-            guard let j = map[i] else { return nil }
+            guard let j = map(i) else { return nil }
             o["material"] = .int(Int64(j))
             return .object(o)
         }

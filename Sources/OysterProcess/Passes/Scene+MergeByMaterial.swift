@@ -147,5 +147,7 @@ struct MergeKey: Hashable {
         // Every stream must have one element per vertex, or concatenation would misalign.
         let n = p.vertexCount
         guard p.attributes.values.allSatisfy({ $0.count == n }), p.targets.allSatisfy({ $0.values.allSatisfy { $0.count == n } }) else { return nil }
+        // Out-of-range indices would point into a neighbour's vertices once concatenated.
+        if let idx = p.indices, idx.uints().contains(where: { Int($0) >= n }) { return nil }
     }
 }

@@ -13,12 +13,17 @@ public struct QuantizeOptions: Hashable, Sendable {
     /// Bits of position precision (1…16), stored as unsigned 16-bit integers. Default 14,
     /// as gltfpack.
     public var positionBits = 14
+    /// Store positions as normalized uint16 (values q/65535) instead of plain integers; the
+    /// node scale grows by 65535 to match (gltfpack's `-vpn`). Default false.
+    public var normalizedPositions = false
     public var quantizeNormals = true
     public var quantizeTangents = true
     public var quantizeTexCoords = true
 
-    public init(positionBits: Int = 14, quantizeNormals: Bool = true, quantizeTangents: Bool = true, quantizeTexCoords: Bool = true) {
+    public init(positionBits: Int = 14, normalizedPositions: Bool = false, quantizeNormals: Bool = true, quantizeTangents: Bool = true,
+                quantizeTexCoords: Bool = true) {
         self.positionBits = positionBits
+        self.normalizedPositions = normalizedPositions
         self.quantizeNormals = quantizeNormals
         self.quantizeTangents = quantizeTangents
         self.quantizeTexCoords = quantizeTexCoords
@@ -64,7 +69,7 @@ extension Scene {
         let blocked = meshesWithoutPositionQuantization()
         for m in meshes.indices {
             if blocked.contains(m) { notes.append("mesh \(m): skinned or morph-animated, positions kept as float"); continue }
-            if quantizePositions(mesh: m, bits: bits) { positions += 1 }
+            if quantizePositions(mesh: m, bits: bits, normalized: options.normalizedPositions) { positions += 1 }
         }
         return PassReport(name: "quantize", figures: ["meshesPositionsQuantized": Double(positions), "primitivesNormalsQuantized": Double(normals),
                                                       "primitivesTexCoordsQuantized": Double(uvs)], notes: notes)
@@ -84,7 +89,7 @@ extension Scene {
     }
 
     /// Quantizes one mesh's positions and folds the dequantization into its nodes.
-    private mutating func quantizePositions(mesh m: Int, bits: Int) -> Bool {
+    private mutating func quantizePositions(mesh m: Int, bits: Int, normalized: Bool) -> Bool {
         guard meshes.indices.contains(m) else { return false }
         var box = AABB.empty
         for p in meshes[m].primitives {
@@ -107,14 +112,17 @@ extension Scene {
                     q.append(UInt16(clamping: Int(x.isFinite ? min(max(x, 0), levels) : 0)))
                 }
             }
-            meshes[m].primitives[p].attributes["POSITION"] = DataArray(componentType: .uint16, elementType: .vec3, bytes: q.withUnsafeBytes { Array($0) })
+            meshes[m].primitives[p].attributes["POSITION"] = DataArray(componentType: .uint16, elementType: .vec3, normalized: normalized,
+                                                                       bytes: q.withUnsafeBytes { Array($0) })
             for t in meshes[m].primitives[p].targets.indices {
                 if let d = meshes[m].primitives[p].targets[t]["POSITION"] {
-                    meshes[m].primitives[p].targets[t]["POSITION"] = DataArray(vec3: d.vec3Array().map { $0 / step })
+                    let s = normalized ? step * 65535 : step
+                    meshes[m].primitives[p].targets[t]["POSITION"] = DataArray(vec3: d.vec3Array().map { $0 / s })
                 }
             }
         }
-        foldDequantization(mesh: m, origin: origin, step: step)
+        // Normalized values decode to q / 65535, so the node scale carries the 65535 back.
+        foldDequantization(mesh: m, origin: origin, step: normalized ? step * 65535 : step)
         return true
     }
 

@@ -102,14 +102,18 @@ extension Primitive {
     private func toleranceRemap(_ streams: [(name: String, data: DataArray)], count n: Int, _ o: WeldOptions) -> [Int] {
         guard let posData = attributes["POSITION"] else { return exactRemap(streams, count: n) }
         let pos = posData.vec3Array()
-        let normals = attributes["NORMAL"]?.vec3Array()
+        let normals = attributes["NORMAL"].flatMap { $0.count == n ? $0.vec3Array() : nil }
         let uvs = streams.filter { $0.name.hasPrefix("TEXCOORD_") }.map { $0.data.vec2Array() }
-        let exact = streams.filter { $0.name != "POSITION" && $0.name != "NORMAL" && !$0.name.hasPrefix("TEXCOORD_") }.map(\.data)
+        let exact = streams.filter { $0.name != "POSITION" && ($0.name != "NORMAL" || normals == nil) && !$0.name.hasPrefix("TEXCOORD_") }.map(\.data)
         let cosTol = cosDegrees(min(max(o.normalToleranceDegrees, 0), 180))
         let cell = max(o.positionTolerance, 1e-12)
         func cellOf(_ p: Vec3) -> SIMD3<Int32> {
-            SIMD3<Int32>(Int32(clamping: Int((p.x / cell).rounded(.down))), Int32(clamping: Int((p.y / cell).rounded(.down))),
-                         Int32(clamping: Int((p.z / cell).rounded(.down))))
+            // NaN and out-of-range coordinates land in clamped cells instead of trapping.
+            func c(_ x: Float) -> Int32 {
+                let v = (x / cell).rounded(.down)
+                return v.isNaN ? 0 : Int32(max(-2.0e9, min(2.0e9, v)))
+            }
+            return SIMD3<Int32>(c(p.x), c(p.y), c(p.z))
         }
         var grid: [SIMD3<Int32>: [Int]] = [:]
         var remap = [Int](repeating: 0, count: n)
@@ -153,4 +157,8 @@ extension Primitive {
 /// Bytes of one vertex across all streams, hashed for exact welding.
 struct VertexKey: Hashable {
     var bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }

@@ -46,6 +46,9 @@ extension ProcessPass {
     public static func compact(_ o: CompactionOptions = .init()) -> ProcessPass {
         ProcessPass(name: "compact") { $0.compact(o) }
     }
+    public static func dedupe() -> ProcessPass {
+        ProcessPass(name: "dedupe") { $0.dedupe() }
+    }
     public static func flatten(_ o: FlattenOptions = .init()) -> ProcessPass {
         ProcessPass(name: "flatten") { $0.flatten(o) }
     }

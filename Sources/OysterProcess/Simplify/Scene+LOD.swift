@@ -61,3 +61,38 @@ extension Scene {
         return chains
     }
 }
+
+/// The nodes made for one LOD group by `attachLODNodes`.
+public struct LODNodeGroup: Hashable, Sendable {
+    /// The node that drew LOD0 and now parents the levels.
+    public var parent: Int
+    /// Child nodes for LOD0, LOD1, … in order.
+    public var levels: [Int]
+}
+
+extension Scene {
+    /// Replaces each node drawing a chained mesh by a parent with one child per level, named
+    /// `name(node name, level)` — by default `<Name>_LOD<n>`, the suffix Unity's importer groups
+    /// into a LODGroup. Skinned and instanced nodes are left alone.
+    public mutating func attachLODNodes(_ chains: [LODChain], name: (String, Int) -> String = { "\($0)_LOD\($1)" }) -> [LODNodeGroup] {
+        var chainOf: [Int: LODChain] = [:]
+        for c in chains { chainOf[c.mesh] = c }
+        var groups: [LODNodeGroup] = []
+        for i in nodes.indices {
+            guard let m = nodes[i].mesh, let chain = chainOf[m], nodes[i].skin == nil, nodes[i].instancing == nil else { continue }
+            let base = nodes[i].name ?? meshes[m].name ?? "Node\(i)"
+            var levels: [Int] = []
+            for (k, mesh) in ([m] + chain.levels).enumerated() {
+                var child = Node(name: name(base, k), mesh: mesh)
+                child.weights = nodes[i].weights
+                nodes.append(child)
+                levels.append(nodes.count - 1)
+            }
+            nodes[i].mesh = nil
+            nodes[i].weights = nil
+            nodes[i].children += levels
+            groups.append(LODNodeGroup(parent: i, levels: levels))
+        }
+        return groups
+    }
+}

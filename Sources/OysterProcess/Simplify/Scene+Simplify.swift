@@ -39,7 +39,8 @@ extension Primitive {
         let (welded, _) = self.welded()
         guard let pos = welded.attributes["POSITION"]?.vec3Array() else { return (self, SimplifyResult(trianglesBefore: before, trianglesAfter: before, error: 0)) }
         let tris = welded.triangleIndices()
-        let target = Int((Float(tris.count / 3) * min(max(options.targetRatio, 0), 1)).rounded())
+        let ratio = options.targetRatio.isFinite ? min(max(options.targetRatio, 0), 1) : 1
+        let target = Int((Float(tris.count / 3) * ratio).rounded())
         let result = Simplifier.simplify(positions: pos, indices: tris, targetTriangles: target, maxError: options.maxError,
                                          lockBorder: options.lockBorder)
         var out = welded

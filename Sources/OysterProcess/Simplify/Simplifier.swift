@@ -69,26 +69,40 @@ struct Simplifier {
         while triangleCount > targetTriangles {
             buildAdjacency(tris: tris, group: group, groupCount: groupCount, offsets: &adjacencyOffsets, list: &adjacency)
             candidates.removeAll(keepingCapacity: true)
+            // One candidate per edge (its cheaper direction): interior edges are seen from both
+            // triangles, so only the a < b occurrence counts unless an end is on a border.
             for t in stride(from: 0, to: tris.count, by: 3) {
                 for k in 0..<3 {
                     let a = Int(group[Int(tris[t + k])]), b = Int(group[Int(tris[t + (k + 1) % 3])])
-                    if kind[a] != .locked {
-                        let e = quadric[a].error(groupPos[b])
-                        if e <= errorLimitSq { candidates.append(Candidate(cost: e, from: Int32(a), to: Int32(b))) }
-                    }
-                    if kind[b] != .locked {
-                        let e = quadric[b].error(groupPos[a])
-                        if e <= errorLimitSq { candidates.append(Candidate(cost: e, from: Int32(b), to: Int32(a))) }
+                    guard a != b, a < b || kind[a] == .border || kind[b] == .border else { continue }
+                    let ea = kind[a] != .locked ? quadric[a].error(groupPos[b]) : .infinity
+                    let eb = kind[b] != .locked ? quadric[b].error(groupPos[a]) : .infinity
+                    if ea <= eb {
+                        if ea <= errorLimitSq { candidates.append(Candidate(cost: ea, from: Int32(a), to: Int32(b))) }
+                        if eb <= errorLimitSq && (kind[a] == .border || kind[a] == .seam) {
+                            // The cheaper direction may be illegal for borders/seams; keep the other.
+                            candidates.append(Candidate(cost: eb, from: Int32(b), to: Int32(a)))
+                        }
+                    } else {
+                        if eb <= errorLimitSq { candidates.append(Candidate(cost: eb, from: Int32(b), to: Int32(a))) }
+                        if ea <= errorLimitSq && (kind[b] == .border || kind[b] == .seam) {
+                            candidates.append(Candidate(cost: ea, from: Int32(a), to: Int32(b)))
+                        }
                     }
                 }
             }
             guard !candidates.isEmpty else { break }
-            candidates.sort()
+            // Sort by (cost, position) through packed integer keys: non-negative Float bit
+            // patterns order like the values, and the index breaks ties deterministically.
+            var keys = [UInt64](repeating: 0, count: candidates.count)
+            for (i, c) in candidates.enumerated() { keys[i] = UInt64(Float(c.cost).bitPattern) << 32 | UInt64(i) }
+            keys.sort()
             for i in locked.indices { locked[i] = false }
             let goal = triangleCount - targetTriangles
             var removed = 0, collapses = 0
             var wedgeMap: [(Int32, Int32)] = []
-            for c in candidates {
+            for key in keys {
+                let c = candidates[Int(key & 0xFFFF_FFFF)]
                 if removed >= goal { break }
                 let u = Int(c.from), v = Int(c.to)
                 if locked[u] || locked[v] { continue }
@@ -178,28 +192,34 @@ struct Simplifier {
         }
         var borderEdges = [Int32](repeating: 0, count: n), seamEdges = [Int32](repeating: 0, count: n)
         var complex = [Bool](repeating: false, count: n)
-        // Sorted keys keep edge-quadric summation order (and so results) deterministic.
-        for key in edges.keys.sorted() {
-            guard let e = edges[key] else { continue }
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            if e.count > 2 || e.sameDirection { complex[a] = true; complex[b] = true; continue }
-            let isBorder = e.count == 1
-            if isBorder { borderEdges[a] += 1; borderEdges[b] += 1 }
-            if e.seam { seamEdges[a] += 1; seamEdges[b] += 1 }
-            guard isBorder || e.seam else { continue }
-            // A plane through the edge, perpendicular to its (first) face, keeps the edge in place.
-            let t = Int(e.tri >= 0 ? e.tri : -1 - e.tri) * 3
-            let p0 = groupPos[Int(group[Int(tris[t])])], p1 = groupPos[Int(group[Int(tris[t + 1])])], p2 = groupPos[Int(group[Int(tris[t + 2])])]
-            let faceN = crossD(p1 - p0, p2 - p0)
-            let dir = groupPos[b] - groupPos[a]
-            let perp = crossD(dir, faceN)
-            let pl = (perp * perp).sum().squareRoot()
-            guard pl > 0 else { continue }
-            let nrm = perp / pl
-            let weight = (dir * dir).sum() * edgeWeight
-            let q = Quadric(plane: nrm, d: -(nrm * groupPos[a]).sum(), weight: weight)
-            quadric[a] += q
-            quadric[b] += q
+        // Edges visited in triangle order (first occurrence) keep summation order deterministic.
+        for t0 in stride(from: 0, to: tris.count, by: 3) {
+            for k0 in 0..<3 {
+                let ga0 = group[Int(tris[t0 + k0])], gb0 = group[Int(tris[t0 + (k0 + 1) % 3])]
+                guard ga0 != gb0 else { continue }
+                let key = ga0 < gb0 ? UInt64(UInt32(ga0)) << 32 | UInt64(UInt32(gb0)) : UInt64(UInt32(gb0)) << 32 | UInt64(UInt32(ga0))
+                guard let e = edges[key], Int(e.tri >= 0 ? e.tri : -1 - e.tri) == t0 / 3, e.count > 0 else { continue }
+                edges[key]?.count = -e.count  // mark visited
+                let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+                if e.count > 2 || e.sameDirection { complex[a] = true; complex[b] = true; continue }
+                let isBorder = e.count == 1
+                if isBorder { borderEdges[a] += 1; borderEdges[b] += 1 }
+                if e.seam { seamEdges[a] += 1; seamEdges[b] += 1 }
+                guard isBorder || e.seam else { continue }
+                // A plane through the edge, perpendicular to its (first) face, keeps the edge in place.
+                let t = Int(e.tri >= 0 ? e.tri : -1 - e.tri) * 3
+                let p0 = groupPos[Int(group[Int(tris[t])])], p1 = groupPos[Int(group[Int(tris[t + 1])])], p2 = groupPos[Int(group[Int(tris[t + 2])])]
+                let faceN = crossD(p1 - p0, p2 - p0)
+                let dir = groupPos[b] - groupPos[a]
+                let perp = crossD(dir, faceN)
+                let pl = (perp * perp).sum().squareRoot()
+                guard pl > 0 else { continue }
+                let nrm = perp / pl
+                let weight = (dir * dir).sum() * edgeWeight
+                let q = Quadric(plane: nrm, d: -(nrm * groupPos[a]).sum(), weight: weight)
+                quadric[a] += q
+                quadric[b] += q
+            }
         }
         for g in 0..<n {
             let border = borderEdges[g], seam = seamEdges[g], wedges = wedgeCount[g]

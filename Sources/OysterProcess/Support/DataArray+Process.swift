@@ -4,14 +4,15 @@ import OysterCore
 
 extension DataArray {
     /// The array with elements reordered/duplicated as `order` says (`order[i]` is the source
-    /// element of output element `i`); works for every component type.
+    /// element of output element `i`); works for every component type. Sources past the end
+    /// (a malformed stream shorter than its primitive) give zero elements.
     func gathered(_ order: [Int]) -> DataArray {
-        let size = elementByteSize
+        let size = elementByteSize, available = count
         var out = [UInt8](repeating: 0, count: order.count * size)
         bytes.withUnsafeBytes { src in
             out.withUnsafeMutableBytes { dst in
                 guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-                for (i, from) in order.enumerated() {
+                for (i, from) in order.enumerated() where from >= 0 && from < available {
                     (d + i * size).copyMemory(from: s + from * size, byteCount: size)
                 }
             }
@@ -108,7 +109,7 @@ extension Primitive {
             if newIndex[v] < 0 { newIndex[v] = order.count; order.append(v) }
             out.append(UInt32(newIndex[v]))
         }
-        if order.count == n && indices != nil && mode == .triangles { return self }
+        if order.count == n { return self }  // nothing unused: keep the data as it is
         var p = remappingVertices(order, triangles: out)
         p.mode = isTriangles ? .triangles : mode
         return p
