@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Atlas packing benchmark: occupancy and time of oyster-atlas against rectpack (PyPI)
 # MaxRects-BSSF on generated rectangle sets, rectpack's pages cropped to content.
-# Usage: Benchmarks/atlas.sh [BIN_DIR] [WORK_DIR]
+# Usage: Benchmarks/atlas.sh [BIN_DIR] [WORK_DIR]  (defaults: $BIN and $OUT/atlas from
+# Benchmarks/run.sh, else .build/release and bench-out/atlas)
 # Goals: occupancy >= rectpack's on every set and >= 0.92 overall; 10,000 rects < 50 ms.
 set -euo pipefail
-BIN=${1:-.build/release}
-WORK=${2:-bench-out/atlas}
+BIN=${1:-${BIN:-.build/release}}
+WORK=${2:-${OUT:-bench-out}/atlas}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=${PYTHON:-python3}
 mkdir -p "$WORK"
