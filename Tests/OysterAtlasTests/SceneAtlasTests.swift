@@ -210,3 +210,21 @@ import Testing
         #expect(check.checked > 100 && check.mismatches.isEmpty)
     }
 }
+
+@Suite struct SceneAtlasDeterminismTests {
+    @Test func sameSceneSameResult() throws {
+        let scene = try AtlasTestScene.make(SceneAtlasTests.specs, seed: 9)
+        var a = scene, b = scene
+        let ra = try atlasScene(&a, options: SceneAtlasOptions(maxTriangleGrowth: 1000))
+        let rb = try atlasScene(&b, options: SceneAtlasOptions(maxTriangleGrowth: 1000))
+        #expect(a == b && ra == rb)
+    }
+
+    @Test func sceneWithoutTexturesIsLeftAlone() throws {
+        var scene = try AtlasTestScene.make(Array(SceneAtlasTests.specs.prefix(2)))
+        for m in scene.materials.indices { scene.materials[m].baseColorTexture = nil; scene.materials[m].normalTexture = nil }
+        let before = scene
+        let report = try atlasScene(&scene)
+        #expect(scene == before && report.pages.isEmpty)
+    }
+}
