@@ -47,9 +47,9 @@ public struct PackOptions: Hashable, Sendable {
     public var maxAspectRatio: Double?
     /// Rules tried; the densest result is kept.
     public var heuristics: [PackHeuristic] = PackHeuristic.allCases
-    /// How hard to search page sizes and orders: 1 is the default; higher searches longer on
-    /// big inputs (the search is always deterministic).
-    public var effort = 1
+    /// How long to search page sizes, rules and orders, as a multiple of the default budget
+    /// (counted work, so results stay deterministic): 0.1 is quick, 4 searches longer.
+    public var effort = 1.0
 
     public init(maxWidth: Int = 2048, maxHeight: Int = 2048, padding: Int = 0, extrude: Int = 0,
                 allowRotation: Bool = false, powerOfTwo: Bool = false, square: Bool = false) {
