@@ -178,6 +178,13 @@ import Testing
         #expect(out.images.count == 2 && out.statistics.drawCalls == 1)
         let missing = try ToolRun.run(["scene", dir + "/none.gltf", dir + "/out2.glb"])
         #expect(missing.status == 3 && missing.stderr.hasPrefix("oyster-atlas: error: \(dir)/none.gltf: "))
+        // A GLB header promising more than the file holds.
+        try Data([0x67, 0x6C, 0x54, 0x46, 2, 0, 0, 0, 0xFF, 0xFF, 0, 0, 12, 0, 0, 0]).write(to: URL(fileURLWithPath: dir + "/cut.glb"))
+        let cut = try ToolRun.run(["scene", dir + "/cut.glb", dir + "/out3.glb"])
+        #expect(cut.status == 3 && cut.stderr.hasPrefix("oyster-atlas: error: \(dir)/cut.glb: "))
+        #expect(cut.stderr.split(separator: "\n").count == 1)
+        let usage = try ToolRun.run(["scene", dir + "/in.gltf", dir + "/out.obj"])
+        #expect(usage.status == 2)
     }
 }
 
