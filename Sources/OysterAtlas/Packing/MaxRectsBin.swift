@@ -31,8 +31,6 @@ struct MaxRectsBin {
         fx.reserveCapacity(256); fy.reserveCapacity(256); fr.reserveCapacity(256); fb.reserveCapacity(256)
     }
 
-    var freeCount: Int { fx.count }
-
     // MARK: - Choosing
 
     /// The best spot for a `w`×`h` rectangle, or nil when none fits.
