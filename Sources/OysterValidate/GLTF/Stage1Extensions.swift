@@ -149,6 +149,7 @@ extension GLTFValidator {
             case "KHR_materials_emissive_strength":
                 x.checkMembers(["emissiveStrength"])
                 _ = x.number("emissiveStrength", min: 0)
+                if !m.hasEmissiveFactor { ctx.add(.khrMaterialsEmissiveStrengthZeroFactor, x.p) }
             case "KHR_materials_ior":
                 x.checkMembers(["ior"])
                 if let v = x["ior"] {
@@ -171,6 +172,8 @@ extension GLTFValidator {
                     ctx.add(.khrMaterialsIridescenceThicknessRangeInvalid, x.at(tmin != nil ? "iridescenceThicknessMinimum" : "iridescenceThicknessMaximum"))
                 } else if thicknessTexture == nil && tmin != nil {
                     ctx.add(.khrMaterialsIridescenceThicknessRangeWithoutTexture, x.at("iridescenceThicknessMinimum"))
+                } else if let t = thicknessTexture, (tmin ?? 100) == (tmax ?? 400) {
+                    ctx.add(.khrMaterialsIridescenceThicknessTextureUnused, t.p)
                 }
             case "KHR_materials_pbrSpecularGlossiness":
                 x.checkMembers(["diffuseFactor", "diffuseTexture", "specularFactor", "glossinessFactor", "specularGlossinessTexture"])

@@ -20,6 +20,9 @@ private let reservedPrefixes: Set<String> = ["KHR", "EXT", "ADOBE", "AGI", "AGT"
 extension GLTFValidator {
     func parseRoot(_ r: Obj) {
         r.checkMembers(rootMembers)
+        if let a = r.object("asset", req: true) { parseAsset(a) }
+        // Like the reference validator, an unusable asset version ends validation here.
+        if doc.versionUnusable { return }
         // Extension declarations first: every extensions object is checked against them.
         if let used = r.strings("extensionsUsed") {
             for (i, name) in used.enumerated() {
@@ -49,7 +52,6 @@ extension GLTFValidator {
                 }
             }
         }
-        if let a = r.object("asset", req: true) { parseAsset(a) }
 
         doc.accessors = collection(r, "accessors").map { $0.map(parseAccessor) }
         doc.animations = collection(r, "animations").map { $0.map(parseAnimation) }
@@ -112,11 +114,13 @@ extension GLTFValidator {
                 doc.version = v
                 if major != 2 {
                     ctx.add(.unknownAssetMajorVersion, a.at("version"), "Unknown glTF major asset version: \(major).")
+                    doc.versionUnusable = true
                 } else if minor > 0 {
                     ctx.add(.unknownAssetMinorVersion, a.at("version"), "Unknown glTF minor asset version: \(minor).")
                 }
             } else {
                 ctx.add(.patternMismatch, a.at("version"), "Value '\(v)' does not match the pattern '^[0-9]+\\.[0-9]+$'.")
+                doc.versionUnusable = true
             }
         }
         if let m = a.string("minVersion") {
@@ -383,7 +387,7 @@ extension GLTFValidator {
         if let t = textureInfo(o, "normalTexture", extra: ["scale"]) { m.textures.append(t); m.hasNormalTexture = true }
         if let t = textureInfo(o, "occlusionTexture", extra: ["strength"]) { m.textures.append(t) }
         if let t = textureInfo(o, "emissiveTexture") { m.textures.append(t) }
-        _ = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1)
+        if let e = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1), e.contains(where: { $0 != 0 }) { m.hasEmissiveFactor = true }
         let mode = o.string("alphaMode", list: ["OPAQUE", "MASK", "BLEND"])
         if o.number("alphaCutoff", min: 0) != nil, mode != "MASK" {
             ctx.add(.materialAlphaCutoffInvalidMode, o.at("alphaCutoff"))

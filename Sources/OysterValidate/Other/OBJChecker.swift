@@ -30,21 +30,23 @@ struct OBJChecker {
                 if head == "v" { counts.v += 1 } else if head == "vt" { counts.vt += 1 } else { counts.vn += 1 }
             case "f", "l", "p":
                 var seen = Set<Int>()
+                var broken = false
                 let refs = words.dropFirst()
                 for r in refs {
                     let parts = r.split(separator: "/", omittingEmptySubsequences: false)
                     for (k, part) in parts.enumerated() where !part.isEmpty {
                         let limit = k == 0 ? counts.v : k == 1 ? counts.vt : counts.vn
-                        guard let i = Int(part) else { add(.objFileMalformedStatement, lineNo, "'\(r)' is not a vertex reference."); continue }
+                        guard let i = Int(part) else { add(.objFileMalformedStatement, lineNo, "'\(r)' is not a vertex reference."); broken = true; continue }
                         let resolved = i < 0 ? limit + i + 1 : i
                         if i == 0 || resolved < 1 || resolved > limit {
                             add(.objFileIndexOutOfRange, lineNo, "Index \(i) in '\(r)' is out of range (1...\(limit)).")
+                            broken = true
                         } else if k == 0 {
                             seen.insert(resolved)
                         }
                     }
                 }
-                if head == "f" && (refs.count < 3 || seen.count < 3) {
+                if head == "f" && !broken && (refs.count < 3 || seen.count < 3) {
                     add(.objFileDegenerateFace, lineNo, "Face has \(seen.count) distinct vertices.")
                 }
             case "mtllib":
