@@ -146,6 +146,7 @@ extension DiagnosticCode {
     public static let khrMaterialsAnisotropyTextureTexcoord = DiagnosticCode("KHR_MATERIALS_ANISOTROPY_ANISOTROPY_TEXTURE_TEXCOORD", .warning, "Normal and anisotropy textures should use the same texture coordinates.")
     public static let khrMaterialsEmissiveStrengthZeroFactor = DiagnosticCode("KHR_MATERIALS_EMISSIVE_STRENGTH_ZERO_FACTOR", .warning, "Emissive strength has no effect with a zero or missing emissive factor.")
     public static let khrMaterialsIridescenceThicknessTextureUnused = DiagnosticCode("KHR_MATERIALS_IRIDESCENCE_THICKNESS_TEXTURE_UNUSED", .information, "Thickness texture has no effect when minimum equals maximum.")
+    public static let khrAnimationPointerCannotValidateExtras = DiagnosticCode("KHR_ANIMATION_POINTER_CANNOT_VALIDATE_EXTRAS", .hint, "Pointers into extras cannot be validated.")
     public static let khrAnimationPointerChannelTargetNode = DiagnosticCode("KHR_ANIMATION_POINTER_ANIMATION_CHANNEL_TARGET_NODE", .error, "Channel target node must not be set with KHR_animation_pointer.")
     public static let khrAnimationPointerChannelTargetPath = DiagnosticCode("KHR_ANIMATION_POINTER_ANIMATION_CHANNEL_TARGET_PATH", .error, "Channel target path must be 'pointer' with KHR_animation_pointer.")
     public static let incompleteExtensionSupport = DiagnosticCode("INCOMPLETE_EXTENSION_SUPPORT", .information, "Extension is only partly validated.")

@@ -38,6 +38,9 @@ extension GLTFValidator {
                 if !supportedExtensions.contains(name) {
                     ctx.add(.unsupportedExtension, p, "Extension '\(name)' is not checked by this validator.")
                 }
+                if name == "KHR_mesh_quantization", !(r["extensionsRequired"]?.arrayValue?.contains(.string(name)) ?? false) {
+                    ctx.add(.nonRequiredExtension, p, "Extension '\(name)' cannot be optional.")
+                }
             }
         }
         if r.has("extensionsRequired") {
