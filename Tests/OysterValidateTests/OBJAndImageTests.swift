@@ -11,12 +11,12 @@ struct OBJAndImageTests {
         let r = try Validator.validate(path: RepoPaths.fixture("validate/obj/scene.obj"))
         let byCode = Dictionary(grouping: r.issues, by: \.code)
         #expect(byCode["OBJ_INDEX_OUT_OF_RANGE"]?.first?.location == .line(13))
-        #expect(byCode["OBJ_DEGENERATE_FACE"]?.first?.location == .line(14))
-        #expect(byCode["OBJ_UNKNOWN_STATEMENT"]?.first?.location == .line(16))
-        #expect(byCode["OBJ_MISSING_FILE"]?.contains { $0.location == .line(3) } == true)
-        #expect(byCode["OBJ_MISSING_FILE"]?.contains { $0.file == "scene.mtl" } == true)
+        #expect(byCode["OBJ_DEGENERATE_FACE"]?.map(\.location) == [.line(14)])
+        #expect(byCode["OBJ_UNSUPPORTED_STATEMENT"]?.first?.location == .line(16))
+        #expect(byCode["OBJ_MTL_MISSING"]?.first?.location == .line(3))
+        #expect(byCode["OBJ_TEXTURE_MISSING"]?.first?.file == "scene.mtl")
         #expect(byCode["OBJ_PATH_OUTSIDE_FOLDER"]?.first?.location == .line(4))
-        #expect(byCode["OBJ_UNKNOWN_MATERIAL"]?.first?.location == .line(15))
+        #expect(byCode["OBJ_MATERIAL_UNDEFINED"]?.first?.location == .line(15))
     }
 
     @Test("a clean PNG passes; a bad CRC, a bad color type and truncation are found")

@@ -1,3 +1,4 @@
+import Foundation
 import OysterCore
 
 // MARK: - OBJ/MTL line checks (statements, indices, referenced files)
@@ -51,7 +52,7 @@ struct OBJChecker {
                 }
             case "mtllib":
                 for name in words.dropFirst() {
-                    guard let data = readReferenced(name, lineNo) else { continue }
+                    guard let data = readReferenced(name, lineNo, missing: .objFileMissingMTL) else { continue }
                     materials = (materials ?? []).union(checkMTL(data, file: name))
                 }
             case "usemtl":
@@ -78,21 +79,25 @@ struct OBJChecker {
                 add(.objFileUnknownStatement, lineNo, "Unknown MTL statement '\(head)'.", file: file)
             } else if head.hasPrefix("map_") || ["bump", "disp", "decal", "refl", "norm"].contains(head) {
                 // The texture path is the last word; options (-bm 1, -o u v) come first.
-                if let path = words.last, words.count > 1, !path.hasPrefix("-") { _ = readReferenced(path, lineNo, file: file, load: false) }
+                if let path = words.last, words.count > 1, !path.hasPrefix("-") { _ = readReferenced(path, lineNo, file: file, load: false, missing: .objFileMissingTexture) }
             }
         }
         return names
     }
 
-    private func readReferenced(_ name: String, _ line: Int, file: String? = nil, load: Bool = true) -> [UInt8]? {
-        do {
+    private func readReferenced(_ name: String, _ line: Int, file: String? = nil, load: Bool = true, missing: DiagnosticCode) -> [UInt8]? {
+        do throws(ResourceLoader.Failure) {
             let p = try loader.path(for: name)
-            _ = p
-            return load ? try loader.read(name) : (try loader.read(name).isEmpty ? [] : [])
+            if !load {
+                // Texture references only need to exist.
+                guard FileManager.default.fileExists(atPath: p) else { throw ResourceLoader.Failure.missing(name) }
+                return []
+            }
+            return try loader.read(name)
         } catch .outside {
             add(.objFilePathOutsideFolder, line, "'\(name)' leaves the asset's folder; not read.", file: file)
         } catch {
-            add(.objFileMissingFile, line, "'\(name)' not found.", file: file)
+            add(missing, line, "'\(name)' not found.", file: file)
         }
         return nil
     }
