@@ -291,6 +291,8 @@ extension GLTFValidator {
                 } else {
                     // Missing objects along the way: extension objects and array elements must exist.
                     if !isLast && k > 0 && tokens[k - 1] == "extensions" { return supportedExtensions.contains(t) ? .invalid : .unknown }
+                    // Texture infos have no defaults: their properties exist only when they do.
+                    if !isLast && t.hasSuffix("Texture") { return .invalid }
                     cur = nil
                 }
             default:
@@ -301,6 +303,14 @@ extension GLTFValidator {
         }
         let s = shape.joined(separator: "/")
         if animatableProperties.contains(s) { return .valid }
+        // Texture transforms of any material texture, core or extension.
+        if shape.first == "materials", shape.count >= 6, shape[shape.count - 3] == "extensions", shape[shape.count - 2] == "KHR_texture_transform",
+            ["offset", "rotation", "scale"].contains(shape[shape.count - 1]), shape[shape.count - 4].hasSuffix("Texture")
+        {
+            return .valid
+        }
+        // Lights are only partly covered: other light properties cannot be judged.
+        if s.hasPrefix("extensions/KHR_lights_punctual/lights/*/") { return .unknown }
         if let e = shape.firstIndex(of: "extensions"), e + 1 < shape.count, !supportedExtensions.contains(shape[e + 1]) { return .unknown }
         return .invalid
     }

@@ -367,7 +367,7 @@ extension GLTFValidator {
         let ext = parseExtensions(o, .texture)
         if let w = ext["EXT_texture_webp"] {
             w.checkMembers(["source"])
-            t.webpSource = w.index("source", req: true)
+            t.webpSource = w.index("source")
         }
         return t
     }
