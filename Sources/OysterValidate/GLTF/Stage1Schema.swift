@@ -200,7 +200,7 @@ extension GLTFValidator {
         let n = a.components
         a.max = o.numbers("max", lengths: n.map { [$0] })
         a.min = o.numbers("min", lengths: n.map { [$0] })
-        if let c = a.componentType, c != .float {
+        if let c = a.componentType, c != .float, o.has("min"), o.has("max") {
             for k in ["min", "max"] {
                 if case .array(let vs)? = o[k], vs.contains(where: { if case .double(let d) = $0 { return d.rounded() == d } else { return false } }) {
                     ctx.add(.integerWrittenAsFloat, o.at(k), "Integer values of '\(k)' are written with a fractional part.")
