@@ -10,13 +10,13 @@ struct OBJAndImageTests {
     func objChecks() throws {
         let r = try Validator.validate(path: RepoPaths.fixture("validate/obj/scene.obj"))
         let byCode = Dictionary(grouping: r.issues, by: \.code)
-        #expect(byCode["OBJ_INDEX_OUT_OF_RANGE"]?.first?.location == .line(13))
-        #expect(byCode["OBJ_DEGENERATE_FACE"]?.map(\.location) == [.line(14)])
-        #expect(byCode["OBJ_UNSUPPORTED_STATEMENT"]?.first?.location == .line(16))
-        #expect(byCode["OBJ_MTL_MISSING"]?.first?.location == .line(3))
-        #expect(byCode["OBJ_TEXTURE_MISSING"]?.first?.file == "scene.mtl")
-        #expect(byCode["OBJ_PATH_OUTSIDE_FOLDER"]?.first?.location == .line(4))
-        #expect(byCode["OBJ_MATERIAL_UNDEFINED"]?.first?.location == .line(15))
+        #expect(byCode[DiagnosticCode.objIndexOutOfRange.id]?.first?.location == .line(13))
+        #expect(byCode[DiagnosticCode.objDegenerateFace.id]?.map(\.location) == [.line(14)])
+        #expect(byCode[DiagnosticCode.objUnsupportedStatement.id]?.first?.location == .line(16))
+        #expect(byCode[DiagnosticCode.objMaterialLibraryMissing.id]?.first?.location == .line(3))
+        #expect(byCode[DiagnosticCode.objTextureMissing.id]?.first?.file == "scene.mtl")
+        #expect(byCode[DiagnosticCode.objPathRefused.id]?.first?.location == .line(4))
+        #expect(byCode[DiagnosticCode.objMaterialUndefined.id]?.first?.location == .line(15))
     }
 
     @Test("a clean PNG passes; a bad CRC, a bad color type and truncation are found")
