@@ -162,3 +162,16 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONParserScaleTests {
+    @Test func largeArraysAndObjectsParseInLinearTime() throws {
+        // 300k elements: a copy per append (quadratic) would take minutes.
+        let n = 300_000
+        var text = "{\"a\":["
+        for k in 0..<n { text += k == 0 ? "{\"v\":\(k)}" : ",{\"v\":\(k)}" }
+        text += "]}"
+        let value = try JSONParser.parse(text)
+        #expect(value["a"]?.arrayValue?.count == n)
+        #expect(value["a"]?[n - 1]?["v"] == .int(Int64(n - 1)))
+    }
+}
