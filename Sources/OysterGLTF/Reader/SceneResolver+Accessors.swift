@@ -112,9 +112,10 @@ extension SceneResolver {
                 throw GLTFError("\(f.label): bufferView \(viewIndex) byteStride \(s) is smaller than the \(layout.paddedSize)-byte element",
                     code: "ACCESSOR_SMALL_BYTESTRIDE", pointer: f.pointer)
             }
-            // Compare the claim with the real view before any allocation (count ≤ length keeps the product small).
-            let needed = count == 0 ? 0 : byteOffset + stride * (count - 1) + layout.paddedSize
-            guard count <= view.length, byteOffset <= view.length, needed <= view.length else {
+            // Compare the claim with the real view before any allocation; count and offset are
+            // bounded first so the product below cannot overflow.
+            guard count <= view.length, byteOffset <= view.length,
+                  byteOffset + stride * (count - 1) + layout.paddedSize <= view.length else {
                 throw GLTFError("\(f.label): \(count) elements from byteOffset \(byteOffset) need more than bufferView \(viewIndex)'s \(view.length) bytes",
                     code: "ACCESSOR_TOO_LONG", pointer: f.pointer)
             }
