@@ -50,23 +50,24 @@ public struct MemoryResourceLoader: ResourceLoader {
     public func size(of path: String) -> Int? { files[path]?.count }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let bytes = files[path] else { throw GLTFError("\(path): no such file", code: "IO_ERROR") }
+        guard let bytes = files[path] else { throw GLTFError("No such file or directory", code: "IO_ERROR") }
         return bytes
     }
 }
 
-/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason.
+/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason that
+/// does not repeat the path (callers name the file in their own context).
 public enum FileIO {
     /// The bytes of the file at `path`; files over `limit` bytes are refused before reading.
     public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
+        guard fd >= 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("\(path): not a regular file", code: "IO_ERROR") }
+        guard fstat(fd, &info) == 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("not a regular file", code: "IO_ERROR") }
         let size = Int(info.st_size)
-        guard size <= limit else { throw GLTFError("\(path): file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
+        guard size <= limit else { throw GLTFError("file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
@@ -82,7 +83,7 @@ public enum FileIO {
             }
             count = done
         }
-        if failure != 0 { throw GLTFError("\(path): \(String(cString: strerror(failure)))", code: "IO_ERROR") }
+        if failure != 0 { throw GLTFError(String(cString: strerror(failure)), code: "IO_ERROR") }
         return bytes
     }
 }

@@ -78,7 +78,7 @@ extension GLTFDocument {
             do {
                 return .success((try loader.read(path), nil))
             } catch {
-                return .failure(GLTFError("\(label): \(error)", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): file '\(path)': \(error)", code: "IO_ERROR", pointer: pointer))
             }
         }
     }
