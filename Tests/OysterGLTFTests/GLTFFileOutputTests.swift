@@ -51,3 +51,24 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
         #expect([a, b, c, d, e, f] == ["passwd.png", "passwd-1.png", "Wood__Oak_2.jpg", "scene-1.gltf", "image4.png", "My_Image.png"])
     }
 }
+
+@Suite struct SymbolicLinkTests {
+    @Test func symbolicLinksOutOfTheFolderAreRefused() throws {
+        let outside = try makeTemporaryFolder("outside")
+        let dir = try makeTemporaryFolder("asset")
+        try AtomicFile.write([1, 2, 3, 4], to: outside + "/secret.bin")
+        try AtomicFile.write(Array("{}".utf8), to: dir + "/inside.bin")
+        #expect(symlink(outside + "/secret.bin", dir + "/link.bin") == 0)
+        let gltf = #"{"asset":{"version":"2.0"},"buffers":[{"uri":"link.bin","byteLength":4}],"bufferViews":[{"buffer":0,"byteLength":4}],"accessors":[{"bufferView":0,"componentType":5126,"count":1,"type":"SCALAR"}],"meshes":[{"primitives":[{"attributes":{"_X":0}}]}]}"#
+        try AtomicFile.write(gltf, to: dir + "/a.gltf")
+        #expect(throws: GLTFError.self) { try GLTFReader().read(path: dir + "/a.gltf") }
+        do {
+            _ = try GLTFReader().read(path: dir + "/a.gltf")
+        } catch let e as GLTFError {
+            #expect(e.message.contains("symbolic link"))
+        }
+        var options = GLTFReadOptions()
+        options.allowUnsafeURIs = true
+        #expect(try GLTFReader(options: options).read(path: dir + "/a.gltf").scene.meshes.count == 1)
+    }
+}

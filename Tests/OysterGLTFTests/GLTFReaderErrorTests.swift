@@ -10,7 +10,7 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
 
     init(_ files: [String: [UInt8]] = [:]) { self.files = files }
 
-    func size(of path: String) -> Int? {
+    func size(of path: String) throws -> Int? {
         requested.append(path)
         return files[path]?.count
     }
