@@ -72,3 +72,40 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
         #expect(try GLTFReader(options: options).read(path: dir + "/a.gltf").scene.meshes.count == 1)
     }
 }
+
+@Suite struct GLTFWriterCheckTests {
+    func failure(_ edit: (inout Scene) -> Void) -> String? {
+        var scene = GLTFFixtures.rich()
+        edit(&scene)
+        do {
+            try GLTFWriter.check(scene)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func validScenesPass() throws {
+        try GLTFWriter.check(GLTFFixtures.rich())
+        try GLTFWriter.check(GLTFFixtures.texturedBox())
+        try GLTFWriter.check(Scene())
+    }
+
+    @Test func brokenReferencesAndGraphsAreNamed() {
+        #expect(failure { $0.nodes[1].mesh = 99 } == "node 1: mesh 99 does not exist")
+        #expect(failure { $0.materials[1].normalTexture?.texture = 7 } == "material 1 normalTexture: texture 7 does not exist")
+        #expect(failure { $0.nodes[2].children = [0] } == "node 0: the node hierarchy has a loop")
+        #expect(failure { $0.nodes[3].children = [1] } == "node 1: has more than one parent or is its own child")
+        #expect(failure { $0.animations[0].channels[0].sampler = 9 } == "animation 0 channel 0: sampler 9 does not exist")
+        #expect(failure { $0.meshes[0].primitives[0].attributes["NORMAL"] = DataArray(vec3: [.zero]) } == "mesh 0 primitive 0: attributes are empty or differ in length")
+        #expect(failure { $0.meshes[0].primitives = [] } == "mesh 0: has no primitives")
+    }
+
+    @Test func writeRefusesAnInvalidSceneWithoutWritingFiles() throws {
+        let dir = try makeTemporaryFolder("check")
+        var scene = GLTFFixtures.texturedBox()
+        scene.nodes[0].mesh = 5
+        #expect(throws: GLTFError.self) { try GLTFWriter().write(scene, to: dir + "/x.glb") }
+        #expect(!fileExists(dir + "/x.glb"))
+    }
+}

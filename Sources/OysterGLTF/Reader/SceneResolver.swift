@@ -66,6 +66,8 @@ struct SceneResolver {
         rootExtensions["KHR_lights_punctual"] = nil
         scene.extensions = rootExtensions
         scene.extras = root.extras
+        // What the writer would refuse (e.g. attributes of different lengths) is an input error.
+        try GLTFWriter.check(scene)
         return scene
     }
 
