@@ -82,12 +82,15 @@ extension SceneResolver {
             throw GLTFError("\(owner): accessor \(index) does not exist", code: "UNRESOLVED_REFERENCE")
         }
         let f = try JSONFields(accessors[index], label: "accessor \(index)", pointer: "/accessors/\(index)")
-        let array = try readAccessor(f)
+        let array = try readAccessor(f, zeroFilledAllowance: zeroFilledLimit - zeroFilledBytes)
+        if f["bufferView"] == nil { zeroFilledBytes += array.bytes.count }
         accessorCache[index] = array
         return array
     }
 
-    func readAccessor(_ f: JSONFields) throws -> DataArray {
+    /// Reads one accessor. `zeroFilledAllowance` bounds an accessor without a bufferView: its
+    /// size is only a claim, so it may not exceed what the file's real data makes plausible.
+    func readAccessor(_ f: JSONFields, zeroFilledAllowance: Int) throws -> DataArray {
         let code = try f.requiredInt("componentType")
         guard let componentType = ComponentType(rawValue: code) else {
             throw GLTFError("\(f.label): componentType \(code) is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/componentType")
@@ -122,8 +125,9 @@ extension SceneResolver {
             bytes = Self.gather(view.data, from: view.start + byteOffset, stride: stride, count: count, layout: layout)
         } else {
             let (total, overflow) = count.multipliedReportingOverflow(by: layout.packedSize)
-            guard !overflow, total <= options.maxAccessorBytes else {
-                throw GLTFError("\(f.label): \(count) elements are over the accessor size limit", code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
+            guard !overflow, total <= zeroFilledAllowance else {
+                throw GLTFError("\(f.label): \(count) zero-filled elements exceed the size limit for data the file does not contain",
+                    code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
             }
             bytes = [UInt8](repeating: 0, count: total)
         }
