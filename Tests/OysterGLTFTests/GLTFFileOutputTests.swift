@@ -16,9 +16,21 @@ func makeTemporaryFolder(_ label: String) throws -> String {
 
 func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+/// Removes a flat temporary folder made by `makeTemporaryFolder` (files and links only).
+func removeTemporaryFolder(_ path: String) {
+    guard path.hasPrefix("/tmp/oyster-gltf-"), let dir = opendir(path) else { return }
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        if name != "." && name != ".." { unlink(path + "/" + name) }
+    }
+    closedir(dir)
+    rmdir(path)
+}
+
 @Suite struct GLTFFileOutputTests {
     @Test func gltfOutputWritesBinAndImagesBesideIt() throws {
         let dir = try makeTemporaryFolder("files")
+        defer { removeTemporaryFolder(dir) }
         let written = try GLTFWriter().write(GLTFFixtures.rich(), to: dir + "/my scene.gltf")
         #expect(written == [dir + "/my_scene.bin", dir + "/checker.png", dir + "/normal_map.png", dir + "/my scene.gltf"])
         for path in written { #expect(fileExists(path)) }
@@ -29,6 +41,7 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     @Test func glbOutputIsOneFile() throws {
         let dir = try makeTemporaryFolder("glb")
+        defer { removeTemporaryFolder(dir) }
         let written = try GLTFWriter().write(GLTFFixtures.rich(), to: dir + "/out.glb")
         #expect(written == [dir + "/out.glb"])
         let back = try GLTFReader().read(path: dir + "/out.glb")
@@ -37,6 +50,7 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     @Test func unknownOutputExtensionIsRefused() throws {
         let dir = try makeTemporaryFolder("ext")
+        defer { removeTemporaryFolder(dir) }
         #expect(throws: GLTFError.self) { try GLTFWriter().write(GLTFFixtures.texturedBox(), to: dir + "/out.obj") }
     }
 
@@ -55,7 +69,9 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 @Suite struct SymbolicLinkTests {
     @Test func symbolicLinksOutOfTheFolderAreRefused() throws {
         let outside = try makeTemporaryFolder("outside")
+        defer { removeTemporaryFolder(outside) }
         let dir = try makeTemporaryFolder("asset")
+        defer { removeTemporaryFolder(dir) }
         try AtomicFile.write([1, 2, 3, 4], to: outside + "/secret.bin")
         try AtomicFile.write(Array("{}".utf8), to: dir + "/inside.bin")
         #expect(symlink(outside + "/secret.bin", dir + "/link.bin") == 0)
@@ -103,6 +119,7 @@ func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     @Test func writeRefusesAnInvalidSceneWithoutWritingFiles() throws {
         let dir = try makeTemporaryFolder("check")
+        defer { removeTemporaryFolder(dir) }
         var scene = GLTFFixtures.texturedBox()
         scene.nodes[0].mesh = 5
         #expect(throws: GLTFError.self) { try GLTFWriter().write(scene, to: dir + "/x.glb") }
