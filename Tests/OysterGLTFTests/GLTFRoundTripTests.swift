@@ -112,18 +112,18 @@ import OysterJSON
 }
 
 @Suite struct GLTFExtrasTests {
-    @Test func nonObjectExtrasAreWrappedByDefaultAndKeptWhenAsked() throws {
+    @Test func nonObjectExtrasAreKeptVerbatimByDefaultAndWrappedWhenAsked() throws {
         var scene = Scene()
         scene.nodes = [Node(name: "a"), Node(name: "b"), Node(name: "c")]
         scene.nodes[0].extras = 42
         scene.nodes[1].extras = ["x", 1]
         scene.nodes[2].extras = .null
-        let wrapped = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
-        #expect(wrapped.nodes.map(\.extras) == [["value": 42], ["value": ["x", 1]], nil])
-        var options = GLTFWriteOptions()
-        options.wrapNonObjectExtras = false
-        let verbatim = try GLTFReader().read(bytes: GLTFWriter(options: options).encodeGLB(scene)).scene
+        let verbatim = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
         #expect(verbatim.nodes.map(\.extras) == [42, ["x", 1], nil])
+        var options = GLTFWriteOptions()
+        options.wrapNonObjectExtras = true
+        let wrapped = try GLTFReader().read(bytes: GLTFWriter(options: options).encodeGLB(scene)).scene
+        #expect(wrapped.nodes.map(\.extras) == [["value": 42], ["value": ["x", 1]], nil])
     }
 }
 
