@@ -51,7 +51,7 @@ extension Scene {
                     $0.simplified(SimplifyOptions(targetRatio: ratio, maxError: options.maxError, lockBorder: options.lockBorder)).0
                 }
                 let tris = level.primitives.reduce(0) { $0 + $1.triangleCount }
-                guard let last = chain.triangles.last, Double(tris) <= Double(last) * 0.9 else { break }
+                guard let last = chain.triangles.last, tris > 0, Double(tris) <= Double(last) * 0.9 else { break }
                 meshes.append(level)
                 chain.levels.append(meshes.count - 1)
                 chain.triangles.append(tris)
