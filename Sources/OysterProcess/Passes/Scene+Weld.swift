@@ -28,14 +28,15 @@ extension Scene {
     @discardableResult
     public mutating func weld(_ options: WeldOptions = .init()) -> PassReport {
         var before = 0, after = 0, degenerate = 0
-        for m in meshes.indices {
-            for p in meshes[m].primitives.indices where meshes[m].primitives[p].isTriangles {
-                let prim = meshes[m].primitives[p]
-                before += prim.vertexCount
-                let (welded, dropped) = prim.welded(options)
-                meshes[m].primitives[p] = welded
+        let results = parallelMap(meshes) { mesh in
+            mesh.primitives.map { $0.isTriangles ? $0.welded(options) : ($0, 0) }
+        }
+        for (m, prims) in results.enumerated() {
+            for (p, (welded, dropped)) in prims.enumerated() where meshes[m].primitives[p].isTriangles {
+                before += meshes[m].primitives[p].vertexCount
                 after += welded.vertexCount
                 degenerate += dropped
+                meshes[m].primitives[p] = welded
             }
         }
         return PassReport(name: "weld", figures: ["verticesBefore": Double(before), "verticesAfter": Double(after),

@@ -65,12 +65,10 @@ extension Scene {
     public mutating func simplify(_ options: SimplifyOptions) -> PassReport {
         let before = meshes.reduce(0) { $0 + $1.primitives.reduce(0) { $0 + $1.triangleCount } }
         var worst: Float = 0
-        for m in meshes.indices {
-            for p in meshes[m].primitives.indices {
-                let (out, r) = meshes[m].primitives[p].simplified(options)
-                meshes[m].primitives[p] = out
-                worst = max(worst, r.error)
-            }
+        let results = parallelMap(meshes) { mesh in mesh.primitives.map { $0.simplified(options) } }
+        for (m, prims) in results.enumerated() {
+            meshes[m].primitives = prims.map(\.0)
+            for (_, r) in prims { worst = max(worst, r.error) }
         }
         let after = meshes.reduce(0) { $0 + $1.primitives.reduce(0) { $0 + $1.triangleCount } }
         return PassReport(name: "simplify", figures: ["trianglesBefore": Double(before), "trianglesAfter": Double(after), "maxError": Double(worst)])
