@@ -116,3 +116,48 @@ import Testing
         #expect(col.name == "Terrain_collider")
     }
 }
+
+@Suite struct ConvexHullStressTests {
+    func closed(_ hull: ConvexHull) -> Bool {
+        var edges: [UInt64: Int] = [:]
+        for t in stride(from: 0, to: hull.indices.count, by: 3) {
+            for k in 0..<3 {
+                let a = UInt64(hull.indices[t + k]), b = UInt64(hull.indices[t + (k + 1) % 3])
+                edges[a << 32 | b, default: 0] += 1
+            }
+        }
+        return edges.allSatisfy { e, c in c == 1 && edges[(e & 0xFFFF_FFFF) << 32 | e >> 32] == 1 }
+    }
+
+    @Test func nearlyFlatTerrainGivesAClosedThinHull() throws {
+        var pts: [Vec3] = []
+        for i in 0..<60 { for j in 0..<60 { pts.append(Vec3(Float(i) * 1.7 + 100, 0.002 * sinf(Float(i * j)), Float(j) * 1.7 - 50)) } }
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-3)
+    }
+
+    @Test func jitteredDuplicatesOfACube() throws {
+        var pts: [Vec3] = []
+        var seed: UInt32 = 1
+        for k in 0..<400 {
+            seed = seed &* 1_664_525 &+ 1_013_904_223
+            let jitter = (Float(seed >> 8) / Float(1 << 24) - 0.5) * 1e-6
+            let c = k % 8
+            pts.append(Vec3(Float(c & 1), Float((c >> 1) & 1), Float((c >> 2) & 1)) * 10 + Vec3(repeating: jitter))
+        }
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-4)
+        #expect(hull.vertices.count <= 16)
+    }
+
+    @Test func sphereMeshWithSeamDuplicates() throws {
+        let pts = spherePrimitive(rings: 30, segments: 40).attributes["POSITION"]!.vec3Array()
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-5)
+        let capped = try #require(ConvexHull(points: pts, maxVertices: 100))
+        #expect(closed(capped) && capped.vertices.count <= 100)
+    }
+}

@@ -18,9 +18,23 @@ public struct ConvexHull: Hashable, Sendable {
     public init?(points: [Vec3], maxVertices: Int = Int.max, thickness: Float? = nil) {
         let pts = points.filter { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
         guard !pts.isEmpty else { return nil }
-        var builder = QuickhullBuilder(points: pts.map { SIMD3<Double>(Double($0.x), Double($0.y), Double($0.z)) })
-        if builder.build(maxVertices: max(4, maxVertices)) {
-            (vertices, indices) = builder.mesh()
+        // The hull is built in the points' principal frame scaled to unit extents: an affine map
+        // keeps the hull's combinatorics, and thin inputs (flat terrain, walls) become
+        // well-conditioned instead of slivers the tolerance cannot resolve.
+        let frame = OrientedBox(principal: pts)
+        let h = frame.halfExtents, big = max(h.x, h.y, h.z)
+        var builder: QuickhullBuilder?
+        if big > 0, min(h.x, h.y, h.z) > big * 1e-5 {
+            let c = frame.center, (e0, e1, e2) = frame.axes
+            builder = QuickhullBuilder(points: pts.map { p in
+                let d = p - c
+                return SIMD3<Double>(Double(dot(d, e0)) / Double(h.x), Double(dot(d, e1)) / Double(h.y), Double(dot(d, e2)) / Double(h.z))
+            })
+        }
+        if var b = builder, b.build(maxVertices: max(4, maxVertices)) {
+            let (used, idx) = b.meshIndices()
+            vertices = used.map { pts[$0] }
+            indices = idx
         } else {
             // Degenerate: a thin oriented box around the points.
             let box = OrientedBox(points: pts)
@@ -52,20 +66,25 @@ public struct ConvexHull: Hashable, Sendable {
     }
 
     private func maxDistanceOutside(_ pts: [Vec3]) -> Float {
-        var planes: [(Vec3, Float)] = []
+        // Double planes: thin hulls (flat terrain) need more than Float's 7 digits here.
+        func d(_ v: Vec3) -> SIMD3<Double> { SIMD3(Double(v.x), Double(v.y), Double(v.z)) }
+        var planes: [(SIMD3<Double>, Double)] = []
         for t in stride(from: 0, to: indices.count, by: 3) {
-            let a = vertices[Int(indices[t])], b = vertices[Int(indices[t + 1])], c = vertices[Int(indices[t + 2])]
-            let n = normalize(cross(b - a, c - a))
-            if n != .zero { planes.append((n, dot(n, a))) }
+            let a = d(vertices[Int(indices[t])]), b = d(vertices[Int(indices[t + 1])]), c = d(vertices[Int(indices[t + 2])])
+            let n = QuickhullBuilder.cross(b - a, c - a)
+            let len = (n * n).sum().squareRoot()
+            guard len > 0 else { continue }
+            planes.append((n / len, (n / len * a).sum()))
         }
-        var worst: Float = 0
+        var worst = 0.0
         for p in pts {
-            for (n, d) in planes {
-                let e = dot(n, p) - d
+            let q = d(p)
+            for (n, off) in planes {
+                let e = (n * q).sum() - off
                 if e > worst { worst = e }
             }
         }
-        return worst
+        return Float(worst)
     }
 }
 
@@ -239,20 +258,20 @@ struct QuickhullBuilder {
         assign(orphans.filter { $0 != p }, to: created)
     }
 
-    /// Compacted vertices and triangles of the live faces.
-    func mesh() -> ([Vec3], [UInt32]) {
+    /// Input indices of the hull's vertices and triangles over them (live faces only).
+    func meshIndices() -> ([Int], [UInt32]) {
         var map = [Int: UInt32]()
-        var verts: [Vec3] = []
+        var used: [Int] = []
         var idx: [UInt32] = []
         for f in faces where f.alive {
             for v in [f.v.0, f.v.1, f.v.2] {
                 if map[v] == nil {
-                    map[v] = UInt32(verts.count)
-                    verts.append(Vec3(Float(points[v].x), Float(points[v].y), Float(points[v].z)))
+                    map[v] = UInt32(used.count)
+                    used.append(v)
                 }
                 idx.append(map[v] ?? 0)
             }
         }
-        return (verts, idx)
+        return (used, idx)
     }
 }

@@ -24,6 +24,22 @@ public struct OrientedBox: Hashable, Sendable {
         halfExtents = box.size * 0.5
     }
 
+    /// The box along the points' principal axes (always, even when the aligned box is smaller).
+    init(principal points: [Vec3]) {
+        self.init(aligned: points)
+        guard points.count >= 3 else { return }
+        let axes = Self.principalAxes(points)
+        var lo = Vec3(repeating: .infinity), hi = Vec3(repeating: -.infinity)
+        for p in points {
+            let q = Vec3(dot(p, axes.0), dot(p, axes.1), dot(p, axes.2))
+            lo = pointwiseMin(lo, q); hi = pointwiseMax(hi, q)
+        }
+        let mid = (lo + hi) * 0.5
+        center = axes.0 * mid.x + axes.1 * mid.y + axes.2 * mid.z
+        self.axes = axes
+        halfExtents = (hi - lo) * 0.5
+    }
+
     /// The smaller (by volume) of the axis-aligned and the principal-axes box.
     public init(points: [Vec3]) {
         let aligned = OrientedBox(aligned: points)
