@@ -83,3 +83,19 @@ import Testing
         #expect(s.meshes[0].primitives.count == 2)
     }
 }
+
+@Suite struct MergeExclusionTests {
+    @Test func colliderNodesStayOutOfTheMergedRenderMesh() {
+        var s = sceneWith([gridPrimitive(2, material: 0), gridPrimitive(2, material: 0)], transforms: [
+            .identity, .trs(translation: Vec3(5, 0, 0), rotation: .identity, scale: .one),
+        ])
+        s.materials = [Material()]
+        s.flatten()
+        let colliders = s.addColliders(ColliderOptions(shape: .box))
+        s.mergeByMaterial(MergeOptions(excludedNodes: Set(colliders.map(\.colliderNode))))
+        // One render draw call plus two collider nodes, each still with its own box.
+        let renderNodes = s.nodes.indices.filter { s.nodes[$0].mesh != nil && !colliders.map(\.colliderNode).contains($0) }
+        #expect(renderNodes.count == 1)
+        for c in colliders { #expect(s.meshes[s.nodes[c.colliderNode].mesh!].primitives[0].vertexCount == 8) }
+    }
+}

@@ -21,11 +21,16 @@ public struct MergeOptions: Hashable, Sendable {
     public var maxVertices = Int(UInt32.max)
     /// Fill absent COLOR_n (white) and TEXCOORD_n (zeros) so more primitives merge. Default true.
     public var fillMissingColorsAndTexCoords = true
+    /// Nodes whose meshes must not be merged across nodes (e.g. the collider nodes from
+    /// `addColliders`, which would otherwise join the render mesh). Default empty.
+    public var excludedNodes: Set<Int> = []
 
-    public init(acrossNodes: Bool = true, maxVertices: Int = Int(UInt32.max), fillMissingColorsAndTexCoords: Bool = true) {
+    public init(acrossNodes: Bool = true, maxVertices: Int = Int(UInt32.max), fillMissingColorsAndTexCoords: Bool = true,
+                excludedNodes: Set<Int> = []) {
         self.acrossNodes = acrossNodes
         self.maxVertices = maxVertices
         self.fillMissingColorsAndTexCoords = fillMissingColorsAndTexCoords
+        self.excludedNodes = excludedNodes
     }
 }
 
@@ -36,7 +41,7 @@ extension Scene {
     public mutating func mergeByMaterial(_ options: MergeOptions = .init()) -> PassReport {
         let before = statistics.drawCalls
         var nodesMerged = 0
-        if options.acrossNodes { nodesMerged = mergeStaticNodes() }
+        if options.acrossNodes { nodesMerged = mergeStaticNodes(excluding: options.excludedNodes) }
         for m in meshes.indices {
             var prims = meshes[m].primitives
             if options.fillMissingColorsAndTexCoords { prims = Self.fillingMissingAttributes(prims) }
@@ -50,14 +55,14 @@ extension Scene {
 
     /// Moves the primitives of static, identity-world mesh nodes onto the first such node of
     /// each scene group; returns how many nodes gave up their mesh.
-    private mutating func mergeStaticNodes() -> Int {
+    private mutating func mergeStaticNodes(excluding excluded: Set<Int>) -> Int {
         let world = worldMatrices()
         let moving = movingNodes()
         let parents = parentIndices()
         var groups: [[Int]: [Int]] = [:]
         var groupOrder: [[Int]] = []
         for (i, n) in nodes.enumerated() {
-            guard let m = n.mesh, meshes.indices.contains(m), world[i] == .identity, !moving[i], n.skin == nil,
+            guard !excluded.contains(i), let m = n.mesh, meshes.indices.contains(m), world[i] == .identity, !moving[i], n.skin == nil,
                   n.instancing == nil, n.weights == nil, n.extensions.isEmpty, meshes[m].weights == nil,
                   meshes[m].primitives.allSatisfy({ $0.targets.isEmpty }) else { continue }
             let anchor = topAncestor(i, parents: parents)
