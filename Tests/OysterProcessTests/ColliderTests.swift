@@ -109,6 +109,14 @@ import Testing
         #expect(col.attributes.keys.sorted() == ["POSITION"])
     }
 
+    @Test func boxRecordsCarryParametricBoxes() throws {
+        var s = sceneWith([gridPrimitive(2, size: 4) { x, _ in x * 0.5 }])
+        let r = try #require(s.addColliders(ColliderOptions(shape: .box)).first)
+        let box = try #require(r.box)
+        #expect(close(box.center, Vec3(2, 1, 2)))
+        #expect(close(box.halfExtents, Vec3(2, 1, 2)))
+    }
+
     @Test func trimeshColliderIsSimplified() throws {
         let terrain = Mesh(name: "Terrain", primitives: [gridPrimitive(30, size: 10) { x, z in sinf(x) * 0.2 + cosf(z * 0.5) * 0.3 }])
         let col = try #require(terrain.collider(ColliderOptions(shape: .trimesh, trimeshRatio: 0.25, trimeshMaxError: 1)))

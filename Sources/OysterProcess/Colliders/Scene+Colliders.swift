@@ -38,6 +38,9 @@ public struct ColliderRecord: Hashable, Sendable {
     public var colliderNode: Int
     public var colliderMesh: Int
     public var shape: ColliderShape
+    /// For box shapes, the box in the source node's space (for parametric shapes such as
+    /// OMI_physics_shape `box`: size = 2 × halfExtents, placed at center with these axes).
+    public var box: OrientedBox?
 }
 
 extension Mesh {
@@ -82,21 +85,27 @@ extension Scene {
     /// (`-col`, `UCX_<Mesh>_NN`, OMI_physics_shape) is the export target's job.
     public mutating func addColliders(_ options: ColliderOptions, nodes selected: [Int]? = nil) -> [ColliderRecord] {
         let targets = selected ?? nodes.indices.filter { nodes[$0].mesh != nil && nodes[$0].skin == nil && nodes[$0].instancing == nil }
-        var colliderOf: [Int: Int] = [:]
+        var colliderOf: [Int: (mesh: Int, box: OrientedBox?)] = [:]
         var records: [ColliderRecord] = []
         for n in targets where nodes.indices.contains(n) {
             guard let m = nodes[n].mesh, meshes.indices.contains(m) else { continue }
-            let c: Int
+            let c: (mesh: Int, box: OrientedBox?)
             if let existing = colliderOf[m] { c = existing } else {
                 guard let mesh = meshes[m].collider(options) else { continue }
                 meshes.append(mesh)
-                c = meshes.count - 1
+                c = (meshes.count - 1, Self.colliderBox(meshes[m], options.shape))
                 colliderOf[m] = c
             }
-            nodes.append(Node(mesh: c))
+            nodes.append(Node(mesh: c.mesh))
             nodes[n].children.append(nodes.count - 1)
-            records.append(ColliderRecord(sourceNode: n, colliderNode: nodes.count - 1, colliderMesh: c, shape: options.shape))
+            records.append(ColliderRecord(sourceNode: n, colliderNode: nodes.count - 1, colliderMesh: c.mesh, shape: options.shape, box: c.box))
         }
         return records
+    }
+
+    private static func colliderBox(_ mesh: Mesh, _ shape: ColliderShape) -> OrientedBox? {
+        guard shape == .box || shape == .orientedBox else { return nil }
+        let points = mesh.primitives.filter(\.isTriangles).flatMap { $0.attributes["POSITION"]?.vec3Array() ?? [] }
+        return shape == .box ? OrientedBox(aligned: points) : OrientedBox(points: points)
     }
 }
