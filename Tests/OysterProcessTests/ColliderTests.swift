@@ -117,6 +117,19 @@ import Testing
         #expect(close(box.halfExtents, Vec3(2, 1, 2)))
     }
 
+    @Test func colliderNodesMergeIntoOneWorldSpaceNode() throws {
+        var s = sceneWith([gridPrimitive(1), gridPrimitive(1)], transforms: [.identity, .trs(translation: Vec3(10, 0, 0), rotation: .identity, scale: .one)])
+        let records = s.addColliders(ColliderOptions(shape: .box))
+        let merged = s.mergeColliderNodes(records, name: "Static-colonly")
+        let node = try #require(merged)
+        #expect(s.roots[0].nodes.contains(node))
+        #expect(records.allSatisfy { s.nodes[$0.colliderNode].mesh == nil })
+        let prim = s.meshes[try #require(s.nodes[node].mesh)].primitives[0]
+        #expect(prim.triangleCount == 24)
+        let xs = prim.attributes["POSITION"]!.vec3Array().map(\.x)
+        #expect(xs.min() == 0 && xs.max() == 11)
+    }
+
     @Test func trimeshColliderIsSimplified() throws {
         let terrain = Mesh(name: "Terrain", primitives: [gridPrimitive(30, size: 10) { x, z in sinf(x) * 0.2 + cosf(z * 0.5) * 0.3 }])
         let col = try #require(terrain.collider(ColliderOptions(shape: .trimesh, trimeshRatio: 0.25, trimeshMaxError: 1)))

@@ -109,3 +109,36 @@ extension Scene {
         return shape == .box ? OrientedBox(aligned: points) : OrientedBox(points: points)
     }
 }
+
+extension Scene {
+    /// Joins the collider nodes of `records` into one world-space static collider node at the
+    /// root (one extra draw call instead of one per prop), for targets that build a single
+    /// concave static body from a mesh (Godot's `-colonly`). Box and hull records lose their
+    /// convexity as a whole, so use it for static scenery, not for convex shapes per body.
+    /// The old collider nodes are detached (their meshes are left for `compact`); returns the
+    /// new node, or nil when there was nothing to join.
+    public mutating func mergeColliderNodes(_ records: [ColliderRecord], name: String? = nil) -> Int? {
+        let world = worldMatrices()
+        let parents = parentIndices()
+        var prims: [Primitive] = []
+        var anchors: [Int] = []
+        for r in records where nodes.indices.contains(r.colliderNode) {
+            guard let m = nodes[r.colliderNode].mesh, meshes.indices.contains(m) else { continue }
+            for p in meshes[m].primitives where p.isTriangles && p.attributes["POSITION"] != nil {
+                let bare = Primitive(attributes: ["POSITION": p.attributes["POSITION"]!.asFloat32()], indices: DataArray(indices: p.triangleIndices()))
+                prims.append(bare.transformed(by: world[r.colliderNode]))
+            }
+            anchors.append(topAncestor(r.colliderNode, parents: parents))
+        }
+        guard !prims.isEmpty else { return nil }
+        for r in records where nodes.indices.contains(r.colliderNode) {
+            if let p = parents[r.colliderNode] { nodes[p].children.removeAll { $0 == r.colliderNode } }
+            nodes[r.colliderNode].mesh = nil
+        }
+        meshes.append(Mesh(name: name, primitives: [prims.count == 1 ? prims[0] : Self.concatenate(prims)]))
+        nodes.append(Node(name: name, mesh: meshes.count - 1))
+        let node = nodes.count - 1
+        for r in roots.indices where anchors.contains(where: { roots[r].nodes.contains($0) }) { roots[r].nodes.append(node) }
+        return node
+    }
+}
