@@ -67,21 +67,29 @@ public struct ConvexHull: Hashable, Sendable {
 
     private func maxDistanceOutside(_ pts: [Vec3]) -> Float {
         // Double planes: thin hulls (flat terrain) need more than Float's 7 digits here.
-        func d(_ v: Vec3) -> SIMD3<Double> { SIMD3(Double(v.x), Double(v.y), Double(v.z)) }
-        var planes: [(SIMD3<Double>, Double)] = []
+        // Plain scalar arithmetic: this is O(points × faces) and must stay cheap in debug builds.
+        var planes: [Double] = []
+        planes.reserveCapacity(indices.count / 3 * 4)
         for t in stride(from: 0, to: indices.count, by: 3) {
-            let a = d(vertices[Int(indices[t])]), b = d(vertices[Int(indices[t + 1])]), c = d(vertices[Int(indices[t + 2])])
-            let n = QuickhullBuilder.cross(b - a, c - a)
-            let len = (n * n).sum().squareRoot()
+            let a = vertices[Int(indices[t])], b = vertices[Int(indices[t + 1])], c = vertices[Int(indices[t + 2])]
+            let ux = Double(b.x) - Double(a.x), uy = Double(b.y) - Double(a.y), uz = Double(b.z) - Double(a.z)
+            let vx = Double(c.x) - Double(a.x), vy = Double(c.y) - Double(a.y), vz = Double(c.z) - Double(a.z)
+            var nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx
+            let len = (nx * nx + ny * ny + nz * nz).squareRoot()
             guard len > 0 else { continue }
-            planes.append((n / len, (n / len * a).sum()))
+            nx /= len; ny /= len; nz /= len
+            planes += [nx, ny, nz, nx * Double(a.x) + ny * Double(a.y) + nz * Double(a.z)]
         }
         var worst = 0.0
-        for p in pts {
-            let q = d(p)
-            for (n, off) in planes {
-                let e = (n * q).sum() - off
-                if e > worst { worst = e }
+        planes.withUnsafeBufferPointer { pl in
+            for p in pts {
+                let x = Double(p.x), y = Double(p.y), z = Double(p.z)
+                var k = 0
+                while k < pl.count {
+                    let e = pl[k] * x + pl[k + 1] * y + pl[k + 2] * z - pl[k + 3]
+                    if e > worst { worst = e }
+                    k += 4
+                }
             }
         }
         return Float(worst)
@@ -108,6 +116,8 @@ struct QuickhullBuilder {
     var hullVertexCount = 0
     /// Directed edge (a, b) → face owning it.
     var edgeFace: [UInt64: Int] = [:]
+    /// Faces that were given outside points (may include dead ones, pruned lazily).
+    var pending: [Int] = []
     let eps: Double
 
     init(points: [SIMD3<Double>]) {
@@ -151,10 +161,18 @@ struct QuickhullBuilder {
 
         while hullVertexCount < maxVertices {
             // The face with the farthest outside point (ties: lowest face index) — deterministic.
+            // Only faces that received points are scanned; dead or emptied ones drop out.
             var best = -1, bestPoint = -1, bestDist = 0.0
-            for (f, face) in faces.enumerated() where face.alive && face.farthest >= 0 && face.farthestDistance > bestDist {
-                bestDist = face.farthestDistance; best = f; bestPoint = face.farthest
+            var keep = 0
+            for k in pending.indices {
+                let f = pending[k]
+                guard faces[f].alive && faces[f].farthest >= 0 else { continue }
+                pending[keep] = f
+                keep += 1
+                let d = faces[f].farthestDistance
+                if d > bestDist || (d == bestDist && f < best) { bestDist = d; best = f; bestPoint = faces[f].farthest }
             }
+            pending.removeLast(pending.count - keep)
             guard best >= 0 else { break }
             addPoint(bestPoint, seen: best)
         }
@@ -215,6 +233,7 @@ struct QuickhullBuilder {
         }
         for (k, p) in candidates.enumerated() where bestOf[k] >= 0 {
             let f = newFaces[bestOf[k]]
+            if faces[f].outside.isEmpty { pending.append(f) }
             faces[f].outside.append(p)
             if distOf[k] > faces[f].farthestDistance { faces[f].farthestDistance = distOf[k]; faces[f].farthest = p }
         }
