@@ -2,6 +2,7 @@ import OysterCore
 
 /// A convex hull as a closed triangle mesh with outward (counter-clockwise) winding.
 public struct ConvexHull: Hashable, Sendable {
+    /// Hull vertices (a subset of the input points, or box corners for degenerate input).
     public var vertices: [Vec3]
     /// Triangle list into `vertices`.
     public var indices: [UInt32]

@@ -3,15 +3,19 @@ import OysterCore
 /// A box with its own axes: the tighter of the axis-aligned box and the box along the
 /// points' principal axes (PCA).
 public struct OrientedBox: Hashable, Sendable {
+    /// The box centre.
     public var center: Vec3
     /// Unit axes (right-handed).
     public var axes: (Vec3, Vec3, Vec3)
+    /// Half the size along each of `axes`.
     public var halfExtents: Vec3
 
+    /// Equal centre, axes and extents.
     public static func == (a: OrientedBox, b: OrientedBox) -> Bool {
         a.center == b.center && a.axes.0 == b.axes.0 && a.axes.1 == b.axes.1 && a.axes.2 == b.axes.2 && a.halfExtents == b.halfExtents
     }
 
+    /// Hashes centre and extents (axes are compared by `==`).
     public func hash(into h: inout Hasher) { h.combine(center); h.combine(halfExtents) }
 
     /// The axis-aligned box of `points`.

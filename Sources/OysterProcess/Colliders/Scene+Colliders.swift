@@ -14,6 +14,7 @@ public enum ColliderShape: String, Hashable, Sendable {
 
 /// Options for collider generation.
 public struct ColliderOptions: Hashable, Sendable {
+    /// The collider kind. Default convex hull.
     public var shape: ColliderShape = .convexHull
     /// Vertex budget of a convex hull; 255 is PhysX's (Unreal's, Unity's) limit. Default 64.
     public var hullMaxVertices = 64
@@ -22,6 +23,7 @@ public struct ColliderOptions: Hashable, Sendable {
     /// Error limit of the trimesh simplification (fraction of extent). Default 0.01.
     public var trimeshMaxError: Float = 0.01
 
+    /// Options with the given shape, hull budget and trimesh simplification.
     public init(shape: ColliderShape = .convexHull, hullMaxVertices: Int = 64, trimeshRatio: Float = 0.25, trimeshMaxError: Float = 0.01) {
         self.shape = shape
         self.hullMaxVertices = hullMaxVertices
@@ -36,7 +38,9 @@ public struct ColliderRecord: Hashable, Sendable {
     public var sourceNode: Int
     /// The new child node holding the collider mesh.
     public var colliderNode: Int
+    /// The collider mesh (shared by nodes drawing the same mesh).
     public var colliderMesh: Int
+    /// The shape that was built.
     public var shape: ColliderShape
     /// For box shapes, the box in the source node's space (for parametric shapes such as
     /// OMI_physics_shape `box`: size = 2 × halfExtents, placed at center with these axes).

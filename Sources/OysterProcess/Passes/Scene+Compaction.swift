@@ -10,6 +10,7 @@ public struct CompactionOptions: Hashable, Sendable {
     /// Drop vertices no index references and renumber indices in first-use order. Default true.
     public var removeUnusedVertices = true
 
+    /// Options with the given node and vertex policies.
     public init(removeEmptyNodes: Bool = false, removeUnusedVertices: Bool = true) {
         self.removeEmptyNodes = removeEmptyNodes
         self.removeUnusedVertices = removeUnusedVertices
@@ -29,6 +30,7 @@ public struct CompactionOptions: Hashable, Sendable {
 /// extensions such as KHR_texture_basisu or EXT_texture_webp). Animation channels targeting
 /// removed nodes are dropped, then unused samplers and empty animations.
 extension Scene {
+    /// Removes everything unreachable and renumbers all references.
     @discardableResult
     public mutating func compact(_ options: CompactionOptions = .init()) -> PassReport {
         let before = (nodes.count, meshes.count, materials.count, textures.count, images.count, samplers.count)

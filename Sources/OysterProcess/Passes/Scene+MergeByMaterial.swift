@@ -25,6 +25,7 @@ public struct MergeOptions: Hashable, Sendable {
     /// `addColliders`, which would otherwise join the render mesh). Default empty.
     public var excludedNodes: Set<Int> = []
 
+    /// Options with the given merge scope, vertex limit, filling and exclusions.
     public init(acrossNodes: Bool = true, maxVertices: Int = Int(UInt32.max), fillMissingColorsAndTexCoords: Bool = true,
                 excludedNodes: Set<Int> = []) {
         self.acrossNodes = acrossNodes

@@ -9,10 +9,14 @@ import OysterCore
 /// into the first such vertex; any other attribute must still match exactly, so seams where
 /// UVs, colors or normals differ are kept.
 public struct WeldOptions: Hashable, Sendable {
+    /// Largest per-axis position difference merged. Default 0 (exact).
     public var positionTolerance: Float = 0
+    /// Largest angle between merged normals. Default 0 (exact).
     public var normalToleranceDegrees: Float = 0
+    /// Largest per-component texture-coordinate difference merged. Default 0 (exact).
     public var uvTolerance: Float = 0
 
+    /// Options with the given tolerances (all 0: exact welding).
     public init(positionTolerance: Float = 0, normalToleranceDegrees: Float = 0, uvTolerance: Float = 0) {
         self.positionTolerance = positionTolerance
         self.normalToleranceDegrees = normalToleranceDegrees

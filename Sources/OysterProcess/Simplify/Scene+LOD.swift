@@ -8,10 +8,12 @@ public struct LODOptions: Hashable, Sendable {
     /// Error limit per level as a fraction of the mesh extent; a level that cannot get close
     /// to its ratio within it stops where it is. Default 0.02.
     public var maxError: Float = 0.02
+    /// Keep open borders exactly (see `SimplifyOptions.lockBorder`). Default false.
     public var lockBorder = false
     /// Meshes with fewer triangles than this get no chain. Default 64.
     public var minTriangles = 64
 
+    /// Options with the given levels, error limit, border policy and size threshold.
     public init(ratios: [Float] = [0.5, 0.25], maxError: Float = 0.02, lockBorder: Bool = false, minTriangles: Int = 64) {
         self.ratios = ratios
         self.maxError = maxError

@@ -12,6 +12,7 @@ public struct SimplifyOptions: Hashable, Sendable {
     /// meet their neighbours. Default false: borders may only slide along themselves.
     public var lockBorder = false
 
+    /// Options with the given ratio, error limit and border policy.
     public init(targetRatio: Float = 0.5, maxError: Float = 0.01, lockBorder: Bool = false) {
         self.targetRatio = targetRatio
         self.maxError = maxError
@@ -21,7 +22,9 @@ public struct SimplifyOptions: Hashable, Sendable {
 
 /// What simplifying one primitive achieved.
 public struct SimplifyResult: Hashable, Sendable {
+    /// Triangles of the input primitive.
     public var trianglesBefore: Int
+    /// Triangles of the simplified primitive.
     public var trianglesAfter: Int
     /// The largest collapse error, relative to the mesh extent.
     public var error: Float
