@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let AP: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 // One library module per job (see DESIGN.md); executables only parse arguments and chain passes.
 let package = Package(
     name: "Oyster",
@@ -44,13 +46,13 @@ let package = Package(
             ]
         ),
 
-        // MARK: - Executables
-        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF"]),
-        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate"]),
-        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage"]),
-        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate"]),
-        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas"]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender"]),
+        // MARK: - Executables (each only parses arguments and chains library calls)
+        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
+        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
+        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate", AP]),
+        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore"], path: "Tests/OysterTestSupport"),
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
         .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
-        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
+        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),

@@ -65,7 +65,7 @@ struct MTLMaterialResolver {
             if let kdMap = m.maps["map_kd"], normalizedKey(kdMap.path) == normalizedKey(mapD.path) {
                 out.alphaMode = .blend
             } else {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
                     message: "material '\(m.name)': map_d '\(mapD.path)' is a separate alpha image; glTF takes alpha from the base colour texture, so it is not applied",
                     location: .line(mapD.line), file: mtlFile))
             }
@@ -89,7 +89,7 @@ struct MTLMaterialResolver {
                 if m.scalar("pr") == nil, out.metallicRoughnessTexture != nil { out.roughnessFactor = 1 }
             }
             if let pm {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
                     message: "material '\(m.name)': map_Pm '\(pm.path)' needs channel packing into a metallicRoughness image (not done); metallic stays \(out.metallicFactor)",
                     location: .line(pm.line), file: mtlFile))
             }

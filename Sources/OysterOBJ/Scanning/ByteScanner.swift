@@ -192,18 +192,21 @@ struct ByteScanner {
         }
         let digitsStart = q
         var v: Int64 = 0
+        // No overflow guard in the loop (it would serialise every digit on a compare);
+        // more than 10 digits is too large whatever the wrapped value says.
         while q < end {
             let d = q[0] &- ascii0
             if d >= 10 { break }
-            if v < 1 << 40 { v = v &* 10 &+ Int64(d) }
+            v = v &* 10 &+ Int64(d)
             q += 1
         }
-        if q == digitsStart {
+        let digits = q - digitsStart
+        if digits == 0 {
             return q == p && isDelimiter(q) ? ByteScanner.emptyIndex : ByteScanner.invalidIndex
         }
         guard isDelimiter(q) else { return ByteScanner.invalidIndex }
+        if digits > 10 || v > Int64(Int32.max) { return ByteScanner.tooLargeIndex }
         p = q
-        if v > Int64(Int32.max) { return ByteScanner.tooLargeIndex }
         return negative ? -v : v
     }
 

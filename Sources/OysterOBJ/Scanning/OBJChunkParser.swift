@@ -5,11 +5,13 @@
 /// (`v x y z r g b` colours, `usemtl` without `mtllib`).
 struct OBJChunkParser {
     var s: ByteScanner
-    var chunk = OBJChunk()
+    var chunk: OBJChunk
 
-    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
+    /// A parser filling `recycled` (a merged slice's buffers) or fresh buffers.
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, recycled: OBJChunk? = nil) {
         s = ByteScanner(start: start, end: end)
-        chunk.positions.reserveCapacity((end - start) / 30 * 3 / 2)
+        chunk = recycled ?? OBJChunk()
+        chunk.reset(forBytes: end - start)
     }
 
     /// Parses the whole slice; stops at the first malformed statement (recorded in `error`).
@@ -87,7 +89,6 @@ struct OBJChunkParser {
     mutating func appendColor(_ rgb: [Float]) {
         if chunk.colors.isEmpty {
             chunk.colors = [Float](repeating: 1, count: chunk.positions.count - 3)
-            chunk.colors.reserveCapacity(chunk.positions.capacity)
         }
         chunk.colors.append(contentsOf: rgb)
     }
