@@ -18,7 +18,7 @@ extension Vegetation {
         let crownR = h * [0.3, 0.19, 0.15][detail]
         let leafLevel = detail == 0 ? 1 : 0
         var levels = Array(styles.suffix(depth + 1))
-        if detail == 2 { levels[1].children = 2...3; levels[2].children = 2...3 }
+        if detail == 2 { levels[1].children = 1...2; levels[2].children = 2...3; levels[3].children = 3...4 }
         let lean = deflect(Vec3(0, 1, 0), angle: rng.float(in: 0...0.08), azimuth: rng.float(in: 0...6.28))
         grow(&b, rng: &rng, start: .zero, dir: lean, length: trunkLen, radius: h * 0.05, depth: depth, styles: levels) { b, rng, p, d, len, left in
             guard left == leafLevel else { return }
