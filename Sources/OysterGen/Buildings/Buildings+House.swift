@@ -9,7 +9,8 @@ extension Buildings {
     /// `Door` (swing hint), `Window_N`; light anchors: one window glow per window.
     public static func house(_ p: HouseParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let w = max(p.width, p.depth, 3), d = max(min(p.width, p.depth), 3)
+        let pw = kitClamp(p.width, 3, 30, fallback: 7), pd = kitClamp(p.depth, 3, 30, fallback: 5.5)
+        let w = max(pw, pd), d = min(pw, pd)
         let floors = max(1, min(p.floors, 3))
         let t: Float = 0.3
         let H = Float(floors) * storey + plinthTop

@@ -27,7 +27,7 @@ extension Buildings {
     /// Parts: `Walls`, `Top`, `Door`, `Torch…`; anchors: two torch flames.
     public static func tower(_ p: TowerParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let R = max(1.5, p.radius), H = max(4, p.height)
+        let R = kitClamp(p.radius, 1.5, 15, fallback: 3), H = kitClamp(p.height, 4, 60, fallback: 12)
         var walls = MeshBuilder(), top = MeshBuilder()
         var model = KitModel(name: "Tower")
         let doorW: Float = 1.2, doorH: Float = 2.4

@@ -5,7 +5,7 @@ extension Dungeon {
     /// with the treasure) at the middle of its south wall, eye at 1.7 m, looking across the
     /// room. Same model space as `build` (grid centre at the origin).
     public static func viewpoint(_ L: DungeonLayout, params: DungeonParams) -> (eye: Vec3, target: Vec3) {
-        let s = max(1, params.cellSize)
+        let s = kitClamp(params.cellSize, 1, 8, fallback: 2)
         guard let r = L.rooms.max(by: { $0.width * $0.depth < $1.width * $1.depth }) else {
             return (Vec3(0, 1.7, 0), Vec3(0, 1.0, -5))
         }

@@ -17,7 +17,7 @@ public enum Dungeon {
     /// Builds geometry for an existing layout.
     public static func build(_ L: DungeonLayout, params: DungeonParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed ^ 0xD0_D0)
-        let s = max(1, params.cellSize), H = max(2.6, params.wallHeight)
+        let s = kitClamp(params.cellSize, 1, 8, fallback: 2), H = kitClamp(params.wallHeight, 2.6, 12, fallback: 3.6)
         let ox = -Float(L.width) * s / 2, oz = -Float(L.depth) * s / 2
         func corner(_ x: Int, _ z: Int) -> Vec3 { Vec3(ox + Float(x) * s, 0, oz + Float(z) * s) }
         func center(_ x: Int, _ z: Int) -> Vec3 { corner(x, z) + Vec3(s / 2, 0, s / 2) }
@@ -144,7 +144,7 @@ public enum Dungeon {
                 let c = center(r.center.x, r.center.z) + Vec3(0, 0, 0)
                 props.append(Props.treasurePile(radius: 0.9, seed: rng.next()).merged(), transform: .translation(c))
             }
-            let clutter = max(0, min(params.clutter, 1))
+            let clutter = kitClamp(params.clutter, 0, 1)
             for _ in 0..<Int((Float(r.width + r.depth) * clutter * 0.6).rounded()) {
                 guard let (x, z) = take() else { break }
                 switch rng.int(in: 0...3) {

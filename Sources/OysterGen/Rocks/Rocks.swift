@@ -37,7 +37,7 @@ public enum Rocks {
         var rng = KitRandom(seed: seed)
         let noise = KitNoise(seed: rng.next())
         let (unit, idx) = Icosphere.make(subdivisions: 1 + max(0, min(params.detail, 2)))
-        let s = params.size / 2
+        let s = kitClamp(params.size, 0.05, 200, fallback: 2) / 2
         var scale: Vec3
         var roughness: Float
         var freq: Float

@@ -6,7 +6,7 @@ extension Vegetation {
     public static func cactus(height: Float? = nil, detail: Int = 1, kind: SurfaceKind = .bushLeaves, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
         let detail = max(0, min(detail, 2))
-        let h = height ?? rng.float(in: 3...5.5)
+        let h = kitClamp(height ?? rng.float(in: 3...5.5), 0.3, 25, fallback: 4)
         let ribs = [6, 8, 10][detail]
         var b = MeshBuilder()
         b.color = Vec4(rng.float(in: 0.85...1), 1, rng.float(in: 0.85...1), 1)
