@@ -90,6 +90,19 @@ struct KitBuildingsTests {
         let vs = g.uvs.map(\.y)
         #expect((vs.max() ?? 0) > 18 && (vs.max() ?? 0) < 20)  // metres along ≈ 10 + √89
     }
+    @Test func castleHasFourTowersFourWallsAGateAndAKeep() {
+        let c = Buildings.castle(CastleParams(), seed: 2)
+        #expect(kitModelProblems(c).isEmpty)
+        let top = c.parts.map(\.name)
+        #expect(top.filter { $0.hasPrefix("Tower_") }.count == 4)
+        #expect(top.filter { $0.hasPrefix("Wall_") }.count == 4)
+        #expect(top.contains("Keep"))
+        #expect(c.flatParts.contains { $0.path == "Wall_Front/GateLeft" })
+        #expect(c.lightAnchors.count >= 10)
+        let box = c.footprint
+        #expect(box.size.x > 30 && box.size.x < 42 && box.size.z > 30 && box.size.z < 42, "\(box.size)")
+        #expect(c == Buildings.castle(CastleParams(), seed: 2))
+    }
 }
 
 /// Möller–Trumbore ray/triangle distance (two-sided), nil on a miss.

@@ -85,7 +85,7 @@ extension Buildings {
             model.parts.append(doorPart(frames[0], door))
             walls.box(.woodPlanks, min: Vec3(-R + 0.5, H - 0.2, -R + 0.5), max: Vec3(R - 0.5, H - 0.05, R - 0.5))
             if p.pointedRoof {
-                hipRoof(&top, kind: p.roofKind, width: w, depth: w, eaveY: H, pitch: 1.05, overhang: 0.4, thickness: 0.15)
+                hipRoof(&top, kind: p.roofKind, width: w, depth: w, eaveY: H, pitch: 0.95, overhang: 0.4, thickness: 0.15)
             } else {
                 top.box(p.wallKind, min: Vec3(-R - 0.3, H - 0.5, -R - 0.3), max: Vec3(R + 0.3, H, R + 0.3))
                 for f in rectWalls(width: w + 0.6, depth: w + 0.6, thickness: 0.45, baseY: H) {
