@@ -36,7 +36,7 @@ extension Buildings {
                 let x = length * (Float(i) + 0.5) / Float(count)
                 let y0 = plinthTop + Float(floor) * storey + 0.95
                 let o = WallOpening(x0: x - winW / 2, x1: x + winW / 2, y0: y0, y1: y0 + winH)
-                if let a = avoid, o.x1 > a.x0 - 0.45 && o.x0 < a.x1 + 0.45 && o.y0 < a.y1 { continue }
+                if let a = avoid, o.x1 > a.x0 - 1.15 && o.x0 < a.x1 + 1.15 && o.y0 < a.y1 { continue }  // room for shutters and the lantern
                 if o.x0 < 0.45 || o.x1 > length - 0.45 { continue }
                 out.append(o)
             }
@@ -71,6 +71,10 @@ extension Buildings {
         }
         // Door, frame and step.
         walls.append(doorFrame(frames[0], door))
+        let lanternX = door.x1 + 0.4 < w - 0.3 ? door.x1 + 0.4 : door.x0 - 0.4
+        let lantern = Props.wallLantern(at: frames[0].point(lanternX, plinthTop + 1.95, -0.02), outward: frames[0].outward)
+        walls.append(lantern.mesh)
+        model.lightAnchors.append(lantern.anchor)
         model.parts.append(doorPart(frames[0], door, tint: Vec4(rng.float(in: 0.6...1), rng.float(in: 0.6...1), rng.float(in: 0.6...1), 1)))
         // Windows with glow anchors.
         let shutterColor: Vec4? = p.shutters ? rng.pick([Vec4(0.3, 0.55, 0.35, 1), Vec4(0.35, 0.45, 0.75, 1), Vec4(0.75, 0.3, 0.25, 1), Vec4(1, 1, 1, 1)]) : nil

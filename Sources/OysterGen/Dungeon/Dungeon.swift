@@ -27,7 +27,8 @@ public enum Dungeon {
         for z in 0..<L.depth {
             for x in 0..<L.width where L.isFloor(x, z) {
                 let a = corner(x, z), b = corner(x + 1, z), c = corner(x + 1, z + 1), d = corner(x, z + 1)
-                floor.addQuad(.dungeonFloor, a, d, c, b, facing: Vec3(0, 1, 0))
+                // Corridors are cobbled; rooms have flagstone floors.
+                floor.addQuad(L.regionAt(x, z) == -2 ? .cobblestone : .dungeonFloor, a, d, c, b, facing: Vec3(0, 1, 0))
                 let up = Vec3(0, H, 0)
                 ceiling.addQuad(.dungeonWall, a + up, b + up, c + up, d + up, facing: Vec3(0, -1, 0))
             }
