@@ -4,5 +4,5 @@ set -euo pipefail
 BIN=${1:-.build/release}
 OUT=${2:-demo-out}
 mkdir -p "$OUT"
-"$BIN/oyster-convert" Fixtures/gltf/textured-box.gltf "$OUT/textured-box.glb"
-echo "demo: wrote $(pwd)/$OUT/textured-box.glb"
+"$BIN/oyster-convert" Fixtures/blender/rich.glb "$OUT/rich.gltf"
+echo "demo: wrote $(pwd)/$OUT/rich.gltf (with its .bin and textures beside it)"

@@ -1,1 +1,0 @@
-// OysterCLI: see DESIGN.md. Work in progress.

@@ -1,0 +1,66 @@
+/// Standard base64 (RFC 4648 §4) with padding, as data URIs use.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    private static let decodeTable: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in alphabet.enumerated() { t[Int(c)] = UInt8(i) }
+        t[Int(UInt8(ascii: "-"))] = 62  // base64url, seen in the wild
+        t[Int(UInt8(ascii: "_"))] = 63
+        return t
+    }()
+
+    static func encode(_ bytes: [UInt8]) -> [UInt8] {
+        let outCount = (bytes.count + 2) / 3 * 4
+        return [UInt8](unsafeUninitializedCapacity: outCount) { out, count in
+            bytes.withUnsafeBufferPointer { src in
+                alphabet.withUnsafeBufferPointer { a in
+                    var i = 0, o = 0
+                    let n = src.count
+                    while i + 3 <= n {
+                        let v = UInt32(src[i]) << 16 | UInt32(src[i + 1]) << 8 | UInt32(src[i + 2])
+                        out[o] = a[Int(v >> 18)]
+                        out[o + 1] = a[Int(v >> 12 & 63)]
+                        out[o + 2] = a[Int(v >> 6 & 63)]
+                        out[o + 3] = a[Int(v & 63)]
+                        i += 3
+                        o += 4
+                    }
+                    if n - i == 1 {
+                        let v = UInt32(src[i]) << 16
+                        out[o] = a[Int(v >> 18)]; out[o + 1] = a[Int(v >> 12 & 63)]; out[o + 2] = 0x3D; out[o + 3] = 0x3D
+                        o += 4
+                    } else if n - i == 2 {
+                        let v = UInt32(src[i]) << 16 | UInt32(src[i + 1]) << 8
+                        out[o] = a[Int(v >> 18)]; out[o + 1] = a[Int(v >> 12 & 63)]; out[o + 2] = a[Int(v >> 6 & 63)]; out[o + 3] = 0x3D
+                        o += 4
+                    }
+                    count = o
+                }
+            }
+        }
+    }
+
+    /// Decodes base64 text; whitespace is skipped, padding is optional, anything else fails (nil).
+    static func decode<C: Collection>(_ text: C) -> [UInt8]? where C.Element == UInt8 {
+        var out = [UInt8]()
+        out.reserveCapacity(text.count / 4 * 3 + 3)
+        var acc: UInt32 = 0, bits = 0
+        var sawPadding = false
+        for c in text {
+            if c == 0x3D { sawPadding = true; continue }
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
+            let d = decodeTable[Int(c)]
+            guard d != 0xFF, !sawPadding else { return nil }
+            acc = acc << 6 | UInt32(d)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
+            }
+        }
+        // A single leftover sextet cannot encode a byte.
+        guard bits < 6 else { return nil }
+        return out
+    }
+}

@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where external buffers and images come from. Paths handed to a loader are relative to the
+/// asset's folder and have already passed the URI safety checks (see `URIPolicy`).
+///
+/// Tests use `MemoryResourceLoader`; tools use `FileResourceLoader`.
+public protocol ResourceLoader: Sendable {
+    /// The size in bytes of the resource, or nil when it does not exist.
+    func size(of path: String) -> Int?
+    /// The resource's bytes.
+    func read(_ path: String) throws -> [UInt8]
+}
+
+/// Loads resources from files relative to a base directory.
+public struct FileResourceLoader: ResourceLoader {
+    public var baseDirectory: String
+
+    public init(baseDirectory: String) {
+        self.baseDirectory = baseDirectory
+    }
+
+    func fullPath(_ path: String) -> String {
+        if path.hasPrefix("/") || baseDirectory.isEmpty { return path }
+        return baseDirectory.hasSuffix("/") ? baseDirectory + path : baseDirectory + "/" + path
+    }
+
+    public func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(fullPath(path), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        try FileIO.read(fullPath(path))
+    }
+}
+
+/// Loads resources from an in-memory table (tests, embedded uses).
+public struct MemoryResourceLoader: ResourceLoader {
+    public var files: [String: [UInt8]]
+
+    public init(_ files: [String: [UInt8]] = [:]) {
+        self.files = files
+    }
+
+    public func size(of path: String) -> Int? { files[path]?.count }
+
+    public func read(_ path: String) throws -> [UInt8] {
+        guard let bytes = files[path] else { throw GLTFError("\(path): no such file", code: "IO_ERROR") }
+        return bytes
+    }
+}
+
+/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason.
+public enum FileIO {
+    /// The bytes of the file at `path`; files over `limit` bytes are refused before reading.
+    public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("\(path): not a regular file", code: "IO_ERROR") }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw GLTFError("\(path): file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = systemRead(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        if failure != 0 { throw GLTFError("\(path): \(String(cString: strerror(failure)))", code: "IO_ERROR") }
+        return bytes
+    }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

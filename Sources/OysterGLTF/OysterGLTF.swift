@@ -1,1 +1,0 @@
-// OysterGLTF: see DESIGN.md. Work in progress.

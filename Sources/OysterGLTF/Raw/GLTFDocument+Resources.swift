@@ -1,0 +1,84 @@
+import OysterCore
+import OysterJSON
+
+/// A loaded buffer or image, or why it is not available.
+public typealias GLTFResource = Result<[UInt8], GLTFError>
+
+extension GLTFDocument {
+    /// Loads every `buffers[i]`: the GLB BIN chunk, a data URI, or a file through `loader`.
+    ///
+    /// A buffer that cannot be used (refused or missing file, bad data URI, less data than its
+    /// `byteLength`) becomes a `.failure`; reading fails only when an accessor needs it.
+    /// Refused URIs are reported as warnings in `diagnostics`.
+    public func loadBuffers(loader: ResourceLoader?, options: GLTFReadOptions, diagnostics: inout [Diagnostic]) -> [GLTFResource] {
+        array("buffers").enumerated().map { index, value in
+            loadBuffer(index, value, loader: loader, options: options, diagnostics: &diagnostics)
+        }
+    }
+
+    func loadBuffer(_ index: Int, _ value: JSONValue, loader: ResourceLoader?, options: GLTFReadOptions, diagnostics: inout [Diagnostic]) -> GLTFResource {
+        let label = "buffer \(index)"
+        let pointer = "/buffers/\(index)"
+        guard let object = value.objectValue else {
+            return .failure(GLTFError("\(label): is not an object", code: "TYPE_MISMATCH", pointer: pointer))
+        }
+        guard let byteLength = object["byteLength"]?.intValue, byteLength >= 1 else {
+            return .failure(GLTFError("\(label): byteLength is missing or not a positive integer", code: "UNDEFINED_PROPERTY", pointer: pointer))
+        }
+        let data: [UInt8]
+        if let uri = object["uri"] {
+            guard let uriString = uri.stringValue else {
+                return .failure(GLTFError("\(label): uri is not a string", code: "TYPE_MISMATCH", pointer: pointer + "/uri"))
+            }
+            switch loadURI(uriString, label: label, pointer: pointer + "/uri", loader: loader, options: options, diagnostics: &diagnostics) {
+            case .success(let (bytes, _)): data = bytes
+            case .failure(let error): return .failure(error)
+            }
+        } else if index == 0, let bin = binChunk {
+            data = bin
+        } else {
+            let why = glb == nil ? "has no uri" : "has no uri and the GLB has no BIN chunk for it"
+            return .failure(GLTFError("\(label): \(why)", code: "BUFFER_MISSING_GLB_DATA", pointer: pointer))
+        }
+        guard data.count >= byteLength else {
+            return .failure(GLTFError("\(label): byteLength is \(byteLength) but only \(data.count) bytes are available",
+                code: "BUFFER_BYTE_LENGTH_MISMATCH", pointer: pointer + "/byteLength"))
+        }
+        return .success(data)
+    }
+
+    /// The bytes a URI refers to (and the data URI's media type), after the safety checks.
+    /// Refused URIs add a warning; missing files fail.
+    public func loadURI(_ uri: String, label: String, pointer: String, loader: ResourceLoader?, options: GLTFReadOptions,
+                        diagnostics: inout [Diagnostic]) -> Result<([UInt8], String?), GLTFError> {
+        let resolved: ResourceURI
+        do {
+            resolved = try URIPolicy.resolve(uri, allowUnsafe: options.allowUnsafeURIs)
+        } catch let error as GLTFError {
+            diagnostics.append(Diagnostic(code: error.code, severity: .warning, message: "\(label): \(error.message)", location: .pointer(pointer)))
+            return .failure(GLTFError("\(label): \(error.message)", code: error.code, pointer: pointer))
+        } catch {
+            return .failure(GLTFError("\(label): \(error)", code: "INVALID_URI", pointer: pointer))
+        }
+        switch resolved {
+        case .data(let mime, let bytes):
+            return .success((bytes, mime))
+        case .relativePath(let path):
+            guard let loader else {
+                return .failure(GLTFError("\(label): '\(path)' cannot be read without a folder", code: "IO_ERROR", pointer: pointer))
+            }
+            guard let size = loader.size(of: path) else {
+                diagnostics.append(Diagnostic(code: "IO_ERROR", severity: .warning, message: "\(label): file '\(path)' not found", location: .pointer(pointer)))
+                return .failure(GLTFError("\(label): file '\(path)' not found", code: "IO_ERROR", pointer: pointer))
+            }
+            guard size <= options.maxResourceSize else {
+                return .failure(GLTFError("\(label): file '\(path)' is \(size) bytes, over the limit of \(options.maxResourceSize)", code: "IO_ERROR", pointer: pointer))
+            }
+            do {
+                return .success((try loader.read(path), nil))
+            } catch {
+                return .failure(GLTFError("\(label): \(error)", code: "IO_ERROR", pointer: pointer))
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Options for writing glTF and GLB.
+public struct GLTFWriteOptions: Sendable {
+    /// `.gltf` only: put the buffer and images in data URIs instead of files beside the JSON.
+    public var embed = false
+    /// Indent the JSON (two spaces).
+    public var pretty = false
+    /// `asset.generator`.
+    public var generator = "Oyster 0.1.0"
+
+    public init(embed: Bool = false, pretty: Bool = false) {
+        self.embed = embed
+        self.pretty = pretty
+    }
+}
+
+/// A `.gltf` output in memory: the JSON document and the files it refers to, by name
+/// relative to the JSON's folder.
+public struct GLTFFiles: Sendable {
+    public var json: [UInt8]
+    public var resources: [(name: String, bytes: [UInt8])]
+}

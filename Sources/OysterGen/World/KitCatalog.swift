@@ -1,0 +1,134 @@
+import OysterCore
+
+/// The world's single door to the asset kits (Vegetation, Rocks, Buildings, Dungeon, Props):
+/// picks kit parameters from the recipe and a seed.
+enum KitCatalog {
+    static func detailLevel(_ d: Detail) -> Int { d == .low ? 0 : d == .medium ? 1 : 2 }
+
+    static func tree(_ species: Species, seed: UInt64, detail: Detail) -> KitModel {
+        let d = detailLevel(detail)
+        switch species {
+        case .pine, .fir: return Vegetation.tree(TreeParams(species: .conifer, height: species == .fir ? 13 : nil, detail: d), seed: seed)
+        case .oak, .willow: return Vegetation.tree(TreeParams(species: .broadleaf, detail: d), seed: seed)
+        case .birch: return Vegetation.tree(TreeParams(species: .birch, detail: d), seed: seed)
+        case .palm: return Vegetation.tree(TreeParams(species: .palm, detail: d), seed: seed)
+        case .dead: return Vegetation.tree(TreeParams(species: .dead, detail: d), seed: seed)
+        case .bush: return Vegetation.bush(detail: d, seed: seed)
+        case .cactus: return cactus(seed: seed)
+        case .grass: return Vegetation.grassClump(detail: d, seed: seed)
+        case .flowers: return Vegetation.flowers(detail: d, seed: seed)
+        }
+    }
+
+    /// A saguaro: the vegetation kit has no cactus yet.
+    static func cactus(seed: UInt64) -> KitModel {
+        var r = KitRandom(seed: seed)
+        var b = MeshBuilder()
+        let h = r.float(in: 3...5.5)
+        b.cylinder(.leaves, from: .zero, to: Vec3(0, h, 0), radiusBottom: 0.32, radiusTop: 0.28, segments: 10)
+        b.sphere(.leaves, center: Vec3(0, h, 0), radius: 0.28, rings: 5, segments: 10)
+        for k in 0..<r.int(in: 1...3) {
+            let side: Float = k % 2 == 0 ? 1 : -1
+            let y0 = r.float(in: h * 0.3...h * 0.6), out = r.float(in: 0.7...1.1), up = r.float(in: 1...1.8)
+            let yaw = r.float(in: 0...6.28)
+            let dir = Vec3(kcos(yaw) * side, 0, ksin(yaw) * side)
+            b.tube(.leaves, path: [Vec3(0, y0, 0), dir * out + Vec3(0, y0 + 0.1, 0), dir * out + Vec3(0, y0 + up, 0)], radii: [0.2, 0.2, 0.18], segments: 8)
+            b.sphere(.leaves, center: dir * out + Vec3(0, y0 + up, 0), radius: 0.18, rings: 4, segments: 8)
+        }
+        return KitModel(name: "Cactus", parts: [KitPart(name: "Cactus", mesh: b)])
+    }
+
+    static func bush(seed: UInt64) -> KitModel { Vegetation.bush(detail: 1, seed: seed) }
+
+    static func rock(seed: UInt64, size: Float, detail: Detail) -> KitModel {
+        var r = KitRandom(seed: seed)
+        let shape = r.pick([RockShape.boulder, .boulder, .slab, .block, .spire])
+        return Rocks.rock(RockParams(shape: shape, size: size, detail: detailLevel(detail)), seed: seed)
+    }
+
+    static func building(_ kind: Site.Kind, seed: UInt64, recipe: Recipe) -> KitModel {
+        var r = KitRandom(seed: seed)
+        let cold = recipe.biome == .alpine || recipe.biome == .tundra
+        let ruined = recipe.moods.contains(.ruined) || recipe.moods.contains(.ancient)
+        switch kind {
+        case .house:
+            var p = HouseParams.random(seed: seed)
+            if cold { p.roofKind = .slate }
+            if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
+            if recipe.biome == .desert { p.wallStyle = .stone; p.roofKind = .roofTiles }
+            return Buildings.house(p, seed: seed)
+        case .tower:
+            return Buildings.tower(TowerParams(round: r.chance(0.6), radius: r.float(in: 2.6...3.6), height: r.float(in: 11...16),
+                                               pointedRoof: r.chance(0.6), roofKind: cold ? .slate : .roofTiles), seed: seed)
+        case .castle: return castle(seed: seed, recipe: recipe)
+        case .ruins: return Buildings.ruins(width: r.float(in: 8...12), depth: r.float(in: 6...9), seed: seed)
+        case .cabin: return Buildings.cabin(seed: seed)
+        case .windmill: return Buildings.windmill(height: r.float(in: 9...12), seed: seed)
+        case .lighthouse: return Buildings.lighthouse(height: r.float(in: 16...20), seed: seed)
+        case .pier: return Buildings.pier(PierParams(length: 16, width: 3, deckHeight: 1.0, postDepth: 3.5, railings: !ruined), seed: seed)
+        case .well: return Buildings.well(seed: seed)
+        }
+    }
+
+    /// A castle: four corner towers joined by walls, a gate at the front and a keep inside.
+    static func castle(seed: UInt64, recipe: Recipe) -> KitModel {
+        var model = KitModel(name: "Castle")
+        let half: Float = 11
+        let roof: SurfaceKind = recipe.biome == .alpine || recipe.biome == .tundra ? .slate : .roofTiles
+        for (k, c) in [Vec3(-half, 0, -half), Vec3(half, 0, -half), Vec3(half, 0, half), Vec3(-half, 0, half)].enumerated() {
+            let tower = Buildings.tower(TowerParams(round: true, radius: 3, height: 14, pointedRoof: true, roofKind: roof), seed: seed ^ UInt64(k + 1))
+            model.parts.append(KitPart(name: "Tower_\(k + 1)", transform: .translation(c), children: tower.parts))
+            model.lightAnchors += tower.lightAnchors.map { LightAnchor(position: $0.position + c, kind: $0.kind) }
+        }
+        let sides: [(Vec3, Float, Bool)] = [(Vec3(0, 0, half), 0, true), (Vec3(half, 0, 0), .pi / 2, false),
+                                            (Vec3(0, 0, -half), .pi, false), (Vec3(-half, 0, 0), -.pi / 2, false)]
+        for (k, side) in sides.enumerated() {
+            let wall = Buildings.castleWall(CastleWallParams(length: half * 2 - 5, height: 8, thickness: 2.2, gate: side.2), seed: seed ^ UInt64(k + 11))
+            model.parts.append(KitPart(name: k == 0 ? "Gatehouse" : "Wall_\(k)", transform: .place(side.0, yaw: side.1), children: wall.parts))
+            model.lightAnchors += wall.lightAnchors.map { LightAnchor(position: Mat4.place(side.0, yaw: side.1).transformPoint($0.position), kind: $0.kind) }
+        }
+        let keep = Buildings.tower(TowerParams(round: false, radius: 4.5, height: 18, pointedRoof: true, roofKind: roof), seed: seed ^ 0x4EE9)
+        model.parts.append(KitPart(name: "Keep", transform: .translation(Vec3(0, 0, -3)), children: keep.parts))
+        let flag = Props.flag(poleHeight: 5, seed: seed)
+        model.parts.append(KitPart(name: "Banner", transform: .translation(Vec3(0, 18.5, -3)), children: flag.parts))
+        return model
+    }
+
+    /// Small props around the village square.
+    static func villageProps(seed: UInt64) -> [(KitModel, String, Vec2, Float)] {
+        var r = KitRandom(seed: seed ^ 0x9A0B)
+        var out: [(KitModel, String, Vec2, Float)] = []
+        out.append((Buildings.well(seed: seed), "Well", Vec2(0, 0), 0))
+        out.append((Props.flag(poleHeight: 7, seed: seed), "Flag", Vec2(4.5, -3.5), 0))
+        out.append((Props.marketStall(seed: seed), "MarketStall", Vec2(-5, 3), r.float(in: 0...6.28)))
+        out.append((Props.cart(seed: seed), "Cart", Vec2(5, 4), r.float(in: 0...6.28)))
+        for k in 0..<4 {
+            let a = Float(k) * 1.57 + 0.6
+            out.append((Props.lamppost(seed: seed ^ UInt64(k)), "Lamppost", Vec2(kcos(a), ksin(a)) * 8, a))
+        }
+        for k in 0..<3 { out.append((Props.barrel(seed: seed ^ UInt64(k + 5)), "Barrel", Vec2(-6.2 + Float(k) * 0.8, 4.4), 0)) }
+        return out
+    }
+}
+
+extension KitCatalog {
+    struct DungeonKit {
+        var model: KitModel
+        var cameraEye: Vec3
+        var cameraTarget: Vec3
+    }
+
+    static func dungeon(rooms: Int, seed: UInt64, recipe: Recipe) -> DungeonKit {
+        let clutter: Float = recipe.moods.contains(.barren) ? 0.2 : 0.7
+        let params = DungeonParams(rooms: rooms, cellSize: 2, wallHeight: 3.6, roomSize: 3...6, loops: max(1, rooms / 4), clutter: clutter)
+        let layout = DungeonLayout.generate(params, seed: seed)
+        let model = Dungeon.build(layout, params: params, seed: seed)
+        // Camera: in a corner of the largest room, under the ceiling, looking across it.
+        let s = params.cellSize
+        let ox = -Float(layout.width) * s / 2, oz = -Float(layout.depth) * s / 2
+        let room = layout.rooms.max { $0.width * $0.depth < $1.width * $1.depth } ?? layout.rooms[0]
+        let eye = Vec3(ox + (Float(room.x) + 0.45) * s, params.wallHeight - 0.6, oz + (Float(room.z) + 0.45) * s)
+        let target = Vec3(ox + (Float(room.x + room.width) - 0.5) * s, 0.6, oz + (Float(room.z + room.depth) - 0.5) * s)
+        return DungeonKit(model: model, cameraEye: eye, cameraTarget: target)
+    }
+}

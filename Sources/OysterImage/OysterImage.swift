@@ -1,1 +1,0 @@
-// OysterImage: see DESIGN.md. Work in progress.

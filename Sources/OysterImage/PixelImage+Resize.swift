@@ -1,0 +1,283 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Filters
+
+/// Reconstruction filters for resizing, from softest to sharpest.
+public enum ResizeFilter: Hashable, Sendable {
+    /// Area average (support 0.5): blocky upscale, plain box downscale.
+    case box
+    /// Tent (support 1): bilinear.
+    case triangle
+    /// Mitchell–Netravali B = C = 1/3 (support 2): little ringing; the mipmap default.
+    case mitchell
+    /// Lanczos, a = 3 (support 3): sharpest; the resize default.
+    case lanczos3
+
+    var support: Float {
+        switch self {
+        case .box: 0.5
+        case .triangle: 1
+        case .mitchell: 2
+        case .lanczos3: 3
+        }
+    }
+
+    func weight(_ x: Float) -> Float {
+        let t = abs(x)
+        switch self {
+        case .box:
+            return t <= 0.5 ? 1 : 0
+        case .triangle:
+            return t < 1 ? 1 - t : 0
+        case .mitchell:
+            let b: Float = 1.0 / 3.0, c: Float = 1.0 / 3.0
+            if t < 1 {
+                return ((12 - 9 * b - 6 * c) * t * t * t + (-18 + 12 * b + 6 * c) * t * t + (6 - 2 * b)) / 6
+            }
+            if t < 2 {
+                return ((-b - 6 * c) * t * t * t + (6 * b + 30 * c) * t * t + (-12 * b - 48 * c) * t + (8 * b + 24 * c)) / 6
+            }
+            return 0
+        case .lanczos3:
+            if t < 1e-6 { return 1 }
+            if t >= 3 { return 0 }
+            let px = Float.pi * t
+            return 3 * sinf(px) * sinf(px / 3) / (px * px)
+        }
+    }
+}
+
+// MARK: - Resize and mipmaps
+
+extension PixelImage {
+    /// The image resampled to `width`×`height` with a separable filter.
+    ///
+    /// Color channels of sRGB images are linearized before filtering and alpha is premultiplied,
+    /// so dark fringes and color bleeding from transparent pixels do not appear.
+    public func resized(width newWidth: Int, height newHeight: Int, filter: ResizeFilter = .lanczos3,
+                        colorSpace: ColorSpace) -> PixelImage {
+        precondition(newWidth > 0 && newHeight > 0, "resize target must be at least 1×1")
+        if newWidth == width && newHeight == height { return self }
+        guard width > 0, height > 0 else { return blank(width: newWidth, height: newHeight) }
+        let planes = FloatPixels(self, colorSpace: colorSpace)
+        return planes.resampled(width: newWidth, height: newHeight, filter: filter)
+            .quantized(bitDepth: bitDepth, colorSpace: colorSpace)
+    }
+
+    /// The mip chain from this image (level 0) halving down to 1×1; each level is filtered from the previous one in linear, premultiplied float.
+    public func mipmapChain(filter: ResizeFilter = .mitchell, colorSpace: ColorSpace) -> [PixelImage] {
+        var levels = [self]
+        guard width > 0, height > 0 else { return levels }
+        var current = FloatPixels(self, colorSpace: colorSpace)
+        while current.width > 1 || current.height > 1 {
+            current = current.resampled(width: max(1, current.width / 2), height: max(1, current.height / 2), filter: filter)
+            levels.append(current.quantized(bitDepth: bitDepth, colorSpace: colorSpace))
+        }
+        return levels
+    }
+
+    /// Number of levels in a full mip chain for a `width`×`height` image.
+    public static func mipLevelCount(width: Int, height: Int) -> Int {
+        var size = max(width, height), count = 1
+        while size > 1 { size /= 2; count += 1 }
+        return count
+    }
+}
+
+// MARK: - Float working image
+
+/// Interleaved float samples: color in linear light, premultiplied when there is alpha.
+struct FloatPixels {
+    var width: Int
+    var height: Int
+    var channels: Int
+    var data: [Float]
+
+    var hasAlpha: Bool { channels == 2 || channels == 4 }
+
+    init(width: Int, height: Int, channels: Int, data: [Float]) {
+        self.width = width
+        self.height = height
+        self.channels = channels
+        self.data = data
+    }
+
+    /// Normalizes, linearizes sRGB color channels and premultiplies alpha.
+    init(_ image: PixelImage, colorSpace: ColorSpace) {
+        width = image.width
+        height = image.height
+        channels = image.channels
+        let ch = image.channels, count = image.pixelCount * ch
+        let alpha = image.hasAlpha, colors = alpha ? ch - 1 : ch
+        let srgb = colorSpace == .sRGB
+        data = [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            if image.bitDepth == 8 {
+                SRGB.decode8.withUnsafeBufferPointer { lut in
+                    image.samples8.withUnsafeBufferPointer { src in
+                        var i = 0
+                        while i < count {
+                            let a: Float = alpha ? Float(src[i + colors]) * (1 / 255) : 1
+                            for c in 0..<colors {
+                                let v = srgb ? lut[Int(src[i + c])] : Float(src[i + c]) * (1 / 255)
+                                out[i + c] = v * a
+                            }
+                            if alpha { out[i + colors] = a }
+                            i += ch
+                        }
+                    }
+                }
+            } else {
+                image.samples16.withUnsafeBufferPointer { src in
+                    var i = 0
+                    while i < count {
+                        let a: Float = alpha ? Float(src[i + colors]) * (1 / 65535) : 1
+                        for c in 0..<colors {
+                            let n = Float(src[i + c]) * (1 / 65535)
+                            out[i + c] = (srgb ? SRGB.toLinear(n) : n) * a
+                        }
+                        if alpha { out[i + colors] = a }
+                        i += ch
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
+    // MARK: Resampling
+
+    /// Per-output-sample taps: first source index and normalized weights (edges clamped).
+    struct Taps {
+        var start: [Int]
+        var count: Int
+        var weights: [Float]
+    }
+
+    static func taps(from source: Int, to target: Int, filter: ResizeFilter) -> Taps {
+        let scale = Float(target) / Float(source)
+        // Widen the filter when shrinking so it averages every covered source pixel.
+        let stretch = max(1, 1 / scale)
+        let radius = filter.support * stretch
+        let count = max(1, Int(radius.rounded(.up)) * 2 + 1)
+        var start = [Int](repeating: 0, count: target)
+        var weights = [Float](repeating: 0, count: target * count)
+        for o in 0..<target {
+            let center = (Float(o) + 0.5) / scale - 0.5
+            let first = Int((center - radius).rounded(.up))
+            start[o] = first
+            var sum: Float = 0
+            for k in 0..<count {
+                let w = filter.weight((Float(first + k) - center) / stretch)
+                weights[o * count + k] = w
+                sum += w
+            }
+            if sum != 0 { for k in 0..<count { weights[o * count + k] /= sum } }
+            else { weights[o * count + count / 2] = 1 }
+        }
+        return Taps(start: start, count: count, weights: weights)
+    }
+
+    func resampled(width newWidth: Int, height newHeight: Int, filter: ResizeFilter) -> FloatPixels {
+        let ch = channels
+        // Horizontal pass: height rows of newWidth pixels.
+        let h = Self.taps(from: width, to: newWidth, filter: filter)
+        let w0 = width, rows = height
+        let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { out, initialized in
+            data.withUnsafeBufferPointer { src in
+                h.weights.withUnsafeBufferPointer { weights in
+                    for y in 0..<rows {
+                        let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
+                        for x in 0..<newWidth {
+                            let first = h.start[x]
+                            for c in 0..<ch {
+                                var acc: Float = 0
+                                for k in 0..<h.count {
+                                    let sx = min(max(first + k, 0), w0 - 1)
+                                    acc += src[srcRow + sx * ch + c] * weights[x * h.count + k]
+                                }
+                                out[dstRow + x * ch + c] = acc
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = newWidth * rows * ch
+        }
+        // Vertical pass: whole rows accumulated at once (vectorizes).
+        let v = Self.taps(from: height, to: newHeight, filter: filter)
+        let rowLength = newWidth * ch
+        let result = [Float](unsafeUninitializedCapacity: rowLength * newHeight) { out, initialized in
+            horizontal.withUnsafeBufferPointer { src in
+                for y in 0..<newHeight {
+                    let dst = y * rowLength
+                    for i in 0..<rowLength { out[dst + i] = 0 }
+                    for k in 0..<v.count {
+                        let weight = v.weights[y * v.count + k]
+                        if weight == 0 { continue }
+                        let sy = min(max(v.start[y] + k, 0), rows - 1)
+                        let row = sy * rowLength
+                        for i in 0..<rowLength { out[dst + i] += src[row + i] * weight }
+                    }
+                }
+            }
+            initialized = rowLength * newHeight
+        }
+        return FloatPixels(width: newWidth, height: newHeight, channels: ch, data: result)
+    }
+
+    // MARK: Back to integers
+
+    /// Unpremultiplies, re-encodes sRGB and rounds to 8- or 16-bit samples.
+    func quantized(bitDepth: Int, colorSpace: ColorSpace) -> PixelImage {
+        let ch = channels, count = width * height * ch
+        let alpha = hasAlpha, colors = alpha ? ch - 1 : ch
+        let srgb = colorSpace == .sRGB
+        let maxValue: Float = bitDepth == 16 ? 65535 : 255
+        func normalized(_ i: Int, _ src: UnsafeBufferPointer<Float>) -> (a: Float, scale: Float) {
+            guard alpha else { return (1, 1) }
+            let a = min(max(src[i + colors], 0), 1)
+            return (a, a > 0 ? 1 / a : 0)
+        }
+        if bitDepth == 8 {
+            let samples = [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+                SRGB.encode8.withUnsafeBufferPointer { lut in
+                    data.withUnsafeBufferPointer { src in
+                        var i = 0
+                        while i < count {
+                            let (a, scale) = normalized(i, src)
+                            for c in 0..<colors {
+                                let v = min(max(src[i + c] * scale, 0), 1)
+                                out[i + c] = srgb ? lut[Int(v * 65535 + 0.5)] : UInt8(v * 255 + 0.5)
+                            }
+                            if alpha { out[i + colors] = UInt8(a * 255 + 0.5) }
+                            i += ch
+                        }
+                    }
+                }
+                initialized = count
+            }
+            return PixelImage(width: width, height: height, channels: ch, samples8: samples)
+        }
+        let samples = [UInt16](unsafeUninitializedCapacity: count) { out, initialized in
+            data.withUnsafeBufferPointer { src in
+                var i = 0
+                while i < count {
+                    let (a, scale) = normalized(i, src)
+                    for c in 0..<colors {
+                        var v = min(max(src[i + c] * scale, 0), 1)
+                        if srgb { v = SRGB.fromLinear(v) }
+                        out[i + c] = UInt16(v * maxValue + 0.5)
+                    }
+                    if alpha { out[i + colors] = UInt16(a * maxValue + 0.5) }
+                    i += ch
+                }
+            }
+            initialized = count
+        }
+        return PixelImage(width: width, height: height, channels: ch, samples16: samples)
+    }
+}

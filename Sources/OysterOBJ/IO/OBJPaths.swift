@@ -1,0 +1,57 @@
+/// Path rules for files an OBJ names (MTL libraries, textures): `\` separators become `/`,
+/// and a path may not leave the model's folder.
+enum OBJPaths {
+    /// `path` (as written) resolved against `folder` (relative to the model's folder), as a
+    /// normalized relative path; nil when it is absolute, a URL, or climbs out with `..`.
+    static func resolve(_ path: String, in folder: String) -> String? {
+        var p = path.replacingBackslashes()
+        if p.hasPrefix("\"") && p.hasSuffix("\"") && p.count >= 2 { p = String(p.dropFirst().dropLast()) }
+        if p.hasPrefix("/") || p.contains("://") || p.hasPrefix("~") { return nil }
+        let bytes = Array(p.utf8)
+        if bytes.count >= 2 && bytes[1] == 0x3A { return nil }  // C:…
+        var parts: [Substring] = folder.split(separator: "/")
+        for part in p.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: "/")
+    }
+
+    static func join(_ root: String, _ relative: String) -> String {
+        root.isEmpty || root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
+    }
+
+    /// The folder part of a relative path ("" for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    /// The file name without folder and extension.
+    static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    static func mimeType(forExtensionOf path: String) -> String? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".png") { return "image/png" }
+        if lower.hasSuffix(".jpg") || lower.hasSuffix(".jpeg") { return "image/jpeg" }
+        if lower.hasSuffix(".webp") { return "image/webp" }
+        if lower.hasSuffix(".ktx2") { return "image/ktx2" }
+        return nil
+    }
+}
+
+extension String {
+    func replacingBackslashes() -> String {
+        String(decoding: utf8.map { $0 == 0x5C ? 0x2F : $0 }, as: UTF8.self)
+    }
+}

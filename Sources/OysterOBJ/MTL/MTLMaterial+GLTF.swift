@@ -1,0 +1,222 @@
+import OysterCore
+import OysterJSON
+
+/// Turns MTL materials into glTF PBR materials and loads their textures into the scene.
+///
+/// Mapping rules (MTL → glTF metallic-roughness):
+/// - `baseColorFactor.rgb` = `Kd` (1 when absent). With a loaded `map_Kd` the texture replaces
+///   `Kd` (rgb factor 1), as OBJ viewers show it; a missing texture keeps `Kd`.
+/// - alpha = `d`, else 1 − `Tr`, else 1; alpha < 1 or a `map_d` → `alphaMode` BLEND. `map_d`
+///   naming the `map_Kd` file uses its alpha channel; a separate alpha image cannot be combined
+///   without decoding pixels, so it is reported and skipped.
+/// - `metallicFactor` = `Pm`, else 0 (classic MTL describes dielectrics).
+/// - `roughnessFactor` = `Pr`, else √(2 / (`Ns` + 2)) (Blinn-Phong exponent to GGX roughness),
+///   else 1.
+/// - `map_Pr` and `map_Pm` naming one file: used as the packed metallicRoughness texture.
+///   `map_Pr` alone: used as metallicRoughness (G holds roughness in a grey image) with
+///   metallic forced to `Pm` (0 by default — B then does not matter). `map_Pm` alone cannot be
+///   repacked into glTF's blue channel without decoding; it is reported and skipped.
+/// - `emissiveFactor` = `Ke` (with `map_Ke`: `Ke`, or 1 when absent); components above 1 move
+///   into KHR_materials_emissive_strength.
+/// - `norm`, else `map_Bump`/`bump` → `normalTexture` (tangent-space normal map, as exporters
+///   write them), `-bm` → `normalTexture.scale`.
+/// - `Pc`/`Pcr` → KHR_materials_clearcoat, `Ps` → KHR_materials_sheen (grey colour),
+///   `aniso`/`anisor` → KHR_materials_anisotropy (rotation × 2π), `Ni` → KHR_materials_ior,
+///   `illum 0` → KHR_materials_unlit. `Ka`, `Ks`, `map_Ka`, `map_Ks`, `disp` have no glTF
+///   counterpart and are dropped (`disp` with a note).
+/// - Map options: `-s`/`-o` → KHR_texture_transform (V axis flipped like the coordinates),
+///   `-clamp on` → clamp-to-edge sampler; `-blendu`, `-mm`, `-texres`, `-type`, … are parsed
+///   and ignored.
+struct MTLMaterialResolver {
+    /// The model's folder (textures may not leave it); nil when reading from memory.
+    let root: String?
+    let loadTextures: Bool
+    let maxTextureBytes: Int
+    var images: [Image] = []
+    var textures: [Texture] = []
+    var samplers: [Sampler] = []
+    var extensionsUsed: [String] = []
+    var diagnostics: [Diagnostic] = []
+    private var imageByPath: [String: Int] = [:]
+    private var textureByKey: [SIMD2<Int>: Int] = [:]
+    private var clampSampler: Int?
+
+    init(root: String?, loadTextures: Bool, maxTextureBytes: Int) {
+        self.root = root
+        self.loadTextures = loadTextures
+        self.maxTextureBytes = maxTextureBytes
+    }
+
+    // MARK: - Materials
+
+    mutating func material(_ m: MTLMaterial, mtlFolder: String, mtlFile: String) -> Material {
+        var out = Material(name: m.name)
+        let kd = m.color("kd") ?? Vec3(1, 1, 1)
+        var alpha: Float = 1
+        if let d = m.scalar("d") { alpha = d } else if let tr = m.scalar("tr") { alpha = 1 - tr }
+        alpha = clamp(alpha, 0, 1)
+        out.baseColorFactor = Vec4(clamp(kd.x, 0, 1), clamp(kd.y, 0, 1), clamp(kd.z, 0, 1), alpha)
+        if let map = m.maps["map_kd"], let ref = textureRef(map, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: true) {
+            out.baseColorTexture = ref
+            out.baseColorFactor = Vec4(1, 1, 1, alpha)
+        }
+        if alpha < 1 { out.alphaMode = .blend }
+        if let mapD = m.maps["map_d"] {
+            if let kdMap = m.maps["map_kd"], normalizedKey(kdMap.path) == normalizedKey(mapD.path) {
+                out.alphaMode = .blend
+            } else {
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
+                    message: "material '\(m.name)': map_d '\(mapD.path)' is a separate alpha image; glTF takes alpha from the base colour texture, so it is not applied",
+                    location: .line(mapD.line), file: mtlFile))
+            }
+        }
+        out.metallicFactor = clamp(m.scalar("pm") ?? 0, 0, 1)
+        if let pr = m.scalar("pr") {
+            out.roughnessFactor = clamp(pr, 0, 1)
+        } else if let ns = m.scalar("ns") {
+            out.roughnessFactor = clamp((2 / (max(ns, 0) + 2)).squareRoot(), 0, 1)
+        } else {
+            out.roughnessFactor = 1
+        }
+        let pr = m.maps["map_pr"], pm = m.maps["map_pm"]
+        if let pr, let pm, normalizedKey(pr.path) == normalizedKey(pm.path) {
+            out.metallicRoughnessTexture = textureRef(pr, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: false)
+            if m.scalar("pm") == nil { out.metallicFactor = 1 }
+            if m.scalar("pr") == nil { out.roughnessFactor = 1 }
+        } else {
+            if let pr {
+                out.metallicRoughnessTexture = textureRef(pr, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: false)
+                if m.scalar("pr") == nil, out.metallicRoughnessTexture != nil { out.roughnessFactor = 1 }
+            }
+            if let pm {
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
+                    message: "material '\(m.name)': map_Pm '\(pm.path)' needs channel packing into a metallicRoughness image (not done); metallic stays \(out.metallicFactor)",
+                    location: .line(pm.line), file: mtlFile))
+            }
+        }
+        var ke = m.color("ke") ?? .zero
+        if let map = m.maps["map_ke"], let ref = textureRef(map, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: true) {
+            out.emissiveTexture = ref
+            if m.color("ke") == nil { ke = Vec3(1, 1, 1) }
+        }
+        let keMax = max(ke.x, ke.y, ke.z)
+        if keMax > 1 {
+            out.emissiveFactor = ke / keMax
+            out.emissiveStrength = keMax
+        } else {
+            out.emissiveFactor = Vec3(max(ke.x, 0), max(ke.y, 0), max(ke.z, 0))
+        }
+        if let map = m.maps["norm"] ?? m.maps["map_bump"],
+           var ref = textureRef(map, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: false) {
+            ref.scale = map.bumpMultiplier ?? 1
+            out.normalTexture = ref
+        }
+        if let disp = m.maps["disp"] {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .information,
+                message: "material '\(m.name)': displacement map '\(disp.path)' has no glTF counterpart (ignored)",
+                location: .line(disp.line), file: mtlFile))
+        }
+        if m.scalar("illum") == 0 { out.unlit = true }
+        addExtensions(m, to: &out)
+        return out
+    }
+
+    private mutating func addExtensions(_ m: MTLMaterial, to out: inout Material) {
+        if let pc = m.scalar("pc"), pc > 0 {
+            out.extensions["KHR_materials_clearcoat"] = .object(JSONObject([
+                ("clearcoatFactor", .double(Double(clamp(pc, 0, 1)))),
+                ("clearcoatRoughnessFactor", .double(Double(clamp(m.scalar("pcr") ?? 0, 0, 1)))),
+            ]))
+            use("KHR_materials_clearcoat")
+        }
+        if let ps = m.color("ps"), max(ps.x, ps.y, ps.z) > 0 {
+            out.extensions["KHR_materials_sheen"] = .object(JSONObject([
+                ("sheenColorFactor", .array([ps.x, ps.y, ps.z].map { .double(Double(clamp($0, 0, 1))) })),
+                ("sheenRoughnessFactor", .double(Double(out.roughnessFactor))),
+            ]))
+            use("KHR_materials_sheen")
+        }
+        if let aniso = m.scalar("aniso"), aniso > 0 {
+            let rotation = (m.scalar("anisor") ?? 0) * 2 * Float.pi
+            out.extensions["KHR_materials_anisotropy"] = .object(JSONObject([
+                ("anisotropyStrength", .double(Double(clamp(aniso, 0, 1)))),
+                ("anisotropyRotation", .double(Double(rotation))),
+            ]))
+            use("KHR_materials_anisotropy")
+        }
+        if let ni = m.scalar("ni"), ni >= 1, ni != 1.5 {
+            out.extensions["KHR_materials_ior"] = .object(JSONObject([("ior", .double(Double(ni)))]))
+            use("KHR_materials_ior")
+        }
+    }
+
+    private mutating func use(_ ext: String) {
+        if !extensionsUsed.contains(ext) { extensionsUsed.append(ext) }
+    }
+
+    // MARK: - Textures
+
+    /// A texture reference for `map`, or nil (with a warning) when its file is refused or missing.
+    mutating func textureRef(_ map: MTLMap, mtlFolder: String, mtlFile: String, srgb: Bool) -> TextureRef? {
+        guard let image = image(map, mtlFolder: mtlFolder, mtlFile: mtlFile) else { return nil }
+        let sampler: Int
+        if map.clamp {
+            if clampSampler == nil {
+                clampSampler = samplers.count
+                samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear,
+                                        wrapS: Sampler.clampToEdge, wrapT: Sampler.clampToEdge))
+            }
+            sampler = clampSampler ?? -1
+        } else {
+            sampler = -1
+        }
+        let key = SIMD2(image, sampler)
+        let texture: Int
+        if let t = textureByKey[key] {
+            texture = t
+        } else {
+            texture = textures.count
+            textures.append(Texture(name: images[image].name, source: image, sampler: sampler >= 0 ? sampler : nil))
+            textureByKey[key] = texture
+        }
+        var ref = TextureRef(texture: texture)
+        if map.scale.x != 1 || map.scale.y != 1 || map.offset.x != 0 || map.offset.y != 0 {
+            // OBJ samples at (u·su + ou, v·sv + ov) with v up; glTF's v' = 1 − v, so the image
+            // row coordinate 1 − (v·sv + ov) = v'·sv + (1 − sv − ov).
+            ref.transform = TextureTransform(offset: Vec2(map.offset.x, 1 - map.scale.y - map.offset.y),
+                                             scale: Vec2(map.scale.x, map.scale.y))
+        }
+        return ref
+    }
+
+    /// The image index for a map's file, loading it once.
+    private mutating func image(_ map: MTLMap, mtlFolder: String, mtlFile: String) -> Int? {
+        guard let relative = OBJPaths.resolve(map.path, in: mtlFolder) else {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
+                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read",
+                location: .line(map.line), file: mtlFile))
+            return nil
+        }
+        if let i = imageByPath[relative] { return i }
+        guard let root, loadTextures else { return nil }
+        let full = OBJPaths.join(root, relative)
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path: full, limit: maxTextureBytes)
+        } catch {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
+                message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",
+                location: .line(map.line), file: mtlFile))
+            return nil
+        }
+        let name = OBJPaths.stem(relative)
+        let mime = Image.sniffMimeType(bytes) ?? OBJPaths.mimeType(forExtensionOf: relative)
+        images.append(Image(name: name, mimeType: mime, data: bytes, uri: relative))
+        imageByPath[relative] = images.count - 1
+        return images.count - 1
+    }
+
+    private func normalizedKey(_ path: String) -> String {
+        OBJPaths.resolve(path, in: "") ?? path
+    }
+}

@@ -1,0 +1,208 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import OysterCore
+
+/// Reads Wavefront OBJ + MTL into a `Scene`.
+///
+/// Each `o`/`g` becomes a node with one mesh, holding one triangle primitive per material.
+/// Vertices are welded per primitive by their (v, vt, vn) triple; polygons are triangulated
+/// (ear clipping for concave ones); texture V is flipped for glTF. Textures are loaded as
+/// encoded bytes into `Scene.images`. Problems that leave a usable scene (missing MTL or
+/// texture, skipped `l`/`p` elements) are diagnostics; malformed geometry (index 0 or out of
+/// range, unparseable numbers) throws `OBJError` with file:line.
+public struct OBJReader: Sendable {
+    /// Reader settings.
+    public struct Options: Sendable {
+        /// Worker threads for parsing; 0 uses every online core.
+        public var threads = 0
+        /// Bytes per parsing slice (each ends at a line boundary).
+        public var sliceSize = 4 << 20
+        /// Load MTL libraries and texture files beside the model.
+        public var loadMaterials = true
+        public var loadTextures = true
+        /// Largest texture or MTL file read.
+        public var maxFileBytes = 512 << 20
+
+        public init(threads: Int = 0, sliceSize: Int = 4 << 20) {
+            self.threads = threads
+            self.sliceSize = sliceSize
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Reads the OBJ file at `path`; MTL libraries and textures are looked up beside it.
+    public func read(path: String) throws -> (scene: Scene, diagnostics: [Diagnostic]) {
+        let file = try MappedFile(path: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let folder = AtomicFile.parentDirectory(of: path)
+        return try read(base: file.base, count: file.count, file: file, name: name, folder: folder.isEmpty ? "." : folder)
+    }
+
+    /// Reads OBJ text from memory; `folder` (if given) is where MTL libraries and textures are.
+    public func read(bytes: [UInt8], name: String = "model.obj", folder: String? = nil) throws -> (scene: Scene, diagnostics: [Diagnostic]) {
+        try bytes.withUnsafeBytes { raw in
+            try read(base: raw.baseAddress, count: raw.count, file: nil, name: name, folder: folder)
+        }
+    }
+
+    // MARK: - Pipeline
+
+    private func read(base: UnsafeRawPointer?, count: Int, file: MappedFile?, name: String, folder: String?) throws -> (scene: Scene, diagnostics: [Diagnostic]) {
+        var assembler = OBJAssembler(fileName: name, byteCount: count)
+        if let base, count > 0 {
+            let runner = OBJSliceRunner(base: base.assumingMemoryBound(to: UInt8.self), count: count,
+                                        sliceSize: options.sliceSize, file: file, assembler: assembler)
+            assembler = OBJAssembler(fileName: name, byteCount: 0)
+            try runner.run(threads: options.threads > 0 ? options.threads : OBJReader.onlineCores())
+            swap(&assembler, &runner.assembler)
+        }
+        try assembler.finish()
+        var diagnostics = assembler.diagnostics
+        var scene = Scene()
+        var resolver = MTLMaterialResolver(root: folder, loadTextures: options.loadTextures, maxTextureBytes: options.maxFileBytes)
+        let libraries = options.loadMaterials ? loadLibraries(assembler.libraries, folder: folder, objName: name, diagnostics: &diagnostics) : [:]
+        var reportedMissingLibrary = false
+        for materialName in assembler.materials {
+            if let def = libraries[materialName] {
+                scene.materials.append(resolver.material(def.material, mtlFolder: def.folder, mtlFile: def.file))
+            } else {
+                scene.materials.append(Material(name: materialName))
+                if assembler.libraries.isEmpty {
+                    if !reportedMissingLibrary {
+                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                            message: "usemtl without mtllib: '\(materialName)' and any other material get default factors"))
+                        reportedMissingLibrary = true
+                    }
+                } else {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                        message: "material '\(materialName)' is not defined in any loaded MTL library; default factors used"))
+                }
+            }
+        }
+        diagnostics += resolver.diagnostics
+        scene.images = resolver.images
+        scene.textures = resolver.textures
+        scene.samplers = resolver.samplers
+        scene.extensionsUsed = resolver.extensionsUsed
+        buildGraph(assembler, name: name, into: &scene, diagnostics: &diagnostics)
+        return (scene, diagnostics)
+    }
+
+    /// Nodes and meshes: one per o/g segment, one primitive per material within it.
+    private func buildGraph(_ a: OBJAssembler, name: String, into scene: inout Scene, diagnostics: inout [Diagnostic]) {
+        let stem = OBJPaths.stem(name)
+        var bySegment = [[Int]](repeating: [], count: a.segments.count)
+        for (i, p) in a.primitives.enumerated() where !p.indices.isEmpty { bySegment[p.segment].append(i) }
+        let built = OBJReader.buildPrimitives(a)
+        var root = SceneRoot()
+        for (s, prims) in bySegment.enumerated() where !prims.isEmpty {
+            let seg = a.segments[s]
+            let label = seg.group ?? seg.object ?? stem
+            var mesh = Mesh(name: label)
+            for p in prims {
+                mesh.primitives.append(built[p])
+                let b = a.primitives[p]
+                if (b.withNormal > 0 && b.withNormal < b.vertexCount) || (b.withTexcoord > 0 && b.withTexcoord < b.vertexCount) {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                        message: "'\(label)': some face corners lack normals or texture coordinates that others have; filled with defaults"))
+                }
+            }
+            scene.meshes.append(mesh)
+            root.nodes.append(scene.nodes.count)
+            scene.nodes.append(Node(name: label, mesh: scene.meshes.count - 1))
+        }
+        scene.roots = [root]
+        scene.defaultRoot = 0
+    }
+
+    /// Builds every primitive's buffers, in parallel across primitives.
+    private static func buildPrimitives(_ a: OBJAssembler) -> [Primitive] {
+        let n = a.primitives.count
+        let box = PrimitiveBox(count: n)
+        let work = { @Sendable (i: Int) in box.slots[i] = a.makePrimitive(a.primitives[i]) }
+        if n > 1 && onlineCores() > 1 {
+            DispatchQueueWorkers.run(n, work)
+        } else {
+            for i in 0..<n { work(i) }
+        }
+        return box.items.map { $0 ?? Primitive() }
+    }
+
+    static func onlineCores() -> Int {
+        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    // MARK: - MTL libraries
+
+    private func loadLibraries(_ libs: [(name: String, line: Int)], folder: String?, objName: String,
+                               diagnostics: inout [Diagnostic]) -> [String: (material: MTLMaterial, folder: String, file: String)] {
+        var result: [String: (material: MTLMaterial, folder: String, file: String)] = [:]
+        var loaded = Set<String>()
+        for lib in libs {
+            // `mtllib a.mtl b.mtl` names two files, unless the whole text is one file name.
+            var names = [lib.name]
+            if let folder, lib.name.contains(" "),
+               !(OBJPaths.resolve(lib.name, in: "").map { FileIO.exists(OBJPaths.join(folder, $0)) } ?? false) {
+                names = lib.name.split(separator: " ").map(String.init)
+            }
+            for raw in names {
+                guard let relative = OBJPaths.resolve(raw, in: "") else {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
+                        message: "material library path '\(raw)' leaves the model's folder (absolute or '..'); not read",
+                        location: .line(lib.line)))
+                    continue
+                }
+                guard !loaded.contains(relative) else { continue }
+                loaded.insert(relative)
+                guard let folder else {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                        message: "material library '\(raw)' not loaded (no folder to read it from)", location: .line(lib.line)))
+                    continue
+                }
+                let bytes: [UInt8]
+                do {
+                    bytes = try FileIO.read(path: OBJPaths.join(folder, relative), limit: options.maxFileBytes)
+                } catch {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                        message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",
+                        location: .line(lib.line)))
+                    continue
+                }
+                var parser = MTLParser(fileName: relative)
+                let materials = parser.parse(bytes)
+                diagnostics += parser.diagnostics
+                for m in materials {
+                    if result[m.name] != nil {
+                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.duplicateMaterial, severity: .information,
+                            message: "material '\(m.name)' defined again; the first definition is used", location: .line(m.line), file: relative))
+                        continue
+                    }
+                    result[m.name] = (m, OBJPaths.folder(of: relative), relative)
+                }
+            }
+        }
+        return result
+    }
+}
+
+// MARK: - Small concurrency helpers
+
+/// Results written by index from parallel workers (each index by one worker only).
+final class PrimitiveBox: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Primitive?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    var items: [Primitive?] { Array(slots) }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+}

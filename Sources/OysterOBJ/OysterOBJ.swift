@@ -1,1 +1,0 @@
-// OysterOBJ: see DESIGN.md. Work in progress.

@@ -1,0 +1,239 @@
+/// Parses one line-aligned slice of an OBJ file into an `OBJChunk`.
+///
+/// Reference: Wavefront OBJ (Appendix B1 of the Advanced Visualizer manual),
+/// http://paulbourke.net/dataformats/obj/ — plus the de-facto extensions every exporter uses
+/// (`v x y z r g b` colours, `usemtl` without `mtllib`).
+struct OBJChunkParser {
+    var s: ByteScanner
+    var chunk = OBJChunk()
+
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
+        s = ByteScanner(start: start, end: end)
+        chunk.positions.reserveCapacity((end - start) / 30 * 3 / 2)
+    }
+
+    /// Parses the whole slice; stops at the first malformed statement (recorded in `error`).
+    mutating func parse() -> OBJChunk {
+        while true {
+            s.skipSpaces()
+            if s.atEnd { break }
+            let c = s.p[0]
+            if c == asciiLF {
+                s.p += 1
+                s.line += 1
+                continue
+            }
+            if c == asciiHash {
+                s.skipLine()
+                continue
+            }
+            let ok: Bool
+            let c1: UInt8 = s.p + 1 < s.end ? s.p[1] : asciiLF
+            let sep1 = c1 == asciiSpace || c1 == asciiTab
+            if c == 0x76 /* v */ && sep1 {
+                s.p += 1
+                ok = parseVertex()
+            } else if c == 0x66 /* f */ && sep1 {
+                s.p += 1
+                ok = parseFace()
+            } else if c == 0x76 && (c1 == 0x74 /* t */ || c1 == 0x6E /* n */) && s.p + 2 < s.end
+                && (s.p[2] == asciiSpace || s.p[2] == asciiTab) {
+                s.p += 2
+                ok = c1 == 0x74 ? parseTexcoord() : parseNormal()
+            } else {
+                ok = parseStatement()
+            }
+            guard ok else { break }
+            // The statement must end here (a trailing comment is fine).
+            s.skipSpaces()
+            if !s.atLineEnd {
+                fail("unexpected '\(tokenText())'")
+                break
+            }
+            s.skipLine()
+        }
+        chunk.lineCount = s.line
+        return chunk
+    }
+
+    // MARK: - Vertex data
+
+    mutating func parseVertex() -> Bool {
+        s.skipSpaces()
+        guard let x = number() else { return false }
+        s.skipSpaces()
+        guard let y = number() else { return false }
+        s.skipSpaces()
+        guard let z = number() else { return false }
+        chunk.positions.append(x)
+        chunk.positions.append(y)
+        chunk.positions.append(z)
+        s.skipSpaces()
+        if s.atNumberStart {
+            // w, or r g b, or w r g b.
+            var extra: [Float] = []
+            while s.atNumberStart && extra.count < 4 {
+                guard let e = number() else { return false }
+                extra.append(e)
+                s.skipSpaces()
+            }
+            if extra.count >= 3 { appendColor(Array(extra.suffix(3))) } else if !chunk.colors.isEmpty { appendColor([1, 1, 1]) }
+        } else if !chunk.colors.isEmpty {
+            appendColor([1, 1, 1])
+        }
+        return true
+    }
+
+    mutating func appendColor(_ rgb: [Float]) {
+        if chunk.colors.isEmpty {
+            chunk.colors = [Float](repeating: 1, count: chunk.positions.count - 3)
+            chunk.colors.reserveCapacity(chunk.positions.capacity)
+        }
+        chunk.colors.append(contentsOf: rgb)
+    }
+
+    mutating func parseTexcoord() -> Bool {
+        s.skipSpaces()
+        guard let u = number() else { return false }
+        var v: Float = 0
+        s.skipSpaces()
+        if s.atNumberStart {
+            guard let value = number() else { return false }
+            v = value
+            s.skipSpaces()
+            if s.atNumberStart { guard number() != nil else { return false } }  // w
+        }
+        chunk.texcoords.append(u)
+        chunk.texcoords.append(v)
+        return true
+    }
+
+    mutating func parseNormal() -> Bool {
+        s.skipSpaces()
+        guard let x = number() else { return false }
+        s.skipSpaces()
+        guard let y = number() else { return false }
+        s.skipSpaces()
+        guard let z = number() else { return false }
+        chunk.normals.append(x)
+        chunk.normals.append(y)
+        chunk.normals.append(z)
+        return true
+    }
+
+    // MARK: - Faces
+
+    mutating func parseFace() -> Bool {
+        let line = s.line
+        var n: UInt32 = 0
+        var relative = false
+        while true {
+            s.skipSpaces()
+            if s.atLineEnd { break }
+            guard let v = index(required: true) else { return false }
+            var vt: Int32 = 0, vn: Int32 = 0
+            if s.p < s.end && s.p[0] == asciiSlash {
+                s.p += 1
+                guard let t = index(required: false) else { return false }
+                vt = t
+                if s.p < s.end && s.p[0] == asciiSlash {
+                    s.p += 1
+                    guard let nn = index(required: false) else { return false }
+                    vn = nn
+                }
+            }
+            if v < 0 || vt < 0 || vn < 0 { relative = true }
+            chunk.corners.append(v)
+            chunk.corners.append(vt)
+            chunk.corners.append(vn)
+            n += 1
+        }
+        if n < 3 {
+            chunk.corners.removeLast(Int(n) * 3)
+            chunk.events.append(.init(face: chunk.faceLines.count, line: line,
+                                      kind: .warning("face with \(n) vertices skipped (a face needs at least 3)")))
+            return true
+        }
+        if relative || n > 3 {
+            chunk.faceCounts.append(n | OBJChunk.hasBaseFlag)
+            chunk.faceBases.append(UInt32(chunk.positions.count / 3))
+            chunk.faceBases.append(UInt32(chunk.texcoords.count / 2))
+            chunk.faceBases.append(UInt32(chunk.normals.count / 3))
+        } else {
+            chunk.faceCounts.append(n)
+        }
+        chunk.faceLines.append(UInt32(truncatingIfNeeded: line))
+        return true
+    }
+
+    /// One index of a corner; 0 when an optional one is empty; nil (error recorded) when bad.
+    @inline(__always) mutating func index(required: Bool) -> Int32? {
+        let v = s.parseIndex()
+        if v > 0 || (v < 0 && v > ByteScanner.tooLargeIndex) { return Int32(truncatingIfNeeded: v) }
+        return badIndex(v, required: required)
+    }
+
+    mutating func badIndex(_ v: Int64, required: Bool) -> Int32? {
+        switch v {
+        case 0: fail("face index 0 is invalid (OBJ indices start at 1)")
+        case ByteScanner.emptyIndex:
+            if !required { return 0 }
+            fail("face corner without a vertex index")
+        case ByteScanner.tooLargeIndex: fail("face index '\(tokenText())' is too large")
+        default: fail("unparseable face index '\(tokenText())'")
+        }
+        return nil
+    }
+
+    // MARK: - Statements
+
+    mutating func parseStatement() -> Bool {
+        let line = s.line
+        let keywordStart = s.p
+        while s.p < s.end {
+            let c = s.p[0]
+            if c == asciiSpace || c == asciiTab || c == asciiCR || c == asciiLF || c == asciiHash { break }
+            s.p += 1
+        }
+        let keyword = String(decoding: UnsafeBufferPointer(start: keywordStart, count: s.p - keywordStart), as: UTF8.self)
+        let rest = s.restOfLine()
+        let face = chunk.faceLines.count
+        switch keyword {
+        case "o": chunk.events.append(.init(face: face, line: line, kind: .object(rest)))
+        case "g": chunk.events.append(.init(face: face, line: line, kind: .group(rest)))
+        case "usemtl": chunk.events.append(.init(face: face, line: line, kind: .useMaterial(rest)))
+        case "mtllib": chunk.events.append(.init(face: face, line: line, kind: .library(rest)))
+        case "s", "vp", "shadow_obj", "trace_obj", "maplib", "usemap", "lod", "bevel", "c_interp", "d_interp":
+            break  // smoothing groups and rendering hints do not change glTF geometry
+        default: chunk.events.append(.init(face: face, line: line, kind: .skipped(keyword)))
+        }
+        return true
+    }
+
+    // MARK: - Errors
+
+    @inline(__always) mutating func number() -> Float? {
+        if let v = s.parseFloat() { return v }
+        if s.atLineEnd {
+            fail("missing number")
+        } else {
+            fail("unparseable number '\(tokenText())'")
+        }
+        return nil
+    }
+
+    mutating func fail(_ message: String) {
+        if chunk.error == nil { chunk.error = (s.line, message) }
+    }
+
+    /// The token at the cursor (for messages), at most 40 bytes.
+    func tokenText() -> String {
+        var q = s.p
+        while q < s.end && q - s.p < 40 {
+            let c = q[0]
+            if c == asciiSpace || c == asciiTab || c == asciiCR || c == asciiLF { break }
+            q += 1
+        }
+        return String(decoding: UnsafeBufferPointer(start: s.p, count: q - s.p), as: UTF8.self)
+    }
+}

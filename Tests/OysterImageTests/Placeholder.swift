@@ -1,1 +1,0 @@
-// Tests for OysterImage arrive with the module.

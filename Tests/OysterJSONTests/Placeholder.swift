@@ -1,1 +1,0 @@
-// Tests for OysterJSON arrive with the module.

@@ -1,1 +1,0 @@
-// Tests for OysterOBJ arrive with the module.
