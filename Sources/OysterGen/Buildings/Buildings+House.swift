@@ -132,8 +132,6 @@ extension Buildings {
             let bw = L / Float(bays)
             if clear(0, bw, y0, y1) { b.wallBeam(.timber, f, from: Vec2(0.15, y0), to: Vec2(bw - 0.05, y1), width: 0.12) }
             if clear(L - bw, L, y0, y1) { b.wallBeam(.timber, f, from: Vec2(L - 0.15, y0), to: Vec2(L - bw + 0.05, y1), width: 0.12) }
-            // Window-height rail between openings.
-            _ = y1
         }
     }
 

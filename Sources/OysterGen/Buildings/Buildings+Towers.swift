@@ -31,7 +31,6 @@ extension Buildings {
         var walls = MeshBuilder(), top = MeshBuilder()
         var model = KitModel(name: "Tower")
         let doorW: Float = 1.2, doorH: Float = 2.4
-        let front: WallFrame
         if p.round {
             let segs = 20
             walls.lathe(p.wallKind, profile: [Vec2(R * 1.12, -0.5), Vec2(R * 1.08, 1.2), Vec2(R, 2.2), Vec2(R, H)], segments: segs, normals: .smooth)
@@ -52,7 +51,6 @@ extension Buildings {
             walls.wall(p.wallKind, f2, height: doorH + 0.6, openings: [door], capEnds: true)
             walls.append(doorFrame(f2, door, frame: .stoneWall, step: nil))
             model.parts.append(doorPart(f2, door))
-            front = f2
             // Corbelled parapet.
             if p.pointedRoof {
                 top.cone(p.roofKind, base: Vec3(0, H - 0.2, 0), apex: Vec3(0, H + R * 2.2, 0), radius: R + 0.5, segments: segs, normals: .flat)
@@ -97,9 +95,7 @@ extension Buildings {
                     top.orientedBox(p.wallKind, center: f.point(f.length / 2, 0.2, 0.22), axes: (f.dir, f.up, f.outward), half: Vec3(f.length / 2, 0.2, 0.22))
                 }
             }
-            front = frames[0]
         }
-        _ = front
         let zDoor: Float = p.round ? R + 0.12 : R
         for (k, x) in [-doorW / 2 - 0.75, doorW / 2 + 0.75].enumerated() {
             let t = Props.wallTorch(at: Vec3(x, 2.2, zDoor), outward: Vec3(0, 0, 1), name: "Torch\(k + 1)")

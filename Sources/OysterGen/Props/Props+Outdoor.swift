@@ -169,8 +169,7 @@ extension Props {
             canopy.addDoubleSidedQuad(.cloth, Vec3(x0, front.y, front.z), Vec3(x1, front.y, front.z), Vec3(x1, back.y, back.z), Vec3(x0, back.y, back.z))
             // Scalloped valance hanging at the front.
             canopy.addDoubleSidedQuad(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3(x1, front.y - 0.18, front.z), Vec3(x1, front.y, front.z), Vec3(x0, front.y, front.z))
-            canopy.addTriangle(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x1, front.y - 0.18, front.z))
-            canopy.addTriangle(.cloth, Vec3(x1, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x0, front.y - 0.18, front.z))
+            canopy.addDoubleSidedTriangle(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x1, front.y - 0.18, front.z))
         }
         var m = KitModel(name: "MarketStall")
         m.add("Stall", b)

@@ -52,8 +52,7 @@ extension Vegetation {
                 let l = center - side * ww, r = center + side * ww
                 b.color = Vec4(shade * (0.8 + 0.3 * t), shade * (0.9 + 0.1 * t), shade * 0.8, 1)
                 if s == steps {
-                    b.addTriangle(.grassBlades, prevL, prevR, center)
-                    b.addTriangle(.grassBlades, prevR, prevL, center)
+                    b.addDoubleSidedTriangle(.grassBlades, prevL, prevR, center)
                 } else {
                     b.addDoubleSidedQuad(.grassBlades, prevL, prevR, r, l)
                 }
