@@ -99,6 +99,21 @@ public enum Dungeon {
                     pillars.box(.stoneWall, min: c + Vec3(-0.4, H - 0.35, -0.4), max: c + Vec3(0.4, H, 0.4))
                 }
             }
+            // Heavy timber beams under the ceiling, across the room's short side, every two cells.
+            let alongX = r.width <= r.depth
+            let span = alongX ? r.depth : r.width
+            var k = 2
+            while k < span - 0 {
+                let a: Vec3, b: Vec3
+                if alongX {
+                    a = corner(r.x, r.z + k) + Vec3(0, H - 0.2, 0); b = corner(r.x + r.width, r.z + k) + Vec3(0, H - 0.2, 0)
+                } else {
+                    a = corner(r.x + k, r.z) + Vec3(0, H - 0.2, 0); b = corner(r.x + k, r.z + r.depth) + Vec3(0, H - 0.2, 0)
+                }
+                let dir = normalize(b - a)
+                pillars.beam(.timber, from: a + dir * inset, to: b - dir * inset, width: 0.3, depth: 0.4, up: Vec3(0, 1, 0))
+                k += 2
+            }
             // Torches on wall cells (a wall on the outside, not next to a door).
             var spots: [(Vec3, Vec3)] = []
             for z in r.z..<(r.z + r.depth) {
