@@ -17,7 +17,11 @@
 // | GPU instancing            | `Scene.instance`                 | Passes/Scene+Instancing      |
 // | statistics                | `ProcessStatistics`              | Pipeline/ProcessStatistics   |
 //
-// A good order for an export: convertAxes → instance (web) → flatten (keep shared meshes
-// with `keepSharedMeshesUsedAtLeast` when instancing) → colliders → weld → generateNormals →
-// generateTangents → addLODChains → mergeByMaterial → compact → resizeTextures → quantize
-// (last: it folds dequantization into node transforms, which flatten would bake again).
+// A good order for an export:
+//   convertAxes → dedupe → instance (web) → flatten (with `keepSharedMeshesUsedAtLeast` when
+//   instancing) → weld → generateNormals → generateTangents → addColliders → addLODChains /
+//   attachLODNodes → mergeByMaterial (`excludedNodes`: the collider and LOD nodes) → compact →
+//   resizeTextures → quantize.
+// Node indices from `addColliders`/`attachLODNodes` stay valid until a pass removes nodes
+// (`instance`, `compact`); quantize goes last because it folds dequantization into node
+// transforms, which flatten would bake again.

@@ -63,3 +63,15 @@ import Testing
         #expect(close(out.vec3(0), Vec3(0, 0, 2)))
     }
 }
+
+@Suite struct AxisConversionMatrixTests {
+    @Test func matrixRootsAndOrphansAreRotatedToo() {
+        var s = sceneWith([gridPrimitive(1), gridPrimitive(1)], transforms: [
+            .matrix(Mat4(translation: Vec3(1, 0, 0), rotation: .identity, scale: Vec3(2, 2, 2))), .identity,
+        ])
+        s.roots = []  // no scenes: every parentless node is a root
+        let before = worldTriangles(s)
+        s.convertAxes(AxisConversionOptions(from: .y, to: .z))
+        for (a, b) in zip(before, worldTriangles(s)) { for (p, q) in zip(a, b) { #expect(close(Vec3(p.x, -p.z, p.y), q)) } }
+    }
+}

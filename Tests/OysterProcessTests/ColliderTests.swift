@@ -109,10 +109,76 @@ import Testing
         #expect(col.attributes.keys.sorted() == ["POSITION"])
     }
 
+    @Test func boxRecordsCarryParametricBoxes() throws {
+        var s = sceneWith([gridPrimitive(2, size: 4) { x, _ in x * 0.5 }])
+        let r = try #require(s.addColliders(ColliderOptions(shape: .box)).first)
+        let box = try #require(r.box)
+        #expect(close(box.center, Vec3(2, 1, 2)))
+        #expect(close(box.halfExtents, Vec3(2, 1, 2)))
+    }
+
+    @Test func colliderNodesMergeIntoOneWorldSpaceNode() throws {
+        var s = sceneWith([gridPrimitive(1), gridPrimitive(1)], transforms: [.identity, .trs(translation: Vec3(10, 0, 0), rotation: .identity, scale: .one)])
+        let records = s.addColliders(ColliderOptions(shape: .box))
+        let merged = s.mergeColliderNodes(records, name: "Static-colonly")
+        let node = try #require(merged)
+        #expect(s.roots[0].nodes.contains(node))
+        #expect(records.allSatisfy { s.nodes[$0.colliderNode].mesh == nil })
+        let prim = s.meshes[try #require(s.nodes[node].mesh)].primitives[0]
+        #expect(prim.triangleCount == 24)
+        let xs = prim.attributes["POSITION"]!.vec3Array().map(\.x)
+        #expect(xs.min() == 0 && xs.max() == 11)
+    }
+
     @Test func trimeshColliderIsSimplified() throws {
         let terrain = Mesh(name: "Terrain", primitives: [gridPrimitive(30, size: 10) { x, z in sinf(x) * 0.2 + cosf(z * 0.5) * 0.3 }])
         let col = try #require(terrain.collider(ColliderOptions(shape: .trimesh, trimeshRatio: 0.25, trimeshMaxError: 1)))
         #expect(col.primitives[0].triangleCount <= 1800 / 4 + 90)
         #expect(col.name == "Terrain_collider")
+    }
+}
+
+@Suite struct ConvexHullStressTests {
+    func closed(_ hull: ConvexHull) -> Bool {
+        var edges: [UInt64: Int] = [:]
+        for t in stride(from: 0, to: hull.indices.count, by: 3) {
+            for k in 0..<3 {
+                let a = UInt64(hull.indices[t + k]), b = UInt64(hull.indices[t + (k + 1) % 3])
+                edges[a << 32 | b, default: 0] += 1
+            }
+        }
+        return edges.allSatisfy { e, c in c == 1 && edges[(e & 0xFFFF_FFFF) << 32 | e >> 32] == 1 }
+    }
+
+    @Test func nearlyFlatTerrainGivesAClosedThinHull() throws {
+        var pts: [Vec3] = []
+        for i in 0..<60 { for j in 0..<60 { pts.append(Vec3(Float(i) * 1.7 + 100, 0.002 * sinf(Float(i * j)), Float(j) * 1.7 - 50)) } }
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-3)
+    }
+
+    @Test func jitteredDuplicatesOfACube() throws {
+        var pts: [Vec3] = []
+        var seed: UInt32 = 1
+        for k in 0..<400 {
+            seed = seed &* 1_664_525 &+ 1_013_904_223
+            let jitter = (Float(seed >> 8) / Float(1 << 24) - 0.5) * 1e-6
+            let c = k % 8
+            pts.append(Vec3(Float(c & 1), Float((c >> 1) & 1), Float((c >> 2) & 1)) * 10 + Vec3(repeating: jitter))
+        }
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-4)
+        #expect(hull.vertices.count <= 16)
+    }
+
+    @Test func sphereMeshWithSeamDuplicates() throws {
+        let pts = spherePrimitive(rings: 30, segments: 40).attributes["POSITION"]!.vec3Array()
+        let hull = try #require(ConvexHull(points: pts))
+        #expect(closed(hull))
+        #expect(hull.outsideDistance <= 1e-5)
+        let capped = try #require(ConvexHull(points: pts, maxVertices: 100))
+        #expect(closed(capped) && capped.vertices.count <= 100)
     }
 }

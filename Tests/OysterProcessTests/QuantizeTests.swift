@@ -95,3 +95,55 @@ import Testing
 extension Double {
     var float: Float { Float(self) }
 }
+
+@Suite struct QuantizeFoldingTests {
+    /// World triangles including GPU instances (instance TRS between node and mesh).
+    func instancedWorld(_ s: Scene) -> [[Vec3]] {
+        let world = s.worldMatrices()
+        var out: [[Vec3]] = []
+        for (i, n) in s.nodes.enumerated() {
+            guard let m = n.mesh else { continue }
+            var locals: [Mat4] = [.identity]
+            if let inst = n.instancing {
+                let count = inst.values.first?.count ?? 0
+                locals = (0..<count).map { k in
+                    Mat4(translation: inst["TRANSLATION"]?.vec3(k) ?? .zero, rotation: inst["ROTATION"].map { Quat($0.vec4(k)) } ?? .identity,
+                         scale: inst["SCALE"]?.vec3(k) ?? .one)
+                }
+            }
+            for local in locals {
+                let mat = world[i] * local
+                for p in s.meshes[m].primitives {
+                    let pos = p.attributes["POSITION"]!, idx = p.triangleIndices()
+                    for t in stride(from: 0, to: idx.count, by: 3) { out.append((0..<3).map { mat.transformPoint(pos.vec3(Int(idx[t + $0]))) }) }
+                }
+            }
+        }
+        return out
+    }
+
+    @Test func instancedNodesFoldDequantizationIntoEveryInstance() throws {
+        var s = sceneWith([gridPrimitive(3, size: 2) { x, z in x - z }])
+        s.nodes[0].instancing = [
+            "TRANSLATION": DataArray(vec3: [Vec3(0, 0, 0), Vec3(5, 1, 0)]),
+            "ROTATION": DataArray(vec4: [Quat.identity.vector, Quat(angle: 1, axis: Vec3(0, 1, 0)).vector]),
+            "SCALE": DataArray(vec3: [Vec3(1, 1, 1), Vec3(2, 2, 2)]),
+        ]
+        let before = instancedWorld(s)
+        s.quantize(QuantizeOptions(positionBits: 14))
+        #expect(s.meshes[0].primitives[0].attributes["POSITION"]?.componentType == .uint16)
+        #expect(s.nodes[0].transform == .identity)
+        let after = instancedWorld(s)
+        #expect(after.count == before.count)
+        for (a, b) in zip(before, after) { for (p, q) in zip(a, b) { #expect(length(p - q) <= 2 * 2 / 16383 * 2) } }
+    }
+
+    @Test func matrixNodesAndSharedMeshesFoldPerNode() {
+        var s = sceneWith([gridPrimitive(2, size: 3)], transforms: [.matrix(Mat4(translation: Vec3(1, 2, 3), rotation: Quat(angle: 0.5, axis: Vec3(1, 0, 0)), scale: Vec3(1, 2, 1)))])
+        s.nodes.append(Node(name: "twin", transform: .trs(translation: Vec3(-4, 0, 0), rotation: .identity, scale: .one), mesh: 0))
+        s.roots[0].nodes.append(1)
+        let before = worldTriangles(s)
+        s.quantize()
+        for (a, b) in zip(before, worldTriangles(s)) { for (p, q) in zip(a, b) { #expect(length(p - q) <= 3 * 2 / 16383 * 2) } }
+    }
+}

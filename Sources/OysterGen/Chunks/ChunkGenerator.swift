@@ -115,8 +115,8 @@ public enum ChunkGenerator {
         }
         for c in trees.points(minX: x0, minZ: z0, maxX: x0 + size, maxZ: z0 + size) {
             let p = c.position
-            let m = mask.fbm(p.x / 90, p.y / 90) + (density - 0.5) * 1.1
-            guard m > -0.05 + c.bits.unit(40) * 0.25 - 0.15 else { continue }
+            let m = mask.fbm(p.x / 70, p.y / 70) + (density - 0.5) * 0.9
+            guard m > 0.05 + c.bits.unit(40) * 0.2 else { continue }
             let y = shape.height(p.x, p.y)
             if let w = waterLevel, y < w + 0.6 { continue }
             guard slope(p.x, p.y) < 0.8, y < cover.snowline + 6 else { continue }

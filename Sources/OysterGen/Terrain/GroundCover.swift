@@ -40,12 +40,13 @@ struct GroundCover {
     func weights(_ s: Sample) -> [Float] {
         let m = moisture.fbm(s.x / 70, s.z / 70)
         let p = patches.fbm(s.x / 14, s.z / 14)
-        let steep = smoothstep(0.5, 0.95, s.slope)
+        let steep = smoothstep(0.55, 0.95, s.slope + p * 0.2)
+        let bare = smoothstep(0.3, 0.55, s.slope + p * 0.25) * 0.7
         let shore = smoothstep(1.6, 0.3, s.aboveWater)
-        let snow = smoothstep(snowline - 4 + p * 6, snowline + 4 + p * 6, s.height) * (1 - smoothstep(0.9, 1.4, s.slope))
-        var grass: Float = 1, dirt = smoothstep(0.15, 0.55, p - m * 0.3) * 0.9 + smoothstep(0.4, 1.5, s.deposit) * 0.6
+        let snow = !snowline.isFinite ? 0 : smoothstep(snowline - 4 + p * 6, snowline + 4 + p * 6, s.height) * (1 - smoothstep(0.9, 1.4, s.slope))
+        var grass: Float = 1, dirt = smoothstep(0.15, 0.55, p - m * 0.3) * 0.9 + smoothstep(0.15, 0.8, s.deposit) * 1.2 + bare * 0.9
         var sand = shore * 2, rock = steep * 3, snowW = snow * 4
-        var mud: Float = 0, gravel = smoothstep(0.8, 2.5, s.deposit) * 1.2
+        var mud: Float = 0, gravel = smoothstep(0.5, 1.5, s.deposit) * 1.4 + smoothstep(-0.3, -1.2, s.deposit) * 0.8
         switch biome {
         case .temperate: break
         case .alpine:
@@ -76,7 +77,7 @@ struct GroundCover {
             if biome == .alpine || biome == .tundra || biome == .desert { gravel += roadKind } else { dirt += roadKind }
             grass *= 1 - s.road
         }
-        rock += s.aboveWater < -0.2 ? 0 : 0
+        grass *= (1 - steep) * (1 - 0.6 * bare)
         if s.aboveWater < 0 { sand += 1.5; grass *= 0.2 }
         return [grass, dirt, sand, rock, snowW, mud, gravel]
     }

@@ -26,7 +26,8 @@ struct TerrainMesher {
         for v in 0..<count {
             var sum: Float = 0, c = Vec3.zero
             for k in 0..<kc {
-                let w = weights[v * kc + k]
+                // Squared weights: the dominant surface keeps its colour, borders still blend.
+                let w = weights[v * kc + k] * weights[v * kc + k]
                 sum += w
                 c += albedo[k] * w
             }

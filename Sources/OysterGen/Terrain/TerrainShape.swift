@@ -27,7 +27,7 @@ public struct TerrainShape: Sendable {
         let size = feature?.size ?? feature?.density ?? 0.5
         let scale: Float = 0.6 + size * 0.8
         switch form {
-        case .hills: amplitude = 16 * scale
+        case .hills: amplitude = 30 * scale
         case .mountains: amplitude = (recipe.biome == .alpine ? 70 : 55) * scale
         case .plains: amplitude = 4 * scale
         case .canyon: amplitude = 26 * scale

@@ -1,8 +1,7 @@
 import OysterCore
 
 /// The world's single door to the asset kits (Vegetation, Rocks, Buildings, Dungeon, Props):
-/// picks kit parameters from the recipe and a seed. Kits not available yet fall back to simple
-/// stand-ins built here.
+/// picks kit parameters from the recipe and a seed.
 enum KitCatalog {
     static func detailLevel(_ d: Detail) -> Int { d == .low ? 0 : d == .medium ? 1 : 2 }
 
@@ -48,24 +47,67 @@ enum KitCatalog {
     }
 
     static func building(_ kind: Site.Kind, seed: UInt64, recipe: Recipe) -> KitModel {
-        var b = MeshBuilder()
+        var r = KitRandom(seed: seed)
+        let cold = recipe.biome == .alpine || recipe.biome == .tundra
+        let ruined = recipe.moods.contains(.ruined) || recipe.moods.contains(.ancient)
         switch kind {
-        case .tower, .lighthouse, .windmill:
-            b.cylinder(.stoneWall, from: .zero, to: Vec3(0, 12, 0), radiusBottom: 2.5, radiusTop: 2, segments: 12)
-            b.cone(.roofTiles, base: Vec3(0, 12, 0), apex: Vec3(0, 15, 0), radius: 2.6, segments: 12)
-        case .pier:
-            b.box(.woodPlanks, min: Vec3(-1.2, 0.4, 0), max: Vec3(1.2, 0.6, 14))
         case .house:
             var p = HouseParams.random(seed: seed)
-            if recipe.biome == .alpine || recipe.biome == .tundra { p.roofKind = .slate }
+            if cold { p.roofKind = .slate }
             if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
+            if recipe.biome == .desert { p.wallStyle = .stone; p.roofKind = .roofTiles }
             return Buildings.house(p, seed: seed)
-        default:
-            b.box(.plaster, min: Vec3(-3, 0, -2.5), max: Vec3(3, 3, 2.5))
-            b.box(.roofTiles, min: Vec3(-3.3, 3, -2.8), max: Vec3(3.3, 4.5, 2.8))
-            b.box(.door, min: Vec3(-0.5, 0, 2.5), max: Vec3(0.5, 2, 2.55))
+        case .tower:
+            return Buildings.tower(TowerParams(round: r.chance(0.6), radius: r.float(in: 2.6...3.6), height: r.float(in: 11...16),
+                                               pointedRoof: r.chance(0.6), roofKind: cold ? .slate : .roofTiles), seed: seed)
+        case .castle: return castle(seed: seed, recipe: recipe)
+        case .ruins: return Buildings.ruins(width: r.float(in: 8...12), depth: r.float(in: 6...9), seed: seed)
+        case .cabin: return Buildings.cabin(seed: seed)
+        case .windmill: return Buildings.windmill(height: r.float(in: 9...12), seed: seed)
+        case .lighthouse: return Buildings.lighthouse(height: r.float(in: 16...20), seed: seed)
+        case .pier: return Buildings.pier(PierParams(length: 16, width: 3, deckHeight: 1.0, postDepth: 3.5, railings: !ruined), seed: seed)
+        case .well: return Buildings.well(seed: seed)
         }
-        return KitModel(name: kind.rawValue.capitalized, parts: [KitPart(name: "Body", mesh: b)])
+    }
+
+    /// A castle: four corner towers joined by walls, a gate at the front and a keep inside.
+    static func castle(seed: UInt64, recipe: Recipe) -> KitModel {
+        var model = KitModel(name: "Castle")
+        let half: Float = 11
+        let roof: SurfaceKind = recipe.biome == .alpine || recipe.biome == .tundra ? .slate : .roofTiles
+        for (k, c) in [Vec3(-half, 0, -half), Vec3(half, 0, -half), Vec3(half, 0, half), Vec3(-half, 0, half)].enumerated() {
+            let tower = Buildings.tower(TowerParams(round: true, radius: 3, height: 14, pointedRoof: true, roofKind: roof), seed: seed ^ UInt64(k + 1))
+            model.parts.append(KitPart(name: "Tower_\(k + 1)", transform: .translation(c), children: tower.parts))
+            model.lightAnchors += tower.lightAnchors.map { LightAnchor(position: $0.position + c, kind: $0.kind) }
+        }
+        let sides: [(Vec3, Float, Bool)] = [(Vec3(0, 0, half), 0, true), (Vec3(half, 0, 0), .pi / 2, false),
+                                            (Vec3(0, 0, -half), .pi, false), (Vec3(-half, 0, 0), -.pi / 2, false)]
+        for (k, side) in sides.enumerated() {
+            let wall = Buildings.castleWall(CastleWallParams(length: half * 2 - 5, height: 8, thickness: 2.2, gate: side.2), seed: seed ^ UInt64(k + 11))
+            model.parts.append(KitPart(name: k == 0 ? "Gatehouse" : "Wall_\(k)", transform: .place(side.0, yaw: side.1), children: wall.parts))
+            model.lightAnchors += wall.lightAnchors.map { LightAnchor(position: Mat4.place(side.0, yaw: side.1).transformPoint($0.position), kind: $0.kind) }
+        }
+        let keep = Buildings.tower(TowerParams(round: false, radius: 4.5, height: 18, pointedRoof: true, roofKind: roof), seed: seed ^ 0x4EE9)
+        model.parts.append(KitPart(name: "Keep", transform: .translation(Vec3(0, 0, -3)), children: keep.parts))
+        let flag = Props.flag(poleHeight: 5, seed: seed)
+        model.parts.append(KitPart(name: "Banner", transform: .translation(Vec3(0, 18.5, -3)), children: flag.parts))
+        return model
+    }
+
+    /// Small props around the village square.
+    static func villageProps(seed: UInt64) -> [(KitModel, String, Vec2, Float)] {
+        var r = KitRandom(seed: seed ^ 0x9A0B)
+        var out: [(KitModel, String, Vec2, Float)] = []
+        out.append((Buildings.well(seed: seed), "Well", Vec2(0, 0), 0))
+        out.append((Props.flag(poleHeight: 7, seed: seed), "Flag", Vec2(4.5, -3.5), 0))
+        out.append((Props.marketStall(seed: seed), "MarketStall", Vec2(-5, 3), r.float(in: 0...6.28)))
+        out.append((Props.cart(seed: seed), "Cart", Vec2(5, 4), r.float(in: 0...6.28)))
+        for k in 0..<4 {
+            let a = Float(k) * 1.57 + 0.6
+            out.append((Props.lamppost(seed: seed ^ UInt64(k)), "Lamppost", Vec2(kcos(a), ksin(a)) * 8, a))
+        }
+        for k in 0..<3 { out.append((Props.barrel(seed: seed ^ UInt64(k + 5)), "Barrel", Vec2(-6.2 + Float(k) * 0.8, 4.4), 0)) }
+        return out
     }
 }
 
@@ -77,16 +119,16 @@ extension KitCatalog {
     }
 
     static func dungeon(rooms: Int, seed: UInt64, recipe: Recipe) -> DungeonKit {
-        var floor = MeshBuilder(), walls = MeshBuilder()
-        var anchors: [LightAnchor] = []
-        for r in 0..<rooms {
-            let c = Vec3(Float(r % 4) * 14, 0, Float(r / 4) * 14)
-            floor.box(.dungeonFloor, center: c - Vec3(0, 0.1, 0), size: Vec3(12, 0.2, 12))
-            walls.box(.dungeonWall, center: c + Vec3(0, 2, -6), size: Vec3(12, 4, 0.6))
-            walls.box(.dungeonWall, center: c + Vec3(-6, 2, 0), size: Vec3(0.6, 4, 12))
-            anchors.append(LightAnchor(position: c + Vec3(-5.5, 2.5, -5.5), kind: .torchFlame))
-        }
-        let model = KitModel(name: "Dungeon", parts: [KitPart(name: "Floor", mesh: floor), KitPart(name: "Walls", mesh: walls)], lightAnchors: anchors)
-        return DungeonKit(model: model, cameraEye: Vec3(-4, 9, -4), cameraTarget: Vec3(14, 0, 14))
+        let clutter: Float = recipe.moods.contains(.barren) ? 0.2 : 0.7
+        let params = DungeonParams(rooms: rooms, cellSize: 2, wallHeight: 3.6, roomSize: 3...6, loops: max(1, rooms / 4), clutter: clutter)
+        let layout = DungeonLayout.generate(params, seed: seed)
+        let model = Dungeon.build(layout, params: params, seed: seed)
+        // Camera: in a corner of the largest room, under the ceiling, looking across it.
+        let s = params.cellSize
+        let ox = -Float(layout.width) * s / 2, oz = -Float(layout.depth) * s / 2
+        let room = layout.rooms.max { $0.width * $0.depth < $1.width * $1.depth } ?? layout.rooms[0]
+        let eye = Vec3(ox + (Float(room.x) + 0.45) * s, params.wallHeight - 0.6, oz + (Float(room.z) + 0.45) * s)
+        let target = Vec3(ox + (Float(room.x + room.width) - 0.5) * s, 0.6, oz + (Float(room.z + room.depth) - 0.5) * s)
+        return DungeonKit(model: model, cameraEye: eye, cameraTarget: target)
     }
 }

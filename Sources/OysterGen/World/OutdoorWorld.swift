@@ -139,8 +139,9 @@ struct OutdoorWorld {
         for c in trees.points(minX: -half, minZ: -half, maxX: half, maxZ: half) {
             let p = c.position
             // Forest clumps: noise decides where woods are; density shifts the threshold.
-            let m = mask.fbm(p.x / 90, p.y / 90) + (density - 0.5) * 1.1
-            guard m > -0.05 + c.bits.unit(40) * 0.25 - 0.15 else { continue }
+            // Woods and clearings: noise decides where; density moves the tree line.
+            let m = mask.fbm(p.x / 70, p.y / 70) + (density - 0.5) * 0.9
+            guard m > 0.05 + c.bits.unit(40) * 0.2 else { continue }
             guard canGrow(p, clearance: 1.5), hf.slope(p.x, p.y) < 0.8 else { continue }
             let h = hf.height(p.x, p.y)
             if h > snowline + 6 { continue }
@@ -243,6 +244,10 @@ struct OutdoorWorld {
             case .pier: label = "Pier"
             case .well: label = "Well"
             }
+            if s.kind == .well {
+                villageSquare(s, into: &a, kits: &kits)
+                continue
+            }
             let n = counter[label, default: 0] + 1
             counter[label] = n
             let seed = recipe.seed ^ PositionHash.hash(recipe.seed, Int32(s.position.x), Int32(s.position.y), 0xB1D)
@@ -250,6 +255,20 @@ struct OutdoorWorld {
             let y = s.kind == .pier ? (layout.waterLevel(s.position.x, s.position.y) ?? s.height) : s.height - 0.05
             kits.place(kit, key: "\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: "Buildings",
                        translation: Vec3(s.position.x, y, s.position.y), yaw: s.yaw, into: &a)
+        }
+    }
+}
+
+extension OutdoorWorld {
+    /// Well, flag, market stall, cart, lampposts and barrels on the village square.
+    func villageSquare(_ s: Site, into a: inout SceneAssembler, kits: inout KitPlacement) {
+        var counter: [String: Int] = [:]
+        for (kit, label, offset, yaw) in KitCatalog.villageProps(seed: recipe.seed) {
+            let n = counter[label, default: 0] + 1
+            counter[label] = n
+            let p = s.position + offset
+            kits.place(kit, key: "prop/\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: "Buildings/Village",
+                       translation: Vec3(p.x, layout.hf.height(p.x, p.y) - 0.02, p.y), yaw: yaw, into: &a)
         }
     }
 }

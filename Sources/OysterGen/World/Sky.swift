@@ -30,7 +30,7 @@ struct Sky {
             sunDirection = normalize(Vec3(pos.x, max(pos.y, 0.04), pos.z))
             let warm = smoothstep(0.03, 0.45, elevation)
             sunColor = mix(Vec3(1.0, 0.55, 0.28), Vec3(1.0, 0.96, 0.90), warm)
-            sunIntensity = (1.2 + 2.8 * smoothstep(0.0, 0.35, elevation)) * dim
+            sunIntensity = (1.5 + 3.5 * smoothstep(0.0, 0.35, elevation)) * dim
         }
         let dayBlue = weather == .clear ? Vec3(0.45, 0.62, 0.90) : Vec3(0.62, 0.65, 0.70)
         if night { skyColor = Vec3(0.02, 0.03, 0.07) }

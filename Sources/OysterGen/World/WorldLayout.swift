@@ -31,7 +31,8 @@ struct WorldLayout: Sendable {
         let shape = self.shape, plan = self.plan
         hf.fill { x, z in plan.shape(x, z, shape.height(x, z), amplitude: shape.amplitude) }
         var erosion = Heightfield.ErosionOptions()
-        erosion.dropletsPerCell = recipe.detail == .low ? 0.4 : 0.7
+        erosion.dropletsPerCell = recipe.detail == .low ? 0.6 : 1.0
+        erosion.erodeRate = 0.5
         deposit = hf.erodeHydraulic(seed: recipe.seed, options: erosion)
         hf.erodeThermal(iterations: 4, talus: shape.landform == .mountains ? 1.2 : 0.8)
         roadDistance = [Float](repeating: .infinity, count: hf.heights.count)
@@ -211,6 +212,8 @@ struct WorldLayout: Sendable {
             }
             if let c = centre {
                 villageCenter = c
+                // The square: a well, stalls and lamps (kept clear of trees and houses).
+                sites.append(Site(kind: .well, position: c, yaw: 0, radius: 8.5))
                 var placed = 0
                 var ring: Float = 11
                 var attempts = 0

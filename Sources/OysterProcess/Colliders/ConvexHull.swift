@@ -2,6 +2,7 @@ import OysterCore
 
 /// A convex hull as a closed triangle mesh with outward (counter-clockwise) winding.
 public struct ConvexHull: Hashable, Sendable {
+    /// Hull vertices (a subset of the input points, or box corners for degenerate input).
     public var vertices: [Vec3]
     /// Triangle list into `vertices`.
     public var indices: [UInt32]
@@ -18,9 +19,23 @@ public struct ConvexHull: Hashable, Sendable {
     public init?(points: [Vec3], maxVertices: Int = Int.max, thickness: Float? = nil) {
         let pts = points.filter { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
         guard !pts.isEmpty else { return nil }
-        var builder = QuickhullBuilder(points: pts.map { SIMD3<Double>(Double($0.x), Double($0.y), Double($0.z)) })
-        if builder.build(maxVertices: max(4, maxVertices)) {
-            (vertices, indices) = builder.mesh()
+        // The hull is built in the points' principal frame scaled to unit extents: an affine map
+        // keeps the hull's combinatorics, and thin inputs (flat terrain, walls) become
+        // well-conditioned instead of slivers the tolerance cannot resolve.
+        let frame = OrientedBox(principal: pts)
+        let h = frame.halfExtents, big = max(h.x, h.y, h.z)
+        var builder: QuickhullBuilder?
+        if big > 0, min(h.x, h.y, h.z) > big * 1e-5 {
+            let c = frame.center, (e0, e1, e2) = frame.axes
+            builder = QuickhullBuilder(points: pts.map { p in
+                let d = p - c
+                return SIMD3<Double>(Double(dot(d, e0)) / Double(h.x), Double(dot(d, e1)) / Double(h.y), Double(dot(d, e2)) / Double(h.z))
+            })
+        }
+        if var b = builder, b.build(maxVertices: max(4, maxVertices)) {
+            let (used, idx) = b.meshIndices()
+            vertices = used.map { pts[$0] }
+            indices = idx
         } else {
             // Degenerate: a thin oriented box around the points.
             let box = OrientedBox(points: pts)
@@ -52,20 +67,33 @@ public struct ConvexHull: Hashable, Sendable {
     }
 
     private func maxDistanceOutside(_ pts: [Vec3]) -> Float {
-        var planes: [(Vec3, Float)] = []
+        // Double planes: thin hulls (flat terrain) need more than Float's 7 digits here.
+        // Plain scalar arithmetic: this is O(points × faces) and must stay cheap in debug builds.
+        var planes: [Double] = []
+        planes.reserveCapacity(indices.count / 3 * 4)
         for t in stride(from: 0, to: indices.count, by: 3) {
             let a = vertices[Int(indices[t])], b = vertices[Int(indices[t + 1])], c = vertices[Int(indices[t + 2])]
-            let n = normalize(cross(b - a, c - a))
-            if n != .zero { planes.append((n, dot(n, a))) }
+            let ux = Double(b.x) - Double(a.x), uy = Double(b.y) - Double(a.y), uz = Double(b.z) - Double(a.z)
+            let vx = Double(c.x) - Double(a.x), vy = Double(c.y) - Double(a.y), vz = Double(c.z) - Double(a.z)
+            var nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx
+            let len = (nx * nx + ny * ny + nz * nz).squareRoot()
+            guard len > 0 else { continue }
+            nx /= len; ny /= len; nz /= len
+            planes += [nx, ny, nz, nx * Double(a.x) + ny * Double(a.y) + nz * Double(a.z)]
         }
-        var worst: Float = 0
-        for p in pts {
-            for (n, d) in planes {
-                let e = dot(n, p) - d
-                if e > worst { worst = e }
+        var worst = 0.0
+        planes.withUnsafeBufferPointer { pl in
+            for p in pts {
+                let x = Double(p.x), y = Double(p.y), z = Double(p.z)
+                var k = 0
+                while k < pl.count {
+                    let e = pl[k] * x + pl[k + 1] * y + pl[k + 2] * z - pl[k + 3]
+                    if e > worst { worst = e }
+                    k += 4
+                }
             }
         }
-        return worst
+        return Float(worst)
     }
 }
 
@@ -89,6 +117,8 @@ struct QuickhullBuilder {
     var hullVertexCount = 0
     /// Directed edge (a, b) → face owning it.
     var edgeFace: [UInt64: Int] = [:]
+    /// Faces that were given outside points (may include dead ones, pruned lazily).
+    var pending: [Int] = []
     let eps: Double
 
     init(points: [SIMD3<Double>]) {
@@ -132,10 +162,18 @@ struct QuickhullBuilder {
 
         while hullVertexCount < maxVertices {
             // The face with the farthest outside point (ties: lowest face index) — deterministic.
+            // Only faces that received points are scanned; dead or emptied ones drop out.
             var best = -1, bestPoint = -1, bestDist = 0.0
-            for (f, face) in faces.enumerated() where face.alive && face.farthest >= 0 && face.farthestDistance > bestDist {
-                bestDist = face.farthestDistance; best = f; bestPoint = face.farthest
+            var keep = 0
+            for k in pending.indices {
+                let f = pending[k]
+                guard faces[f].alive && faces[f].farthest >= 0 else { continue }
+                pending[keep] = f
+                keep += 1
+                let d = faces[f].farthestDistance
+                if d > bestDist || (d == bestDist && f < best) { bestDist = d; best = f; bestPoint = faces[f].farthest }
             }
+            pending.removeLast(pending.count - keep)
             guard best >= 0 else { break }
             addPoint(bestPoint, seen: best)
         }
@@ -196,6 +234,7 @@ struct QuickhullBuilder {
         }
         for (k, p) in candidates.enumerated() where bestOf[k] >= 0 {
             let f = newFaces[bestOf[k]]
+            if faces[f].outside.isEmpty { pending.append(f) }
             faces[f].outside.append(p)
             if distOf[k] > faces[f].farthestDistance { faces[f].farthestDistance = distOf[k]; faces[f].farthest = p }
         }
@@ -239,20 +278,20 @@ struct QuickhullBuilder {
         assign(orphans.filter { $0 != p }, to: created)
     }
 
-    /// Compacted vertices and triangles of the live faces.
-    func mesh() -> ([Vec3], [UInt32]) {
+    /// Input indices of the hull's vertices and triangles over them (live faces only).
+    func meshIndices() -> ([Int], [UInt32]) {
         var map = [Int: UInt32]()
-        var verts: [Vec3] = []
+        var used: [Int] = []
         var idx: [UInt32] = []
         for f in faces where f.alive {
             for v in [f.v.0, f.v.1, f.v.2] {
                 if map[v] == nil {
-                    map[v] = UInt32(verts.count)
-                    verts.append(Vec3(Float(points[v].x), Float(points[v].y), Float(points[v].z)))
+                    map[v] = UInt32(used.count)
+                    used.append(v)
                 }
                 idx.append(map[v] ?? 0)
             }
         }
-        return (verts, idx)
+        return (used, idx)
     }
 }

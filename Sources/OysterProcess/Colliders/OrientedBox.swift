@@ -3,15 +3,19 @@ import OysterCore
 /// A box with its own axes: the tighter of the axis-aligned box and the box along the
 /// points' principal axes (PCA).
 public struct OrientedBox: Hashable, Sendable {
+    /// The box centre.
     public var center: Vec3
     /// Unit axes (right-handed).
     public var axes: (Vec3, Vec3, Vec3)
+    /// Half the size along each of `axes`.
     public var halfExtents: Vec3
 
+    /// Equal centre, axes and extents.
     public static func == (a: OrientedBox, b: OrientedBox) -> Bool {
         a.center == b.center && a.axes.0 == b.axes.0 && a.axes.1 == b.axes.1 && a.axes.2 == b.axes.2 && a.halfExtents == b.halfExtents
     }
 
+    /// Hashes centre and extents (axes are compared by `==`).
     public func hash(into h: inout Hasher) { h.combine(center); h.combine(halfExtents) }
 
     /// The axis-aligned box of `points`.
@@ -22,6 +26,22 @@ public struct OrientedBox: Hashable, Sendable {
         center = box.center
         axes = (Vec3(1, 0, 0), Vec3(0, 1, 0), Vec3(0, 0, 1))
         halfExtents = box.size * 0.5
+    }
+
+    /// The box along the points' principal axes (always, even when the aligned box is smaller).
+    init(principal points: [Vec3]) {
+        self.init(aligned: points)
+        guard points.count >= 3 else { return }
+        let axes = Self.principalAxes(points)
+        var lo = Vec3(repeating: .infinity), hi = Vec3(repeating: -.infinity)
+        for p in points {
+            let q = Vec3(dot(p, axes.0), dot(p, axes.1), dot(p, axes.2))
+            lo = pointwiseMin(lo, q); hi = pointwiseMax(hi, q)
+        }
+        let mid = (lo + hi) * 0.5
+        center = axes.0 * mid.x + axes.1 * mid.y + axes.2 * mid.z
+        self.axes = axes
+        halfExtents = (hi - lo) * 0.5
     }
 
     /// The smaller (by volume) of the axis-aligned and the principal-axes box.

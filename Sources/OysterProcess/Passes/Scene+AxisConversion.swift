@@ -8,14 +8,19 @@ public enum UpAxis: String, Hashable, Sendable {
 
 /// Options for `Scene.convertAxes`.
 public struct AxisConversionOptions: Hashable, Sendable {
+    /// The up axis of the input. Default Y.
     public var from: UpAxis = .y
+    /// The up axis wanted. Default Y.
     public var to: UpAxis = .y
     /// Length multiplier, e.g. `metresToCentimetres` (100) for Unreal; 1 leaves units.
     public var unitScale: Float = 1
 
+    /// Scale from metres to centimetres (Unreal).
     public static let metresToCentimetres: Float = 100
+    /// Scale from centimetres to metres.
     public static let centimetresToMetres: Float = 0.01
 
+    /// Options converting `from` → `to` and scaling lengths by `unitScale`.
     public init(from: UpAxis = .y, to: UpAxis = .y, unitScale: Float = 1) {
         self.from = from
         self.to = to
@@ -34,6 +39,7 @@ public struct AxisConversionOptions: Hashable, Sendable {
 /// distances and orthographic sizes, and light ranges. Light intensities are left alone
 /// (KHR_lights_punctual units are photometric, not per length).
 extension Scene {
+    /// Rotates the scene to the wanted up axis and scales its lengths.
     @discardableResult
     public mutating func convertAxes(_ options: AxisConversionOptions) -> PassReport {
         let k = options.unitScale

@@ -10,6 +10,7 @@ public struct CompactionOptions: Hashable, Sendable {
     /// Drop vertices no index references and renumber indices in first-use order. Default true.
     public var removeUnusedVertices = true
 
+    /// Options with the given node and vertex policies.
     public init(removeEmptyNodes: Bool = false, removeUnusedVertices: Bool = true) {
         self.removeEmptyNodes = removeEmptyNodes
         self.removeUnusedVertices = removeUnusedVertices
@@ -18,6 +19,8 @@ public struct CompactionOptions: Hashable, Sendable {
 
 /// Compaction removes every object nothing reaches and renumbers all references.
 ///
+/// First, primitives that draw nothing (no vertices, or an empty index list) are dropped, and
+/// nodes whose mesh is left without primitives stop referencing it.
 /// Reached from the scenes' root nodes (every parentless node when there are no scenes): nodes,
 /// their meshes, cameras, lights and skins (with the skins' joints); the meshes' materials
 /// (including `KHR_materials_variants` mappings in primitive extensions); the materials'
@@ -27,11 +30,26 @@ public struct CompactionOptions: Hashable, Sendable {
 /// extensions such as KHR_texture_basisu or EXT_texture_webp). Animation channels targeting
 /// removed nodes are dropped, then unused samplers and empty animations.
 extension Scene {
+    /// Removes everything unreachable and renumbers all references.
     @discardableResult
     public mutating func compact(_ options: CompactionOptions = .init()) -> PassReport {
         let before = (nodes.count, meshes.count, materials.count, textures.count, images.count, samplers.count)
         var verticesRemoved = 0
 
+        // Primitives that draw nothing and meshes left without primitives count as unused
+        // (glTF requires at least one primitive per mesh and one element per accessor).
+        var primitivesRemoved = 0
+        for m in meshes.indices {
+            let before = meshes[m].primitives.count
+            meshes[m].primitives.removeAll { $0.drawsNothing }
+            primitivesRemoved += before - meshes[m].primitives.count
+        }
+        for n in nodes.indices {
+            if let m = nodes[n].mesh, meshes.indices.contains(m), meshes[m].primitives.isEmpty {
+                nodes[n].mesh = nil
+                nodes[n].weights = nil
+            }
+        }
         if options.removeEmptyNodes { removeEmptyLeafNodes() }
 
         // MARK: Nodes reached from the roots, plus joints of reached skins
@@ -141,6 +159,7 @@ extension Scene {
             "imagesRemoved": Double(before.4 - images.count),
             "samplersRemoved": Double(before.5 - samplers.count),
             "verticesRemoved": Double(verticesRemoved),
+            "primitivesRemoved": Double(primitivesRemoved),
         ])
     }
 

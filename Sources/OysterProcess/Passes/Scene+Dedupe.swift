@@ -5,6 +5,7 @@ import OysterCore
 /// The duplicates are left unreferenced for `compact` to remove (run it after), so a master
 /// scene that repeats a texture per material ends up with one image and one material.
 extension Scene {
+    /// Points references at the first of equal images, samplers, textures, materials and meshes.
     @discardableResult
     public mutating func dedupe() -> PassReport {
         // Each map sends an index to its first equal item; indices out of range (malformed

@@ -6,6 +6,7 @@ public struct FlattenOptions: Hashable, Sendable {
     /// still batch them; nil bakes every static use. Default nil.
     public var keepSharedMeshesUsedAtLeast: Int?
 
+    /// Options with the given shared-mesh threshold.
     public init(keepSharedMeshesUsedAtLeast: Int? = nil) {
         self.keepSharedMeshesUsedAtLeast = keepSharedMeshesUsedAtLeast
     }
@@ -22,6 +23,7 @@ public struct FlattenOptions: Hashable, Sendable {
 /// joint role) keeps its place and transform for
 /// the children, and its geometry moves to a new root node of the same name.
 extension Scene {
+    /// Bakes world transforms of static mesh nodes into their geometry.
     @discardableResult
     public mutating func flatten(_ options: FlattenOptions = .init()) -> PassReport {
         let world = worldMatrices()

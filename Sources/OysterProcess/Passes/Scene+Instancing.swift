@@ -5,6 +5,7 @@ public struct InstancingOptions: Hashable, Sendable {
     /// Fewest nodes sharing a mesh worth one instanced node. Default 2.
     public var minInstances = 2
 
+    /// Options with the given minimum batch size.
     public init(minInstances: Int = 2) { self.minInstances = minInstances }
 }
 
@@ -18,6 +19,7 @@ public struct InstancingOptions: Hashable, Sendable {
 /// first node of each group keeps its name and place and gets an identity transform, the others
 /// are removed. The writer must list EXT_mesh_gpu_instancing in `extensionsUsed`.
 extension Scene {
+    /// Replaces sibling nodes sharing a mesh by one EXT_mesh_gpu_instancing node.
     @discardableResult
     public mutating func instance(_ options: InstancingOptions = .init()) -> PassReport {
         var animated = Set<Int>()

@@ -8,6 +8,7 @@ public struct NormalsOptions: Hashable, Sendable {
     /// Replace existing normals too. Default false: only primitives without NORMAL.
     public var overwrite = false
 
+    /// Options with the given smoothing angle and overwrite policy.
     public init(smoothingAngleDegrees: Float = 45, overwrite: Bool = false) {
         self.smoothingAngleDegrees = smoothingAngleDegrees
         self.overwrite = overwrite

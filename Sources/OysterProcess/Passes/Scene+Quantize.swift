@@ -16,10 +16,14 @@ public struct QuantizeOptions: Hashable, Sendable {
     /// Store positions as normalized uint16 (values q/65535) instead of plain integers; the
     /// node scale grows by 65535 to match (gltfpack's `-vpn`). Default false.
     public var normalizedPositions = false
+    /// NORMAL to int8 normalized. Default true.
     public var quantizeNormals = true
+    /// TANGENT to int8 normalized. Default true.
     public var quantizeTangents = true
+    /// TEXCOORD_n to uint16 normalized. Default true.
     public var quantizeTexCoords = true
 
+    /// Options with the given precision and attribute choices.
     public init(positionBits: Int = 14, normalizedPositions: Bool = false, quantizeNormals: Bool = true, quantizeTangents: Bool = true,
                 quantizeTexCoords: Bool = true) {
         self.positionBits = positionBits
@@ -44,6 +48,7 @@ public struct QuantizeOptions: Hashable, Sendable {
 /// or primitives with extensions). The writer must pad vertex strides to 4 bytes and list
 /// KHR_mesh_quantization (and KHR_texture_transform) in `extensionsUsed`/`extensionsRequired`.
 extension Scene {
+    /// Quantizes vertex attributes and folds position dequantization into nodes.
     @discardableResult
     public mutating func quantize(_ options: QuantizeOptions = .init()) -> PassReport {
         var positions = 0, normals = 0, uvs = 0

@@ -8,6 +8,7 @@ public struct TangentsOptions: Hashable, Sendable {
     /// Replace existing tangents too. Default false.
     public var overwrite = false
 
+    /// Options with the given material filter and overwrite policy.
     public init(onlyNormalMapped: Bool = true, overwrite: Bool = false) {
         self.onlyNormalMapped = onlyNormalMapped
         self.overwrite = overwrite

@@ -12,6 +12,7 @@ public struct TextureResizeOptions: Hashable, Sendable {
     /// JPEG quality for re-encoded JPEGs (PNG stays lossless). Default 90.
     public var jpegQuality = 90
 
+    /// Options with the given size limit, power-of-two rule and JPEG quality.
     public init(maxSize: Int = 2048, powerOfTwo: Bool = false, jpegQuality: Int = 90) {
         self.maxSize = maxSize
         self.powerOfTwo = powerOfTwo
@@ -47,6 +48,7 @@ public struct TextureResizeOptions: Hashable, Sendable {
 /// An image used by both kinds of slot is treated as sRGB. Images that are not PNG/JPEG or fail
 /// to decode are left as they are, with a note (a bad image is a warning, not a failed run).
 extension Scene {
+    /// Shrinks images over the size limit (and to powers of two when asked).
     @discardableResult
     public mutating func resizeTextures(_ options: TextureResizeOptions = .init()) -> PassReport {
         let srgb = imagesUsedAsColor()
@@ -91,6 +93,7 @@ extension Scene {
 }
 
 extension ProcessPass {
+    /// `Scene.resizeTextures` as a pipeline step.
     public static func resizeTextures(_ o: TextureResizeOptions = .init()) -> ProcessPass {
         ProcessPass(name: "textures") { $0.resizeTextures(o) }
     }

@@ -9,10 +9,14 @@ import OysterCore
 /// into the first such vertex; any other attribute must still match exactly, so seams where
 /// UVs, colors or normals differ are kept.
 public struct WeldOptions: Hashable, Sendable {
+    /// Largest per-axis position difference merged. Default 0 (exact).
     public var positionTolerance: Float = 0
+    /// Largest angle between merged normals. Default 0 (exact).
     public var normalToleranceDegrees: Float = 0
+    /// Largest per-component texture-coordinate difference merged. Default 0 (exact).
     public var uvTolerance: Float = 0
 
+    /// Options with the given tolerances (all 0: exact welding).
     public init(positionTolerance: Float = 0, normalToleranceDegrees: Float = 0, uvTolerance: Float = 0) {
         self.positionTolerance = positionTolerance
         self.normalToleranceDegrees = normalToleranceDegrees
@@ -28,14 +32,15 @@ extension Scene {
     @discardableResult
     public mutating func weld(_ options: WeldOptions = .init()) -> PassReport {
         var before = 0, after = 0, degenerate = 0
-        for m in meshes.indices {
-            for p in meshes[m].primitives.indices where meshes[m].primitives[p].isTriangles {
-                let prim = meshes[m].primitives[p]
-                before += prim.vertexCount
-                let (welded, dropped) = prim.welded(options)
-                meshes[m].primitives[p] = welded
+        let results = parallelMap(meshes) { mesh in
+            mesh.primitives.map { $0.isTriangles ? $0.welded(options) : ($0, 0) }
+        }
+        for (m, prims) in results.enumerated() {
+            for (p, (welded, dropped)) in prims.enumerated() where meshes[m].primitives[p].isTriangles {
+                before += meshes[m].primitives[p].vertexCount
                 after += welded.vertexCount
                 degenerate += dropped
+                meshes[m].primitives[p] = welded
             }
         }
         return PassReport(name: "weld", figures: ["verticesBefore": Double(before), "verticesAfter": Double(after),

@@ -8,6 +8,7 @@ public struct PassReport: Hashable, Sendable {
     /// Human-readable notes (what was skipped and why).
     public var notes: [String]
 
+    /// A report with the given name, figures and notes.
     public init(name: String, figures: [String: Double] = [:], notes: [String] = []) {
         self.name = name
         self.figures = figures

@@ -6,11 +6,17 @@ public struct ProcessStatistics: Hashable, Sendable {
     public var drawCalls: Int
     /// Triangles drawn per frame, counting instances.
     public var triangles: Int
+    /// Vertices drawn, counting instances.
     public var vertices: Int
+    /// Node count.
     public var nodes: Int
+    /// Mesh count.
     public var meshes: Int
+    /// Material count.
     public var materials: Int
+    /// Texture count.
     public var textures: Int
+    /// Image count.
     public var images: Int
     /// GPU memory of all images decoded to RGBA8 with full mip chains:
     /// width × height × 4 × 4/3, summed. Images whose size cannot be read count 0.
@@ -18,6 +24,7 @@ public struct ProcessStatistics: Hashable, Sendable {
     /// Images whose dimensions could not be read from their header.
     public var unreadableImages: Int
 
+    /// The figures of `scene` (image sizes read from headers, not decoded).
     public init(_ scene: Scene) {
         let s = scene.statistics
         drawCalls = s.drawCalls

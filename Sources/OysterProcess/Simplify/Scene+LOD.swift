@@ -8,10 +8,12 @@ public struct LODOptions: Hashable, Sendable {
     /// Error limit per level as a fraction of the mesh extent; a level that cannot get close
     /// to its ratio within it stops where it is. Default 0.02.
     public var maxError: Float = 0.02
+    /// Keep open borders exactly (see `SimplifyOptions.lockBorder`). Default false.
     public var lockBorder = false
     /// Meshes with fewer triangles than this get no chain. Default 64.
     public var minTriangles = 64
 
+    /// Options with the given levels, error limit, border policy and size threshold.
     public init(ratios: [Float] = [0.5, 0.25], maxError: Float = 0.02, lockBorder: Bool = false, minTriangles: Int = 64) {
         self.ratios = ratios
         self.maxError = maxError
@@ -36,27 +38,37 @@ extension Scene {
     /// tool decides how a target wants LODs: `_LOD<n>` nodes, MSFT_lod, …). A level that
     /// would not drop at least 10 % more triangles than the previous one ends the chain.
     public mutating func addLODChains(_ options: LODOptions = .init()) -> [LODChain] {
-        var chains: [LODChain] = []
-        let count = meshes.count
-        for m in 0..<count {
-            let base = meshes[m]
-            let tris0 = base.primitives.reduce(0) { $0 + $1.triangleCount }
-            guard tris0 >= options.minTriangles else { continue }
-            var chain = LODChain(mesh: m, levels: [], triangles: [tris0])
+        // Levels of every mesh are built in parallel (each from its own LOD0), then appended in
+        // mesh order so indices do not depend on scheduling.
+        let base = meshes
+        let levelsPerMesh: [[Mesh]] = parallelMap(Array(base.indices)) { m -> [Mesh] in
+            let mesh = base[m]
+            let tris0 = mesh.primitives.reduce(0) { $0 + $1.triangleCount }
+            guard tris0 >= options.minTriangles else { return [] }
+            var levels: [Mesh] = []
+            var last = tris0
             for ratio in options.ratios {
-                // Each level starts from LOD0 so errors do not compound.
-                var level = base
-                level.name = base.name.map { "\($0)_LOD\(chain.levels.count + 1)" }
-                level.primitives = base.primitives.map {
+                var level = mesh
+                level.name = mesh.name.map { "\($0)_LOD\(levels.count + 1)" }
+                level.primitives = mesh.primitives.map {
                     $0.simplified(SimplifyOptions(targetRatio: ratio, maxError: options.maxError, lockBorder: options.lockBorder)).0
                 }
                 let tris = level.primitives.reduce(0) { $0 + $1.triangleCount }
-                guard let last = chain.triangles.last, Double(tris) <= Double(last) * 0.9 else { break }
+                guard tris > 0, Double(tris) <= Double(last) * 0.9 else { break }
+                levels.append(level)
+                last = tris
+            }
+            return levels
+        }
+        var chains: [LODChain] = []
+        for (m, levels) in levelsPerMesh.enumerated() where !levels.isEmpty {
+            var chain = LODChain(mesh: m, levels: [], triangles: [base[m].primitives.reduce(0) { $0 + $1.triangleCount }])
+            for level in levels {
                 meshes.append(level)
                 chain.levels.append(meshes.count - 1)
-                chain.triangles.append(tris)
+                chain.triangles.append(level.primitives.reduce(0) { $0 + $1.triangleCount })
             }
-            if !chain.levels.isEmpty { chains.append(chain) }
+            chains.append(chain)
         }
         return chains
     }

@@ -12,6 +12,7 @@ public struct SimplifyOptions: Hashable, Sendable {
     /// meet their neighbours. Default false: borders may only slide along themselves.
     public var lockBorder = false
 
+    /// Options with the given ratio, error limit and border policy.
     public init(targetRatio: Float = 0.5, maxError: Float = 0.01, lockBorder: Bool = false) {
         self.targetRatio = targetRatio
         self.maxError = maxError
@@ -21,7 +22,9 @@ public struct SimplifyOptions: Hashable, Sendable {
 
 /// What simplifying one primitive achieved.
 public struct SimplifyResult: Hashable, Sendable {
+    /// Triangles of the input primitive.
     public var trianglesBefore: Int
+    /// Triangles of the simplified primitive.
     public var trianglesAfter: Int
     /// The largest collapse error, relative to the mesh extent.
     public var error: Float
@@ -65,12 +68,10 @@ extension Scene {
     public mutating func simplify(_ options: SimplifyOptions) -> PassReport {
         let before = meshes.reduce(0) { $0 + $1.primitives.reduce(0) { $0 + $1.triangleCount } }
         var worst: Float = 0
-        for m in meshes.indices {
-            for p in meshes[m].primitives.indices {
-                let (out, r) = meshes[m].primitives[p].simplified(options)
-                meshes[m].primitives[p] = out
-                worst = max(worst, r.error)
-            }
+        let results = parallelMap(meshes) { mesh in mesh.primitives.map { $0.simplified(options) } }
+        for (m, prims) in results.enumerated() {
+            meshes[m].primitives = prims.map(\.0)
+            for (_, r) in prims { worst = max(worst, r.error) }
         }
         let after = meshes.reduce(0) { $0 + $1.primitives.reduce(0) { $0 + $1.triangleCount } }
         return PassReport(name: "simplify", figures: ["trianglesBefore": Double(before), "trianglesAfter": Double(after), "maxError": Double(worst)])

@@ -90,6 +90,10 @@ extension Primitive {
         return p
     }
 
+    /// True when the primitive has no vertices or an empty index list: it draws nothing and
+    /// would need a zero-count accessor, which glTF forbids.
+    var drawsNothing: Bool { vertexCount == 0 || (indices.map { $0.count == 0 } ?? false) }
+
     /// Attribute names in canonical order (deterministic iteration).
     var sortedAttributeNames: [String] { attributes.keys.sorted(by: Primitive.attributeOrder) }
 

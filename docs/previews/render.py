@@ -1,0 +1,75 @@
+"""Render a generated world with Blender (bpy 4.5): from the scene's own camera or from outside.
+
+    python3 docs/previews/render.py scene.gltf out.png [camera|outside] [samples] [width]
+
+Reads the sky colour and night flag that oyster-generate stores in asset.extras.environment,
+so the background matches the time of day. Cycles on CPU, few samples, denoiser off.
+"""
+import json
+import sys
+
+import bpy
+import mathutils
+
+args = sys.argv[1:]
+if "--" in args:
+    args = args[args.index("--") + 1:]
+src, out = args[0], args[1]
+mode = args[2] if len(args) > 2 else "camera"
+samples = int(args[3]) if len(args) > 3 else 16
+width = int(args[4]) if len(args) > 4 else 640
+
+bpy.ops.wm.read_factory_settings(use_empty=True)
+bpy.ops.import_scene.gltf(filepath=src)
+scene = bpy.context.scene
+
+env = {}
+try:
+    if src.endswith(".gltf"):
+        with open(src) as f:
+            env = json.load(f)["asset"]["extras"].get("environment", {})
+except (OSError, KeyError, ValueError):
+    pass
+sky = env.get("skyColor", [0.5, 0.6, 0.8])
+world = bpy.data.worlds.new("World")
+scene.world = world
+world.use_nodes = True
+bg = world.node_tree.nodes["Background"]
+bg.inputs[0].default_value = (sky[0], sky[1], sky[2], 1)
+bg.inputs[1].default_value = 0.5 if env.get("night") else 1.0
+
+cams = [o for o in scene.objects if o.type == "CAMERA"]
+if mode == "camera" and cams:
+    scene.camera = cams[0]
+else:
+    lo = [1e9] * 3
+    hi = [-1e9] * 3
+    for o in scene.objects:
+        if o.type == "MESH":
+            for c in o.bound_box:
+                w = o.matrix_world @ mathutils.Vector(c)
+                for i in range(3):
+                    lo[i] = min(lo[i], w[i])
+                    hi[i] = max(hi[i], w[i])
+    centre = mathutils.Vector([(a + b) / 2 for a, b in zip(lo, hi)])
+    size = max(hi[0] - lo[0], hi[1] - lo[1])
+    data = bpy.data.cameras.new("Outside")
+    data.clip_end = 10000
+    data.lens = 30
+    cam = bpy.data.objects.new("Outside", data)
+    scene.collection.objects.link(cam)
+    cam.location = centre + mathutils.Vector((size * 0.75, -size * 0.75, size * 0.6))
+    cam.rotation_euler = (centre - cam.location).to_track_quat("-Z", "Y").to_euler()
+    scene.camera = cam
+
+scene.render.engine = "CYCLES"
+scene.cycles.device = "CPU"
+scene.cycles.samples = samples
+scene.cycles.use_denoising = False
+scene.render.resolution_x = width
+scene.render.resolution_y = width * 9 // 16
+scene.render.filepath = out
+scene.render.image_settings.file_format = "PNG"
+scene.render.threads = 2
+bpy.ops.render.render(write_still=True)
+print("rendered", out)
