@@ -40,6 +40,17 @@ final class MappedFile: @unchecked Sendable {
         owned = buffer
     }
 
+    /// Maps the pages of `range` in one call (MADV_POPULATE_READ, Linux 5.14+) instead of one
+    /// page fault per few pages; ignored where unsupported.
+    func prefault(_ range: Range<Int>) {
+        #if os(Linux)
+        guard mapped, let base, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let lo = range.lowerBound / page * page
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + lo), range.upperBound - lo, 22 /* MADV_POPULATE_READ */)
+        #endif
+    }
+
     /// Gives back the whole pages inside `range` (already parsed); they are re-read from the
     /// page cache if touched again.
     func release(_ range: Range<Int>) {
