@@ -22,9 +22,9 @@ public enum Validator {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError(path: path, reason: "no such file") }
         guard !isDir.boolValue else { throw ReadError(path: path, reason: "is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ReadError(path: path, reason: "cannot read file") }
+        guard let data = readFileBytes(path) else { throw ReadError(path: path, reason: "cannot read file") }
         let base = (path as NSString).deletingLastPathComponent
-        return validate(bytes: [UInt8](data), uri: path, baseDirectory: base.isEmpty ? "." : base, options: options)
+        return validate(bytes: data, uri: path, baseDirectory: base.isEmpty ? "." : base, options: options)
     }
 
     /// Validates in-memory bytes; `uri`'s extension picks the format (GLB is also sniffed).

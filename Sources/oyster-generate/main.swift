@@ -1,5 +1,142 @@
-// oyster-generate: not implemented yet (see the open issues).
+// oyster-generate: prompt or recipe + seed -> a complete glTF/GLB world (or one chunk of it).
 import Foundation
+import OysterCLI
+import OysterCore
+import OysterGen
+import OysterGLTF
 
-FileHandle.standardError.write(Data("oyster-generate: error: not implemented yet\n".utf8))
-exit(2)
+struct Generate: OysterTool {
+    static let toolName = "oyster-generate"
+    static let configuration = CommandConfiguration(
+        commandName: "oyster-generate",
+        abstract: "Generate a textured, lit, animated 3D world from a prompt or a recipe.",
+        discussion: """
+            Same prompt (or recipe) and seed give byte-identical output. Without a prompt or recipe the
+            default world is a temperate valley with a lake, a river, a forest, a small village and a road.
+            Exit status: 0 ok, 2 usage, 3 bad recipe, 4 output not writable.
+            """)
+
+    @Argument(help: "What to generate, in plain words (e.g. \"a snowy village by a lake at dusk\").")
+    var prompt: String?
+
+    @Option(name: .long, help: "A recipe JSON file (see docs/recipe.schema.json) instead of a prompt.")
+    var recipe: String?
+
+    @Option(name: .long, help: "Seed for every random decision (0…2^63-1); overrides the recipe's.")
+    var seed: Int64?
+
+    @Option(name: .shortAndLong, help: "Output file: .gltf (with .bin and PNGs beside it) or .glb.")
+    var output: String?
+
+    @Option(name: .long, help: "Generate only tile X,Z of an unbounded world (e.g. --chunk 0,-1).")
+    var chunk: String?
+
+    @Option(name: .long, help: "Side of a chunk in metres (default 64).")
+    var chunkSize: Float = 64
+
+    @Flag(name: .long, help: "Print the resolved recipe (JSON, stdout) and the prompt words not used (stderr).")
+    var explain = false
+
+    @Flag(name: .long, help: "Write vegetation and rocks as EXT_mesh_gpu_instancing batches.")
+    var instancing = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let console = Console(toolName: Self.toolName, quiet: quiet)
+        var resolved = try resolveRecipe(console)
+        if instancing { resolved.instancing = true }
+        if explain { Console.writeStdout(resolved.jsonText + "\n") }
+        guard let output else {
+            if explain { return }
+            throw ToolFailure.usage("missing output file (-o scene.gltf or -o scene.glb)")
+        }
+        let lower = output.lowercased()
+        guard lower.hasSuffix(".gltf") || lower.hasSuffix(".glb") else {
+            throw ToolFailure.usage("output must end in .gltf or .glb: \(output)")
+        }
+        let start = Date()
+        let scene: Scene
+        if let chunk {
+            let parts = chunk.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let cx = parts[0], let cz = parts[1], abs(cx) < 1 << 24, abs(cz) < 1 << 24 else {
+                throw ToolFailure.usage("--chunk expects two integers X,Z (e.g. --chunk 3,-2)")
+            }
+            guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
+            scene = ChunkGenerator.generate(resolved, x: cx, z: cz, size: chunkSize)
+            try writeSharedTextures(resolved, beside: output)
+        } else {
+            var options = WorldGenerator.Options()
+            if ProcessInfo.processInfo.environment["OYSTER_GENERATE_TIMINGS"] != nil {
+                // Stage timings for benchmarking (Benchmarks/generate.sh).
+                let t0 = Date()
+                options.progress = { stage, _ in
+                    Console.writeStderr(String(format: "%7.3f s  %@\n", Date().timeIntervalSince(t0), stage))
+                }
+            } else if !quiet && Console.stderrIsTerminal {
+                options.progress = { stage, fraction in
+                    Console.writeStderr("\r\u{1B}[K[\(Int(fraction * 100))%] \(stage)")
+                    if fraction >= 1 { Console.writeStderr("\r\u{1B}[K") }
+                }
+            }
+            scene = WorldGenerator.generate(resolved, options: options)
+        }
+        var writeOptions = GLTFWriteOptions()
+        writeOptions.generator = "Oyster oyster-generate \(OysterGen.version)"
+        do {
+            try GLTFWriter(options: writeOptions).write(scene, to: output)
+        } catch {
+            throw ToolFailure.unwritable(output, "cannot write: \(error)")
+        }
+        let s = scene.statistics
+        let seconds = Date().timeIntervalSince(start)
+        console.info("oyster-generate: wrote \(output): \(s.triangles) triangles, \(s.meshes) meshes, \(s.materials) materials, "
+            + "\(s.textures) textures, \(s.lights) lights, \(s.animations) animations in \(String(format: "%.2f", seconds)) s")
+    }
+
+    func resolveRecipe(_ console: Console) throws -> Recipe {
+        if recipe != nil, prompt != nil { throw ToolFailure.usage("give a prompt or --recipe, not both") }
+        var r: Recipe
+        if let path = recipe {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ToolFailure.unreadable(path, "cannot read recipe file")
+            }
+            do { r = try Recipe.parse([UInt8](data)) } catch {
+                throw ToolFailure.unreadable(path, "bad recipe: \(error)")
+            }
+        } else if let prompt {
+            let interpretation = PromptInterpreter.interpret(prompt, seed: 1)
+            r = interpretation.recipe
+            if explain {
+                let unused = interpretation.unusedWords
+                Console.writeStderr("oyster-generate: words not used: " + (unused.isEmpty ? "(none)" : unused.joined(separator: " ")) + "\n")
+            }
+        } else {
+            r = Recipe()
+        }
+        if let seed {
+            guard seed >= 0 else { throw ToolFailure.usage("--seed must be ≥ 0") }
+            r.seed = UInt64(seed)
+        }
+        return r
+    }
+
+    /// Chunks reference textures in `materials/` beside them; bake those once per folder.
+    func writeSharedTextures(_ recipe: Recipe, beside output: String) throws {
+        let folder = (output as NSString).deletingLastPathComponent
+        let dir = (folder.isEmpty ? "." : folder) + "/" + ChunkGenerator.materialFolder
+        let marker = dir + "/grass_baseColor.png"
+        if FileManager.default.fileExists(atPath: marker) { return }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for file in ChunkGenerator.sharedTextureFiles(recipe) {
+                try AtomicFile.write(file.bytes, to: dir + "/" + file.name)
+            }
+        } catch {
+            throw ToolFailure.unwritable(dir, "cannot write shared textures: \(error)")
+        }
+    }
+}
+
+Generate.runAsTool()

@@ -24,6 +24,8 @@ struct OysterValidateCommand: ParsableCommand {
     var failOn: FailOn = .error
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
+    @Flag(help: .hidden)
+    var timing = false
     @Argument(help: "Files or folders to validate.")
     var paths: [String]
 
@@ -47,7 +49,16 @@ struct OysterValidateCommand: ParsableCommand {
         if inputs.isEmpty { fail("no supported files found in \(paths.joined(separator: " "))", code: 3) }
         var reports: [ValidationReport] = []
         var unreadable = false
-        for r in validateAll(inputs, options: options) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let results = validateAll(inputs, options: options)
+        if timing {
+            let elapsed = clock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let bytes = inputs.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+            FileHandle.standardError.write(Data(String(format: "oyster-validate: validated %d bytes in %.1f ms (%.0f MB/s)\n", bytes, seconds * 1000, Double(bytes) / seconds / 1e6).utf8))
+        }
+        for r in results {
             switch r {
             case .success(let rep): reports.append(rep)
             case .failure(let e):

@@ -1,8 +1,9 @@
 import OysterCore
 import OysterJSON
 
-/// A loaded buffer or image, or why it is not available.
-public typealias GLTFResource = Result<[UInt8], GLTFError>
+/// A loaded buffer, or why it is not available. A GLB BIN chunk is a slice of the file's
+/// bytes (indices start at `startIndex`); other buffers are whole arrays.
+public typealias GLTFResource = Result<ArraySlice<UInt8>, GLTFError>
 
 extension GLTFDocument {
     /// Loads every `buffers[i]`: the GLB BIN chunk, a data URI, or a file through `loader`.
@@ -25,13 +26,13 @@ extension GLTFDocument {
         guard let byteLength = object["byteLength"]?.intValue, byteLength >= 1 else {
             return .failure(GLTFError("\(label): byteLength is missing or not a positive integer", code: "UNDEFINED_PROPERTY", pointer: pointer))
         }
-        let data: [UInt8]
+        let data: ArraySlice<UInt8>
         if let uri = object["uri"] {
             guard let uriString = uri.stringValue else {
                 return .failure(GLTFError("\(label): uri is not a string", code: "TYPE_MISMATCH", pointer: pointer + "/uri"))
             }
             switch loadURI(uriString, label: label, pointer: pointer + "/uri", loader: loader, options: options, diagnostics: &diagnostics) {
-            case .success(let (bytes, _)): data = bytes
+            case .success(let (bytes, _)): data = bytes[...]
             case .failure(let error): return .failure(error)
             }
         } else if index == 0, let bin = binChunk {

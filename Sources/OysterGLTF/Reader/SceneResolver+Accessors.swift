@@ -33,7 +33,8 @@ struct ElementLayout {
 
 /// A checked window into a loaded buffer.
 struct ViewSlice {
-    let data: [UInt8]
+    let data: ArraySlice<UInt8>
+    /// Offset of the view from `data.startIndex`.
     let start: Int
     let length: Int
     let stride: Int?
@@ -51,7 +52,7 @@ extension SceneResolver {
         guard buffers.indices.contains(bufferIndex) else {
             throw GLTFError("bufferView \(index): buffer \(bufferIndex) does not exist", code: "UNRESOLVED_REFERENCE", pointer: f.pointer + "/buffer")
         }
-        let data: [UInt8]
+        let data: ArraySlice<UInt8>
         switch buffers[bufferIndex] {
         case .success(let bytes): data = bytes
         case .failure(let error): throw GLTFError("bufferView \(index): \(error.message)", code: error.code, pointer: error.pointer)
@@ -96,6 +97,7 @@ extension SceneResolver {
             throw GLTFError("\(f.label): type '\(typeName)' is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/type")
         }
         let count = try f.requiredIndex("count")
+        guard count >= 1 else { throw f.fail("count", "must be at least 1", code: "VALUE_NOT_IN_RANGE") }
         var normalized = try f.bool("normalized") ?? false
         if normalized && (componentType == .float32 || componentType == .uint32) {
             normalized = false  // invalid in glTF; the values are read as they are
@@ -132,11 +134,12 @@ extension SceneResolver {
 
     /// Copies `count` elements starting at `start`, `stride` bytes apart, into packed form:
     /// one memcpy when the source is already packed, else one per element (or column).
-    static func gather(_ src: [UInt8], from start: Int, stride: Int, count: Int, layout: ElementLayout) -> [UInt8] {
+    static func gather(_ src: ArraySlice<UInt8>, from start: Int, stride: Int, count: Int, layout: ElementLayout) -> [UInt8] {
         let packed = layout.packedSize
         if count == 0 { return [] }
         if stride == packed && !layout.isPadded {
-            return Array(src[start..<(start + count * packed)])
+            let base = src.startIndex + start
+            return Array(src[base..<(base + count * packed)])
         }
         return [UInt8](unsafeUninitializedCapacity: count * packed) { out, initialized in
             src.withUnsafeBytes { raw in
@@ -187,7 +190,7 @@ extension SceneResolver {
         }
         let packed = layout.packedSize
         let newValues = Self.gather(valueView.data, from: valueView.start + valueOffset, stride: layout.paddedSize, count: sparseCount, layout: layout)
-        let start = indexView.start + indexOffset
+        let start = indexView.data.startIndex + indexView.start + indexOffset
         let src = indexView.data
         var previous = -1
         for k in 0..<sparseCount {

@@ -117,10 +117,11 @@ struct SceneResolver {
             throw GLTFError("glTF version \(version) is not supported (only 2.x)", code: "UNKNOWN_ASSET_MAJOR_VERSION", pointer: "/asset/version")
         }
         if let minVersion = try asset.string("minVersion"), minVersion != "2.0" {
-            let minor = minVersion.split(separator: ".").dropFirst().first.flatMap { Int($0) }
-            if minVersion.split(separator: ".").first != "2" || (minor ?? 0) > 0 {
-                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: "UNKNOWN_ASSET_MINOR_VERSION", pointer: "/asset/minVersion")
+            guard minVersion.split(separator: ".").first == "2" else {
+                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: "UNKNOWN_ASSET_MAJOR_VERSION", pointer: "/asset/minVersion")
             }
+            // A later 2.x minor version stays readable (glTF §3.2 forward compatibility).
+            warn("UNKNOWN_ASSET_MINOR_VERSION", "glTF minVersion \(minVersion) is newer than 2.0; read as 2.0", "/asset/minVersion")
         }
         scene.asset.version = version
         scene.asset.minVersion = try asset.string("minVersion")

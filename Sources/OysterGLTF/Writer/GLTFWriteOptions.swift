@@ -6,6 +6,10 @@ public struct GLTFWriteOptions: Sendable {
     public var pretty = false
     /// `asset.generator`.
     public var generator = "Oyster 0.1.0"
+    /// Write `extras` that are not JSON objects (`42`, `"text"`, `[…]`) as `{"value": …}`:
+    /// glTF says extras SHOULD be objects, and common loaders (pygltflib) fail on others.
+    /// `null` extras are dropped either way.
+    public var wrapNonObjectExtras = true
 
     public init(embed: Bool = false, pretty: Bool = false) {
         self.embed = embed

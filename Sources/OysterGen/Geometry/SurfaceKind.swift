@@ -12,6 +12,8 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case stoneWall, brick, plaster, woodPlanks, timber, roofTiles, thatch, slate, glass, door, metal, cobblestone
     // Dungeon and props
     case dungeonFloor, dungeonWall, cloth, gold, fire
+    // Added by the asset kits: white birch bark (so `bark` stays brown)
+    case birchBark
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

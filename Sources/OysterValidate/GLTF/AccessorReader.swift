@@ -74,6 +74,15 @@ struct AccessorElements {
         sparseValuesOffset = valuesOffset
     }
 
+    /// True when elements come straight from one buffer view (no sparse substitution).
+    var isDense: Bool { sparse.isEmpty && base != nil }
+
+    /// Runs `body` over the raw bytes of a dense accessor with its layout.
+    func withDenseBytes<R>(_ body: (UnsafeRawBufferPointer, _ offset: Int, _ stride: Int, _ compOffsets: [Int]) -> R) -> R? {
+        guard isDense, let base else { return nil }
+        return base.withUnsafeBytes { body($0, offset, stride, compOffsets) }
+    }
+
     /// Calls `body` with each element's raw component values (not normalized).
     func forEach(_ body: (Int, UnsafeMutableBufferPointer<Double>) -> Void) {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 16) { comps in

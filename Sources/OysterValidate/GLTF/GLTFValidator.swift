@@ -2,7 +2,8 @@ import OysterCore
 import OysterJSON
 
 /// Validates one glTF document (JSON already parsed) with its resources, stage by stage.
-final class GLTFValidator {
+/// Stages run one after another; only the data stage fans out, and it reads `doc` without writing.
+final class GLTFValidator: @unchecked Sendable {
     let ctx: IssueContext
     let options: ValidationOptions
     let loader: ResourceLoader

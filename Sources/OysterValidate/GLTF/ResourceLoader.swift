@@ -38,8 +38,8 @@ struct ResourceLoader: Sendable {
         let p = try path(for: uri)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue else { throw .missing(uri) }
-        guard let d = FileManager.default.contents(atPath: p) else { throw .unreadable(uri) }
-        return [UInt8](d)
+        guard let d = readFileBytes(p) else { throw .unreadable(uri) }
+        return d
     }
 }
 

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OysterCore
 
 // MARK: - Data stage: accessor contents against declarations and uses
@@ -7,15 +9,27 @@ private let unitThreshold4 = 0.00769
 private let unitSumStep = 0.0039216
 
 extension GLTFValidator {
+    /// Checks every accessor's data, in parallel; issues keep accessor order.
     func checkAccessorData() {
-        for i in doc.accessors.indices {
-            guard let a = doc.accessors[i], let el = AccessorElements(a, self) else { continue }
-            checkAccessor(a, el, doc.accessorUses[i], triangles: doc.triangleIndices.contains(i))
+        let count = doc.accessors.count
+        let results = IssueSlots(count: count)
+        let work: @Sendable (Int) -> Void = { i in
+            guard let a = self.doc.accessors[i], let el = AccessorElements(a, self) else { return }
+            let local = IssueContext()
+            self.checkAccessor(a, el, self.doc.accessorUses[i], triangles: self.doc.triangleIndices.contains(i), ctx: local)
+            results.set(i, local.issues)
         }
+        if count > 1 && (options.threads != 1) {
+            DispatchQueue.concurrentPerform(iterations: count, execute: work)
+        } else {
+            for i in 0..<count { work(i) }
+        }
+        for list in results.values { ctx.issues.append(contentsOf: list) }
         checkSkinWeights()
     }
 
-    private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool) {
+    private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) {
+        if el.isDense && fastCheck(a, el, use, triangles: triangles, ctx: ctx) { return }
         let n = el.components
         let isFloat = el.componentType == .float
         var mins = [Double](repeating: .infinity, count: n)
@@ -178,4 +192,12 @@ extension GLTFValidator {
             }
         }
     }
+}
+
+/// One slot of issues per accessor, filled by concurrent workers.
+final class IssueSlots: @unchecked Sendable {
+    private(set) var values: [[Diagnostic]]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: [], count: count) }
+    func set(_ i: Int, _ v: [Diagnostic]) { lock.lock(); values[i] = v; lock.unlock() }
 }

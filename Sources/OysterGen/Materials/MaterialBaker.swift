@@ -1,0 +1,70 @@
+import OysterCore
+import OysterImage
+
+/// The three PNG textures of one surface kind, at the recipe's resolution.
+public struct BakedMaterial: Sendable {
+    public let kind: SurfaceKind
+    /// sRGB base colour (RGB).
+    public let baseColor: [UInt8]
+    /// Tangent-space normal map (RGB, +Y up, glTF convention).
+    public let normal: [UInt8]
+    /// Occlusion (R), roughness (G), metallic (B): glTF's packed metallic-roughness layout,
+    /// also usable as the occlusion texture.
+    public let orm: [UInt8]
+}
+
+/// Bakes tileable PBR textures for surface kinds. Each kind is independent, so kinds are
+/// baked in parallel; within a kind everything is a pure function of (seed, kind, biome).
+public enum MaterialBaker {
+    /// Bakes `kinds` (in the given order) at `resolution`² pixels.
+    public static func bake(_ kinds: [SurfaceKind], biome: Biome, seed: UInt64, resolution: Int) -> [BakedMaterial] {
+        Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, seed: seed, resolution: resolution) }
+    }
+
+    static func bake(_ kind: SurfaceKind, biome: Biome, seed: UInt64, resolution n: Int) -> BakedMaterial {
+        let pattern = SurfacePattern(kind: kind, biome: biome, seed: seed)
+        var color = [UInt8](repeating: 0, count: n * n * 3)
+        var orm = [UInt8](repeating: 0, count: n * n * 3)
+        var height = [Float](repeating: 0, count: n * n)
+        let inv = 1 / Float(n)
+        let metal = Palette.metallic(kind)
+        for y in 0..<n {
+            let v = (Float(y) + 0.5) * inv
+            for x in 0..<n {
+                let t = pattern.texel((Float(x) + 0.5) * inv, v)
+                let k = y * n + x
+                height[k] = t.height
+                color[k * 3] = byte(t.color.x)
+                color[k * 3 + 1] = byte(t.color.y)
+                color[k * 3 + 2] = byte(t.color.z)
+                orm[k * 3] = byte(t.occlusion)
+                orm[k * 3 + 1] = byte(t.roughness)
+                orm[k * 3 + 2] = byte(metal)
+            }
+        }
+        // Normal map from the height field, wrapping at the edges so it tiles too.
+        var normal = [UInt8](repeating: 0, count: n * n * 3)
+        let strength = pattern.bump * 0.5 * Float(n) / 256
+        for y in 0..<n {
+            let up = ((y - 1 + n) % n) * n, down = ((y + 1) % n) * n
+            for x in 0..<n {
+                let l = (x - 1 + n) % n, r = (x + 1) % n
+                let dx = (height[y * n + r] - height[y * n + l]) * strength
+                let dy = (height[down + x] - height[up + x]) * strength
+                let nv = normalize(Vec3(-dx, dy, 1))
+                let k = (y * n + x) * 3
+                normal[k] = byte(nv.x * 0.5 + 0.5)
+                normal[k + 1] = byte(nv.y * 0.5 + 0.5)
+                normal[k + 2] = byte(nv.z * 0.5 + 0.5)
+            }
+        }
+        return BakedMaterial(kind: kind, baseColor: png(color, n), normal: png(normal, n), orm: png(orm, n))
+    }
+
+    @inline(__always) static func byte(_ f: Float) -> UInt8 { UInt8(clamp(f, 0, 1) * 255 + 0.5) }
+
+    static func png(_ rgb: [UInt8], _ n: Int) -> [UInt8] {
+        let image = PixelImage(width: n, height: n, channels: 3, samples8: rgb)
+        return (try? ImageCodec.encodePNG(image, compression: 4)) ?? []
+    }
+}

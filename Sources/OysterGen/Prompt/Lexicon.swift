@@ -1,0 +1,141 @@
+/// What a word means to the prompt interpreter.
+enum WordMeaning: Hashable, Sendable {
+    case biome(Biome)
+    case scene(SceneKind)
+    case hour(Float)
+    case weather(Weather)
+    case feature(FeatureKind)
+    /// A tree species: adds (or extends) a forest.
+    case species(Species)
+    case mood(Mood)
+    /// A count word ("three", "dozen"); digits are parsed separately.
+    case number(Int)
+    /// "small", "big": scales the next feature.
+    case size(Float)
+}
+
+/// The embedded vocabulary: synonyms grouped by meaning. A word may carry several meanings
+/// ("jungle" is a biome and a forest). Lookups try the word, then simple singular forms.
+enum Lexicon {
+    static let entries: [String: [WordMeaning]] = {
+        var d: [String: [WordMeaning]] = [:]
+        func add(_ words: String, _ meanings: WordMeaning...) {
+            for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
+        }
+        // MARK: Biomes
+        add("temperate green countryside pastoral rural verdant", .biome(.temperate))
+        add("alpine snowy snowcapped winter wintry frozen icy glacier glacial", .biome(.alpine))
+        add("desert dune dunes sandy arid sahara badlands", .biome(.desert))
+        add("tropical tropics paradise caribbean", .biome(.tropical))
+        add("island isle atoll", .biome(.tropical), .feature(.sea))
+        add("jungle rainforest", .biome(.tropical), .feature(.forest), .mood(.dense))
+        add("oasis", .biome(.desert), .feature(.lake))
+        add("tundra arctic polar permafrost steppe", .biome(.tundra))
+        add("taiga", .biome(.tundra), .feature(.forest))
+        add("swamp swampy marsh marshy bog boggy bayou wetland wetlands fen mire", .biome(.swamp))
+        // MARK: Scene
+        add("dungeon dungeons crypt catacomb catacombs tomb vault labyrinth maze cellar underground interior indoors inside lair",
+            .scene(.interior), .feature(.dungeon))
+        add("cave cavern grotto", .scene(.interior), .feature(.dungeon))
+        add("room rooms chamber chambers hall halls corridor corridors", .feature(.dungeon))
+        // MARK: Time
+        add("dawn daybreak", .hour(6))
+        add("sunrise", .hour(6.5))
+        add("morning", .hour(9))
+        add("noon midday day daytime daylight", .hour(12.5))
+        add("afternoon", .hour(15.5))
+        add("evening", .hour(18))
+        add("sunset golden", .hour(18.8))
+        add("dusk twilight", .hour(19.3))
+        add("night nighttime nocturnal moonlit moonlight moon starry stars", .hour(22.5))
+        add("midnight", .hour(0))
+        // MARK: Weather
+        add("clear sunny bright", .weather(.clear))
+        add("cloudy overcast grey gray gloomy dull", .weather(.overcast))
+        add("fog foggy mist haze hazy", .weather(.fog))
+        add("misty", .weather(.fog), .mood(.misty))
+        add("rain rainy raining drizzle storm stormy", .weather(.rain))
+        add("snow snowing snowfall blizzard", .weather(.snow), .biome(.alpine))
+        // MARK: Landforms and water
+        add("lake lakes pond ponds loch tarn pool lagoon", .feature(.lake))
+        add("river rivers stream streams creek brook", .feature(.river))
+        add("sea ocean coast coastal shore shoreline beach beaches bay cove seaside", .feature(.sea))
+        add("waterfall waterfalls falls cascade cascades", .feature(.waterfall))
+        add("mountain mountains mountainous peak peaks alps range ridge ridges cliff cliffs highlands", .feature(.mountains))
+        add("hill hills hilly valley valleys rolling", .feature(.hills))
+        add("canyon canyons gorge ravine mesa", .feature(.canyon))
+        add("plain plains flat flatland prairie grassland savanna", .feature(.plains))
+        add("meadow meadows field fields flowers flower", .feature(.meadow))
+        // MARK: Vegetation and rocks
+        add("forest forests woods wood woodland woodlands tree trees grove orchard", .feature(.forest))
+        add("pine pines conifer conifers spruce evergreen", .species(.pine))
+        add("fir firs", .species(.fir))
+        add("oak oaks", .species(.oak))
+        add("birch birches", .species(.birch))
+        add("palm palms", .species(.palm))
+        add("willow willows", .species(.willow))
+        add("cactus cacti cactuses", .species(.cactus))
+        add("bush bushes shrub shrubs", .species(.bush))
+        add("dead", .species(.dead))
+        add("rock rocks rocky boulder boulders stone stones", .feature(.rocks))
+        // MARK: Buildings
+        add("village villages town hamlet settlement", .feature(.village))
+        add("house houses cottage cottages home homes hut huts", .feature(.village))
+        add("castle castles fortress fort keep citadel", .feature(.castle))
+        add("tower towers watchtower", .feature(.tower))
+        add("ruin ruins temple", .feature(.ruins))
+        add("road roads path paths trail trails track lane", .feature(.road))
+        add("pier piers dock docks jetty harbor harbour port", .feature(.pier))
+        add("lighthouse lighthouses beacon", .feature(.lighthouse), .feature(.sea))
+        add("cabin cabins lodge shack", .feature(.cabin))
+        add("windmill windmills mill", .feature(.windmill))
+        add("treasure treasures chest chests gold loot hoard", .feature(.treasure))
+        add("torch torches torchlit candle candles lantern lanterns", .feature(.torches))
+        // MARK: Moods
+        add("ancient old forgotten", .mood(.ancient))
+        add("ruined crumbling abandoned", .mood(.ruined), .feature(.ruins))
+        add("dark shadowy", .mood(.dark))
+        add("dense thick lush overgrown", .mood(.dense))
+        add("sparse scattered", .mood(.sparse))
+        add("peaceful quiet calm serene idyllic", .mood(.peaceful))
+        add("eerie spooky haunted creepy", .mood(.eerie))
+        add("barren desolate", .mood(.barren))
+        add("grand vast", .mood(.grand))
+        add("small tiny little", .size(0.3))
+        add("big large huge giant tall", .size(0.85))
+        // MARK: Numbers
+        let numbers = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                       "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        for (i, w) in numbers.enumerated() { add(w, .number(i + 1)) }
+        add("single lone", .number(1))
+        add("couple pair", .number(2))
+        add("few", .number(3))
+        add("several", .number(4))
+        add("dozen", .number(12))
+        add("many lots numerous", .number(9))
+        add("dozens", .number(30))
+        add("thirty", .number(30))
+        add("forty", .number(40))
+        add("fifty", .number(50))
+        add("hundred hundreds", .number(100))
+        return d
+    }()
+
+    /// Grammar words: understood as glue, never reported as unused.
+    static let stopwords: Set<String> = [
+        "a", "an", "the", "with", "and", "of", "in", "on", "at", "by", "near", "under", "over", "to", "from",
+        "beside", "next", "some", "its", "their", "there", "is", "are", "it", "into", "across", "along",
+        "through", "surrounded", "full", "overlooking", "between", "around", "behind", "above", "below",
+        "for", "that", "which", "where", "or", "up", "down", "amid", "among", "has",
+        "have", "having", "filled", "covered", "nestled", "sits", "standing", "beneath", "atop", "against",
+    ]
+
+    /// The meanings of a word, trying singular forms when the word itself is unknown.
+    static func meanings(of word: String) -> [WordMeaning]? {
+        if let m = entries[word] { return m }
+        if word.hasSuffix("ies"), let m = entries[String(word.dropLast(3)) + "y"] { return m }
+        if word.hasSuffix("es"), let m = entries[String(word.dropLast(2))] { return m }
+        if word.hasSuffix("s"), let m = entries[String(word.dropLast())] { return m }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+/// The result of reading a prompt: the recipe, plus the words that carried no meaning.
+public struct PromptInterpretation: Sendable {
+    public var recipe: Recipe
+    /// Content words the lexicon did not know (grammar words are not listed).
+    public var unusedWords: [String]
+}
+
+/// Free text → recipe, deterministically, from the embedded lexicon: no network, no model.
+/// Counts ("three houses", "a dozen trees", "12 rooms") attach to the next feature noun within
+/// a few words; adjectives set moods and densities; anything the prompt leaves open is filled
+/// with what the biome and the other features suggest, so even a prompt it barely understands
+/// yields a sensible world.
+public enum PromptInterpreter {
+    public static func interpret(_ prompt: String, seed: UInt64 = 1) -> PromptInterpretation {
+        var recipe = Recipe()
+        recipe.seed = seed
+        recipe.prompt = prompt
+        recipe.features = []
+        var unused: [String] = []
+        var biome: Biome?, hour: Float?, weather: Weather?, scene: SceneKind?
+        var moods: [Mood] = []
+        var pendingCount: (value: Int, age: Int)?
+        var pendingSize: Float?
+        var species: [Species] = []
+
+        func addFeature(_ kind: FeatureKind) {
+            let count = pendingCount?.value
+            if let i = recipe.features.firstIndex(where: { $0.kind == kind }) {
+                if let count { recipe.features[i].count = count }
+                if let pendingSize { recipe.features[i].size = pendingSize }
+            } else {
+                var f = Feature(kind, count: count)
+                f.size = pendingSize
+                recipe.features.append(f)
+            }
+            pendingCount = nil
+            pendingSize = nil
+        }
+
+        for word in tokens(prompt) {
+            if let n = Int(word), n >= 0 {
+                pendingCount = (min(n, 10_000), 0)
+                continue
+            }
+            guard let meanings = Lexicon.meanings(of: word) else {
+                if !Lexicon.stopwords.contains(word) { unused.append(word) }
+                if let p = pendingCount { pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1) }
+                continue
+            }
+            for m in meanings {
+                switch m {
+                case .biome(let b): if biome == nil || b != .alpine { biome = b }
+                case .scene(let s): scene = s
+                case .hour(let h): hour = h
+                case .weather(let w): weather = w
+                case .feature(let k): addFeature(k)
+                case .species(let s):
+                    if !species.contains(s) { species.append(s) }
+                    addFeature(.forest)
+                case .mood(let md): if !moods.contains(md) { moods.append(md) }
+                case .number(let n): pendingCount = (n, 0)
+                case .size(let s): pendingSize = s
+                }
+            }
+            if let p = pendingCount, !meanings.contains(where: { if case .number = $0 { return true } else { return false } }) {
+                pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1)
+            }
+        }
+
+        recipe.scene = scene ?? .outdoor
+        recipe.biome = biome ?? (species.contains(.palm) ? .tropical : species.contains(.cactus) ? .desert : .temperate)
+        recipe.timeOfDay = hour ?? (moods.contains(.eerie) ? 21 : 14)
+        recipe.weather = weather ?? (moods.contains(.misty) || moods.contains(.eerie) ? .fog : .clear)
+        recipe.moods = moods
+        if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
+            recipe.features[i].species = species.map(\.rawValue)
+        }
+        complete(&recipe)
+        return PromptInterpretation(recipe: recipe, unusedWords: unused)
+    }
+
+    /// Lower-case words split on anything that is not a letter or digit.
+    static func tokens(_ s: String) -> [String] {
+        var out: [String] = [], cur = ""
+        for ch in s.lowercased() {
+            if ch.isLetter || ch.isNumber { cur.append(ch) } else if !cur.isEmpty { out.append(cur); cur = "" }
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    // MARK: - Filling the gaps
+
+    /// Adds what the named features and biome imply, so every recipe is a complete world.
+    static func complete(_ r: inout Recipe) {
+        func ensure(_ k: FeatureKind, _ f: Feature? = nil) {
+            if !r.has(k) { r.features.append(f ?? Feature(k)) }
+        }
+        let dense = r.moods.contains(.dense), sparse = r.moods.contains(.sparse) || r.moods.contains(.barren)
+        if let i = r.features.firstIndex(where: { $0.kind == .forest }), r.features[i].density == nil {
+            r.features[i].density = dense ? 0.9 : sparse ? 0.25 : nil
+        }
+        if r.scene == .interior {
+            ensure(.dungeon)
+            ensure(.torches)
+            if r.features.firstIndex(where: { $0.kind == .treasure }) == nil { ensure(.treasure) }
+            return
+        }
+        let named = r.features.map(\.kind)
+        let mentionsWorld = !named.isEmpty
+        // Landform: one per world.
+        if !named.contains(where: \.isLandform) {
+            switch r.biome {
+            case .alpine: r.features.insert(Feature(.mountains), at: 0)
+            case .desert: r.features.insert(Feature(.hills, size: 0.4), at: 0)
+            case .tropical, .swamp: r.features.insert(Feature(.plains), at: 0)
+            case .temperate, .tundra: r.features.insert(Feature(.hills), at: 0)
+            }
+        }
+        if !mentionsWorld {
+            // Barely understood: the biome's classic scene.
+            switch r.biome {
+            case .temperate: r.features = Recipe.defaultFeatures
+            case .alpine: r.features += [Feature(.lake), Feature(.forest, density: 0.5), Feature(.cabin), Feature(.rocks)]
+            case .desert: r.features += [Feature(.rocks, density: 0.6), Feature(.forest, density: 0.15), Feature(.ruins), Feature(.lake, size: 0.25)]
+            case .tropical: r.features += [Feature(.sea), Feature(.forest, density: 0.5), Feature(.pier), Feature(.village, count: 3)]
+            case .tundra: r.features += [Feature(.lake), Feature(.forest, density: 0.3), Feature(.rocks, density: 0.6), Feature(.cabin)]
+            case .swamp: r.features += [Feature(.lake, size: 0.7), Feature(.forest, density: 0.6), Feature(.cabin)]
+            }
+        }
+        let waterOnly = r.has(.pier) || r.has(.lighthouse)
+        if waterOnly, !r.has(.sea), !r.has(.lake) { ensure(.sea) }
+        if r.has(.waterfall), !r.has(.river), !r.has(.lake) { ensure(.lake) }
+        if r.biome == .tropical, !r.has(.sea), !r.has(.lake) { ensure(.sea) }
+        if r.has(.village) || (r.has(.castle) && r.has(.village)) { ensure(.road) }
+        if !r.moods.contains(.barren) {
+            ensure(.forest, Feature(.forest, density: sparse ? 0.2 : r.biome == .desert ? 0.12 : 0.45))
+        }
+        ensure(.rocks)
+        if r.moods.contains(.ancient), !r.has(.ruins), !r.has(.castle) { ensure(.ruins) }
+    }
+}

@@ -1,0 +1,83 @@
+import OysterCore
+
+/// Which ground surfaces cover the terrain where: weights per sample for the ground kinds,
+/// from height above water, slope, moisture noise, erosion deposits, roads and the biome
+/// ("biomes from elevation × moisture").
+struct GroundCover {
+    static let kinds: [SurfaceKind] = [.grass, .dirt, .sand, .rock, .snow, .mud, .gravel]
+
+    struct Sample {
+        var height: Float
+        /// Rise over run.
+        var slope: Float
+        /// Height above the nearest water surface (∞ without water).
+        var aboveWater: Float
+        var deposit: Float
+        /// 1 on a road, 0 off it.
+        var road: Float
+        var x: Float
+        var z: Float
+    }
+
+    let biome: Biome
+    let snowline: Float
+    let moisture: Fractal
+    let patches: Fractal
+
+    init(recipe: Recipe, shape: TerrainShape) {
+        biome = recipe.biome
+        let top = shape.base + shape.amplitude
+        switch recipe.biome {
+        case .alpine: snowline = shape.base + shape.amplitude * 0.45
+        case .tundra: snowline = shape.base + shape.amplitude * 0.6
+        default: snowline = shape.landform == .mountains ? top * 0.78 : .infinity
+        }
+        moisture = Fractal(seed: recipe.seed ^ 0x3015, octaves: 4)
+        patches = Fractal(seed: recipe.seed ^ 0x9A7C, octaves: 3)
+    }
+
+    /// Weights (not normalised) in `kinds` order.
+    func weights(_ s: Sample) -> [Float] {
+        let m = moisture.fbm(s.x / 70, s.z / 70)
+        let p = patches.fbm(s.x / 14, s.z / 14)
+        let steep = smoothstep(0.5, 0.95, s.slope)
+        let shore = smoothstep(1.6, 0.3, s.aboveWater)
+        let snow = smoothstep(snowline - 4 + p * 6, snowline + 4 + p * 6, s.height) * (1 - smoothstep(0.9, 1.4, s.slope))
+        var grass: Float = 1, dirt = smoothstep(0.15, 0.55, p - m * 0.3) * 0.9 + smoothstep(0.4, 1.5, s.deposit) * 0.6
+        var sand = shore * 2, rock = steep * 3, snowW = snow * 4
+        var mud: Float = 0, gravel = smoothstep(0.8, 2.5, s.deposit) * 1.2
+        switch biome {
+        case .temperate: break
+        case .alpine:
+            grass = 0.8
+            gravel += steep * 0.6 + smoothstep(0.3, 0.6, p) * 0.4
+            sand *= 0.3
+            gravel += shore
+        case .desert:
+            grass = 0.05 + smoothstep(0.4, 0.8, m) * 0.5
+            sand = 1.5
+            dirt *= 0.5
+            gravel += smoothstep(0.25, 0.6, p) * 0.8
+        case .tropical:
+            grass = 1.1
+            sand = smoothstep(2.6, 0.4, s.aboveWater) * 3
+        case .tundra:
+            grass = 0.7
+            gravel += smoothstep(0.1, 0.5, p) * 0.9
+            snowW = max(snowW, smoothstep(0.2, 0.6, m + p * 0.5) * 1.4)
+            sand *= 0.3
+        case .swamp:
+            mud = 0.6 + smoothstep(-0.2, 0.4, m) * 1.2 + shore * 2
+            grass = 0.9
+            sand = 0
+        }
+        if s.road > 0 {
+            let roadKind: Float = s.road * 6
+            if biome == .alpine || biome == .tundra || biome == .desert { gravel += roadKind } else { dirt += roadKind }
+            grass *= 1 - s.road
+        }
+        rock += s.aboveWater < -0.2 ? 0 : 0
+        if s.aboveWater < 0 { sand += 1.5; grass *= 0.2 }
+        return [grass, dirt, sand, rock, snowW, mud, gravel]
+    }
+}

@@ -1,0 +1,116 @@
+import OysterCore
+
+/// Lights and camera: the sun or moon as a directional light (with a day-cycle animation),
+/// point lights at kit light anchors when it is dark, and the establishing camera.
+enum Lighting {
+    /// At most this many point lights: engines slow down (or drop lights) beyond a few dozen.
+    static let maxPointLights = 24
+
+    static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, into a: inout SceneAssembler) {
+        let group = a.group("Lights")
+        var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity)
+        if recipe.scene == .interior { sun.intensity = 0.05; sun.name = "Ambient" }
+        a.scene.lights.append(sun)
+        var node = Node(name: sun.name, transform: .trs(translation: sky.sunDirection * 100, rotation: Orientation.look(-sky.sunDirection), scale: .one))
+        node.light = a.scene.lights.count - 1
+        let sunNode = a.add(node, under: group)
+        if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, into: &a) }
+        // Point lights: when dark, or always for fire in interiors.
+        let dark = sky.isNight || recipe.scene == .interior || recipe.moods.contains(.dark)
+        let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
+        var chosen: [(position: Vec3, kind: LightAnchorKind, owner: String)] = []
+        for kind in priority {
+            for anchor in anchors where anchor.kind == kind && chosen.count < maxPointLights {
+                if !dark && kind != .torchFlame { continue }
+                if !dark { continue }
+                // One window light per building is enough to read as "lit".
+                if kind == .windowGlow, chosen.contains(where: { $0.owner == anchor.owner && $0.kind == .windowGlow }) { continue }
+                chosen.append(anchor)
+            }
+        }
+        var counters: [LightAnchorKind: Int] = [:]
+        for anchor in chosen {
+            let n = counters[anchor.kind, default: 0] + 1
+            counters[anchor.kind] = n
+            let label: String
+            switch anchor.kind {
+            case .torchFlame: label = "Torch"
+            case .windowGlow: label = "Window"
+            case .lantern: label = "Lantern"
+            case .beacon: label = "Beacon"
+            case .candle: label = "Candle"
+            }
+            let light = Light(name: "\(label)_\(String(format2: n))", kind: .point, color: anchor.kind.suggestedColor,
+                              intensity: anchor.kind.suggestedIntensity * 4, range: anchor.kind.suggestedRange * 2)
+            a.scene.lights.append(light)
+            var ln = Node(name: light.name, transform: .trs(translation: anchor.position, rotation: .identity, scale: .one))
+            ln.light = a.scene.lights.count - 1
+            a.add(ln, under: group)
+        }
+    }
+
+    /// The sun circling the sky: one key per hour over 48 s, starting at the recipe's hour.
+    static func dayCycle(node: Int, from hour: Float, into a: inout SceneAssembler) {
+        var times: [Float] = [], rotations: [Float] = [], translations: [Float] = []
+        for k in 0...24 {
+            let (dir, _) = Sky.sunPosition(hour: (hour + Float(k)).truncatingRemainder(dividingBy: 24))
+            let q = Orientation.look(-dir)
+            times.append(Float(k) * 2)
+            rotations += [q.x, q.y, q.z, q.w]
+            translations += [dir.x * 100, dir.y * 100, dir.z * 100]
+        }
+        a.animate("DayCycle", node: node, path: .rotation, times: times, values: rotations)
+        a.animate("DayCycle", node: node, path: .translation, times: times, values: translations)
+    }
+
+    static func addCamera(eye: Vec3, target: Vec3, into a: inout SceneAssembler) {
+        a.scene.cameras.append(Camera(name: "Establishing", projection: .perspective(yfov: 0.8, aspectRatio: 16.0 / 9.0, znear: 0.2, zfar: 3000)))
+        var node = Node(name: "Camera", transform: .trs(translation: eye, rotation: Orientation.look(target - eye), scale: .one))
+        node.camera = a.scene.cameras.count - 1
+        a.add(node, under: nil)
+    }
+}
+
+extension OutdoorWorld {
+    /// What the camera looks at: the village, else the first structure, else the lake, else the centre.
+    var focus: Vec3 {
+        let hf = layout.hf
+        var p = Vec2(0, 0)
+        if let v = layout.villageCenter { p = v }
+        else if let s = layout.sites.first { p = s.position }
+        else if let l = layout.plan.lake { p = l.center }
+        return Vec3(p.x, hf.height(p.x, p.y) + 2, p.y)
+    }
+
+    /// An elevated viewpoint with a clear line of sight to `target`: the best of 16 directions.
+    func cameraPose(looking target: Vec3) -> (Vec3, Vec3) {
+        let hf = layout.hf
+        let half = recipe.size / 2
+        let distance = min(recipe.size * 0.42, 140)
+        var best: (Vec3, Float)?
+        for k in 0..<16 {
+            let ang = Float(k) / 16 * 2 * .pi + 0.3
+            var xz = Vec2(target.x, target.z) + Vec2(kcos(ang), ksin(ang)) * distance
+            xz = Vec2(clamp(xz.x, -half * 0.95, half * 0.95), clamp(xz.y, -half * 0.95, half * 0.95))
+            let ground = hf.height(xz.x, xz.y)
+            let eye = Vec3(xz.x, max(ground, layout.waterLevel(xz.x, xz.y) ?? ground) + 14 + distance * 0.22, xz.y)
+            // Clearance along the sight line.
+            var clearance: Float = .infinity
+            for s in 1..<24 {
+                let t = Float(s) / 24
+                let p = eye + (target - eye) * t
+                clearance = min(clearance, p.y - hf.height(p.x, p.z))
+            }
+            // Prefer the sun behind the viewer (lit faces), a clear view and some water in frame.
+            var score = min(clearance, 12)
+            if let lake = layout.plan.lake {
+                let mid = (Vec2(eye.x, eye.z) + Vec2(target.x, target.z)) * 0.5
+                score += length(mid - lake.center) < lake.radius * 2 ? 3 : 0
+            }
+            let sun = Sky.sunPosition(hour: recipe.timeOfDay).0
+            score += 4 * dot(normalize(Vec3(eye.x - target.x, 0, eye.z - target.z)), normalize(Vec3(sun.x, 0, sun.z)))
+            if best == nil || score > best!.1 { best = (eye, score) }
+        }
+        return (best!.0, target)
+    }
+}

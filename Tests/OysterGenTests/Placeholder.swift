@@ -1,1 +1,0 @@
-// Tests for OysterGen arrive with the module.

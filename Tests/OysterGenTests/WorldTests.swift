@@ -1,0 +1,123 @@
+import OysterCore
+import Testing
+@testable import OysterGen
+
+/// A small, fast world for tests: 96 m, low detail, tiny textures.
+func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
+    var r = prompt.isEmpty ? Recipe() : PromptInterpreter.interpret(prompt, seed: seed).recipe
+    r.seed = seed
+    r.size = 96
+    r.detail = .low
+    r.textureResolution = 16
+    return r
+}
+
+@Suite struct WorldTests {
+    @Test func sameRecipeAndSeedGiveTheSameSceneAndAnotherSeedADifferentOne() {
+        let a = WorldGenerator.generate(smallRecipe(seed: 5))
+        let b = WorldGenerator.generate(smallRecipe(seed: 5))
+        let c = WorldGenerator.generate(smallRecipe(seed: 6))
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test(arguments: ["", "a snowy mountain village at dusk", "tropical island with a lighthouse at night", "a dark dungeon with six rooms and treasure"])
+    func everyWorldHasWhatAnEngineNeeds(_ prompt: String) {
+        let scene = WorldGenerator.generate(smallRecipe(prompt))
+        let s = scene.statistics
+        #expect(s.triangles > 1000)
+        #expect(s.materials >= 3)
+        #expect(s.textures >= 3 * min(s.materials, 3))
+        #expect(s.lights >= 1)
+        #expect(s.cameras == 1)
+        #expect(s.animations >= 1)
+        // Every texture resolves to an encoded PNG.
+        for t in scene.textures {
+            let data = scene.images[t.source ?? -1 < 0 ? 0 : t.source!].data ?? []
+            #expect(Image.sniffMimeType(data) == "image/png")
+        }
+        #expect(scene.asset.extras?["recipe"] != nil)
+        #expect(scene.asset.extras?["seed"] != nil)
+    }
+
+    @Test func onlyUsedSurfaceKindsGetMaterials() {
+        let scene = WorldGenerator.generate(smallRecipe())
+        let used = Set(scene.meshes.flatMap { $0.primitives.compactMap(\.material) })
+        #expect(used == Set(scene.materials.indices))
+    }
+
+    @Test func hierarchyIsNamed() {
+        let scene = WorldGenerator.generate(smallRecipe("a village with four houses by a lake in a pine forest"))
+        let names = Set(scene.nodes.compactMap(\.name))
+        for expected in ["Terrain", "Water", "Vegetation", "Buildings", "Lights", "Camera"] { #expect(names.contains(expected)) }
+        #expect(names.contains { $0.hasPrefix("House_") })
+        #expect(names.contains { $0.hasPrefix("Pine_") })
+    }
+
+    @Test func instancingPacksVegetationIntoBatches() {
+        var r = smallRecipe("a dense pine forest")
+        r.instancing = true
+        let scene = WorldGenerator.generate(r)
+        let batches = scene.nodes.filter { $0.instancing != nil }
+        #expect(!batches.isEmpty)
+        for b in batches { #expect((b.instancing?["TRANSLATION"]?.count ?? 0) > 0) }
+    }
+
+    @Test func nightWorldsGetPointLightsAndDayWorldsASun() {
+        let night = WorldGenerator.generate(smallRecipe("a village at night"))
+        #expect(night.lights.contains { $0.name == "Moon" })
+        let day = WorldGenerator.generate(smallRecipe("a village at noon"))
+        #expect(day.lights.first?.name == "Sun")
+        #expect(day.lights.count == 1)
+    }
+}
+
+@Suite struct ChunkTests {
+    /// Terrain vertices on the plane x = `x` (any primitive), keyed by z.
+    func border(_ scene: Scene, x: Float) -> [Float: (Float, Vec3)] {
+        var out: [Float: (Float, Vec3)] = [:]
+        guard let mesh = scene.nodes.first(where: { $0.name == "Terrain" })?.mesh else { return out }
+        for p in scene.meshes[mesh].primitives {
+            guard let pos = p.attributes["POSITION"], let nor = p.attributes["NORMAL"] else { continue }
+            for i in 0..<pos.count where pos.vec3(i).x == x { out[pos.vec3(i).z] = (pos.vec3(i).y, nor.vec3(i)) }
+        }
+        return out
+    }
+
+    @Test func neighbouringChunksShareBorderHeightsAndNormals() {
+        var r = Recipe()
+        r.features = [Feature(.hills), Feature(.forest, density: 0.7), Feature(.rocks)]
+        let a = ChunkGenerator.generate(r, x: 0, z: 0, size: 32)
+        let b = ChunkGenerator.generate(r, x: 1, z: 0, size: 32)
+        let ea = border(a, x: 32), eb = border(b, x: 32)
+        #expect(ea.count == 33)
+        #expect(ea.count == eb.count)
+        for (z, va) in ea {
+            let vb = eb[z]
+            #expect(vb?.0 == va.0)
+            #expect(vb?.1 == va.1)
+        }
+    }
+
+    @Test func objectsBelongToExactlyOneTile() {
+        var r = Recipe()
+        r.features = [Feature(.plains), Feature(.forest, density: 0.9)]
+        let s = Scatter(seed: r.seed, salt: 0x7EE5, cell: 4, minDistance: 2)
+        let whole = s.points(minX: 0, minZ: 0, maxX: 64, maxZ: 64).map(\.position)
+        var parts: [Vec2] = []
+        for (x, z) in [(0, 0), (32, 0), (0, 32), (32, 32)] {
+            parts += s.points(minX: Float(x), minZ: Float(z), maxX: Float(x + 32), maxZ: Float(z + 32)).map(\.position)
+        }
+        #expect(Set(whole.map { "\($0)" }) == Set(parts.map { "\($0)" }))
+        #expect(whole.count == parts.count)
+    }
+
+    @Test func chunksReferenceSharedTexturesInsteadOfEmbeddingThem() {
+        let scene = ChunkGenerator.generate(Recipe(), x: -3, z: 7, size: 32)
+        #expect(!scene.images.isEmpty)
+        for image in scene.images {
+            #expect(image.data == nil)
+            #expect(image.uri?.hasPrefix(ChunkGenerator.materialFolder + "/") == true)
+        }
+    }
+}
