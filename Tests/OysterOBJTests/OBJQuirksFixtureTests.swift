@@ -127,3 +127,18 @@ import OysterTestSupport
         #expect(single.scene.statistics.triangles == 40 * 6 + 1)
     }
 }
+
+/// Fixtures/obj/paths: texture paths as real exporters write them — wrong case, an absolute
+/// path from the author's machine, a path relative to the OBJ instead of the MTL.
+@Suite struct OBJTexturePathTests {
+    @Test func texturesAreFoundInsideTheModelFolderOnly() throws {
+        let (scene, diags) = try OBJReader().read(path: RepoPaths.fixture("obj/paths/paths.obj"))
+        let m = try #require(scene.materials.first)
+        func uri(_ ref: TextureRef?) -> String? { ref.flatMap { scene.textures[$0.texture].source }.flatMap { scene.images[$0].uri } }
+        #expect(uri(m.baseColorTexture) == "sub/tex/brick.png")
+        #expect(uri(m.emissiveTexture) == "sub/glow.png")
+        #expect(uri(m.normalTexture) == "textures/n.png")
+        #expect(diags.contains { $0.code == OBJDiagnosticCodes.refusedPath && $0.message.contains("C:\\Users") })
+        #expect(scene.images.count == 3)
+    }
+}

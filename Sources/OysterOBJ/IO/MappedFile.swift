@@ -102,6 +102,26 @@ enum FileIO {
         return out
     }
 
+    static func entryExists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// The names in a directory (sorted, so lookups are deterministic); empty when unreadable.
+    static func listDirectory(_ path: String) -> [String] {
+        guard let dir = opendir(path.isEmpty ? "." : path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+            if names.count > 100_000 { break }
+        }
+        return names.sorted()
+    }
+
     static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG

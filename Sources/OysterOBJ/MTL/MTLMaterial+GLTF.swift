@@ -191,28 +191,51 @@ struct MTLMaterialResolver {
 
     /// The image index for a map's file, loading it once.
     private mutating func image(_ map: MTLMap, mtlFolder: String, mtlFile: String) -> Int? {
-        guard let relative = OBJPaths.resolve(map.path, in: mtlFolder) else {
+        let resolved = OBJPaths.resolve(map.path, in: mtlFolder)
+        if resolved == nil {
             diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
-                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read",
+                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
                 location: .line(map.line), file: mtlFile))
+        }
+        if let resolved, let i = imageByPath[resolved] { return i }
+        guard let root, loadTextures else { return nil }
+        // Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
+        // or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
+        // Names match case-insensitively when the exact case is missing (Windows-made assets).
+        let baseName = OBJPaths.fileName(map.path)
+        var candidates: [String] = []
+        if let resolved { candidates.append(resolved) }
+        if let fromRoot = OBJPaths.resolve(map.path, in: ""), !candidates.contains(fromRoot) { candidates.append(fromRoot) }
+        for folder in [mtlFolder, ""] {
+            if let byName = OBJPaths.resolve(baseName, in: folder), !candidates.contains(byName) { candidates.append(byName) }
+        }
+        guard let found = candidates.lazy.compactMap({ OBJPaths.locate($0, root: root) }).first else {
+            if resolved != nil {
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
+                    message: "texture '\(map.path)' not found; the material keeps its factors",
+                    location: .line(map.line), file: mtlFile))
+            }
             return nil
         }
-        if let i = imageByPath[relative] { return i }
-        guard let root, loadTextures else { return nil }
-        let full = OBJPaths.join(root, relative)
+        if let i = imageByPath[found] { return i }
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(path: full, limit: maxTextureBytes)
+            bytes = try FileIO.read(path: OBJPaths.join(root, found), limit: maxTextureBytes)
         } catch {
             diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
                 message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",
                 location: .line(map.line), file: mtlFile))
             return nil
         }
-        let name = OBJPaths.stem(relative)
-        let mime = Image.sniffMimeType(bytes) ?? OBJPaths.mimeType(forExtensionOf: relative)
-        images.append(Image(name: name, mimeType: mime, data: bytes, uri: relative))
-        imageByPath[relative] = images.count - 1
+        if found != resolved {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .information,
+                message: "texture '\(map.path)' read from '\(found)' inside the model's folder",
+                location: .line(map.line), file: mtlFile))
+        }
+        let mime = Image.sniffMimeType(bytes) ?? OBJPaths.mimeType(forExtensionOf: found)
+        images.append(Image(name: OBJPaths.stem(found), mimeType: mime, data: bytes, uri: found))
+        imageByPath[found] = images.count - 1
+        if let resolved { imageByPath[resolved] = images.count - 1 }
         return images.count - 1
     }
 
