@@ -182,7 +182,9 @@ public struct OBJReader: Sendable {
                 }
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileIO.read(path: OBJPaths.join(folder, relative), limit: options.maxFileBytes)
+                    // Case-insensitive fallback for assets made on Windows.
+                    let existing = OBJPaths.locate(relative, root: folder) ?? relative
+                    bytes = try FileIO.read(path: OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
                     diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",
