@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OysterOBJ
 import OysterCore
@@ -82,6 +83,19 @@ import OysterCore
         let t = try #require(scene.meshes.first?.primitives.first).trianglePositions
         let n0 = cross(t[1] - t[0], t[2] - t[0])
         for i in stride(from: 0, to: t.count, by: 3) { #expect(dot(cross(t[i + 1] - t[i], t[i + 2] - t[i]), n0) > 0) }
+    }
+
+    @Test func hugePolygonsAreTriangulatedWithoutQuadraticBlowUp() throws {
+        // A 100,000-corner circle: past the ear-clipping limit, so a fan (it is convex anyway).
+        let n = 100_000
+        var text = ""
+        for i in 0..<n {
+            let a = Float(i) / Float(n) * 2 * .pi
+            text += "v \(cos(a)) \(sin(a)) 0\n"
+        }
+        text += "f " + (1...n).map(String.init).joined(separator: " ") + "\n"
+        let (scene, _) = try readOBJ(text)
+        #expect(scene.statistics.triangles == n - 2)
     }
 
     @Test func facesWithFewerThanThreeCornersAreSkippedWithAWarning() throws {
