@@ -91,6 +91,15 @@ public struct OBJReader: Sendable {
         scene.samplers = resolver.samplers
         scene.extensionsUsed = resolver.extensionsUsed
         buildGraph(&assembler, name: name, into: &scene, diagnostics: &diagnostics)
+        let fixed = scene.addAttributesRequiredByMaterials()
+        if fixed.texcoords > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added"))
+        }
+        if fixed.normals > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated"))
+        }
         return (scene, diagnostics)
     }
 

@@ -28,6 +28,16 @@ import OysterImage
         for p in scene.meshes.flatMap(\.primitives) { #expect(p.attributes["COLOR_0"] != nil) }
     }
 
+    @Test func texturedPrimitivesGetTheAttributesGLTFRequires() throws {
+        let (scene, diags) = try read()
+        for p in scene.meshes.flatMap(\.primitives) {
+            let m = try #require(p.material.map { scene.materials[$0] })
+            if TextureSlot.allCases.contains(where: { m[$0] != nil }) { #expect(p.attributes["TEXCOORD_0"] != nil) }
+            if m.normalTexture != nil { #expect(p.attributes["NORMAL"]?.count == p.vertexCount) }
+        }
+        #expect(diags.contains { $0.message.contains("smooth normals generated") })
+    }
+
     @Test func materialsAndTexturesAreCounted() throws {
         let (scene, _) = try read()
         #expect(scene.materials.map(\.name) == ["Brick Red", "PBR Metal", "Glowing", "NotDefined", "Missing Texture"])
