@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
         .target(name: "OysterImage", dependencies: ["CCodecs", "OysterCore"]),
         .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON"]),
-        .target(name: "OysterOBJ", dependencies: ["OysterCore"]),
+        .target(name: "OysterOBJ", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterProcess", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),

@@ -7,12 +7,19 @@ import OysterCore
 
 /// Reads Wavefront OBJ + MTL into a `Scene`.
 ///
-/// Each `o`/`g` becomes a node with one mesh, holding one triangle primitive per material.
-/// Vertices are welded per primitive by their (v, vt, vn) triple; polygons are triangulated
-/// (ear clipping for concave ones); texture V is flipped for glTF. Textures are loaded as
-/// encoded bytes into `Scene.images`. Problems that leave a usable scene (missing MTL or
-/// texture, skipped `l`/`p` elements) are diagnostics; malformed geometry (index 0 or out of
-/// range, unparseable numbers) throws `OBJError` with file:line.
+/// Each distinct (`o`, `g`) pair becomes a node with one mesh, named after the group, else
+/// the object, else the file; each mesh holds one triangle primitive per material. Vertices
+/// are welded per primitive by their (v, vt, vn) triple; polygons are triangulated (ear
+/// clipping for concave ones); texture V is flipped for glTF; normals are normalized and
+/// 0–255 colours scaled. Textured primitives without `vt`/`vn` get the attributes glTF
+/// requires (see `Scene.addAttributesRequiredByMaterials`). Textures are loaded as encoded
+/// bytes into `Scene.images` (MTL → PBR rules: `MTLMaterialResolver`). Problems that leave a
+/// usable scene (missing MTL or texture, skipped `l`/`p` elements) are diagnostics; malformed
+/// geometry (index 0 or out of range, unparseable numbers) throws `OBJError` with file:line.
+///
+/// Speed: the file is memory-mapped and cut into line-aligned slices parsed on every core
+/// with a byte-level scanner (SWAR digits, no String per line); slices merge in file order
+/// as they finish, so the result is identical for any thread count.
 public struct OBJReader: Sendable {
     /// Reader settings.
     public struct Options: Sendable {
@@ -91,6 +98,15 @@ public struct OBJReader: Sendable {
         scene.samplers = resolver.samplers
         scene.extensionsUsed = resolver.extensionsUsed
         buildGraph(&assembler, name: name, into: &scene, diagnostics: &diagnostics)
+        let fixed = scene.addAttributesRequiredByMaterials()
+        if fixed.texcoords > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added"))
+        }
+        if fixed.normals > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated"))
+        }
         return (scene, diagnostics)
     }
 
@@ -182,7 +198,9 @@ public struct OBJReader: Sendable {
                 }
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileIO.read(path: OBJPaths.join(folder, relative), limit: options.maxFileBytes)
+                    // Case-insensitive fallback for assets made on Windows.
+                    let existing = OBJPaths.locate(relative, root: folder) ?? relative
+                    bytes = try FileIO.read(path: OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
                     diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",

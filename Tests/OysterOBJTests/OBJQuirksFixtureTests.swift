@@ -3,6 +3,7 @@ import Testing
 import OysterCore
 import OysterJSON
 import OysterTestSupport
+import OysterImage
 
 /// Fixtures/obj/quirks: CRLF, several mtllib names on one line (one missing, one outside the
 /// folder), names with spaces and non-ASCII, trailing comments, `1/1/` corners, relative
@@ -27,12 +28,24 @@ import OysterTestSupport
         for p in scene.meshes.flatMap(\.primitives) { #expect(p.attributes["COLOR_0"] != nil) }
     }
 
+    @Test func texturedPrimitivesGetTheAttributesGLTFRequires() throws {
+        let (scene, diags) = try read()
+        for p in scene.meshes.flatMap(\.primitives) {
+            let m = try #require(p.material.map { scene.materials[$0] })
+            if TextureSlot.allCases.contains(where: { m[$0] != nil }) { #expect(p.attributes["TEXCOORD_0"] != nil) }
+            if m.normalTexture != nil { #expect(p.attributes["NORMAL"]?.count == p.vertexCount) }
+        }
+        #expect(diags.contains { $0.message.contains("smooth normals generated") })
+    }
+
     @Test func materialsAndTexturesAreCounted() throws {
         let (scene, _) = try read()
         #expect(scene.materials.map(\.name) == ["Brick Red", "PBR Metal", "Glowing", "NotDefined", "Missing Texture"])
         #expect(scene.images.count == 4)
         #expect(scene.images.allSatisfy { $0.mimeType == "image/png" && $0.data?.isEmpty == false })
-        #expect(Set(scene.images.compactMap(\.uri)) == ["materials/tex/brick red.png", "materials/tex/normal.png", "materials/tex/rough.png", "extra/glow.png"])
+        #expect(Set(scene.images.compactMap(\.uri)) == ["materials/tex/brick red.png", "materials/tex/normal.png", "extra/glow.png"])
+        // map_Pr alone is decoded and packed into a glTF metallicRoughness image.
+        #expect(scene.images.contains { $0.name == "rough_metallicRoughness" && $0.uri == nil })
         #expect(scene.textures.count == 4)
     }
 
@@ -43,7 +56,6 @@ import OysterTestSupport
         #expect(has(OBJDiagnosticCodes.refusedPath, "../outside.mtl"))
         #expect(has(OBJDiagnosticCodes.refusedPath, "/etc/passwd"))
         #expect(has(OBJDiagnosticCodes.refusedPath, "C:\\textures\\bump.png"))
-        #expect(has(OBJDiagnosticCodes.mtlNotApplied, "separate alpha image"))
         #expect(has(OBJDiagnosticCodes.missingTexture, "does-not-exist.png"))
         #expect(has(OBJDiagnosticCodes.undefinedMaterial, "NotDefined"))
         #expect(has(OBJDiagnosticCodes.duplicateMaterial, "Brick Red"))
@@ -125,5 +137,38 @@ import OysterTestSupport
             #expect(parallel.diagnostics == single.diagnostics, "slice \(slice)")
         }
         #expect(single.scene.statistics.triangles == 40 * 6 + 1)
+    }
+}
+
+/// Fixtures/obj/paths: texture paths as real exporters write them — wrong case, an absolute
+/// path from the author's machine, a path relative to the OBJ instead of the MTL.
+@Suite struct OBJTexturePathTests {
+    @Test func texturesAreFoundInsideTheModelFolderOnly() throws {
+        let (scene, diags) = try OBJReader().read(path: RepoPaths.fixture("obj/paths/paths.obj"))
+        let m = try #require(scene.materials.first)
+        func uri(_ ref: TextureRef?) -> String? { ref.flatMap { scene.textures[$0.texture].source }.flatMap { scene.images[$0].uri } }
+        #expect(uri(m.baseColorTexture) == "sub/tex/brick.png")
+        #expect(uri(m.emissiveTexture) == "sub/glow.png")
+        #expect(uri(m.normalTexture) == "textures/n.png")
+        #expect(diags.contains { $0.code == OBJDiagnosticCodes.refusedPath && $0.message.contains("C:\\Users") })
+        #expect(scene.images.count == 5)
+    }
+
+    @Test func separateAlphaAndMetallicMapsArePackedIntoGLTFImages() throws {
+        let (scene, _) = try OBJReader().read(path: RepoPaths.fixture("obj/paths/paths.obj"))
+        let m = try #require(scene.materials.first { $0.name == "Packed" })
+        func pixels(_ ref: TextureRef?) throws -> PixelImage {
+            let source = try #require(ref.flatMap { scene.textures[$0.texture].source })
+            return try ImageCodec.decode(try #require(scene.images[source].data))
+        }
+        let base = try pixels(m.baseColorTexture)
+        #expect(base.width == 1 && base.channels == 4)
+        // brick.png's colour; alpha.png (2×1 greys 128, 64) resampled to the base's 1×1.
+        #expect(Array(base.samples8) == [0, 128, 0, 96])
+        #expect(m.alphaMode == .blend)
+        let mr = try pixels(m.metallicRoughnessTexture)
+        #expect(mr.samples8[1] == 255)  // no roughness map: G = 1, the factor rules
+        #expect(abs(Int(mr.samples8[2]) - 137) <= 2)  // luminance of (128, 128, 255)
+        #expect(m.metallicFactor == 1)
     }
 }

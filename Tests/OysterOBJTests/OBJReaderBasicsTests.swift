@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import OysterOBJ
 import OysterCore
@@ -50,6 +51,15 @@ import OysterCore
         #expect(color.vec3(0) == Vec3(1, 0, 0) && color.vec3(1) == Vec3(0, 1, 0) && color.vec3(2) == Vec3(1, 1, 1))
     }
 
+    @Test func colorsWrittenAs0To255AreScaledAndNormalsNormalized() throws {
+        let (scene, _) = try readOBJ("v 0 0 0 255 0 128\nv 1 0 0 0 255 0\nv 0 1 0\nvn 0 0 2\nvn 0 0 0\nf 1//1 2//2 3//1\n")
+        let p = try #require(scene.meshes.first?.primitives.first)
+        let color = try #require(p.attributes["COLOR_0"])
+        #expect(color.vec3(0) == Vec3(1, 0, Float(128) / 255) && color.vec3(2) == Vec3(1, 1, 1))
+        let normal = try #require(p.attributes["NORMAL"])
+        #expect(normal.vec3(0) == Vec3(0, 0, 1) && normal.vec3(1) == Vec3(0, 0, 1))
+    }
+
     @Test func numbersInEveryNotationParse() throws {
         let (scene, _) = try readOBJ("v -1.5e+2 .5 +3\nv 1E-3 0.000000000000000000000001234 2\nv 123456789012345678901234 0 -0\nf 1 2 3\n")
         let pos = try #require(scene.meshes.first?.primitives.first?.attributes["POSITION"])
@@ -82,6 +92,19 @@ import OysterCore
         let t = try #require(scene.meshes.first?.primitives.first).trianglePositions
         let n0 = cross(t[1] - t[0], t[2] - t[0])
         for i in stride(from: 0, to: t.count, by: 3) { #expect(dot(cross(t[i + 1] - t[i], t[i + 2] - t[i]), n0) > 0) }
+    }
+
+    @Test func hugePolygonsAreTriangulatedWithoutQuadraticBlowUp() throws {
+        // A 100,000-corner circle: past the ear-clipping limit, so a fan (it is convex anyway).
+        let n = 100_000
+        var text = ""
+        for i in 0..<n {
+            let a = Float(i) / Float(n) * 2 * .pi
+            text += "v \(cos(a)) \(sin(a)) 0\n"
+        }
+        text += "f " + (1...n).map(String.init).joined(separator: " ") + "\n"
+        let (scene, _) = try readOBJ(text)
+        #expect(scene.statistics.triangles == n - 2)
     }
 
     @Test func facesWithFewerThanThreeCornersAreSkippedWithAWarning() throws {

@@ -51,6 +51,19 @@ import OysterTestSupport
         #expect(back.nodes.first?.name == "my_node__1")
     }
 
+    @Test func nestedNodeTransformsAreComposedIntoWorldPositions() throws {
+        var scene = triangleScene(.identity)
+        // Parent moves up 5; the child (holding the mesh) turns 90° about Z, then moves +X 1.
+        scene.nodes[0].transform = .trs(translation: Vec3(1, 0, 0), rotation: Quat(angle: .pi / 2, axis: Vec3(0, 0, 1)), scale: .one)
+        scene.nodes.append(Node(name: "parent", transform: .trs(translation: Vec3(0, 5, 0), rotation: .identity, scale: .one), children: [0]))
+        scene.roots = [SceneRoot(nodes: [1])]
+        let (back, _) = try OBJReader().read(bytes: OBJWriter().encode(scene, mtlName: "x.mtl").obj)
+        let t = try #require(back.meshes.first?.primitives.first).trianglePositions
+        let expected = [Vec3(1, 5, 0), Vec3(1, 6, 0), Vec3(0, 5, 0)]
+        for (a, b) in zip(t, expected) { #expect(length(a - b) < 1e-5) }
+        #expect(back.nodes.count == 1)
+    }
+
     @Test func texCoordsRoundTripThroughTheVFlip() throws {
         let files = OBJWriter().encode(triangleScene(.identity), mtlName: "x.mtl")
         #expect(String(decoding: files.obj, as: UTF8.self).contains("vt 0 0.75\n"))

@@ -18,6 +18,8 @@ struct OBJAssembler: @unchecked Sendable {
     var texcoords: [Float] = []
     var normals: [Float] = []
     var lineBase = 0
+    /// Applied to `colors` when buffers are built (set by `finish`).
+    var colorScale: Float = 1
 
     // MARK: State
     var object: String?
@@ -80,13 +82,13 @@ struct OBJAssembler: @unchecked Sendable {
     mutating func merge(_ chunk: OBJChunk) throws {
         let baseV = positions.count / 3, baseT = texcoords.count / 2, baseN = normals.count / 3
         if !chunk.colors.isEmpty && colors.isEmpty && baseV > 0 {
-            colors = [Float](repeating: 1, count: baseV * 3)
+            colors = [Float](repeating: .nan, count: baseV * 3)
         }
         positions.append(contentsOf: chunk.positions.buffer)
         if !chunk.colors.isEmpty {
             colors.append(contentsOf: chunk.colors)
         } else if !colors.isEmpty {
-            colors.append(contentsOf: repeatElement(1, count: chunk.positions.count))
+            colors.append(contentsOf: repeatElement(.nan, count: chunk.positions.count))
         }
         texcoords.append(contentsOf: chunk.texcoords.buffer)
         normals.append(contentsOf: chunk.normals.buffer)
@@ -312,6 +314,7 @@ struct OBJAssembler: @unchecked Sendable {
             throw error(f.line, "\(what) \(f.index + 1) is out of range (\(totals[f.kind]) \(OBJAssembler.kindPlural[f.kind]))")
         }
         park()
+        colorScale = OBJAssembler.colorScale(colors)
         for d in deferredPolygons { emitPolygon(into: &primitives[d.primitive], d.outputs, d.positions) }
         deferredPolygons = []
         head = []

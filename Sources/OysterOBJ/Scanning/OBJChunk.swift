@@ -22,8 +22,10 @@ struct OBJChunk: @unchecked Sendable {
 
     /// x, y, z per `v`.
     var positions = PodBuffer<Float>()
-    /// r, g, b per `v` once any vertex of the slice had colours (earlier ones get white).
+    /// r, g, b per `v` once any vertex of the slice had colours; vertices without get NaN
+    /// (white once the file's colour range is known).
     var colors: [Float] = []
+    static let noColor: [Float] = [.nan, .nan, .nan]
     /// u, v per `vt` (v as written; the flip happens when buffers are built).
     var texcoords = PodBuffer<Float>()
     /// x, y, z per `vn`.

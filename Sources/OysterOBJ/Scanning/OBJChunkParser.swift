@@ -79,16 +79,16 @@ struct OBJChunkParser {
                 extra.append(e)
                 s.skipSpaces()
             }
-            if extra.count >= 3 { appendColor(Array(extra.suffix(3))) } else if !chunk.colors.isEmpty { appendColor([1, 1, 1]) }
+            if extra.count >= 3 { appendColor(Array(extra.suffix(3))) } else if !chunk.colors.isEmpty { appendColor(OBJChunk.noColor) }
         } else if !chunk.colors.isEmpty {
-            appendColor([1, 1, 1])
+            appendColor(OBJChunk.noColor)
         }
         return true
     }
 
     mutating func appendColor(_ rgb: [Float]) {
         if chunk.colors.isEmpty {
-            chunk.colors = [Float](repeating: 1, count: chunk.positions.count - 3)
+            chunk.colors = [Float](repeating: .nan, count: chunk.positions.count - 3)
         }
         chunk.colors.append(contentsOf: rgb)
     }

@@ -93,6 +93,7 @@ final class OBJSliceRunner: @unchecked Sendable {
             let recycled = pool.popLast()
             pthread_mutex_unlock(mutex)
 
+            file?.prefault(bounds[k]..<bounds[k + 1])
             var start = base + bounds[k]
             // A UTF-8 byte order mark (Windows editors) is not part of the first statement.
             if k == 0 && bounds[1] >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF { start += 3 }

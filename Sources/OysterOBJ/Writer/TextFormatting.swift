@@ -34,7 +34,7 @@ enum TextFormatting {
                 b[i] = UInt8(0x30 + f % 10)
                 f /= 10
             }
-            out.append(contentsOf: b.prefix(digits))
+            for i in 0..<digits { out.append(b[i]) }
         }
     }
 
@@ -58,7 +58,10 @@ enum TextFormatting {
                 b[i] = UInt8(0x30 + n % 10)
                 n /= 10
             }
-            out.append(contentsOf: b[i...])
+            while i < 20 {
+                out.append(b[i])
+                i += 1
+            }
         }
     }
 
