@@ -2,7 +2,7 @@
 # Validation of the 1M-triangle GLB with every data check (issue 4): MB/s and peak memory.
 set -euo pipefail
 GLB="$OUT/bench-1m.glb"
-[ -f "$GLB" ] || { [ -f "$OUT/bench-1m.obj" ] || python3 "$SHARED/tools/make_obj.py" "$OUT/bench-1m.obj" 708 8 >/dev/null; "$BIN/oyster-convert" -q "$OUT/bench-1m.obj" "$GLB"; }
+[ -f "$GLB" ] || { [ -f "$OUT/obj-1m/scene.obj" ] || python3 "$SHARED/tools/make_obj.py" "$OUT/obj-1m" 708 8 >/dev/null; "$BIN/oyster-convert" -q "$OUT/obj-1m/scene.obj" "$GLB"; }
 size=$(stat -c %s "$GLB")
 echo "input: $GLB ($((size / 1048576)) MiB)"
 python3 "$HERE/timing.py" --runs 7 --label "oyster-validate (all data checks)" --bytes "$size" -- "$BIN/oyster-validate" -q "$GLB"

@@ -2,7 +2,8 @@ import OysterCore
 import OysterOBJ
 
 extension SceneIO {
+    /// OBJ + MTL with textures written beside them; the OBJ itself is written last.
     static func writeOBJ(_ scene: Scene, to path: String) throws -> [String] {
-        throw ToolFailure(.usage, file: path, "OBJ output is not available yet")
+        try OBJWriter().write(scene, to: path)
     }
 }
