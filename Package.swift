@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let AP: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+
 // One library module per job (see DESIGN.md); executables only parse arguments and chain passes.
 let package = Package(
     name: "Oyster",
@@ -30,8 +32,8 @@ let package = Package(
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
         .target(name: "OysterImage", dependencies: ["CCodecs", "OysterCore"]),
         .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON"]),
-        .target(name: "OysterOBJ", dependencies: ["OysterCore"]),
-        .target(name: "OysterProcess", dependencies: ["OysterCore"]),
+        .target(name: "OysterOBJ", dependencies: ["OysterCore", "OysterImage"]),
+        .target(name: "OysterProcess", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
@@ -44,13 +46,13 @@ let package = Package(
             ]
         ),
 
-        // MARK: - Executables
-        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF"]),
-        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate"]),
-        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI"]),
-        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate"]),
-        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas"]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender"]),
+        // MARK: - Executables (each only parses arguments and chains library calls)
+        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
+        .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
+        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate", AP]),
+        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore"], path: "Tests/OysterTestSupport"),
@@ -59,8 +61,8 @@ let package = Package(
         .testTarget(name: "OysterImageTests", dependencies: ["OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterGLTFTests", dependencies: ["OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterOBJTests", dependencies: ["OysterOBJ", "OysterTestSupport"]),
-        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterTestSupport"]),
-        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterTestSupport"]),
+        .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
+        .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),

@@ -3,9 +3,9 @@
 # own GLB -> GLB (-noq: no quantization) when installed.
 set -euo pipefail
 T="python3 $HERE/timing.py --runs 5"
-OBJ="$OUT/bench-1m.obj"
+OBJ="$OUT/obj-1m/scene.obj"
 GLB="$OUT/bench-1m.glb"
-[ -f "$OBJ" ] || python3 "$SHARED/tools/make_obj.py" "$OBJ" 708 8 >/dev/null
+[ -f "$OBJ" ] || python3 "$SHARED/tools/make_obj.py" "$OUT/obj-1m" 708 8 >/dev/null
 [ -f "$GLB" ] || "$BIN/oyster-convert" -q "$OBJ" "$GLB"
 size=$(stat -c %s "$GLB")
 echo "input: $GLB ($((size / 1048576)) MiB)"

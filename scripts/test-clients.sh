@@ -1,4 +1,28 @@
 #!/usr/bin/env bash
-# Real-client checks; each skips when its tool is missing.
-set -euo pipefail
-echo "clients: no checks yet"
+# Real-client checks (run by `make test` after the Swift suite). Each check skips cleanly when
+# its client is not installed; a client that is installed and disagrees fails the run.
+# usage: scripts/test-clients.sh BIN_DIR [SHARED_DIR]
+set -uo pipefail
+BIN=$(cd "${1:-.build/debug}" && pwd)
+SHARED=${2:-../shared}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/oyster-clients.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+status=0
+have_py() { python3 -c "import $1" >/dev/null 2>&1; }
+
+echo "clients: Khronos assets -> GLB -> pygltflib"
+if [ -d "$SHARED/conformance/khronos-validator" ]; then
+  python3 "$ROOT/scripts/clients/khronos_pygltflib.py" "$BIN/oyster-convert" "$SHARED/conformance/khronos-validator"
+  rc=$?; [ $rc = 0 ] || [ $rc = 77 ] || status=1
+else
+  echo "  skipped: no shared conformance folder"
+fi
+
+echo "clients: Blender asset .glb -> .gltf (separate files) -> .glb, counts in every client"
+"$BIN/oyster-convert" -q "$ROOT/Fixtures/blender/rich.glb" "$WORK/sep/rich.gltf" &&
+  "$BIN/oyster-convert" -q "$WORK/sep/rich.gltf" "$WORK/rich.glb" || status=1
+python3 "$ROOT/scripts/clients/compare.py" "$ROOT/Fixtures/blender/rich.glb" "$WORK/rich.glb" 2>/dev/null || status=1
+
+[ $status = 0 ] && echo "clients: all checks passed" || echo "clients: FAILED"
+exit $status

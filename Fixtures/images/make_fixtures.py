@@ -86,6 +86,9 @@ png("palette_trns.png", W, H, 3, 8, lambda x, y: (palette_index(x, y),),
 png("rgb16.png", W, H, 2, 16, lambda x, y: rgb16(x, y))
 png("gray_trns.png", W, H, 0, 8, lambda x, y: (gray8(x, y),), extra=chunk(b"tRNS", struct.pack(">H", gray8(2, 1))))
 png("rgba8_interlaced.png", W, H, 6, 8, lambda x, y: rgba8(x, y), interlace=True)
+png("gray_alpha16.png", W, H, 4, 16, lambda x, y: (gray8(x, y) * 257 + 1, rgb16(x, y)[0]))
+png("palette1_interlaced.png", W, H, 3, 1, lambda x, y: ((x + y) % 2,),
+    extra=chunk(b"PLTE", bytes([10, 20, 30, 200, 210, 220])), interlace=True)
 png("rgb16_interlaced.png", W, H, 2, 16, lambda x, y: rgb16(x, y), interlace=True)
 
 # MARK: - Good JPEGs: 16×16 solid blocks in a 32×32 image, so compression error stays small
@@ -105,9 +108,21 @@ blocks("RGB", BLOCK_COLORS).save("rgb.jpg", quality=92)
 blocks("L", BLOCK_GRAYS).save("gray.jpg", quality=92)
 blocks("RGB", BLOCK_COLORS).save("progressive.jpg", quality=92, progressive=True)
 blocks("CMYK", BLOCK_CMYK).save("cmyk.jpg", quality=95)
+# 32×16 stored, left half red and right half blue, EXIF orientation 6 (shown rotated 90° clockwise).
+sideways = Image.new("RGB", (32, 16), (220, 20, 20))
+sideways.paste((20, 20, 220), (16, 0, 32, 16))
+exif = Image.Exif()
+exif[0x0112] = 6
+sideways.save("exif_orientation6.jpg", quality=92, exif=exif.tobytes())
 
 # MARK: - Malformed
 
+# Ancillary chunks with bad CRCs are dropped, as libpng and browsers do; the image still decodes.
+def bad_crc_chunk(kind, data):
+    body = kind + data
+    return struct.pack(">I", len(data)) + body + struct.pack(">I", (zlib.crc32(body) ^ 1) & 0xFFFFFFFF)
+open("bad_ancillary_crc.png", "wb").write(rgba[:33] + bad_crc_chunk(b"tEXt", b"Comment\0hello")
+                                           + bad_crc_chunk(b"gAMA", struct.pack(">I", 45455)) + rgba[33:])
 open("truncated.png", "wb").write(rgba[: len(rgba) // 2])
 bad_crc = bytearray(rgba)
 idat = bad_crc.find(b"IDAT")

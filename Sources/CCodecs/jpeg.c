@@ -118,6 +118,43 @@ static void cc_jpeg_dest_term(j_compress_ptr cinfo) {
     if (!cc_buffer_append(dest->out, dest->staging, used)) ERREXIT1(cinfo, JERR_OUT_OF_MEMORY, 1);
 }
 
+// MARK: - EXIF orientation (CIPA DC-008, TIFF 6.0 §2)
+
+static unsigned cc_read16(const uint8_t *p, int little) {
+    return little ? (unsigned)(p[0] | p[1] << 8) : (unsigned)(p[0] << 8 | p[1]);
+}
+
+static uint32_t cc_read32(const uint8_t *p, int little) {
+    return little ? (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24
+                  : (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* Orientation tag 0x0112 of IFD0 in an APP1 "Exif" marker; 1 when absent or malformed. */
+static int cc_exif_orientation(j_decompress_ptr cinfo) {
+    for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next) {
+        if (m->marker != JPEG_APP0 + 1 || m->data_length < 14 || memcmp(m->data, "Exif\0\0", 6) != 0) continue;
+        const uint8_t *tiff = m->data + 6;
+        size_t size = m->data_length - 6;
+        int little;
+        if (tiff[0] == 'I' && tiff[1] == 'I') little = 1;
+        else if (tiff[0] == 'M' && tiff[1] == 'M') little = 0;
+        else return 1;
+        uint32_t ifd = cc_read32(tiff + 4, little);
+        if (ifd > size || size - ifd < 2) return 1;
+        unsigned entries = cc_read16(tiff + ifd, little);
+        for (unsigned i = 0; i < entries; i++) {
+            size_t at = (size_t)ifd + 2 + (size_t)i * 12;
+            if (at + 12 > size) return 1;
+            if (cc_read16(tiff + at, little) == 0x0112 && cc_read16(tiff + at + 2, little) == 3) {
+                unsigned value = cc_read16(tiff + at + 8, little);
+                return value >= 1 && value <= 8 ? (int)value : 1;
+            }
+        }
+        return 1;
+    }
+    return 1;
+}
+
 // MARK: - Reading
 
 /* Fills info from the parsed header; returns 0 when the color space is not decodable. */
@@ -128,6 +165,13 @@ static int cc_jpeg_describe(j_decompress_ptr cinfo, cc_info *info) {
     info->source_bit_depth = cinfo->data_precision;
     info->interlaced = cinfo->progressive_mode ? 1 : 0;
     info->bit_depth = 8;
+    info->orientation = cc_exif_orientation(cinfo);
+    /* Huffman coding spends at least one bit per 8×8 block of the full-resolution component;
+       arithmetic coding has no such floor. */
+    if (!cinfo->arith_code) {
+        uint64_t blocks = (((uint64_t)cinfo->image_width + 7) / 8) * (((uint64_t)cinfo->image_height + 7) / 8);
+        info->min_data_size = blocks / 8;
+    }
     switch (cinfo->jpeg_color_space) {
     case JCS_GRAYSCALE: info->color_type = CC_COLOR_GRAY;  info->channels = 1; return 1;
     case JCS_YCbCr:     info->color_type = CC_COLOR_YCBCR; info->channels = 3; return 1;
@@ -153,6 +197,7 @@ int cc_jpeg_probe(const uint8_t *data, size_t size, cc_info *info, cc_error *err
     jpeg_create_decompress(&cinfo);
     cc_jpeg_source(&src, data, size);
     cinfo.src = &src;
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
     if (!cc_jpeg_describe(&cinfo, info)) {
         cc_set_error(err, "unsupported JPEG color space %d", (int)cinfo.jpeg_color_space);
@@ -191,6 +236,7 @@ int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
     jpeg_create_decompress(&cinfo);
     cc_jpeg_source(&src, data, size);
     cinfo.src = &src;
+    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&cinfo, TRUE);
     if (!cc_jpeg_describe(&cinfo, info)) {
         cc_set_error(err, "unsupported JPEG color space %d", (int)cinfo.jpeg_color_space);

@@ -126,6 +126,12 @@ static void cc_png_describe(png_structp png, png_infop pinfo, int keep16, cc_inf
     default:                        info->color_type = CC_COLOR_PALETTE;    info->channels = trns ? 4 : 3; break;
     }
     info->bit_depth = (depth == 16 && keep16) ? 16 : 8;
+    /* Filtered scanlines as stored (PNG §7.3), and deflate's 1032:1 best case (RFC 1951). */
+    static const int source_channels[7] = { 1, 0, 3, 1, 2, 0, 4 };
+    int stored = color >= 0 && color < 7 ? source_channels[color] : 1;
+    uint64_t row = ((uint64_t)width * (uint64_t)(stored ? stored : 1) * (uint64_t)depth + 7) / 8 + 1;
+    info->min_data_size = row * (uint64_t)height / 1100;
+    info->orientation = 1;
 }
 
 int cc_png_probe(const uint8_t *data, size_t size, int keep16, cc_info *info, cc_error *err) {

@@ -23,7 +23,11 @@ public struct ToolFailure: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    public var description: String { (file.map { "\($0): " } ?? "") + message }
+    /// `file: message`, without naming the file twice when the message already starts with it.
+    public var description: String {
+        guard let file, !message.hasPrefix(file + ":") else { return message }
+        return "\(file): \(message)"
+    }
 
     public static func unreadable(_ file: String, _ message: String) -> ToolFailure { ToolFailure(.unreadableInput, file: file, message) }
     public static func unwritable(_ file: String, _ message: String) -> ToolFailure { ToolFailure(.outputFailed, file: file, message) }

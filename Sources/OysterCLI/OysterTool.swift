@@ -36,7 +36,9 @@ extension OysterTool {
             }
             if code.rawValue == ExitCode.validationFailure.rawValue {
                 // Usage errors: ArgumentParser's message, then a pointer to --help.
-                Console.writeStderr("\(toolName): error: \(text.split(separator: "\n").first.map(String.init) ?? text)\n")
+                var first = text.split(separator: "\n").first.map(String.init) ?? text
+                if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
+                Console.writeStderr("\(toolName): error: \(first)\n")
                 Console.writeStderr("Run '\(toolName) --help' for usage.\n")
                 terminate(ExitStatus.usage.rawValue)
             }

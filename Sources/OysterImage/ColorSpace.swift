@@ -34,6 +34,9 @@ enum SRGB {
     /// 8-bit sRGB code to linear light.
     static let decode8: [Float] = (0..<256).map { toLinear(Float($0) / 255) }
 
+    /// 16-bit sRGB code to linear light (256 KiB, built on first use).
+    static let decode16: [Float] = (0..<65536).map { toLinear(Float($0) / 65535) }
+
     /// Linear light quantized to 16 bits to the nearest 8-bit sRGB code (error < 0.05 code near black).
     static let encode8: [UInt8] = (0..<65536).map { UInt8((fromLinear(Float($0) / 65535) * 255).rounded()) }
 }

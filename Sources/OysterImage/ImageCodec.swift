@@ -30,8 +30,14 @@ extension ImageCodec {
                               reduceTo8Bit: Bool = false) throws -> PixelImage {
         let format = try detectFormat(bytes)
         let keep16: Int32 = reduceTo8Bit ? 0 : 1
-        let (info, _) = try probe(bytes, format: format, keep16: keep16 == 1)
+        let (info, raw) = try probe(bytes, format: format, keep16: keep16 == 1)
         try limits.check(width: info.width, height: info.height)
+        // A file far too small for its declared size is refused before pixel memory is allocated.
+        if UInt64(bytes.count) < raw.min_data_size {
+            let name = format == .png ? "PNG" : "JPEG"
+            throw ImageError(.truncated,
+                             "truncated \(name) data: \(bytes.count) bytes cannot hold a \(info.width)×\(info.height) image")
+        }
 
         var cLimits = cc_limits(max_dimension: UInt32(clamping: limits.maxDimension),
                                 max_pixels: UInt64(clamping: limits.maxPixels))
@@ -99,7 +105,8 @@ extension ImageCodec {
         let info = ImageInfo(format: format, width: Int(raw.width), height: Int(raw.height),
                              channels: Int(raw.channels), bitDepth: Int(raw.bit_depth),
                              sourceBitDepth: Int(raw.source_bit_depth), colorModel: model,
-                             isInterlaced: raw.interlaced != 0, hasTransparency: raw.has_transparency != 0)
+                             isInterlaced: raw.interlaced != 0, hasTransparency: raw.has_transparency != 0,
+                             exifOrientation: (1...8).contains(Int(raw.orientation)) ? Int(raw.orientation) : 1)
         if info.width == 0 || info.height == 0 {
             throw ImageError(.corrupt, "image has zero size (\(info.width)×\(info.height))")
         }

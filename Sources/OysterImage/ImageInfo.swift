@@ -5,8 +5,11 @@ public struct ImageInfo: Hashable, Sendable {
         case gray, grayAlpha, rgb, rgba, palette, ycbcr, cmyk, ycck
     }
 
+    /// PNG or JPEG, from the signature.
     public var format: ImageFormat
+    /// Width in pixels, as declared by the header.
     public var width: Int
+    /// Height in pixels, as declared by the header.
     public var height: Int
     /// Channels `decode` produces (palette and tRNS expanded; CMYK becomes RGB).
     public var channels: Int
@@ -14,11 +17,14 @@ public struct ImageInfo: Hashable, Sendable {
     public var bitDepth: Int
     /// Bits per sample in the file (PNG 1, 2, 4, 8 or 16; JPEG 8).
     public var sourceBitDepth: Int
+    /// How the file stores color.
     public var colorModel: ColorModel
     /// PNG Adam7 interlacing or progressive JPEG.
     public var isInterlaced: Bool
     /// PNG tRNS chunk present (turns into an alpha channel).
     public var hasTransparency: Bool
+    /// EXIF orientation 1–8 of a JPEG (1: as stored); `decode` does not apply it.
+    public var exifOrientation: Int = 1
 
     /// Whether decoded pixels carry alpha.
     public var hasAlpha: Bool { channels == 2 || channels == 4 }

@@ -107,14 +107,20 @@ extension PixelImage {
         let colors = channels - 1
         return [T](unsafeUninitializedCapacity: pixels * colors) { out, count in
             source.withUnsafeBufferPointer { src in
-                let half = UInt64(max / 2)
+                let maxValue = UInt64(max), half = UInt64(max / 2), backgroundValue = UInt64(background)
+                // 8-bit: n / 255 via a 2^40 reciprocal, exact for n < 2^17 (checked exhaustively).
+                let reciprocal = ((1 as UInt64) << 40) / 255 + 1, eightBit = max == 255
                 var s = 0, d = 0
                 for _ in 0..<pixels {
                     let a = UInt64(src[s + colors])
-                    let inverse = UInt64(max) - a
-                    for c in 0..<colors {
-                        let v = (UInt64(src[s + c]) * a + UInt64(background) * inverse + half) / UInt64(max)
-                        out[d + c] = T(truncatingIfNeeded: v)
+                    if a == maxValue {
+                        for c in 0..<colors { out[d + c] = src[s + c] }
+                    } else {
+                        let inverse = maxValue - a
+                        for c in 0..<colors {
+                            let n = UInt64(src[s + c]) * a + backgroundValue * inverse + half
+                            out[d + c] = T(truncatingIfNeeded: eightBit ? (n * reciprocal) >> 40 : n / maxValue)
+                        }
                     }
                     s += channels
                     d += colors

@@ -131,6 +131,21 @@ extension PixelImage {
         remapped(width: width, height: height) { x, y in (width - 1 - x, height - 1 - y) }
     }
 
+    /// The image as a viewer shows it given its EXIF orientation (1–8; others leave it unchanged).
+    public func applyingEXIFOrientation(_ orientation: Int) -> PixelImage {
+        let w = width, h = height
+        switch orientation {
+        case 2: return flippedHorizontally()
+        case 3: return rotated180()
+        case 4: return flippedVertically()
+        case 5: return remapped(width: h, height: w) { x, y in (y, x) }                  // transpose
+        case 6: return rotated90(clockwise: true)
+        case 7: return remapped(width: h, height: w) { x, y in (w - 1 - y, h - 1 - x) }  // transverse
+        case 8: return rotated90(clockwise: false)
+        default: return self
+        }
+    }
+
     /// Builds an image whose pixel (x, y) is the source pixel `map(x, y)`.
     func remapped(width w: Int, height h: Int, _ map: (Int, Int) -> (Int, Int)) -> PixelImage {
         var out = blank(width: w, height: h)

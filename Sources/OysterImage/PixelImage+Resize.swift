@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -88,6 +89,30 @@ extension PixelImage {
     }
 }
 
+// MARK: - Parallel rows
+
+/// Runs `body` for every row, split over the cores when there is enough work.
+///
+/// Each row writes only its own output, so the result is the same whatever the thread count.
+func parallelRows(_ rows: Int, work perRow: Int, _ body: (Int) -> Void) {
+    let chunks = min(rows, ProcessInfoLite.cores * 4)
+    guard chunks > 1, rows * perRow >= 1 << 20 else {
+        for y in 0..<rows { body(y) }
+        return
+    }
+    withoutActuallyEscaping(body) { escapable in
+        // Rows touch disjoint output ranges; the closure is only shared for the duration of this call.
+        nonisolated(unsafe) let run = escapable
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for y in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) { run(y) }
+        }
+    }
+}
+
+enum ProcessInfoLite {
+    static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}
+
 // MARK: - Float working image
 
 /// Interleaved float samples: color in linear light, premultiplied when there is alpha.
@@ -131,16 +156,19 @@ struct FloatPixels {
                     }
                 }
             } else {
-                image.samples16.withUnsafeBufferPointer { src in
-                    var i = 0
-                    while i < count {
-                        let a: Float = alpha ? Float(src[i + colors]) * (1 / 65535) : 1
-                        for c in 0..<colors {
-                            let n = Float(src[i + c]) * (1 / 65535)
-                            out[i + c] = (srgb ? SRGB.toLinear(n) : n) * a
+                let table = srgb ? SRGB.decode16 : []
+                table.withUnsafeBufferPointer { lut in
+                    image.samples16.withUnsafeBufferPointer { src in
+                        var i = 0
+                        while i < count {
+                            let a: Float = alpha ? Float(src[i + colors]) * (1 / 65535) : 1
+                            for c in 0..<colors {
+                                let v = srgb ? lut[Int(src[i + c])] : Float(src[i + c]) * (1 / 65535)
+                                out[i + c] = v * a
+                            }
+                            if alpha { out[i + colors] = a }
+                            i += ch
                         }
-                        if alpha { out[i + colors] = a }
-                        i += ch
                     }
                 }
             }
@@ -150,7 +178,9 @@ struct FloatPixels {
 
     // MARK: Resampling
 
-    /// Per-output-sample taps: first source index and normalized weights (edges clamped).
+    /// Per-output-sample taps: a window of `count` source indices from `start[o]`, weights normalized.
+    ///
+    /// Taps past an edge are folded onto the edge sample (clamp), so the loops never bounds-check.
     struct Taps {
         var start: [Int]
         var count: Int
@@ -162,21 +192,28 @@ struct FloatPixels {
         // Widen the filter when shrinking so it averages every covered source pixel.
         let stretch = max(1, 1 / scale)
         let radius = filter.support * stretch
-        let count = max(1, Int(radius.rounded(.up)) * 2 + 1)
+        let span = max(1, Int(radius.rounded(.up)) * 2 + 1)
+        let count = min(span, source)
         var start = [Int](repeating: 0, count: target)
         var weights = [Float](repeating: 0, count: target * count)
         for o in 0..<target {
             let center = (Float(o) + 0.5) / scale - 0.5
             let first = Int((center - radius).rounded(.up))
-            start[o] = first
+            let window = min(max(first, 0), source - count)
+            start[o] = window
             var sum: Float = 0
-            for k in 0..<count {
+            for k in 0..<span {
                 let w = filter.weight((Float(first + k) - center) / stretch)
-                weights[o * count + k] = w
+                let index = min(max(first + k, 0), source - 1)
+                weights[o * count + index - window] += w
                 sum += w
             }
-            if sum != 0 { for k in 0..<count { weights[o * count + k] /= sum } }
-            else { weights[o * count + count / 2] = 1 }
+            if sum != 0 {
+                for k in 0..<count { weights[o * count + k] /= sum }
+            } else {
+                let nearest = min(max(Int(center.rounded()), 0), source - 1)
+                weights[o * count + nearest - window] = 1
+            }
         }
         return Taps(start: start, count: count, weights: weights)
     }
@@ -185,21 +222,30 @@ struct FloatPixels {
         let ch = channels
         // Horizontal pass: height rows of newWidth pixels.
         let h = Self.taps(from: width, to: newWidth, filter: filter)
-        let w0 = width, rows = height
-        let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { out, initialized in
+        let w0 = width, rows = height, taps = h.count
+        let horizontal = [Float](unsafeUninitializedCapacity: newWidth * rows * ch) { buffer, initialized in
+            let out = buffer // rows write disjoint ranges of the same buffer
             data.withUnsafeBufferPointer { src in
                 h.weights.withUnsafeBufferPointer { weights in
-                    for y in 0..<rows {
-                        let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
-                        for x in 0..<newWidth {
-                            let first = h.start[x]
-                            for c in 0..<ch {
-                                var acc: Float = 0
-                                for k in 0..<h.count {
-                                    let sx = min(max(first + k, 0), w0 - 1)
-                                    acc += src[srcRow + sx * ch + c] * weights[x * h.count + k]
+                    h.start.withUnsafeBufferPointer { start in
+                        parallelRows(rows, work: newWidth * ch * taps) { y in
+                            let srcRow = y * w0 * ch, dstRow = y * newWidth * ch
+                            for x in 0..<newWidth {
+                                let first = srcRow + start[x] * ch, wBase = x * taps, o = dstRow + x * ch
+                                if ch == 4 {
+                                    var a0: Float = 0, a1: Float = 0, a2: Float = 0, a3: Float = 0
+                                    for k in 0..<taps {
+                                        let w = weights[wBase + k], i = first + k * 4
+                                        a0 += src[i] * w; a1 += src[i + 1] * w; a2 += src[i + 2] * w; a3 += src[i + 3] * w
+                                    }
+                                    out[o] = a0; out[o + 1] = a1; out[o + 2] = a2; out[o + 3] = a3
+                                } else {
+                                    for c in 0..<ch {
+                                        var acc: Float = 0
+                                        for k in 0..<taps { acc += src[first + k * ch + c] * weights[wBase + k] }
+                                        out[o + c] = acc
+                                    }
                                 }
-                                out[dstRow + x * ch + c] = acc
                             }
                         }
                     }
@@ -210,16 +256,16 @@ struct FloatPixels {
         // Vertical pass: whole rows accumulated at once (vectorizes).
         let v = Self.taps(from: height, to: newHeight, filter: filter)
         let rowLength = newWidth * ch
-        let result = [Float](unsafeUninitializedCapacity: rowLength * newHeight) { out, initialized in
+        let result = [Float](unsafeUninitializedCapacity: rowLength * newHeight) { buffer, initialized in
+            let out = buffer // rows write disjoint ranges of the same buffer
             horizontal.withUnsafeBufferPointer { src in
-                for y in 0..<newHeight {
+                parallelRows(newHeight, work: rowLength * v.count) { y in
                     let dst = y * rowLength
                     for i in 0..<rowLength { out[dst + i] = 0 }
                     for k in 0..<v.count {
                         let weight = v.weights[y * v.count + k]
                         if weight == 0 { continue }
-                        let sy = min(max(v.start[y] + k, 0), rows - 1)
-                        let row = sy * rowLength
+                        let row = (v.start[y] + k) * rowLength
                         for i in 0..<rowLength { out[dst + i] += src[row + i] * weight }
                     }
                 }

@@ -77,6 +77,13 @@ public struct PixelImage: Hashable, Sendable {
         return bitDepth == 16 ? Int(samples16[index]) : Int(samples8[index])
     }
 
+    /// Sets sample `channel` of pixel (x, y), clamped to 0...maxSample.
+    public mutating func setSample(x: Int, y: Int, channel: Int, _ value: Int) {
+        let index = (y * width + x) * channels + channel
+        let v = Swift.max(0, Swift.min(value, maxSample))
+        if bitDepth == 16 { samples16[index] = UInt16(v) } else { samples8[index] = UInt8(v) }
+    }
+
     // MARK: - Raw bytes
 
     /// Calls `body` with the pixel bytes (16-bit samples in native byte order).
@@ -99,11 +106,16 @@ public struct PixelImage: Hashable, Sendable {
 
 /// A rectangle of pixels: origin at the top-left, x to the right, y down.
 public struct PixelRect: Hashable, Sendable {
+    /// Left edge in pixels.
     public var x: Int
+    /// Top edge in pixels.
     public var y: Int
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
 
+    /// A rect with its top-left at (x, y).
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
@@ -121,4 +133,19 @@ public struct PixelRect: Hashable, Sendable {
 
     /// Whether the rect has no pixels.
     public var isEmpty: Bool { width <= 0 || height <= 0 }
+}
+
+// MARK: - Description
+
+extension PixelImage: CustomStringConvertible {
+    /// A one-line summary (size, layout, sample hash) instead of every sample.
+    public var description: String {
+        let layout = ["gray", "gray+alpha", "RGB", "RGBA"][channels - 1]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a over the sample bytes
+        withUnsafeSampleBytes { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        let hex = String(hash, radix: 16)
+        return "PixelImage(\(width)×\(height) \(layout) \(bitDepth)-bit, fnv \(String(repeating: "0", count: 16 - hex.count))\(hex))"
+    }
 }

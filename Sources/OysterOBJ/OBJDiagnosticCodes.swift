@@ -1,13 +1,17 @@
-/// Stable codes of OBJ/MTL findings (moved into `DiagnosticCode` once that table lands).
+import OysterCore
+
+/// The codes of OBJ/MTL reader findings (declared in OysterCore's `DiagnosticCode` table), by
+/// the names this module uses.
 public enum OBJDiagnosticCodes {
-    public static let degenerateFace = "OBJ_DEGENERATE_FACE"
-    public static let unsupportedStatement = "OBJ_UNSUPPORTED_STATEMENT"
-    public static let missingMaterialLibrary = "OBJ_MTL_MISSING"
-    public static let undefinedMaterial = "OBJ_MATERIAL_UNDEFINED"
-    public static let missingTexture = "OBJ_TEXTURE_MISSING"
-    public static let refusedPath = "OBJ_PATH_OUTSIDE_FOLDER"
-    public static let partialAttribute = "OBJ_PARTIAL_ATTRIBUTE"
-    public static let mtlSyntax = "MTL_SYNTAX"
-    public static let mtlUnsupported = "MTL_UNSUPPORTED"
-    public static let duplicateMaterial = "MTL_DUPLICATE_MATERIAL"
+    public static let degenerateFace = DiagnosticCode.objDegenerateFace.id
+    public static let unsupportedStatement = DiagnosticCode.objUnsupportedStatement.id
+    public static let missingMaterialLibrary = DiagnosticCode.objMaterialLibraryMissing.id
+    public static let undefinedMaterial = DiagnosticCode.objMaterialUndefined.id
+    public static let missingTexture = DiagnosticCode.objTextureMissing.id
+    public static let refusedPath = DiagnosticCode.objPathRefused.id
+    public static let partialAttribute = DiagnosticCode.objPartialAttribute.id
+    public static let mtlSyntax = DiagnosticCode.mtlSyntax.id
+    public static let mtlUnsupported = DiagnosticCode.mtlUnsupported.id
+    public static let mtlNotApplied = DiagnosticCode.mtlNotApplied.id
+    public static let duplicateMaterial = DiagnosticCode.mtlDuplicateMaterial.id
 }

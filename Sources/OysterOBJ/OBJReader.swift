@@ -7,26 +7,33 @@ import OysterCore
 
 /// Reads Wavefront OBJ + MTL into a `Scene`.
 ///
-/// Each `o`/`g` becomes a node with one mesh, holding one triangle primitive per material.
-/// Vertices are welded per primitive by their (v, vt, vn) triple; polygons are triangulated
-/// (ear clipping for concave ones); texture V is flipped for glTF. Textures are loaded as
-/// encoded bytes into `Scene.images`. Problems that leave a usable scene (missing MTL or
-/// texture, skipped `l`/`p` elements) are diagnostics; malformed geometry (index 0 or out of
-/// range, unparseable numbers) throws `OBJError` with file:line.
+/// Each distinct (`o`, `g`) pair becomes a node with one mesh, named after the group, else
+/// the object, else the file; each mesh holds one triangle primitive per material. Vertices
+/// are welded per primitive by their (v, vt, vn) triple; polygons are triangulated (ear
+/// clipping for concave ones); texture V is flipped for glTF; normals are normalized and
+/// 0–255 colours scaled. Textured primitives without `vt`/`vn` get the attributes glTF
+/// requires (see `Scene.addAttributesRequiredByMaterials`). Textures are loaded as encoded
+/// bytes into `Scene.images` (MTL → PBR rules: `MTLMaterialResolver`). Problems that leave a
+/// usable scene (missing MTL or texture, skipped `l`/`p` elements) are diagnostics; malformed
+/// geometry (index 0 or out of range, unparseable numbers) throws `OBJError` with file:line.
+///
+/// Speed: the file is memory-mapped and cut into line-aligned slices parsed on every core
+/// with a byte-level scanner (SWAR digits, no String per line); slices merge in file order
+/// as they finish, so the result is identical for any thread count.
 public struct OBJReader: Sendable {
     /// Reader settings.
     public struct Options: Sendable {
         /// Worker threads for parsing; 0 uses every online core.
         public var threads = 0
         /// Bytes per parsing slice (each ends at a line boundary).
-        public var sliceSize = 4 << 20
+        public var sliceSize = 1 << 20
         /// Load MTL libraries and texture files beside the model.
         public var loadMaterials = true
         public var loadTextures = true
         /// Largest texture or MTL file read.
         public var maxFileBytes = 512 << 20
 
-        public init(threads: Int = 0, sliceSize: Int = 4 << 20) {
+        public init(threads: Int = 0, sliceSize: Int = 1 << 20) {
             self.threads = threads
             self.sliceSize = sliceSize
         }
@@ -90,25 +97,42 @@ public struct OBJReader: Sendable {
         scene.textures = resolver.textures
         scene.samplers = resolver.samplers
         scene.extensionsUsed = resolver.extensionsUsed
-        buildGraph(assembler, name: name, into: &scene, diagnostics: &diagnostics)
+        buildGraph(&assembler, name: name, into: &scene, diagnostics: &diagnostics)
+        let fixed = scene.addAttributesRequiredByMaterials()
+        if fixed.texcoords > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added"))
+        }
+        if fixed.normals > 0 {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                message: "\(fixed.normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated"))
+        }
         return (scene, diagnostics)
     }
 
-    /// Nodes and meshes: one per o/g segment, one primitive per material within it.
-    private func buildGraph(_ a: OBJAssembler, name: String, into scene: inout Scene, diagnostics: inout [Diagnostic]) {
+    /// Nodes and meshes: one per o/g segment, one primitive per material within it. Consumes
+    /// the assembler's buffers as it goes, so they and the scene's copies overlap little.
+    private func buildGraph(_ a: inout OBJAssembler, name: String, into scene: inout Scene, diagnostics: inout [Diagnostic]) {
         let stem = OBJPaths.stem(name)
         var bySegment = [[Int]](repeating: [], count: a.segments.count)
-        for (i, p) in a.primitives.enumerated() where !p.indices.isEmpty { bySegment[p.segment].append(i) }
-        let built = OBJReader.buildPrimitives(a)
+        var partial = [Bool](repeating: false, count: a.primitives.count)
+        for (i, b) in a.primitives.enumerated() where !b.indices.isEmpty {
+            bySegment[b.segment].append(i)
+            partial[i] = (b.withNormal > 0 && b.withNormal < b.vertexCount) || (b.withTexcoord > 0 && b.withTexcoord < b.vertexCount)
+        }
+        var builders: [OBJAssembler.PrimitiveBuilder] = []
+        swap(&builders, &a.primitives)
+        let built = OBJReader.buildPrimitives(&builders, from: a)
+        let segments = a.segments
+        a = OBJAssembler(fileName: a.fileName, byteCount: 0)
         var root = SceneRoot()
         for (s, prims) in bySegment.enumerated() where !prims.isEmpty {
-            let seg = a.segments[s]
+            let seg = segments[s]
             let label = seg.group ?? seg.object ?? stem
             var mesh = Mesh(name: label)
             for p in prims {
                 mesh.primitives.append(built[p])
-                let b = a.primitives[p]
-                if (b.withNormal > 0 && b.withNormal < b.vertexCount) || (b.withTexcoord > 0 && b.withTexcoord < b.vertexCount) {
+                if partial[p] {
                     diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
                         message: "'\(label)': some face corners lack normals or texture coordinates that others have; filled with defaults"))
                 }
@@ -121,15 +145,22 @@ public struct OBJReader: Sendable {
         scene.defaultRoot = 0
     }
 
-    /// Builds every primitive's buffers, in parallel across primitives.
-    private static func buildPrimitives(_ a: OBJAssembler) -> [Primitive] {
-        let n = a.primitives.count
+    /// Builds every primitive's buffers, in parallel across primitives; each builder is
+    /// emptied as soon as its primitive exists.
+    private static func buildPrimitives(_ builders: inout [OBJAssembler.PrimitiveBuilder], from a: OBJAssembler) -> [Primitive] {
+        let n = builders.count
         let box = PrimitiveBox(count: n)
-        let work = { @Sendable (i: Int) in box.slots[i] = a.makePrimitive(a.primitives[i]) }
-        if n > 1 && onlineCores() > 1 {
-            DispatchQueueWorkers.run(n, work)
-        } else {
-            for i in 0..<n { work(i) }
+        builders.withUnsafeMutableBufferPointer { slots in
+            let shared = BuilderSlots(slots: slots)
+            let work = { @Sendable (i: Int) in
+                box.slots[i] = a.makePrimitive(shared.slots[i])
+                shared.slots[i] = OBJAssembler.PrimitiveBuilder(segment: -1, material: nil)
+            }
+            if n > 1 && onlineCores() > 1 {
+                DispatchQueueWorkers.run(n, work)
+            } else {
+                for i in 0..<n { work(i) }
+            }
         }
         return box.items.map { $0 ?? Primitive() }
     }
@@ -167,7 +198,9 @@ public struct OBJReader: Sendable {
                 }
                 let bytes: [UInt8]
                 do {
-                    bytes = try FileIO.read(path: OBJPaths.join(folder, relative), limit: options.maxFileBytes)
+                    // Case-insensitive fallback for assets made on Windows.
+                    let existing = OBJPaths.locate(relative, root: folder) ?? relative
+                    bytes = try FileIO.read(path: OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
                     diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",
@@ -192,6 +225,11 @@ public struct OBJReader: Sendable {
 }
 
 // MARK: - Small concurrency helpers
+
+/// Builder slots shared by the workers of `buildPrimitives` (each index touched by one worker).
+struct BuilderSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<OBJAssembler.PrimitiveBuilder>
+}
 
 /// Results written by index from parallel workers (each index by one worker only).
 final class PrimitiveBox: @unchecked Sendable {

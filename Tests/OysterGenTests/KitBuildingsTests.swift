@@ -17,6 +17,7 @@ struct KitBuildingsTests {
             Buildings.pier(PierParams(), seed: seed), Buildings.lighthouse(seed: seed), Buildings.cabin(seed: seed),
             Buildings.ruins(seed: seed), Buildings.windmill(seed: seed), Buildings.well(seed: seed),
             Buildings.fence(path: [Vec3(0, 0, 0), Vec3(5, 0.5, 0), Vec3(8, 0.2, 3)], seed: seed),
+            Buildings.bridge(stone: true, seed: seed), Buildings.bridge(stone: false, seed: seed),
         ]
         return out
     }
@@ -89,6 +90,27 @@ struct KitBuildingsTests {
         #expect(g.normals.allSatisfy { $0.y > 0 })
         let vs = g.uvs.map(\.y)
         #expect((vs.max() ?? 0) > 18 && (vs.max() ?? 0) < 20)  // metres along ≈ 10 + √89
+    }
+    @Test func castleHasFourTowersFourWallsAGateAndAKeep() {
+        let c = Buildings.castle(CastleParams(), seed: 2)
+        #expect(kitModelProblems(c).isEmpty)
+        let top = c.parts.map(\.name)
+        #expect(top.filter { $0.hasPrefix("Tower_") }.count == 4)
+        #expect(top.filter { $0.hasPrefix("Wall_") }.count == 4)
+        #expect(top.contains("Keep"))
+        #expect(c.flatParts.contains { $0.path == "Wall_Front/GateLeft" })
+        #expect(c.lightAnchors.count >= 10)
+        let box = c.footprint
+        #expect(box.size.x > 30 && box.size.x < 42 && box.size.z > 30 && box.size.z < 42, "\(box.size)")
+        #expect(c == Buildings.castle(CastleParams(), seed: 2))
+    }
+    @Test func bridgesSpanTheirLengthAndLandAtGroundLevel() {
+        for stone in [true, false] {
+            let m = Buildings.bridge(length: 16, width: 3, stone: stone, seed: 1)
+            let box = m.footprint
+            #expect(box.size.z >= 15.9 && box.size.z < 17, "\(box.size)")
+            #expect(box.max.y > 0.5 && box.min.y < 0)
+        }
     }
 }
 

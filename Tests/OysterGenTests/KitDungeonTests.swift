@@ -69,4 +69,15 @@ struct KitDungeonTests {
         #expect(m.part(named: "Floor")!.mesh.triangleCount == floorCells * 2)
         #expect(m.part(named: "Ceiling")!.mesh.triangleCount == floorCells * 2)
     }
+
+    @Test func viewpointStandsInsideTheLargestRoomLookingIn() {
+        let p = DungeonParams(rooms: 6)
+        let L = DungeonLayout.generate(p, seed: 42)
+        let v = Dungeon.viewpoint(L, params: p)
+        let cx = Int(((v.eye.x + Float(L.width) * p.cellSize / 2) / p.cellSize).rounded(.down))
+        let cz = Int(((v.eye.z + Float(L.depth) * p.cellSize / 2) / p.cellSize).rounded(.down))
+        #expect(L.regionAt(cx, cz) >= 0, "eye is in a room")
+        #expect(v.eye.y > 1 && v.eye.y < p.wallHeight)
+        #expect(length(v.target - v.eye) > 2)
+    }
 }

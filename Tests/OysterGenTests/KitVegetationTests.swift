@@ -20,7 +20,7 @@ struct KitVegetationTests {
         // Stated budgets: detail 0 ≤ 1200, detail 1 ≤ 2500, detail 2 ≤ 4000 triangles; every
         // tree has at least 100.
         let limits = [1200, 2500, 4000]
-        for seed: UInt64 in 1...4 {
+        for seed: UInt64 in 1...12 {
             let counts = (0...2).map { Vegetation.tree(TreeParams(species: species, detail: $0), seed: seed).triangleCount }
             for (d, c) in counts.enumerated() {
                 #expect(c >= 100 && c <= limits[d], "\(species) detail \(d): \(c) triangles")
@@ -66,5 +66,15 @@ struct KitVegetationTests {
             #expect(p.footprint.size.y < 2.5)
         }
         #expect(Vegetation.flowers(seed: 5).merged().groups[.flowers]?.hasColors == true)
+    }
+
+    @Test func cactusIsRibbedValidAndDeterministic() {
+        for detail in 0...2 {
+            let m = Vegetation.cactus(detail: detail, seed: 8)
+            #expect(kitModelProblems(m).isEmpty)
+            #expect(m.triangleCount > 100 && m.triangleCount < 1500, "\(m.triangleCount)")
+            #expect(m == Vegetation.cactus(detail: detail, seed: 8))
+        }
+        #expect(Vegetation.cactus(height: 4, seed: 1).footprint.max.y > 3.5)
     }
 }

@@ -74,6 +74,20 @@ struct DecodeFixtureTests {
         #expect(Pattern.pixels(of: deep) == Pattern.expected(Pattern.rgb16))
     }
 
+    @Test func sixteenBitGrayAlphaPNG() throws {
+        let image = try ImageCodec.decode(Fixture.bytes("gray_alpha16.png"))
+        #expect(image.channels == 2 && image.bitDepth == 16)
+        #expect(Pattern.pixels(of: image) == Pattern.expected { [Pattern.gray8($0, $1) * 257 + 1, Pattern.rgb16($0, $1)[0]] })
+    }
+
+    @Test func oneBitInterlacedPaletteExpandsToRGB() throws {
+        let bytes = try Fixture.bytes("palette1_interlaced.png")
+        let info = try ImageCodec.probe(bytes)
+        #expect(info.sourceBitDepth == 1 && info.isInterlaced && !info.hasTransparency && info.channels == 3)
+        let image = try ImageCodec.decode(bytes)
+        #expect(Pattern.pixels(of: image) == Pattern.expected { x, y in (x + y) % 2 == 0 ? [10, 20, 30] : [200, 210, 220] })
+    }
+
     // MARK: - JPEG
 
     /// Center pixel of each 16×16 block, within `tolerance` of `expected`.
@@ -110,6 +124,14 @@ struct DecodeFixtureTests {
     @Test func adobeCMYKJPEGBecomesRGB() throws {
         let bytes = try Fixture.bytes("cmyk.jpg")
         #expect(try ImageCodec.probe(bytes).colorModel == .cmyk)
+        let image = try ImageCodec.decode(bytes)
+        #expect(image.channels == 3)
+        expectBlocks(image, Pattern.blockCMYK.map(Pattern.rgb(cmyk:)), tolerance: 6)
+    }
+
+    @Test func adobeYCCKJPEGBecomesRGB() throws {
+        let bytes = try Fixture.bytes("ycck.jpg")
+        #expect(try ImageCodec.probe(bytes).colorModel == .ycck)
         let image = try ImageCodec.decode(bytes)
         #expect(image.channels == 3)
         expectBlocks(image, Pattern.blockCMYK.map(Pattern.rgb(cmyk:)), tolerance: 6)

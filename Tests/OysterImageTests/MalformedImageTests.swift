@@ -25,6 +25,11 @@ struct MalformedImageTests {
         #expect(error.kind == .corrupt && error.message == "bad CRC in IDAT chunk")
     }
 
+    @Test func badCRCInAncillaryChunksIsTolerated() throws {
+        let image = try ImageCodec.decode(Fixture.bytes("bad_ancillary_crc.png"))
+        #expect(Pattern.pixels(of: image) == Pattern.expected(Pattern.rgba8))
+    }
+
     @Test func truncatedJPEG() throws {
         let error = try failure("truncated.jpg")
         #expect(error.kind == .truncated && error.message == "truncated JPEG data")
@@ -53,6 +58,15 @@ struct MalformedImageTests {
         let error = try failure("huge_dimensions.jpg")
         #expect(error.kind == .limitExceeded)
         #expect(error.message == "image 60000×60000 exceeds the 16384 px limit")
+    }
+
+    /// Within limits but far larger than the bytes could hold: refused before allocating.
+    @Test func tooFewBytesForTheDeclaredSize() throws {
+        let huge = ImageLimits(maxDimension: 200_000, maxPixels: .max)
+        let png = try failure("huge_dimensions.png", limits: huge)
+        #expect(png.kind == .truncated && png.message.hasPrefix("truncated PNG data: 69 bytes cannot hold"))
+        let jpeg = try failure("huge_dimensions.jpg", limits: huge)
+        #expect(jpeg.kind == .truncated && jpeg.message.hasPrefix("truncated JPEG data"))
     }
 
     @Test func pixelCountLimitIsConfigurable() throws {

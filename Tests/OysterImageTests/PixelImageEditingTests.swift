@@ -91,6 +91,28 @@ struct PixelImageEditingTests {
         #expect(pixel(image, 0, 1) == [0, 0, 0] && pixel(image, 4, 2) == [0, 0, 0] && pixel(image, 1, 3) == [0, 0, 0])
     }
 
+    /// Each EXIF orientation maps the stored top-left pixel to the right displayed corner.
+    @Test func exifOrientations() {
+        let image = coordinates(3, 2)
+        let corner = pixel(image, 0, 0)
+        let expected: [Int: (Int, Int)] = [1: (0, 0), 2: (2, 0), 3: (2, 1), 4: (0, 1), 5: (0, 0), 6: (1, 0), 7: (1, 2), 8: (0, 2)]
+        for (orientation, (x, y)) in expected {
+            let shown = image.applyingEXIFOrientation(orientation)
+            #expect(pixel(shown, x, y) == corner, "orientation \(orientation)")
+            #expect(shown.width == (orientation >= 5 ? 2 : 3))
+        }
+        // 5 (transpose) and 7 (transverse) are their own inverses.
+        #expect(image.applyingEXIFOrientation(5).applyingEXIFOrientation(5) == image)
+        #expect(image.applyingEXIFOrientation(7).applyingEXIFOrientation(7) == image)
+    }
+
+    @Test func setSampleClampsToTheBitDepth() {
+        var image = PixelImage(width: 2, height: 2, channels: 2)
+        image.setSample(x: 1, y: 1, channel: 1, 300)
+        image.setSample(x: 0, y: 1, channel: 0, -4)
+        #expect(image.samples8 == [0, 0, 0, 0, 0, 0, 0, 255])
+    }
+
     @Test func flipsAndRotations() {
         let image = coordinates(3, 2)
         #expect(pixel(image.flippedVertically(), 0, 0) == pixel(image, 0, 1))
@@ -102,5 +124,17 @@ struct PixelImageEditingTests {
         #expect(pixel(ccw, 0, 2) == pixel(image, 0, 0)) // top-left goes to bottom-left
         #expect(cw.rotated90(clockwise: false) == image)
         #expect(image.rotated180() == cw.rotated90())
+    }
+}
+
+@Suite("PixelImage description")
+struct PixelImageDescriptionTests {
+    @Test func descriptionSummarizesInsteadOfDumpingSamples() {
+        var image = PixelImage(width: 300, height: 200, channels: 2, bitDepth: 16)
+        let before = image.description
+        #expect(before.hasPrefix("PixelImage(300×200 gray+alpha 16-bit, fnv "))
+        #expect(before.count < 80)
+        image.setSample(x: 5, y: 5, channel: 0, 1)
+        #expect(image.description != before)
     }
 }

@@ -33,6 +33,35 @@ struct ResizeTests {
         #expect(out.samples8[0] == 255 && out.samples8[1] == 0 && abs(Int(out.samples8[3]) - 128) <= 1)
     }
 
+    /// Large enough to split rows over threads: every output row is written, in order.
+    @Test func largeResizeWritesEveryRowInOrder() {
+        var image = PixelImage(width: 600, height: 500, channels: 4)
+        for y in 0..<500 { for x in 0..<600 {
+            let i = (y * 600 + x) * 4
+            image.samples8[i] = UInt8(x % 256); image.samples8[i + 1] = UInt8(255 - x % 256)
+            image.samples8[i + 2] = UInt8(y * 255 / 499); image.samples8[i + 3] = 255
+        } }
+        let out = image.resized(width: 300, height: 211, filter: .mitchell, colorSpace: .linear)
+        var rowsMatch = true, blueRises = true
+        for y in 1..<211 {
+            for x in 0..<300 {
+                let i = (y * 300 + x) * 4
+                if abs(Int(out.samples8[i]) - Int(out.samples8[x * 4])) > 1 { rowsMatch = false }
+                if out.samples8[i + 2] < out.samples8[i + 2 - 1200] { blueRises = false }
+            }
+        }
+        #expect(rowsMatch && blueRises)
+        #expect(out.samples8[2] < 3 && out.samples8[210 * 1200 + 2] > 252)
+        #expect(out == image.resized(width: 300, height: 211, filter: .mitchell, colorSpace: .linear))
+    }
+
+    @Test func sixteenBitSRGBAveragesInLinearLight() {
+        let checker = PixelImage(width: 2, height: 1, channels: 1, samples16: [0, 65535])
+        let out = checker.resized(width: 1, height: 1, filter: .box, colorSpace: .sRGB)
+        // sRGB of linear 0.5 is 0.73536 → 48192 of 65535.
+        #expect(abs(Int(out.samples16[0]) - 48192) <= 2)
+    }
+
     @Test func sixteenBitResizeKeepsDepth() {
         var image = PixelImage(width: 8, height: 8, channels: 3, bitDepth: 16)
         image.fill([1000, 30000, 65535])

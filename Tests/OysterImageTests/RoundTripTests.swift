@@ -1,5 +1,6 @@
 import Testing
 import OysterImage
+import OysterCore
 
 @Suite("Encoding and decoding round trips")
 struct RoundTripTests {
@@ -106,6 +107,19 @@ struct ImageConverterTests {
         #expect(try ImageCodec.probe(png).bitDepth == 16)
     }
 
+    @Test func exifOrientationIsReportedAndAppliedOnConversion() throws {
+        let bytes = try Fixture.bytes("exif_orientation6.jpg")
+        #expect(try ImageCodec.probe(bytes).exifOrientation == 6)
+        let stored = try ImageCodec.decode(bytes)
+        #expect(stored.width == 32 && stored.height == 16)
+        let upright = try ImageCodec.decode(ImageConverter.convert(bytes, to: .png))
+        #expect(upright.width == 16 && upright.height == 32)
+        #expect(upright.sample(x: 8, y: 4, channel: 0) > 180 && upright.sample(x: 8, y: 28, channel: 2) > 180)
+        let raw = try ImageCodec.decode(ImageConverter.convert(bytes, to: .png, applyOrientation: false))
+        #expect(raw.width == 32)
+        #expect(try ImageCodec.probe(Fixture.bytes("rgb.jpg")).exifOrientation == 1)
+    }
+
     @Test func garbageFailsToConvert() throws {
         #expect(throws: ImageError.self) { try ImageConverter.convert(Fixture.bytes("garbage.bin"), to: .png) }
     }
@@ -115,5 +129,16 @@ struct ImageConverterTests {
         #expect(ImageFormat(fileExtension: "jpeg") == .jpeg)
         #expect(ImageFormat(fileExtension: "png") == .png)
         #expect(ImageFormat(fileExtension: "gif") == nil)
+    }
+}
+
+@Suite("Scene images")
+struct SceneImageTests {
+    @Test func sceneImageEncodesAndDecodes() throws {
+        let pixels = makeImage(width: 5, height: 4, channels: 4, bitDepth: 8)
+        let image = try OysterCore.Image(encoding: pixels, as: .png, name: "albedo")
+        #expect(image.mimeType == "image/png" && image.name == "albedo")
+        #expect(try image.decodePixels() == pixels)
+        #expect(throws: ImageError.self) { try OysterCore.Image(data: nil, uri: "missing.png").decodePixels() }
     }
 }

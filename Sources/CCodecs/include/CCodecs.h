@@ -57,6 +57,8 @@ typedef struct {
     int has_transparency;   /* PNG tRNS chunk present */
     int channels;           /* decoded channels: 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA */
     int bit_depth;          /* decoded bits per sample: 8 or 16 */
+    uint64_t min_data_size; /* fewest bytes that can hold this image (0: no bound) */
+    int orientation;        /* EXIF orientation 1-8 (JPEG APP1), 1 when absent */
 } cc_info;
 
 /** Caller limits checked before pixel memory is touched. */

@@ -9,6 +9,11 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var path: String
     public var reason: String
     public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }
 
 /// Writes files so a reader never sees half of one: the bytes go to a temporary file beside the

@@ -1,8 +1,9 @@
 import OysterCore
 import OysterJSON
 
-/// A loaded buffer or image, or why it is not available.
-public typealias GLTFResource = Result<[UInt8], GLTFError>
+/// A loaded buffer, or why it is not available. A GLB BIN chunk is a slice of the file's
+/// bytes (indices start at `startIndex`); other buffers are whole arrays.
+public typealias GLTFResource = Result<ArraySlice<UInt8>, GLTFError>
 
 extension GLTFDocument {
     /// Loads every `buffers[i]`: the GLB BIN chunk, a data URI, or a file through `loader`.
@@ -25,13 +26,13 @@ extension GLTFDocument {
         guard let byteLength = object["byteLength"]?.intValue, byteLength >= 1 else {
             return .failure(GLTFError("\(label): byteLength is missing or not a positive integer", code: "UNDEFINED_PROPERTY", pointer: pointer))
         }
-        let data: [UInt8]
+        let data: ArraySlice<UInt8>
         if let uri = object["uri"] {
             guard let uriString = uri.stringValue else {
                 return .failure(GLTFError("\(label): uri is not a string", code: "TYPE_MISMATCH", pointer: pointer + "/uri"))
             }
             switch loadURI(uriString, label: label, pointer: pointer + "/uri", loader: loader, options: options, diagnostics: &diagnostics) {
-            case .success(let (bytes, _)): data = bytes
+            case .success(let (bytes, _)): data = bytes[...]
             case .failure(let error): return .failure(error)
             }
         } else if index == 0, let bin = binChunk {
@@ -67,7 +68,16 @@ extension GLTFDocument {
             guard let loader else {
                 return .failure(GLTFError("\(label): '\(path)' cannot be read without a folder", code: "IO_ERROR", pointer: pointer))
             }
-            guard let size = loader.size(of: path) else {
+            let found: Int?
+            do {
+                found = try loader.size(of: path)
+            } catch {
+                let message = "\(label): \((error as? GLTFError)?.message ?? "\(error)")"
+                let code = (error as? GLTFError)?.code ?? "IO_ERROR"
+                diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, location: .pointer(pointer)))
+                return .failure(GLTFError(message, code: code, pointer: pointer))
+            }
+            guard let size = found else {
                 diagnostics.append(Diagnostic(code: "IO_ERROR", severity: .warning, message: "\(label): file '\(path)' not found", location: .pointer(pointer)))
                 return .failure(GLTFError("\(label): file '\(path)' not found", code: "IO_ERROR", pointer: pointer))
             }
@@ -77,7 +87,7 @@ extension GLTFDocument {
             do {
                 return .success((try loader.read(path), nil))
             } catch {
-                return .failure(GLTFError("\(label): \(error)", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): file '\(path)': \(error)", code: "IO_ERROR", pointer: pointer))
             }
         }
     }

@@ -9,12 +9,13 @@ public struct GLTFDocument: Sendable {
     public var json: JSONObject
     /// The GLB header and chunk table; nil for a `.gltf` JSON file.
     public var glb: GLB.Layout?
-    /// The GLB BIN chunk (what a `buffers[0]` without `uri` refers to).
-    public var binChunk: [UInt8]?
+    /// The GLB BIN chunk (what a `buffers[0]` without `uri` refers to): a slice of the file's
+    /// bytes, shared rather than copied, so its indices start at `binChunk.startIndex`.
+    public var binChunk: ArraySlice<UInt8>?
     /// Container-level findings (GLB oddities that were skipped).
     public var diagnostics: [Diagnostic] = []
 
-    public init(json: JSONObject, glb: GLB.Layout? = nil, binChunk: [UInt8]? = nil) {
+    public init(json: JSONObject, glb: GLB.Layout? = nil, binChunk: ArraySlice<UInt8>? = nil) {
         self.json = json
         self.glb = glb
         self.binChunk = binChunk
@@ -56,7 +57,7 @@ public struct GLTFDocument: Sendable {
         }
         var doc = GLTFDocument(json: root, glb: layout)
         if let bin = layout.bin {
-            doc.binChunk = Array(bytes[bin.dataOffset..<(bin.dataOffset + bin.length)])
+            doc.binChunk = bytes[bin.dataOffset..<(bin.dataOffset + bin.length)]
         }
         doc.diagnostics = diagnostics
         return doc

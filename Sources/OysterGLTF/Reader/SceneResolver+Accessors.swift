@@ -33,7 +33,8 @@ struct ElementLayout {
 
 /// A checked window into a loaded buffer.
 struct ViewSlice {
-    let data: [UInt8]
+    let data: ArraySlice<UInt8>
+    /// Offset of the view from `data.startIndex`.
     let start: Int
     let length: Int
     let stride: Int?
@@ -51,7 +52,7 @@ extension SceneResolver {
         guard buffers.indices.contains(bufferIndex) else {
             throw GLTFError("bufferView \(index): buffer \(bufferIndex) does not exist", code: "UNRESOLVED_REFERENCE", pointer: f.pointer + "/buffer")
         }
-        let data: [UInt8]
+        let data: ArraySlice<UInt8>
         switch buffers[bufferIndex] {
         case .success(let bytes): data = bytes
         case .failure(let error): throw GLTFError("bufferView \(index): \(error.message)", code: error.code, pointer: error.pointer)
@@ -81,12 +82,15 @@ extension SceneResolver {
             throw GLTFError("\(owner): accessor \(index) does not exist", code: "UNRESOLVED_REFERENCE")
         }
         let f = try JSONFields(accessors[index], label: "accessor \(index)", pointer: "/accessors/\(index)")
-        let array = try readAccessor(f)
+        let array = try readAccessor(f, zeroFilledAllowance: zeroFilledLimit - zeroFilledBytes)
+        if f["bufferView"] == nil { zeroFilledBytes += array.bytes.count }
         accessorCache[index] = array
         return array
     }
 
-    func readAccessor(_ f: JSONFields) throws -> DataArray {
+    /// Reads one accessor. `zeroFilledAllowance` bounds an accessor without a bufferView: its
+    /// size is only a claim, so it may not exceed what the file's real data makes plausible.
+    func readAccessor(_ f: JSONFields, zeroFilledAllowance: Int) throws -> DataArray {
         let code = try f.requiredInt("componentType")
         guard let componentType = ComponentType(rawValue: code) else {
             throw GLTFError("\(f.label): componentType \(code) is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/componentType")
@@ -96,6 +100,7 @@ extension SceneResolver {
             throw GLTFError("\(f.label): type '\(typeName)' is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/type")
         }
         let count = try f.requiredIndex("count")
+        guard count >= 1 else { throw f.fail("count", "must be at least 1", code: "VALUE_NOT_IN_RANGE") }
         var normalized = try f.bool("normalized") ?? false
         if normalized && (componentType == .float32 || componentType == .uint32) {
             normalized = false  // invalid in glTF; the values are read as they are
@@ -110,17 +115,19 @@ extension SceneResolver {
                 throw GLTFError("\(f.label): bufferView \(viewIndex) byteStride \(s) is smaller than the \(layout.paddedSize)-byte element",
                     code: "ACCESSOR_SMALL_BYTESTRIDE", pointer: f.pointer)
             }
-            // Compare the claim with the real view before any allocation (count ≤ length keeps the product small).
-            let needed = count == 0 ? 0 : byteOffset + stride * (count - 1) + layout.paddedSize
-            guard count <= view.length, byteOffset <= view.length, needed <= view.length else {
+            // Compare the claim with the real view before any allocation; count and offset are
+            // bounded first so the product below cannot overflow.
+            guard count <= view.length, byteOffset <= view.length,
+                  byteOffset + stride * (count - 1) + layout.paddedSize <= view.length else {
                 throw GLTFError("\(f.label): \(count) elements from byteOffset \(byteOffset) need more than bufferView \(viewIndex)'s \(view.length) bytes",
                     code: "ACCESSOR_TOO_LONG", pointer: f.pointer)
             }
             bytes = Self.gather(view.data, from: view.start + byteOffset, stride: stride, count: count, layout: layout)
         } else {
             let (total, overflow) = count.multipliedReportingOverflow(by: layout.packedSize)
-            guard !overflow, total <= options.maxAccessorBytes else {
-                throw GLTFError("\(f.label): \(count) elements are over the accessor size limit", code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
+            guard !overflow, total <= zeroFilledAllowance else {
+                throw GLTFError("\(f.label): \(count) zero-filled elements exceed the size limit for data the file does not contain",
+                    code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
             }
             bytes = [UInt8](repeating: 0, count: total)
         }
@@ -132,11 +139,12 @@ extension SceneResolver {
 
     /// Copies `count` elements starting at `start`, `stride` bytes apart, into packed form:
     /// one memcpy when the source is already packed, else one per element (or column).
-    static func gather(_ src: [UInt8], from start: Int, stride: Int, count: Int, layout: ElementLayout) -> [UInt8] {
+    static func gather(_ src: ArraySlice<UInt8>, from start: Int, stride: Int, count: Int, layout: ElementLayout) -> [UInt8] {
         let packed = layout.packedSize
         if count == 0 { return [] }
         if stride == packed && !layout.isPadded {
-            return Array(src[start..<(start + count * packed)])
+            let base = src.startIndex + start
+            return Array(src[base..<(base + count * packed)])
         }
         return [UInt8](unsafeUninitializedCapacity: count * packed) { out, initialized in
             src.withUnsafeBytes { raw in
@@ -187,7 +195,7 @@ extension SceneResolver {
         }
         let packed = layout.packedSize
         let newValues = Self.gather(valueView.data, from: valueView.start + valueOffset, stride: layout.paddedSize, count: sparseCount, layout: layout)
-        let start = indexView.start + indexOffset
+        let start = indexView.data.startIndex + indexView.start + indexOffset
         let src = indexView.data
         var previous = -1
         for k in 0..<sparseCount {

@@ -38,7 +38,8 @@ extension SceneResolver {
             if options.loadImages {
                 do {
                     let view = try bufferView(viewIndex, for: f.label)
-                    image.data = Array(view.data[view.start..<(view.start + view.length)])
+                    let base = view.data.startIndex + view.start
+                    image.data = Array(view.data[base..<(base + view.length)])
                 } catch let error as GLTFError {
                     warn(error.code, "\(f.label): \(error.message)", f.pointer + "/bufferView")
                 }

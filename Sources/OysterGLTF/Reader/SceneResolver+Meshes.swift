@@ -7,6 +7,7 @@ extension SceneResolver {
     mutating func readMesh(_ f: JSONFields) throws -> Mesh {
         var mesh = Mesh(name: f.name)
         guard let list = f["primitives"]?.arrayValue else { throw f.fail("primitives", "must be an array", code: "UNDEFINED_PROPERTY") }
+        guard !list.isEmpty else { throw f.fail("primitives", "is empty", code: "EMPTY_ENTITY") }
         for (k, value) in list.enumerated() {
             let p = try JSONFields(value, label: "\(f.label) primitive \(k)", pointer: f.pointer + "/primitives/\(k)")
             mesh.primitives.append(try readPrimitive(p))

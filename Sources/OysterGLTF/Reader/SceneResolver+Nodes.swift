@@ -71,6 +71,7 @@ extension SceneResolver {
     mutating func readSkin(_ f: JSONFields) throws -> Skin {
         let nodeCount = document.array("nodes").count
         guard let joints = try f.indices("joints") else { throw f.fail("joints", "is missing", code: "UNDEFINED_PROPERTY") }
+        guard !joints.isEmpty else { throw f.fail("joints", "is empty", code: "EMPTY_ENTITY") }
         for j in joints { try Self.check(j, nodeCount, "node", f, "joints") }
         var skin = Skin(name: f.name, joints: joints, skeleton: try f.index("skeleton"))
         if let s = skin.skeleton { try Self.check(s, nodeCount, "node", f, "skeleton") }
@@ -123,6 +124,9 @@ extension SceneResolver {
                 channel.extras = c.extras
                 animation.channels.append(channel)
             }
+        }
+        guard !animation.channels.isEmpty, !animation.samplers.isEmpty else {
+            throw GLTFError("\(f.label): needs at least one channel and one sampler", code: "EMPTY_ENTITY", pointer: f.pointer)
         }
         animation.extensions = try f.extensions()
         animation.extras = f.extras

@@ -38,7 +38,8 @@ struct BinaryLayout {
         }
         let offset = (length + 3) & ~3
         let count = data.count
-        let byteLength = count == 0 ? 0 : stride * (count - 1) + layout.paddedSize
+        // Whole strides, so loaders that view stride × count bytes stay inside the buffer.
+        let byteLength = stride * count
         pieces.append(Piece(offset: offset, source: data.bytes, elementSize: layout.packedSize, stride: stride,
                             columns: layout.columns, packedColumnSize: layout.packedColumnSize, paddedColumnSize: layout.paddedColumnSize))
         length = offset + byteLength

@@ -66,7 +66,8 @@ struct SceneEncoder {
         if let c = scene.asset.copyright { asset["copyright"] = .string(c) }
         asset["generator"] = .string(options.generator)
         asset["version"] = "2.0"
-        if let m = scene.asset.minVersion { asset["minVersion"] = .string(m) }
+        // The output is 2.0, so only a 2.0 minVersion still holds.
+        if scene.asset.minVersion == "2.0" { asset["minVersion"] = "2.0" }
         put(&asset, extensions: scene.asset.extensions, extras: scene.asset.extras)
         root["asset"] = .object(asset)
 
@@ -136,7 +137,13 @@ struct SceneEncoder {
             noteExtensions(in: .object(extensions), isExtensionsObject: true)
             o["extensions"] = .object(extensions)
         }
-        if let extras { o["extras"] = extras }
+        switch extras {
+        case nil, .null?: break
+        case .object?: o["extras"] = extras
+        case let other?:
+            // glTF says extras SHOULD be objects, and common loaders (pygltflib) crash on others.
+            o["extras"] = options.wrapNonObjectExtras ? ["value": other] : other
+        }
     }
 
     /// Records the names of extension objects, including ones nested in carried extensions.

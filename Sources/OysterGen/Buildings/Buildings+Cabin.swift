@@ -6,7 +6,7 @@ extension Buildings {
     /// `Roof`, `Door` (swing), `Window_1`; anchors: window glow.
     public static func cabin(width: Float = 6, depth: Float = 4.5, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let w = max(3, width), d = max(3, depth)
+        let w = kitClamp(width, 3, 20, fallback: 6), d = kitClamp(depth, 3, 16, fallback: 4.5)
         let r: Float = 0.15
         let courses = 9
         let wallH = Float(courses) * r * 2

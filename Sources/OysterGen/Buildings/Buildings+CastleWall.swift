@@ -25,7 +25,7 @@ extension Buildings {
     /// leaves (`GateLeft`, `GateRight`, swing hints) and torches. Ends are open for joining.
     public static func castleWall(_ p: CastleWallParams, seed: UInt64) -> KitModel {
         _ = seed
-        let L = max(4, p.length), H = max(3, p.height), T = max(1, p.thickness)
+        let L = kitClamp(p.length, 4, 200, fallback: 16), H = kitClamp(p.height, 3, 30, fallback: 7), T = kitClamp(p.thickness, 1, 8, fallback: 2.4)
         var b = MeshBuilder()
         var model = KitModel(name: p.gate ? "CastleGate" : "CastleWall")
         let f = WallFrame(start: Vec3(-L / 2, 0, T / 2), dir: Vec3(1, 0, 0), length: L, thickness: T)

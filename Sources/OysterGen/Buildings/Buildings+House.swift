@@ -9,7 +9,8 @@ extension Buildings {
     /// `Door` (swing hint), `Window_N`; light anchors: one window glow per window.
     public static func house(_ p: HouseParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let w = max(p.width, p.depth, 3), d = max(min(p.width, p.depth), 3)
+        let pw = kitClamp(p.width, 3, 30, fallback: 7), pd = kitClamp(p.depth, 3, 30, fallback: 5.5)
+        let w = max(pw, pd), d = min(pw, pd)
         let floors = max(1, min(p.floors, 3))
         let t: Float = 0.3
         let H = Float(floors) * storey + plinthTop
@@ -35,7 +36,7 @@ extension Buildings {
                 let x = length * (Float(i) + 0.5) / Float(count)
                 let y0 = plinthTop + Float(floor) * storey + 0.95
                 let o = WallOpening(x0: x - winW / 2, x1: x + winW / 2, y0: y0, y1: y0 + winH)
-                if let a = avoid, o.x1 > a.x0 - 0.45 && o.x0 < a.x1 + 0.45 && o.y0 < a.y1 { continue }
+                if let a = avoid, o.x1 > a.x0 - 1.15 && o.x0 < a.x1 + 1.15 && o.y0 < a.y1 { continue }  // room for shutters and the lantern
                 if o.x0 < 0.45 || o.x1 > length - 0.45 { continue }
                 out.append(o)
             }
@@ -70,6 +71,10 @@ extension Buildings {
         }
         // Door, frame and step.
         walls.append(doorFrame(frames[0], door))
+        let lanternX = door.x1 + 0.4 < w - 0.3 ? door.x1 + 0.4 : door.x0 - 0.4
+        let lantern = Props.wallLantern(at: frames[0].point(lanternX, plinthTop + 1.95, -0.02), outward: frames[0].outward)
+        walls.append(lantern.mesh)
+        model.lightAnchors.append(lantern.anchor)
         model.parts.append(doorPart(frames[0], door, tint: Vec4(rng.float(in: 0.6...1), rng.float(in: 0.6...1), rng.float(in: 0.6...1), 1)))
         // Windows with glow anchors.
         let shutterColor: Vec4? = p.shutters ? rng.pick([Vec4(0.3, 0.55, 0.35, 1), Vec4(0.35, 0.45, 0.75, 1), Vec4(0.75, 0.3, 0.25, 1), Vec4(1, 1, 1, 1)]) : nil
@@ -127,8 +132,6 @@ extension Buildings {
             let bw = L / Float(bays)
             if clear(0, bw, y0, y1) { b.wallBeam(.timber, f, from: Vec2(0.15, y0), to: Vec2(bw - 0.05, y1), width: 0.12) }
             if clear(L - bw, L, y0, y1) { b.wallBeam(.timber, f, from: Vec2(L - 0.15, y0), to: Vec2(L - bw + 0.05, y1), width: 0.12) }
-            // Window-height rail between openings.
-            _ = y1
         }
     }
 

@@ -6,7 +6,7 @@ extension Buildings {
     /// anchor, domed cap with vane.
     public static func lighthouse(height: Float = 18, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let H = max(8, height)
+        let H = kitClamp(height, 8, 60, fallback: 18)
         let r0: Float = H * 0.14, r1: Float = H * 0.085
         var tower = MeshBuilder(), top = MeshBuilder()
         let segs = 18

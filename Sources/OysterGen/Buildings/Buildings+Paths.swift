@@ -6,10 +6,14 @@ extension Buildings {
     public static func fence(path: [Vec3], height: Float = 1.1, postSpacing: Float = 2.2, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
         var b = MeshBuilder()
+        let height = kitClamp(height, 0.3, 4, fallback: 1.1), postSpacing = kitClamp(postSpacing, 0.5, 20, fallback: 2.2)
+        let path = path.filter { $0.x.isFinite && $0.y.isFinite && $0.z.isFinite }
         var posts: [Vec3] = []
         for i in 0..<max(0, path.count - 1) {
             let a = path[i], c = path[i + 1]
-            let n = max(1, Int((length(c - a) / max(0.5, postSpacing)).rounded(.up)))
+            let l = length(c - a)
+            guard l.isFinite, l < 1_000_000 else { continue }
+            let n = max(1, min(Int((l / postSpacing).rounded(.up)), 10_000))
             for k in 0..<n { posts.append(mix(a, c, Float(k) / Float(n))) }
         }
         if let last = path.last { posts.append(last) }
@@ -36,6 +40,9 @@ extension Buildings {
     public static func road(polyline: [Vec2], width: Float = 3, kind: SurfaceKind = .cobblestone, segmentLength: Float = 1,
                             across: Int = 3, lift: Float = 0.04, height: (Float, Float) -> Float) -> MeshBuilder {
         var b = MeshBuilder()
+        let polyline = polyline.filter { $0.x.isFinite && $0.y.isFinite }
+        let width = kitClamp(width, 0.2, 50, fallback: 3), segmentLength = kitClamp(segmentLength, 0.1, 100, fallback: 1)
+        let lift = kitClamp(lift, -1, 1, fallback: 0.04)
         guard polyline.count >= 2 else { return b }
         // Resample by arc length.
         var samples: [Vec2] = [polyline[0]], along: [Float] = [0]
@@ -43,8 +50,8 @@ extension Buildings {
         for i in 0..<(polyline.count - 1) {
             let a = polyline[i], c = polyline[i + 1]
             let l = length(c - a)
-            guard l > 1e-5 else { continue }
-            let n = max(1, Int((l / max(0.1, segmentLength)).rounded(.up)))
+            guard l > 1e-5, l.isFinite, l < 1_000_000 else { continue }
+            let n = max(1, min(Int((l / segmentLength).rounded(.up)), 100_000))
             for k in 1...n {
                 samples.append(a + (c - a) * (Float(k) / Float(n)))
                 along.append(total + l * Float(k) / Float(n))
@@ -63,7 +70,8 @@ extension Buildings {
             for j in 0...cols {
                 let o = (Float(j) / Float(cols) - 0.5) * width
                 let p = s + side * o
-                row.append(Vec3(p.x, height(p.x, p.y) + lift, p.y))
+                let y = height(p.x, p.y)
+                row.append(Vec3(p.x, (y.isFinite ? y : 0) + lift, p.y))
             }
             grid.append(row)
         }

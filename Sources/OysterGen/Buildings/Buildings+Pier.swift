@@ -26,7 +26,8 @@ extension Buildings {
     /// end (light anchor). Parts: `Deck`, `Lantern`.
     public static func pier(_ p: PierParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let L = max(4, p.length), W = max(1.5, p.width), h = p.deckHeight
+        let L = kitClamp(p.length, 4, 200, fallback: 18), W = kitClamp(p.width, 1.5, 12, fallback: 3), h = kitClamp(p.deckHeight, 0.2, 10, fallback: 1.2)
+        let postDepth = kitClamp(p.postDepth, 0, 30, fallback: 3)
         var b = MeshBuilder()
         // Planks across the width, slightly irregular.
         var z: Float = 0
@@ -44,7 +45,7 @@ extension Buildings {
         for i in 0...bays {
             let pz = min(L - 0.15, max(0.15, L * Float(i) / Float(bays)))
             for x in [-W / 2 + 0.15, W / 2 - 0.15] {
-                b.cylinder(.timber, from: Vec3(x, -p.postDepth, pz), to: Vec3(x, h + (p.railings ? 1.0 : 0.15), pz), radiusBottom: 0.13, radiusTop: 0.12, segments: 7)
+                b.cylinder(.timber, from: Vec3(x, -postDepth, pz), to: Vec3(x, h + (p.railings ? 1.0 : 0.15), pz), radiusBottom: 0.13, radiusTop: 0.12, segments: 7)
             }
             b.box(.timber, min: Vec3(-W / 2, h - 0.45, pz - 0.08), max: Vec3(W / 2, h - 0.3, pz + 0.08))
             if i < bays {

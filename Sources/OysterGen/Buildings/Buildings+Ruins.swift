@@ -5,7 +5,7 @@ extension Buildings {
     /// empty window and door holes, no roof, rubble and fallen blocks and beams.
     public static func ruins(width: Float = 8, depth: Float = 6, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let w = max(3, width), d = max(3, depth)
+        let w = kitClamp(width, 3, 30, fallback: 8), d = kitClamp(depth, 3, 30, fallback: 6)
         let noise = KitNoise(seed: rng.next())
         let t: Float = 0.55, H: Float = 4.2
         var b = MeshBuilder()

@@ -27,11 +27,10 @@ extension Buildings {
     /// Parts: `Walls`, `Top`, `Door`, `Torch…`; anchors: two torch flames.
     public static func tower(_ p: TowerParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let R = max(1.5, p.radius), H = max(4, p.height)
+        let R = kitClamp(p.radius, 1.5, 15, fallback: 3), H = kitClamp(p.height, 4, 60, fallback: 12)
         var walls = MeshBuilder(), top = MeshBuilder()
         var model = KitModel(name: "Tower")
         let doorW: Float = 1.2, doorH: Float = 2.4
-        let front: WallFrame
         if p.round {
             let segs = 20
             walls.lathe(p.wallKind, profile: [Vec2(R * 1.12, -0.5), Vec2(R * 1.08, 1.2), Vec2(R, 2.2), Vec2(R, H)], segments: segs, normals: .smooth)
@@ -52,7 +51,6 @@ extension Buildings {
             walls.wall(p.wallKind, f2, height: doorH + 0.6, openings: [door], capEnds: true)
             walls.append(doorFrame(f2, door, frame: .stoneWall, step: nil))
             model.parts.append(doorPart(f2, door))
-            front = f2
             // Corbelled parapet.
             if p.pointedRoof {
                 top.cone(p.roofKind, base: Vec3(0, H - 0.2, 0), apex: Vec3(0, H + R * 2.2, 0), radius: R + 0.5, segments: segs, normals: .flat)
@@ -85,7 +83,7 @@ extension Buildings {
             model.parts.append(doorPart(frames[0], door))
             walls.box(.woodPlanks, min: Vec3(-R + 0.5, H - 0.2, -R + 0.5), max: Vec3(R - 0.5, H - 0.05, R - 0.5))
             if p.pointedRoof {
-                hipRoof(&top, kind: p.roofKind, width: w, depth: w, eaveY: H, pitch: 1.05, overhang: 0.4, thickness: 0.15)
+                hipRoof(&top, kind: p.roofKind, width: w, depth: w, eaveY: H, pitch: 0.95, overhang: 0.4, thickness: 0.15)
             } else {
                 top.box(p.wallKind, min: Vec3(-R - 0.3, H - 0.5, -R - 0.3), max: Vec3(R + 0.3, H, R + 0.3))
                 for f in rectWalls(width: w + 0.6, depth: w + 0.6, thickness: 0.45, baseY: H) {
@@ -97,9 +95,7 @@ extension Buildings {
                     top.orientedBox(p.wallKind, center: f.point(f.length / 2, 0.2, 0.22), axes: (f.dir, f.up, f.outward), half: Vec3(f.length / 2, 0.2, 0.22))
                 }
             }
-            front = frames[0]
         }
-        _ = front
         let zDoor: Float = p.round ? R + 0.12 : R
         for (k, x) in [-doorW / 2 - 0.75, doorW / 2 + 0.75].enumerated() {
             let t = Props.wallTorch(at: Vec3(x, 2.2, zDoor), outward: Vec3(0, 0, 1), name: "Torch\(k + 1)")

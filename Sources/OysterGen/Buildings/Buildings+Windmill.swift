@@ -5,7 +5,7 @@ extension Buildings {
     /// part (four lattice sails with cloth) that turns about its axle (rotate hint).
     public static func windmill(height: Float = 10, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let H = max(5, height)
+        let H = kitClamp(height, 5, 40, fallback: 10)
         let rb: Float = H * 0.3, rt: Float = H * 0.19
         var body = MeshBuilder()
         let bodyKind: SurfaceKind = rng.chance(0.5) ? .plaster : .woodPlanks

@@ -30,8 +30,7 @@ extension Buildings {
         if let c = shutters {
             b.color = c
             let sw = o.width / 2
-            for (x, side) in [(o.x0 - fw - sw / 2 - 0.02, Float(-1)), (o.x1 + fw + sw / 2 + 0.02, Float(1))] {
-                _ = side
+            for x in [o.x0 - fw - sw / 2 - 0.02, o.x1 + fw + sw / 2 + 0.02] {
                 b.orientedBox(.woodPlanks, center: f.point(x, (o.y0 + o.y1) / 2, -0.03), axes: (f.dir, f.up, f.outward), half: Vec3(sw / 2, o.height / 2 + 0.02, 0.025))
             }
             b.color = nil

@@ -17,7 +17,7 @@ public enum Dungeon {
     /// Builds geometry for an existing layout.
     public static func build(_ L: DungeonLayout, params: DungeonParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed ^ 0xD0_D0)
-        let s = max(1, params.cellSize), H = max(2.6, params.wallHeight)
+        let s = kitClamp(params.cellSize, 1, 8, fallback: 2), H = kitClamp(params.wallHeight, 2.6, 12, fallback: 3.6)
         let ox = -Float(L.width) * s / 2, oz = -Float(L.depth) * s / 2
         func corner(_ x: Int, _ z: Int) -> Vec3 { Vec3(ox + Float(x) * s, 0, oz + Float(z) * s) }
         func center(_ x: Int, _ z: Int) -> Vec3 { corner(x, z) + Vec3(s / 2, 0, s / 2) }
@@ -27,7 +27,8 @@ public enum Dungeon {
         for z in 0..<L.depth {
             for x in 0..<L.width where L.isFloor(x, z) {
                 let a = corner(x, z), b = corner(x + 1, z), c = corner(x + 1, z + 1), d = corner(x, z + 1)
-                floor.addQuad(.dungeonFloor, a, d, c, b, facing: Vec3(0, 1, 0))
+                // Corridors are cobbled; rooms have flagstone floors.
+                floor.addQuad(L.regionAt(x, z) == -2 ? .cobblestone : .dungeonFloor, a, d, c, b, facing: Vec3(0, 1, 0))
                 let up = Vec3(0, H, 0)
                 ceiling.addQuad(.dungeonWall, a + up, b + up, c + up, d + up, facing: Vec3(0, -1, 0))
             }
@@ -98,6 +99,21 @@ public enum Dungeon {
                     pillars.box(.stoneWall, min: c + Vec3(-0.4, H - 0.35, -0.4), max: c + Vec3(0.4, H, 0.4))
                 }
             }
+            // Heavy timber beams under the ceiling, across the room's short side, every two cells.
+            let alongX = r.width <= r.depth
+            let span = alongX ? r.depth : r.width
+            var k = 2
+            while k < span - 0 {
+                let a: Vec3, b: Vec3
+                if alongX {
+                    a = corner(r.x, r.z + k) + Vec3(0, H - 0.2, 0); b = corner(r.x + r.width, r.z + k) + Vec3(0, H - 0.2, 0)
+                } else {
+                    a = corner(r.x + k, r.z) + Vec3(0, H - 0.2, 0); b = corner(r.x + k, r.z + r.depth) + Vec3(0, H - 0.2, 0)
+                }
+                let dir = normalize(b - a)
+                pillars.beam(.timber, from: a + dir * inset, to: b - dir * inset, width: 0.3, depth: 0.4, up: Vec3(0, 1, 0))
+                k += 2
+            }
             // Torches on wall cells (a wall on the outside, not next to a door).
             var spots: [(Vec3, Vec3)] = []
             for z in r.z..<(r.z + r.depth) {
@@ -144,7 +160,7 @@ public enum Dungeon {
                 let c = center(r.center.x, r.center.z) + Vec3(0, 0, 0)
                 props.append(Props.treasurePile(radius: 0.9, seed: rng.next()).merged(), transform: .translation(c))
             }
-            let clutter = max(0, min(params.clutter, 1))
+            let clutter = kitClamp(params.clutter, 0, 1)
             for _ in 0..<Int((Float(r.width + r.depth) * clutter * 0.6).rounded()) {
                 guard let (x, z) = take() else { break }
                 switch rng.int(in: 0...3) {

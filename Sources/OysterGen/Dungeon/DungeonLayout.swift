@@ -104,7 +104,7 @@ extension DungeonLayout {
     public static func generate(_ params: DungeonParams, seed: UInt64) -> DungeonLayout {
         var rng = KitRandom(seed: seed)
         let n = max(1, min(params.rooms, 64))
-        let lo = max(2, params.roomSize.lowerBound), hi = max(lo, params.roomSize.upperBound)
+        let lo = min(max(2, params.roomSize.lowerBound), 16), hi = min(max(lo, params.roomSize.upperBound), 16)
         var side = Int((Float(n) * Float((lo + hi) / 2 + 3) * Float((lo + hi) / 2 + 3) * 2.2).squareRoot()) + 6
         var rooms: [Room] = []
         // Rejection sampling with a 2-cell gap; enlarge the grid until all rooms fit.
@@ -144,8 +144,8 @@ extension DungeonLayout {
         var extra: [(Int, Int, Int)] = []
         for a in 0..<n { for b in (a + 1)..<max(n, a + 1) where !links.contains(where: { ($0.0 == a && $0.1 == b) || ($0.0 == b && $0.1 == a) }) { extra.append((a, b, dist(a, b))) } }
         extra.sort { ($0.2, $0.0, $0.1) < ($1.2, $1.0, $1.1) }
-        var pool = Array(extra.prefix(max(0, params.loops) * 3))
-        for _ in 0..<min(max(0, params.loops), pool.count) {
+        var pool = Array(extra.prefix(min(max(0, params.loops), 64) * 3))
+        for _ in 0..<min(max(0, params.loops), pool.count, 64) {
             let i = rng.int(in: 0...(pool.count - 1))
             links.append((pool[i].0, pool[i].1))
             pool.remove(at: i)

@@ -86,3 +86,10 @@ public func kquat(angle: Float, axis: Vec3) -> Quat {
     let s = ksin(angle / 2)
     return Quat(x: a.x * s, y: a.y * s, z: a.z * s, w: kcos(angle / 2))
 }
+
+/// A parameter forced into [lo, hi]; NaN and infinities become `fallback` (recipes are user
+/// input, and an infinite height must not become an endless loop).
+@inlinable
+public func kitClamp(_ v: Float, _ lo: Float, _ hi: Float, fallback: Float? = nil) -> Float {
+    v.isFinite ? min(max(v, lo), hi) : (fallback ?? lo)
+}

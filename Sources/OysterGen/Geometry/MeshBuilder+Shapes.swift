@@ -271,7 +271,15 @@ extension MeshBuilder {
 
 /// Unit icosphere vertex and index lists (shared by spheres and rocks).
 enum Icosphere {
+    /// Levels 0–3, built once (leaf clumps and rocks ask for them thousands of times).
+    static let cached: [([Vec3], [UInt32])] = (0...3).map { build(subdivisions: $0) }
+
     static func make(subdivisions: Int) -> ([Vec3], [UInt32]) {
+        let s = max(0, min(subdivisions, 6))
+        return s < cached.count ? cached[s] : build(subdivisions: s)
+    }
+
+    static func build(subdivisions: Int) -> ([Vec3], [UInt32]) {
         let t: Float = (1 + Float(5).squareRoot()) / 2
         var pts: [Vec3] = [
             Vec3(-1, t, 0), Vec3(1, t, 0), Vec3(-1, -t, 0), Vec3(1, -t, 0),

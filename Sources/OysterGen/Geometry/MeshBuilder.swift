@@ -122,6 +122,13 @@ public struct MeshBuilder: Sendable, Hashable {
         addQuad(kind, d - n, c - n, b - n, a - n, uvs: u)
     }
 
+    /// A two-sided triangle (grass blade tips, petals), back face offset like `addDoubleSidedQuad`.
+    public mutating func addDoubleSidedTriangle(_ kind: SurfaceKind, _ a: Vec3, _ b: Vec3, _ c: Vec3) {
+        addTriangle(kind, a, b, c)
+        let n = normalize(cross(b - a, c - a)) * 0.003
+        addTriangle(kind, c - n, b - n, a - n)
+    }
+
     /// A flat planar polygon (any simple polygon, counter-clockwise seen from the front),
     /// triangulated by ear clipping.
     public mutating func addPolygon(_ kind: SurfaceKind, _ points: [Vec3]) {

@@ -74,7 +74,7 @@ extension Props {
     /// A heap of gold coins with a few goblets and gems, about `radius` metres.
     public static func treasurePile(radius: Float = 0.8, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let r = max(0.2, radius)
+        let r = kitClamp(radius, 0.2, 5, fallback: 0.8)
         var b = MeshBuilder()
         let noise = KitNoise(seed: rng.next())
         // Mound: a lathe bumped by noise, built as an indexed mesh.

@@ -4,7 +4,7 @@ extension Props {
     /// A wooden barrel with iron hoops (about 0.9 m tall).
     public static func barrel(height: Float = 0.9, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let h = height, r = h * 0.36
+        let h = kitClamp(height, 0.2, 5, fallback: 0.9), r = h * 0.36
         var b = MeshBuilder()
         b.color = Vec4(repeating: rng.float(in: 0.8...1))
         b.lathe(.woodPlanks, profile: [Vec2(r * 0.82, 0), Vec2(r * 0.95, h * 0.25), Vec2(r, h * 0.5), Vec2(r * 0.95, h * 0.75), Vec2(r * 0.82, h)], segments: 12, normals: .flat)
@@ -21,7 +21,7 @@ extension Props {
     /// A plank crate with a timber frame, `size` metres on a side.
     public static func crate(size: Float = 0.8, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let s = size, e: Float = size * 0.09
+        let s = kitClamp(size, 0.1, 5, fallback: 0.8), e: Float = s * 0.09
         var b = MeshBuilder()
         b.color = Vec4(repeating: rng.float(in: 0.75...1))
         b.box(.woodPlanks, min: Vec3(-s / 2 + 0.01, 0.01, -s / 2 + 0.01), max: Vec3(s / 2 - 0.01, s - 0.01, s / 2 - 0.01))
@@ -69,7 +69,7 @@ extension Props {
     /// A wooden bench with a backrest, 1.6 m long.
     public static func bench(length: Float = 1.6, seed: UInt64) -> KitModel {
         _ = seed
-        let l = length
+        let l = kitClamp(length, 0.5, 10, fallback: 1.6)
         var b = MeshBuilder()
         for z in [Float(-0.15), 0, 0.15] { b.box(.woodPlanks, min: Vec3(-l / 2, 0.42, z - 0.065), max: Vec3(l / 2, 0.46, z + 0.065)) }
         for x in [-l / 2 + 0.12, l / 2 - 0.12] {
@@ -85,7 +85,7 @@ extension Props {
     /// A street lamp: iron pole with a glazed lantern; one lantern light anchor.
     public static func lamppost(height: Float = 3.2, seed: UInt64) -> KitModel {
         _ = seed
-        let h = max(1.5, height)
+        let h = kitClamp(height, 1.5, 12, fallback: 3.2)
         var b = MeshBuilder()
         b.lathe(.metal, profile: [Vec2(0.16, 0), Vec2(0.16, 0.25), Vec2(0.08, 0.45), Vec2(0.05, 0.5)], segments: 8, normals: .flat)
         b.cylinder(.metal, from: Vec3(0, 0.45, 0), to: Vec3(0, h - 0.5, 0), radiusBottom: 0.05, radiusTop: 0.04, segments: 8)
@@ -108,7 +108,7 @@ extension Props {
     /// A flag on a pole: the `Flag` cloth part pivots at the pole and carries a sway hint.
     public static func flag(poleHeight: Float = 6, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let h = max(2, poleHeight)
+        let h = kitClamp(poleHeight, 2, 40, fallback: 6)
         var pole = MeshBuilder()
         pole.cylinder(.timber, from: Vec3(0, -0.3, 0), to: Vec3(0, h, 0), radiusBottom: 0.07, radiusTop: 0.045, segments: 8)
         pole.sphere(.gold, center: Vec3(0, h + 0.06, 0), radius: 0.08, rings: 4, segments: 8)
@@ -169,8 +169,7 @@ extension Props {
             canopy.addDoubleSidedQuad(.cloth, Vec3(x0, front.y, front.z), Vec3(x1, front.y, front.z), Vec3(x1, back.y, back.z), Vec3(x0, back.y, back.z))
             // Scalloped valance hanging at the front.
             canopy.addDoubleSidedQuad(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3(x1, front.y - 0.18, front.z), Vec3(x1, front.y, front.z), Vec3(x0, front.y, front.z))
-            canopy.addTriangle(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x1, front.y - 0.18, front.z))
-            canopy.addTriangle(.cloth, Vec3(x1, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x0, front.y - 0.18, front.z))
+            canopy.addDoubleSidedTriangle(.cloth, Vec3(x0, front.y - 0.18, front.z), Vec3((x0 + x1) / 2, front.y - 0.3, front.z), Vec3(x1, front.y - 0.18, front.z))
         }
         var m = KitModel(name: "MarketStall")
         m.add("Stall", b)

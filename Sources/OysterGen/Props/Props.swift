@@ -25,3 +25,21 @@ public enum Props {
         return (parts, LightAnchor(position: flameAt + Vec3(0, 0.15, 0), kind: .torchFlame))
     }
 }
+
+extension Props {
+    /// A small lantern on an iron bracket for a wall at `position` (outer face) facing
+    /// `outward`; returns its mesh and a lantern light anchor.
+    public static func wallLantern(at position: Vec3, outward: Vec3) -> (mesh: MeshBuilder, anchor: LightAnchor) {
+        let out = normalize(Vec3(outward.x, 0, outward.z))
+        var b = MeshBuilder()
+        b.beam(.metal, from: position + Vec3(0, 0.25, 0), to: position + out * 0.3 + Vec3(0, 0.25, 0), width: 0.03, depth: 0.03)
+        b.box(.metal, min: position + Vec3(-0.05, 0.05, -0.05) + out * 0.01, max: position + Vec3(0.05, 0.3, 0.05) + out * 0.01)
+        let c = position + out * 0.3
+        b.beam(.metal, from: c + Vec3(0, 0.25, 0), to: c + Vec3(0, 0.12, 0), width: 0.015, depth: 0.015)
+        b.box(.glass, min: c + Vec3(-0.08, -0.12, -0.08), max: c + Vec3(0.08, 0.08, 0.08))
+        b.box(.metal, min: c + Vec3(-0.1, -0.15, -0.1), max: c + Vec3(0.1, -0.12, 0.1))
+        b.cone(.metal, base: c + Vec3(0, 0.08, 0), apex: c + Vec3(0, 0.2, 0), radius: 0.13, segments: 4, normals: .flat)
+        b.lathe(.fire, profile: [Vec2(0, -0.1), Vec2(0.03, -0.05), Vec2(0, 0.03)], segments: 4, center: c)
+        return (b, LightAnchor(position: c - Vec3(0, 0.03, 0), kind: .lantern))
+    }
+}

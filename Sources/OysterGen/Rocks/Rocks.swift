@@ -37,7 +37,7 @@ public enum Rocks {
         var rng = KitRandom(seed: seed)
         let noise = KitNoise(seed: rng.next())
         let (unit, idx) = Icosphere.make(subdivisions: 1 + max(0, min(params.detail, 2)))
-        let s = params.size / 2
+        let s = kitClamp(params.size, 0.05, 200, fallback: 2) / 2
         var scale: Vec3
         var roughness: Float
         var freq: Float
@@ -51,10 +51,17 @@ public enum Rocks {
         let cy = kcos(yaw), sy = ksin(yaw)
         // Cutting planes make the chunky shapes fractured rather than blobby.
         var planes: [(Vec3, Float)] = []
-        let planeCount = params.shape == .block ? 7 : (params.shape == .spire ? 3 : 4)
+        let planeCount: Int
+        let depth: ClosedRange<Float>
+        switch params.shape {
+        case .block: planeCount = 10; depth = 0.55...0.8
+        case .spire: planeCount = 4; depth = 0.65...0.85
+        case .slab: planeCount = 5; depth = 0.7...0.9
+        case .boulder: planeCount = 6; depth = 0.62...0.88
+        }
         for _ in 0..<planeCount {
             let n = normalize(Vec3(rng.float(in: -1...1), rng.float(in: -0.6...1), rng.float(in: -1...1)))
-            planes.append((n, rng.float(in: 0.7...0.9)))
+            planes.append((n, rng.float(in: depth)))
         }
         var minY: Float = .infinity
         var pts = unit.map { u -> Vec3 in

@@ -5,6 +5,7 @@ import OysterCore
 extension Vegetation {
     /// A bush: a few overlapping leaf clumps around a short woody base, about `size` metres across.
     public static func bush(size: Float = 1.4, detail: Int = 1, seed: UInt64) -> KitModel {
+        let size = kitClamp(size, 0.2, 8, fallback: 1.4)
         var rng = KitRandom(seed: seed)
         let detail = max(0, min(detail, 2))
         var b = MeshBuilder()
@@ -28,6 +29,7 @@ extension Vegetation {
 
     /// A clump of curved grass blades, about `size` metres tall.
     public static func grassClump(size: Float = 0.5, detail: Int = 1, seed: UInt64) -> KitModel {
+        let size = kitClamp(size, 0.05, 3, fallback: 0.5)
         var rng = KitRandom(seed: seed)
         let detail = max(0, min(detail, 2))
         var b = MeshBuilder()
@@ -50,8 +52,7 @@ extension Vegetation {
                 let l = center - side * ww, r = center + side * ww
                 b.color = Vec4(shade * (0.8 + 0.3 * t), shade * (0.9 + 0.1 * t), shade * 0.8, 1)
                 if s == steps {
-                    b.addTriangle(.grassBlades, prevL, prevR, center)
-                    b.addTriangle(.grassBlades, prevR, prevL, center)
+                    b.addDoubleSidedTriangle(.grassBlades, prevL, prevR, center)
                 } else {
                     b.addDoubleSidedQuad(.grassBlades, prevL, prevR, r, l)
                 }
@@ -67,6 +68,7 @@ extension Vegetation {
     /// A small patch of flowers (stems, leaves, petal heads) about `size` metres tall; petal
     /// colors come from vertex colors over the `flowers` surface.
     public static func flowers(size: Float = 0.4, detail: Int = 1, seed: UInt64) -> KitModel {
+        let size = kitClamp(size, 0.05, 3, fallback: 0.4)
         var rng = KitRandom(seed: seed)
         let detail = max(0, min(detail, 2))
         let palette: [Vec4] = [Vec4(0.9, 0.15, 0.12, 1), Vec4(0.98, 0.85, 0.2, 1), Vec4(0.95, 0.95, 0.95, 1), Vec4(0.6, 0.3, 0.85, 1), Vec4(0.3, 0.45, 0.95, 1), Vec4(0.98, 0.55, 0.7, 1)]

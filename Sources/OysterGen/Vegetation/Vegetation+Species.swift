@@ -18,7 +18,7 @@ extension Vegetation {
         let crownR = h * [0.3, 0.19, 0.15][detail]
         let leafLevel = detail == 0 ? 1 : 0
         var levels = Array(styles.suffix(depth + 1))
-        if detail == 2 { levels[1].children = 2...3; levels[2].children = 2...3 }
+        if detail == 2 { levels[1].children = 1...2; levels[2].children = 2...3; levels[3].children = 3...4 }
         let lean = deflect(Vec3(0, 1, 0), angle: rng.float(in: 0...0.08), azimuth: rng.float(in: 0...6.28))
         grow(&b, rng: &rng, start: .zero, dir: lean, length: trunkLen, radius: h * 0.05, depth: depth, styles: levels) { b, rng, p, d, len, left in
             guard left == leafLevel else { return }
@@ -142,17 +142,42 @@ extension Vegetation {
                 spine.append(top + out * x + Vec3(0, rise * x * 0.8 - x * x / len * (0.9 + rise * 0.5), 0))
             }
             b.color = leafTint(&rng)
-            for s in 0..<steps {
-                let t0 = Float(s) / Float(steps), t1 = Float(s + 1) / Float(steps)
-                let w0 = len * 0.16 * ksin(.pi * min(t0 * 1.15, 1)), w1 = len * 0.16 * ksin(.pi * min(t1 * 1.15, 1))
-                let a = spine[s], c = spine[s + 1]
-                let drop0 = Vec3(0, -w0 * 0.45, 0), drop1 = Vec3(0, -w1 * 0.45, 0)
-                let uv = { (p: Vec3, t: Float, u: Float) in Vec2(u, -t * len) }
-                // Two leaf halves folded down from the spine (a V), both sides visible.
-                b.addDoubleSidedQuad(.palmLeaves, a, c, c + side * w1 + drop1, a + side * w0 + drop0,
-                                     uvs: (uv(a, t0, 0), uv(c, t1, 0), uv(c, t1, w1), uv(a, t0, w0)))
-                b.addDoubleSidedQuad(.palmLeaves, a - side * w0 + drop0, c - side * w1 + drop1, c, a,
-                                     uvs: (uv(a, t0, -w0), uv(c, t1, -w1), uv(c, t1, 0), uv(a, t0, 0)))
+            if detail == 0 {
+                for s in 0..<steps {
+                    let t0 = Float(s) / Float(steps), t1 = Float(s + 1) / Float(steps)
+                    let w0 = len * 0.16 * ksin(.pi * min(t0 * 1.15, 1)), w1 = len * 0.16 * ksin(.pi * min(t1 * 1.15, 1))
+                    let a = spine[s], c = spine[s + 1]
+                    let drop0 = Vec3(0, -w0 * 0.45, 0), drop1 = Vec3(0, -w1 * 0.45, 0)
+                    let uv = { (t: Float, u: Float) in Vec2(u, -t * len) }
+                    // Two leaf halves folded down from the spine (a V), both sides visible.
+                    b.addDoubleSidedQuad(.palmLeaves, a, c, c + side * w1 + drop1, a + side * w0 + drop0,
+                                         uvs: (uv(t0, 0), uv(t1, 0), uv(t1, w1), uv(t0, w0)))
+                    b.addDoubleSidedQuad(.palmLeaves, a - side * w0 + drop0, c - side * w1 + drop1, c, a,
+                                         uvs: (uv(t0, -w0), uv(t1, -w1), uv(t1, 0), uv(t0, 0)))
+                }
+            } else {
+                // Pinnate frond: a thin rachis with long drooping leaflets on both sides.
+                b.tube(.palmLeaves, path: spine, radii: spine.indices.map { i in len * 0.012 * (1 - Float(i) / Float(steps + 1)) }, segments: 3)
+                let perStep = 2
+                for s in 0..<steps {
+                    for k in 0..<perStep {
+                        let t = (Float(s) + Float(k) / Float(perStep)) / Float(steps)
+                        let a = mix(spine[s], spine[s + 1], Float(k) / Float(perStep))
+                        let tan = normalize(spine[s + 1] - spine[s])
+                        let lf = len * 0.28 * ksin(.pi * min(0.12 + t * 1.0, 1)) + len * 0.03
+                        let wd = len * 0.05
+                        for sd in [Float(1), -1] {
+                            let tip = a + side * (sd * lf * 0.9) + tan * (lf * 0.3) - Vec3(0, lf * 0.33, 0)
+                            let uv = { (u: Float, v: Float) in Vec2(u, -v) }
+                            let q = (a, a + tan * wd, tip + tan * (wd * 0.25), tip)
+                            if sd > 0 {
+                                b.addDoubleSidedQuad(.palmLeaves, q.0, q.1, q.2, q.3, uvs: (uv(0, 0), uv(0, wd), uv(lf, wd), uv(lf, 0)))
+                            } else {
+                                b.addDoubleSidedQuad(.palmLeaves, q.3, q.2, q.1, q.0, uvs: (uv(lf, 0), uv(lf, wd), uv(0, wd), uv(0, 0)))
+                            }
+                        }
+                    }
+                }
             }
             b.color = nil
         }

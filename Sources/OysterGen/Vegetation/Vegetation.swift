@@ -40,23 +40,23 @@ public enum Vegetation {
         let name: String
         switch params.species {
         case .broadleaf:
-            let h = params.height ?? rng.float(in: 7...11)
+            let h = height(params, rng.float(in: 7...11))
             broadleaf(&b, height: h, detail: detail, rng: &rng)
             name = "Broadleaf"
         case .conifer:
-            let h = params.height ?? rng.float(in: 9...15)
+            let h = height(params, rng.float(in: 9...15))
             conifer(&b, height: h, detail: detail, rng: &rng)
             name = "Conifer"
         case .birch:
-            let h = params.height ?? rng.float(in: 8...12)
+            let h = height(params, rng.float(in: 8...12))
             birch(&b, height: h, detail: detail, rng: &rng)
             name = "Birch"
         case .palm:
-            let h = params.height ?? rng.float(in: 7...11)
+            let h = height(params, rng.float(in: 7...11))
             palm(&b, height: h, detail: detail, rng: &rng)
             name = "Palm"
         case .dead:
-            let h = params.height ?? rng.float(in: 5...9)
+            let h = height(params, rng.float(in: 5...9))
             deadTree(&b, height: h, detail: detail, rng: &rng)
             name = "DeadTree"
         }
@@ -66,6 +66,12 @@ public enum Vegetation {
     }
 
     // MARK: - Shared growth helpers
+
+    /// The requested height kept sane (0.5–60 m), or the species' random default.
+    static func height(_ p: TreeParams, _ random: Float) -> Float {
+        guard let h = p.height else { return random }
+        return kitClamp(h, 0.5, 60, fallback: random)
+    }
 
     /// How a branch level splits.
     struct BranchStyle {

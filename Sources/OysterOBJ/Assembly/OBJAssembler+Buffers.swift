@@ -9,13 +9,17 @@ extension OBJAssembler {
         b.vertices.withUnsafeBufferPointer { vtx in
             primitive.attributes["POSITION"] = gather(n, 3, positions) { i in Int(vtx[i * 3]) }
             if b.withNormal > 0 {
-                primitive.attributes["NORMAL"] = gather(n, 3, normals, fallback: [0, 0, 1]) { i in Int(vtx[i * 3 + 2]) }
+                var normal = gather(n, 3, normals, fallback: [0, 0, 1]) { i in Int(vtx[i * 3 + 2]) }
+                OBJAssembler.normalizeVectors(&normal.bytes)
+                primitive.attributes["NORMAL"] = normal
             }
             if b.withTexcoord > 0 {
                 primitive.attributes["TEXCOORD_0"] = gatherTexcoords(n) { i in Int(vtx[i * 3 + 1]) }
             }
             if !colors.isEmpty {
-                primitive.attributes["COLOR_0"] = gather(n, 3, colors) { i in Int(vtx[i * 3]) }
+                var color = gather(n, 3, colors) { i in Int(vtx[i * 3]) }
+                OBJAssembler.clampColors(&color.bytes, scale: colorScale)
+                primitive.attributes["COLOR_0"] = color
             }
         }
         primitive.indices = OBJAssembler.indexArray(b.indices, vertexCount: n)
@@ -58,6 +62,44 @@ extension OBJAssembler {
             initialized = count * 8
         }
         return DataArray(componentType: .float32, elementType: .vec2, bytes: bytes)
+    }
+
+    /// glTF requires unit normals: `vn` lines are normalized; zero or broken ones become +Z.
+    static func normalizeVectors(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { raw in
+            let count = raw.count / 12
+            for i in 0..<count {
+                let o = i * 12
+                let x = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt32.self)))
+                let y = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o + 4, as: UInt32.self)))
+                let z = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o + 8, as: UInt32.self)))
+                let l = (x * x + y * y + z * z).squareRoot()
+                if abs(l - 1) < 1e-6 { continue }
+                let v = l > 0 && l.isFinite ? (x / l, y / l, z / l) : (0, 0, 1)
+                raw.storeBytes(of: v.0.bitPattern.littleEndian, toByteOffset: o, as: UInt32.self)
+                raw.storeBytes(of: v.1.bitPattern.littleEndian, toByteOffset: o + 4, as: UInt32.self)
+                raw.storeBytes(of: v.2.bitPattern.littleEndian, toByteOffset: o + 8, as: UInt32.self)
+            }
+        }
+    }
+
+    /// glTF colours lie in 0…1: values are multiplied by `scale` (1/255 for files written in
+    /// 0–255) and clamped; vertices without a colour (NaN) become white.
+    static func clampColors(_ bytes: inout [UInt8], scale: Float) {
+        bytes.withUnsafeMutableBytes { raw in
+            for o in stride(from: 0, to: raw.count - 3, by: 4) {
+                let v = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: o, as: UInt32.self)))
+                let c: Float = v.isNaN ? 1 : min(max(v * scale, 0), 1)
+                raw.storeBytes(of: c.bitPattern.littleEndian, toByteOffset: o, as: UInt32.self)
+            }
+        }
+    }
+
+    /// 1/255 when the file's colours exceed 1 (written as 0–255), else 1.
+    static func colorScale(_ colors: [Float]) -> Float {
+        var high: Float = 0
+        for c in colors where c > high { high = c }
+        return high > 1 ? 1 / 255 : 1
     }
 
     /// Indices as uint16 when every vertex fits below 65535 (the primitive-restart value), else uint32.

@@ -18,6 +18,8 @@ struct OBJAssembler: @unchecked Sendable {
     var texcoords: [Float] = []
     var normals: [Float] = []
     var lineBase = 0
+    /// Applied to `colors` when buffers are built (set by `finish`).
+    var colorScale: Float = 1
 
     // MARK: State
     var object: String?
@@ -80,53 +82,52 @@ struct OBJAssembler: @unchecked Sendable {
     mutating func merge(_ chunk: OBJChunk) throws {
         let baseV = positions.count / 3, baseT = texcoords.count / 2, baseN = normals.count / 3
         if !chunk.colors.isEmpty && colors.isEmpty && baseV > 0 {
-            colors = [Float](repeating: 1, count: baseV * 3)
+            colors = [Float](repeating: .nan, count: baseV * 3)
         }
-        positions.append(contentsOf: chunk.positions)
+        positions.append(contentsOf: chunk.positions.buffer)
         if !chunk.colors.isEmpty {
             colors.append(contentsOf: chunk.colors)
         } else if !colors.isEmpty {
-            colors.append(contentsOf: repeatElement(1, count: chunk.positions.count))
+            colors.append(contentsOf: repeatElement(.nan, count: chunk.positions.count))
         }
-        texcoords.append(contentsOf: chunk.texcoords)
-        normals.append(contentsOf: chunk.normals)
+        texcoords.append(contentsOf: chunk.texcoords.buffer)
+        normals.append(contentsOf: chunk.normals.buffer)
         let knownV = positions.count / 3, knownT = texcoords.count / 2, knownN = normals.count / 3
 
         var event = 0
         var corner = 0
         var baseSlot = 0
         let faceCount = chunk.faceLines.count
-        try chunk.corners.withUnsafeBufferPointer { corners in
-            for f in 0..<faceCount {
-                while event < chunk.events.count && chunk.events[event].face == f {
-                    try apply(chunk.events[event])
-                    event += 1
-                }
-                if stateChanged { resolvePrimitive() }
-                let raw = chunk.faceCounts[f]
-                let n = Int(raw & ~OBJChunk.hasBaseFlag)
-                let line = lineBase + Int(chunk.faceLines[f]) + 1
-                var lv = knownV, lt = knownT, ln = knownN
-                if raw & OBJChunk.hasBaseFlag != 0 {
-                    lv = baseV + Int(chunk.faceBases[baseSlot])
-                    lt = baseT + Int(chunk.faceBases[baseSlot + 1])
-                    ln = baseN + Int(chunk.faceBases[baseSlot + 2])
-                    baseSlot += 3
-                }
-                if n == 3 {
-                    let a = try weld(corners, corner, line, lv, lt, ln, knownV, knownT, knownN)
-                    let b = try weld(corners, corner + 3, line, lv, lt, ln, knownV, knownT, knownN)
-                    let c = try weld(corners, corner + 6, line, lv, lt, ln, knownV, knownT, knownN)
-                    if a >= 0 && b >= 0 && c >= 0 {
-                        current.indices.append(UInt32(a))
-                        current.indices.append(UInt32(b))
-                        current.indices.append(UInt32(c))
-                    }
-                } else {
-                    try polygon(corners, corner, n, line, lv, lt, ln, knownV, knownT, knownN)
-                }
-                corner += n * 3
+        let corners = chunk.corners.buffer
+        for f in 0..<faceCount {
+            while event < chunk.events.count && chunk.events[event].face == f {
+                try apply(chunk.events[event])
+                event += 1
             }
+            if stateChanged { resolvePrimitive() }
+            let raw = chunk.faceCounts[f]
+            let n = Int(raw & ~OBJChunk.hasBaseFlag)
+            let line = lineBase + Int(chunk.faceLines[f]) + 1
+            var lv = knownV, lt = knownT, ln = knownN
+            if raw & OBJChunk.hasBaseFlag != 0 {
+                lv = baseV + Int(chunk.faceBases[baseSlot])
+                lt = baseT + Int(chunk.faceBases[baseSlot + 1])
+                ln = baseN + Int(chunk.faceBases[baseSlot + 2])
+                baseSlot += 3
+            }
+            if n == 3 {
+                let a = try weld(corners, corner, line, lv, lt, ln, knownV, knownT, knownN)
+                let b = try weld(corners, corner + 3, line, lv, lt, ln, knownV, knownT, knownN)
+                let c = try weld(corners, corner + 6, line, lv, lt, ln, knownV, knownT, knownN)
+                if a >= 0 && b >= 0 && c >= 0 {
+                    current.indices.append(UInt32(a))
+                    current.indices.append(UInt32(b))
+                    current.indices.append(UInt32(c))
+                }
+            } else {
+                try polygon(corners, corner, n, line, lv, lt, ln, knownV, knownT, knownN)
+            }
+            corner += n * 3
         }
         while event < chunk.events.count {
             try apply(chunk.events[event])
@@ -313,6 +314,7 @@ struct OBJAssembler: @unchecked Sendable {
             throw error(f.line, "\(what) \(f.index + 1) is out of range (\(totals[f.kind]) \(OBJAssembler.kindPlural[f.kind]))")
         }
         park()
+        colorScale = OBJAssembler.colorScale(colors)
         for d in deferredPolygons { emitPolygon(into: &primitives[d.primitive], d.outputs, d.positions) }
         deferredPolygons = []
         head = []

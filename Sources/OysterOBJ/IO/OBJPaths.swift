@@ -23,6 +23,31 @@ enum OBJPaths {
         return parts.joined(separator: "/")
     }
 
+    /// The last component of a written path (either separator).
+    static func fileName(_ path: String) -> String {
+        let p = path.replacingBackslashes()
+        return p.split(separator: "/").last.map(String.init) ?? p
+    }
+
+    /// `relative` as it exists under `root`: exact, else matching each component without
+    /// regard to ASCII case; nil when there is no such regular file.
+    static func locate(_ relative: String, root: String) -> String? {
+        if FileIO.exists(join(root, relative)) { return relative }
+        var found: [String] = []
+        for part in relative.split(separator: "/").map(String.init) {
+            let folder = found.isEmpty ? root : join(root, found.joined(separator: "/"))
+            if FileIO.entryExists(join(folder, part)) {
+                found.append(part)
+                continue
+            }
+            let lower = part.lowercased()
+            guard let match = FileIO.listDirectory(folder).first(where: { $0.lowercased() == lower }) else { return nil }
+            found.append(match)
+        }
+        let path = found.joined(separator: "/")
+        return FileIO.exists(join(root, path)) ? path : nil
+    }
+
     static func join(_ root: String, _ relative: String) -> String {
         root.isEmpty || root == "." ? relative : (root.hasSuffix("/") ? root + relative : root + "/" + relative)
     }

@@ -7,15 +7,15 @@ import OysterJSON
 /// - `baseColorFactor.rgb` = `Kd` (1 when absent). With a loaded `map_Kd` the texture replaces
 ///   `Kd` (rgb factor 1), as OBJ viewers show it; a missing texture keeps `Kd`.
 /// - alpha = `d`, else 1 − `Tr`, else 1; alpha < 1 or a `map_d` → `alphaMode` BLEND. `map_d`
-///   naming the `map_Kd` file uses its alpha channel; a separate alpha image cannot be combined
-///   without decoding pixels, so it is reported and skipped.
+///   naming the `map_Kd` file uses its alpha channel; a separate alpha image is decoded and
+///   combined with `map_Kd` (or white) into one RGBA base colour PNG (`-imfchan` picks the
+///   channel, luminance by default).
 /// - `metallicFactor` = `Pm`, else 0 (classic MTL describes dielectrics).
 /// - `roughnessFactor` = `Pr`, else √(2 / (`Ns` + 2)) (Blinn-Phong exponent to GGX roughness),
 ///   else 1.
-/// - `map_Pr` and `map_Pm` naming one file: used as the packed metallicRoughness texture.
-///   `map_Pr` alone: used as metallicRoughness (G holds roughness in a grey image) with
-///   metallic forced to `Pm` (0 by default — B then does not matter). `map_Pm` alone cannot be
-///   repacked into glTF's blue channel without decoding; it is reported and skipped.
+/// - `map_Pr` and `map_Pm` naming one file: used as is (assumed packed glTF-style). Otherwise
+///   they are decoded and packed into a new metallicRoughness PNG (roughness → G, metallic →
+///   B, the absent one 255); a map's factor becomes 1 unless `Pr`/`Pm` give it.
 /// - `emissiveFactor` = `Ke` (with `map_Ke`: `Ke`, or 1 when absent); components above 1 move
 ///   into KHR_materials_emissive_strength.
 /// - `norm`, else `map_Bump`/`bump` → `normalTexture` (tangent-space normal map, as exporters
@@ -56,20 +56,30 @@ struct MTLMaterialResolver {
         if let d = m.scalar("d") { alpha = d } else if let tr = m.scalar("tr") { alpha = 1 - tr }
         alpha = clamp(alpha, 0, 1)
         out.baseColorFactor = Vec4(clamp(kd.x, 0, 1), clamp(kd.y, 0, 1), clamp(kd.z, 0, 1), alpha)
-        if let map = m.maps["map_kd"], let ref = textureRef(map, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: true) {
+        let kdMap = m.maps["map_kd"], mapD = m.maps["map_d"]
+        var alphaPacked = false
+        if let mapD, kdMap.map({ normalizedKey($0.path) != normalizedKey(mapD.path) }) ?? true,
+           let alphaBytes = read(mapD, mtlFolder: mtlFolder, mtlFile: mtlFile) {
+            // glTF takes alpha from the base colour texture: combine the two images.
+            let baseBytes = kdMap.flatMap { read($0, mtlFolder: mtlFolder, mtlFile: mtlFile) }
+            if let packed = try? MTLTexturePacker.withAlpha(base: baseBytes?.bytes, alpha: alphaBytes.bytes, channel: mapD.channel) {
+                out.baseColorTexture = packedRef(packed, name: OBJPaths.stem(baseBytes?.path ?? alphaBytes.path) + "_alpha",
+                                                 map: baseBytes == nil ? mapD : (kdMap ?? mapD))
+                out.baseColorFactor = Vec4(baseBytes == nil ? out.baseColorFactor.x : 1, baseBytes == nil ? out.baseColorFactor.y : 1,
+                                           baseBytes == nil ? out.baseColorFactor.z : 1, alpha)
+                alphaPacked = true
+            } else {
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
+                    message: "material '\(m.name)': map_d '\(mapD.path)' could not be combined with the base colour (undecodable image); not applied",
+                    location: .line(mapD.line), file: mtlFile))
+            }
+        }
+        if !alphaPacked, let map = kdMap, let ref = textureRef(map, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: true) {
             out.baseColorTexture = ref
             out.baseColorFactor = Vec4(1, 1, 1, alpha)
         }
         if alpha < 1 { out.alphaMode = .blend }
-        if let mapD = m.maps["map_d"] {
-            if let kdMap = m.maps["map_kd"], normalizedKey(kdMap.path) == normalizedKey(mapD.path) {
-                out.alphaMode = .blend
-            } else {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
-                    message: "material '\(m.name)': map_d '\(mapD.path)' is a separate alpha image; glTF takes alpha from the base colour texture, so it is not applied",
-                    location: .line(mapD.line), file: mtlFile))
-            }
-        }
+        if mapD != nil && (alphaPacked || kdMap != nil) { out.alphaMode = .blend }
         out.metallicFactor = clamp(m.scalar("pm") ?? 0, 0, 1)
         if let pr = m.scalar("pr") {
             out.roughnessFactor = clamp(pr, 0, 1)
@@ -80,18 +90,26 @@ struct MTLMaterialResolver {
         }
         let pr = m.maps["map_pr"], pm = m.maps["map_pm"]
         if let pr, let pm, normalizedKey(pr.path) == normalizedKey(pm.path) {
+            // One file for both: assumed packed the glTF way (G roughness, B metallic).
             out.metallicRoughnessTexture = textureRef(pr, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: false)
             if m.scalar("pm") == nil { out.metallicFactor = 1 }
             if m.scalar("pr") == nil { out.roughnessFactor = 1 }
-        } else {
-            if let pr {
-                out.metallicRoughnessTexture = textureRef(pr, mtlFolder: mtlFolder, mtlFile: mtlFile, srgb: false)
-                if m.scalar("pr") == nil, out.metallicRoughnessTexture != nil { out.roughnessFactor = 1 }
-            }
-            if let pm {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .warning,
-                    message: "material '\(m.name)': map_Pm '\(pm.path)' needs channel packing into a metallicRoughness image (not done); metallic stays \(out.metallicFactor)",
-                    location: .line(pm.line), file: mtlFile))
+        } else if pr != nil || pm != nil {
+            let rough = pr.flatMap { read($0, mtlFolder: mtlFolder, mtlFile: mtlFile) }
+            let metal = pm.flatMap { read($0, mtlFolder: mtlFolder, mtlFile: mtlFile) }
+            if rough != nil || metal != nil {
+                if let packed = try? MTLTexturePacker.metallicRoughness(rough: rough?.bytes, roughChannel: pr?.channel,
+                                                                       metal: metal?.bytes, metalChannel: pm?.channel) {
+                    let name = OBJPaths.stem((rough ?? metal)?.path ?? m.name) + "_metallicRoughness"
+                    out.metallicRoughnessTexture = packedRef(packed, name: name, map: (rough != nil ? pr : pm) ?? MTLMap(path: "", line: 0))
+                    // A packed map's channel is scaled by its factor: 1 unless Pr/Pm say otherwise.
+                    if rough != nil && m.scalar("pr") == nil { out.roughnessFactor = 1 }
+                    if metal != nil && m.scalar("pm") == nil { out.metallicFactor = 1 }
+                } else {
+                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
+                        message: "material '\(m.name)': map_Pr/map_Pm could not be packed into a metallicRoughness image (undecodable image); factors kept",
+                        location: .line((pr ?? pm)?.line ?? m.line), file: mtlFile))
+                }
             }
         }
         var ke = m.color("ke") ?? .zero
@@ -159,6 +177,10 @@ struct MTLMaterialResolver {
     /// A texture reference for `map`, or nil (with a warning) when its file is refused or missing.
     mutating func textureRef(_ map: MTLMap, mtlFolder: String, mtlFile: String, srgb: Bool) -> TextureRef? {
         guard let image = image(map, mtlFolder: mtlFolder, mtlFile: mtlFile) else { return nil }
+        return textureRef(image: image, map: map)
+    }
+
+    private mutating func textureRef(image: Int, map: MTLMap) -> TextureRef {
         let sampler: Int
         if map.clamp {
             if clampSampler == nil {
@@ -191,29 +213,65 @@ struct MTLMaterialResolver {
 
     /// The image index for a map's file, loading it once.
     private mutating func image(_ map: MTLMap, mtlFolder: String, mtlFile: String) -> Int? {
-        guard let relative = OBJPaths.resolve(map.path, in: mtlFolder) else {
+        if let resolved = OBJPaths.resolve(map.path, in: mtlFolder), let i = imageByPath[resolved] { return i }
+        guard let (found, bytes) = read(map, mtlFolder: mtlFolder, mtlFile: mtlFile) else { return nil }
+        if let i = imageByPath[found] { return i }
+        let mime = Image.sniffMimeType(bytes) ?? OBJPaths.mimeType(forExtensionOf: found)
+        images.append(Image(name: OBJPaths.stem(found), mimeType: mime, data: bytes, uri: found))
+        imageByPath[found] = images.count - 1
+        if let resolved = OBJPaths.resolve(map.path, in: mtlFolder) { imageByPath[resolved] = images.count - 1 }
+        return images.count - 1
+    }
+
+    /// A map's file, found where exporters put it and read; nil (with a warning) when refused
+    /// or missing.
+    private mutating func read(_ map: MTLMap, mtlFolder: String, mtlFile: String) -> (path: String, bytes: [UInt8])? {
+        let resolved = OBJPaths.resolve(map.path, in: mtlFolder)
+        if resolved == nil {
             diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
-                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read",
+                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
                 location: .line(map.line), file: mtlFile))
+        }
+        guard let root, loadTextures else { return nil }
+        // Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
+        // or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
+        // Names match case-insensitively when the exact case is missing (Windows-made assets).
+        let baseName = OBJPaths.fileName(map.path)
+        var candidates: [String] = []
+        if let resolved { candidates.append(resolved) }
+        if let fromRoot = OBJPaths.resolve(map.path, in: ""), !candidates.contains(fromRoot) { candidates.append(fromRoot) }
+        for folder in [mtlFolder, ""] {
+            if let byName = OBJPaths.resolve(baseName, in: folder), !candidates.contains(byName) { candidates.append(byName) }
+        }
+        guard let found = candidates.lazy.compactMap({ OBJPaths.locate($0, root: root) }).first else {
+            if resolved != nil {
+                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
+                    message: "texture '\(map.path)' not found; the material keeps its factors",
+                    location: .line(map.line), file: mtlFile))
+            }
             return nil
         }
-        if let i = imageByPath[relative] { return i }
-        guard let root, loadTextures else { return nil }
-        let full = OBJPaths.join(root, relative)
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(path: full, limit: maxTextureBytes)
+            bytes = try FileIO.read(path: OBJPaths.join(root, found), limit: maxTextureBytes)
         } catch {
             diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
                 message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",
                 location: .line(map.line), file: mtlFile))
             return nil
         }
-        let name = OBJPaths.stem(relative)
-        let mime = Image.sniffMimeType(bytes) ?? OBJPaths.mimeType(forExtensionOf: relative)
-        images.append(Image(name: name, mimeType: mime, data: bytes, uri: relative))
-        imageByPath[relative] = images.count - 1
-        return images.count - 1
+        if found != resolved {
+            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .information,
+                message: "texture '\(map.path)' read from '\(found)' inside the model's folder",
+                location: .line(map.line), file: mtlFile))
+        }
+        return (found, bytes)
+    }
+
+    /// A generated image (packed channels) as a texture reference using `map`'s sampler options.
+    private mutating func packedRef(_ bytes: [UInt8], name: String, map: MTLMap) -> TextureRef {
+        images.append(Image(name: name, mimeType: "image/png", data: bytes, uri: nil))
+        return textureRef(image: images.count - 1, map: map)
     }
 
     private func normalizedKey(_ path: String) -> String {

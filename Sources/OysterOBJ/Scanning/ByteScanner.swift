@@ -10,11 +10,54 @@
 @usableFromInline let asciiBackslash: UInt8 = 0x5C, asciiMinus: UInt8 = 0x2D, asciiPlus: UInt8 = 0x2B
 @usableFromInline let asciiDot: UInt8 = 0x2E, ascii0: UInt8 = 0x30
 
-/// Exact powers of ten representable in Double.
-@usableFromInline let exactPowersOfTen: [Double] = (0...22).map { e in
-    var d = 1.0
-    for _ in 0..<e { d *= 10 }
-    return d
+/// 10^e for 0 ≤ e ≤ 22 (exact in Double); a switch compiles to a constant table, where a
+/// global array would cost a lazy-initialisation check per use.
+@inline(__always) func exactPowerOfTen(_ e: Int) -> Double {
+    switch e {
+    case 0: return 1e0
+    case 1: return 1e1
+    case 2: return 1e2
+    case 3: return 1e3
+    case 4: return 1e4
+    case 5: return 1e5
+    case 6: return 1e6
+    case 7: return 1e7
+    case 8: return 1e8
+    case 9: return 1e9
+    case 10: return 1e10
+    case 11: return 1e11
+    case 12: return 1e12
+    case 13: return 1e13
+    case 14: return 1e14
+    case 15: return 1e15
+    case 16: return 1e16
+    case 17: return 1e17
+    case 18: return 1e18
+    case 19: return 1e19
+    case 20: return 1e20
+    case 21: return 1e21
+    default: return 1e22
+    }
+}
+
+/// The leading ASCII digits of the 8 bytes at `q` (which must be readable): their value and
+/// count (0–8), without a branch per digit (SWAR, as in simdjson's eight-digit parse).
+@inline(__always) func leadingDigits(_ q: UnsafePointer<UInt8>) -> (value: UInt64, count: Int) {
+    let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self))
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // Per byte (7 low bits, then excluding bytes ≥ 0x80): ≥ '0' and ≥ ':' flags in bit 7.
+    let atLeast0 = ((x | high) &- 0x3030_3030_3030_3030) & high
+    let atLeastColon = ((x | high) &- 0x3A3A_3A3A_3A3A_3A3A) & high
+    let digit = atLeast0 & ~atLeastColon & ~(x & high)
+    let count = (~digit & high).trailingZeroBitCount >> 3
+    guard count > 0 else { return (0, 0) }
+    // Digits as 0…9 per byte, shifted so the last digit sits in the top byte.
+    var v = (x &- 0x3030_3030_3030_3030) << UInt64((8 - count) * 8)
+    if count < 8 { v &= ~((1 << UInt64((8 - count) * 8)) &- 1) }
+    v = (v &* 10) &+ (v >> 8)
+    v = (((v & 0x0000_00FF_0000_00FF) &* (100 &+ (1_000_000 << 32)))
+        &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* (1 &+ (10_000 << 32)))) >> 32
+    return (v, count)
 }
 
 /// A cursor over a byte range with OBJ's lexical rules: spaces, tabs and CR separate tokens,
@@ -92,6 +135,36 @@ struct ByteScanner {
 
     /// Parses a decimal float (`-1.5`, `.5`, `2e-3`); nil when the token is not a number.
     @inline(__always) mutating func parseFloat() -> Float? {
+        if end - p >= 24, let v = parseShortFloat() { return v }
+        return parseFloatScalar()
+    }
+
+    /// The common case: at most 8 integer and 8 fraction digits, no exponent; nil sends the
+    /// token to the general parser (without moving).
+    @inline(__always) mutating func parseShortFloat() -> Float? {
+        var q = p
+        let negative = q[0] == asciiMinus
+        if negative || q[0] == asciiPlus { q += 1 }
+        let whole = leadingDigits(q)
+        guard whole.count < 8 else { return nil }
+        q += whole.count
+        var mantissa = whole.value
+        var fractionDigits = 0
+        if q[0] == asciiDot {
+            q += 1
+            let fraction = leadingDigits(q)
+            guard fraction.count < 8 else { return nil }
+            q += fraction.count
+            fractionDigits = fraction.count
+            mantissa = mantissa &* UInt64(exactPowerOfTen(fraction.count)) &+ fraction.value
+        }
+        guard whole.count + fractionDigits > 0, (q[0] | 0x20) != 0x65, isDelimiter(q) else { return nil }
+        p = q
+        let value = Double(mantissa) / exactPowerOfTen(fractionDigits)
+        return Float(negative ? -value : value)
+    }
+
+    mutating func parseFloatScalar() -> Float? {
         let start = p
         var q = p
         var negative = false
@@ -159,9 +232,9 @@ struct ByteScanner {
         if tooLong || exponent < -22 || exponent > 22 {
             value = ByteScanner.slowParse(start, q)
         } else if exponent < 0 {
-            value = Double(mantissa) / exactPowersOfTen[-exponent]
+            value = Double(mantissa) / exactPowerOfTen(-exponent)
         } else {
-            value = Double(mantissa) * exactPowersOfTen[exponent]
+            value = Double(mantissa) * exactPowerOfTen(exponent)
         }
         if negative { value = -value }
         let f = Float(value)
@@ -190,20 +263,33 @@ struct ByteScanner {
                 q += 1
             }
         }
+        if end - q >= 8 {
+            let lead = leadingDigits(q)
+            if lead.count > 0 && lead.count < 8 {
+                let after = q + lead.count
+                if isDelimiter(after) {
+                    p = after
+                    return negative ? -Int64(lead.value) : Int64(lead.value)
+                }
+            }
+        }
         let digitsStart = q
         var v: Int64 = 0
+        // No overflow guard in the loop (it would serialise every digit on a compare);
+        // more than 10 digits is too large whatever the wrapped value says.
         while q < end {
             let d = q[0] &- ascii0
             if d >= 10 { break }
-            if v < 1 << 40 { v = v &* 10 &+ Int64(d) }
+            v = v &* 10 &+ Int64(d)
             q += 1
         }
-        if q == digitsStart {
+        let digits = q - digitsStart
+        if digits == 0 {
             return q == p && isDelimiter(q) ? ByteScanner.emptyIndex : ByteScanner.invalidIndex
         }
         guard isDelimiter(q) else { return ByteScanner.invalidIndex }
+        if digits > 10 || v > Int64(Int32.max) { return ByteScanner.tooLargeIndex }
         p = q
-        if v > Int64(Int32.max) { return ByteScanner.tooLargeIndex }
         return negative ? -v : v
     }
 

@@ -21,22 +21,24 @@ struct OBJChunk: @unchecked Sendable {
     }
 
     /// x, y, z per `v`.
-    var positions: [Float] = []
-    /// r, g, b per `v` once any vertex of the slice had colours (earlier ones get white).
+    var positions = PodBuffer<Float>()
+    /// r, g, b per `v` once any vertex of the slice had colours; vertices without get NaN
+    /// (white once the file's colour range is known).
     var colors: [Float] = []
+    static let noColor: [Float] = [.nan, .nan, .nan]
     /// u, v per `vt` (v as written; the flip happens when buffers are built).
-    var texcoords: [Float] = []
+    var texcoords = PodBuffer<Float>()
     /// x, y, z per `vn`.
-    var normals: [Float] = []
+    var normals = PodBuffer<Float>()
     /// v, vt, vn per corner as written: > 0 absolute (1-based), < 0 relative, 0 absent (vt, vn).
-    var corners: [Int32] = []
+    var corners = PodBuffer<Int32>()
     /// Corner count per face; the high bit says the face has an entry in `faceBases`.
-    var faceCounts: [UInt32] = []
+    var faceCounts = PodBuffer<UInt32>()
     /// 0-based line of each face within the slice.
-    var faceLines: [UInt32] = []
+    var faceLines = PodBuffer<UInt32>()
     /// Slice-local v, vt, vn counts before the face, for faces with relative indices or more
     /// than three corners (triangulation needs to know which positions precede the face).
-    var faceBases: [UInt32] = []
+    var faceBases = PodBuffer<UInt32>()
     var events: [Event] = []
     /// Line feeds in the slice.
     var lineCount = 0
@@ -46,4 +48,31 @@ struct OBJChunk: @unchecked Sendable {
     static let hasBaseFlag: UInt32 = 1 << 31
 
     var vertexCount: Int { positions.count / 3 }
+
+    /// Empties the slice for reuse, sized for `byteCount` bytes of this file's typical line mix
+    /// (buffers still grow if the guess is short).
+    mutating func reset(forBytes n: Int) {
+        positions.reset(reserving: n / 24)
+        normals.reset(reserving: n / 24)
+        texcoords.reset(reserving: n / 24)
+        corners.reset(reserving: n / 8)
+        faceCounts.reset(reserving: n / 64)
+        faceLines.reset(reserving: n / 64)
+        faceBases.reset(reserving: 64)
+        colors = []
+        events = []
+        lineCount = 0
+        error = nil
+    }
+
+    /// Releases the buffers once the slice is merged (or dropped after an error).
+    func free() {
+        positions.free()
+        texcoords.free()
+        normals.free()
+        corners.free()
+        faceCounts.free()
+        faceLines.free()
+        faceBases.free()
+    }
 }

@@ -5,11 +5,13 @@
 /// (`v x y z r g b` colours, `usemtl` without `mtllib`).
 struct OBJChunkParser {
     var s: ByteScanner
-    var chunk = OBJChunk()
+    var chunk: OBJChunk
 
-    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) {
+    /// A parser filling `recycled` (a merged slice's buffers) or fresh buffers.
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, recycled: OBJChunk? = nil) {
         s = ByteScanner(start: start, end: end)
-        chunk.positions.reserveCapacity((end - start) / 30 * 3 / 2)
+        chunk = recycled ?? OBJChunk()
+        chunk.reset(forBytes: end - start)
     }
 
     /// Parses the whole slice; stops at the first malformed statement (recorded in `error`).
@@ -77,17 +79,16 @@ struct OBJChunkParser {
                 extra.append(e)
                 s.skipSpaces()
             }
-            if extra.count >= 3 { appendColor(Array(extra.suffix(3))) } else if !chunk.colors.isEmpty { appendColor([1, 1, 1]) }
+            if extra.count >= 3 { appendColor(Array(extra.suffix(3))) } else if !chunk.colors.isEmpty { appendColor(OBJChunk.noColor) }
         } else if !chunk.colors.isEmpty {
-            appendColor([1, 1, 1])
+            appendColor(OBJChunk.noColor)
         }
         return true
     }
 
     mutating func appendColor(_ rgb: [Float]) {
         if chunk.colors.isEmpty {
-            chunk.colors = [Float](repeating: 1, count: chunk.positions.count - 3)
-            chunk.colors.reserveCapacity(chunk.positions.capacity)
+            chunk.colors = [Float](repeating: .nan, count: chunk.positions.count - 3)
         }
         chunk.colors.append(contentsOf: rgb)
     }

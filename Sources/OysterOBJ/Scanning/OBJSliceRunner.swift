@@ -20,6 +20,8 @@ final class OBJSliceRunner: @unchecked Sendable {
     private var merging = false
     private var failure: Error?
     private var ready: [OBJChunk?]
+    /// Merged slices whose buffers the next slices reuse.
+    private var pool: [OBJChunk] = []
 
     init(base: UnsafePointer<UInt8>, count: Int, sliceSize: Int, file: MappedFile?, assembler: OBJAssembler) {
         self.base = base
@@ -31,6 +33,8 @@ final class OBJSliceRunner: @unchecked Sendable {
     }
 
     deinit {
+        for chunk in ready { chunk?.free() }
+        for chunk in pool { chunk.free() }
         pthread_mutex_destroy(mutex)
         mutex.deallocate()
     }
@@ -86,9 +90,14 @@ final class OBJSliceRunner: @unchecked Sendable {
             }
             let k = nextSlice
             nextSlice += 1
+            let recycled = pool.popLast()
             pthread_mutex_unlock(mutex)
 
-            var parser = OBJChunkParser(start: base + bounds[k], end: base + bounds[k + 1])
+            file?.prefault(bounds[k]..<bounds[k + 1])
+            var start = base + bounds[k]
+            // A UTF-8 byte order mark (Windows editors) is not part of the first statement.
+            if k == 0 && bounds[1] >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF { start += 3 }
+            var parser = OBJChunkParser(start: start, end: base + bounds[k + 1], recycled: recycled)
             let chunk = parser.parse()
             file?.release(bounds[k]..<bounds[k + 1])
 
@@ -113,6 +122,7 @@ final class OBJSliceRunner: @unchecked Sendable {
             var caught: Error?
             do { try assembler.merge(chunk) } catch { caught = error }
             pthread_mutex_lock(mutex)
+            if pool.count < 4 { pool.append(chunk) } else { chunk.free() }
             if let caught { failure = caught }
             mergedSlices += 1
         }

@@ -1,1 +1,0 @@
-// OysterAtlas: see DESIGN.md. Work in progress.

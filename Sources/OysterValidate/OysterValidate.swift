@@ -1,1 +1,0 @@
-// OysterValidate: see DESIGN.md. Work in progress.

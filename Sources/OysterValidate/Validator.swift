@@ -1,0 +1,73 @@
+import Foundation
+import OysterCore
+import OysterJSON
+
+/// Validates glTF/GLB, OBJ/MTL and image files, producing Khronos-shaped reports.
+public enum Validator {
+    /// The version written into reports.
+    public static let version = "oyster-validate 0.1 (Khronos glTF-Validator codes 2.0.0-dev.3.0)"
+
+    /// File kinds the validator knows, by extension.
+    public static let supportedExtensions: Set<String> = ["gltf", "glb", "obj", "mtl", "png", "jpg", "jpeg"]
+
+    /// Unreadable input (missing file, permission, a folder).
+    public struct ReadError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "\(path): \(reason)" }
+    }
+
+    /// Validates the file at `path`.
+    public static func validate(path: String, options: ValidationOptions = ValidationOptions()) throws(ReadError) -> ValidationReport {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError(path: path, reason: "no such file") }
+        guard !isDir.boolValue else { throw ReadError(path: path, reason: "is a directory") }
+        guard let data = readFileBytes(path) else { throw ReadError(path: path, reason: "cannot read file") }
+        let base = (path as NSString).deletingLastPathComponent
+        return validate(bytes: data, uri: path, baseDirectory: base.isEmpty ? "." : base, options: options)
+    }
+
+    /// Validates in-memory bytes; `uri`'s extension picks the format (GLB is also sniffed).
+    public static func validate(bytes: [UInt8], uri: String, baseDirectory: String? = nil, options: ValidationOptions = ValidationOptions()) -> ValidationReport {
+        let ext = (uri as NSString).pathExtension.lowercased()
+        let ctx = IssueContext()
+        let loader = ResourceLoader(baseDirectory: baseDirectory)
+        var report: ValidationReport
+        let isGLB = ext == "glb" || (bytes.count >= 4 && bytes[0..<4] == [0x67, 0x6C, 0x54, 0x46])
+        switch ext {
+        case "obj", "mtl":
+            report = ValidationReport(uri: uri, mimeType: ext == "obj" ? "model/obj" : "model/mtl")
+            OBJChecker(ctx: ctx, loader: loader).check(bytes, isMTL: ext == "mtl")
+        case "png", "jpg", "jpeg", "webp":
+            report = ValidationReport(uri: uri, mimeType: sniffImage(bytes[...]) ?? "application/octet-stream")
+            checkStandaloneImage(bytes, ctx, options)
+        default:
+            report = ValidationReport(uri: uri, mimeType: isGLB ? "model/gltf-binary" : "model/gltf+json")
+            report.info = validateGLTF(bytes, isGLB: isGLB, ctx: ctx, loader: loader, options: options)
+        }
+        let shaped = options.shape(ctx.issues)
+        report.issues = shaped.issues
+        report.truncated = shaped.truncated
+        return report
+    }
+
+    static func validateGLTF(_ bytes: [UInt8], isGLB: Bool, ctx: IssueContext, loader: ResourceLoader, options: ValidationOptions) -> AssetInfo? {
+        var json: ArraySlice<UInt8> = bytes[...]
+        var bin: ArraySlice<UInt8>?
+        if isGLB {
+            let chunks = readGLB(bytes, ctx)
+            guard let j = chunks.json else { return nil }
+            json = j
+            bin = chunks.bin
+        }
+        let root: JSONValue
+        do {
+            root = try json.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in try JSONSyntax.parse(buf) }
+        } catch {
+            ctx.add(.invalidJson, "", "Invalid JSON data: \(error.message)")
+            return nil
+        }
+        let v = GLTFValidator(ctx: ctx, options: options, loader: loader, isGLB: isGLB, bin: bin)
+        return v.run(root)
+    }
+}

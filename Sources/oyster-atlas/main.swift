@@ -1,5 +1,0 @@
-// oyster-atlas: not implemented yet (see the open issues).
-import Foundation
-
-FileHandle.standardError.write(Data("oyster-atlas: error: not implemented yet\n".utf8))
-exit(2)

@@ -1,1 +1,0 @@
-// Tests for OysterAtlas arrive with the module.

@@ -1,1 +1,0 @@
-// Tests for OysterCLI arrive with the module.

@@ -1,1 +1,0 @@
-// Tests for OysterGLTF arrive with the module.

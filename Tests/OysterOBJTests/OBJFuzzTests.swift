@@ -1,0 +1,55 @@
+import Testing
+@testable import OysterOBJ
+import OysterCore
+
+/// Mutated input must end in a scene or an `OBJError`, never a crash or hang, and slicing must
+/// not change which.
+@Suite struct OBJFuzzTests {
+    /// SplitMix64: a fixed, platform-independent sequence.
+    struct SplitMix {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    static let alphabet = Array("0123456789 -+./\\#\n\r\tvfontglsupme".utf8) + [0, 0xFF, 0xEF, 0xBB, 0xBF]
+
+    func outcome(_ bytes: [UInt8], threads: Int, slice: Int) -> String {
+        do {
+            let (scene, diags) = try OBJReader(options: .init(threads: threads, sliceSize: slice)).read(bytes: bytes)
+            return "ok \(scene.hashValue) \(diags.count)"
+        } catch {
+            return "error \(error)"
+        }
+    }
+
+    @Test func mutatedFilesNeverCrashAndDoNotDependOnSlicing() {
+        let seed = Array(OBJParallelParseTests.messyOBJ().utf8)
+        var rng = SplitMix(state: 42)
+        for _ in 0..<150 {
+            var bytes = seed
+            for _ in 0..<(1 + rng.below(6)) {
+                let at = rng.below(bytes.count)
+                switch rng.below(3) {
+                case 0: bytes[at] = Self.alphabet[rng.below(Self.alphabet.count)]
+                case 1: bytes.insert(Self.alphabet[rng.below(Self.alphabet.count)], at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            let single = outcome(bytes, threads: 1, slice: 1 << 30)
+            let sliced = outcome(bytes, threads: 2, slice: 1 + rng.below(200))
+            #expect(single == sliced)
+        }
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let (scene, diags) = try OBJReader().read(bytes: [0xEF, 0xBB, 0xBF] + Array("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n".utf8))
+        #expect(scene.statistics.triangles == 1 && diags.isEmpty)
+    }
+}

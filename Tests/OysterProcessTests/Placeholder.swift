@@ -1,1 +1,0 @@
-// Tests for OysterProcess arrive with the module.
