@@ -21,8 +21,8 @@ public struct Recipe: Hashable, Sendable {
     public var features: [Feature] = Recipe.defaultFeatures
     /// Mesh density: terrain resolution and kit detail. Default medium.
     public var detail: Detail = .medium
-    /// Side of every baked texture in pixels (power of two, 16…2048). Default 256.
-    public var textureResolution: Int = 256
+    /// Side of every baked texture in pixels (power of two, 16…2048). Default 512.
+    public var textureResolution: Int = 512
     /// Write vegetation and rocks as EXT_mesh_gpu_instancing batches. Default false.
     public var instancing = false
     /// Mood adjectives ("ancient", "dark", "misty"…) that tint generators. Default none.

@@ -1,5 +1,6 @@
 import OysterCore
 import OysterJSON
+import OysterProcess
 
 /// Builds the output `Scene`: named group nodes, shared meshes, one material per surface kind
 /// (created on first use, textured at the end with only the kinds actually used), lights,
@@ -86,7 +87,7 @@ struct SceneAssembler {
     /// Attaches baked textures to the materials of the kinds used, and sets per-kind factors.
     mutating func finishMaterials(_ baked: [BakedMaterial], recipe: Recipe) {
         let sampler = scene.samplers.count
-        scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear))
+        if !baked.isEmpty { scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear)) }
         for b in baked {
             guard let m = materialOf[b.kind] else { continue }
             func texture(_ bytes: [UInt8], _ slot: String) -> Int {
@@ -144,6 +145,9 @@ struct SceneAssembler {
         scene.defaultRoot = 0
         scene.asset.generator = "Oyster oyster-generate \(OysterGen.version)"
         scene.asset.extras = extras
+        // Normal maps need tangents; computing them here (MikkTSpace-style) makes every client
+        // shade the same instead of each generating its own.
+        scene.generateTangents()
         return scene
     }
 }
