@@ -20,12 +20,15 @@ struct GroundCover {
     }
 
     let biome: Biome
+    /// Falling snow settles on flat ground whatever the biome.
+    let snowing: Bool
     let snowline: Float
     let moisture: Fractal
     let patches: Fractal
 
     init(recipe: Recipe, shape: TerrainShape) {
         biome = recipe.biome
+        snowing = recipe.weather == .snow
         let top = shape.base + shape.amplitude
         switch recipe.biome {
         case .alpine: snowline = shape.base + shape.amplitude * 0.45
@@ -78,6 +81,7 @@ struct GroundCover {
             grass *= 1 - s.road
         }
         grass *= (1 - steep) * (1 - 0.6 * bare)
+        if snowing { snowW = max(snowW, (1 - steep) * (1.2 + p)) }
         if s.aboveWater < 0 { sand += 1.5; grass *= 0.2 }
         return [grass, dirt, sand, rock, snowW, mud, gravel]
     }
