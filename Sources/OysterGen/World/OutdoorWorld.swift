@@ -96,18 +96,7 @@ struct OutdoorWorld {
     // MARK: - Vegetation and rocks
 
     /// Species that grow in this biome (recipe species first).
-    var species: [Species] {
-        let named = recipe.feature(.forest)?.species.compactMap(Species.init(rawValue:)) ?? []
-        if !named.isEmpty { return named }
-        switch recipe.biome {
-        case .temperate: return [.oak, .birch, .pine, .oak]
-        case .alpine: return [.pine, .fir]
-        case .desert: return [.cactus, .dead, .palm]
-        case .tropical: return [.palm, .palm, .oak]
-        case .tundra: return [.fir, .pine, .dead]
-        case .swamp: return [.willow, .dead, .oak]
-        }
-    }
+    var species: [Species] { OutdoorSpecies(recipe: recipe).kinds }
 
     func canGrow(_ p: Vec2, clearance: Float) -> Bool {
         let hf = layout.hf
