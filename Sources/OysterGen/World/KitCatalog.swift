@@ -125,12 +125,11 @@ extension KitCatalog {
         let params = DungeonParams(rooms: rooms, cellSize: 2, wallHeight: 3.6, roomSize: 3...6, loops: max(1, rooms / 4), clutter: clutter)
         let layout = DungeonLayout.generate(params, seed: seed)
         let model = Dungeon.build(layout, params: params, seed: seed)
-        // Camera: in a corner of the largest room, under the ceiling, looking across it.
+        // Camera: the kit's viewpoint, at eye height at one end of the largest room looking in
+        // (a corner camera looked across the diagonal straight into a corner pillar).
+        let (eye, target) = Dungeon.viewpoint(layout, params: params)
         let s = params.cellSize
         let ox = -Float(layout.width) * s / 2, oz = -Float(layout.depth) * s / 2
-        let room = layout.rooms.max { $0.width * $0.depth < $1.width * $1.depth } ?? layout.rooms[0]
-        let eye = Vec3(ox + (Float(room.x) + 0.45) * s, params.wallHeight - 0.6, oz + (Float(room.z) + 0.45) * s)
-        let target = Vec3(ox + (Float(room.x + room.width) - 0.5) * s, 0.6, oz + (Float(room.z + room.depth) - 0.5) * s)
         let rooms = layout.rooms.map { r in
             (Vec2(ox + Float(r.x) * s, oz + Float(r.z) * s), Vec2(Float(r.width) * s, Float(r.depth) * s))
         }
