@@ -1,8 +1,21 @@
 #!/usr/bin/env bash
-# make demo: run the main job that exists so far on the default input, print where outputs are.
+# make demo: generate the default world, export it as a drop-in package, validate every
+# file, and print where everything is.
 set -euo pipefail
 BIN=${1:-.build/release}
 OUT=${2:-demo-out}
 mkdir -p "$OUT"
-"$BIN/oyster-convert" Fixtures/blender/rich.glb "$OUT/rich.gltf"
-echo "demo: wrote $(pwd)/$OUT/rich.gltf (with its .bin and textures beside it)"
+OUT=$(cd "$OUT" && pwd)
+
+echo "demo: generating the default world (a temperate valley: lake, river, forest, village, road)"
+"$BIN/oyster-generate" --seed 1 -o "$OUT/world/world.gltf"
+
+echo "demo: exporting it for Godot (GLB with colliders, OBJ+MTL, atlas pages, manifest)"
+"$BIN/oyster-export" "$OUT/world/world.gltf" --target godot -o "$OUT/godot"
+
+echo "demo: validating the master scene and the package"
+"$BIN/oyster-validate" "$OUT/world/world.gltf" "$OUT/godot"
+
+echo
+echo "demo: master scene   $OUT/world/world.gltf (+ .bin and PNG textures beside it)"
+echo "demo: Godot package  $OUT/godot/ (open the .glb in Godot, Blender, three.js; manifest.json lists every file)"
