@@ -81,7 +81,8 @@ struct ExportRun {
             passes.append(scene.compact())
         }
         let rendered = scene.renderedFigures()
-        let colliders = scene.finishColliders(omi: target.colliders == .godotHints || target.colliders == .named)
+        let colliders = scene.finishColliders(omi: target.colliders == .godotHints || target.colliders == .named,
+                                             detachMeshes: target.colliders == .named)
         for i in scene.nodes.indices where scene.nodes[i].extras?[Self.lodMarker] != nil { scene.nodes[i].extras = nil }
         if colliders > 0 { notes.append("\(colliders) collider nodes") }
         return Processed(base: base, final: scene, passes: passes, atlasPages: pages, notes: notes, rendered: rendered)
@@ -92,7 +93,7 @@ extension Scene {
     /// LOD chains for every render mesh (colliders excluded), attached as `<Name>_LOD<n>` nodes.
     mutating func addExportLODs(ratios: [Float]) -> PassReport {
         let colliderMeshes = Set(markedColliders().compactMap { nodes[$0.node].mesh })
-        let chains = addLODChains(LODOptions(ratios: ratios)).filter { !colliderMeshes.contains($0.mesh) }
+        let chains = addLODChains(LODOptions(ratios: ratios, maxError: Self.lodMaxError)).filter { !colliderMeshes.contains($0.mesh) }
         let groups = attachLODNodes(chains)
         for g in groups {
             for (k, n) in g.levels.enumerated() where k > 0 {
@@ -105,6 +106,10 @@ extension Scene {
         for (k, t) in levelTriangles.enumerated() { figures["trianglesLOD\(k)"] = t }
         return PassReport(name: "lod", figures: figures)
     }
+
+    /// LOD error limit as a fraction of the mesh extent: 5 % (levels are seen from afar; the
+    /// pass default of 2 % stops most organic meshes well above 50 %).
+    static let lodMaxError: Float = 0.05
 
     /// Draw calls and triangles drawn at once: marked colliders and LOD levels after LOD0 left out.
     func renderedFigures() -> (drawCalls: Int, triangles: Int) {

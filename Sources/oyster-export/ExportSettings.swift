@@ -38,7 +38,7 @@ struct ExportSettings: Sendable {
                     "glTF Y-up metres kept: Godot's importer uses them as they are"]
         case .unity:
             return ["LODs: a parent <Name> with children <Name>_LOD0.._LOD\(max(0, lods - 1)) (the suffix Unity's model importer turns into a LODGroup)",
-                    "collision: convex hull child nodes named <Node>_Collider with OMI_physics_body/OMI_physics_shape (add MeshColliders from them in an AssetPostprocessor)",
+                    "collision: empty child nodes named <Node>_Collider carrying OMI_physics_body; the convex hull meshes are in OMI_physics_shape, not drawn (an OMI_physics-aware importer makes MeshColliders from them; otherwise an AssetPostprocessor can)",
                     "glTF Y-up metres kept: Unity's glTF importers (glTFast, UnityGLTF) flip handedness themselves"]
         case .unreal:
             return ["collision: UCX_<Node>_NN convex meshes, siblings of the render node with its transform (Unreal's static mesh import collision prefix)",

@@ -102,8 +102,10 @@ extension Scene {
     }
 
     /// Writes OMI_physics_shape (document level) and OMI_physics_body (collider nodes) for
-    /// the marked colliders when `omi` is set, then removes the markers.
-    mutating func finishColliders(omi: Bool) -> Int {
+    /// the marked colliders when `omi` is set, then removes the markers. `detachMeshes` leaves
+    /// collider nodes without a mesh (the shape still names it) so importers that know no
+    /// collision convention do not draw the hulls.
+    mutating func finishColliders(omi: Bool, detachMeshes: Bool = false) -> Int {
         let marked = markedColliders()
         var shapes: [JSONValue] = []
         var shapeOfMesh: [String: Int] = [:]
@@ -119,6 +121,7 @@ extension Scene {
                 nodes[c].extensions["OMI_physics_body"] = .object(JSONObject([("collider", .object(JSONObject([("shape", .int(Int64(index)))])))]))
             }
             nodes[c].extras = nil
+            if detachMeshes { nodes[c].mesh = nil }
         }
         if omi, !shapes.isEmpty {
             extensions["OMI_physics_shape"] = .object(JSONObject([("shapes", .array(shapes))]))
