@@ -10,8 +10,9 @@ public struct GLTFReadOptions: Sendable {
     public var jsonLimits = JSONLimits(maxDepth: 256, maxInputSize: 512 << 20, maxStringLength: 512 << 20)
     /// Largest external file (buffer or image) read, in bytes.
     public var maxResourceSize = 4 << 30
-    /// Largest accessor filled with zeros (no bufferView) or densified, in bytes.
-    public var maxAccessorBytes = 2 << 30
+    /// Bytes of zero-filled accessors (no bufferView, so no real data backs their size) a file
+    /// may ask for in total, beyond 4× its real buffer data.
+    public var maxZeroFilledBytes = 64 << 20
     /// Load image bytes (off when only geometry is wanted).
     public var loadImages = true
 

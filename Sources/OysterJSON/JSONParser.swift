@@ -33,8 +33,7 @@ public enum JSONParser {
 // MARK: - Parser state
 
 private enum Frame {
-    case array([JSONValue])
-    case object([(key: String, value: JSONValue)], key: String)
+    case array, object
 }
 
 private enum Byte {
@@ -67,15 +66,20 @@ private struct Parser {
         if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
             throw JSONError(.byteOrderMark, at: 0, "BOM found at the beginning of UTF-8 stream")
         }
-        var stack: [Frame] = []
+        // Open containers, innermost last. Elements live in separate stacks so appends mutate
+        // the innermost container in place (a copy per append would be quadratic).
+        var kinds: [Frame] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [[(key: String, value: JSONValue)]] = []
+        var keys: [String] = []
         var value: JSONValue
         parsing: while true {
             // A value starts here.
             skipWhitespace()
-            guard i < n else { throw end(stack.isEmpty ? "expected a JSON value" : "unterminated \(describe(stack.last))") }
+            guard i < n else { throw end(kinds.isEmpty ? "expected a JSON value" : "unterminated \(kinds.last == .array ? "array" : "object")") }
             switch p[i] {
             case Byte.openBrace, Byte.openBracket:
-                guard stack.count < limits.maxDepth else {
+                guard kinds.count < limits.maxDepth else {
                     throw JSONError(.depthExceeded, at: i, "nesting deeper than \(limits.maxDepth) levels")
                 }
                 let isObject = p[i] == Byte.openBrace
@@ -86,7 +90,9 @@ private struct Parser {
                         i += 1
                         value = .object(JSONObject())
                     } else {
-                        stack.append(.object([], key: try parseKey()))
+                        keys.append(try parseKey())
+                        objects.append([])
+                        kinds.append(.object)
                         continue parsing
                     }
                 } else {
@@ -94,7 +100,8 @@ private struct Parser {
                         i += 1
                         value = .array([])
                     } else {
-                        stack.append(.array([]))
+                        arrays.append([])
+                        kinds.append(.array)
                         continue parsing
                     }
                 }
@@ -106,32 +113,31 @@ private struct Parser {
             default: throw unexpected("expected a JSON value")
             }
             // A value is complete: attach it to the open containers, closing them as they end.
-            while let frame = stack.popLast() {
+            while let kind = kinds.last {
                 skipWhitespace()
-                guard i < n else { throw end("unterminated \(describe(frame))") }
-                switch frame {
-                case .array(var elements):
-                    elements.append(value)
+                guard i < n else { throw end("unterminated \(kind == .array ? "array" : "object")") }
+                if kind == .array {
+                    arrays[arrays.count - 1].append(value)
                     if p[i] == Byte.comma {
                         i += 1
-                        stack.append(.array(elements))
                         continue parsing
                     }
                     guard p[i] == Byte.closeBracket else { throw unexpected("expected ',' or ']' in array") }
                     i += 1
-                    value = .array(elements)
-                case .object(var members, let key):
-                    members.append((key: key, value: value))
+                    kinds.removeLast()
+                    value = .array(arrays.removeLast())
+                } else {
+                    objects[objects.count - 1].append((key: keys.removeLast(), value: value))
                     if p[i] == Byte.comma {
                         i += 1
                         skipWhitespace()
-                        let next = try parseKey()
-                        stack.append(.object(members, key: next))
+                        keys.append(try parseKey())
                         continue parsing
                     }
                     guard p[i] == Byte.closeBrace else { throw unexpected("expected ',' or '}' in object") }
                     i += 1
-                    value = .object(JSONObject(members))
+                    kinds.removeLast()
+                    value = .object(JSONObject(objects.removeLast()))
                 }
             }
             skipWhitespace()
@@ -149,11 +155,6 @@ private struct Parser {
             guard b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 else { return }
             i += 1
         }
-    }
-
-    func describe(_ frame: Frame?) -> String {
-        if case .array = frame { return "array" }
-        return "object"
     }
 
     func end(_ what: String) -> JSONError {

@@ -5,6 +5,8 @@ extension JSONValue {
     /// model values written to JSON read as authored. Non-finite floats become `.null`.
     public static func float(_ f: Float) -> JSONValue {
         guard f.isFinite else { return .null }
+        // Whole numbers of moderate size print the same either way; skip the text round trip.
+        if f == f.rounded(), abs(f) < 1e15 { return .double(Double(f)) }
         return .double(Double(f.description) ?? Double(f))
     }
 

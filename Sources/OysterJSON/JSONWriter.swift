@@ -92,7 +92,11 @@ public enum JSONWriter {
         out.append(0x22)
         var s = s
         s.withUTF8 { bytes in
-            for b in bytes {
+            // Copy runs of bytes that need no escaping in bulk (data URIs are megabytes long).
+            var runStart = 0
+            for (k, b) in bytes.enumerated() where b == 0x22 || b == 0x5C || b < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<k]))
+                runStart = k + 1
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
                 case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -101,11 +105,10 @@ public enum JSONWriter {
                 case 0x09: out.append(0x5C); out.append(0x74)
                 case 0x08: out.append(0x5C); out.append(0x62)
                 case 0x0C: out.append(0x5C); out.append(0x66)
-                case 0..<0x20:
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(b >> 4), hexDigit(b & 0xF)])
-                default: out.append(b)
+                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(b >> 4), hexDigit(b & 0xF)])
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(0x22)
     }

@@ -48,7 +48,9 @@ struct PackCommand: ParsableCommand {
         for f in files {
             guard let data = FileManager.default.contents(atPath: f.path) else { throw ToolError.input(f.path, "cannot read") }
             do {
-                sprites.append(Sprite(name: f.name, bitmap: try AtlasBitmap.decode([UInt8](data))))
+                // No image larger than a page can be packed: refuse it before allocating pixels.
+                let limits = ImageLimits(maxDimension: maxSize, maxPixels: maxSize * maxSize)
+                sprites.append(Sprite(name: f.name, bitmap: try AtlasBitmap.decode([UInt8](data), limits: limits)))
             } catch {
                 throw ToolError.input(f.path, "\(error)")
             }

@@ -1,10 +1,12 @@
 // oyster-validate: validates glTF/GLB, OBJ/MTL and images for people and CI (see issue 4).
 import ArgumentParser
 import Foundation
+import OysterCLI
 import OysterCore
 import OysterValidate
 
-struct OysterValidateCommand: ParsableCommand {
+struct OysterValidateCommand: OysterTool {
+    static let toolName = "oyster-validate"
     static let configuration = CommandConfiguration(
         commandName: "oyster-validate",
         abstract: "Validate glTF/GLB (Khronos glTF-Validator codes), OBJ/MTL and PNG/JPEG files.",
@@ -38,15 +40,15 @@ struct OysterValidateCommand: ParsableCommand {
         var options = ValidationOptions()
         if let config {
             guard let text = try? String(contentsOfFile: config, encoding: .utf8) else {
-                fail("\(config): cannot read configuration file", code: 2)
+                throw ToolFailure.usage("\(config): cannot read configuration file")
             }
-            do { try options.apply(configText: text) } catch { fail("\(config): \(error.description)", code: 2) }
+            do { try options.apply(configText: text) } catch { throw ToolFailure.usage("\(config): \(error.description)") }
         }
         if let maxIssues { options.maxIssues = maxIssues }
         let threshold: Severity = failOn == .error ? .error : failOn == .warning ? .warning : .information
 
         let inputs = collectInputs(paths)
-        if inputs.isEmpty { fail("no supported files found in \(paths.joined(separator: " "))", code: 3) }
+        if inputs.isEmpty { throw ToolFailure(.unreadableInput, "no supported files found in \(paths.joined(separator: " "))") }
         var reports: [ValidationReport] = []
         var unreadable = false
         let clock = ContinuousClock()
@@ -85,11 +87,6 @@ struct OysterValidateCommand: ParsableCommand {
         if unreadable { throw ExitCode(3) }
         if failing > 0 { throw ExitCode(1) }
     }
-
-    private func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("oyster-validate: error: \(message)\n".utf8))
-        Foundation.exit(code)
-    }
 }
 
-OysterValidateCommand.main()
+OysterValidateCommand.runAsTool()

@@ -78,6 +78,7 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
         let sizes = RectSets.mixed(count: 120)
         var o = PackOptions(maxWidth: 512, maxHeight: 512, padding: 1, extrude: 1, allowRotation: true)
         o.heuristics = [rule]
+        o.effort = 0.1
         let r = try packRectangles(sizes, options: o)
         #expect(packingProblems(sizes, r, o).isEmpty)
         #expect(r.pages.count >= 2, "120 rectangles of up to 200 px cannot fit one 512 page")
@@ -85,14 +86,16 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
 
     @Test func paddingAndExtrusionKeepFramesApart() throws {
         let sizes = RectSets.icons()
-        let o = PackOptions(maxWidth: 1024, maxHeight: 1024, padding: 3, extrude: 2)
+        var o = PackOptions(maxWidth: 1024, maxHeight: 1024, padding: 3, extrude: 2)
+        o.effort = 0.1
         let r = try packRectangles(sizes, options: o)
         #expect(packingProblems(sizes, r, o).isEmpty)
     }
 
     @Test func samePackingEveryRun() throws {
         let sizes = RectSets.bigAndSmall()
-        let o = PackOptions(maxWidth: 1024, maxHeight: 1024, padding: 2, allowRotation: true)
+        var o = PackOptions(maxWidth: 1024, maxHeight: 1024, padding: 2, allowRotation: true)
+        o.effort = 0.2
         let a = try packRectangles(sizes, options: o)
         let b = try packRectangles(sizes, options: o)
         #expect(a == b)
@@ -101,7 +104,9 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
     @Test(arguments: ["mixed", "icons", "strips", "bigAndSmall"])
     func generatedSetsPackDensely(name: String) throws {
         let sizes = RectSets.named(name)
-        let o = PackOptions(maxWidth: 2048, maxHeight: 2048)
+        // A third of the default search already clears the bar (debug builds are slow).
+        var o = PackOptions(maxWidth: 2048, maxHeight: 2048)
+        o.effort = 0.3
         let r = try packRectangles(sizes, options: o)
         #expect(packingProblems(sizes, r, o).isEmpty)
         #expect(r.occupancy >= 0.85, "\(name): occupancy \(r.occupancy)")
@@ -117,6 +122,7 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
     @Test func powerOfTwoAndSquarePagesFollowTheRules() throws {
         let sizes = RectSets.mixed(count: 60)
         var o = PackOptions(maxWidth: 1024, maxHeight: 1024, powerOfTwo: true)
+        o.effort = 0.2
         let pot = try packRectangles(sizes, options: o)
         #expect(packingProblems(sizes, pot, o).isEmpty)
         for p in pot.pages { #expect(p.width & (p.width - 1) == 0 && p.height & (p.height - 1) == 0) }
@@ -155,5 +161,19 @@ func packingProblems(_ sizes: [PackSize], _ r: PackResult, _ o: PackOptions) -> 
         let r = try packRectangles(sizes, options: o)
         #expect(r.occupancy >= 0.9)
         #expect(r.placements.allSatisfy { $0.width > 0 })
+    }
+}
+
+@Suite struct PackingShapeTests {
+    @Test func aspectLimitKeepsPagesNearSquare() throws {
+        let sizes = (0..<15).map { _ in PackSize(width: 33, height: 33) }
+        let free = try packRectangles(sizes, options: PackOptions(maxWidth: 512, maxHeight: 512))
+        var o = PackOptions(maxWidth: 512, maxHeight: 512)
+        o.maxAspectRatio = 2
+        let limited = try packRectangles(sizes, options: o)
+        #expect(packingProblems(sizes, limited, o).isEmpty)
+        let p = limited.pages[0]
+        #expect(max(p.width, p.height) <= 2 * min(p.width, p.height), "\(p.width)x\(p.height)")
+        #expect(free.occupancy >= limited.occupancy)
     }
 }

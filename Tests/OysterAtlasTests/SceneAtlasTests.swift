@@ -178,6 +178,13 @@ import Testing
         #expect(out.images.count == 2 && out.statistics.drawCalls == 1)
         let missing = try ToolRun.run(["scene", dir + "/none.gltf", dir + "/out2.glb"])
         #expect(missing.status == 3 && missing.stderr.hasPrefix("oyster-atlas: error: \(dir)/none.gltf: "))
+        // A GLB header promising more than the file holds.
+        try Data([0x67, 0x6C, 0x54, 0x46, 2, 0, 0, 0, 0xFF, 0xFF, 0, 0, 12, 0, 0, 0]).write(to: URL(fileURLWithPath: dir + "/cut.glb"))
+        let cut = try ToolRun.run(["scene", dir + "/cut.glb", dir + "/out3.glb"])
+        #expect(cut.status == 3 && cut.stderr.hasPrefix("oyster-atlas: error: \(dir)/cut.glb: "))
+        #expect(cut.stderr.split(separator: "\n").count == 1)
+        let usage = try ToolRun.run(["scene", dir + "/in.gltf", dir + "/out.obj"])
+        #expect(usage.status == 2)
     }
 }
 
@@ -208,5 +215,63 @@ import Testing
         #expect(report.pages.allSatisfy { $0.width <= 64 && $0.height <= 64 })
         let check = SceneAtlasTests().colorsMatch(before, scene, slot: .baseColor, skip: [])
         #expect(check.checked > 100 && check.mismatches.isEmpty)
+    }
+}
+
+@Suite struct SceneAtlasDeterminismTests {
+    @Test func sameSceneSameResult() throws {
+        let scene = try AtlasTestScene.make(SceneAtlasTests.specs, seed: 9)
+        var a = scene, b = scene
+        let ra = try atlasScene(&a, options: SceneAtlasOptions(maxTriangleGrowth: 1000))
+        let rb = try atlasScene(&b, options: SceneAtlasOptions(maxTriangleGrowth: 1000))
+        #expect(a == b && ra == rb)
+    }
+
+    @Test func sceneWithoutTexturesIsLeftAlone() throws {
+        var scene = try AtlasTestScene.make(Array(SceneAtlasTests.specs.prefix(2)))
+        for m in scene.materials.indices { scene.materials[m].baseColorTexture = nil; scene.materials[m].normalTexture = nil }
+        let before = scene
+        let report = try atlasScene(&scene)
+        #expect(scene == before && report.pages.isEmpty)
+    }
+}
+
+@Suite struct SceneAtlasTransformTests {
+    @Test func rotatedTransformAndTexCoordOverrideAreBakedIntoTheUVs() throws {
+        var before = try AtlasTestScene.make([.init(size: (16, 16)), .init(size: (16, 16))], seed: 4)
+        // Material 0 reads TEXCOORD_1 through a rotating, scaling, offsetting transform.
+        let t = TextureTransform(offset: Vec2(0.6, 0.1), rotation: 0.5, scale: Vec2(0.4, 0.45), texCoord: 1)
+        before.materials[0].baseColorTexture?.transform = t
+        before.materials[0].normalTexture?.transform = t
+        let uv0 = try #require(before.meshes[0].primitives[0].attributes["TEXCOORD_0"])
+        before.meshes[0].primitives[0].attributes["TEXCOORD_1"] = DataArray(vec2: (0..<4).map { uv0.vec2($0) * 0.9 + Vec2(0.05, 0.05) })
+        // Material 1 reads TEXCOORD_1 plainly, so both share a UV set (and so a layout).
+        before.meshes[0].primitives[1].attributes["TEXCOORD_1"] = before.meshes[0].primitives[1].attributes["TEXCOORD_0"]
+        before.materials[1].baseColorTexture?.texCoord = 1
+        before.materials[1].normalTexture?.texCoord = 1
+        var after = before
+        let report = try atlasScene(&after, options: SceneAtlasOptions(mergePrimitives: false))
+        #expect(report.pages.first?.materials == 2)
+        let p = after.meshes[0].primitives[0]
+        let m = try #require(p.material.map { after.materials[$0] })
+        #expect(m.baseColorTexture?.transform == nil && m.baseColorTexture?.texCoord == 1)
+        var rng = TestRandom(seed: 8)
+        var cacheA: [Int: AtlasBitmap] = [:], cacheB: [Int: AtlasBitmap] = [:]
+        var checked = 0
+        let oldUV = try #require(before.meshes[0].primitives[0].attributes["TEXCOORD_1"])
+        let newUV = try #require(p.attributes["TEXCOORD_1"])
+        for _ in 0..<300 {
+            // Points inside triangle (0, 1, 2).
+            var a = Float(rng.int(1...98)) / 100, b = Float(rng.int(1...98)) / 100
+            if a + b > 0.99 { (a, b) = (1 - a, 1 - b) }
+            let c = 1 - a - b
+            let o = oldUV.vec2(0) * a + oldUV.vec2(1) * b + oldUV.vec2(2) * c
+            let n = newUV.vec2(0) * a + newUV.vec2(1) * b + newUV.vec2(2) * c
+            guard let x = sampleSlot(before, material: 0, slot: .baseColor, uv: o, cache: &cacheA),
+                  let y = sampleSlot(after, material: try #require(p.material), slot: .baseColor, uv: n, cache: &cacheB) else { continue }
+            checked += 1
+            #expect(x == y)
+        }
+        #expect(checked > 100)
     }
 }

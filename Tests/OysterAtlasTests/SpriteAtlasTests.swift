@@ -15,7 +15,8 @@ func noiseSprites(_ sizes: [PackSize], seed: UInt64) -> [Sprite] {
 @Suite struct SpriteAtlasTests {
     @Test func framesHoldTheirSourcePixelsExactly() throws {
         let sprites = noiseSprites(RectSets.mixed(seed: 7, count: 60), seed: 11)
-        let o = PackOptions(maxWidth: 1024, maxHeight: 1024, allowRotation: true)
+        var o = PackOptions(maxWidth: 1024, maxHeight: 1024, allowRotation: true)
+        o.effort = 0.2
         let atlas = try buildSpriteAtlas(sprites, options: o)
         #expect(atlas.packing.placements.contains { $0.rotated }, "the set should exercise rotation")
         for (i, s) in sprites.enumerated() {
@@ -28,7 +29,8 @@ func noiseSprites(_ sizes: [PackSize], seed: UInt64) -> [Sprite] {
 
     @Test func extrusionRepeatsTheFrameEdge() throws {
         let sprites = noiseSprites(RectSets.icons(seed: 5).prefix(80).map { $0 }, seed: 3)
-        let o = PackOptions(maxWidth: 512, maxHeight: 512, padding: 2, extrude: 2)
+        var o = PackOptions(maxWidth: 512, maxHeight: 512, padding: 2, extrude: 2)
+        o.effort = 0.2
         let atlas = try buildSpriteAtlas(sprites, options: o)
         for (i, s) in sprites.enumerated() {
             let p = atlas.packing.placements[i]

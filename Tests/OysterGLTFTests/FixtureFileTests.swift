@@ -39,6 +39,7 @@ import OysterTestSupport
         let stats = source.scene.statistics
         #expect(stats.animations > 1 && stats.skins > 0 && stats.lights >= 3 && stats.cameras > 0 && stats.images > 0)
         let dir = try makeTemporaryFolder("blender")
+        defer { removeTemporaryFolder(dir) }
         try GLTFWriter().write(source.scene, to: dir + "/rich.gltf")
         let viaGLTF = try GLTFReader().read(path: dir + "/rich.gltf").scene
         try GLTFWriter().write(viaGLTF, to: dir + "/rich.glb")

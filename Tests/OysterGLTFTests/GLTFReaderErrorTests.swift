@@ -10,7 +10,7 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
 
     init(_ files: [String: [UInt8]] = [:]) { self.files = files }
 
-    func size(of path: String) -> Int? {
+    func size(of path: String) throws -> Int? {
         requested.append(path)
         return files[path]?.count
     }
@@ -241,5 +241,21 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
         #expect(result.scene.meshes[0].primitives[0].extensions.isEmpty)
         #expect(result.scene.extensionsUsed.isEmpty)
         #expect(result.diagnostics.map(\.code) == ["UNSUPPORTED_EXTENSION"])
+    }
+}
+
+@Suite struct ZeroFilledLimitTests {
+    @Test func manyLargeZeroFilledAccessorsCannotAddUpPastTheLimit() throws {
+        // Each accessor is 40 MB of zeros: one fits the 64 MB allowance, two do not.
+        var options = GLTFReadOptions()
+        func doc(_ n: Int) -> [UInt8] {
+            let accessors = (0..<n).map { _ in #"{"componentType":5126,"count":10000000,"type":"SCALAR"}"# }.joined(separator: ",")
+            let attributes = (0..<n).map { #""_A\#($0)":\#($0)"# }.joined(separator: ",")
+            return Array(#"{"asset":{"version":"2.0"},"accessors":[\#(accessors)],"meshes":[{"primitives":[{"attributes":{\#(attributes)}}]}]}"#.utf8)
+        }
+        #expect(try GLTFReader(options: options).read(bytes: doc(1)).scene.meshes.count == 1)
+        #expect(throws: GLTFError.self) { try GLTFReader(options: options).read(bytes: doc(2)) }
+        options.maxZeroFilledBytes = 100 << 20
+        #expect(try GLTFReader(options: options).read(bytes: doc(2)).scene.meshes.count == 1)
     }
 }

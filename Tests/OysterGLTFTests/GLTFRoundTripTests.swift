@@ -112,17 +112,40 @@ import OysterJSON
 }
 
 @Suite struct GLTFExtrasTests {
-    @Test func nonObjectExtrasAreWrappedByDefaultAndKeptWhenAsked() throws {
+    @Test func nonObjectExtrasAreKeptVerbatimByDefaultAndWrappedWhenAsked() throws {
         var scene = Scene()
         scene.nodes = [Node(name: "a"), Node(name: "b"), Node(name: "c")]
         scene.nodes[0].extras = 42
         scene.nodes[1].extras = ["x", 1]
         scene.nodes[2].extras = .null
-        let wrapped = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
-        #expect(wrapped.nodes.map(\.extras) == [["value": 42], ["value": ["x", 1]], nil])
-        var options = GLTFWriteOptions()
-        options.wrapNonObjectExtras = false
-        let verbatim = try GLTFReader().read(bytes: GLTFWriter(options: options).encodeGLB(scene)).scene
+        let verbatim = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
         #expect(verbatim.nodes.map(\.extras) == [42, ["x", 1], nil])
+        var options = GLTFWriteOptions()
+        options.wrapNonObjectExtras = true
+        let wrapped = try GLTFReader().read(bytes: GLTFWriter(options: options).encodeGLB(scene)).scene
+        #expect(wrapped.nodes.map(\.extras) == [["value": 42], ["value": ["x", 1]], nil])
+    }
+}
+
+@Suite struct GLTFZeroDataTests {
+    @Test func zeroNormalsAndWeightsAreWrittenWithoutBufferViewButJointsAreNot() throws {
+        var scene = Scene()
+        let p = Primitive(attributes: [
+            "POSITION": DataArray(vec3: [.zero, Vec3(1, 0, 0), Vec3(0, 1, 0)]),
+            "NORMAL": DataArray(vec3: Array(repeating: .zero, count: 3)),
+            "JOINTS_0": DataArray(componentType: .uint8, elementType: .vec4, bytes: Array(repeating: 0, count: 12)),
+            "WEIGHTS_0": DataArray(vec4: Array(repeating: .zero, count: 3)),
+        ])
+        scene.meshes = [Mesh(primitives: [p])]
+        let json = try JSONParser.parse(GLTFWriter().encodeGLTF(scene, binName: "a.bin").json)
+        let attributes = try #require(json["meshes"]?[0]?["primitives"]?[0]?["attributes"])
+        func hasView(_ name: String) throws -> Bool {
+            let index = try #require(attributes[name]?.intValue)
+            return json["accessors"]?[index]?["bufferView"] != nil
+        }
+        #expect(try !hasView("NORMAL") && !hasView("WEIGHTS_0"))
+        #expect(try hasView("POSITION") && hasView("JOINTS_0"))
+        let back = try GLTFReader().read(bytes: GLTFWriter().encodeGLB(scene)).scene
+        #expect(back.meshes == scene.meshes)
     }
 }

@@ -50,7 +50,7 @@ import OysterTestSupport
             let glb = GLTFWriter().encodeGLB(result.scene)
             #expect(OutputRules.problems(glb: glb) == [], "\(name): output breaks glTF rules")
             if let dump = ProcessInfo.processInfo.environment["OYSTER_GLTF_DUMP"] {
-                FileManager.default.createFile(atPath: dump + "/" + name.replacingOccurrences(of: "/", with: "__") + ".glb", contents: Data(glb))
+                FileManager.default.createFile(atPath: dump + "/" + asset.split(separator: "/").suffix(5).joined(separator: "/").replacingOccurrences(of: "/", with: "__") + ".glb", contents: Data(glb))
             }
             let fromGLB = try GLTFReader().read(bytes: glb).scene
             #expect(fromGLB.statistics == result.scene.statistics, "\(name): GLB round trip changed the counts")

@@ -162,3 +162,48 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONParserScaleTests {
+    @Test func largeArraysAndObjectsParseInLinearTime() throws {
+        // 300k elements: a copy per append (quadratic) would take minutes.
+        let n = 300_000
+        var text = "{\"a\":["
+        for k in 0..<n { text += k == 0 ? "{\"v\":\(k)}" : ",{\"v\":\(k)}" }
+        text += "]}"
+        let value = try JSONParser.parse(text)
+        #expect(value["a"]?.arrayValue?.count == n)
+        #expect(value["a"]?[n - 1]?["v"] == .int(Int64(n - 1)))
+    }
+}
+
+@Suite struct JSONParserFuzzTests {
+    /// Random edits of a valid document either parse (and then round-trip) or fail with a
+    /// JSONError at an offset inside the input; nothing crashes.
+    @Test func mutatedDocumentsNeverCrash() throws {
+        let source = Array(#"{"a":[1,-2.5e3,true,false,null,"x\"\u00e9\ud83d\ude00"],"b":{"c":[[],{}],"d":"é"},"e":0.1}"#.utf8)
+        var state: UInt64 = 7
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let alphabet = Array("{}[]\",:\\-+.eE0123456789tfnul \u{7f}".utf8) + [0x00, 0x0A, 0xC3, 0xA9, 0xED, 0xF0, 0xFF]
+        for _ in 0..<3000 {
+            var b = source
+            for _ in 0..<(1 + next() % 3) {
+                let at = next() % b.count
+                switch next() % 3 {
+                case 0: b[at] = alphabet[next() % alphabet.count]
+                case 1: b.remove(at: at)
+                default: b.insert(alphabet[next() % alphabet.count], at: at)
+                }
+                if b.isEmpty { break }
+            }
+            do {
+                let v = try JSONParser.parse(b)
+                #expect(try JSONParser.parse(JSONWriter.write(v)) == v)
+            } catch {
+                #expect(error.offset >= 0 && error.offset <= b.count)
+            }
+        }
+    }
+}

@@ -21,6 +21,9 @@ import Testing
     @Test func floatsWriteTheirOwnShortestText() {
         #expect(text(.float(0.1)) == "0.1")
         #expect(text(.float(1)) == "1.0")
+        #expect(text(.float(-0.0)) == "-0.0")
+        #expect(text(.float(16777216)) == "16777216.0")
+        #expect(text(.float(1e20)) == "1e+20")
         #expect(text(.float(-3.3333333)) == "-3.3333333")
         #expect(text(.float(.nan)) == "null")
         #expect(text(.floats([0.2, 0.7])) == "[0.2,0.7]")

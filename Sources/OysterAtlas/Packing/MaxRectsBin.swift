@@ -2,7 +2,8 @@
 // The free list holds every maximal empty rectangle; a placement splits the free rectangles it
 // touches and prunes the pieces contained in others. Only new pieces are checked for
 // containment: old ones were maximal already, and a new piece lies inside a split old one, so
-// no old piece can sit inside a new one.
+// no old piece can sit inside a new one. The free list is kept as columns (x, y, right,
+// bottom) so the containment scan runs eight rectangles per step.
 
 /// One page being filled with the MaxRects algorithm.
 struct MaxRectsBin {
@@ -10,7 +11,8 @@ struct MaxRectsBin {
     let height: Int32
     let heuristic: PackHeuristic
     let allowRotation: Bool
-    private(set) var free: [IRect]
+    /// Free rectangles as columns: left, top, right, bottom (exclusive).
+    private var fx: [Int32], fy: [Int32], fr: [Int32], fb: [Int32]
     /// Placed rectangles, kept only for the contact-point rule.
     private var used: [IRect] = []
     private var scratch: [IRect] = []
@@ -22,28 +24,46 @@ struct MaxRectsBin {
         self.height = Int32(height)
         self.heuristic = heuristic
         self.allowRotation = allowRotation
-        free = [IRect(x: 0, y: 0, w: Int32(width), h: Int32(height))]
-        free.reserveCapacity(256)
+        fx = [0]
+        fy = [0]
+        fr = [Int32(width)]
+        fb = [Int32(height)]
+        fx.reserveCapacity(256); fy.reserveCapacity(256); fr.reserveCapacity(256); fb.reserveCapacity(256)
     }
 
     // MARK: - Choosing
 
     /// The best spot for a `w`×`h` rectangle, or nil when none fits.
     mutating func find(_ w: Int32, _ h: Int32) -> Spot? {
-        work += free.count * (heuristic == .contactPoint ? 1 + used.count / 4 : 1)
+        let n = fx.count
+        work += n * (heuristic == .contactPoint ? 1 + used.count / 4 : 1)
         var best: Spot?
-        free.withUnsafeBufferPointer { fr in
-            for f in fr {
-                if f.w >= w && f.h >= h {
-                    let s = score(f, w, h)
-                    if best == nil || s.0 < best!.score1 || (s.0 == best!.score1 && s.1 < best!.score2) {
-                        best = Spot(rect: IRect(x: f.x, y: f.y, w: w, h: h), rotated: false, score1: s.0, score2: s.1)
-                    }
-                }
-                if allowRotation && w != h && f.w >= h && f.h >= w {
-                    let s = score(f, h, w)
-                    if best == nil || s.0 < best!.score1 || (s.0 == best!.score1 && s.1 < best!.score2) {
-                        best = Spot(rect: IRect(x: f.x, y: f.y, w: h, h: w), rotated: true, score1: s.0, score2: s.1)
+        var b1 = Int.max, b2 = Int.max
+        let turn = allowRotation && w != h
+        fx.withUnsafeBufferPointer { xs in
+            fy.withUnsafeBufferPointer { ys in
+                fr.withUnsafeBufferPointer { rs in
+                    fb.withUnsafeBufferPointer { bs in
+                        for i in 0..<n {
+                            let fw = rs[i] - xs[i], fh = bs[i] - ys[i]
+                            let fits = fw >= w && fh >= h, fitsTurned = turn && fw >= h && fh >= w
+                            guard fits || fitsTurned else { continue }
+                            let f = IRect(x: xs[i], y: ys[i], w: fw, h: fh)
+                            if fits {
+                                let s = score(f, w, h)
+                                if s.0 < b1 || (s.0 == b1 && s.1 < b2) {
+                                    b1 = s.0; b2 = s.1
+                                    best = Spot(rect: IRect(x: f.x, y: f.y, w: w, h: h), rotated: false, score1: s.0, score2: s.1)
+                                }
+                            }
+                            if fitsTurned {
+                                let s = score(f, h, w)
+                                if s.0 < b1 || (s.0 == b1 && s.1 < b2) {
+                                    b1 = s.0; b2 = s.1
+                                    best = Spot(rect: IRect(x: f.x, y: f.y, w: h, h: w), rotated: true, score1: s.0, score2: s.1)
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -84,43 +104,80 @@ struct MaxRectsBin {
     mutating func place(_ r: IRect) {
         if heuristic == .contactPoint { used.append(r) }
         scratch.removeAll(keepingCapacity: true)
+        let n = fx.count
+        let rx = r.x, ry = r.y, rr = r.right, rb = r.bottom
         var kept = 0
-        let n = free.count
-        free.withUnsafeMutableBufferPointer { fr in
-            for i in 0..<n {
-                let f = fr[i]
-                if !f.intersects(r) {
-                    fr[kept] = f
-                    kept += 1
-                    continue
+        var pieces = scratch
+        scratch = []
+        fx.withUnsafeMutableBufferPointer { xs in
+            fy.withUnsafeMutableBufferPointer { ys in
+                fr.withUnsafeMutableBufferPointer { rs in
+                    fb.withUnsafeMutableBufferPointer { bs in
+                        for i in 0..<n {
+                            let x = xs[i], y = ys[i], right = rs[i], bottom = bs[i]
+                            if rx >= right || rr <= x || ry >= bottom || rb <= y {
+                                xs[kept] = x; ys[kept] = y; rs[kept] = right; bs[kept] = bottom
+                                kept += 1
+                                continue
+                            }
+                            if ry > y { pieces.append(IRect(x: x, y: y, w: right - x, h: ry - y)) }
+                            if rb < bottom { pieces.append(IRect(x: x, y: rb, w: right - x, h: bottom - rb)) }
+                            if rx > x { pieces.append(IRect(x: x, y: y, w: rx - x, h: bottom - y)) }
+                            if rr < right { pieces.append(IRect(x: rr, y: y, w: right - rr, h: bottom - y)) }
+                        }
+                    }
                 }
-                if r.y > f.y { scratch.append(IRect(x: f.x, y: f.y, w: f.w, h: r.y - f.y)) }
-                if r.bottom < f.bottom { scratch.append(IRect(x: f.x, y: r.bottom, w: f.w, h: f.bottom - r.bottom)) }
-                if r.x > f.x { scratch.append(IRect(x: f.x, y: f.y, w: r.x - f.x, h: f.h)) }
-                if r.right < f.right { scratch.append(IRect(x: r.right, y: f.y, w: f.right - r.right, h: f.h)) }
             }
         }
-        free.removeLast(n - kept)
-        // Prune new pieces: drop those inside another new piece (the later of equal ones) or
-        // inside a surviving old rectangle.
+        scratch = pieces
+        fx.removeLast(n - kept); fy.removeLast(n - kept); fr.removeLast(n - kept); fb.removeLast(n - kept)
         let m = scratch.count
         work += n + m * (m + kept)
-        let survivors = scratch.withUnsafeBufferPointer { nw in
-            free.withUnsafeBufferPointer { old -> [IRect] in
-                var survivors: [IRect] = []
-                survivors.reserveCapacity(m)
-                outer: for i in 0..<m {
-                    let a = nw[i]
-                    for j in 0..<m where j != i {
-                        let b = nw[j]
-                        if b.contains(a) && (a != b || j < i) { continue outer }
+        // Prune new pieces: drop those inside another new piece (the later of equal ones) or
+        // inside a surviving old rectangle.
+        var survivors: [IRect] = []
+        survivors.reserveCapacity(m)
+        outer: for i in 0..<m {
+            let a = scratch[i]
+            for j in 0..<m where j != i {
+                let b = scratch[j]
+                if b.contains(a) && (a != b || j < i) { continue outer }
+            }
+            if oldContains(a, count: kept) { continue outer }
+            survivors.append(a)
+        }
+        for a in survivors {
+            fx.append(a.x); fy.append(a.y); fr.append(a.right); fb.append(a.bottom)
+        }
+    }
+
+    /// Whether one of the first `count` free rectangles contains `a` (eight per step).
+    private func oldContains(_ a: IRect, count: Int) -> Bool {
+        let ax = a.x, ay = a.y, ar = a.right, ab = a.bottom
+        return fx.withUnsafeBufferPointer { xs in
+            fy.withUnsafeBufferPointer { ys in
+                fr.withUnsafeBufferPointer { rs in
+                    fb.withUnsafeBufferPointer { bs in
+                        var j = 0
+                        let vx = SIMD8<Int32>(repeating: ax), vy = SIMD8<Int32>(repeating: ay)
+                        let vr = SIMD8<Int32>(repeating: ar), vb = SIMD8<Int32>(repeating: ab)
+                        while j + 8 <= count {
+                            let x = UnsafeRawPointer(xs.baseAddress! + j).loadUnaligned(as: SIMD8<Int32>.self)
+                            let y = UnsafeRawPointer(ys.baseAddress! + j).loadUnaligned(as: SIMD8<Int32>.self)
+                            let r = UnsafeRawPointer(rs.baseAddress! + j).loadUnaligned(as: SIMD8<Int32>.self)
+                            let b = UnsafeRawPointer(bs.baseAddress! + j).loadUnaligned(as: SIMD8<Int32>.self)
+                            let inside = (x .<= vx) .& (y .<= vy) .& (r .>= vr) .& (b .>= vb)
+                            if any(inside) { return true }
+                            j += 8
+                        }
+                        while j < count {
+                            if xs[j] <= ax && ys[j] <= ay && rs[j] >= ar && bs[j] >= ab { return true }
+                            j += 1
+                        }
+                        return false
                     }
-                    for b in old where b.contains(a) { continue outer }
-                    survivors.append(a)
                 }
-                return survivors
             }
         }
-        free.append(contentsOf: survivors)
     }
 }

@@ -41,11 +41,15 @@ public struct PackOptions: Hashable, Sendable {
     public var powerOfTwo = false
     /// Pages are square.
     public var square = false
+    /// Longest page side over shortest side, at most (e.g. 2 for GPU-friendly pages); nil lets
+    /// the densest page win whatever its shape. A search that finds no such page keeps the
+    /// densest one.
+    public var maxAspectRatio: Double?
     /// Rules tried; the densest result is kept.
     public var heuristics: [PackHeuristic] = PackHeuristic.allCases
-    /// How hard to search page sizes and orders: 1 is the default; higher searches longer on
-    /// big inputs (the search is always deterministic).
-    public var effort = 1
+    /// How long to search page sizes, rules and orders, as a multiple of the default budget
+    /// (counted work, so results stay deterministic): 0.1 is quick, 4 searches longer.
+    public var effort = 1.0
 
     public init(maxWidth: Int = 2048, maxHeight: Int = 2048, padding: Int = 0, extrude: Int = 0,
                 allowRotation: Bool = false, powerOfTwo: Bool = false, square: Bool = false) {

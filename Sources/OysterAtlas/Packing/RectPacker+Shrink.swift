@@ -9,7 +9,13 @@ extension RectPacker {
     mutating func shrink(orders: [[Int]], start: Trial, winner: (Int, Int)) -> Trial {
         let items = orders[0]
         var best = start
-        var bestArea = pageArea(start)
+        // A page over the aspect limit loses to any page within it, whatever its area.
+        func withinAspect(_ t: Trial) -> Bool {
+            guard let limit = options.maxAspectRatio else { return true }
+            let (w, h) = pageSize(t)
+            return Double(max(w, h)) <= limit * Double(max(1, min(w, h)))
+        }
+        var bestArea = withinAspect(start) ? pageArea(start) : Int.max
         let area = items.reduce(0) { $0 + Int(binW[$1]) * Int(binH[$1]) }
         // A frame needs this much width (height) at least, turned or not.
         var needW = 1, needH = 1
@@ -38,7 +44,7 @@ extension RectPacker {
 
         func consider(_ t: Trial) {
             let a = pageArea(t)
-            if a < bestArea { best = t; bestArea = a }
+            if a < bestArea && withinAspect(t) { best = t; bestArea = a }
         }
 
         if options.square {
@@ -50,7 +56,7 @@ extension RectPacker {
                 }
             } else {
                 var lo = max(needW, needH, Int(Double(area).squareRoot()) - pad)
-                var hi = min(maxW, Int(Double(bestArea).squareRoot()))
+                var hi = min(maxW, bestArea == Int.max ? maxW : Int(Double(bestArea).squareRoot()))
                 while lo < hi && work < workLimit {
                     let mid = (lo + hi) / 2
                     if let t = probe(mid, mid) { consider(t); hi = mid } else { lo = mid + 1 }
@@ -62,11 +68,11 @@ extension RectPacker {
         func search(width w: Int) {
             // Heights below the area bound cannot fit; above the best area cannot win.
             var lo = max(needH, (area + w + pad - 1) / (w + pad) - pad)
-            var hi = min(maxH, (bestArea - 1) / max(1, w))
+            var hi = min(maxH, bestArea == Int.max ? maxH : (bestArea - 1) / max(1, w))
             if options.powerOfTwo {
                 var h = 1
                 while h <= hi {
-                    if h >= lo, w * h < bestArea, let t = probe(w, h) { consider(t); break }
+                    if h >= lo, w * h < bestArea, let t = probe(w, h), withinAspect(t) { consider(t); break }
                     h *= 2
                 }
                 return

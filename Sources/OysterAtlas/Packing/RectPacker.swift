@@ -64,8 +64,9 @@ struct RectPacker {
         // Cheap rules first, so a tight budget still gets a complete pack.
         heuristics = rules.sorted { RectPacker.ruleCost($0) < RectPacker.ruleCost($1) }
         // ~30 ms of search for small inputs; less per item on big ones, so 10,000 stay fast.
-        let scale = sizes.count <= 2000 ? 1 : (2000.0 / Double(sizes.count)).squareRoot()
-        workLimit = max(1, options.effort) * Int(30_000_000 * scale)
+        let scale = sizes.count <= 2000 ? 1 : 2000.0 / Double(sizes.count)
+        let effort = options.effort.isFinite ? min(max(options.effort, 0.001), 1000) : 1
+        workLimit = max(1, Int(effort * 30_000_000 * scale))
     }
 
     // MARK: - Driver

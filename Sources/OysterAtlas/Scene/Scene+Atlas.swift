@@ -48,11 +48,14 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
             var why: UVSplitFailure?
             for (mi, pi) in c.uses {
                 let p = scene.meshes[mi].primitives[pi]
-                switch p.uvGridTriangleCount(set: c.texCoord, transform: c.transform, maxTriangles: 1 << 26) {
+                // Counting stops past what the budget could ever accept (hostile UVs stay cheap).
+                let cap = min(1 << 26, p.triangleCount + budget / max(1, instances[mi]) + 1)
+                switch p.uvGridTriangleCount(set: c.texCoord, transform: c.transform, maxTriangles: cap) {
                 case .success(let n): added += max(0, n - p.triangleCount) * instances[mi]
+                case .failure(.tooManyPieces): added = Int.max / 2
                 case .failure(let f): why = f
                 }
-                if why != nil { break }
+                if why != nil || added > budget { break }
             }
             if let why {
                 report.notes.append("material \(c.material): UVs repeat and a primitive \(why); left out")
@@ -69,7 +72,8 @@ public func atlasScene(_ scene: inout Scene, options: SceneAtlasOptions = .init(
             budget -= cost
         } else {
             refused.insert(m)
-            report.notes.append("material \(m): cutting its repeating UVs would add \(cost) triangles (over budget); left out")
+            let amount = cost >= Int.max / 2 ? "too many" : "\(cost)"
+            report.notes.append("material \(m): cutting its repeating UVs would add \(amount) triangles (over budget); left out")
         }
     }
     for key in groupOrder { groups[key]?.removeAll { refused.contains($0.material) } }
@@ -211,7 +215,7 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
         PackSize(width: (t.width * t.countU + 2 * gutter + grid - 1) / grid, height: (t.height * t.countV + 2 * gutter + grid - 1) / grid)
     }
     var packOptions = PackOptions(maxWidth: options.maxSize / grid, maxHeight: options.maxSize / grid, powerOfTwo: options.powerOfTwo)
-    packOptions.effort = 1
+    packOptions.maxAspectRatio = 2
     let layout = try packRectangles(cells, options: packOptions)
 
     // MARK: Pages: one image per slot, one material per page

@@ -144,6 +144,9 @@ extension DiagnosticCode {
     public static let khrMaterialsIridescenceThicknessRangeInvalid = DiagnosticCode("KHR_MATERIALS_IRIDESCENCE_THICKNESS_RANGE_INVALID", .error, "Thickness maximum is less than the thickness minimum.")
     public static let khrMaterialsVolumeDoubleSided = DiagnosticCode("KHR_MATERIALS_VOLUME_DOUBLE_SIDED", .warning, "Volume should not be used with double-sided materials.")
     public static let khrMaterialsAnisotropyTextureTexcoord = DiagnosticCode("KHR_MATERIALS_ANISOTROPY_ANISOTROPY_TEXTURE_TEXCOORD", .warning, "Normal and anisotropy textures should use the same texture coordinates.")
+    public static let khrMaterialsEmissiveStrengthZeroFactor = DiagnosticCode("KHR_MATERIALS_EMISSIVE_STRENGTH_ZERO_FACTOR", .warning, "Emissive strength has no effect with a zero or missing emissive factor.")
+    public static let khrMaterialsIridescenceThicknessTextureUnused = DiagnosticCode("KHR_MATERIALS_IRIDESCENCE_THICKNESS_TEXTURE_UNUSED", .information, "Thickness texture has no effect when minimum equals maximum.")
+    public static let khrAnimationPointerCannotValidateExtras = DiagnosticCode("KHR_ANIMATION_POINTER_CANNOT_VALIDATE_EXTRAS", .hint, "Pointers into extras cannot be validated.")
     public static let khrAnimationPointerChannelTargetNode = DiagnosticCode("KHR_ANIMATION_POINTER_ANIMATION_CHANNEL_TARGET_NODE", .error, "Channel target node must not be set with KHR_animation_pointer.")
     public static let khrAnimationPointerChannelTargetPath = DiagnosticCode("KHR_ANIMATION_POINTER_ANIMATION_CHANNEL_TARGET_PATH", .error, "Channel target path must be 'pointer' with KHR_animation_pointer.")
     public static let incompleteExtensionSupport = DiagnosticCode("INCOMPLETE_EXTENSION_SUPPORT", .information, "Extension is only partly validated.")
@@ -229,4 +232,11 @@ extension DiagnosticCode {
     public static let imageBadCrc = DiagnosticCode("IMAGE_BAD_CRC", .error, "PNG chunk CRC does not match its data.")
     public static let imageUnsupportedColorType = DiagnosticCode("IMAGE_UNSUPPORTED_COLOR_TYPE", .error, "Image color type or bit depth is not supported.")
     public static let imageOversized = DiagnosticCode("IMAGE_OVERSIZED", .warning, "Image dimensions exceed the configured limit.")
+}
+
+// MARK: - OBJ checks of the validator (the OBJ reader's codes are in DiagnosticCode+OBJ.swift)
+
+extension DiagnosticCode {
+    public static let objIndexOutOfRange = DiagnosticCode("OBJ_INDEX_OUT_OF_RANGE", .error, "Face or line refers to a vertex, texcoord or normal that does not exist.")
+    public static let objMalformedStatement = DiagnosticCode("OBJ_MALFORMED_STATEMENT", .error, "Statement has missing or non-numeric values.")
 }

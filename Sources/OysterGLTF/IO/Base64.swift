@@ -43,24 +43,38 @@ enum Base64 {
 
     /// Decodes base64 text; whitespace is skipped, padding is optional, anything else fails (nil).
     static func decode<C: Collection>(_ text: C) -> [UInt8]? where C.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity(text.count / 4 * 3 + 3)
-        var acc: UInt32 = 0, bits = 0
-        var sawPadding = false
-        for c in text {
-            if c == 0x3D { sawPadding = true; continue }
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
-            let d = decodeTable[Int(c)]
-            guard d != 0xFF, !sawPadding else { return nil }
-            acc = acc << 6 | UInt32(d)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: acc >> UInt32(bits)))
+        if let result = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
+        return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
+    }
+
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var failed = false
+        let result = decodeTable.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { out, count in
+                var acc: UInt32 = 0, bits: UInt32 = 0, o = 0
+                var sawPadding = false
+                for c in text {
+                    let d = table[Int(c)]
+                    if d == 0xFF {
+                        if c == 0x3D { sawPadding = true; continue }
+                        if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
+                        failed = true
+                        break
+                    }
+                    if sawPadding { failed = true; break }
+                    acc = acc << 6 | UInt32(d)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        out[o] = UInt8(truncatingIfNeeded: acc >> bits)
+                        o += 1
+                    }
+                }
+                // A single leftover sextet cannot encode a byte.
+                if bits >= 6 { failed = true }
+                count = o
             }
         }
-        // A single leftover sextet cannot encode a byte.
-        guard bits < 6 else { return nil }
-        return out
+        return failed ? nil : result
     }
 }

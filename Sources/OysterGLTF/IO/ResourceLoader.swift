@@ -9,8 +9,9 @@ import Darwin
 ///
 /// Tests use `MemoryResourceLoader`; tools use `FileResourceLoader`.
 public protocol ResourceLoader: Sendable {
-    /// The size in bytes of the resource, or nil when it does not exist.
-    func size(of path: String) -> Int?
+    /// The size in bytes of the resource, or nil when it does not exist; throws when the
+    /// resource exists but must not be read.
+    func size(of path: String) throws -> Int?
     /// The resource's bytes.
     func read(_ path: String) throws -> [UInt8]
 }
@@ -18,9 +19,12 @@ public protocol ResourceLoader: Sendable {
 /// Loads resources from files relative to a base directory.
 public struct FileResourceLoader: ResourceLoader {
     public var baseDirectory: String
+    /// Refuse files whose real path (symbolic links resolved) is outside `baseDirectory`.
+    public var confineToBase: Bool
 
-    public init(baseDirectory: String) {
+    public init(baseDirectory: String, confineToBase: Bool = true) {
         self.baseDirectory = baseDirectory
+        self.confineToBase = confineToBase
     }
 
     func fullPath(_ path: String) -> String {
@@ -28,14 +32,32 @@ public struct FileResourceLoader: ResourceLoader {
         return baseDirectory.hasSuffix("/") ? baseDirectory + path : baseDirectory + "/" + path
     }
 
-    public func size(of path: String) -> Int? {
+    public func size(of path: String) throws -> Int? {
         var info = stat()
         guard stat(fullPath(path), &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        try checkConfined(path)
         return Int(info.st_size)
     }
 
     public func read(_ path: String) throws -> [UInt8] {
-        try FileIO.read(fullPath(path))
+        try checkConfined(path)
+        return try FileIO.read(fullPath(path))
+    }
+
+    /// A relative path can still leave the folder through a symbolic link; compare real paths.
+    func checkConfined(_ path: String) throws {
+        guard confineToBase else { return }
+        guard let base = Self.realPath(baseDirectory.isEmpty ? "." : baseDirectory), let target = Self.realPath(fullPath(path)) else { return }
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        guard target.hasPrefix(prefix) else {
+            throw GLTFError("'\(path)' leaves the asset's folder through a symbolic link; refused", code: "NON_RELATIVE_URI")
+        }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 
@@ -47,26 +69,27 @@ public struct MemoryResourceLoader: ResourceLoader {
         self.files = files
     }
 
-    public func size(of path: String) -> Int? { files[path]?.count }
+    public func size(of path: String) throws -> Int? { files[path]?.count }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let bytes = files[path] else { throw GLTFError("\(path): no such file", code: "IO_ERROR") }
+        guard let bytes = files[path] else { throw GLTFError("No such file or directory", code: "IO_ERROR") }
         return bytes
     }
 }
 
-/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason.
+/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason that
+/// does not repeat the path (callers name the file in their own context).
 public enum FileIO {
     /// The bytes of the file at `path`; files over `limit` bytes are refused before reading.
     public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
+        guard fd >= 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw GLTFError("\(path): \(String(cString: strerror(errno)))", code: "IO_ERROR") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("\(path): not a regular file", code: "IO_ERROR") }
+        guard fstat(fd, &info) == 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("not a regular file", code: "IO_ERROR") }
         let size = Int(info.st_size)
-        guard size <= limit else { throw GLTFError("\(path): file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
+        guard size <= limit else { throw GLTFError("file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
         var failure: Int32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
@@ -82,7 +105,7 @@ public enum FileIO {
             }
             count = done
         }
-        if failure != 0 { throw GLTFError("\(path): \(String(cString: strerror(failure)))", code: "IO_ERROR") }
+        if failure != 0 { throw GLTFError(String(cString: strerror(failure)), code: "IO_ERROR") }
         return bytes
     }
 }

@@ -68,7 +68,16 @@ extension GLTFDocument {
             guard let loader else {
                 return .failure(GLTFError("\(label): '\(path)' cannot be read without a folder", code: "IO_ERROR", pointer: pointer))
             }
-            guard let size = loader.size(of: path) else {
+            let found: Int?
+            do {
+                found = try loader.size(of: path)
+            } catch {
+                let message = "\(label): \((error as? GLTFError)?.message ?? "\(error)")"
+                let code = (error as? GLTFError)?.code ?? "IO_ERROR"
+                diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, location: .pointer(pointer)))
+                return .failure(GLTFError(message, code: code, pointer: pointer))
+            }
+            guard let size = found else {
                 diagnostics.append(Diagnostic(code: "IO_ERROR", severity: .warning, message: "\(label): file '\(path)' not found", location: .pointer(pointer)))
                 return .failure(GLTFError("\(label): file '\(path)' not found", code: "IO_ERROR", pointer: pointer))
             }
@@ -78,7 +87,7 @@ extension GLTFDocument {
             do {
                 return .success((try loader.read(path), nil))
             } catch {
-                return .failure(GLTFError("\(label): \(error)", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): file '\(path)': \(error)", code: "IO_ERROR", pointer: pointer))
             }
         }
     }

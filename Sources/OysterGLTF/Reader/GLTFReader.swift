@@ -18,14 +18,15 @@ public struct GLTFReader: Sendable {
     public func read(path: String) throws -> GLTFReadResult {
         let bytes = try FileIO.read(path, limit: options.maxResourceSize)
         let folder = parentDirectory(of: path)
-        return try read(bytes: bytes, loader: FileResourceLoader(baseDirectory: folder.isEmpty ? "." : folder))
+        let loader = FileResourceLoader(baseDirectory: folder.isEmpty ? "." : folder, confineToBase: !options.allowUnsafeURIs)
+        return try read(bytes: bytes, loader: loader)
     }
 
     /// Reads a file's bytes; `baseDirectory` (or an explicit `loader`) supplies external files.
     /// With neither, only data URIs and GLB chunks are available.
     public func read(bytes: [UInt8], baseDirectory: String? = nil, loader: ResourceLoader? = nil) throws -> GLTFReadResult {
         let document = try GLTFDocument.parse(bytes, limits: options.jsonLimits)
-        let resolvedLoader = loader ?? baseDirectory.map { FileResourceLoader(baseDirectory: $0) }
+        let resolvedLoader = loader ?? baseDirectory.map { FileResourceLoader(baseDirectory: $0, confineToBase: !options.allowUnsafeURIs) }
         return try read(document: document, loader: resolvedLoader)
     }
 

@@ -82,12 +82,15 @@ extension SceneResolver {
             throw GLTFError("\(owner): accessor \(index) does not exist", code: "UNRESOLVED_REFERENCE")
         }
         let f = try JSONFields(accessors[index], label: "accessor \(index)", pointer: "/accessors/\(index)")
-        let array = try readAccessor(f)
+        let array = try readAccessor(f, zeroFilledAllowance: zeroFilledLimit - zeroFilledBytes)
+        if f["bufferView"] == nil { zeroFilledBytes += array.bytes.count }
         accessorCache[index] = array
         return array
     }
 
-    func readAccessor(_ f: JSONFields) throws -> DataArray {
+    /// Reads one accessor. `zeroFilledAllowance` bounds an accessor without a bufferView: its
+    /// size is only a claim, so it may not exceed what the file's real data makes plausible.
+    func readAccessor(_ f: JSONFields, zeroFilledAllowance: Int) throws -> DataArray {
         let code = try f.requiredInt("componentType")
         guard let componentType = ComponentType(rawValue: code) else {
             throw GLTFError("\(f.label): componentType \(code) is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/componentType")
@@ -112,17 +115,19 @@ extension SceneResolver {
                 throw GLTFError("\(f.label): bufferView \(viewIndex) byteStride \(s) is smaller than the \(layout.paddedSize)-byte element",
                     code: "ACCESSOR_SMALL_BYTESTRIDE", pointer: f.pointer)
             }
-            // Compare the claim with the real view before any allocation (count ≤ length keeps the product small).
-            let needed = count == 0 ? 0 : byteOffset + stride * (count - 1) + layout.paddedSize
-            guard count <= view.length, byteOffset <= view.length, needed <= view.length else {
+            // Compare the claim with the real view before any allocation; count and offset are
+            // bounded first so the product below cannot overflow.
+            guard count <= view.length, byteOffset <= view.length,
+                  byteOffset + stride * (count - 1) + layout.paddedSize <= view.length else {
                 throw GLTFError("\(f.label): \(count) elements from byteOffset \(byteOffset) need more than bufferView \(viewIndex)'s \(view.length) bytes",
                     code: "ACCESSOR_TOO_LONG", pointer: f.pointer)
             }
             bytes = Self.gather(view.data, from: view.start + byteOffset, stride: stride, count: count, layout: layout)
         } else {
             let (total, overflow) = count.multipliedReportingOverflow(by: layout.packedSize)
-            guard !overflow, total <= options.maxAccessorBytes else {
-                throw GLTFError("\(f.label): \(count) elements are over the accessor size limit", code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
+            guard !overflow, total <= zeroFilledAllowance else {
+                throw GLTFError("\(f.label): \(count) zero-filled elements exceed the size limit for data the file does not contain",
+                    code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
             }
             bytes = [UInt8](repeating: 0, count: total)
         }

@@ -11,6 +11,9 @@ struct SceneResolver {
     var diagnostics: [Diagnostic] = []
     var buffers: [GLTFResource] = []
     var accessorCache: [Int: DataArray] = [:]
+    /// Zero-filled accessor bytes allocated so far, and the most allowed (see `readAccessor`).
+    var zeroFilledBytes = 0
+    var zeroFilledLimit = 0
     let accessors: [JSONValue]
     let bufferViews: [JSONValue]
     var scene = Scene()
@@ -28,6 +31,8 @@ struct SceneResolver {
         try readAsset(root)
         try readExtensionLists(root)
         buffers = document.loadBuffers(loader: loader, options: options, diagnostics: &diagnostics)
+        let realBytes = buffers.reduce(0) { sum, b in sum + ((try? b.get().count) ?? 0) }
+        zeroFilledLimit = options.maxZeroFilledBytes + 4 * realBytes
         let json = document.json
         let samplers = try Self.items(json, "samplers") { f, _ in try readSampler(f) }
         scene.samplers = samplers
@@ -66,6 +71,8 @@ struct SceneResolver {
         rootExtensions["KHR_lights_punctual"] = nil
         scene.extensions = rootExtensions
         scene.extras = root.extras
+        // What the writer would refuse (e.g. attributes of different lengths) is an input error.
+        try GLTFWriter.check(scene)
         return scene
     }
 

@@ -6,10 +6,11 @@ public struct GLTFWriteOptions: Sendable {
     public var pretty = false
     /// `asset.generator`.
     public var generator = "Oyster 0.1.0"
-    /// Write `extras` that are not JSON objects (`42`, `"text"`, `[…]`) as `{"value": …}`:
-    /// glTF says extras SHOULD be objects, and common loaders (pygltflib) fail on others.
+    /// Write `extras` that are not JSON objects (`42`, `"text"`, `[…]`) as `{"value": …}`.
+    /// Off by default: glTF allows extras of any type and a converter must carry them
+    /// verbatim; turn it on for loaders that assume objects (pygltflib fails on others).
     /// `null` extras are dropped either way.
-    public var wrapNonObjectExtras = true
+    public var wrapNonObjectExtras = false
 
     public init(embed: Bool = false, pretty: Bool = false) {
         self.embed = embed

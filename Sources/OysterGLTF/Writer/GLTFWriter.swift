@@ -16,9 +16,12 @@ public struct GLTFWriter: Sendable {
     }
 
     /// Writes `scene` to `path` (format from its extension, `.glb` or `.gltf`), each file
-    /// atomically; returns the paths written, companions first and `path` last.
+    /// atomically; returns the paths written, companions first and `path` last. The scene is
+    /// checked first (`GLTFWriter.check`) so an invalid scene fails instead of writing an
+    /// invalid file.
     @discardableResult
     public func write(_ scene: Scene, to path: String) throws -> [String] {
+        try Self.check(scene)
         let lower = path.lowercased()
         if lower.hasSuffix(".glb") {
             try AtomicFile.write(encodeGLB(scene), to: path)

@@ -21,7 +21,11 @@ enum BufferViewTarget {
 extension SceneEncoder {
     /// Writes `data` as an accessor (sharing an identical earlier one) and returns its index.
     /// `bounds` adds min/max, which glTF requires for POSITION and animation inputs.
-    mutating func accessor(_ data: DataArray, use: AccessorUse, bounds: Bool = false) -> Int {
+    /// `zeroAsUndefined`: all-zero data is written without a bufferView (glTF §3.6.2.1: such an
+    /// accessor is zeros). Used where zeros are meaningless data that validators flag (normals,
+    /// tangents, weights, keyframe times, inverse bind matrices) — typically a source accessor
+    /// that had no bufferView either.
+    mutating func accessor(_ data: DataArray, use: AccessorUse, bounds: Bool = false, zeroAsUndefined: Bool = false) -> Int {
         var data = data
         // Unsigned byte indices are valid glTF but badly supported; widen them.
         if use == .index && data.componentType == .uint8 {
@@ -31,6 +35,20 @@ extension SceneEncoder {
                               byteCount: data.bytes.count, use: use, withBounds: bounds, sample: Self.fingerprint(data.bytes))
         if let candidates = written[key], let match = candidates.first(where: { $0.data.bytes == data.bytes }) {
             return match.index
+        }
+        if zeroAsUndefined && Self.isAllZero(data.bytes) && data.count > 0 {
+            var a = JSONObject()
+            a["componentType"] = .int(Int64(data.componentType.rawValue))
+            if data.normalized { a["normalized"] = true }
+            a["count"] = .int(Int64(data.count))
+            a["type"] = .string(data.elementType.rawValue)
+            if bounds, let (lo, hi) = Self.bounds(of: data) {
+                a["max"] = .array(hi)
+                a["min"] = .array(lo)
+            }
+            accessors.append(.object(a))
+            written[key, default: []].append((data, accessors.count - 1))
+            return accessors.count - 1
         }
         let elementLayout = ElementLayout(data.componentType, data.elementType)
         let stride = use == .vertex ? (elementLayout.paddedSize + 3) & ~3 : elementLayout.paddedSize
@@ -64,6 +82,21 @@ extension SceneEncoder {
         let index = accessors.count - 1
         written[key, default: []].append((data, index))
         return index
+    }
+
+    static func isAllZero(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) != 0 { return false }
+                i += 8
+            }
+            while i < raw.count {
+                if raw[i] != 0 { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     /// A buffer view holding raw bytes (images in GLB).

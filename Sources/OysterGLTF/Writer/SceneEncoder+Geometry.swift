@@ -38,7 +38,10 @@ extension SceneEncoder {
                 usedExtensions.insert(GLTFExtensions.meshQuantization)
                 requiredExtensions.insert(GLTFExtensions.meshQuantization)
             }
-            o[name] = .int(Int64(accessor(data, use: .vertex, bounds: name == "POSITION")))
+            // Zero normals, tangents and weights are invalid data; keep them as a source without
+            // a bufferView had them (morph target zeros are ordinary displacements).
+            let zeroIsUndefined = !isTarget && (name == "NORMAL" || name == "TANGENT" || name.hasPrefix("WEIGHTS_"))
+            o[name] = .int(Int64(accessor(data, use: .vertex, bounds: name == "POSITION", zeroAsUndefined: zeroIsUndefined)))
         }
         return o
     }
@@ -98,7 +101,7 @@ extension SceneEncoder {
     mutating func encodeSkin(_ skin: Skin) -> JSONValue {
         var o = JSONObject()
         if let n = skin.name { o["name"] = .string(n) }
-        if let ibm = skin.inverseBindMatrices { o["inverseBindMatrices"] = .int(Int64(accessor(ibm, use: .other))) }
+        if let ibm = skin.inverseBindMatrices { o["inverseBindMatrices"] = .int(Int64(accessor(ibm, use: .other, zeroAsUndefined: true))) }
         if let s = skin.skeleton { o["skeleton"] = .int(Int64(s)) }
         o["joints"] = .array(skin.joints.map { .int(Int64($0)) })
         put(&o, extensions: skin.extensions, extras: skin.extras)
@@ -162,7 +165,7 @@ extension SceneEncoder {
         var samplers: [JSONValue] = []
         for s in animation.samplers {
             var so = JSONObject()
-            so["input"] = .int(Int64(accessor(s.input, use: .other, bounds: true)))
+            so["input"] = .int(Int64(accessor(s.input, use: .other, bounds: true, zeroAsUndefined: s.input.count > 1)))
             if s.interpolation != .linear { so["interpolation"] = .string(s.interpolation.rawValue) }
             so["output"] = .int(Int64(accessor(s.output, use: .other)))
             put(&so, extensions: s.extensions, extras: s.extras)

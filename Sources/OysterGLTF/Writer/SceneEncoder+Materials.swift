@@ -87,7 +87,8 @@ extension SceneEncoder {
             var o = JSONObject()
             if let n = image.name { o["name"] = .string(n) }
             var data = image.data
-            var mime = image.mimeType ?? data.flatMap { Image.sniffMimeType($0) }
+            // The bytes' own signature wins over a declared type (validators check they agree).
+            var mime = data.flatMap { Image.sniffMimeType($0) } ?? image.mimeType
             if data == nil && image.uri == nil {
                 data = Self.placeholderPNG
                 mime = "image/png"

@@ -108,6 +108,7 @@ struct Material {
     var extensionNames: [String] = []
     var hasUnknownExtensions = false
     var doubleSided = false
+    var hasEmissiveFactor = false
 }
 
 struct Primitive {
@@ -225,6 +226,8 @@ struct Document {
     var lights: [Light?] = []
     var variantsCount = 0
     var rootExtensions: Set<String> = []
+    /// The asset version cannot be validated (unknown major version or malformed).
+    var versionUnusable = false
     /// The whole JSON document (animation pointers are resolved against it).
     var root: JSONValue?
     /// Index accessors drawn as triangle lists (degenerate triangles are counted for these).

@@ -28,6 +28,7 @@ final class GLTFValidator: @unchecked Sendable {
         let r = Obj(ro, "", ctx)
         doc.root = root
         parseRoot(r)          // schema: types, required, ranges, enums, unexpected properties, extensions
+        if doc.versionUnusable { return nil }
         loadBuffers()         // buffers: URIs, data URIs, GLB chunk, byte lengths
         linkBufferViews()     // references and bounds
         linkAccessors()

@@ -76,6 +76,8 @@ func classifyURI(_ uri: String) -> URIKind {
     let isBase64 = params.last?.lowercased() == "base64"
     if isBase64 { params.removeLast() }
     let media = params.first ?? ""
+    // Parameters after the media type are attribute=value pairs (RFC 2397).
+    if params.dropFirst().contains(where: { !$0.contains("=") }) { return .invalid("Expecting '=' in a data URI parameter.") }
     if isBase64 {
         guard let bytes = decodeBase64(payload) else { return .invalid("Invalid base64 data.") }
         return .data(mediaType: media, bytes: bytes)

@@ -49,14 +49,14 @@ struct Obj {
 
     func index(_ k: String, req: Bool = false) -> Int? {
         guard let v = self[k] else { if req { require(k) }; return nil }
-        guard case .int(let i) = v else { mismatch(k, v, "integer"); return nil }
+        guard let i = integer(v) else { mismatch(k, v, "integer"); return nil }
         if i < 0 { ctx.add(.invalidIndex, at(k)); return nil }
         return Int(clamping: i)
     }
 
     func int(_ k: String, req: Bool = false, min: Int? = nil, max: Int? = nil, list: [Int]? = nil) -> Int? {
         guard let v = self[k] else { if req { require(k) }; return nil }
-        guard case .int(let i64) = v else { mismatch(k, v, "integer"); return nil }
+        guard let i64 = integer(v) else { mismatch(k, v, "integer"); return nil }
         let i = Int(clamping: i64)
         if let list {
             if !list.contains(i) {
@@ -134,7 +134,7 @@ struct Obj {
         var out: [Int?] = []
         var seen = Set<Int>()
         for (i, e) in a.enumerated() {
-            guard case .int(let x) = e else {
+            guard let x = integer(e) else {
                 ctx.add(.arrayTypeMismatch, at(k), "Array element \(describe(e)) is not a 'integer'.")
                 out.append(nil)
                 continue
@@ -191,4 +191,15 @@ private func inRange(_ d: Double, _ min: Double?, _ max: Double?, _ exMin: Bool,
     if let min { if exMin ? !(d > min) : !(d >= min) { return false } }
     if let max { if exMax ? !(d < max) : !(d <= max) { return false } }
     return true
+}
+
+/// An integer value; integral numbers written with a fraction or exponent (`1.0`, `1e0`) count,
+/// as they do for the reference validator's JSON reader.
+@inline(__always)
+func integer(_ v: JSONValue) -> Int64? {
+    switch v {
+    case .int(let i): return i
+    case .double(let d): return d.rounded() == d && abs(d) < 9.0e15 ? Int64(d) : nil
+    default: return nil
+    }
 }

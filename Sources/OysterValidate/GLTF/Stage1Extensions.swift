@@ -149,6 +149,7 @@ extension GLTFValidator {
             case "KHR_materials_emissive_strength":
                 x.checkMembers(["emissiveStrength"])
                 _ = x.number("emissiveStrength", min: 0)
+                if !m.hasEmissiveFactor { ctx.add(.khrMaterialsEmissiveStrengthZeroFactor, x.p) }
             case "KHR_materials_ior":
                 x.checkMembers(["ior"])
                 if let v = x["ior"] {
@@ -171,6 +172,8 @@ extension GLTFValidator {
                     ctx.add(.khrMaterialsIridescenceThicknessRangeInvalid, x.at(tmin != nil ? "iridescenceThicknessMinimum" : "iridescenceThicknessMaximum"))
                 } else if thicknessTexture == nil && tmin != nil {
                     ctx.add(.khrMaterialsIridescenceThicknessRangeWithoutTexture, x.at("iridescenceThicknessMinimum"))
+                } else if let t = thicknessTexture, (tmin ?? 100) == (tmax ?? 400) {
+                    ctx.add(.khrMaterialsIridescenceThicknessTextureUnused, t.p)
                 }
             case "KHR_materials_pbrSpecularGlossiness":
                 x.checkMembers(["diffuseFactor", "diffuseTexture", "specularFactor", "glossinessFactor", "specularGlossinessTexture"])
@@ -242,16 +245,74 @@ extension GLTFValidator {
     func checkAnimationPointerTarget(_ t: Obj, _ ch: AnimationChannel) {
         guard let x = t.object("extensions")?.object("KHR_animation_pointer") else { return }
         x.checkMembers(["pointer"])
-        if let p = x.string("pointer", req: true) {
-            if !p.hasPrefix("/") {
-                ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' is not a JSON pointer.")
-            } else if let root = doc.root, !pointerTargetExists(p, in: root) {
-                ctx.add(.khrAnimationPointerInvalidPointer, x.p, "The pointer '\(p)' does not point at a property defined in the document.")
+        var targetOK = true
+        let pointer = x.string("pointer", req: true)
+        if pointer == nil { targetOK = false }
+        if let p = pointer, !p.hasPrefix("/") {
+            ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' is not a JSON pointer.")
+            targetOK = false
+        }
+        if t.has("node") { ctx.add(.khrAnimationPointerChannelTargetNode, x.p); targetOK = false }
+        if let path = t["path"]?.stringValue, path != "pointer" { ctx.add(.khrAnimationPointerChannelTargetPath, x.p); targetOK = false }
+        guard targetOK, let p = pointer, let root = doc.root else {
+            // The pointer itself could not be checked.
+            ctx.add(.incompleteExtensionSupport, x.p, "KHR_animation_pointer target could not be fully validated.")
+            return
+        }
+        switch classifyAnimationPointer(p, root) {
+        case .valid: break
+        case .extras: ctx.add(.khrAnimationPointerCannotValidateExtras, x.p)
+        case .invalid: ctx.add(.khrAnimationPointerInvalidPointer, x.p, "The pointer '\(p)' does not point at an animatable property defined in the document.")
+        case .unknown: ctx.add(.incompleteExtensionSupport, x.p, "The pointer '\(p)' targets a property this validator cannot check.")
+        }
+    }
+
+    enum PointerClass { case valid, extras, invalid, unknown }
+
+    /// Classifies an animation pointer: a known animatable property of an existing object, a
+    /// pointer into extras, one into something unknown (unsupported extension), or invalid.
+    func classifyAnimationPointer(_ p: String, _ root: JSONValue) -> PointerClass {
+        let tokens = p.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { String($0).replacingTilde() }
+        if tokens.contains("extras") { return .extras }
+        // Shape with indices replaced by "*", e.g. nodes/*/translation.
+        var shape: [String] = []
+        var cur: JSONValue? = root
+        for (k, t) in tokens.enumerated() {
+            let isLast = k == tokens.count - 1
+            switch cur {
+            case .array(let a)?:
+                guard let i = Int(t), a.indices.contains(i) else { return .invalid }
+                shape.append("*")
+                cur = a[i]
+            case .object(let o)?:
+                shape.append(t)
+                if let v = o[t] {
+                    cur = v
+                } else {
+                    // Missing objects along the way: extension objects and array elements must exist.
+                    if !isLast && k > 0 && tokens[k - 1] == "extensions" { return supportedExtensions.contains(t) ? .invalid : .unknown }
+                    // Texture infos have no defaults: their properties exist only when they do.
+                    if !isLast && t.hasSuffix("Texture") { return .invalid }
+                    cur = nil
+                }
+            default:
+                // Below a missing object: an extension object named here does not exist.
+                if k > 0 && tokens[k - 1] == "extensions" && !isLast { return supportedExtensions.contains(t) ? .invalid : .unknown }
+                shape.append(t)
             }
         }
-        ctx.add(.incompleteExtensionSupport, x.p, "KHR_animation_pointer targets are only partly validated.")
-        if t.has("node") { ctx.add(.khrAnimationPointerChannelTargetNode, x.p) }
-        if let path = t["path"]?.stringValue, path != "pointer" { ctx.add(.khrAnimationPointerChannelTargetPath, x.p) }
+        let s = shape.joined(separator: "/")
+        if animatableProperties.contains(s) { return .valid }
+        // Texture transforms of any material texture, core or extension.
+        if shape.first == "materials", shape.count >= 6, shape[shape.count - 3] == "extensions", shape[shape.count - 2] == "KHR_texture_transform",
+            ["offset", "rotation", "scale"].contains(shape[shape.count - 1]), shape[shape.count - 4].hasSuffix("Texture")
+        {
+            return .valid
+        }
+        // Lights are only partly covered: other light properties cannot be judged.
+        if s.hasPrefix("extensions/KHR_lights_punctual/lights/*/") { return .unknown }
+        if let e = shape.firstIndex(of: "extensions"), e + 1 < shape.count, !supportedExtensions.contains(shape[e + 1]) { return .unknown }
+        return .invalid
     }
 }
 
@@ -275,3 +336,36 @@ extension String {
         return out
     }
 }
+
+/// Properties KHR_animation_pointer may target (indices written as "*").
+let animatableProperties: Set<String> = {
+    var s: Set<String> = [
+        "nodes/*/translation", "nodes/*/rotation", "nodes/*/scale", "nodes/*/weights", "meshes/*/weights",
+        "nodes/*/extensions/KHR_node_visibility/visible",
+        "cameras/*/perspective/yfov", "cameras/*/perspective/znear", "cameras/*/perspective/zfar", "cameras/*/perspective/aspectRatio",
+        "cameras/*/orthographic/xmag", "cameras/*/orthographic/ymag", "cameras/*/orthographic/znear", "cameras/*/orthographic/zfar",
+        "materials/*/pbrMetallicRoughness/baseColorFactor", "materials/*/pbrMetallicRoughness/metallicFactor",
+        "materials/*/pbrMetallicRoughness/roughnessFactor", "materials/*/alphaCutoff", "materials/*/emissiveFactor",
+        "materials/*/normalTexture/scale", "materials/*/occlusionTexture/strength",
+        "extensions/KHR_lights_punctual/lights/*/color", "extensions/KHR_lights_punctual/lights/*/intensity",
+        "extensions/KHR_lights_punctual/lights/*/range", "extensions/KHR_lights_punctual/lights/*/spot/innerConeAngle",
+        "extensions/KHR_lights_punctual/lights/*/spot/outerConeAngle",
+    ]
+    let ext: [String: [String]] = [
+        "KHR_materials_anisotropy": ["anisotropyStrength", "anisotropyRotation"],
+        "KHR_materials_clearcoat": ["clearcoatFactor", "clearcoatRoughnessFactor"],
+        "KHR_materials_dispersion": ["dispersion"],
+        "KHR_materials_emissive_strength": ["emissiveStrength"],
+        "KHR_materials_ior": ["ior"],
+        "KHR_materials_iridescence": ["iridescenceFactor", "iridescenceIor", "iridescenceThicknessMinimum", "iridescenceThicknessMaximum"],
+        "KHR_materials_sheen": ["sheenColorFactor", "sheenRoughnessFactor"],
+        "KHR_materials_specular": ["specularFactor", "specularColorFactor"],
+        "KHR_materials_transmission": ["transmissionFactor"],
+        "KHR_materials_volume": ["thicknessFactor", "attenuationDistance", "attenuationColor"],
+        "KHR_materials_pbrSpecularGlossiness": ["diffuseFactor", "specularFactor", "glossinessFactor"],
+    ]
+    for (e, props) in ext { for p in props { s.insert("materials/*/extensions/\(e)/\(p)") } }
+    let textures = ["pbrMetallicRoughness/baseColorTexture", "pbrMetallicRoughness/metallicRoughnessTexture", "normalTexture", "occlusionTexture", "emissiveTexture"]
+    for t in textures { for p in ["offset", "rotation", "scale"] { s.insert("materials/*/\(t)/extensions/KHR_texture_transform/\(p)") } }
+    return s
+}()

@@ -20,6 +20,9 @@ private let reservedPrefixes: Set<String> = ["KHR", "EXT", "ADOBE", "AGI", "AGT"
 extension GLTFValidator {
     func parseRoot(_ r: Obj) {
         r.checkMembers(rootMembers)
+        if let a = r.object("asset", req: true) { parseAsset(a) }
+        // Like the reference validator, an unusable asset version ends validation here.
+        if doc.versionUnusable { return }
         // Extension declarations first: every extensions object is checked against them.
         if let used = r.strings("extensionsUsed") {
             for (i, name) in used.enumerated() {
@@ -35,6 +38,9 @@ extension GLTFValidator {
                 if !supportedExtensions.contains(name) {
                     ctx.add(.unsupportedExtension, p, "Extension '\(name)' is not checked by this validator.")
                 }
+                if name == "KHR_mesh_quantization", !(r["extensionsRequired"]?.arrayValue?.contains(.string(name)) ?? false) {
+                    ctx.add(.nonRequiredExtension, p, "Extension '\(name)' cannot be optional.")
+                }
             }
         }
         if r.has("extensionsRequired") {
@@ -49,7 +55,6 @@ extension GLTFValidator {
                 }
             }
         }
-        if let a = r.object("asset", req: true) { parseAsset(a) }
 
         doc.accessors = collection(r, "accessors").map { $0.map(parseAccessor) }
         doc.animations = collection(r, "animations").map { $0.map(parseAnimation) }
@@ -112,11 +117,13 @@ extension GLTFValidator {
                 doc.version = v
                 if major != 2 {
                     ctx.add(.unknownAssetMajorVersion, a.at("version"), "Unknown glTF major asset version: \(major).")
+                    doc.versionUnusable = true
                 } else if minor > 0 {
                     ctx.add(.unknownAssetMinorVersion, a.at("version"), "Unknown glTF minor asset version: \(minor).")
                 }
             } else {
                 ctx.add(.patternMismatch, a.at("version"), "Value '\(v)' does not match the pattern '^[0-9]+\\.[0-9]+$'.")
+                doc.versionUnusable = true
             }
         }
         if let m = a.string("minVersion") {
@@ -193,7 +200,7 @@ extension GLTFValidator {
         let n = a.components
         a.max = o.numbers("max", lengths: n.map { [$0] })
         a.min = o.numbers("min", lengths: n.map { [$0] })
-        if let c = a.componentType, c != .float {
+        if let c = a.componentType, c != .float, o.has("min"), o.has("max") {
             for k in ["min", "max"] {
                 if case .array(let vs)? = o[k], vs.contains(where: { if case .double(let d) = $0 { return d.rounded() == d } else { return false } }) {
                     ctx.add(.integerWrittenAsFloat, o.at(k), "Integer values of '\(k)' are written with a fractional part.")
@@ -360,7 +367,7 @@ extension GLTFValidator {
         let ext = parseExtensions(o, .texture)
         if let w = ext["EXT_texture_webp"] {
             w.checkMembers(["source"])
-            t.webpSource = w.index("source", req: true)
+            t.webpSource = w.index("source")
         }
         return t
     }
@@ -383,7 +390,7 @@ extension GLTFValidator {
         if let t = textureInfo(o, "normalTexture", extra: ["scale"]) { m.textures.append(t); m.hasNormalTexture = true }
         if let t = textureInfo(o, "occlusionTexture", extra: ["strength"]) { m.textures.append(t) }
         if let t = textureInfo(o, "emissiveTexture") { m.textures.append(t) }
-        _ = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1)
+        if let e = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1), e.contains(where: { $0 != 0 }) { m.hasEmissiveFactor = true }
         let mode = o.string("alphaMode", list: ["OPAQUE", "MASK", "BLEND"])
         if o.number("alphaCutoff", min: 0) != nil, mode != "MASK" {
             ctx.add(.materialAlphaCutoffInvalidMode, o.at("alphaCutoff"))

@@ -39,7 +39,7 @@ extension GLTFValidator {
             }
             func exists<T>(_ i: Int?, _ arr: [T?]) -> Bool { i.map { $0 < arr.count && arr[$0] != nil } ?? false }
             let hasChildren = !n.children.isEmpty
-            if !hasChildren && !exists(n.mesh, doc.meshes) && !exists(n.camera, doc.cameras) && !exists(n.skin, doc.skins) && !n.hasExtensions && !n.hasExtras && !n.isJoint {
+            if !hasChildren && !exists(n.mesh, doc.meshes) && !exists(n.camera, doc.cameras) && !n.hasExtensions && !n.hasExtras && !n.isJoint {
                 ctx.add(.nodeEmpty, n.p)
             }
         }

@@ -31,7 +31,14 @@ extension GLTFValidator {
                         ctx.add(.invalidUri, p, "Data URI media type '\(media)' does not match its content (\(sniffed)).")
                         break
                     }
-                    if declared == nil, media.hasPrefix("image/") { declared = media }
+                    if media.hasPrefix("image/") {
+                        let allowed = doc.extensionsUsed.contains("EXT_texture_webp") ? ["image/jpeg", "image/png", "image/webp"] : ["image/jpeg", "image/png"]
+                        if !allowed.contains(media) {
+                            ctx.add(.valueNotInList, p, "Invalid value '\(media)'. Valid values are \(allowed.map { "'\($0)'" }.joined(separator: ", ")).")
+                        } else if declared == nil {
+                            declared = media
+                        }
+                    }
                     data = bytes[...]
                 case .relative:
                     res.storage = "external"
@@ -56,8 +63,9 @@ extension GLTFValidator {
                     mimes[i] = declared ?? h.mimeType
                     if let declared, declared != h.mimeType {
                         ctx.add(.imageMimeTypeInvalid, p, "Image is '\(h.mimeType)' but declared '\(declared)'.")
-                    } else if h.mimeType == "image/webp" && !doc.extensionsUsed.contains("EXT_texture_webp") {
-                        ctx.add(.imageNonEnabledMimeType, p, "'image/webp' needs EXT_texture_webp.")
+                    }
+                    if h.mimeType == "image/webp" && !doc.extensionsUsed.contains("EXT_texture_webp") {
+                        ctx.add(.imageNonEnabledMimeType, im.p, "'image/webp' needs EXT_texture_webp.")
                     }
                     if h.width & (h.width - 1) != 0 || h.height & (h.height - 1) != 0 {
                         ctx.add(.imageNpotDimensions, p, "Image has non-power-of-two dimensions: \(h.width)x\(h.height).")

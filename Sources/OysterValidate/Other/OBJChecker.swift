@@ -1,3 +1,4 @@
+import Foundation
 import OysterCore
 
 // MARK: - OBJ/MTL line checks (statements, indices, referenced files)
@@ -25,42 +26,44 @@ struct OBJChecker {
             case "v", "vn", "vt":
                 let need = head == "vt" ? 1 : 3
                 if words.count - 1 < need || words.dropFirst().contains(where: { Double($0) == nil }) {
-                    add(.objFileMalformedStatement, lineNo, "'\(head)' needs \(need) numbers.")
+                    add(.objMalformedStatement, lineNo, "'\(head)' needs \(need) numbers.")
                 }
                 if head == "v" { counts.v += 1 } else if head == "vt" { counts.vt += 1 } else { counts.vn += 1 }
             case "f", "l", "p":
                 var seen = Set<Int>()
+                var broken = false
                 let refs = words.dropFirst()
                 for r in refs {
                     let parts = r.split(separator: "/", omittingEmptySubsequences: false)
                     for (k, part) in parts.enumerated() where !part.isEmpty {
                         let limit = k == 0 ? counts.v : k == 1 ? counts.vt : counts.vn
-                        guard let i = Int(part) else { add(.objFileMalformedStatement, lineNo, "'\(r)' is not a vertex reference."); continue }
+                        guard let i = Int(part) else { add(.objMalformedStatement, lineNo, "'\(r)' is not a vertex reference."); broken = true; continue }
                         let resolved = i < 0 ? limit + i + 1 : i
                         if i == 0 || resolved < 1 || resolved > limit {
-                            add(.objFileIndexOutOfRange, lineNo, "Index \(i) in '\(r)' is out of range (1...\(limit)).")
+                            add(.objIndexOutOfRange, lineNo, "Index \(i) in '\(r)' is out of range (1...\(limit)).")
+                            broken = true
                         } else if k == 0 {
                             seen.insert(resolved)
                         }
                     }
                 }
-                if head == "f" && (refs.count < 3 || seen.count < 3) {
-                    add(.objFileDegenerateFace, lineNo, "Face has \(seen.count) distinct vertices.")
+                if head == "f" && !broken && (refs.count < 3 || seen.count < 3) {
+                    add(.objDegenerateFace, lineNo, "Face has \(seen.count) distinct vertices.")
                 }
             case "mtllib":
                 for name in words.dropFirst() {
-                    guard let data = readReferenced(name, lineNo) else { continue }
+                    guard let data = readReferenced(name, lineNo, missing: .objMaterialLibraryMissing) else { continue }
                     materials = (materials ?? []).union(checkMTL(data, file: name))
                 }
             case "usemtl":
                 if words.count > 1 { usedMaterials.append((words[1], lineNo)) }
             default:
-                if !objStatements.contains(head) { add(.objFileUnknownStatement, lineNo, "Unknown statement '\(head)'.") }
+                if !objStatements.contains(head) { add(.objUnsupportedStatement, lineNo, "Unknown statement '\(head)'.") }
             }
         }
         if let materials {
             for (m, line) in usedMaterials where !materials.contains(m) {
-                add(.objFileUnknownMaterial, line, "Material '\(m)' is not defined by the MTL files.")
+                add(.objMaterialUndefined, line, "Material '\(m)' is not defined by the MTL files.")
             }
         }
     }
@@ -73,24 +76,28 @@ struct OBJChecker {
             if head == "newmtl" {
                 if words.count > 1 { names.insert(words[1]) }
             } else if !mtlStatements.contains(head) {
-                add(.objFileUnknownStatement, lineNo, "Unknown MTL statement '\(head)'.", file: file)
+                add(.mtlUnsupported, lineNo, "Unknown MTL statement '\(head)'.", file: file)
             } else if head.hasPrefix("map_") || ["bump", "disp", "decal", "refl", "norm"].contains(head) {
                 // The texture path is the last word; options (-bm 1, -o u v) come first.
-                if let path = words.last, words.count > 1, !path.hasPrefix("-") { _ = readReferenced(path, lineNo, file: file, load: false) }
+                if let path = words.last, words.count > 1, !path.hasPrefix("-") { _ = readReferenced(path, lineNo, file: file, load: false, missing: .objTextureMissing) }
             }
         }
         return names
     }
 
-    private func readReferenced(_ name: String, _ line: Int, file: String? = nil, load: Bool = true) -> [UInt8]? {
-        do {
+    private func readReferenced(_ name: String, _ line: Int, file: String? = nil, load: Bool = true, missing: DiagnosticCode) -> [UInt8]? {
+        do throws(ResourceLoader.Failure) {
             let p = try loader.path(for: name)
-            _ = p
-            return load ? try loader.read(name) : (try loader.read(name).isEmpty ? [] : [])
+            if !load {
+                // Texture references only need to exist.
+                guard FileManager.default.fileExists(atPath: p) else { throw ResourceLoader.Failure.missing(name) }
+                return []
+            }
+            return try loader.read(name)
         } catch .outside {
-            add(.objFilePathOutsideFolder, line, "'\(name)' leaves the asset's folder; not read.", file: file)
+            add(.objPathRefused, line, "'\(name)' leaves the asset's folder; not read.", file: file)
         } catch {
-            add(.objFileMissingFile, line, "'\(name)' not found.", file: file)
+            add(missing, line, "'\(name)' not found.", file: file)
         }
         return nil
     }

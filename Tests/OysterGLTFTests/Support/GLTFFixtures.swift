@@ -87,7 +87,11 @@ enum GLTFFixtures {
 
         // Morphing mesh (mesh 1): two targets, default weights, target names in extras.
         let tri = [Vec3(0, 0, 0), Vec3(1, 0, 0), Vec3(0, 1, 0)]
-        var morph = Primitive(attributes: ["POSITION": DataArray(vec3: tri), "NORMAL": DataArray(vec3: Array(repeating: Vec3(0, 0, 1), count: 3))], material: 1)
+        var morph = Primitive(attributes: [
+            "POSITION": DataArray(vec3: tri), "NORMAL": DataArray(vec3: Array(repeating: Vec3(0, 0, 1), count: 3)),
+            "TANGENT": DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 1), count: 3)),
+            "TEXCOORD_0": DataArray(vec2: [Vec2(0, 0), Vec2(1, 0), Vec2(0, 1)]), "TEXCOORD_1": DataArray(vec2: [Vec2(0, 0), Vec2(1, 0), Vec2(0, 1)]),
+        ], material: 1)
         morph.targets = [
             ["POSITION": DataArray(vec3: [Vec3(0, 0, 1), .zero, .zero]), "NORMAL": DataArray(vec3: [Vec3(0.1, 0, 0), .zero, .zero])],
             ["POSITION": DataArray(vec3: [.zero, Vec3(0, 0, -1), .zero])],
@@ -100,7 +104,7 @@ enum GLTFFixtures {
         // Skinned mesh (mesh 2): uint8 joints, float weights, uint32 indices.
         var skinned = Primitive(attributes: [
             "POSITION": DataArray(vec3: [Vec3(0, 0, 0), Vec3(1, 0, 0), Vec3(0, 2, 0), Vec3(1, 2, 0)]),
-            "JOINTS_0": DataArray(componentType: .uint8, elementType: .vec4, bytes: [0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]),
+            "JOINTS_0": DataArray(componentType: .uint8, elementType: .vec4, bytes: [0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]),
             "WEIGHTS_0": DataArray(vec4: [Vec4(1, 0, 0, 0), Vec4(0.5, 0.5, 0, 0), Vec4(1, 0, 0, 0), Vec4(1, 0, 0, 0)]),
         ])
         skinned.indices = DataArray(componentType: .uint32, elementType: .scalar, bytes: bytes([UInt32(0), 1, 2, 2, 1, 3]))
@@ -134,7 +138,7 @@ enum GLTFFixtures {
         // Nodes: 0 box (root), children below.
         let q = Quat(angle: 0.5, axis: Vec3(0, 1, 0))
         scene.nodes[0].transform = .trs(translation: Vec3(1, 2, 3), rotation: q, scale: Vec3(2, 2, 2))
-        scene.nodes[0].children = [1, 2, 3, 4, 5, 6, 7, 8, 9]
+        scene.nodes[0].children = [1, 2, 3, 4, 5, 6, 8, 9]
         var matrixNode = Node(name: "matrix", transform: .matrix(Mat4(translation: Vec3(0, 1, 0), rotation: .identity, scale: Vec3(1, 3, 1))), mesh: 1)
         matrixNode.weights = [1, 0]
         scene.nodes.append(matrixNode)  // 1
@@ -189,7 +193,8 @@ enum GLTFFixtures {
         anim.extras = ["loop": true]
         scene.animations = [anim, Animation(name: "second", channels: [AnimationChannel(sampler: 0, node: 5, path: .translation)],
                                             samplers: [AnimationSampler(input: DataArray(floats: [0, 2], elementType: .scalar), output: DataArray(vec3: [.zero, .one]))])]
-        scene.roots = [SceneRoot(name: "main", nodes: [0]), SceneRoot(name: "empty")]
+        // The skinned node is a root: its transform is ignored, so glTF wants it outside the hierarchy.
+        scene.roots = [SceneRoot(name: "main", nodes: [0, 7]), SceneRoot(name: "empty")]
         scene.roots[0].extras = ["level": 1]
         return scene
     }

@@ -1,0 +1,47 @@
+import Foundation
+import OysterCore
+import OysterTestSupport
+import Testing
+@testable import OysterValidate
+
+@Suite("OBJ/MTL and image checks")
+struct OBJAndImageTests {
+    @Test("OBJ line checks find bad indices, degenerate faces, unknown statements and file problems")
+    func objChecks() throws {
+        let r = try Validator.validate(path: RepoPaths.fixture("validate/obj/scene.obj"))
+        let byCode = Dictionary(grouping: r.issues, by: \.code)
+        #expect(byCode[DiagnosticCode.objIndexOutOfRange.id]?.first?.location == .line(13))
+        #expect(byCode[DiagnosticCode.objDegenerateFace.id]?.map(\.location) == [.line(14)])
+        #expect(byCode[DiagnosticCode.objUnsupportedStatement.id]?.first?.location == .line(16))
+        #expect(byCode[DiagnosticCode.objMaterialLibraryMissing.id]?.first?.location == .line(3))
+        #expect(byCode[DiagnosticCode.objTextureMissing.id]?.first?.file == "scene.mtl")
+        #expect(byCode[DiagnosticCode.objPathRefused.id]?.first?.location == .line(4))
+        #expect(byCode[DiagnosticCode.objMaterialUndefined.id]?.first?.location == .line(15))
+    }
+
+    @Test("a clean PNG passes; a bad CRC, a bad color type and truncation are found")
+    func pngChecks() {
+        #expect(Validator.validate(bytes: tinyPNG(), uri: "a.png").issues.isEmpty)
+        #expect(Validator.validate(bytes: tinyPNG(badCRC: true), uri: "a.png").issues.map(\.code) == ["IMAGE_BAD_CRC"])
+        #expect(Validator.validate(bytes: tinyPNG(colorType: 2, bitDepth: 4), uri: "a.png").issues.map(\.code) == ["IMAGE_UNSUPPORTED_COLOR_TYPE"])
+        let cut = Array(tinyPNG().prefix(40))
+        #expect(Validator.validate(bytes: cut, uri: "a.png").issues.map(\.code) == ["IMAGE_UNEXPECTED_EOS"])
+        #expect(Validator.validate(bytes: Array("not an image".utf8), uri: "a.png").issues.map(\.code) == ["IMAGE_UNRECOGNIZED_FORMAT"])
+    }
+
+    @Test("oversized images are reported against the configured limit")
+    func oversized() {
+        var o = ValidationOptions()
+        o.maxImageSize = 0
+        #expect(Validator.validate(bytes: tinyPNG(), uri: "a.png", options: o).issues.map(\.code) == ["IMAGE_OVERSIZED"])
+    }
+
+    @Test("glTF image references never read outside the asset folder")
+    func noEscape() throws {
+        let dir = try temporaryFolder("escape")
+        let gltf = #"{"asset": {"version": "2.0"}, "images": [{"uri": "../../etc/passwd"}]}"#
+        try gltf.write(toFile: dir + "/a.gltf", atomically: true, encoding: .utf8)
+        let r = try Validator.validate(path: dir + "/a.gltf")
+        #expect(r.issues.contains { $0.code == "IO_ERROR" && $0.pointer == "/images/0/uri" })
+    }
+}

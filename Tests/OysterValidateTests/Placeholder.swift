@@ -1,1 +1,0 @@
-// Tests for OysterValidate arrive with the module.
