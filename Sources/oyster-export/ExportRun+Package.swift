@@ -40,6 +40,10 @@ extension ExportRun {
             if let mtl = objFiles.mtl { files.append(("obj/\(name).mtl", mtl)) }
             for t in objFiles.textures { files.append(("obj/\(t.name)", t.bytes)) }
         }
+        // The writer's structural check names the broken object; a failure here is a pass bug.
+        do { try GLTFWriter.check(processed.final) } catch {
+            throw ToolFailure(.inputHasErrors, file: outputFolder + "/\(name).glb", "processed scene is invalid: \(error)")
+        }
         files.append(("\(name).glb", GLTFWriter().encodeGLB(processed.final)))
         files.sort { $0.path < $1.path }
 
