@@ -20,7 +20,7 @@ echo "input: default generated world (seed 1), $src_bytes bytes (.gltf + .bin + 
 
 for target in godot unity unreal blender web generic; do
   pkg="$DIR/$target"
-  python3 "$HERE/timing.py" --runs "$RUNS" --label "oyster-export --target $target" --bytes "$src_bytes" -- \
+  python3 "$HERE/timing.py" --runs "$RUNS" --warmup "${WARMUP:-1}" --label "oyster-export --target $target" --bytes "$src_bytes" -- \
     "$BIN/oyster-export" -q "$DIR/world/scene.gltf" --target "$target" -o "$pkg"
   python3 - "$pkg/manifest.json" "$src_bytes" <<'PY'
 import json, sys

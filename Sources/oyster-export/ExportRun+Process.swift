@@ -39,6 +39,8 @@ struct ExportRun {
             var o = SceneAtlasOptions(maxSize: min(4096, max(16, settings.maxTexture)))
             o.mergeAcrossNodes = target.atlasAcrossNodes
             o.powerOfTwo = target.isCompact
+            // Web: a baked repeat quadruples a tile's texels; cut repeating UVs instead.
+            if target.isCompact { o.maxRepeat = 1 }
             do {
                 let report = try atlasScene(&scene, options: o)
                 passes.append(report.passReport)
