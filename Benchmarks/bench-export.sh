@@ -10,7 +10,7 @@ BIN=${BIN:-$(cd "${1:-.build/release}" && pwd)}
 OUT=${OUT:-$(pwd)/bench-out}
 RUNS=${RUNS:-5}
 DIR="$OUT/export"
-mkdir -p "$DIR"
+mkdir -p "$DIR/world"
 for tool in oyster-generate oyster-export; do
   [ -x "$BIN/$tool" ] || { echo "$tool not built in $BIN; skipped"; exit 0; }
 done
