@@ -1,0 +1,52 @@
+import OysterCLI
+
+/// The engine or tool a package is made for; each fixes defaults and naming conventions.
+enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
+    case godot, unity, unreal, blender, web, generic
+
+    /// How colliders are made and named.
+    enum Colliders: Sendable {
+        case none
+        /// Godot 3 import hints (`-convcolonly`, `-colonly`) plus OMI_physics_body/shape.
+        case godotHints
+        /// `UCX_<Node>_NN` convex siblings (Unreal's collision prefix).
+        case unrealUCX
+        /// `<Node>_Collider` child nodes with OMI_physics_body/shape.
+        case named
+    }
+
+    /// Total LOD levels (LOD0 included) unless `--lods` says otherwise.
+    var defaultLODs: Int {
+        switch self {
+        case .unity, .unreal: return 3
+        case .godot, .blender, .web, .generic: return 1
+        }
+    }
+
+    /// Largest texture side unless `--max-texture` says otherwise.
+    var defaultMaxTexture: Int {
+        switch self {
+        case .web: return 2048
+        case .blender: return 8192
+        case .godot, .unity, .unreal, .generic: return 4096
+        }
+    }
+
+    var colliders: Colliders {
+        switch self {
+        case .godot: return .godotHints
+        case .unreal: return .unrealUCX
+        case .unity: return .named
+        case .blender, .web, .generic: return .none
+        }
+    }
+
+    /// Web packages are one compact GLB: quantized, instanced, power-of-two textures.
+    var isCompact: Bool { self == .web }
+
+    /// Whether looping animations get Godot's `-loop` suffix.
+    var loopSuffix: Bool { self == .godot }
+
+    /// Atlas pages merged across nodes (static transforms baked) rather than per node.
+    var atlasAcrossNodes: Bool { self == .web }
+}

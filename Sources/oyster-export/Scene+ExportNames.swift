@@ -1,0 +1,77 @@
+import OysterCore
+import OysterJSON
+
+// MARK: - Names every engine can use
+
+extension Scene {
+    /// Gives every node a unique name made of `[A-Za-z0-9_-]` (engines address nodes by name:
+    /// Godot strips `.:@/"%`, Unreal matches `UCX_<Name>` by name, Unity groups `_LOD<n>` by
+    /// name). Unnamed mesh nodes take their mesh's name; duplicates get `_2`, `_3`, … in node
+    /// order. Returns how many names changed.
+    mutating func makeNodeNamesUnique() -> Int {
+        var used = Set<String>()
+        var changed = 0
+        for i in nodes.indices {
+            let original = nodes[i].name
+            var base = Self.safeName(original ?? nodes[i].mesh.flatMap { meshes.indices.contains($0) ? meshes[$0].name : nil } ?? "Node")
+            if base.isEmpty { base = "Node" }
+            var name = base
+            var k = 2
+            while used.contains(name.lowercased()) {
+                name = "\(base)_\(k)"
+                k += 1
+            }
+            used.insert(name.lowercased())
+            if name != original { changed += 1 }
+            nodes[i].name = name
+        }
+        return changed
+    }
+
+    /// `name` with every character outside `[A-Za-z0-9_-]` replaced by `_`.
+    static func safeName(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { s -> Unicode.Scalar in
+            let v = s.value
+            let ok = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F || v == 0x2D
+            return ok ? s : "_"
+        }))
+    }
+}
+
+// MARK: - Looping animations (Godot)
+
+extension Scene {
+    /// Appends `-loop` to animations whose every channel ends where it starts (the Godot 3
+    /// importer loops animations named `*-loop` / `*_loop`). Returns the renamed count.
+    mutating func markLoopingAnimations() -> Int {
+        var renamed = 0
+        for a in animations.indices where animations[a].loops {
+            let name = animations[a].name ?? "Animation\(a)"
+            guard !name.hasSuffix("-loop"), !name.hasSuffix("_loop") else { continue }
+            animations[a].name = name + "-loop"
+            renamed += 1
+        }
+        return renamed
+    }
+}
+
+extension Animation {
+    /// True when every sampler's last keyframe value equals its first (within 1e-4).
+    var loops: Bool {
+        guard !samplers.isEmpty else { return false }
+        for s in samplers {
+            let frames = s.input.count
+            guard frames >= 2 else { return false }
+            let values = s.output.floats()
+            // CUBICSPLINE stores in-tangent, value, out-tangent per keyframe.
+            let per = values.count / max(1, s.interpolation == .cubicSpline ? frames * 3 : frames)
+            guard per > 0 else { return false }
+            let stride = s.interpolation == .cubicSpline ? per * 3 : per
+            let firstStart = s.interpolation == .cubicSpline ? per : 0
+            let lastStart = (frames - 1) * stride + firstStart
+            guard lastStart + per <= values.count else { return false }
+            for k in 0..<per where abs(values[firstStart + k] - values[lastStart + k]) > 1e-4 { return false }
+        }
+        return true
+    }
+}
