@@ -10,8 +10,8 @@ OUT=$(cd "$OUT" && pwd)
 echo "demo: generating the default world (a temperate valley: lake, river, forest, village, road)"
 "$BIN/oyster-generate" --seed 1 -o "$OUT/world/world.gltf"
 
-echo "demo: exporting it for Godot (GLB with colliders, OBJ+MTL, atlas pages, manifest)"
-"$BIN/oyster-export" "$OUT/world/world.gltf" --target godot -o "$OUT/godot"
+echo "demo: exporting it for Godot (GLB with colliders and LODs, atlas pages, manifest; add OBJ by dropping --no-obj)"
+"$BIN/oyster-export" "$OUT/world/world.gltf" --target godot --no-obj -o "$OUT/godot"
 
 echo "demo: validating the master scene and the package"
 "$BIN/oyster-validate" "$OUT/world/world.gltf" "$OUT/godot"
