@@ -34,6 +34,16 @@ import Testing
         #expect(a != other)
     }
 
+    @Test func missingOutputFoldersAreCreated() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = try smallRecipe(in: dir, seed: 5)
+        let run = try ToolRun.run(tool, ["--recipe", recipe, "-o", "\(dir)/new/nested/world.gltf", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/new/nested/world.gltf"))
+        #expect(FileManager.default.fileExists(atPath: "\(dir)/new/nested/world.bin"))
+    }
+
     @Test func explainPrintsTheRecipeAndUnusedWords() throws {
         let run = try ToolRun.run(tool, ["three snowy houses by a frobnicated lake", "--explain"])
         #expect(run.status == 0)
@@ -56,7 +66,9 @@ import Testing
         let badChunk = try ToolRun.run(tool, ["--chunk", "one,two", "-o", "\(dir)/x.glb"])
         #expect(badChunk.status == 2)
         let recipe = try smallRecipe(in: dir, seed: 1)
-        let unwritable = try ToolRun.run(tool, ["--recipe", recipe, "-o", "\(dir)/missing/dir/x.glb", "-q"])
+        // A regular file where the output folder should be: nothing can be written there.
+        FileManager.default.createFile(atPath: "\(dir)/blocker", contents: Data([1]))
+        let unwritable = try ToolRun.run(tool, ["--recipe", recipe, "-o", "\(dir)/blocker/x.glb", "-q"])
         #expect(unwritable.status == 4)
     }
 
