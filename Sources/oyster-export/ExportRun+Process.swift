@@ -41,6 +41,9 @@ struct ExportRun {
             o.powerOfTwo = target.isCompact
             // Web: a baked repeat quadruples a tile's texels; cut repeating UVs instead.
             if target.isCompact { o.maxRepeat = 1 }
+            // An engine package must not trade many more triangles for fewer draw calls: cutting
+            // repeating UVs may add at most 10 % (the pass's own default, 50 %, suits offline use).
+            o.maxTriangleGrowth = 0.1
             do {
                 let report = try atlasScene(&scene, options: o)
                 passes.append(report.passReport)
