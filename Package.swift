@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON"], exclude: ["README.md"]),
         .target(name: "OysterOBJ", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterProcess", dependencies: ["OysterCore", "OysterImage"]),
-        .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate", AP]),
-        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
 
         // MARK: - Tests

@@ -21,6 +21,13 @@ public enum JSONWriter {
         String(decoding: write(value, pretty: pretty), as: UTF8.self)
     }
 
+    /// `s` as a JSON string literal with its quotes, for writers that stream JSON text.
+    public static func quoted(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     // MARK: - Values
 
     private static func append(_ value: JSONValue, to out: inout [UInt8], pretty: Bool, indent: Int) {

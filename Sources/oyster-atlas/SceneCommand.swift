@@ -1,3 +1,4 @@
+import OysterJSON
 import ArgumentParser
 import Foundation
 import OysterAtlas
@@ -70,7 +71,7 @@ struct SceneCommand: ParsableCommand {
             let pages = report.pages.map {
                 #"{"width": \#($0.width), "height": \#($0.height), "materials": \#($0.materials), "slots": [\#($0.slots.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))], "occupancy": \#(fixed($0.occupancy))}"#
             }
-            let notes = report.notes.map { jsonQuoted($0) }
+            let notes = report.notes.map { JSONWriter.quoted($0) }
             print(#"{"drawCalls": [\#(report.drawCallsBefore), \#(report.drawCallsAfter)], "triangles": [\#(report.trianglesBefore), \#(report.trianglesAfter)], "primitivesSplit": \#(report.primitivesSplit), "materials": [\#(report.materialsBefore), \#(report.materialsAfter)], "images": [\#(report.imagesBefore), \#(report.imagesAfter)], "textureBytes": [\#(report.textureBytesBefore), \#(report.textureBytesAfter)], "pages": [\#(pages.joined(separator: ", "))], "notes": [\#(notes.joined(separator: ", "))]}"#)
             return
         }
@@ -90,16 +91,3 @@ struct SceneCommand: ParsableCommand {
 
 func megabytes(_ bytes: Int) -> String { String(format: "%.2f MiB", Double(bytes) / 1_048_576) }
 
-func jsonQuoted(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        default:
-            if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-        }
-    }
-    return out + "\""
-}

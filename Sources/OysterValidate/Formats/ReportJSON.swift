@@ -1,4 +1,5 @@
 import OysterCore
+import OysterJSON
 
 // MARK: - JSON report (the Khronos glTF-Validator's report shape)
 
@@ -117,26 +118,6 @@ struct JSONTextWriter {
     mutating func key(_ k: String) { separate(); string(k); out += ": " }
     mutating func element() { separate() }
     mutating func raw(_ s: String) { out += s }
-    mutating func string(_ s: String) { out += jsonQuoted(s) }
+    mutating func string(_ s: String) { out += JSONWriter.quoted(s) }
 }
 
-func jsonQuoted(_ s: String) -> String {
-    var o = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": o += "\\\""
-        case "\\": o += "\\\\"
-        case "\n": o += "\\n"
-        case "\r": o += "\\r"
-        case "\t": o += "\\t"
-        default:
-            if u.value < 0x20 {
-                let h = String(u.value, radix: 16)
-                o += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-            } else {
-                o.unicodeScalars.append(u)
-            }
-        }
-    }
-    return o + "\""
-}
