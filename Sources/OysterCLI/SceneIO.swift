@@ -57,9 +57,7 @@ public enum SceneIO {
         guard let format = FileFormat(path: path), format.isScene else {
             throw ToolFailure(.usage, file: path, "cannot write a scene in this format (expected \(FileFormat.sceneExtensions))")
         }
-        let folder = AtomicFile.parentDirectory(of: path)
         do {
-            if !folder.isEmpty { try AtomicFile.makeDirectories(folder) }
             switch format {
             case .gltf, .glb:
                 return try GLTFWriter(options: GLTFWriteOptions(embed: options.embed, pretty: options.pretty)).write(scene, to: path)

@@ -58,8 +58,6 @@ struct SceneCommand: ParsableCommand {
             throw ToolError.output(output, "\(error)")
         }
         do {
-            let folder = (output as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try AtomicFile.makeDirectories(folder) }
             try GLTFWriter().write(scene, to: output)
         } catch let e as OutputError {
             throw ToolError.output(e.path, e.reason)

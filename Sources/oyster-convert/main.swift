@@ -76,8 +76,6 @@ struct Convert: OysterTool {
         let encoded: [UInt8]
         do { encoded = try ImageConverter.convert(bytes, to: target, quality: quality) } catch { throw ToolFailure.unreadable(input, "\(error)") }
         do {
-            let folder = AtomicFile.parentDirectory(of: output)
-            if !folder.isEmpty { try AtomicFile.makeDirectories(folder) }
             try AtomicFile.write(encoded, to: output)
         } catch { throw ToolFailure.unwritable(output, "\(error)") }
         console.info("\(Self.toolName): wrote \(output)")

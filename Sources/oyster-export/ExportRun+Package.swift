@@ -54,7 +54,6 @@ extension ExportRun {
         do {
             for f in files {
                 let path = staging + "/" + f.path
-                try AtomicFile.makeDirectories(AtomicFile.parentDirectory(of: path))
                 try AtomicFile.write(f.bytes, to: path)
             }
         } catch { throw ToolFailure.unwritable(outputFolder, "\(error)") }

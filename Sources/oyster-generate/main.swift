@@ -90,8 +90,6 @@ struct Generate: OysterTool {
         var writeOptions = GLTFWriteOptions()
         writeOptions.generator = "Oyster oyster-generate \(OysterGen.version)"
         do {
-            let folder = AtomicFile.parentDirectory(of: output)
-            if !folder.isEmpty { try AtomicFile.makeDirectories(folder) }
             try GLTFWriter(options: writeOptions).write(scene, to: output)
         } catch {
             throw ToolFailure.unwritable(output, "cannot write: \(error)")

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import OysterCore
 
@@ -24,5 +27,22 @@ import Testing
         p.mode = .triangleFan
         #expect(p.triangleIndices() == [0, 1, 2, 0, 2, 3, 0, 3, 4])
         #expect(p.triangleCount == 3)
+    }
+}
+
+@Suite struct AtomicFileTests {
+    @Test func writeCreatesMissingFoldersAndLeavesNoTemporaryFile() throws {
+        let base = "/tmp/oyster-atomic-\(UInt64.random(in: 0...UInt64.max))"
+        try AtomicFile.write([1, 2, 3], to: base + "/a/b/file.bin")
+        #expect(try AtomicFile.temporaryPath(for: base + "/a/b/file.bin").hasPrefix(base + "/a/b/.file.bin.tmp-"))
+        var st = stat()
+        #expect(stat(base + "/a/b/file.bin", &st) == 0 && st.st_size == 3)
+        #expect(access(base + "/a/b/.file.bin.tmp-\(getpid())", F_OK) != 0)
+    }
+
+    @Test func aFileWhereTheFolderShouldBeFails() throws {
+        let base = "/tmp/oyster-atomic-\(UInt64.random(in: 0...UInt64.max))"
+        try AtomicFile.write([1], to: base)
+        #expect(throws: OutputError.self) { try AtomicFile.write([1], to: base + "/inside.bin") }
     }
 }

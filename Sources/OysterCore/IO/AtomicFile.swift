@@ -20,9 +20,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 /// target (same filesystem), are flushed, then renamed over the target in one step.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        let dir = parentDirectory(of: path)
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        let tmp = (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
+        let tmp = try temporaryPath(for: path)
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         var written = 0
@@ -53,6 +51,16 @@ public enum AtomicFile {
 
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
+    }
+
+    /// The temporary file to write before renaming over `path`: beside it (same filesystem,
+    /// so the rename is atomic) and hidden. Creates `path`'s folder when it is missing, so
+    /// every writer gets that once, here, instead of each tool doing it first.
+    public static func temporaryPath(for path: String) throws -> String {
+        let dir = parentDirectory(of: path)
+        if !dir.isEmpty { try makeDirectories(dir) }
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        return (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
     }
 
     /// Creates `path` and its parents (like `mkdir -p`).

@@ -16,9 +16,7 @@ final class StreamingAtomicFile {
 
     init(path: String) throws {
         self.path = path
-        let dir = AtomicFile.parentDirectory(of: path)
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        tmp = (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
+        tmp = try AtomicFile.temporaryPath(for: path)
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
