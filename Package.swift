@@ -47,7 +47,7 @@ let package = Package(
         ),
 
         // MARK: - Executables (each only parses arguments and chains library calls)
-        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", AP]),
+        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterProcess", AP]),
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate", AP]),

@@ -63,6 +63,7 @@ struct ExportRun {
         let base = scene
 
         // Target conventions.
+        passes.append(scene.convertLights(to: target.lightUnits))
         if target.colliders != .none {
             passes.append(scene.addExportColliders(allowTrimesh: target.colliders != .unrealUCX))
             switch target.colliders {

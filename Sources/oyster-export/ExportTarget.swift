@@ -1,4 +1,5 @@
 import OysterCLI
+import OysterCore
 
 /// The engine or tool a package is made for; each fixes defaults and naming conventions.
 enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -38,6 +39,16 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
         case .unreal: return .unrealUCX
         case .unity: return .named
         case .blender, .web, .generic: return .none
+        }
+    }
+
+    /// How the engine reads light intensities: three.js and Godot 3 draw the numbers as they
+    /// are (Godot even turns a point light's candela into its attenuation curve), so they get
+    /// unitless values; Blender's default import, Unity and Unreal read photometric ones.
+    var lightUnits: LightUnits {
+        switch self {
+        case .godot, .web: return .unitless
+        case .unity, .unreal, .blender, .generic: return .photometric
         }
     }
 

@@ -4,6 +4,9 @@ import OysterCLI
 import OysterCore
 import OysterGen
 import OysterGLTF
+import OysterProcess
+
+extension LightUnits: ExpressibleByArgument {}
 
 struct Generate: OysterTool {
     static let toolName = "oyster-generate"
@@ -40,6 +43,11 @@ struct Generate: OysterTool {
     @Flag(name: .long, help: "Write vegetation and rocks as EXT_mesh_gpu_instancing batches.")
     var instancing = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Light intensity units: photometric (lux/candela at 683 lm/W; Blender's default import, Unity, Unreal) or unitless (three.js, Godot).",
+        valueName: "units"))
+    var lightUnits: LightUnits = .photometric
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -58,7 +66,7 @@ struct Generate: OysterTool {
         }
         var start = Date()
         var cpuStart = clock()
-        let scene: Scene
+        var scene: Scene
         if let chunk {
             let parts = chunk.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2, let cx = parts[0], let cz = parts[1], abs(cx) < 1 << 24, abs(cz) < 1 << 24 else {
@@ -85,6 +93,7 @@ struct Generate: OysterTool {
             }
             scene = WorldGenerator.generate(resolved, options: options)
         }
+        _ = scene.convertLights(to: lightUnits)
         let generated = Date()
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         var writeOptions = GLTFWriteOptions()

@@ -31,6 +31,21 @@ import OysterTestSupport
     func nodes(_ json: [String: Any]) -> [[String: Any]] { json["nodes"] as? [[String: Any]] ?? [] }
     func names(_ json: [String: Any]) -> [String] { nodes(json).compactMap { $0["name"] as? String } }
 
+    // MARK: - Light units
+
+    @Test func godotAndWebGetUnitlessLightsOthersKeepPhotometricOnes() throws {
+        let dir = TemporaryDirectory()
+        for (target, lux) in [("godot", 5.0), ("web", 5.0), ("blender", 3415.0), ("unreal", 3415.0)] {
+            let json = try glbJSON(try export(target, ["--no-obj"], in: dir) + "/world.glb")
+            let lights = (json["extensions"] as? [String: Any])?["KHR_lights_punctual"] as? [String: Any]
+            let sun = try #require((lights?["lights"] as? [[String: Any]])?.first, "\(target): no light")
+            let intensity = try #require(sun["intensity"] as? Double)
+            #expect(abs(intensity - lux) < lux * 1e-4, "\(target): \(intensity)")
+            let units = ((json["asset"] as? [String: Any])?["extras"] as? [String: Any])?["lightUnits"] as? String
+            #expect(units == (lux == 5 ? "unitless" : "photometric"), "\(target)")
+        }
+    }
+
     // MARK: - Package layout and manifest
 
     @Test func everyTargetWritesGLBOBJAtlasPageAndAManifestWhoseHashesMatch() throws {

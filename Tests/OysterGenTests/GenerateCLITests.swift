@@ -67,9 +67,32 @@ import Testing
         #expect(badChunk.status == 2)
         let recipe = try smallRecipe(in: dir, seed: 1)
         // A regular file where the output folder should be: nothing can be written there.
-        FileManager.default.createFile(atPath: "\(dir)/blocker", contents: Data([1]))
+        _ = FileManager.default.createFile(atPath: "\(dir)/blocker", contents: Data([1]))
         let unwritable = try ToolRun.run(tool, ["--recipe", recipe, "-o", "\(dir)/blocker/x.glb", "-q"])
         #expect(unwritable.status == 4)
+    }
+
+    /// The KHR_lights_punctual light intensities and `asset.extras.lightUnits` of a GLB.
+    func lights(_ path: String) throws -> ([Double], String?) {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let length = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(bytes[20..<(20 + length)])) as? [String: Any])
+        let list = ((json["extensions"] as? [String: Any])?["KHR_lights_punctual"] as? [String: Any])?["lights"] as? [[String: Any]] ?? []
+        let units = ((json["asset"] as? [String: Any])?["extras"] as? [String: Any])?["lightUnits"] as? String
+        return (list.compactMap { $0["intensity"] as? Double }, units)
+    }
+
+    @Test func lightUnitsUnitlessDividesEveryIntensityBy683() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = try smallRecipe(in: dir, seed: 3)
+        #expect(try ToolRun.run(tool, ["--recipe", recipe, "-o", "\(dir)/p.glb", "-q"]).status == 0)
+        #expect(try ToolRun.run(tool, ["--recipe", recipe, "--light-units", "unitless", "-o", "\(dir)/u.glb", "-q"]).status == 0)
+        let (p, pu) = try lights("\(dir)/p.glb"), (u, uu) = try lights("\(dir)/u.glb")
+        #expect(pu == "photometric" && uu == "unitless")
+        #expect(!p.isEmpty && p.count == u.count)
+        for (a, b) in zip(p, u) { #expect(abs(a / 683 - b) <= b * 1e-5) }
+        #expect(try ToolRun.run(tool, ["--recipe", recipe, "--light-units", "watts", "-o", "\(dir)/w.glb"]).status == 2)
     }
 
     @Test func aChunkIsWrittenWithSharedTextures() throws {

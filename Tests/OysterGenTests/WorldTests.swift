@@ -121,3 +121,27 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         }
     }
 }
+
+@Suite struct WorldLightingTests {
+    func lights(_ scene: Scene) -> (key: Light, points: [Light]) {
+        (scene.lights.first { $0.kind == .directional }!, scene.lights.filter { $0.kind == .point })
+    }
+
+    @Test func lightsArePhotometricAndSaySo() {
+        let scene = WorldGenerator.generate(smallRecipe("a village at noon"))
+        #expect(scene.asset.extras?["lightUnits"] == "photometric")
+        // A noon sun of about Blender's strength 5 (W/m², 683 lm/W).
+        let sun = lights(scene).key.intensity / LightUnits.lumensPerWatt
+        #expect(sun > 3 && sun < 6)
+    }
+
+    @Test func atNightATorchOutshinesTheMoonNearby() throws {
+        let scene = WorldGenerator.generate(smallRecipe("a village with four houses at midnight"))
+        let (moon, points) = lights(scene)
+        #expect(moon.name == "Moon")
+        let brightest = try #require(points.map(\.intensity).max())
+        // Illuminance 2.5 m from the lamp against the moon's: pools of light, not a floodlit night.
+        let ratio = brightest / (2.5 * 2.5) / moon.intensity
+        #expect(ratio > 2 && ratio < 100)
+    }
+}

@@ -31,11 +31,10 @@ try:
             env, recipe = extras.get("environment", {}), extras.get("recipe", {})
 except (OSError, KeyError, ValueError):
     pass
-# Exposure like a photographer's: open up for night and for torch-lit interiors.
-if recipe.get("scene") == "interior":
+# Lights are photometric (Blender's default import reads them right); open up one stop at
+# night as a photographer would.
+if env.get("night") and recipe.get("scene") != "interior":
     scene.view_settings.exposure = 1.0
-elif env.get("night"):
-    scene.view_settings.exposure = 2.5
 sky = env.get("skyColor", [0.5, 0.6, 0.8])
 world = bpy.data.worlds.new("World")
 scene.world = world

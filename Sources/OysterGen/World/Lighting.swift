@@ -5,14 +5,17 @@ import OysterCore
 enum Lighting {
     /// At most this many point lights: engines slow down (or drop lights) beyond a few dozen.
     static let maxPointLights = 24
-    /// The kits' suggested intensities are relative; this makes them candela bright enough to
-    /// read at night next to a 0.9 lux moon (Blender imports 100 cd as about 1.8 W).
-    static let candelaScale: Float = 60
+    /// Generated worlds are lit in photometric units (see `LightUnits`): the sky's and kits'
+    /// intensities are set as a viewer without exposure control draws them (a noon sun of 5,
+    /// a torch giving about 3 at 2.5 m), then scaled by 683 lm/W so that Blender's default
+    /// import shows the same balance. `--light-units unitless` undoes the factor.
+    static let units = LightUnits.photometric
+    static let photometricScale = LightUnits.unitless.factor(to: units)
 
     static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, into a: inout SceneAssembler) {
         let group = a.group("Lights")
-        var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity)
-        if recipe.scene == .interior { sun.intensity = 0.2; sun.name = "Ambient" }
+        var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity * photometricScale)
+        if recipe.scene == .interior { sun.intensity = 0.2 * photometricScale; sun.name = "Ambient" }
         a.scene.lights.append(sun)
         var node = Node(name: sun.name, transform: .trs(translation: sky.sunDirection * 100, rotation: Orientation.look(-sky.sunDirection), scale: .one))
         node.light = a.scene.lights.count - 1
@@ -44,7 +47,7 @@ enum Lighting {
             case .candle: label = "Candle"
             }
             let light = Light(name: "\(label)_\(String(format2: n))", kind: .point, color: anchor.kind.suggestedColor,
-                              intensity: anchor.kind.suggestedIntensity * Lighting.candelaScale * (recipe.scene == .interior ? 6 : 1), range: anchor.kind.suggestedRange * 2.5)
+                              intensity: anchor.kind.suggestedIntensity * photometricScale, range: anchor.kind.suggestedRange * 2.5)
             a.scene.lights.append(light)
             // Flames are closed meshes around their anchor: lift the light just above the flame
             // so the flame geometry does not swallow it.

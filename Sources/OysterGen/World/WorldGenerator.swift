@@ -65,6 +65,7 @@ public enum WorldGenerator {
         o["seed"] = .int(Int64(truncatingIfNeeded: recipe.seed))
         o["recipe"] = recipe.json
         o["environment"] = sky.extras
+        o[LightUnits.extrasKey] = .string(Lighting.units.rawValue)
         return .object(o)
     }
 }
