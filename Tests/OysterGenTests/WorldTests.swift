@@ -145,3 +145,20 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         #expect(ratio > 2 && ratio < 100)
     }
 }
+
+@Suite struct OasisTests {
+    @Test func aDesertLakeGathersPalmsOnItsShore() throws {
+        let recipe = smallRecipe("an oasis in the desert", seed: 3)
+        let lake = try #require(OutdoorWorld(recipe: recipe).layout.plan.lake)
+        let scene = WorldGenerator.generate(recipe)
+        let world = scene.worldMatrices()
+        var near = 0, far = 0
+        for (i, node) in scene.nodes.enumerated() where node.name?.hasPrefix("Palm_") == true {
+            let p = world[i].transformPoint(.zero)
+            if length(Vec2(p.x, p.z) - lake.center) < lake.radius * 1.8 { near += 1 } else { far += 1 }
+        }
+        // The shore ring is a few percent of the map but holds most of the palms.
+        #expect(near >= 4)
+        #expect(near > far)
+    }
+}

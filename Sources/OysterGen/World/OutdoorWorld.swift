@@ -144,6 +144,24 @@ struct OutdoorWorld {
             }
             batches[key, default: []].append((Vec3(p.x, h - 0.1, p.y), c.bits.unit(20) * 2 * .pi, 0.8 + 0.45 * c.bits.unit(32)))
         }
+        // An oasis: in dry land, water draws a ring of palms and bushes to its low shore.
+        if recipe.biome == .desert, let lake = layout.plan.lake {
+            let ring = Scatter(seed: recipe.seed, salt: 0x0A5E, cell: 4.5, minDistance: 3)
+            let reach = lake.radius * 1.8
+            for c in ring.points(minX: lake.center.x - reach, minZ: lake.center.y - reach, maxX: lake.center.x + reach, maxZ: lake.center.y + reach) {
+                let p = c.position
+                guard length(p - lake.center) < reach, layout.isWet(p.x, p.y, margin: 3.5), canGrow(p, clearance: 1) else { continue }
+                let palm = c.bits.unit(40) < 0.7
+                let variant = Int(c.bits >> 60) % variants
+                let key = palm ? "tree/palm/\(variant)" : "bush/\(variant % 2)"
+                if batchKits[key] == nil {
+                    batchKits[key] = palm ? (KitCatalog.tree(.palm, seed: recipe.seed ^ UInt64(variant * 7919 + 4), detail: detail), "Palm")
+                                          : (KitCatalog.bush(seed: recipe.seed ^ UInt64(variant % 2 + 41)), "Bush")
+                }
+                let h = hf.height(p.x, p.y)
+                batches[key, default: []].append((Vec3(p.x, h - 0.1, p.y), c.bits.unit(20) * 2 * .pi, 0.8 + 0.4 * c.bits.unit(32)))
+            }
+        }
         // Undergrowth: bushes near woods and on meadows.
         if !recipe.moods.contains(.barren) {
             let bushes = Scatter(seed: recipe.seed, salt: 0xB05E, cell: 11 - 4 * density, minDistance: 4)
