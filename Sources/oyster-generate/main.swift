@@ -31,8 +31,14 @@ struct Generate: OysterTool {
     @Option(name: .shortAndLong, help: "Output file: .gltf (with .bin and PNGs beside it) or .glb.")
     var output: String?
 
-    @Option(name: .long, help: "Generate only tile X,Z of an unbounded world (e.g. --chunk 0,-1).")
+    // `.unconditional`: tile coordinates may start with a minus sign (`--chunk -1,2`).
+    @Option(name: .long, parsing: .unconditional, help: "Generate only tile X,Z of an unbounded world (e.g. --chunk -1,2).")
     var chunk: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Generate every tile from X0,Z0 to X1,Z1 inclusive in one run; -o tiles/chunk.glb writes tiles/chunk_X_Z.glb.",
+        valueName: "X0,Z0:X1,Z1"))
+    var chunks: String?
 
     @Option(name: .long, help: "Side of a chunk in metres (default 64).")
     var chunkSize: Float = 64
@@ -64,14 +70,13 @@ struct Generate: OysterTool {
         guard lower.hasSuffix(".gltf") || lower.hasSuffix(".glb") else {
             throw ToolFailure.usage("output must end in .gltf or .glb: \(output)")
         }
+        if chunk != nil, chunks != nil { throw ToolFailure.usage("give --chunk or --chunks, not both") }
+        if let chunks { return try runTiles(chunks, recipe: resolved, output: output, console: console) }
         var start = Date()
         var cpuStart = clock()
         var scene: Scene
         if let chunk {
-            let parts = chunk.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let cx = parts[0], let cz = parts[1], abs(cx) < 1 << 24, abs(cz) < 1 << 24 else {
-                throw ToolFailure.usage("--chunk expects two integers X,Z (e.g. --chunk 3,-2)")
-            }
+            let (cx, cz) = try Self.tile(chunk, option: "--chunk")
             guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
             try writeSharedTextures(resolved, beside: output)
             start = Date()
@@ -96,6 +101,15 @@ struct Generate: OysterTool {
         _ = scene.convertLights(to: lightUnits)
         let generated = Date()
         let cpu = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
+        try write(scene, to: output)
+        let s = scene.statistics
+        let seconds = Date().timeIntervalSince(start), generation = generated.timeIntervalSince(start)
+        console.info("oyster-generate: wrote \(output): \(s.triangles) triangles, \(s.meshes) meshes, \(s.materials) materials, "
+            + "\(s.textures) textures, \(s.lights) lights, \(s.animations) animations in \(String(format: "%.3f", seconds)) s "
+            + "(generation \(String(format: "%.3f", generation)) s, \(String(format: "%.3f", cpu)) s CPU)")
+    }
+
+    func write(_ scene: Scene, to output: String) throws {
         var writeOptions = GLTFWriteOptions()
         writeOptions.generator = "Oyster oyster-generate \(OysterGen.version)"
         do {
@@ -103,11 +117,49 @@ struct Generate: OysterTool {
         } catch {
             throw ToolFailure.unwritable(output, "cannot write: \(error)")
         }
-        let s = scene.statistics
-        let seconds = Date().timeIntervalSince(start), generation = generated.timeIntervalSince(start)
-        console.info("oyster-generate: wrote \(output): \(s.triangles) triangles, \(s.meshes) meshes, \(s.materials) materials, "
-            + "\(s.textures) textures, \(s.lights) lights, \(s.animations) animations in \(String(format: "%.3f", seconds)) s "
-            + "(generation \(String(format: "%.3f", generation)) s, \(String(format: "%.3f", cpu)) s CPU)")
+    }
+
+    /// `X,Z` as two tile coordinates within ±2^24 (beyond that Float metres lose the grid).
+    static func tile(_ text: Substring, option: String) throws -> (Int, Int) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let x = parts[0], let z = parts[1], abs(x) < 1 << 24, abs(z) < 1 << 24 else {
+            throw ToolFailure.usage("\(option) expects two integers X,Z (e.g. \(option) 3,-2)")
+        }
+        return (x, z)
+    }
+
+    static func tile(_ text: String, option: String) throws -> (Int, Int) { try tile(text[...], option: option) }
+
+    /// At most this many tiles per run (a 64 × 64 block, 16 km² at 64 m).
+    static let maxTiles = 4096
+
+    /// `--chunks X0,Z0:X1,Z1`: a block of tiles in one process, as a streaming game would
+    /// generate them, sharing one baked texture folder and the kit cache.
+    func runTiles(_ range: String, recipe: Recipe, output: String, console: Console) throws {
+        let ends = range.split(separator: ":", omittingEmptySubsequences: false)
+        guard ends.count == 2 else { throw ToolFailure.usage("--chunks expects X0,Z0:X1,Z1 (e.g. --chunks -1,-1:1,1)") }
+        let (x0, z0) = try Self.tile(ends[0], option: "--chunks"), (x1, z1) = try Self.tile(ends[1], option: "--chunks")
+        guard x0 <= x1, z0 <= z1 else { throw ToolFailure.usage("--chunks: X0 must not exceed X1, nor Z0 Z1") }
+        let count = (x1 - x0 + 1) * (z1 - z0 + 1)
+        guard count <= Self.maxTiles else { throw ToolFailure.usage("--chunks: \(count) tiles asked, at most \(Self.maxTiles) per run") }
+        guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
+        try writeSharedTextures(recipe, beside: output)
+        let ext = (output as NSString).pathExtension, stem = (output as NSString).deletingPathExtension
+        let start = Date()
+        var generation = 0.0, triangles = 0
+        for z in z0...z1 {
+            for x in x0...x1 {
+                let t0 = Date()
+                var scene = ChunkGenerator.generate(recipe, x: x, z: z, size: chunkSize)
+                _ = scene.convertLights(to: lightUnits)
+                generation += Date().timeIntervalSince(t0)
+                triangles += scene.statistics.triangles
+                try write(scene, to: "\(stem)_\(x)_\(z).\(ext)")
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        console.info("oyster-generate: wrote \(count) tiles \(stem)_X_Z.\(ext) (\(triangles) triangles) in \(String(format: "%.3f", seconds)) s: "
+            + "\(String(format: "%.1f", seconds / Double(count) * 1000)) ms per tile, \(String(format: "%.1f", generation / Double(count) * 1000)) ms of it generation")
     }
 
     func resolveRecipe(_ console: Console) throws -> Recipe {
@@ -137,17 +189,21 @@ struct Generate: OysterTool {
         return r
     }
 
-    /// Chunks reference textures in `materials/` beside them; bake those once per folder.
+    /// Chunks reference textures in `materials/` beside them; bake those once per folder. A
+    /// stamp names what they were baked for (textures depend on biome, seed and resolution),
+    /// so tiles of another world written to the same folder rebake them instead of using
+    /// wrong ones.
     func writeSharedTextures(_ recipe: Recipe, beside output: String) throws {
         let folder = (output as NSString).deletingLastPathComponent
         let dir = (folder.isEmpty ? "." : folder) + "/" + ChunkGenerator.materialFolder
-        let marker = dir + "/grass_baseColor.png"
-        if FileManager.default.fileExists(atPath: marker) { return }
+        let stampPath = dir + "/materials.stamp"
+        let stamp = "oyster \(OysterGen.version) biome \(recipe.biome.rawValue) seed \(recipe.seed) resolution \(recipe.textureResolution)\n"
+        if let existing = FileManager.default.contents(atPath: stampPath), existing == Data(stamp.utf8) { return }
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for file in ChunkGenerator.sharedTextureFiles(recipe) {
                 try AtomicFile.write(file.bytes, to: dir + "/" + file.name)
             }
+            try AtomicFile.write(Array(stamp.utf8), to: stampPath)
         } catch {
             throw ToolFailure.unwritable(dir, "cannot write shared textures: \(error)")
         }

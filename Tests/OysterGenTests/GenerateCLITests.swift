@@ -95,6 +95,37 @@ import Testing
         #expect(try ToolRun.run(tool, ["--recipe", recipe, "--light-units", "watts", "-o", "\(dir)/w.glb"]).status == 2)
     }
 
+    @Test func aBlockOfTilesMatchesTilesGeneratedOneByOne() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = try smallRecipe(in: dir, seed: 8)
+        let block = try ToolRun.run(tool, ["--recipe", recipe, "--chunks", "-1,0:0,1", "--chunk-size", "16", "-o", "\(dir)/tiles/t.glb", "-q"])
+        #expect(block.status == 0, "\(block.stderr)")
+        for (x, z) in [(-1, 0), (0, 0), (-1, 1), (0, 1)] {
+            let single = try ToolRun.run(tool, ["--recipe", recipe, "--chunk", "\(x),\(z)", "--chunk-size", "16", "-o", "\(dir)/one/t.glb", "-q"])
+            #expect(single.status == 0, "\(single.stderr)")
+            let a = FileManager.default.contents(atPath: "\(dir)/tiles/t_\(x)_\(z).glb")
+            #expect(a != nil && a == FileManager.default.contents(atPath: "\(dir)/one/t.glb"), "tile \(x),\(z)")
+        }
+        for bad in ["1,1", "0,0:", "2,0:1,0", "0,0:99,99", "a,b:c,d"] {
+            let run = try ToolRun.run(tool, ["--recipe", recipe, "--chunks", bad, "-o", "\(dir)/bad/t.glb"])
+            #expect(run.status == 2, "--chunks \(bad)")
+        }
+        #expect(try ToolRun.run(tool, ["--chunk", "0,0", "--chunks", "0,0:1,1", "-o", "\(dir)/bad/t.glb"]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/bad"))
+    }
+
+    @Test func sharedTexturesOfAnotherWorldAreRebakedNotReused() throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let texture = "\(dir)/materials/grass_baseColor.png"
+        #expect(try ToolRun.run(tool, ["--recipe", try smallRecipe(in: dir, seed: 1), "--chunk", "0,0", "-o", "\(dir)/a.glb", "-q"]).status == 0)
+        let first = FileManager.default.contents(atPath: texture)
+        #expect(try ToolRun.run(tool, ["--recipe", try smallRecipe(in: dir, seed: 2), "--chunk", "0,0", "-o", "\(dir)/b.glb", "-q"]).status == 0)
+        let second = FileManager.default.contents(atPath: texture)
+        #expect(first != nil && second != nil && first != second)
+    }
+
     @Test func aChunkIsWrittenWithSharedTextures() throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
