@@ -50,8 +50,8 @@ let package = Package(
         .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterProcess", AP]),
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
-        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterValidate", AP]),
-        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
+        .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
+        .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
 
         // MARK: - Tests

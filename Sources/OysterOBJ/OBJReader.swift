@@ -179,7 +179,7 @@ public struct OBJReader: Sendable {
             // `mtllib a.mtl b.mtl` names two files, unless the whole text is one file name.
             var names = [lib.name]
             if let folder, lib.name.contains(" "),
-               !(OBJPaths.resolve(lib.name, in: "").map { FileIO.exists(OBJPaths.join(folder, $0)) } ?? false) {
+               !(OBJPaths.resolve(lib.name, in: "").map { FileIO.isFile(OBJPaths.join(folder, $0)) } ?? false) {
                 names = lib.name.split(separator: " ").map(String.init)
             }
             for raw in names {
@@ -200,7 +200,7 @@ public struct OBJReader: Sendable {
                 do {
                     // Case-insensitive fallback for assets made on Windows.
                     let existing = OBJPaths.locate(relative, root: folder) ?? relative
-                    bytes = try FileIO.read(path: OBJPaths.join(folder, existing), limit: options.maxFileBytes)
+                    bytes = try FileIO.readOBJ(OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
                     diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",

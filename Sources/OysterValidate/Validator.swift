@@ -22,7 +22,8 @@ public enum Validator {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError(path: path, reason: "no such file") }
         guard !isDir.boolValue else { throw ReadError(path: path, reason: "is a directory") }
-        guard let data = readFileBytes(path) else { throw ReadError(path: path, reason: "cannot read file") }
+        let data: [UInt8]
+        do { data = try FileIO.read(path) } catch { throw ReadError(path: path, reason: error.reason) }
         let base = (path as NSString).deletingLastPathComponent
         return validate(bytes: data, uri: path, baseDirectory: base.isEmpty ? "." : base, options: options)
     }

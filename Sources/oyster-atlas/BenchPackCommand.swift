@@ -1,3 +1,4 @@
+import OysterCore
 import ArgumentParser
 import Foundation
 import OysterAtlas
@@ -20,7 +21,7 @@ struct BenchPackCommand: ParsableCommand {
     @Option(name: .long, help: "Only these heuristics (comma-separated).") var heuristics: String?
 
     func run() throws {
-        guard let text = try? String(contentsOfFile: sizesFile, encoding: .utf8) else {
+        guard let bytes = try? FileIO.read(sizesFile, limit: 64 << 20), let text = String(validating: bytes, as: UTF8.self) else {
             throw ToolError.input(sizesFile, "cannot read")
         }
         var sizes: [PackSize] = []

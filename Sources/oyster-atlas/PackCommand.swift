@@ -46,7 +46,8 @@ struct PackCommand: ParsableCommand {
         // Decode.
         var sprites: [Sprite] = []
         for f in files {
-            guard let data = FileManager.default.contents(atPath: f.path) else { throw ToolError.input(f.path, "cannot read") }
+            let data: [UInt8]
+            do { data = try FileIO.read(f.path, limit: 1 << 30) } catch { throw ToolError.input(f.path, "cannot read: \(error)") }
             do {
                 // No image larger than a page can be packed: refuse it before allocating pixels.
                 let limits = ImageLimits(maxDimension: maxSize, maxPixels: maxSize * maxSize)

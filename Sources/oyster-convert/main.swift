@@ -71,7 +71,7 @@ struct Convert: OysterTool {
 
     private func convertImage(console: Console) throws {
         let bytes: [UInt8]
-        do { bytes = try FileIO.read(input, limit: 1 << 30) } catch { throw ToolFailure(.unreadableInput, "\(error)") }
+        do { bytes = try FileIO.read(input, limit: 1 << 30) } catch { throw ToolFailure.unreadable(input, "\(error)") }
         let target: ImageFormat = FileFormat(path: output) == .png ? .png : .jpeg
         let encoded: [UInt8]
         do { encoded = try ImageConverter.convert(bytes, to: target, quality: quality) } catch { throw ToolFailure.unreadable(input, "\(error)") }

@@ -166,10 +166,11 @@ struct Generate: OysterTool {
         if recipe != nil, prompt != nil { throw ToolFailure.usage("give a prompt or --recipe, not both") }
         var r: Recipe
         if let path = recipe {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ToolFailure.unreadable(path, "cannot read recipe file")
+            let data: [UInt8]
+            do { data = try FileIO.read(path, limit: 16 << 20) } catch {
+                throw ToolFailure.unreadable(path, "cannot read recipe file: \(error)")
             }
-            do { r = try Recipe.parse([UInt8](data)) } catch {
+            do { r = try Recipe.parse(data) } catch {
                 throw ToolFailure.unreadable(path, "bad recipe: \(error)")
             }
         } else if let prompt {

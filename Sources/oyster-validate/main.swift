@@ -39,7 +39,7 @@ struct OysterValidateCommand: OysterTool {
     func run() throws {
         var options = ValidationOptions()
         if let config {
-            guard let text = try? String(contentsOfFile: config, encoding: .utf8) else {
+            guard let bytes = try? FileIO.read(config, limit: 16 << 20), let text = String(validating: bytes, as: UTF8.self) else {
                 throw ToolFailure.usage("\(config): cannot read configuration file")
             }
             do { try options.apply(configText: text) } catch { throw ToolFailure.usage("\(config): \(error.description)") }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OysterCore
 
 /// Where external buffers and images come from. Paths handed to a loader are relative to the
 /// asset's folder and have already passed the URI safety checks (see `URIPolicy`).
@@ -41,7 +42,7 @@ public struct FileResourceLoader: ResourceLoader {
 
     public func read(_ path: String) throws -> [UInt8] {
         try checkConfined(path)
-        return try FileIO.read(fullPath(path))
+        return try FileIO.readGLTF(fullPath(path))
     }
 
     /// A relative path can still leave the folder through a symbolic link; compare real paths.
@@ -77,41 +78,9 @@ public struct MemoryResourceLoader: ResourceLoader {
     }
 }
 
-/// Whole-file reads with POSIX calls (no Foundation), failing with a one-line reason that
-/// does not repeat the path (callers name the file in their own context).
-public enum FileIO {
-    /// The bytes of the file at `path`; files over `limit` bytes are refused before reading.
-    public static func read(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw GLTFError(String(cString: strerror(errno)), code: "IO_ERROR") }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw GLTFError("not a regular file", code: "IO_ERROR") }
-        let size = Int(info.st_size)
-        guard size <= limit else { throw GLTFError("file of \(size) bytes exceeds the limit of \(limit)", code: "IO_ERROR") }
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let n = systemRead(fd, buffer.baseAddress! + done, size - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    break
-                }
-                if n == 0 { break }
-                done += n
-            }
-            count = done
-        }
-        if failure != 0 { throw GLTFError(String(cString: strerror(failure)), code: "IO_ERROR") }
-        return bytes
+extension FileIO {
+    /// `read`, failing with the reader's own error type.
+    static func readGLTF(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
+        do { return try read(path, limit: limit) } catch { throw GLTFError(error.reason, code: "IO_ERROR") }
     }
 }
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif

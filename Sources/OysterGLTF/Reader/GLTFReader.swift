@@ -16,7 +16,7 @@ public struct GLTFReader: Sendable {
 
     /// Reads the file at `path`; external resources resolve relative to its folder.
     public func read(path: String) throws -> GLTFReadResult {
-        let bytes = try FileIO.read(path, limit: options.maxResourceSize)
+        let bytes = try FileIO.readGLTF(path, limit: options.maxResourceSize)
         let folder = parentDirectory(of: path)
         let loader = FileResourceLoader(baseDirectory: folder.isEmpty ? "." : folder, confineToBase: !options.allowUnsafeURIs)
         return try read(bytes: bytes, loader: loader)

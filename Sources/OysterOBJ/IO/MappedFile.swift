@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import OysterCore
 
 /// A file's bytes for parsing: memory-mapped when possible (no copy; pages already parsed can
 /// be handed back to keep the resident set small), read into memory otherwise.
@@ -13,13 +14,17 @@ final class MappedFile: @unchecked Sendable {
     private let owned: UnsafeMutableRawPointer?
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then refused).
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { throw OBJError(file: path, line: nil, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw OBJError(file: path, line: nil, message: String(cString: strerror(errno))) }
-        if (st.st_mode & S_IFMT) == S_IFDIR {
-            throw OBJError(file: path, line: nil, message: "is a directory")
+        // Only regular files: a device or FIFO (`/dev/zero` named as a model) never ends.
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw OBJError(file: path, line: nil, message: "is a directory")
+        default: throw OBJError(file: path, line: nil, message: "not a regular file")
         }
         let size = Int(st.st_size)
         if (st.st_mode & S_IFMT) == S_IFREG && size > 0,
@@ -31,7 +36,9 @@ final class MappedFile: @unchecked Sendable {
             owned = nil
             return
         }
-        let bytes = try FileIO.readAll(fd: fd, path: path, limit: Int.max)
+        // Empty, or a file system that cannot map: read it instead.
+        let bytes: [UInt8]
+        do { bytes = try FileIO.read(fd: fd) } catch { throw OBJError(file: path, line: nil, message: error.reason) }
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { if let b = $0.baseAddress { buffer.copyMemory(from: b, byteCount: $0.count) } }
         base = UnsafeRawPointer(buffer)
@@ -68,68 +75,9 @@ final class MappedFile: @unchecked Sendable {
     }
 }
 
-/// Whole-file reads for the small files around a model (MTL, textures).
-enum FileIO {
-    /// The bytes of `path`, refusing files larger than `limit`.
-    static func read(path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw OBJError(file: path, line: nil, message: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        return try readAll(fd: fd, path: path, limit: limit)
-    }
-
-    static func readAll(fd: Int32, path: String, limit: Int) throws -> [UInt8] {
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-            throw OBJError(file: path, line: nil, message: "is a directory")
-        }
-        if fstat(fd, &st) == 0 && Int(st.st_size) > limit {
-            throw OBJError(file: path, line: nil, message: "file is larger than the \(limit)-byte limit")
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(max(0, min(Int(st.st_size), limit)) + 1)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OBJError(file: path, line: nil, message: String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-            if out.count > limit { throw OBJError(file: path, line: nil, message: "file is larger than the \(limit)-byte limit") }
-        }
-        return out
-    }
-
-    static func entryExists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0
-    }
-
-    /// The names in a directory (sorted, so lookups are deterministic); empty when unreadable.
-    static func listDirectory(_ path: String) -> [String] {
-        guard let dir = opendir(path.isEmpty ? "." : path) else { return [] }
-        defer { closedir(dir) }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-            if names.count > 100_000 { break }
-        }
-        return names.sorted()
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+extension FileIO {
+    /// `read`, failing with the reader's own error type that names the file.
+    static func readOBJ(_ path: String, limit: Int) throws -> [UInt8] {
+        do { return try read(path, limit: limit) } catch { throw OBJError(file: path, line: nil, message: error.reason) }
     }
 }
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif

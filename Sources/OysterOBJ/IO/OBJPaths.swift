@@ -1,3 +1,5 @@
+import OysterCore
+
 /// Path rules for files an OBJ names (MTL libraries, textures): `\` separators become `/`,
 /// and a path may not leave the model's folder.
 enum OBJPaths {
@@ -32,7 +34,7 @@ enum OBJPaths {
     /// `relative` as it exists under `root`: exact, else matching each component without
     /// regard to ASCII case; nil when there is no such regular file.
     static func locate(_ relative: String, root: String) -> String? {
-        if FileIO.exists(join(root, relative)) { return relative }
+        if FileIO.isFile(join(root, relative)) { return relative }
         var found: [String] = []
         for part in relative.split(separator: "/").map(String.init) {
             let folder = found.isEmpty ? root : join(root, found.joined(separator: "/"))
@@ -45,7 +47,7 @@ enum OBJPaths {
             found.append(match)
         }
         let path = found.joined(separator: "/")
-        return FileIO.exists(join(root, path)) ? path : nil
+        return FileIO.isFile(join(root, path)) ? path : nil
     }
 
     static func join(_ root: String, _ relative: String) -> String {

@@ -253,7 +253,7 @@ struct MTLMaterialResolver {
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileIO.read(path: OBJPaths.join(root, found), limit: maxTextureBytes)
+            bytes = try FileIO.readOBJ(OBJPaths.join(root, found), limit: maxTextureBytes)
         } catch {
             diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
                 message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",

@@ -1,4 +1,5 @@
 import Foundation
+import OysterCore
 
 /// Reads the files a glTF references, relative to the asset's folder and never outside it.
 struct ResourceLoader: Sendable {
@@ -38,8 +39,7 @@ struct ResourceLoader: Sendable {
         let p = try path(for: uri)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue else { throw .missing(uri) }
-        guard let d = readFileBytes(p) else { throw .unreadable(uri) }
-        return d
+        do { return try FileIO.read(p) } catch { throw .unreadable(uri) }
     }
 }
 
