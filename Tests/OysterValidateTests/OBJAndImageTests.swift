@@ -19,6 +19,19 @@ struct OBJAndImageTests {
         #expect(byCode[DiagnosticCode.objMaterialUndefined.id]?.first?.location == .line(15))
     }
 
+    @Test("MTL maps the OBJ reader uses are known in any case; only truly unknown statements are reported")
+    func mtlKeywordsMatchTheReader() throws {
+        let dir = try temporaryFolder("mtl-keywords")
+        for name in ["n.png", "ao.png", "kd.png"] { try Data([0]).write(to: URL(fileURLWithPath: dir + "/" + name)) }
+        try "newmtl a\nKD 1 1 1\nmap_Bump -bm 1 n.png\nmap_ao ao.png\nMAP_KD kd.png\nmap_orm gone.png\nfrobnicate 1\n"
+            .write(toFile: dir + "/m.mtl", atomically: true, encoding: .utf8)
+        try "mtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl a\nf 1 2 3\n".write(toFile: dir + "/m.obj", atomically: true, encoding: .utf8)
+        let r = try Validator.validate(path: dir + "/m.obj")
+        #expect(r.issues.filter { $0.code == DiagnosticCode.mtlUnsupported.id }.map(\.location) == [.line(7)])
+        // Map statements are still followed to their files: the missing one is found.
+        #expect(r.issues.filter { $0.code == DiagnosticCode.objTextureMissing.id }.map(\.location) == [.line(6)])
+    }
+
     @Test("a clean PNG passes; a bad CRC, a bad color type and truncation are found")
     func pngChecks() {
         #expect(Validator.validate(bytes: tinyPNG(), uri: "a.png").issues.isEmpty)

@@ -1,11 +1,16 @@
 import Foundation
 import OysterCore
+import OysterOBJ
 
 // MARK: - OBJ/MTL line checks (statements, indices, referenced files)
 // OBJ: Wavefront "Object Files (.obj)" appendix B1; MTL: appendix B1 "Material Library File".
 
 private let objStatements: Set<String> = ["v", "vt", "vn", "vp", "f", "l", "p", "o", "g", "s", "usemtl", "mtllib", "cstype", "deg", "bmat", "step", "curv", "curv2", "surf", "parm", "trim", "hole", "scrv", "sp", "end", "con", "mg", "bevel", "c_interp", "d_interp", "lod", "shadow_obj", "trace_obj", "ctech", "stech", "maplib", "usemap"]
-private let mtlStatements: Set<String> = ["newmtl", "Ka", "Kd", "Ks", "Ke", "Ns", "Ni", "d", "Tr", "Tf", "illum", "sharpness", "Pr", "Pm", "Ps", "Pc", "Pcr", "aniso", "anisor", "norm", "map_Ka", "map_Kd", "map_Ks", "map_Ke", "map_Ns", "map_d", "map_Tr", "map_bump", "bump", "disp", "decal", "refl", "map_Pr", "map_Pm", "map_Ps", "map_Pc", "map_Pcr", "map_Ni", "map_aniso", "map_anisor"]
+/// MTL statements other than texture maps, lower-cased (MTL keywords are case-insensitive).
+private let mtlStatements: Set<String> = ["newmtl", "ka", "kd", "ks", "ke", "ns", "ni", "d", "tr", "tf", "illum", "sharpness", "pr", "pm", "ps", "pc", "pcr", "aniso", "anisor"]
+/// Texture-map statements: the OBJ reader's own list (so the validator never calls a map the
+/// reader uses "unknown") plus the PBR extension's maps it does not load.
+private let mtlMapStatements: Set<String> = OBJReader.mtlMapKeywords.union(["map_pc", "map_pcr", "map_ni", "map_aniso", "map_anisor"])
 
 struct OBJChecker {
     let ctx: IssueContext
@@ -75,9 +80,11 @@ struct OBJChecker {
             guard let head = words.first else { return }
             if head == "newmtl" {
                 if words.count > 1 { names.insert(words[1]) }
-            } else if !mtlStatements.contains(head) {
+            } else if mtlStatements.contains(head.lowercased()) {
+                return
+            } else if !mtlMapStatements.contains(head.lowercased()) {
                 add(.mtlUnsupported, lineNo, "Unknown MTL statement '\(head)'.", file: file)
-            } else if head.hasPrefix("map_") || ["bump", "disp", "decal", "refl", "norm"].contains(head) {
+            } else {
                 // The texture path is the last word; options (-bm 1, -o u v) come first.
                 if let path = words.last, words.count > 1, !path.hasPrefix("-") { _ = readReferenced(path, lineNo, file: file, load: false, missing: .objTextureMissing) }
             }
