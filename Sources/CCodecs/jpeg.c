@@ -182,32 +182,6 @@ static int cc_jpeg_describe(j_decompress_ptr cinfo, cc_info *info) {
     }
 }
 
-int cc_jpeg_probe(const uint8_t *data, size_t size, cc_info *info, cc_error *err) {
-    if (data == NULL || size < 4) { cc_set_error(err, "truncated JPEG data"); return CC_ERR_TRUNCATED; }
-    struct jpeg_decompress_struct cinfo;
-    cc_jpeg_error_mgr mgr;
-    struct jpeg_source_mgr src;
-    cinfo.err = NULL;
-    cc_jpeg_errors(&mgr, err);
-    cinfo.err = &mgr.base;
-    if (setjmp(mgr.jump)) {
-        jpeg_destroy_decompress(&cinfo);
-        return mgr.code ? mgr.code : CC_ERR_CORRUPT;
-    }
-    jpeg_create_decompress(&cinfo);
-    cc_jpeg_source(&src, data, size);
-    cinfo.src = &src;
-    jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
-    jpeg_read_header(&cinfo, TRUE);
-    if (!cc_jpeg_describe(&cinfo, info)) {
-        cc_set_error(err, "unsupported JPEG color space %d", (int)cinfo.jpeg_color_space);
-        jpeg_destroy_decompress(&cinfo);
-        return CC_ERR_UNSUPPORTED;
-    }
-    jpeg_destroy_decompress(&cinfo);
-    return CC_OK;
-}
-
 /* Adobe APP14 CMYK is stored inverted (Photoshop); plain CMYK is not. */
 static void cc_cmyk_to_rgb(const JSAMPLE *cmyk, uint8_t *rgb, JDIMENSION width, int inverted) {
     for (JDIMENSION x = 0; x < width; x++, cmyk += 4, rgb += 3) {
@@ -221,8 +195,9 @@ static void cc_cmyk_to_rgb(const JSAMPLE *cmyk, uint8_t *rgb, JDIMENSION width, 
     }
 }
 
-int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
-                   void *pixels, size_t capacity, cc_info *info, cc_error *err) {
+/* Header and, unless header_only, pixels: probe and decode share one guarded path. */
+static int cc_jpeg_read(const uint8_t *data, size_t size, int header_only, const cc_limits *limits,
+                        void *pixels, size_t capacity, cc_info *info, cc_error *err) {
     if (data == NULL || size < 4) { cc_set_error(err, "truncated JPEG data"); return CC_ERR_TRUNCATED; }
     struct jpeg_decompress_struct cinfo;
     cc_jpeg_error_mgr mgr;
@@ -242,6 +217,10 @@ int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
         cc_set_error(err, "unsupported JPEG color space %d", (int)cinfo.jpeg_color_space);
         mgr.code = CC_ERR_UNSUPPORTED;
         longjmp(mgr.jump, 1);
+    }
+    if (header_only) {
+        jpeg_destroy_decompress(&cinfo);
+        return CC_OK;
     }
 
     /* Limits and capacity before libjpeg allocates image-sized buffers. */
@@ -292,6 +271,15 @@ int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
     /* No jpeg_finish_decompress: trailing bytes after the last scanline are not needed. */
     jpeg_destroy_decompress(&cinfo);
     return CC_OK;
+}
+
+int cc_jpeg_probe(const uint8_t *data, size_t size, cc_info *info, cc_error *err) {
+    return cc_jpeg_read(data, size, 1, NULL, NULL, 0, info, err);
+}
+
+int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
+                   void *pixels, size_t capacity, cc_info *info, cc_error *err) {
+    return cc_jpeg_read(data, size, 0, limits, pixels, capacity, info, err);
 }
 
 // MARK: - Writing

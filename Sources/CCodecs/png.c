@@ -134,33 +134,9 @@ static void cc_png_describe(png_structp png, png_infop pinfo, int keep16, cc_inf
     info->orientation = 1;
 }
 
-int cc_png_probe(const uint8_t *data, size_t size, int keep16, cc_info *info, cc_error *err) {
-    cc_png_ctx ctx = { data, size, 0, NULL, err, 0, NULL, "" };
-    if (data == NULL || size < 8 || png_sig_cmp(data, 0, 8) != 0) {
-        cc_set_error(err, size < 8 ? "truncated PNG data" : "not a PNG file (bad signature)");
-        return size < 8 ? CC_ERR_TRUNCATED : CC_ERR_CORRUPT;
-    }
-    png_structp png = cc_png_create_reader(&ctx);
-    if (png == NULL) { cc_set_error(err, "out of memory while decoding PNG"); return CC_ERR_MEMORY; }
-    png_infop pinfo = png_create_info_struct(png);
-    if (pinfo == NULL) {
-        png_destroy_read_struct(&png, NULL, NULL);
-        cc_set_error(err, "out of memory while decoding PNG");
-        return CC_ERR_MEMORY;
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        png_destroy_read_struct(&png, &pinfo, NULL);
-        return ctx.code ? ctx.code : CC_ERR_CORRUPT;
-    }
-    cc_png_configure(png);
-    png_read_info(png, pinfo);
-    cc_png_describe(png, pinfo, keep16, info);
-    png_destroy_read_struct(&png, &pinfo, NULL);
-    return CC_OK;
-}
-
-int cc_png_decode(const uint8_t *data, size_t size, int keep16, const cc_limits *limits,
-                  void *pixels, size_t capacity, cc_info *info, cc_error *err) {
+/* Header and, unless header_only, pixels: probe and decode share one guarded path. */
+static int cc_png_load(const uint8_t *data, size_t size, int keep16, int header_only, const cc_limits *limits,
+                       void *pixels, size_t capacity, cc_info *info, cc_error *err) {
     cc_png_ctx ctx = { data, size, 0, NULL, err, 0, NULL, "" };
     if (data == NULL || size < 8 || png_sig_cmp(data, 0, 8) != 0) {
         cc_set_error(err, size < 8 ? "truncated PNG data" : "not a PNG file (bad signature)");
@@ -182,6 +158,10 @@ int cc_png_decode(const uint8_t *data, size_t size, int keep16, const cc_limits 
     cc_png_configure(png);
     png_read_info(png, pinfo);
     cc_png_describe(png, pinfo, keep16, info);
+    if (header_only) {
+        png_destroy_read_struct(&png, &pinfo, NULL);
+        return CC_OK;
+    }
 
     /* Limits and capacity before any pixel memory is used. */
     int status = cc_check_limits(info->width, info->height, limits, err);
@@ -227,6 +207,15 @@ int cc_png_decode(const uint8_t *data, size_t size, int keep16, const cc_limits 
     ctx.rows = NULL;
     png_destroy_read_struct(&png, &pinfo, NULL);
     return CC_OK;
+}
+
+int cc_png_probe(const uint8_t *data, size_t size, int keep16, cc_info *info, cc_error *err) {
+    return cc_png_load(data, size, keep16, 1, NULL, NULL, 0, info, err);
+}
+
+int cc_png_decode(const uint8_t *data, size_t size, int keep16, const cc_limits *limits,
+                  void *pixels, size_t capacity, cc_info *info, cc_error *err) {
+    return cc_png_load(data, size, keep16, 0, limits, pixels, capacity, info, err);
 }
 
 // MARK: - Writing
