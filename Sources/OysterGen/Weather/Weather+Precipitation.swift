@@ -31,8 +31,16 @@ struct Precipitation: Sendable {
         case .snow:
             tile = 8; period = 8; loop = 8
             wind = Vec2(kcos(ang), ksin(ang)) * rng.nextFloat(0.1, 0.25)
-            size = Vec2(0.07, 0.07)
+            size = Vec2(0.1, 0.1)
         }
+    }
+
+    /// Snow's sideways sway (zero for rain) at loop fraction `t`: across the wind and back,
+    /// zero at both ends of the loop so the wrap stays seamless.
+    func sway(_ t: Float, phase: Float) -> Vec3 {
+        guard kind == .snow else { return .zero }
+        let side = Vec3(-wind.y, 0, wind.x) * (1 / max(length(wind), 1e-3))
+        return side * (0.35 * (ksin((t + phase) * 2 * .pi) - ksin(phase * 2 * .pi)))
     }
 
     var surface: SurfaceKind { kind == .rain ? .rain : .snowflake }
@@ -183,57 +191,38 @@ extension WeatherEffects {
                            half: recipe.size / 2)
         let instances = cols.reduce(0) { $0 + $1.levels }
         guard instances > 0 else { return }
-        // Snow sways in two out-of-phase layers, each with its own tile.
-        let layers = kind == .snow ? 2 : 1
-        let perTile = max(16, min(kind == .rain ? 700 : 500, Precipitation.triangleBudget / (2 * instances * layers)))
+        let perTile = max(16, min(kind == .rain ? 700 : 600, Precipitation.triangleBudget / (2 * instances)))
         let (f, _, u) = cameraBasis
-        var meshes: [Int] = []
-        for l in 0..<layers {
-            let b = p.tileMesh(count: perTile, seed: recipe.seed ^ 0x7A11 &+ UInt64(l), view: f, up: u)
-            guard let m = a.addMesh(b, name: "\(p.name)Tile\(layers > 1 ? "_\(l + 1)" : "")") else { return }
-            meshes.append(m)
-        }
+        let tile = p.tileMesh(count: perTile, seed: recipe.seed ^ 0x7A11, view: f, up: u)
+        guard let mesh = a.addMesh(tile, name: "\(p.name)Tile") else { return }
         let root = a.group("Weather")
         for (bi, band) in Precipitation.bands.enumerated() {
             let bandCols = cols.filter { $0.band == bi }
             guard !bandCols.isEmpty else { continue }
             let group = a.add(Node(name: "\(p.name)_Band\(bi + 1)"), under: root)
+            // Falls exactly one (scaled) period per loop: the tiles' content repeats every period.
+            // Snow also sways across the wind and back, each band in its own phase.
             let d = p.fall * band.scale
-            // Falls exactly one (scaled) period per loop: the tiles' content repeats along `d`.
-            a.animate(p.name, node: group, path: .translation, times: [0, p.loop], values: [0, 0, 0, d.x, d.y, d.z])
-            for l in 0..<layers {
-                var parent = group
-                if layers > 1 {
-                    parent = a.add(Node(name: "\(p.name)_Band\(bi + 1)_Sway\(l + 1)"), under: group)
-                    sway(node: parent, p: p, scale: band.scale, phase: Float(l) * 0.5 + Float(bi) * 0.3, into: &a)
-                }
-                var n = 0
-                for c in bandCols {
-                    for level in 0..<c.levels {
-                        n += 1
-                        let t = c.origin - d * Float(level)
-                        let node = Node(name: "\(p.name)_Band\(bi + 1)\(layers > 1 ? "_\(l + 1)" : "")_\(String(format3: n))",
-                                        transform: .trs(translation: t, rotation: .identity, scale: Vec3(repeating: band.scale)),
-                                        mesh: meshes[l])
-                        a.add(node, under: parent)
-                    }
+            let keys = kind == .snow ? 8 : 1
+            var times: [Float] = [], values: [Float] = []
+            for k in 0...keys {
+                let t = Float(k) / Float(keys)
+                let v = d * t + p.sway(t, phase: Float(bi) * 0.37) * band.scale
+                times.append(t * p.loop)
+                values += [v.x, v.y, v.z]
+            }
+            a.animate(p.name, node: group, path: .translation, times: times, values: values)
+            var n = 0
+            for c in bandCols {
+                for level in 0..<c.levels {
+                    n += 1
+                    let t = c.origin - d * Float(level)
+                    let node = Node(name: "\(p.name)_Band\(bi + 1)_\(String(format3: n))",
+                                    transform: .trs(translation: t, rotation: .identity, scale: Vec3(repeating: band.scale)),
+                                    mesh: mesh)
+                    a.add(node, under: group)
                 }
             }
         }
-    }
-
-    /// Snow drifting sideways and back (across the wind) once per loop.
-    func sway(node: Int, p: Precipitation, scale: Float, phase: Float, into a: inout SceneAssembler) {
-        let side = Vec3(-p.wind.y, 0, p.wind.x) * (1 / max(length(p.wind), 1e-3))
-        let amp = 0.35 * scale
-        var times: [Float] = [], values: [Float] = []
-        for k in 0...8 {
-            let t = Float(k) / 8
-            let s = ksin((t + phase) * 2 * .pi) - ksin(phase * 2 * .pi)
-            let v = side * (s * amp)
-            times.append(t * p.loop)
-            values += [v.x, v.y, v.z]
-        }
-        a.animate(p.name, node: node, path: .translation, times: times, values: values)
     }
 }
