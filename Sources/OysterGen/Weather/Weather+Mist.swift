@@ -36,7 +36,7 @@ extension WeatherEffects {
         // Fog fills everything a little; lighter weather keeps to the valleys.
         let sorted = ground.sorted()
         let low = sorted[sorted.count / 4], high = sorted[sorted.count * 2 / 3]
-        let everywhere: Float = recipe.weather == .fog ? 0.35 : 0.1
+        let everywhere: Float = recipe.weather == .fog ? 0.25 : 0.1
         var gather = [Float](repeating: 0, count: n * n)
         for k in 0..<(n * n) {
             let hollow = smoothstep(-0.5, 2.5, smooth[k] - ground[k])
@@ -44,25 +44,37 @@ extension WeatherEffects {
             let wet: Float = water[k] > ground[k] ? 1 : 0
             gather[k] = max(everywhere, hollow, lowland, wet)
         }
+        // Thin where a sheet meets the ground, faded over the outer sixth.
+        var rim = [Float](repeating: 0, count: n * n)
+        for j in 0..<n {
+            for i in 0..<n { rim[j * n + i] = smoothstep(0, Float(cells) / 6, Float(min(min(i, n - 1 - i), min(j, n - 1 - j)))) }
+        }
+        var sheets: [(name: String, y: [Float], alpha: [Float])] = []
+        for (li, offset) in mistOffsets.enumerated() {
+            var ys = [Float](repeating: 0, count: n * n), alpha = ys
+            for k in 0..<(n * n) {
+                ys[k] = max(smooth[k], water[k]) + offset
+                // Upper sheets thinner: the mist is densest low down.
+                alpha[k] = smoothstep(0.2, 2.0, ys[k] - ground[k]) * rim[k] * gather[k] * (1 - 0.12 * Float(li))
+            }
+            sheets.append(("Mist_\(li + 1)", ys, alpha))
+        }
+        if recipe.weather == .overcast {
+            // Low cloud: one level sheet just above the high ground, only where hills reach it.
+            let level = sorted[sorted.count * 9 / 10] + 5
+            let ys = [Float](repeating: level, count: n * n)
+            let alpha = (0..<(n * n)).map { k in
+                let clear = level - ground[k]
+                return smoothstep(0.3, 2.5, clear) * (1 - smoothstep(6, 18, clear)) * rim[k]
+            }
+            sheets.append(("LowCloud", ys, alpha))
+        }
         let root = a.group("Weather")
         let group = a.add(Node(name: "Mist"), under: root)
-        for (li, offset) in mistOffsets.enumerated() {
+        for (li, sheet) in sheets.enumerated() {
             var b = MeshBuilder()
             var index = [Int32](repeating: -1, count: n * n)
-            var alpha = [Float](repeating: 0, count: n * n)
-            var ys = [Float](repeating: 0, count: n * n)
-            for j in 0..<n {
-                for i in 0..<n {
-                    let k = j * n + i
-                    let y = max(smooth[k], water[k]) + offset
-                    ys[k] = y
-                    // Thin where the sheet meets the ground, faded over the outer sixth.
-                    let edge = min(min(i, n - 1 - i), min(j, n - 1 - j))
-                    let rim = smoothstep(0, Float(cells) / 6, Float(edge))
-                    // Upper sheets thinner: the mist is densest low down.
-                    alpha[k] = smoothstep(0.2, 2.0, y - ground[k]) * rim * gather[k] * (1 - 0.12 * Float(li))
-                }
-            }
+            let ys = sheet.y, alpha = sheet.alpha
             let s = 1 / Self.mistTextureScale
             let shift = Vec2(Float(li) * 0.37, Float(li) * 0.61)
             for j in 0..<cells {
@@ -80,8 +92,8 @@ extension WeatherEffects {
                     b.triangle(.mist, v[0], v[2], v[1])
                 }
             }
-            guard let m = a.addMesh(b, name: "Mist_\(li + 1)") else { continue }
-            let node = a.add(Node(name: "Mist_\(li + 1)", mesh: m), under: group)
+            guard let m = a.addMesh(b, name: sheet.name) else { continue }
+            let node = a.add(Node(name: sheet.name, mesh: m), under: group)
             drift(node: node, layer: li, into: &a)
         }
     }

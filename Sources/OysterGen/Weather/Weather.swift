@@ -77,7 +77,8 @@ struct WeatherEffects {
             default:
                 // Mist scatters the sky's light: a faint sky-tinted glow keeps it from going grey.
                 let tint = mix(Vec3(0.9, 0.92, 0.95), sky.skyColor, 0.35)
-                mat.baseColorFactor = Vec4(tint.x, tint.y, tint.z, recipe.weather == .fog ? 0.5 : 0.28)
+                let opacity: Float = recipe.weather == .fog ? 0.42 : recipe.weather == .overcast ? 0.2 : 0.28
+                mat.baseColorFactor = Vec4(tint.x, tint.y, tint.z, opacity)
                 mat.roughnessFactor = 1
                 mat.emissiveTexture = mat.baseColorTexture
                 let glow: Float = sky.isNight ? 0.05 : 0.25

@@ -66,9 +66,10 @@ enum WeatherTextures {
             for x in 0..<n {
                 let u = (Float(x) + 0.5) / Float(n)
                 let f = big.fbm(u * 3, v * 3) * 0.75 + wisps.fbm(u * 2, v * 6) * 0.35
-                let a = smoothstep(-0.25, 0.5, f)
+                // Soft wisps over a thin veil, so sheets read as haze rather than patches.
+                let a = smoothstep(-0.45, 0.6, f)
                 let c = Vec3(0.90, 0.92, 0.94) * (0.92 + 0.08 * a)
-                put(&out, y * n + x, c, a * a * (3 - 2 * a))
+                put(&out, y * n + x, c, 0.08 + 0.92 * a)
             }
         }
         return out
