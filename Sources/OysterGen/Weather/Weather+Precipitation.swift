@@ -207,7 +207,8 @@ extension WeatherEffects {
             var times: [Float] = [], values: [Float] = []
             for k in 0...keys {
                 let t = Float(k) / Float(keys)
-                let v = d * t + p.sway(t, phase: Float(bi) * 0.37) * band.scale
+                // The last key is exactly one period down (no sway left), so the loop closes exactly.
+                let v = d * t + (k == keys ? .zero : p.sway(t, phase: Float(bi) * 0.37) * band.scale)
                 times.append(t * p.loop)
                 values += [v.x, v.y, v.z]
             }
