@@ -14,6 +14,9 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case dungeonFloor, dungeonWall, cloth, gold, fire
     // Added by the asset kits: white birch bark (so `bark` stays brown)
     case birchBark
+    // MARK: - Weather (branch `weather`): rain streaks, snowflakes, mist banks; textured with
+    // RGBA alpha by WeatherTextures, not by MaterialBaker.
+    case rain, snowflake, mist
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

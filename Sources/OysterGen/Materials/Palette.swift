@@ -47,6 +47,10 @@ enum Palette {
         case .cloth: return Vec3(0.60, 0.15, 0.12)
         case .gold: return Vec3(1.00, 0.77, 0.34)
         case .fire: return Vec3(1.00, 0.60, 0.20)
+        // MARK: Weather (branch `weather`)
+        case .rain: return Vec3(0.78, 0.84, 0.92)
+        case .snowflake: return Vec3(0.97, 0.98, 1.00)
+        case .mist: return Vec3(0.86, 0.88, 0.90)
         }
     }
 

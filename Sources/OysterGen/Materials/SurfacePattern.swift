@@ -171,6 +171,10 @@ struct SurfacePattern {
         case .fire:
             let n = f4.fbm(u * 4, v * 4)
             return Texel(color: mix(Vec3(1, 0.35, 0.05), Vec3(1, 0.85, 0.3), 0.5 + 0.5 * n), height: 0.5, roughness: 1)
+        // MARK: Weather (branch `weather`): the real RGBA textures come from WeatherTextures;
+        // this flat texel only serves callers that bake every kind.
+        case .rain, .snowflake, .mist:
+            return Texel(color: a, height: 0.5, roughness: r)
         }
     }
 }

@@ -21,6 +21,7 @@ public enum WorldGenerator {
         let report = options.progress ?? { _, _ in }
         var focus = Vec3.zero
         var cameraPose: (Vec3, Vec3)?
+        var outdoor: OutdoorWorld?
         if recipe.scene == .interior {
             report("dungeon", 0.1)
             var dungeon = InteriorWorld(recipe: recipe)
@@ -40,18 +41,26 @@ public enum WorldGenerator {
             world.rocks(into: &a, kits: &kits)
             focus = world.focus
             cameraPose = world.cameraPose(looking: focus)
+            outdoor = world
         }
         report("lights", 0.65)
         let sky = Sky(recipe: recipe)
         Lighting.add(sky: sky, anchors: kits.anchors, recipe: recipe, into: &a)
         if let (eye, target) = cameraPose { Lighting.addCamera(eye: eye, target: target, into: &a) }
+        if let world = outdoor, let (eye, target) = cameraPose, case .perspective(let yfov, let aspect, _, _)? = a.scene.cameras.last?.projection {
+            report("weather", 0.68)
+            WeatherEffects(recipe: recipe, sky: sky, eye: eye, target: target, yfov: yfov, aspect: aspect ?? 16.0 / 9.0)
+                .add(to: world, into: &a)
+        }
         if options.bakeTextures {
             report("materials", 0.7)
-            let baked = MaterialBaker.bake(a.kinds, biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)
+            // Weather kinds carry RGBA textures of their own (WeatherTextures).
+            let baked = MaterialBaker.bake(a.kinds.filter { !$0.isWeather }, biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)
             a.finishMaterials(baked, recipe: recipe)
         } else {
             a.finishMaterials([], recipe: recipe)
         }
+        WeatherEffects.finishMaterials(&a, recipe: recipe, sky: sky, textured: options.bakeTextures)
         report("done", 1)
         return a.finish(recipe: recipe, extras: provenance(recipe, sky: sky))
     }
