@@ -49,13 +49,15 @@ extension WeatherEffects {
         for j in 0..<n {
             for i in 0..<n { rim[j * n + i] = smoothstep(0, Float(cells) / 6, Float(min(min(i, n - 1 - i), min(j, n - 1 - j)))) }
         }
+        // Sheets stack up along a sight line, so each stays thin: the scene must read through.
+        let strength: Float = recipe.weather == .fog ? 0.6 : 0.42
         var sheets: [(name: String, y: [Float], alpha: [Float])] = []
         for (li, offset) in mistOffsets.enumerated() {
             var ys = [Float](repeating: 0, count: n * n), alpha = ys
             for k in 0..<(n * n) {
                 ys[k] = max(smooth[k], water[k]) + offset
                 // Upper sheets thinner: the mist is densest low down.
-                alpha[k] = smoothstep(0.2, 2.0, ys[k] - ground[k]) * rim[k] * gather[k] * (1 - 0.12 * Float(li))
+                alpha[k] = smoothstep(0.2, 2.0, ys[k] - ground[k]) * rim[k] * gather[k] * (1 - 0.12 * Float(li)) * strength
             }
             sheets.append(("Mist_\(li + 1)", ys, alpha))
         }
