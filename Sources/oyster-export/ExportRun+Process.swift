@@ -64,6 +64,7 @@ struct ExportRun {
 
         // Target conventions.
         passes.append(scene.convertLights(to: target.lightUnits))
+        if target == .godot, scene.lightUnits == .unitless { passes.append(scene.adaptLightsForGodot3()) }
         if target.colliders != .none {
             passes.append(scene.addExportColliders(allowTrimesh: target.colliders != .unrealUCX))
             switch target.colliders {

@@ -33,16 +33,25 @@ import OysterTestSupport
 
     // MARK: - Light units
 
-    @Test func godotAndWebGetUnitlessLightsOthersKeepPhotometricOnes() throws {
+    @Test func lightsAreConvertedForEachEnginesImporter() throws {
         let dir = TemporaryDirectory()
-        for (target, lux) in [("godot", 5.0), ("web", 5.0), ("blender", 3415.0), ("unreal", 3415.0)] {
+        // Sun lux and torch candela: photometric kept, unitless ÷ 683, and Godot 3's torch
+        // at 100 × range / 20 per unitless candela (so its attenuation is 1).
+        let expected: [(String, Double, Double, String)] = [
+            ("godot", 5, 1000, "unitless"), ("web", 5, 20, "unitless"),
+            ("blender", 3415, 13660, "photometric"), ("unreal", 3415, 13660, "photometric"),
+        ]
+        for (target, sun, torch, units) in expected {
             let json = try glbJSON(try export(target, ["--no-obj"], in: dir) + "/world.glb")
             let lights = (json["extensions"] as? [String: Any])?["KHR_lights_punctual"] as? [String: Any]
-            let sun = try #require((lights?["lights"] as? [[String: Any]])?.first, "\(target): no light")
-            let intensity = try #require(sun["intensity"] as? Double)
-            #expect(abs(intensity - lux) < lux * 1e-4, "\(target): \(intensity)")
-            let units = ((json["asset"] as? [String: Any])?["extras"] as? [String: Any])?["lightUnits"] as? String
-            #expect(units == (lux == 5 ? "unitless" : "photometric"), "\(target)")
+            let list = try #require(lights?["lights"] as? [[String: Any]], "\(target): no lights")
+            let byName = Dictionary(uniqueKeysWithValues: list.compactMap { l in (l["name"] as? String).map { ($0, l["intensity"] as? Double ?? -1) } })
+            for (name, want) in [("Sun", sun), ("Torch", torch)] {
+                let got = try #require(byName[name], "\(target): no \(name)")
+                #expect(abs(got - want) < want * 1e-4, "\(target) \(name): \(got)")
+            }
+            let extras = (json["asset"] as? [String: Any])?["extras"] as? [String: Any]
+            #expect(extras?["lightUnits"] as? String == units, "\(target)")
         }
     }
 

@@ -5,7 +5,7 @@ import OysterImage
 
 /// A small scene the export tests run on: two textured materials an atlas can merge, a UV
 /// sphere (enough triangles for a LOD chain) drawn by three nodes, a terrain grid, a lake, a
-/// photometric sun and a looping animation.
+/// photometric sun and torch, and a looping animation.
 enum ExportTestScene {
     /// Writes the scene as a GLB at `path`.
     static func write(to path: String) throws {
@@ -36,11 +36,13 @@ enum ExportTestScene {
         scene.nodes.append(Node(name: "Lake", mesh: 2))
         // A sun in photometric units (as oyster-generate writes): engines that read the numbers
         // as they are get them divided by 683.
-        scene.lights = [Light(name: "Sun", kind: .directional, intensity: 3415)]
+        scene.lights = [Light(name: "Sun", kind: .directional, intensity: 3415), Light(name: "Torch", kind: .point, intensity: 13660, range: 10)]
         scene.nodes.append(Node(name: "Sun", transform: .trs(translation: Vec3(0, 50, 0), rotation: .identity, scale: .one)))
         scene.nodes[5].light = 0
+        scene.nodes.append(Node(name: "Torch", transform: .trs(translation: Vec3(2, 2, 0), rotation: .identity, scale: .one)))
+        scene.nodes[6].light = 1
         scene.asset.extras = ["lightUnits": "photometric"]
-        roots += [3, 4, 5]
+        roots += [3, 4, 5, 6]
         scene.roots = [SceneRoot(name: "Scene", nodes: roots)]
         scene.defaultRoot = 0
         // Rock bobs up and comes back: its last key equals its first, so it loops.
