@@ -14,6 +14,9 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case dungeonFloor, dungeonWall, cloth, gold, fire
     // Added by the asset kits: white birch bark (so `bark` stays brown)
     case birchBark
+    // MARK: Added by the dungeon kit: dressed stone with real block geometry, dark mortar
+    // joints, bone and candle wax.
+    case ashlar, mortar, bone, wax
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -47,6 +47,11 @@ enum Palette {
         case .cloth: return Vec3(0.60, 0.15, 0.12)
         case .gold: return Vec3(1.00, 0.77, 0.34)
         case .fire: return Vec3(1.00, 0.60, 0.20)
+        // MARK: Dungeon kit
+        case .ashlar: return Vec3(0.58, 0.55, 0.50)
+        case .mortar: return Vec3(0.16, 0.15, 0.14)
+        case .bone: return Vec3(0.86, 0.82, 0.70)
+        case .wax: return Vec3(0.93, 0.89, 0.76)
         }
     }
 
@@ -61,6 +66,8 @@ enum Palette {
         case .mud: return 0.55
         case .leaves, .palmLeaves, .bushLeaves, .needles: return 0.75
         case .slate, .roofTiles: return 0.7
+        case .wax: return 0.45
+        case .bone: return 0.6
         default: return 0.9
         }
     }
