@@ -16,9 +16,9 @@ extension Dungeon {
         let mx = (x0 + x1) / 2, mz = (z0 + z1) / 2
         let back = min(0.8, s * 0.4), side = min(0.5, s * 0.25)
         if r.width >= r.depth {  // along the vault's axis
-            return (Vec3(x1 - back, 1.75, mz + side), Vec3(x0 + s, 1.45, mz - side * 0.4))
+            return (Vec3(x1 - back, 1.75, mz + side), Vec3(x0 + s, 1.6, mz - side * 0.4))
         }
-        return (Vec3(mx + side, 1.75, z1 - back), Vec3(mx - side * 0.4, 1.45, z0 + s))
+        return (Vec3(mx + side, 1.75, z1 - back), Vec3(mx - side * 0.4, 1.6, z0 + s))
     }
 
     /// `build` plus its `viewpoint`.

@@ -27,7 +27,8 @@ public enum Dungeon {
         // Torch places first, so niches keep clear of them.
         var torchSpots: [(Vec3, Vec3)] = []
         var busy = Set<WallEdge>()
-        for r in L.rooms {
+        let largest = L.rooms.indices.max { L.rooms[$0].width * L.rooms[$0].depth < L.rooms[$1].width * L.rooms[$1].depth } ?? 0
+        for (ri, r) in L.rooms.enumerated() {
             var spots: [(Vec3, Vec3, WallEdge)] = []
             for z in r.z..<(r.z + r.depth) {
                 for x in r.x..<(r.x + r.width) where !doorCells.contains(.init(x, z)) {
@@ -38,7 +39,9 @@ public enum Dungeon {
                 }
             }
             guard !spots.isEmpty else { continue }
-            let torches = min(spots.count, r.width * r.depth >= 20 ? 3 : 2)
+            // Crypts are candle-lit: fewer torches leave engines' light budget to the candles.
+            // The largest room, where the camera looks, is the best lit.
+            let torches = min(spots.count, (r.width * r.depth >= 20 ? 3 : 2) - (g.style == .crypt ? 1 : 0) + (ri == largest ? 2 : 0))
             for k in 0..<torches {
                 let idx = (k * spots.count / max(torches, 1) + rng.int(in: 0...max(0, spots.count / max(torches, 1) - 1))) % spots.count
                 torchSpots.append((spots[idx].0, spots[idx].1))
@@ -71,7 +74,7 @@ public enum Dungeon {
             default:
                 let c = Props.candles(count: 3, seed: rng.next())
                 props.append(c.merged(), transform: .translation(nc.shelf))
-                for a in c.lightAnchors where i % 8 == 3 { model.lightAnchors.append(LightAnchor(position: a.position + nc.shelf, kind: a.kind)) }
+                for a in c.lightAnchors where i % 8 == 3 || g.style == .crypt { model.lightAnchors.append(LightAnchor(position: a.position + nc.shelf, kind: a.kind)) }
             }
         }
         // Doorways: arched stone surrounds with swinging doors.
@@ -172,7 +175,7 @@ public enum Dungeon {
         for z in 0..<L.depth {
             for x in 0..<L.width where L.regionAt(x, z) == -2 {
                 k += 1
-                guard k % 6 == 0 else { continue }
+                guard k % (g.style == .crypt ? 9 : 6) == 0 else { continue }
                 for (dx, dz) in dirs where !L.isFloor(x + dx, z + dz) {
                     let n = Vec3(Float(dx), 0, Float(dz))
                     addTorch(center(x, z) + n * (s / 2 - inset) + Vec3(0, min(2.1, H - 1.2), 0), -n)

@@ -31,7 +31,7 @@ struct InteriorWorld {
     }
 
     /// Per room: fallen rubble in a corner, barrels and crates along a wall, and treasure in a few.
-    /// Nothing is put within 2.2 m of `keepClear` (where the camera stands).
+    /// Nothing is put within 2.2 m (a tomb within 3.2 m) of `keepClear`, where the camera stands.
     mutating func furnish(_ rooms: [(min: Vec2, size: Vec2)], style: DungeonStyle = .dungeon, keepClear: Vec2? = nil,
                           into a: inout SceneAssembler, kits: inout KitPlacement) {
         var rng = PCG32(seed: recipe.seed, stream: 0xF0_12)
@@ -39,7 +39,7 @@ struct InteriorWorld {
         let ancient = recipe.moods.contains(.ancient) || recipe.moods.contains(.ruined)
         var counters: [String: Int] = [:]
         func put(_ kit: KitModel, _ label: String, _ key: String, _ p: Vec2, _ yaw: Float) {
-            if let c = keepClear, length(p - c) < 2.2 { return }
+            if let c = keepClear, length(p - c) < (label == "Sarcophagus" ? 3.2 : 2.2) { return }
             let n = counters[label, default: 0] + 1
             counters[label] = n
             kits.place(kit, key: key, name: "\(label)_\(String(format2: n))", group: "Interior/Props", translation: Vec3(p.x, 0, p.y), yaw: yaw, into: &a)
