@@ -27,6 +27,7 @@ public enum Dungeon {
         // Torch places first, so niches keep clear of them.
         var torchSpots: [(Vec3, Vec3)] = []
         var busy = Set<WallEdge>()
+        var wallSpots: [(Vec3, Vec3, WallEdge)] = []
         let largest = L.rooms.indices.max { L.rooms[$0].width * L.rooms[$0].depth < L.rooms[$1].width * L.rooms[$1].depth } ?? 0
         for (ri, r) in L.rooms.enumerated() {
             var spots: [(Vec3, Vec3, WallEdge)] = []
@@ -39,6 +40,7 @@ public enum Dungeon {
                 }
             }
             guard !spots.isEmpty else { continue }
+            wallSpots += spots
             // Crypts are candle-lit: fewer torches leave engines' light budget to the candles.
             // The largest room, where the camera looks, is the best lit.
             let torches = min(spots.count, (r.width * r.depth >= 20 ? 3 : 2) - (g.style == .crypt ? 1 : 0) + (ri == largest ? 2 : 0))
@@ -75,6 +77,22 @@ public enum Dungeon {
                 let c = Props.candles(count: 3, seed: rng.next())
                 props.append(c.merged(), transform: .translation(nc.shelf))
                 for a in c.lightAnchors where i % 8 == 3 || g.style == .crypt { model.lightAnchors.append(LightAnchor(position: a.position + nc.shelf, kind: a.kind)) }
+            }
+        }
+        // Against some bare walls: shelves of urns and skulls in a crypt, banners in a dungeon.
+        var hung = 0
+        for (p, inward, e) in wallSpots where !busy.contains(e) && !nicheEdges.contains(e) && (e.x * 7 + e.z * 3) % 4 == 1 {
+            let base = Vec3(p.x, 0, p.z) + inward * 0.07
+            let yaw = katan2(inward.x, inward.z)
+            hung += 1
+            if g.style == .crypt {
+                let shelf = Props.cryptShelf(width: min(1.3, s * 0.6), seed: rng.next(), detail: g.detail.round)
+                props.append(shelf.merged(), transform: .place(base, yaw: yaw))
+                if hung % 2 == 1 {
+                    for a in shelf.lightAnchors { model.lightAnchors.append(LightAnchor(position: Mat4.place(base, yaw: yaw).transformPoint(a.position), kind: a.kind)) }
+                }
+            } else {
+                props.append(Props.banner(length: min(1.8, H * 0.45), seed: rng.next()), transform: .place(base + Vec3(0, H - 0.5, 0), yaw: yaw))
             }
         }
         // Doorways: arched stone surrounds with swinging doors.
