@@ -104,9 +104,11 @@ extension Dungeon {
         let (a0, a1) = v.axisRange
         let R = v.radius
         func inward(_ t: Float) -> Vec3 { normalize(Vec3(0, -kcos(t), 0) - v.across * ksin(t)) }
+        // The shell's flat facets pass behind the stones' flat backs (chords sag inwards).
+        let shell = (R + 0.03) / kcos(v.halfAngle / Float(n))
         for j in 0..<n {
             let t0 = -v.halfAngle + 2 * v.halfAngle * Float(j) / Float(n), t1 = -v.halfAngle + 2 * v.halfAngle * Float(j + 1) / Float(n)
-            b.addQuad(.mortar, v.point(a0, t0, R + 0.03), v.point(a1, t0, R + 0.03), v.point(a1, t1, R + 0.03), v.point(a0, t1, R + 0.03), facing: inward((t0 + t1) / 2))
+            b.addQuad(.mortar, v.point(a0, t0, shell), v.point(a1, t0, shell), v.point(a1, t1, shell), v.point(a0, t1, shell), facing: inward((t0 + t1) / 2))
             // Stones in a running bond along the axis.
             let tm = (t0 + t1) / 2
             let chord = 2 * R * ksin((t1 - t0) / 2)
@@ -145,11 +147,12 @@ extension Dungeon {
         // Lunettes: the end walls above the springing.
         for (a, face) in [(a0, v.axis), (a1, -v.axis)] {
             var pts: [Vec3] = []
-            let k = max(8, n)
-            for j in 0...k {
-                let t = -v.halfAngle + 2 * v.halfAngle * Float(j) / Float(k)
-                pts.append(v.point(a, t, R + 0.03))
+            pts.append(v.point(a, -v.halfAngle, R))  // down to the wall top, so no slit shows
+            for j in 0...n {
+                let t = -v.halfAngle + 2 * v.halfAngle * Float(j) / Float(n)
+                pts.append(v.point(a, t, shell))
             }
+            pts.append(v.point(a, v.halfAngle, R))
             b.color = stoneTint(0.8)
             b.addPolygon(.ashlar, pts, facing: face)
             b.color = nil
