@@ -144,17 +144,25 @@ extension Dungeon {
                 b.color = nil
             }
         }
-        // Lunettes: the end walls above the springing.
+        // Wall plates: close the strip between the wall tops and the shell's first facets.
+        for t in [-v.halfAngle, v.halfAngle] {
+            b.addQuad(.mortar, v.point(a0, t, R - 0.01), v.point(a1, t, R - 0.01), v.point(a1, t, shell), v.point(a0, t, shell), facing: inward(0))
+        }
+        // Lunettes: the end walls above the springing, fanned from the middle of the wall top
+        // (the outline is convex seen from there).
         for (a, face) in [(a0, v.axis), (a1, -v.axis)] {
-            var pts: [Vec3] = []
-            pts.append(v.point(a, -v.halfAngle, R))  // down to the wall top, so no slit shows
+            var pts: [Vec3] = [v.point(a, -v.halfAngle, R - 0.01)]
             for j in 0...n {
                 let t = -v.halfAngle + 2 * v.halfAngle * Float(j) / Float(n)
                 pts.append(v.point(a, t, shell))
             }
-            pts.append(v.point(a, v.halfAngle, R))
+            pts.append(v.point(a, v.halfAngle, R - 0.01))
+            let hub = v.axis * a + v.across * v.spanMid + Vec3(0, v.spring - 0.01, 0)
             b.color = stoneTint(0.8)
-            b.addPolygon(.ashlar, pts, facing: face)
+            for i in 0..<(pts.count - 1) {
+                let p = pts[i], q = pts[i + 1]
+                if dot(cross(p - hub, q - hub), face) >= 0 { b.addTriangle(.ashlar, hub, p, q) } else { b.addTriangle(.ashlar, hub, q, p) }
+            }
             b.color = nil
         }
     }
