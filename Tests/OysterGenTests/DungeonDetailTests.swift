@@ -91,6 +91,38 @@ struct DungeonDetailTests {
         #expect(tops.count > 10, "flagstones and cobbles sit at varying heights")
     }
 
+    @Test(arguments: [1, 2, 3])
+    func vaultEndsAreClosedByLunettes(seed: UInt64) throws {
+        let p = DungeonParams(rooms: 4)
+        let L = DungeonLayout.generate(p, seed: seed)
+        let ceiling = try #require(Dungeon.build(L, params: p, seed: seed).part(named: "Ceiling")?.mesh)
+        let g = DungeonGrid(L, params: p)
+        var tris: [(Vec3, Vec3, Vec3)] = []
+        for grp in ceiling.groups.values {
+            var t = 0
+            while t + 2 < grp.indices.count {
+                tris.append((grp.positions[Int(grp.indices[t])], grp.positions[Int(grp.indices[t + 1])], grp.positions[Int(grp.indices[t + 2])]))
+                t += 3
+            }
+        }
+        for r in L.rooms {
+            let lo = g.corner(r.x, r.z), hi = g.corner(r.x + r.width, r.z + r.depth), i = DungeonGrid.inset
+            let v = Vault(x0: lo.x + i, x1: hi.x - i, z0: lo.z + i, z1: hi.z - i, spring: g.H, riseRatio: 0.3)
+            let span = v.alongX ? v.z1 - v.z0 : v.x1 - v.x0
+            let rise = (v.height(atSpan: v.spanMid) ?? g.H) - g.H
+            for end in [v.axisRange.0, v.axisRange.1] {
+                // Area of ceiling triangles lying in the end wall's plane, above the wall top.
+                var area: Float = 0
+                for (a, b, c) in tris {
+                    let k = v.alongX ? [a.x, b.x, c.x] : [a.z, b.z, c.z]
+                    guard k.allSatisfy({ abs($0 - end) < 0.002 }), min(a.y, b.y, c.y) > g.H - 0.05 else { continue }
+                    area += length(cross(b - a, c - a)) / 2
+                }
+                #expect(area > span * rise * 0.6, "room \(r.x),\(r.z) end \(end): lunette area \(area) of about \(span * rise * 2 / 3)")
+            }
+        }
+    }
+
     @Test func propsStandOnTheFloor() throws {
         let scene = world("an underground crypt with four rooms, candles and gold", seed: 3)
         let world = scene.worldMatrices()

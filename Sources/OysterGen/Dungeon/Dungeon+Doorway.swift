@@ -62,7 +62,7 @@ extension Dungeon {
         }
         for side: Float in [-1, 1] {
             b.color = Vec4(0.7, 0.6, 0.5, 1)
-            b.addPolygon(.door, head.map { $0 - out * (side * 0.03) }, facing: out * -side)
+            b.addFan(.door, hub: roomFace.point(s / 2, spring, -doorDepth) - out * (side * 0.03), head.map { $0 - out * (side * 0.03) }, facing: out * -side)
             b.color = nil
         }
         let f = WallFrame(start: boundary - dir * (s / 2) + out * inset, dir: dir, length: s, thickness: inset * 2)

@@ -81,7 +81,7 @@ extension Dungeon {
         }
         outline.removeLast()  // the arch's left springing repeats the jamb top below it
         outline.append(face.point(c - hw, arch.spring, -depth))
-        b.addPolygon(.ashlar, outline, facing: face.normal)
+        b.addFan(.ashlar, hub: face.point(c, (arch.bottom + arch.spring) / 2, -depth), outline, facing: face.normal)
         for side: Float in [-1, 1] {
             let x = c + side * hw
             b.addQuad(.ashlar, face.point(x, arch.bottom, 0), face.point(x, arch.spring, 0), face.point(x, arch.spring, -depth), face.point(x, arch.bottom, -depth),

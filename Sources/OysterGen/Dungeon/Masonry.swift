@@ -64,15 +64,16 @@ extension MeshBuilder {
         }
     }
 
-    /// A flat polygon whose winding is chosen so its normal points along `facing`.
-    mutating func addPolygon(_ kind: SurfaceKind, _ points: [Vec3], facing: Vec3) {
-        guard points.count >= 3 else { return }
-        var nn = Vec3.zero
-        for i in 0..<points.count {
-            let p = points[i], q = points[(i + 1) % points.count]
-            nn += Vec3((p.y - q.y) * (p.z + q.z), (p.z - q.z) * (p.x + q.x), (p.x - q.x) * (p.y + q.y))
+    /// A flat region given by its outline, as a fan of triangles from `hub` (the region must
+    /// be star-shaped from there: any convex shape from an inner point), facing `facing`.
+    /// Unlike ear clipping it cannot lose the shape to near-collinear points.
+    mutating func addFan(_ kind: SurfaceKind, hub: Vec3, _ outline: [Vec3], facing: Vec3) {
+        guard outline.count >= 2 else { return }
+        for i in 0..<outline.count {
+            let p = outline[i], q = outline[(i + 1) % outline.count]
+            guard length(cross(p - hub, q - hub)) > 1e-7 else { continue }
+            if dot(cross(p - hub, q - hub), facing) >= 0 { addTriangle(kind, hub, p, q) } else { addTriangle(kind, hub, q, p) }
         }
-        addPolygon(kind, dot(nn, facing) >= 0 ? points : points.reversed())
     }
 }
 
@@ -227,15 +228,13 @@ extension MeshBuilder {
                 if a.bottom > 0.001 {
                     addQuad(mortar, face.point(xa, 0), face.point(xb, 0), face.point(xb, a.bottom), face.point(xa, a.bottom), facing: face.normal)
                 }
-                var pts: [Vec3] = []
+                // Above the arch: one trapezoid per arch segment, up to the wall top.
                 let k = 12
-                for j in 0...k {
-                    let p = a.point(Float(j) / Float(k))
-                    pts.append(face.point(p.x, p.y))
+                for j in 0..<k {
+                    let p = a.point(Float(j) / Float(k)), q = a.point(Float(j + 1) / Float(k))
+                    guard p.y < H || q.y < H else { continue }
+                    addQuad(mortar, face.point(p.x, min(p.y, H)), face.point(q.x, min(q.y, H)), face.point(q.x, H), face.point(p.x, H), facing: face.normal)
                 }
-                pts.append(face.point(xb, H))
-                pts.append(face.point(xa, H))
-                if a.top - a.ring < H { addPolygon(mortar, pts, facing: face.normal) }
             } else {
                 addQuad(mortar, face.point(xa, 0), face.point(xb, 0), face.point(xb, H), face.point(xa, H), facing: face.normal)
             }
