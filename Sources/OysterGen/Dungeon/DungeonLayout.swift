@@ -11,15 +11,32 @@ public struct DungeonParams: Sendable, Hashable {
     public var loops: Int
     /// 0…1: how many barrels, crates and tables.
     public var clutter: Float
+    /// Mesh density, 0.25…3 (1 = medium): stone courses, voussoirs, flagstones, roundness.
+    /// The kit also spreads a fixed budget over the layout, so small dungeons get finer
+    /// masonry and large ones stay within memory.
+    public var detail: Float
+    /// What the rooms are for: storerooms and guardrooms, or a crypt of tombs.
+    public var style: DungeonStyle
 
-    public init(rooms: Int = 8, cellSize: Float = 2, wallHeight: Float = 3.6, roomSize: ClosedRange<Int> = 3...6, loops: Int = 2, clutter: Float = 0.6) {
+    public init(rooms: Int = 8, cellSize: Float = 2, wallHeight: Float = 3.6, roomSize: ClosedRange<Int> = 3...6, loops: Int = 2, clutter: Float = 0.6,
+                detail: Float = 1, style: DungeonStyle = .dungeon) {
         self.rooms = rooms
         self.cellSize = cellSize
         self.wallHeight = wallHeight
         self.roomSize = roomSize
         self.loops = loops
         self.clutter = clutter
+        self.detail = detail
+        self.style = style
     }
+}
+
+/// The furnishing and architecture style of a dungeon.
+public enum DungeonStyle: String, Sendable, Hashable, CaseIterable {
+    /// Round arches, barrels, crates, chests, tables.
+    case dungeon
+    /// Pointed arches, wall niches with skulls and urns, sarcophagi, candles.
+    case crypt
 }
 
 /// A grid plan of rooms and corridors: which cells are floor, which region each belongs to

@@ -14,9 +14,12 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case dungeonFloor, dungeonWall, cloth, gold, fire
     // Added by the asset kits: white birch bark (so `bark` stays brown)
     case birchBark
-    // MARK: - Weather (branch `weather`): rain streaks, snowflakes, mist banks; textured with
+    // MARK: - Weather: rain streaks, snowflakes, mist banks; textured with
     // RGBA alpha by WeatherTextures, not by MaterialBaker.
     case rain, snowflake, mist
+    // MARK: - Dungeon kit: dressed stone with real block geometry, dark mortar
+    // joints, bone and candle wax.
+    case ashlar, mortar, bone, wax
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

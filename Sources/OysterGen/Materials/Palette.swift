@@ -47,10 +47,15 @@ enum Palette {
         case .cloth: return Vec3(0.60, 0.15, 0.12)
         case .gold: return Vec3(1.00, 0.77, 0.34)
         case .fire: return Vec3(1.00, 0.60, 0.20)
-        // MARK: Weather (branch `weather`)
+        // MARK: Weather
         case .rain: return Vec3(0.78, 0.84, 0.92)
         case .snowflake: return Vec3(0.97, 0.98, 1.00)
         case .mist: return Vec3(0.86, 0.88, 0.90)
+        // MARK: Dungeon kit
+        case .ashlar: return Vec3(0.58, 0.55, 0.50)
+        case .mortar: return Vec3(0.16, 0.15, 0.14)
+        case .bone: return Vec3(0.86, 0.82, 0.70)
+        case .wax: return Vec3(0.93, 0.89, 0.76)
         }
     }
 
@@ -65,6 +70,8 @@ enum Palette {
         case .mud: return 0.55
         case .leaves, .palmLeaves, .bushLeaves, .needles: return 0.75
         case .slate, .roofTiles: return 0.7
+        case .wax: return 0.45
+        case .bone: return 0.6
         default: return 0.9
         }
     }

@@ -35,6 +35,8 @@ struct SurfacePattern {
         case .water: return 1.5
         case .glass, .gold, .metal, .fire, .plaster: return 1.5
         case .snow, .sand, .mud: return 3
+        case .ashlar, .mortar: return 6
+        case .bone, .wax: return 2
         default: return 5
         }
     }
@@ -171,10 +173,34 @@ struct SurfacePattern {
         case .fire:
             let n = f4.fbm(u * 4, v * 4)
             return Texel(color: mix(Vec3(1, 0.35, 0.05), Vec3(1, 0.85, 0.3), 0.5 + 0.5 * n), height: 0.5, roughness: 1)
-        // MARK: Weather (branch `weather`): the real RGBA textures come from WeatherTextures;
+        // MARK: Weather: the real RGBA textures come from WeatherTextures;
         // this flat texel only serves callers that bake every kind.
         case .rain, .snowflake, .mist:
             return Texel(color: a, height: 0.5, roughness: r)
+        // MARK: Dungeon kit
+        case .ashlar:
+            // Dressed stone face: no painted joints (the blocks are geometry), but pitting,
+            // tool marks, mineral stains and a little damp moss.
+            let n = f8.fbm(u * 8, v * 8), fine = f16.fbm(u * 16, v * 16)
+            let cell = cells12.sample(u * 12, v * 12)
+            let pit = smoothstep(0.16, 0.04, cell.f1) * 0.5
+            let marks = Fractal.ridgedValue(grainH, u * 2 + n * 0.2, v * 24) * 0.12
+            var c = a * (0.82 + 0.22 * n + 0.08 * fine - 0.2 * pit - marks * 0.5)
+            let stain = smoothstep(0.25, 0.65, f4.fbm(u * 4 + 3, v * 4)) * 0.3
+            c = mix(c, Vec3(0.28, 0.26, 0.22), stain)
+            c = mix(c, Vec3(0.24, 0.30, 0.15), smoothstep(0.45, 0.8, f4.fbm(u * 4 + 9, v * 4 + 1)) * 0.3)
+            return Texel(color: c, height: 0.6 + 0.25 * n + 0.1 * fine - pit * 0.5 - marks, roughness: r, occlusion: 1 - pit * 0.6)
+        case .mortar:
+            let n = f16.fbm(u * 16, v * 16), cell = cells24.sample(u * 24, v * 24)
+            let grit = smoothstep(0.3, 0.1, cell.f1)
+            return Texel(color: a * (0.8 + 0.3 * n + 0.4 * grit * (cell.id - 0.3)), height: 0.4 + 0.3 * n + 0.3 * grit, roughness: r, occlusion: 0.6 + 0.3 * n)
+        case .bone:
+            let n = f8.fbm(u * 8, v * 8), pores = smoothstep(0.08, 0.02, cells24.sample(u * 24, v * 24).f1)
+            let c = a * (0.85 + 0.15 * n) * (1 - 0.3 * pores) - Vec3(0.0, 0.02, 0.06) * smoothstep(0.2, 0.7, f4.fbm(u * 4, v * 4))
+            return Texel(color: c, height: 0.6 + 0.2 * n - 0.3 * pores, roughness: r, occlusion: 1 - 0.3 * pores)
+        case .wax:
+            let drip = grainV.fbm(u * 24, v * 2)
+            return Texel(color: a * (0.92 + 0.08 * drip), height: 0.5 + 0.3 * drip, roughness: r)
         }
     }
 }

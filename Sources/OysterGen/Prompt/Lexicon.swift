@@ -34,8 +34,10 @@ enum Lexicon {
         add("taiga", .biome(.tundra), .feature(.forest))
         add("swamp swampy marsh marshy bog boggy bayou wetland wetlands fen mire", .biome(.swamp))
         // MARK: Scene
-        add("dungeon dungeons crypt catacomb catacombs tomb vault labyrinth maze cellar underground interior indoors inside lair",
+        add("dungeon dungeons vault labyrinth maze cellar underground interior indoors inside lair",
             .scene(.interior), .feature(.dungeon))
+        add("crypt crypts catacomb catacombs tomb tombs sarcophagus sarcophagi mausoleum ossuary sepulchre sepulcher",
+            .scene(.interior), .feature(.dungeon), .feature(.crypt))
         add("cave cavern grotto", .scene(.interior), .feature(.dungeon))
         add("room rooms chamber chambers hall halls corridor corridors", .feature(.dungeon))
         // MARK: Time

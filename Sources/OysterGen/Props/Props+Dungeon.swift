@@ -101,4 +101,31 @@ extension Props {
         m.add("Treasure", b)
         return m
     }
+
+    /// A heraldic banner hanging from an iron rod at the origin against a wall (front +Z):
+    /// cloth with a swallowtail hem, a border and a gold roundel, `length` metres long.
+    public static func banner(length: Float = 1.6, seed: UInt64) -> MeshBuilder {
+        var rng = KitRandom(seed: seed)
+        let l = kitClamp(length, 0.3, 6, fallback: 1.6), w = l * 0.45
+        let colours: [Vec4] = [Vec4(0.55, 0.08, 0.08, 1), Vec4(0.1, 0.16, 0.45, 1), Vec4(0.12, 0.32, 0.14, 1), Vec4(0.3, 0.1, 0.35, 1)]
+        var b = MeshBuilder()
+        b.beam(.metal, from: Vec3(-w / 2 - 0.08, 0, 0.06), to: Vec3(w / 2 + 0.08, 0, 0.06), width: 0.025, depth: 0.025, up: Vec3(0, 0, 1))
+        for x in [-w / 2 - 0.05, w / 2 + 0.05] { b.beam(.metal, from: Vec3(x, 0, 0), to: Vec3(x, 0, 0.07), width: 0.02, depth: 0.02) }
+        for x in [-w / 2 - 0.1, w / 2 + 0.1] { b.sphere(.gold, center: Vec3(x, 0, 0.06), radius: 0.025, rings: 3, segments: 6) }
+        // Cloth in a few gently rippled vertical strips; the hem is cut into a swallowtail.
+        b.color = rng.pick(colours)
+        let strips = 6
+        func z(_ u: Float) -> Float { 0.06 + ksin(u * 9) * 0.012 }
+        for i in 0..<strips {
+            let u0 = Float(i) / Float(strips), u1 = Float(i + 1) / Float(strips)
+            let x0 = -w / 2 + w * u0, x1 = -w / 2 + w * u1
+            let hem: (Float) -> Float = { u in -l + abs(u - 0.5) * l * 0.35 }
+            b.addDoubleSidedQuad(.cloth, Vec3(x0, hem(u0), z(u0)), Vec3(x1, hem(u1), z(u1)), Vec3(x1, -0.02, z(u1)), Vec3(x0, -0.02, z(u0)))
+        }
+        b.color = Vec4(0.9, 0.75, 0.3, 1)
+        b.addQuad(.cloth, Vec3(-w / 2, -l * 0.16, 0.085), Vec3(w / 2, -l * 0.16, 0.085), Vec3(w / 2, -l * 0.12, 0.085), Vec3(-w / 2, -l * 0.12, 0.085), facing: Vec3(0, 0, 1))
+        b.color = nil
+        b.cylinder(.gold, from: Vec3(0, -l * 0.45, 0.075), to: Vec3(0, -l * 0.45, 0.095), radiusBottom: w * 0.28, radiusTop: w * 0.28, segments: 16, capBottom: false)
+        return b
+    }
 }

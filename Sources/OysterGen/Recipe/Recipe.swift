@@ -82,6 +82,8 @@ public enum FeatureKind: String, CaseIterable, Hashable, Sendable {
     case forest, meadow, rocks
     case village, castle, tower, ruins, road, pier, lighthouse, cabin, windmill
     case dungeon, treasure, torches
+    /// Tombs in a dungeon: sarcophagi, burial niches, candles and pointed arches.
+    case crypt
 
     /// Features that shape the ground rather than sit on it.
     var isLandform: Bool { [.mountains, .hills, .canyon, .plains].contains(self) }
