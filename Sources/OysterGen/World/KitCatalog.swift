@@ -110,29 +110,3 @@ enum KitCatalog {
         return out
     }
 }
-
-extension KitCatalog {
-    struct DungeonKit {
-        var model: KitModel
-        var cameraEye: Vec3
-        var cameraTarget: Vec3
-        /// Room rectangles in world metres (min corner, size) for furnishing.
-        var rooms: [(min: Vec2, size: Vec2)]
-    }
-
-    static func dungeon(rooms: Int, seed: UInt64, recipe: Recipe) -> DungeonKit {
-        let clutter: Float = recipe.moods.contains(.barren) ? 0.2 : 0.7
-        let params = DungeonParams(rooms: rooms, cellSize: 2, wallHeight: 3.6, roomSize: 3...6, loops: max(1, rooms / 4), clutter: clutter)
-        let layout = DungeonLayout.generate(params, seed: seed)
-        let model = Dungeon.build(layout, params: params, seed: seed)
-        // Camera: the kit's viewpoint, at eye height at one end of the largest room looking in
-        // (a corner camera looked across the diagonal straight into a corner pillar).
-        let (eye, target) = Dungeon.viewpoint(layout, params: params)
-        let s = params.cellSize
-        let ox = -Float(layout.width) * s / 2, oz = -Float(layout.depth) * s / 2
-        let rooms = layout.rooms.map { r in
-            (Vec2(ox + Float(r.x) * s, oz + Float(r.z) * s), Vec2(Float(r.width) * s, Float(r.depth) * s))
-        }
-        return DungeonKit(model: model, cameraEye: eye, cameraTarget: target, rooms: rooms)
-    }
-}
