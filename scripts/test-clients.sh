@@ -24,6 +24,10 @@ echo "clients: Blender asset .glb -> .gltf (separate files) -> .glb, counts in e
   "$BIN/oyster-convert" -q "$WORK/sep/rich.gltf" "$WORK/rich.glb" || status=1
 python3 "$ROOT/scripts/clients/compare.py" "$ROOT/Fixtures/blender/rich.glb" "$WORK/rich.glb" 2>/dev/null || status=1
 
+echo "clients: generated worlds (outdoor and indoor) against the scene rule in every client"
+python3 "$ROOT/scripts/clients/check_world.py" "$BIN" "$WORK/worlds" 3 \
+  "a quiet fishing hamlet on a rocky coast at dawn" "a dark crypt with five rooms, candles and treasure" || status=1
+
 echo "clients: four neighbouring chunks in Blender share their borders exactly"
 python3 "$ROOT/scripts/clients/chunk_seams.py" "$BIN/oyster-generate" "$WORK/chunks" --prompt "rolling hills with a river" --seed 5 2>/dev/null | grep '^{'
 rc=${PIPESTATUS[0]}
