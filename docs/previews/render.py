@@ -2,10 +2,11 @@
 
     python3 docs/previews/render.py scene.gltf out.png [camera|outside] [samples] [width]
 
-Reads the sky colour and night flag that oyster-generate stores in asset.extras.environment,
-so the background matches the time of day. Cycles on CPU, few samples, denoiser off.
+Reads (from .gltf or .glb) the sky colour and night flag that oyster-generate stores in
+asset.extras.environment, so the background matches the time of day. Cycles on CPU, few samples, denoiser off.
 """
 import json
+import struct
 import sys
 
 import bpy
@@ -23,13 +24,21 @@ bpy.ops.wm.read_factory_settings(use_empty=True)
 bpy.ops.import_scene.gltf(filepath=src)
 scene = bpy.context.scene
 
+def document(path):
+    """The glTF JSON of a .gltf or a .glb (its first chunk)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] == b"glTF":
+        length = struct.unpack_from("<I", data, 12)[0]
+        return json.loads(data[20:20 + length])
+    return json.loads(data)
+
+
 env, recipe = {}, {}
 try:
-    if src.endswith(".gltf"):
-        with open(src) as f:
-            extras = json.load(f)["asset"]["extras"]
-            env, recipe = extras.get("environment", {}), extras.get("recipe", {})
-except (OSError, KeyError, ValueError):
+    extras = document(src)["asset"]["extras"]
+    env, recipe = extras.get("environment", {}), extras.get("recipe", {})
+except (OSError, KeyError, ValueError, struct.error):
     pass
 # Lights are photometric (Blender's default import reads them right); open up one stop at
 # night as a photographer would.
