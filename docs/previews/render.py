@@ -43,7 +43,7 @@ except (OSError, KeyError, ValueError, struct.error):
 # Lights are photometric (Blender's default import reads them right); open up one stop at
 # night as a photographer would.
 if env.get("night") and recipe.get("scene") != "interior":
-    scene.view_settings.exposure = 1.0
+    scene.view_settings.exposure = 2.0
 sky = env.get("skyColor", [0.5, 0.6, 0.8])
 world = bpy.data.worlds.new("World")
 scene.world = world

@@ -31,7 +31,7 @@ struct Precipitation: Sendable {
         case .snow:
             tile = 8; period = 8; loop = 8
             wind = Vec2(kcos(ang), ksin(ang)) * rng.nextFloat(0.1, 0.25)
-            size = Vec2(0.1, 0.1)
+            size = Vec2(0.065, 0.065)
         }
     }
 
@@ -54,7 +54,7 @@ struct Precipitation: Sendable {
     /// Distance bands from the camera (horizontal metres) and the tile scale used in each.
     static let bands: [(from: Float, to: Float, scale: Float)] = [(0, 30, 1), (30, 70, 2), (70, 150, 4)]
     /// Metres in front of the camera kept clear.
-    static let near: Float = 5
+    static let near: Float = 8
     /// Rendered triangles the whole field may use.
     static let triangleBudget = 60_000
 

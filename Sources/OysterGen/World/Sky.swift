@@ -25,7 +25,7 @@ struct Sky {
             // The moon: high in the opposite sky, cold and faint.
             sunDirection = normalize(Vec3(-pos.x, 0.6, -pos.z + 0.3))
             sunColor = Vec3(0.62, 0.72, 1.0)
-            sunIntensity = 0.4 * (weather == .clear ? 1 : 0.7)
+            sunIntensity = 0.7 * (weather == .clear ? 1 : 0.7)
         } else {
             sunDirection = normalize(Vec3(pos.x, max(pos.y, 0.04), pos.z))
             let warm = smoothstep(0.03, 0.45, elevation)
