@@ -40,7 +40,7 @@ try:
     env, recipe = extras.get("environment", {}), extras.get("recipe", {})
 except (OSError, KeyError, ValueError, struct.error):
     pass
-# Lights are photometric (Blender's default import reads them right); open up one stop at
+# Lights are photometric (Blender's default import reads them right); open up two stops at
 # night as a photographer would.
 if env.get("night") and recipe.get("scene") != "interior":
     scene.view_settings.exposure = 2.0

@@ -134,7 +134,7 @@ public enum LightAnchorKind: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Suggested intensity in candela as drawn without exposure control (`LightUnits.unitless`):
-    /// a 20 cd torch gives a wall 2.5 m away 3.2 lux, beside a noon sun of 5 lux and a moon of 0.4.
+    /// a 20 cd torch gives a wall 2.5 m away 3.2 lux, beside a noon sun of 5 lux and a moon of 0.7.
     public var suggestedIntensity: Float {
         switch self {
         case .torchFlame: return 20
