@@ -25,6 +25,15 @@ import Testing
         #expect(n.feature(.forest)?.species == ["palm"])
     }
 
+    @Test func snowMakesASettlementsGroundSnowyHillsUnlessMountainsAreNamed() {
+        let village = PromptInterpreter.interpret("a village of seven houses and a castle in the snow").recipe
+        #expect(village.biome == .alpine && village.has(.hills) && !village.has(.mountains))
+        let mountain = PromptInterpreter.interpret("a snowy mountain village").recipe
+        #expect(mountain.has(.mountains) && !mountain.has(.hills))
+        let wild = PromptInterpreter.interpret("a snowy wilderness").recipe
+        #expect(wild.has(.mountains))
+    }
+
     @Test func adjectivesChangeDensityAndAddRuins() {
         let dense = PromptInterpreter.interpret("a dense forest").recipe
         let sparse = PromptInterpreter.interpret("a sparse forest").recipe

@@ -111,7 +111,9 @@ public enum PromptInterpreter {
         // Landform: one per world.
         if !named.contains(where: \.isLandform) {
             switch r.biome {
-            case .alpine: r.features.insert(Feature(.mountains), at: 0)
+            // Snow alone does not mean mountains: a settlement in the snow gets snowy hills
+            // (room for houses); "mountain" names the landform when it is meant.
+            case .alpine: r.features.insert(named.contains(where: { $0 == .village || $0 == .castle }) ? Feature(.hills) : Feature(.mountains), at: 0)
             case .desert: r.features.insert(Feature(.hills, size: 0.4), at: 0)
             case .tropical, .swamp: r.features.insert(Feature(.plains), at: 0)
             case .temperate, .tundra: r.features.insert(Feature(.hills), at: 0)
