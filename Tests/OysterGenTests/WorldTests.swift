@@ -162,3 +162,22 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         #expect(near > far)
     }
 }
+
+@Suite struct FrozenWaterTests {
+    @Test func aFrozenLakeIsIceThatDoesNotSwell() throws {
+        let scene = WorldGenerator.generate(smallRecipe("a frozen lake in the tundra"))
+        let ice = try #require(scene.nodes.firstIndex { $0.name == "Ice_Lake" })
+        #expect(!scene.nodes.contains { $0.name == "Lake" })
+        let mesh = try #require(scene.nodes[ice].mesh)
+        let names = scene.meshes[mesh].primitives.compactMap { $0.material.flatMap { scene.materials[$0].name } }
+        #expect(names == ["ice"])
+        // The swell animation moves water surfaces only.
+        #expect(!scene.animations.flatMap(\.channels).contains { $0.node == ice })
+    }
+
+    @Test func openWaterStaysWaterWithoutTheWord() {
+        let scene = WorldGenerator.generate(smallRecipe("a lake in the tundra"))
+        #expect(scene.nodes.contains { $0.name == "Lake" })
+        #expect(!scene.materials.contains { $0.name == "ice" })
+    }
+}

@@ -17,7 +17,7 @@ public enum ChunkGenerator {
 
     /// Every kind a chunk may use, so the shared textures can be baked once for all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        var kinds = GroundCover.kinds + [.water, .bark, .birchBark, .leaves, .needles, .palmLeaves, .bushLeaves, .rock]
+        var kinds = GroundCover.kinds + [recipe.moods.contains(.frozen) ? .ice : .water, .bark, .birchBark, .leaves, .needles, .palmLeaves, .bushLeaves, .rock]
         if recipe.biome == .desert { kinds.append(.grassBlades) }
         return kinds
     }
@@ -73,8 +73,9 @@ public enum ChunkGenerator {
         func height(_ x: Float, _ z: Float) -> Float { shape.height(x, z) }
         if let level = waterLevel {
             // Cells on the shared world grid, so neighbouring sheets meet edge to edge.
-            let sheet = WaterMesh.sheet(level: level, minX: x0, minZ: z0, maxX: x0 + size, maxZ: z0 + size, spacing: size / Float(max(1, cells / 4)),
+            var sheet = WaterMesh.sheet(level: level, minX: x0, minZ: z0, maxX: x0 + size, maxZ: z0 + size, spacing: size / Float(max(1, cells / 4)),
                                         ground: height)
+            if recipe.moods.contains(.frozen) { sheet.retag(.water, as: .ice) }
             if let m = a.addMesh(sheet, name: "Water") {
                 var node = Node(name: "Water")
                 node.mesh = m

@@ -20,6 +20,8 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // MARK: - Dungeon kit: dressed stone with real block geometry, dark mortar
     // joints, bone and candle wax.
     case ashlar, mortar, bone, wax
+    // MARK: - Frozen water: lakes and rivers of a `frozen` world.
+    case ice
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

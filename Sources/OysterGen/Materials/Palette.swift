@@ -56,6 +56,7 @@ enum Palette {
         case .mortar: return Vec3(0.16, 0.15, 0.14)
         case .bone: return Vec3(0.86, 0.82, 0.70)
         case .wax: return Vec3(0.93, 0.89, 0.76)
+        case .ice: return Vec3(0.72, 0.84, 0.92)
         }
     }
 
@@ -63,6 +64,7 @@ enum Palette {
     static func roughness(_ kind: SurfaceKind) -> Float {
         switch kind {
         case .water: return 0.05
+        case .ice: return 0.25
         case .glass: return 0.08
         case .gold: return 0.3
         case .metal: return 0.45

@@ -32,7 +32,7 @@ struct SurfacePattern {
         switch kind {
         case .brick, .stoneWall, .cobblestone, .dungeonWall, .dungeonFloor, .roofTiles, .slate: return 10
         case .rock, .gravel, .bark, .thatch: return 8
-        case .water: return 1.5
+        case .water, .ice: return 1.5
         case .glass, .gold, .metal, .fire, .plaster: return 1.5
         case .snow, .sand, .mud: return 3
         case .ashlar, .mortar: return 6
@@ -90,6 +90,15 @@ struct SurfacePattern {
         case .water:
             let n = f4.fbm(u * 4, v * 4) * 0.6 + f16.fbm(u * 16, v * 16) * 0.4
             return Texel(color: a * (0.9 + 0.2 * n), height: 0.5 + 0.5 * n, roughness: r)
+        case .ice:
+            // Clear dark ice with white pressure cracks (cell borders) and frosted patches.
+            let cell = cells5.sample(u * 5 + f8.fbm(u * 8, v * 8) * 0.15, v * 5)
+            // Only some borders crack: the sheet reads as one surface, not as paving.
+            let crack = (1 - smoothstep(0.0, 0.03, cell.f2 - cell.f1)) * smoothstep(0.3, 0.6, f4.fbm(u * 4 + 2, v * 4 + 5))
+            let frost = smoothstep(0.1, 0.6, f4.fbm(u * 4 + 7, v * 4))
+            var c = a * (0.62 + 0.1 * f16.fbm(u * 16, v * 16))
+            c = mix(c, Vec3(0.93, 0.96, 0.98), max(crack * 0.85, frost * 0.55))
+            return Texel(color: c, height: 0.6 - crack * 0.4 + frost * 0.1, roughness: r * (0.5 + frost), occlusion: 1)
         case .bark:
             let fissure = Fractal.ridgedValue(grainV, u * 24 + f8.fbm(u * 8, v * 8) * 0.8, v * 2)
             let c = a * (0.55 + 0.6 * (1 - fissure)) * (0.9 + 0.2 * f16.fbm(u * 16, v * 16))

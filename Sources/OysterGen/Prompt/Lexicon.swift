@@ -25,6 +25,7 @@ enum Lexicon {
         // MARK: Biomes
         add("temperate green countryside pastoral rural verdant", .biome(.temperate))
         add("alpine snowy snowcapped winter wintry frozen icy glacier glacial", .biome(.alpine))
+        add("frozen icy iced icebound", .mood(.frozen))
         add("desert dune dunes sandy arid sahara badlands", .biome(.desert))
         add("tropical tropics paradise caribbean", .biome(.tropical))
         add("island isle atoll", .biome(.tropical), .feature(.sea))

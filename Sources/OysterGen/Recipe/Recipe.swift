@@ -73,7 +73,7 @@ public enum Detail: String, CaseIterable, Hashable, Sendable {
 
 /// Adjectives that colour several generators at once.
 public enum Mood: String, CaseIterable, Hashable, Sendable {
-    case ancient, dark, misty, dense, sparse, ruined, peaceful, eerie, lush, barren, grand
+    case ancient, dark, misty, dense, sparse, ruined, peaceful, eerie, lush, barren, grand, frozen
 }
 
 /// What can appear in a world.

@@ -78,14 +78,19 @@ struct OutdoorWorld {
             bodies.append(("Waterfall", WaterMesh.curtain(top: f.top, bottom: f.bottom, direction: f.direction, width: f.width)))
         }
         guard !bodies.isEmpty else { return }
+        // A frozen world: lakes and rivers are ice (the sea and a falling curtain stay water).
+        let frozen = recipe.moods.contains(.frozen)
         let group = a.group("Water")
-        for (name, b) in bodies {
-            guard let m = a.addMesh(b, name: name) else { continue }
-            var node = Node(name: name)
+        for (name, body) in bodies {
+            var b = body
+            let iced = frozen && (name == "Lake" || name == "River")
+            if iced { b.retag(.water, as: .ice) }
+            guard let m = a.addMesh(b, name: iced ? "Ice_" + name : name) else { continue }
+            var node = Node(name: iced ? "Ice_" + name : name)
             node.mesh = m
             let n = a.add(node, under: group)
-            // A slow swell: the surface rises and falls a few centimetres.
-            if name != "Waterfall" {
+            // A slow swell: the surface rises and falls a few centimetres (not under ice).
+            if name != "Waterfall" && !iced {
                 let amp: Float = name == "Sea" ? 0.12 : 0.04
                 a.animate("Water", node: n, path: .translation, times: [0, 2, 4, 6, 8],
                           values: [0, 0, 0, 0, amp, 0, 0, 0, 0, 0, -amp, 0, 0, 0, 0])
