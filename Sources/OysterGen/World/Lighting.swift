@@ -125,6 +125,13 @@ extension OutdoorWorld {
                     clearance = min(clearance, p.y - hf.height(p.x, p.z))
                 }
                 var score = min(clearance, 12) - (clearance < 1.5 ? 30 : 0) - max(0, steepness - 0.7) * 30
+                // The frame's sides at and beyond the target should still be world, not its edge
+                // (half the 16:9 frame is about 0.75 × the distance across at yfov 0.8).
+                let forward = normalize2(Vec2(target.x, target.z) - xz), right = Vec2(-forward.y, forward.x)
+                for (ahead, across) in [(Float(1), Float(0.75)), (1, -0.75), (1.4, 1), (1.4, -1)] {
+                    let q = xz + forward * (run * ahead) + right * (run * across)
+                    if abs(q.x) > half || abs(q.y) > half { score -= 6 }
+                }
                 // Prefer the sun behind the viewer (lit faces) and some water in frame.
                 if let lake = layout.plan.lake {
                     let mid = (xz + Vec2(target.x, target.z)) * 0.5
