@@ -1,3 +1,4 @@
+import OysterTestSupport
 import Testing
 @testable import OysterAtlas
 

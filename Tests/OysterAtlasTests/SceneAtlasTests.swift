@@ -1,6 +1,7 @@
 import Foundation
 import OysterCore
 import OysterGLTF
+import OysterTestSupport
 import Testing
 @testable import OysterAtlas
 

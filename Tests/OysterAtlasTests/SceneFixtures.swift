@@ -1,3 +1,4 @@
+import OysterTestSupport
 import OysterCore
 import OysterImage
 @testable import OysterAtlas

@@ -1,4 +1,5 @@
 import Foundation
+import OysterTestSupport
 import Testing
 @testable import OysterAtlas
 

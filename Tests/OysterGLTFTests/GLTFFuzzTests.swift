@@ -1,3 +1,4 @@
+import OysterTestSupport
 import Testing
 import OysterCore
 import OysterJSON
@@ -6,24 +7,12 @@ import OysterJSON
 /// Corrupted files must fail with a `GLTFError` (or read), never crash or hang: bytes of
 /// valid GLB and glTF files are flipped, cut and overwritten with deterministic noise.
 @Suite struct GLTFFuzzTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
-    }
-
     static let interesting: [[UInt8]] = [
         Array("0".utf8), Array("-1".utf8), Array("4294967295".utf8), Array("9223372036854775807".utf8),
         Array("1e308".utf8), Array("null".utf8), Array("[]".utf8), Array("{}".utf8), Array("\"".utf8), [0xFF, 0xFF, 0xFF, 0x7F],
     ]
 
-    func mutate(_ source: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    func mutate(_ source: [UInt8], _ rng: inout TestRandom) -> [UInt8] {
         var b = source
         for _ in 0..<(1 + rng.below(4)) {
             guard !b.isEmpty else { break }
@@ -43,7 +32,7 @@ import OysterJSON
 
     /// Replaces one number in the JSON text with an extreme value: the likeliest way to reach
     /// size and offset arithmetic.
-    func extremeNumber(_ source: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+    func extremeNumber(_ source: [UInt8], _ rng: inout TestRandom) -> [UInt8] {
         let digits = source.indices.filter { source[$0] >= 0x30 && source[$0] <= 0x39 && ($0 == 0 || !(source[$0 - 1] >= 0x30 && source[$0 - 1] <= 0x39)) }
         guard !digits.isEmpty else { return source }
         let at = digits[rng.below(digits.count)]
@@ -67,14 +56,14 @@ import OysterJSON
 
     @Test func corruptedGLBNeverCrashes() {
         let glb = GLTFWriter().encodeGLB(GLTFFixtures.rich())
-        var rng = SplitMix(state: 1)
+        var rng = TestRandom(seed: 1)
         for _ in 0..<400 { survive(mutate(glb, &rng)) }
     }
 
     @Test func corruptedJSONNeverCrashes() {
         let files = GLTFWriter(options: GLTFWriteOptions(embed: false)).encodeGLTF(GLTFFixtures.rich(), binName: "a.bin")
         let loader = MemoryResourceLoader(Dictionary(uniqueKeysWithValues: files.resources.map { ($0.name, $0.bytes) }))
-        var rng = SplitMix(state: 2)
+        var rng = TestRandom(seed: 2)
         for _ in 0..<400 { survive(mutate(files.json, &rng), loader: loader) }
         for _ in 0..<800 { survive(extremeNumber(files.json, &rng), loader: loader) }
     }

@@ -1,3 +1,4 @@
+import OysterTestSupport
 import Testing
 @testable import OysterOBJ
 import OysterCore
@@ -5,19 +6,6 @@ import OysterCore
 /// Mutated input must end in a scene or an `OBJError`, never a crash or hang, and slicing must
 /// not change which.
 @Suite struct OBJFuzzTests {
-    /// SplitMix64: a fixed, platform-independent sequence.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let alphabet = Array("0123456789 -+./\\#\n\r\tvfontglsupme".utf8) + [0, 0xFF, 0xEF, 0xBB, 0xBF]
 
     func outcome(_ bytes: [UInt8], threads: Int, slice: Int) -> String {
@@ -31,7 +19,7 @@ import OysterCore
 
     @Test func mutatedFilesNeverCrashAndDoNotDependOnSlicing() {
         let seed = Array(OBJParallelParseTests.messyOBJ().utf8)
-        var rng = SplitMix(state: 42)
+        var rng = TestRandom(seed: 42)
         for _ in 0..<150 {
             var bytes = seed
             for _ in 0..<(1 + rng.below(6)) {

@@ -101,7 +101,7 @@ struct GLTFValidationTests {
 
     @Test("malformed bytes never crash the validator")
     func malformedInputs() {
-        var rng = SplitMix64(state: 42)
+        var rng = TestRandom(seed: 42)
         let seed = Array(#"{"asset":{"version":"2.0"},"buffers":[{"byteLength":4,"uri":"data:,ab"}],"accessors":[{"count":1,"type":"VEC4","componentType":5126,"bufferView":0}],"bufferViews":[{"buffer":0,"byteLength":4}]}"#.utf8)
         for round in 0..<300 {
             var bytes = seed
