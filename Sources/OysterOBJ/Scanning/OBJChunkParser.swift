@@ -60,13 +60,19 @@ struct OBJChunkParser {
 
     // MARK: - Vertex data
 
+    /// Three numbers separated by spaces (a `v` position or a `vn` normal).
+    @inline(__always) mutating func threeNumbers() -> (Float, Float, Float)? {
+        s.skipSpaces()
+        guard let x = number() else { return nil }
+        s.skipSpaces()
+        guard let y = number() else { return nil }
+        s.skipSpaces()
+        guard let z = number() else { return nil }
+        return (x, y, z)
+    }
+
     mutating func parseVertex() -> Bool {
-        s.skipSpaces()
-        guard let x = number() else { return false }
-        s.skipSpaces()
-        guard let y = number() else { return false }
-        s.skipSpaces()
-        guard let z = number() else { return false }
+        guard let (x, y, z) = threeNumbers() else { return false }
         chunk.positions.append(x)
         chunk.positions.append(y)
         chunk.positions.append(z)
@@ -110,12 +116,7 @@ struct OBJChunkParser {
     }
 
     mutating func parseNormal() -> Bool {
-        s.skipSpaces()
-        guard let x = number() else { return false }
-        s.skipSpaces()
-        guard let y = number() else { return false }
-        s.skipSpaces()
-        guard let z = number() else { return false }
+        guard let (x, y, z) = threeNumbers() else { return false }
         chunk.normals.append(x)
         chunk.normals.append(y)
         chunk.normals.append(z)
