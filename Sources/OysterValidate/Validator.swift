@@ -19,11 +19,8 @@ public enum Validator {
 
     /// Validates the file at `path`.
     public static func validate(path: String, options: ValidationOptions = ValidationOptions()) throws(ReadError) -> ValidationReport {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ReadError(path: path, reason: "no such file") }
-        guard !isDir.boolValue else { throw ReadError(path: path, reason: "is a directory") }
         let data: [UInt8]
-        do { data = try FileIO.read(path) } catch { throw ReadError(path: path, reason: error.reason) }
+        do { data = try FileIO.read(path) } catch { throw ReadError(path: path, reason: error.missing ? "no such file" : error.reason) }
         let base = (path as NSString).deletingLastPathComponent
         return validate(bytes: data, uri: path, baseDirectory: base.isEmpty ? "." : base, options: options)
     }

@@ -12,6 +12,10 @@ public enum FileIO {
     /// in their own context and error type).
     public struct ReadError: Error, CustomStringConvertible, Sendable {
         public let reason: String
+        /// Nothing is there (ENOENT/ENOTDIR), as opposed to something there that cannot be read.
+        public var missing = false
+        /// A directory is there.
+        public var directory = false
         public var description: String { reason }
     }
 
@@ -20,7 +24,10 @@ public enum FileIO {
     public static func read(_ path: String, limit: Int = Int.max) throws(ReadError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not wait for a writer (it is then refused).
         let fd = open(path, O_RDONLY | O_NONBLOCK)
-        guard fd >= 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let code = errno
+            throw ReadError(reason: String(cString: strerror(code)), missing: code == ENOENT || code == ENOTDIR)
+        }
         defer { close(fd) }
         return try read(fd: fd, limit: limit)
     }
@@ -32,7 +39,7 @@ public enum FileIO {
         guard fstat(fd, &info) == 0 else { throw ReadError(reason: String(cString: strerror(errno))) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw ReadError(reason: "is a directory")
+        case S_IFDIR: throw ReadError(reason: "is a directory", directory: true)
         default: throw ReadError(reason: "not a regular file")
         }
         let size = Int(info.st_size)

@@ -37,9 +37,7 @@ struct ResourceLoader: Sendable {
 
     func read(_ uri: String) throws(Failure) -> [UInt8] {
         let p = try path(for: uri)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), !isDir.boolValue else { throw .missing(uri) }
-        do { return try FileIO.read(p) } catch { throw .unreadable(uri) }
+        do { return try FileIO.read(p) } catch { throw error.missing || error.directory ? .missing(uri) : .unreadable(uri) }
     }
 }
 
