@@ -32,11 +32,14 @@ public struct Node: Hashable, Sendable {
     public var weights: [Float]?
     /// EXT_mesh_gpu_instancing: per-instance TRANSLATION / ROTATION / SCALE (and custom) arrays.
     public var instancing: [String: DataArray]?
+    /// What the node is in its world (terrain, water, a collider, …); see `NodeRole`.
+    public var role: NodeRole?
     public var extensions = JSONObject()
     public var extras: JSONValue?
 
-    public init(name: String? = nil, transform: Transform = .identity, children: [Int] = [], mesh: Int? = nil) {
+    public init(name: String? = nil, transform: Transform = .identity, children: [Int] = [], mesh: Int? = nil, role: NodeRole? = nil) {
         self.name = name
+        self.role = role
         self.transform = transform
         self.children = children
         self.mesh = mesh

@@ -38,6 +38,7 @@ extension SceneResolver {
         }
         node.extensions = ext
         node.extras = f.extras
+        node.takeRoleFromExtras()
         return node
     }
 

@@ -92,7 +92,7 @@ extension SceneEncoder {
             }
             ext[GLTFExtensions.gpuInstancing] = ["attributes": .object(attributes)]
         }
-        put(&o, extensions: ext, extras: node.extras)
+        put(&o, extensions: ext, extras: node.extrasWithRole)
         return .object(o)
     }
 
