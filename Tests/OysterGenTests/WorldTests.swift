@@ -181,3 +181,36 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         #expect(!scene.materials.contains { $0.name == "ice" })
     }
 }
+
+@Suite struct WorldRoleTests {
+    @Test func frozenLakeIsIceAndTheRestOfTheWaterIsWater() throws {
+        let scene = WorldGenerator.generate(smallRecipe("a frozen lake by the sea in the tundra"))
+        let roles = scene.effectiveRoles()
+        let ice = try #require(scene.nodes.firstIndex { $0.name == "Ice_Lake" })
+        #expect(roles[ice] == .ice)
+        let sea = try #require(scene.nodes.firstIndex { $0.name == "Sea" })
+        #expect(roles[sea] == .water)
+    }
+
+    @Test func everyDrawnNodeOfAWorldHasARole() {
+        for prompt in ["a village with four houses by a lake in a pine forest on a rainy day", "a dark dungeon with four rooms and treasure"] {
+            let scene = WorldGenerator.generate(smallRecipe(prompt))
+            let roles = scene.effectiveRoles()
+            let unnamed = scene.nodes.indices.filter { scene.nodes[$0].mesh != nil && roles[$0] == nil }.map { scene.nodes[$0].name ?? "?" }
+            #expect(unnamed.isEmpty, "\(prompt): \(unnamed.prefix(5))")
+        }
+    }
+
+    @Test func groupsSayWhatTheirNodesAre() throws {
+        let scene = WorldGenerator.generate(smallRecipe("a village with four houses by a lake in a pine forest on a rainy day"))
+        let roles = scene.effectiveRoles()
+        func role(of name: String) -> NodeRole?? { scene.nodes.firstIndex { $0.name == name }.map { roles[$0] } }
+        #expect(role(of: "Terrain") == .terrain)
+        #expect(role(of: "Vegetation") == .vegetation)
+        #expect(role(of: "Buildings") == .structure)
+        #expect(role(of: "Weather") == .weather)
+        // A door inherits its house's role.
+        let door = try #require(scene.nodes.firstIndex { $0.name?.hasSuffix("Door") == true })
+        #expect(roles[door] == .structure)
+    }
+}

@@ -66,7 +66,7 @@ public enum ChunkGenerator {
         }
         let mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
         let terrain = a.addMesh(mesher.build(name: "Terrain", biome: recipe.biome) { a.material($0) })
-        var tnode = Node(name: "Terrain")
+        var tnode = Node(name: "Terrain", role: .terrain)
         tnode.mesh = terrain
         a.add(tnode, under: nil)
 
@@ -79,7 +79,7 @@ public enum ChunkGenerator {
             if let m = a.addMesh(sheet, name: "Water") {
                 var node = Node(name: "Water")
                 node.mesh = m
-                let w = a.add(node, under: a.group("Water"))
+                let w = a.add(node, under: a.group(.water))
                 a.animate("Water", node: w, path: .translation, times: [0, 2, 4, 6, 8], values: [0, 0, 0, 0, 0.04, 0, 0, 0, 0, 0, -0.04, 0, 0, 0, 0])
             }
         }
@@ -127,7 +127,7 @@ public enum ChunkGenerator {
             let k = count[label, default: 0] + 1
             count[label] = k
             // Names carry the world cell so they are unique across tiles.
-            kits.place(tree, key: "tree/\(sp.rawValue)/\(variant)", name: "\(label)_\(Int(p.x))_\(Int(p.y))", group: "Vegetation",
+            kits.place(tree, key: "tree/\(sp.rawValue)/\(variant)", name: "\(label)_\(Int(p.x))_\(Int(p.y))", group: .vegetation,
                        translation: Vec3(p.x, y - 0.1, p.y), yaw: c.bits.unit(20) * 6.28, scale: 0.8 + 0.45 * c.bits.unit(32), into: &a)
         }
         let rocks = Scatter(seed: recipe.seed, salt: 0x20C5, cell: 12, minDistance: 5)
@@ -139,7 +139,7 @@ public enum ChunkGenerator {
             if let w = waterLevel, y < w - 0.5 { continue }
             let variant = Int(c.bits >> 59) % 3
             let rock = kit("rock/\(variant)") { KitCatalog.rock(seed: recipe.seed ^ UInt64(variant * 104_729), size: 1.6, detail: recipe.detail) }
-            kits.place(rock, key: "rock/\(variant)", name: "Rock_\(Int(p.x))_\(Int(p.y))", group: "Rocks",
+            kits.place(rock, key: "rock/\(variant)", name: "Rock_\(Int(p.x))_\(Int(p.y))", group: .rocks,
                        translation: Vec3(p.x, y, p.y), yaw: c.bits.unit(20) * 6.28, scale: 0.4 + 1.3 * c.bits.unit(32) * c.bits.unit(48), into: &a)
         }
     }

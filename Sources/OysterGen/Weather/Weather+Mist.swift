@@ -71,7 +71,7 @@ extension WeatherEffects {
             }
             sheets.append(("LowCloud", ys, alpha))
         }
-        let root = a.group("Weather")
+        let root = a.group(.weather)
         let group = a.add(Node(name: "Mist"), under: root)
         for (li, sheet) in sheets.enumerated() {
             var b = MeshBuilder()

@@ -195,7 +195,7 @@ extension WeatherEffects {
         let (f, _, u) = cameraBasis
         let tile = p.tileMesh(count: perTile, seed: recipe.seed ^ 0x7A11, view: f, up: u)
         guard let mesh = a.addMesh(tile, name: "\(p.name)Tile") else { return }
-        let root = a.group("Weather")
+        let root = a.group(.weather)
         for (bi, band) in Precipitation.bands.enumerated() {
             let bandCols = cols.filter { $0.band == bi }
             guard !bandCols.isEmpty else { continue }

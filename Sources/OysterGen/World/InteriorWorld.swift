@@ -12,7 +12,7 @@ struct InteriorWorld {
         let params = Self.params(recipe, rooms: rooms)
         let layout = DungeonLayout.generate(params, seed: recipe.seed)
         let model = Dungeon.build(layout, params: params, seed: recipe.seed)
-        kits.place(model, key: "Dungeon", name: "Dungeon", group: "Interior", translation: .zero, yaw: 0, into: &a)
+        kits.place(model, key: "Dungeon", name: "Dungeon", group: .interior, translation: .zero, yaw: 0, into: &a)
         cameraPose = Dungeon.viewpoint(layout, params: params)
         let s = params.cellSize
         let ox = -Float(layout.width) * s / 2, oz = -Float(layout.depth) * s / 2
@@ -42,7 +42,7 @@ struct InteriorWorld {
             if let c = keepClear, length(p - c) < (label == "Sarcophagus" ? 3.2 : 2.2) { return }
             let n = counters[label, default: 0] + 1
             counters[label] = n
-            kits.place(kit, key: key, name: "\(label)_\(String(format2: n))", group: "Interior/Props", translation: Vec3(p.x, 0, p.y), yaw: yaw, into: &a)
+            kits.place(kit, key: key, name: "\(label)_\(String(format2: n))", group: .interiorProps, translation: Vec3(p.x, 0, p.y), yaw: yaw, into: &a)
         }
         for (i, room) in rooms.enumerated() {
             let inset: Float = 1.1

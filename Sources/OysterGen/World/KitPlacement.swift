@@ -12,7 +12,7 @@ struct KitPlacement {
     /// Places `kit` as node `name` under group `group`, at `transform` (TRS). `key` identifies
     /// the kit variant so identical kits share meshes.
     @discardableResult
-    mutating func place(_ kit: KitModel, key: String, name: String, group: String, translation: Vec3, yaw: Float,
+    mutating func place(_ kit: KitModel, key: String, name: String, group: WorldGroup, translation: Vec3, yaw: Float,
                         scale: Float = 1, into a: inout SceneAssembler) -> Int {
         let parent = a.group(group)
         let rotation = Orientation.yaw(yaw)

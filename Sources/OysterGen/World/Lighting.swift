@@ -13,7 +13,7 @@ enum Lighting {
     static let photometricScale = LightUnits.unitless.factor(to: units)
 
     static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, into a: inout SceneAssembler) {
-        let group = a.group("Lights")
+        let group = a.group(.lights)
         var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity * photometricScale)
         if recipe.scene == .interior { sun.intensity = 0.2 * photometricScale; sun.name = "Ambient" }
         a.scene.lights.append(sun)

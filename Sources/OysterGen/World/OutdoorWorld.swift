@@ -47,7 +47,7 @@ struct OutdoorWorld {
         let mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
         let mesh = mesher.build(name: "Terrain", biome: recipe.biome) { a.material($0) }
         let m = a.addMesh(mesh)
-        var node = Node(name: "Terrain")
+        var node = Node(name: "Terrain", role: .terrain)
         node.mesh = m
         return a.add(node, under: nil)
     }
@@ -80,13 +80,13 @@ struct OutdoorWorld {
         guard !bodies.isEmpty else { return }
         // A frozen world: lakes and rivers are ice (the sea and a falling curtain stay water).
         let frozen = recipe.moods.contains(.frozen)
-        let group = a.group("Water")
+        let group = a.group(.water)
         for (name, body) in bodies {
             var b = body
             let iced = frozen && (name == "Lake" || name == "River")
             if iced { b.retag(.water, as: .ice) }
             guard let m = a.addMesh(b, name: iced ? "Ice_" + name : name) else { continue }
-            var node = Node(name: iced ? "Ice_" + name : name)
+            var node = Node(name: iced ? "Ice_" + name : name, role: iced ? .ice : .water)
             node.mesh = m
             let n = a.add(node, under: group)
             // A slow swell: the surface rises and falls a few centimetres (not under ice).
@@ -181,7 +181,7 @@ struct OutdoorWorld {
                 batches[key, default: []].append((Vec3(p.x, h - 0.05, p.y), c.bits.unit(20) * 6.28, 0.7 + 0.6 * c.bits.unit(32)))
             }
         }
-        place(batches, batchKits, group: "Vegetation", counter: &counter, into: &a, kits: &kits)
+        place(batches, batchKits, group: .vegetation, counter: &counter, into: &a, kits: &kits)
     }
 
     mutating func rocks(into a: inout SceneAssembler, kits: inout KitPlacement) {
@@ -203,12 +203,12 @@ struct OutdoorWorld {
             let h = hf.height(p.x, p.y)
             batches[key, default: []].append((Vec3(p.x, h, p.y), c.bits.unit(20) * 6.28, 0.4 + 1.3 * c.bits.unit(32) * c.bits.unit(48)))
         }
-        place(batches, batchKits, group: "Rocks", counter: &counter, into: &a, kits: &kits)
+        place(batches, batchKits, group: .rocks, counter: &counter, into: &a, kits: &kits)
     }
 
     /// Places batches of identical kits: as nodes sharing one mesh, or one
     /// EXT_mesh_gpu_instancing node per variant when the recipe asks.
-    func place(_ batches: [String: [(Vec3, Float, Float)]], _ batchKits: [String: (KitModel, String)], group: String,
+    func place(_ batches: [String: [(Vec3, Float, Float)]], _ batchKits: [String: (KitModel, String)], group: WorldGroup,
                counter: inout [String: Int], into a: inout SceneAssembler, kits: inout KitPlacement) {
         for key in batches.keys.sorted() {
             guard let instances = batches[key], let (kit, label) = batchKits[key] else { continue }
@@ -266,7 +266,7 @@ struct OutdoorWorld {
             let seed = recipe.seed ^ PositionHash.hash(recipe.seed, Int32(s.position.x), Int32(s.position.y), 0xB1D)
             let kit = KitCatalog.building(s.kind, seed: seed, recipe: recipe)
             let y = s.kind == .pier ? (layout.waterLevel(s.position.x, s.position.y) ?? s.height) : s.height - 0.05
-            kits.place(kit, key: "\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: "Buildings",
+            kits.place(kit, key: "\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: .buildings,
                        translation: Vec3(s.position.x, y, s.position.y), yaw: s.yaw, into: &a)
         }
     }
@@ -280,7 +280,7 @@ extension OutdoorWorld {
             let n = counter[label, default: 0] + 1
             counter[label] = n
             let p = s.position + offset
-            kits.place(kit, key: "prop/\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: "Buildings/Village",
+            kits.place(kit, key: "prop/\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: .village,
                        translation: Vec3(p.x, layout.hf.height(p.x, p.y) - 0.02, p.y), yaw: yaw, into: &a)
         }
     }

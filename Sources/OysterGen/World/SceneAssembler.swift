@@ -11,7 +11,7 @@ struct SceneAssembler {
     /// Surface kinds in order of first use.
     private(set) var kinds: [SurfaceKind] = []
     var rootChildren: [Int] = []
-    var groups: [String: Int] = [:]
+    var groups: [WorldGroup: Int] = [:]
     var animationChannels: [(name: String, channel: AnimationChannel, sampler: AnimationSampler)] = []
 
     /// The material index for `kind`, creating an untextured material on first use.
@@ -48,13 +48,12 @@ struct SceneAssembler {
         return i
     }
 
-    /// The group node at `path` ("Vegetation", "Buildings/House_03"), created on first use.
-    mutating func group(_ path: String) -> Int {
-        if let g = groups[path] { return g }
-        let parts = path.split(separator: "/")
-        let parent = parts.count > 1 ? group(parts.dropLast().joined(separator: "/")) : nil
-        let g = add(Node(name: String(parts.last ?? "")), under: parent)
-        groups[path] = g
+    /// The node of `group` (inside its parent group, with its role), created on first use.
+    mutating func group(_ group: WorldGroup) -> Int {
+        if let g = groups[group] { return g }
+        let parent = group.parent.map { self.group($0) }
+        let g = add(Node(name: group.rawValue, role: group.role), under: parent)
+        groups[group] = g
         return g
     }
 
