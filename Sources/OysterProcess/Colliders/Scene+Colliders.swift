@@ -100,7 +100,7 @@ extension Scene {
                 c = (meshes.count - 1, Self.colliderBox(meshes[m], options.shape))
                 colliderOf[m] = c
             }
-            nodes.append(Node(mesh: c.mesh))
+            nodes.append(Node(mesh: c.mesh, role: .collider(options.shape == .trimesh ? .trimesh : .convex)))
             nodes[n].children.append(nodes.count - 1)
             records.append(ColliderRecord(sourceNode: n, colliderNode: nodes.count - 1, colliderMesh: c.mesh, shape: options.shape, box: c.box))
         }

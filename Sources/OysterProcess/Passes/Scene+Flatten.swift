@@ -30,6 +30,8 @@ extension Scene {
         let moving = movingNodes()
         let parents = parentIndices()
         let uses = meshUseCounts()
+        // Nodes moved to the root no longer inherit a role: they take their effective one.
+        let roles = effectiveRoles()
         var baked = 0, skipped = 0
         var copies: [Int: Int] = [:]  // mesh used by exactly one baked node → bake in place
         var bakedNodes: [(node: Int, mesh: Int)] = []
@@ -57,9 +59,10 @@ extension Scene {
             if n.children.isEmpty && n.camera == nil && n.light == nil && !joints.contains(i) {
                 nodes[i].mesh = newMesh
                 nodes[i].transform = .identity
+                nodes[i].role = roles[i]
                 moveToRoot(i, parent: parents[i], sceneAnchor: anchor)
             } else {
-                var holder = Node(name: nodes[i].name, mesh: newMesh)
+                var holder = Node(name: nodes[i].name, mesh: newMesh, role: roles[i])
                 holder.weights = nodes[i].weights
                 nodes[i].mesh = nil
                 nodes[i].weights = nil

@@ -60,14 +60,16 @@ extension Scene {
         let world = worldMatrices()
         let moving = movingNodes()
         let parents = parentIndices()
-        var groups: [[Int]: [Int]] = [:]
-        var groupOrder: [[Int]] = []
+        // Nodes of different roles stay apart, so a merged node still says what it is.
+        let roles = effectiveRoles()
+        var groups: [GroupKey: [Int]] = [:]
+        var groupOrder: [GroupKey] = []
         for (i, n) in nodes.enumerated() {
             guard !excluded.contains(i), let m = n.mesh, meshes.indices.contains(m), world[i] == .identity, !moving[i], n.skin == nil,
                   n.instancing == nil, n.weights == nil, n.extensions.isEmpty, meshes[m].weights == nil,
                   meshes[m].primitives.allSatisfy({ $0.targets.isEmpty }) else { continue }
             let anchor = topAncestor(i, parents: parents)
-            let key = roots.indices.filter { roots[$0].nodes.contains(anchor) }
+            let key = GroupKey(roots: roots.indices.filter { roots[$0].nodes.contains(anchor) }, role: roles[i])
             if groups[key] == nil { groupOrder.append(key) }
             groups[key, default: []].append(i)
         }
@@ -78,9 +80,16 @@ extension Scene {
             for i in members { if let m = nodes[i].mesh { mesh.primitives += meshes[m].primitives } }
             meshes.append(mesh)
             nodes[first].mesh = meshes.count - 1
+            nodes[first].role = key.role
             for i in members.dropFirst() { nodes[i].mesh = nil; merged += 1 }
         }
         return merged
+    }
+
+    /// Static nodes merge when they are in the same scenes and have the same role.
+    private struct GroupKey: Hashable {
+        var roots: [Int]
+        var role: NodeRole?
     }
 
     // MARK: - Within a mesh

@@ -158,7 +158,10 @@ extension Scene {
                     nodes[i].transform = .matrix(mat * dequant)
                 }
             } else {
-                var holder = Node(name: n.name, transform: .trs(translation: origin, rotation: .identity, scale: Vec3(repeating: step)), mesh: m)
+                // A child of the node, so it inherits the node's world role; a pass-made role
+                // (collider, LOD level) describes the geometry and moves with it.
+                var holder = Node(name: n.name, transform: .trs(translation: origin, rotation: .identity, scale: Vec3(repeating: step)), mesh: m,
+                                  role: n.role?.describesWorld == false ? n.role : nil)
                 holder.weights = n.weights
                 nodes[i].mesh = nil
                 nodes[i].weights = nil

@@ -95,7 +95,8 @@ extension Scene {
             let base = nodes[i].name ?? meshes[m].name ?? "Node\(i)"
             var levels: [Int] = []
             for (k, mesh) in ([m] + chain.levels).enumerated() {
-                var child = Node(name: name(base, k), mesh: mesh)
+                // Level 0 draws what the node drew and inherits its role; reduced levels are marked.
+                var child = Node(name: name(base, k), mesh: mesh, role: k == 0 ? nil : .lodLevel(k))
                 child.weights = nodes[i].weights
                 nodes.append(child)
                 levels.append(nodes.count - 1)

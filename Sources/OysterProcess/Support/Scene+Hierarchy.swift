@@ -5,7 +5,7 @@ import OysterCore
 extension Scene {
     /// Parent of every node (nil for roots and orphans); the first parent wins in malformed
     /// files where a node has two.
-    func parentIndices() -> [Int?] {
+    public func parentIndices() -> [Int?] {
         var parent = [Int?](repeating: nil, count: nodes.count)
         for (i, n) in nodes.enumerated() {
             for c in n.children where nodes.indices.contains(c) && parent[c] == nil && c != i { parent[c] = i }
