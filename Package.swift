@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "oyster-render", targets: ["oyster-render"]),
         .library(name: "OysterCore", targets: ["OysterCore"]),
         .library(name: "OysterGLTF", targets: ["OysterGLTF"]),
+        .library(name: "OysterExport", targets: ["OysterExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,7 @@ let package = Package(
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
         .target(
             name: "OysterCLI",
@@ -48,14 +50,14 @@ let package = Package(
 
         // MARK: - Executables (each only parses arguments and chains library calls)
         .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterProcess", AP]),
-        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterProcess", "OysterAtlas", "OysterValidate", "OysterGLTF", "OysterOBJ", "OysterImage", AP]),
+        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterExport", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
 
         // MARK: - Tests
-        .target(name: "OysterTestSupport", dependencies: ["OysterCore"], path: "Tests/OysterTestSupport"),
+        .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),
         .testTarget(name: "OysterJSONTests", dependencies: ["OysterJSON"]),
         .testTarget(name: "OysterCoreTests", dependencies: ["OysterCore", "OysterTestSupport"]),
         .testTarget(name: "OysterImageTests", dependencies: ["OysterImage", "OysterTestSupport"]),
@@ -64,8 +66,9 @@ let package = Package(
         .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterTestSupport"]),
+        .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
-        .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterTestSupport"]),
+        .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterTestSupport"]),
     ]
 )

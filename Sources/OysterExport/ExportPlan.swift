@@ -1,154 +1,189 @@
 import OysterAtlas
 import OysterCore
-import OysterJSON
 import OysterProcess
 
-/// One export: processes a scene for its target and writes the package.
-struct ExportRun {
-    var settings: ExportSettings
-    var name: String
-    var outputFolder: String
+// The whole export pipeline, in the order it runs (gltfpack's "one header lists the pipeline").
+//
+// Preparation — shared by the GLB and the OBJ:
+//   roles (foreign files only) → atlas → resize textures → compact → package image names →
+//   unique node names
+// Target conventions — the GLB only:
+//   light units → Godot 3 lights (godot) → colliders, named for the target (godot, unity,
+//   unreal) → LOD chains (--lods > 1) → looping animation names (godot) →
+//   instance → compact → quantize (web) | compact (others) → finish colliders (OMI physics)
+//
+// Each step is a `ProcessPass` over the scene; `ExportPlan.process` runs the two pipelines
+// and keeps the scene between them for the OBJ.
 
-    /// The scenes and reports of the processing stage.
-    struct Processed {
-        /// Atlased, resized and compacted, before target conventions: the OBJ's scene.
-        var base: Scene
-        /// The scene written as `<name>.glb`.
-        var final: Scene
-        var passes: [PassReport] = []
-        var atlasPages = 0
-        var notes: [String] = []
-        /// Draw calls and triangles of what the engine draws at once: LOD0 only, no colliders.
-        var rendered = (drawCalls: 0, triangles: 0)
+/// The export passes of one target, as two declared pipelines.
+public struct ExportPlan: Sendable {
+    /// The options the passes were chosen for.
+    public var options: ExportOptions
+
+    /// The plan for `options`.
+    public init(_ options: ExportOptions) { self.options = options }
+
+    /// Passes that make the scene both the GLB and the OBJ are written from.
+    public var preparation: Pipeline {
+        var passes: [ProcessPass] = [.inferRoles]
+        if options.atlas {
+            passes.append(.atlas(for: options))
+        }
+        passes += [
+            .resizeTextures(TextureResizeOptions(maxSize: options.maxTexture, powerOfTwo: options.target.isCompact)),
+            .compact(),
+            .packageImageNames,
+            .uniqueNodeNames,
+        ]
+        return Pipeline(passes)
     }
 
-    /// The extras key marking LOD levels after LOD0 until the end of processing.
-    static let lodMarker = "oysterLOD"
-
-    // MARK: - Processing
-
-    func process(_ input: Scene) throws -> Processed {
-        var scene = input
-        var passes: [PassReport] = []
-        var notes: [String] = []
-        let target = settings.target
-
-        // Atlas first: it merges primitives that come to share a material.
-        var pages = 0
-        if settings.atlas {
-            var o = SceneAtlasOptions(maxSize: min(4096, max(16, settings.maxTexture)))
-            o.mergeAcrossNodes = target.atlasAcrossNodes
-            o.powerOfTwo = target.isCompact
-            // Web: a baked repeat quadruples a tile's texels; cut repeating UVs instead.
-            if target.isCompact { o.maxRepeat = 1 }
-            // An engine package must not trade many more triangles for fewer draw calls: cutting
-            // repeating UVs may add at most 10 % (the pass's own default, 50 %, suits offline use).
-            o.maxTriangleGrowth = 0.1
-            do {
-                let report = try atlasScene(&scene, options: o)
-                passes.append(report.passReport)
-                pages = report.pages.count
-                if pages == 0 { notes.append("atlas: no materials could share a page; textures kept as they are") }
-            } catch {
-                notes.append("atlas: \(error); textures kept as they are")
-            }
+    /// Passes that apply the target engine's conventions to the GLB's scene.
+    public var conventions: Pipeline {
+        let target = options.target
+        var passes: [ProcessPass] = [.lightUnits(target.lightUnits)]
+        if target == .godot { passes.append(.godot3Lights) }
+        if target.colliders != .none { passes.append(.colliders(target.colliders)) }
+        if options.lods > 1 { passes.append(.lodChains(ratios: options.lodRatios)) }
+        if target.loopSuffix { passes.append(.loopingAnimationNames) }
+        if target.isCompact {
+            passes += [.instance(), .compact(), .quantize()]
         } else {
-            notes.append("atlas: disabled (--no-atlas); textures kept as they are")
+            passes.append(.compact())
         }
-        passes.append(scene.resizeTextures(TextureResizeOptions(maxSize: settings.maxTexture, powerOfTwo: target.isCompact)))
-        passes.append(scene.compact())
-        scene.nameImagesForPackage()
-        let renamed = scene.makeNodeNamesUnique()
-        passes.append(PassReport(name: "names", figures: ["nodesRenamed": Double(renamed)]))
-        let base = scene
+        if target.colliders != .none { passes.append(.finishColliders(target.colliders)) }
+        return Pipeline(passes)
+    }
 
-        // Target conventions.
-        passes.append(scene.convertLights(to: target.lightUnits))
-        if target == .godot, scene.lightUnits == .unitless { passes.append(scene.adaptLightsForGodot3()) }
-        if target.colliders != .none {
-            passes.append(scene.addExportColliders(allowTrimesh: target.colliders != .unrealUCX))
-            switch target.colliders {
+    /// Runs both pipelines on `input`.
+    public func process(_ input: Scene) throws -> ExportProduct {
+        var scene = input
+        let prepared = try preparation.run(&scene)
+        let base = scene
+        let applied = try conventions.run(&scene)
+        let passes = prepared.passes + applied.passes
+        let atlasPages = passes.first { $0.name == "atlas" }.flatMap { $0.figures["atlasPages"] }.map { Int($0) } ?? 0
+        var notes = passes.flatMap(\.notes)
+        if !options.atlas { notes.insert("atlas: disabled; textures kept as they are", at: 0) }
+        return ExportProduct(base: base, final: scene, before: prepared.before, after: applied.after, passes: passes,
+                             atlasPages: atlasPages, notes: notes, rendered: scene.renderedFigures())
+    }
+}
+
+/// The scenes and reports of processing one scene for export.
+public struct ExportProduct: Sendable {
+    /// Atlased, resized and compacted, before target conventions: the OBJ's scene.
+    public var base: Scene
+    /// The scene written as `<name>.glb`.
+    public var final: Scene
+    /// Figures of the input scene.
+    public var before: ProcessStatistics
+    /// Figures of the final scene.
+    public var after: ProcessStatistics
+    /// Every pass's report, in run order.
+    public var passes: [PassReport]
+    /// Atlas pages made (0 when nothing could share a page or the atlas was off).
+    public var atlasPages: Int
+    /// What passes skipped and why, for the manifest.
+    public var notes: [String]
+    /// Draw calls and triangles of what the engine draws at once: LOD0 only, no colliders.
+    public var rendered: (drawCalls: Int, triangles: Int)
+}
+
+// MARK: - The export passes as pipeline steps
+
+extension ProcessPass {
+    /// Roles from names, for files that carry none (`Scene.inferRolesFromNames`).
+    static let inferRoles = ProcessPass(name: "roles") { $0.inferRolesFromNames() }
+
+    /// Texture atlas for the target. A scene the atlas cannot improve, or fails on, keeps its
+    /// textures and says why in a note: an export never fails for want of an atlas.
+    static func atlas(for options: ExportOptions) -> ProcessPass {
+        let target = options.target
+        var o = SceneAtlasOptions(maxSize: min(4096, max(16, options.maxTexture)))
+        o.mergeAcrossNodes = target.atlasAcrossNodes
+        o.powerOfTwo = target.isCompact
+        // Web: a baked repeat quadruples a tile's texels; cut repeating UVs instead.
+        if target.isCompact { o.maxRepeat = 1 }
+        // An engine package must not trade many more triangles for fewer draw calls: cutting
+        // repeating UVs may add at most 10 % (the pass's own default, 50 %, suits offline use).
+        o.maxTriangleGrowth = 0.1
+        let atlasOptions = o
+        return ProcessPass(name: "atlas") { scene in
+            do {
+                var report = try atlasScene(&scene, options: atlasOptions).passReport
+                if report.figures["atlasPages"] == 0 {
+                    report.notes.append("atlas: no materials could share a page; textures kept as they are")
+                }
+                return report
+            } catch {
+                return PassReport(name: "atlas", figures: ["atlasPages": 0], notes: ["atlas: \(error); textures kept as they are"])
+            }
+        }
+    }
+
+    /// `Scene.resizeTextures` as a step.
+    static func resizeTextures(_ o: TextureResizeOptions) -> ProcessPass {
+        ProcessPass(name: "resize") { $0.resizeTextures(o) }
+    }
+
+    /// Image names that become the package's texture file names.
+    static let packageImageNames = ProcessPass(name: "imageNames") { scene in
+        PassReport(name: "imageNames", figures: ["images": Double(scene.nameImagesForPackage())])
+    }
+
+    /// Unique engine-safe node names.
+    static let uniqueNodeNames = ProcessPass(name: "names") { scene in
+        PassReport(name: "names", figures: ["nodesRenamed": Double(scene.makeNodeNamesUnique())])
+    }
+
+    /// Light intensities in the units the target's importer reads.
+    static func lightUnits(_ units: LightUnits) -> ProcessPass {
+        ProcessPass(name: "lightUnits") { $0.convertLights(to: units) }
+    }
+
+    /// Godot 3's point/spot light attenuation rule (see `Scene.adaptLightsForGodot3`); only
+    /// for unitless lights, which the light-unit step has made them when the file recorded any.
+    static let godot3Lights = ProcessPass(name: "godotLights") { scene in
+        guard scene.lightUnits == .unitless else {
+            return PassReport(name: "godotLights", figures: ["lightsAdapted": 0],
+                              notes: scene.lights.isEmpty ? [] : ["godot lights: units not recorded; attenuation left to Godot"])
+        }
+        return scene.adaptLightsForGodot3()
+    }
+
+    /// Colliders made and named for the target's convention.
+    static func colliders(_ convention: ExportTarget.Colliders) -> ProcessPass {
+        ProcessPass(name: "colliders") { scene in
+            let report = scene.addExportColliders(allowTrimesh: convention != .unrealUCX)
+            switch convention {
             case .unrealUCX: scene.nameCollidersForUnreal()
             case .godotHints: scene.nameColliderChildren(godot: true)
             case .named: scene.nameColliderChildren(godot: false)
             case .none: break
             }
+            return report
         }
-        if settings.lods > 1 {
-            passes.append(scene.addExportLODs(ratios: settings.lodRatios))
-        }
-        if target.loopSuffix {
-            passes.append(PassReport(name: "loop", figures: ["animationsLooped": Double(scene.markLoopingAnimations())]))
-        }
-        if target.isCompact {
-            passes.append(scene.instance())
-            passes.append(scene.compact())
-            passes.append(scene.quantize())
-        } else {
-            passes.append(scene.compact())
-        }
-        let rendered = scene.renderedFigures()
-        let colliders = scene.finishColliders(omi: target.colliders == .godotHints || target.colliders == .named,
-                                             detachMeshes: target.colliders == .named)
-        for i in scene.nodes.indices where scene.nodes[i].extras?[Self.lodMarker] != nil { scene.nodes[i].extras = nil }
-        if colliders > 0 { notes.append("\(colliders) collider nodes") }
-        return Processed(base: base, final: scene, passes: passes, atlasPages: pages, notes: notes, rendered: rendered)
-    }
-}
-
-extension Scene {
-    /// LOD chains for every render mesh (colliders excluded), attached as `<Name>_LOD<n>` nodes.
-    mutating func addExportLODs(ratios: [Float]) -> PassReport {
-        let colliderMeshes = Set(markedColliders().compactMap { nodes[$0.node].mesh })
-        let chains = addLODChains(LODOptions(ratios: ratios, maxError: Self.lodMaxError)).filter { !colliderMeshes.contains($0.mesh) }
-        let groups = attachLODNodes(chains)
-        for g in groups {
-            for (k, n) in g.levels.enumerated() where k > 0 {
-                nodes[n].extras = .object(JSONObject([(ExportRun.lodMarker, .int(Int64(k)))]))
-            }
-        }
-        var levelTriangles = [Double](repeating: 0, count: ratios.count + 1)
-        for c in chains { for (k, t) in c.triangles.enumerated() where k < levelTriangles.count { levelTriangles[k] += Double(t) } }
-        var figures: [String: Double] = ["chains": Double(chains.count), "groups": Double(groups.count)]
-        for (k, t) in levelTriangles.enumerated() { figures["trianglesLOD\(k)"] = t }
-        return PassReport(name: "lod", figures: figures)
     }
 
-    /// LOD error limit as a fraction of the mesh extent: 5 % (levels are seen from afar; the
-    /// pass default of 2 % stops most organic meshes well above 50 %).
-    static let lodMaxError: Float = 0.05
-
-    /// Draw calls and triangles drawn at once: marked colliders and LOD levels after LOD0 left out.
-    func renderedFigures() -> (drawCalls: Int, triangles: Int) {
-        var drawCalls = 0, triangles = 0
-        for n in nodes {
-            guard let m = n.mesh, meshes.indices.contains(m) else { continue }
-            if n.extras?[colliderMarker] != nil || n.extras?[ExportRun.lodMarker] != nil { continue }
-            let instances = n.instancing?.values.first?.count ?? 1
-            for p in meshes[m].primitives {
-                drawCalls += 1
-                triangles += p.triangleCount * instances
-            }
-        }
-        return (drawCalls, triangles)
+    /// LOD chains attached as `<Name>_LOD<n>` nodes.
+    static func lodChains(ratios: [Float]) -> ProcessPass {
+        ProcessPass(name: "lod") { $0.addExportLODs(ratios: ratios) }
     }
 
-    /// Image names that become the package's texture file names: atlas base colour pages are
-    /// `atlas-<n>`, other atlas channels `atlas-<n>-<channel>`, the rest keep a safe name.
-    mutating func nameImagesForPackage() {
-        var used = Set<String>()
-        for i in images.indices {
-            var stem = Scene.safeName(images[i].name ?? images[i].uri.map { uri in
-                let file = uri.split(separator: "/").last.map(String.init) ?? uri
-                return file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
-            } ?? "image\(i)")
-            if stem.hasPrefix("atlas-"), stem.hasSuffix("-baseColor") { stem = String(stem.dropLast("-baseColor".count)) }
-            if stem.isEmpty { stem = "image\(i)" }
-            var name = stem
-            var k = 2
-            while used.contains(name.lowercased()) { name = "\(stem)_\(k)"; k += 1 }
-            used.insert(name.lowercased())
-            images[i].name = name
+    /// Godot's `-loop` suffix on animations that end where they start.
+    static let loopingAnimationNames = ProcessPass(name: "loop") { scene in
+        PassReport(name: "loop", figures: ["animationsLooped": Double(scene.markLoopingAnimations())])
+    }
+
+    /// OMI physics shapes and bodies for the collider nodes (after the last pass that changes
+    /// mesh indices); Unity's collider nodes lose their mesh so nothing draws the hulls.
+    static func finishColliders(_ convention: ExportTarget.Colliders) -> ProcessPass {
+        ProcessPass(name: "finishColliders") { scene in
+            let count = scene.finishColliders(omi: convention == .godotHints || convention == .named,
+                                              detachMeshes: convention == .named)
+            return PassReport(name: "finishColliders", figures: ["colliderNodes": Double(count)],
+                              notes: count > 0 ? ["\(count) collider nodes"] : [])
         }
     }
 }

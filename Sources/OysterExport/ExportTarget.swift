@@ -1,12 +1,11 @@
-import OysterCLI
 import OysterCore
 
 /// The engine or tool a package is made for; each fixes defaults and naming conventions.
-enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
+public enum ExportTarget: String, CaseIterable, Sendable {
     case godot, unity, unreal, blender, web, generic
 
     /// How colliders are made and named.
-    enum Colliders: Sendable {
+    public enum Colliders: Sendable {
         case none
         /// Godot 3 import hints (`-convcolonly`, `-colonly`) plus OMI_physics_body/shape.
         case godotHints
@@ -17,7 +16,7 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
     }
 
     /// Total LOD levels (LOD0 included) unless `--lods` says otherwise.
-    var defaultLODs: Int {
+    public var defaultLODs: Int {
         switch self {
         case .unity, .unreal: return 3
         case .godot, .blender, .web, .generic: return 1
@@ -25,7 +24,7 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
     }
 
     /// Largest texture side unless `--max-texture` says otherwise.
-    var defaultMaxTexture: Int {
+    public var defaultMaxTexture: Int {
         switch self {
         case .web: return 2048
         case .blender: return 8192
@@ -33,7 +32,7 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
         }
     }
 
-    var colliders: Colliders {
+    public var colliders: Colliders {
         switch self {
         case .godot: return .godotHints
         case .unreal: return .unrealUCX
@@ -45,7 +44,7 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
     /// How the engine reads light intensities: three.js and Godot 3 draw the numbers as they
     /// are (Godot even turns a point light's candela into its attenuation curve), so they get
     /// unitless values; Blender's default import, Unity and Unreal read photometric ones.
-    var lightUnits: LightUnits {
+    public var lightUnits: LightUnits {
         switch self {
         case .godot, .web: return .unitless
         case .unity, .unreal, .blender, .generic: return .photometric
@@ -53,11 +52,11 @@ enum ExportTarget: String, CaseIterable, ExpressibleByArgument, Sendable {
     }
 
     /// Web packages are one compact GLB: quantized, instanced, power-of-two textures.
-    var isCompact: Bool { self == .web }
+    public var isCompact: Bool { self == .web }
 
     /// Whether looping animations get Godot's `-loop` suffix.
-    var loopSuffix: Bool { self == .godot }
+    public var loopSuffix: Bool { self == .godot }
 
     /// Atlas pages merged across nodes (static transforms baked) rather than per node.
-    var atlasAcrossNodes: Bool { self == .web }
+    public var atlasAcrossNodes: Bool { self == .web }
 }

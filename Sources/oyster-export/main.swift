@@ -1,4 +1,7 @@
 import OysterCLI
+import OysterExport
+
+extension ExportTarget: ExpressibleByArgument {}
 
 /// oyster-export: a scene to a package its target engine or tool opens as is.
 struct Export: OysterTool {
@@ -64,16 +67,23 @@ struct Export: OysterTool {
         readOptions.allowUnsafePaths = allowUnsafePaths
         let (scene, diagnostics) = try SceneIO.read(input, options: readOptions)
         console.report(diagnostics, file: input)
-        var settings = ExportSettings(target: target)
-        settings.lods = lods ?? target.defaultLODs
-        settings.atlas = atlas
-        settings.maxTexture = maxTexture ?? target.defaultMaxTexture
-        settings.obj = obj
-        let name = ExportSettings.packageName(forInput: input)
-        let result = try ExportRun(settings: settings, name: name, outputFolder: output).run(scene)
-        for warning in result.warnings { console.warning(warning) }
-        let b = result.before, a = result.after
-        console.info("\(Self.toolName): wrote \(output) for \(target.rawValue): \(result.files.count) files; "
+        var options = ExportOptions(target: target)
+        options.lods = lods ?? target.defaultLODs
+        options.atlas = atlas
+        options.maxTexture = maxTexture ?? target.defaultMaxTexture
+        options.obj = obj
+        let name = ExportOptions.packageName(forInput: input)
+        let result: Exporter.Result
+        do {
+            result = try Exporter.export(scene, name: name, options: options, to: output)
+        } catch ExportError.invalidOutput(let file, let message) {
+            throw ToolFailure(.inputHasErrors, file: file.hasPrefix(output) ? file : output + "/" + file, message)
+        } catch ExportError.unwritable(let path, let message) {
+            throw ToolFailure.unwritable(path, message)
+        }
+        for warning in result.written.warnings { console.warning(warning) }
+        let b = result.product.before, a = result.product.after
+        console.info("\(Self.toolName): wrote \(output) for \(target.rawValue): \(result.written.files.count) files; "
             + "triangles \(b.triangles) -> \(a.triangles), draw calls \(b.drawCalls) -> \(a.drawCalls), "
             + "images \(b.images) -> \(a.images), texture memory \(b.textureBytes) -> \(a.textureBytes) bytes")
     }

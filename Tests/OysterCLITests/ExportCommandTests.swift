@@ -1,5 +1,7 @@
 import Foundation
 import OysterCLI
+import OysterCore
+import OysterGLTF
 import Testing
 import OysterTestSupport
 
@@ -11,7 +13,7 @@ import OysterTestSupport
     /// Exports the test scene for `target`; returns the package folder.
     func export(_ target: String, _ extra: [String] = [], in dir: TemporaryDirectory) throws -> String {
         let input = dir.file("world.glb")
-        if !FileManager.default.fileExists(atPath: input) { try ExportTestScene.write(to: input) }
+        if !FileManager.default.fileExists(atPath: input) { try GLTFWriter().write(ExportTestScene.make(), to: input) }
         let out = dir.file("pkg-\(target)")
         let run = try ToolRun.run(tool, [input, "--target", target, "-o", out, "-q"] + extra, timeout: 300)
         #expect(run.status == 0, "\(run.stderr)")
@@ -195,7 +197,7 @@ import OysterTestSupport
 
     @Test func unknownTargetAndBadOptionsAreUsageErrors() throws {
         let dir = TemporaryDirectory()
-        try ExportTestScene.write(to: dir.file("w.glb"))
+        try GLTFWriter().write(ExportTestScene.make(), to: dir.file("w.glb"))
         #expect(try ToolRun.run(tool, [dir.file("w.glb"), "--target", "maya", "-o", dir.file("o")]).status == 2)
         #expect(try ToolRun.run(tool, [dir.file("w.glb"), "--lods", "0", "-o", dir.file("o")]).status == 2)
         #expect(try ToolRun.run(tool, [dir.file("w.glb"), "--max-texture", "3", "-o", dir.file("o")]).status == 2)
@@ -205,7 +207,7 @@ import OysterTestSupport
 
     @Test func unwritableOutputExitsFour() throws {
         let dir = TemporaryDirectory()
-        try ExportTestScene.write(to: dir.file("w.glb"))
+        try GLTFWriter().write(ExportTestScene.make(), to: dir.file("w.glb"))
         try Data().write(to: URL(fileURLWithPath: dir.file("file")))
         let run = try ToolRun.run(tool, [dir.file("w.glb"), "-o", dir.file("file/sub")])
         #expect(run.status == 4, "\(run.stderr)")

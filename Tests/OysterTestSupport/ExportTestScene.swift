@@ -1,18 +1,13 @@
 import Foundation
 import OysterCore
-import OysterGLTF
 import OysterImage
 
 /// A small scene the export tests run on: two textured materials an atlas can merge, a UV
 /// sphere (enough triangles for a LOD chain) drawn by three nodes, a terrain grid, a lake, a
 /// photometric sun and torch, and a looping animation.
-enum ExportTestScene {
-    /// Writes the scene as a GLB at `path`.
-    static func write(to path: String) throws {
-        try GLTFWriter().write(make(), to: path)
-    }
-
-    static func make() throws -> Scene {
+public enum ExportTestScene {
+    /// The scene; its nodes carry no roles, as a file from another tool would not.
+    public static func make() throws -> Scene {
         var scene = Scene()
         for (k, color) in [(0, [200, 40, 40]), (1, [40, 40, 200])] {
             var pixels: [UInt8] = []
@@ -54,7 +49,7 @@ enum ExportTestScene {
     }
 
     /// A UV sphere of radius 1 (24 × 16 segments, 720 triangles).
-    static func sphere(material: Int) -> Primitive {
+    public static func sphere(material: Int) -> Primitive {
         var positions: [Vec3] = [], normals: [Vec3] = [], uvs: [Vec2] = [], indices: [UInt32] = []
         let columns = 24, rows = 16
         for r in 0...rows {
@@ -79,7 +74,7 @@ enum ExportTestScene {
     }
 
     /// A 16 × 16 grid of 1 m squares at height `y`, bumped so it is not flat.
-    static func grid(material: Int, y: Float) -> Primitive {
+    public static func grid(material: Int, y: Float) -> Primitive {
         var positions: [Vec3] = [], normals: [Vec3] = [], uvs: [Vec2] = [], indices: [UInt32] = []
         let n = 16
         for z in 0...n {

@@ -8,7 +8,7 @@ extension Scene {
     /// Godot strips `.:@/"%`, Unreal matches `UCX_<Name>` by name, Unity groups `_LOD<n>` by
     /// name). Unnamed mesh nodes take their mesh's name; duplicates get `_2`, `_3`, … in node
     /// order. Returns how many names changed.
-    mutating func makeNodeNamesUnique() -> Int {
+    public mutating func makeNodeNamesUnique() -> Int {
         var used = Set<String>()
         var changed = 0
         for i in nodes.indices {
@@ -29,12 +29,37 @@ extension Scene {
     }
 
     /// `name` with every character outside `[A-Za-z0-9_-]` replaced by `_`.
-    static func safeName(_ name: String) -> String {
+    public static func safeName(_ name: String) -> String {
         String(String.UnicodeScalarView(name.unicodeScalars.map { s -> Unicode.Scalar in
             let v = s.value
             let ok = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x5F || v == 0x2D
             return ok ? s : "_"
         }))
+    }
+}
+
+// MARK: - Texture file names
+
+extension Scene {
+    /// Image names that become the package's texture file names: atlas base colour pages are
+    /// `atlas-<n>`, other atlas channels `atlas-<n>-<channel>`, the rest keep a safe name,
+    /// unique without regard to case (file systems that ignore case). Returns the image count.
+    mutating func nameImagesForPackage() -> Int {
+        var used = Set<String>()
+        for i in images.indices {
+            var stem = Scene.safeName(images[i].name ?? images[i].uri.map { uri in
+                let file = uri.split(separator: "/").last.map(String.init) ?? uri
+                return file.contains(".") ? String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)]) : file
+            } ?? "image\(i)")
+            if stem.hasPrefix("atlas-"), stem.hasSuffix("-baseColor") { stem = String(stem.dropLast("-baseColor".count)) }
+            if stem.isEmpty { stem = "image\(i)" }
+            var name = stem
+            var k = 2
+            while used.contains(name.lowercased()) { name = "\(stem)_\(k)"; k += 1 }
+            used.insert(name.lowercased())
+            images[i].name = name
+        }
+        return images.count
     }
 }
 
