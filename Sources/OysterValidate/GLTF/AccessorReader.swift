@@ -19,7 +19,8 @@ struct AccessorElements {
     private let elementSize: Int
 
     init?(_ a: Accessor, _ v: GLTFValidator) {
-        guard a.valid, let count = a.count, let ct = a.componentType, let n = a.components, let es = a.elementSize else { return nil }
+        guard a.valid, let count = a.count, let ct = a.componentType, let n = a.components, let es = a.elementSize,
+              let el = a.elementLength else { return nil }
         self.count = count
         self.components = n
         self.componentType = ct
@@ -38,7 +39,7 @@ struct AccessorElements {
         if a.bufferView != nil {
             guard let data = v.viewData(a.bufferView), let view = v.view(a.bufferView) else { return nil }
             let stride = view.byteStride ?? es
-            guard a.byteOffset + stride * (count - 1) + es <= data.count else { return nil }
+            guard a.byteOffset + stride * (count - 1) + el <= data.count else { return nil }
             base = data
             offset = a.byteOffset
             self.stride = stride

@@ -71,6 +71,18 @@ struct Accessor {
         default: return n * c.size
         }
     }
+    /// Bytes one element occupies without the padding after its last column: what the last
+    /// element needs, so what length and stride checks use (the reference validator's
+    /// `Accessor.elementLength`; `elementSize` is the default stride).
+    var elementLength: Int? {
+        guard let c = componentType, let t = type, let n = accessorTypes[t] else { return nil }
+        switch (t, c.size) {
+        case ("MAT2", 1): return 6
+        case ("MAT3", 1): return 11
+        case ("MAT3", 2): return 22
+        default: return n * c.size
+        }
+    }
     var format: String { "{\(type ?? "?"), \(componentType?.name ?? "?")\(normalized ? " normalized" : "")}" }
 }
 
@@ -108,7 +120,8 @@ struct Material {
     var extensionNames: [String] = []
     var hasUnknownExtensions = false
     var doubleSided = false
-    var hasEmissiveFactor = false
+    /// emissiveFactor is [0, 0, 0], given or by default (false when it is invalid).
+    var emissiveFactorIsZero = true
 }
 
 struct Primitive {
@@ -140,10 +153,19 @@ struct Node {
     var translation: [Double]?
     var weights: [Double]?
     var light: Int?
+    /// The node has a KHR_lights_punctual object (with or without a valid `light`).
+    var hasLightsExtension = false
     var hasExtensions = false
     var hasExtras = false
     var parent: Int?
     var isJoint = false
+
+    /// Whether the node's transform differs from identity (absent or identity values do not count).
+    var hasTransform: Bool {
+        let identity: [Double] = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1]
+        return !((matrix == nil || matrix == identity) && (translation == nil || translation == [0, 0, 0])
+                 && (rotation == nil || rotation == [0, 0, 0, 1]) && (scale == nil || scale == [1, 1, 1]))
+    }
 }
 
 struct Skin {

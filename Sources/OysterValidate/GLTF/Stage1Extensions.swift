@@ -148,8 +148,10 @@ extension GLTFValidator {
                 if ext["KHR_materials_volume"] == nil && !m.hasUnknownExtensions { ctx.add(.khrMaterialsDispersionNoVolume, x.p) }
             case "KHR_materials_emissive_strength":
                 x.checkMembers(["emissiveStrength"])
-                _ = x.number("emissiveStrength", min: 0)
-                if !m.hasEmissiveFactor { ctx.add(.khrMaterialsEmissiveStrengthZeroFactor, x.p) }
+                // A strength other than 1 on a zero factor multiplies nothing (reference:
+                // khr_materials_emissive_strength.dart; an invalid strength is not judged).
+                let strength = x.has("emissiveStrength") ? x.number("emissiveStrength", min: 0) : 1
+                if let strength, strength != 1, m.emissiveFactorIsZero { ctx.add(.khrMaterialsEmissiveStrengthZeroFactor, x.p) }
             case "KHR_materials_ior":
                 x.checkMembers(["ior"])
                 if let v = x["ior"] {
@@ -202,36 +204,18 @@ extension GLTFValidator {
                 x.checkMembers([])
             case "KHR_materials_volume":
                 x.checkMembers(["thicknessFactor", "thicknessTexture", "attenuationDistance", "attenuationColor"])
-                _ = x.number("thicknessFactor", min: 0)
+                let thickness = x.has("thicknessFactor") ? x.number("thicknessFactor", min: 0) : 0
                 _ = x.number("attenuationDistance", min: 0, exclusiveMin: true)
                 _ = x.numbers("attenuationColor", lengths: [3], min: 0, max: 1)
                 if let t = textureInfo(x, "thicknessTexture") { m.textures.append(t) }
                 if ext["KHR_materials_transmission"] == nil && ext["KHR_materials_diffuse_transmission"] == nil && !m.hasUnknownExtensions {
                     ctx.add(.khrMaterialsVolumeNoTransmission, x.p)
                 }
-                if m.doubleSided { ctx.add(.khrMaterialsVolumeDoubleSided, x.p) }
+                // Only a volume with thickness is affected by double-sidedness (khr_materials_volume.dart).
+                if m.doubleSided, let thickness, thickness > 0 { ctx.add(.khrMaterialsVolumeDoubleSided, x.p) }
             default: break
             }
         }
-    }
-
-    /// True when every array element the pointer walks through exists; properties missing from
-    /// an existing object are accepted (they have schema defaults).
-    func pointerTargetExists(_ p: String, in root: JSONValue) -> Bool {
-        var cur = root
-        for raw in p.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            let token = String(raw).replacingTilde()
-            switch cur {
-            case .object(let o):
-                guard let v = o[token] else { return true }
-                cur = v
-            case .array(let a):
-                guard let i = Int(token), a.indices.contains(i) else { return false }
-                cur = a[i]
-            default: return true
-            }
-        }
-        return true
     }
 
     /// Names of all extensions on the object an extension object belongs to.
@@ -242,130 +226,33 @@ extension GLTFValidator {
 
     // MARK: KHR_animation_pointer
 
+    /// The reference validator (khr_animation_pointer.dart) checks the pointer's syntax and the
+    /// channel target's node and path, and reports every such target as incompletely validated:
+    /// whether the pointer names an animatable property is not checked there, so not here either.
     func checkAnimationPointerTarget(_ t: Obj, _ ch: AnimationChannel) {
         guard let x = t.object("extensions")?.object("KHR_animation_pointer") else { return }
         x.checkMembers(["pointer"])
-        var targetOK = true
-        let pointer = x.string("pointer", req: true)
-        if pointer == nil { targetOK = false }
-        if let p = pointer, !p.hasPrefix("/") {
-            ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' is not a JSON pointer.")
-            targetOK = false
+        if let p = x.string("pointer", req: true), !Self.isJSONPointer(p) {
+            ctx.add(.patternMismatch, x.at("pointer"), "Value '\(p)' does not match regexp pattern '^(?:\\/(?:[^/~]|~0|~1)*)*$'.")
         }
-        if t.has("node") { ctx.add(.khrAnimationPointerChannelTargetNode, x.p); targetOK = false }
-        if let path = t["path"]?.stringValue, path != "pointer" { ctx.add(.khrAnimationPointerChannelTargetPath, x.p); targetOK = false }
-        guard targetOK, let p = pointer, let root = doc.root else {
-            // The pointer itself could not be checked.
-            ctx.add(.incompleteExtensionSupport, x.p, "KHR_animation_pointer target could not be fully validated.")
-            return
-        }
-        switch classifyAnimationPointer(p, root) {
-        case .valid: break
-        case .extras: ctx.add(.khrAnimationPointerCannotValidateExtras, x.p)
-        case .invalid: ctx.add(.khrAnimationPointerInvalidPointer, x.p, "The pointer '\(p)' does not point at an animatable property defined in the document.")
-        case .unknown: ctx.add(.incompleteExtensionSupport, x.p, "The pointer '\(p)' targets a property this validator cannot check.")
-        }
+        ctx.add(.incompleteExtensionSupport, x.p, "Validation support for this extension is incomplete; the asset may have undetected issues.")
+        if t.has("node") { ctx.add(.khrAnimationPointerChannelTargetNode, x.p) }
+        if let path = t["path"]?.stringValue, path != "pointer" { ctx.add(.khrAnimationPointerChannelTargetPath, x.p) }
     }
 
-    enum PointerClass { case valid, extras, invalid, unknown }
-
-    /// Classifies an animation pointer: a known animatable property of an existing object, a
-    /// pointer into extras, one into something unknown (unsupported extension), or invalid.
-    func classifyAnimationPointer(_ p: String, _ root: JSONValue) -> PointerClass {
-        let tokens = p.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { String($0).replacingTilde() }
-        if tokens.contains("extras") { return .extras }
-        // Shape with indices replaced by "*", e.g. nodes/*/translation.
-        var shape: [String] = []
-        var cur: JSONValue? = root
-        for (k, t) in tokens.enumerated() {
-            let isLast = k == tokens.count - 1
-            switch cur {
-            case .array(let a)?:
-                guard let i = Int(t), a.indices.contains(i) else { return .invalid }
-                shape.append("*")
-                cur = a[i]
-            case .object(let o)?:
-                shape.append(t)
-                if let v = o[t] {
-                    cur = v
-                } else {
-                    // Missing objects along the way: extension objects and array elements must exist.
-                    if !isLast && k > 0 && tokens[k - 1] == "extensions" { return supportedExtensions.contains(t) ? .invalid : .unknown }
-                    // Texture infos have no defaults: their properties exist only when they do.
-                    if !isLast && t.hasSuffix("Texture") { return .invalid }
-                    cur = nil
-                }
-            default:
-                // Below a missing object: an extension object named here does not exist.
-                if k > 0 && tokens[k - 1] == "extensions" && !isLast { return supportedExtensions.contains(t) ? .invalid : .unknown }
-                shape.append(t)
-            }
-        }
-        let s = shape.joined(separator: "/")
-        if animatableProperties.contains(s) { return .valid }
-        // Texture transforms of any material texture, core or extension.
-        if shape.first == "materials", shape.count >= 6, shape[shape.count - 3] == "extensions", shape[shape.count - 2] == "KHR_texture_transform",
-            ["offset", "rotation", "scale"].contains(shape[shape.count - 1]), shape[shape.count - 4].hasSuffix("Texture")
-        {
-            return .valid
-        }
-        // Lights are only partly covered: other light properties cannot be judged.
-        if s.hasPrefix("extensions/KHR_lights_punctual/lights/*/") { return .unknown }
-        if let e = shape.firstIndex(of: "extensions"), e + 1 < shape.count, !supportedExtensions.contains(shape[e + 1]) { return .unknown }
-        return .invalid
-    }
-}
-
-extension String {
-    fileprivate func replacingTilde() -> String {
-        guard contains("~") else { return self }
-        var out = ""
-        var it = makeIterator()
-        while let c = it.next() {
-            if c == "~" {
-                switch it.next() {
-                case "0": out.append("~")
-                case "1": out.append("/")
-                case let other?: out.append("~"); out.append(other)
-                case nil: out.append("~")
-                }
+    /// RFC 6901 syntax: empty, or "/"-led tokens in which "~" is followed by 0 or 1.
+    static func isJSONPointer(_ p: String) -> Bool {
+        let b = Array(p.utf8)
+        guard b.isEmpty || b[0] == 0x2F else { return false }
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x7E {
+                guard i + 1 < b.count, b[i + 1] == 0x30 || b[i + 1] == 0x31 else { return false }
+                i += 2
             } else {
-                out.append(c)
+                i += 1
             }
         }
-        return out
+        return true
     }
 }
-
-/// Properties KHR_animation_pointer may target (indices written as "*").
-let animatableProperties: Set<String> = {
-    var s: Set<String> = [
-        "nodes/*/translation", "nodes/*/rotation", "nodes/*/scale", "nodes/*/weights", "meshes/*/weights",
-        "nodes/*/extensions/KHR_node_visibility/visible",
-        "cameras/*/perspective/yfov", "cameras/*/perspective/znear", "cameras/*/perspective/zfar", "cameras/*/perspective/aspectRatio",
-        "cameras/*/orthographic/xmag", "cameras/*/orthographic/ymag", "cameras/*/orthographic/znear", "cameras/*/orthographic/zfar",
-        "materials/*/pbrMetallicRoughness/baseColorFactor", "materials/*/pbrMetallicRoughness/metallicFactor",
-        "materials/*/pbrMetallicRoughness/roughnessFactor", "materials/*/alphaCutoff", "materials/*/emissiveFactor",
-        "materials/*/normalTexture/scale", "materials/*/occlusionTexture/strength",
-        "extensions/KHR_lights_punctual/lights/*/color", "extensions/KHR_lights_punctual/lights/*/intensity",
-        "extensions/KHR_lights_punctual/lights/*/range", "extensions/KHR_lights_punctual/lights/*/spot/innerConeAngle",
-        "extensions/KHR_lights_punctual/lights/*/spot/outerConeAngle",
-    ]
-    let ext: [String: [String]] = [
-        "KHR_materials_anisotropy": ["anisotropyStrength", "anisotropyRotation"],
-        "KHR_materials_clearcoat": ["clearcoatFactor", "clearcoatRoughnessFactor"],
-        "KHR_materials_dispersion": ["dispersion"],
-        "KHR_materials_emissive_strength": ["emissiveStrength"],
-        "KHR_materials_ior": ["ior"],
-        "KHR_materials_iridescence": ["iridescenceFactor", "iridescenceIor", "iridescenceThicknessMinimum", "iridescenceThicknessMaximum"],
-        "KHR_materials_sheen": ["sheenColorFactor", "sheenRoughnessFactor"],
-        "KHR_materials_specular": ["specularFactor", "specularColorFactor"],
-        "KHR_materials_transmission": ["transmissionFactor"],
-        "KHR_materials_volume": ["thicknessFactor", "attenuationDistance", "attenuationColor"],
-        "KHR_materials_pbrSpecularGlossiness": ["diffuseFactor", "specularFactor", "glossinessFactor"],
-    ]
-    for (e, props) in ext { for p in props { s.insert("materials/*/extensions/\(e)/\(p)") } }
-    let textures = ["pbrMetallicRoughness/baseColorTexture", "pbrMetallicRoughness/metallicRoughnessTexture", "normalTexture", "occlusionTexture", "emissiveTexture"]
-    for t in textures { for p in ["offset", "rotation", "scale"] { s.insert("materials/*/\(t)/extensions/KHR_texture_transform/\(p)") } }
-    return s
-}()

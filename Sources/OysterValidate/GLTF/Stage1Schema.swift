@@ -319,10 +319,12 @@ extension GLTFValidator {
             let y = p.number("ymag", req: true)
             let zfar = p.number("zfar", req: true, min: 0, exclusiveMin: true)
             let znear = p.number("znear", req: true, min: 0)
-            if let x, let y {
-                if x == 0 || y == 0 { ctx.add(.cameraXmagYmagZero, p.here) } else if x < 0 || y < 0 { ctx.add(.cameraXmagYmagNegative, p.here) }
-            }
             if let zfar, let znear, zfar <= znear { ctx.add(.cameraZfarLequalZnear, p.here) }
+            // Each magnification on its own, pointing at it (reference: camera.dart).
+            for (name, value) in [("xmag", x), ("ymag", y)] {
+                guard let value else { continue }
+                if value == 0 { ctx.add(.cameraXmagYmagZero, ptr(p.here, name)) } else if value < 0 { ctx.add(.cameraXmagYmagNegative, ptr(p.here, name)) }
+            }
         }
         return 0
     }
@@ -390,7 +392,10 @@ extension GLTFValidator {
         if let t = textureInfo(o, "normalTexture", extra: ["scale"]) { m.textures.append(t); m.hasNormalTexture = true }
         if let t = textureInfo(o, "occlusionTexture", extra: ["strength"]) { m.textures.append(t) }
         if let t = textureInfo(o, "emissiveTexture") { m.textures.append(t) }
-        if let e = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1), e.contains(where: { $0 != 0 }) { m.hasEmissiveFactor = true }
+        // Absent means the default [0, 0, 0]; an invalid value is neither zero nor not.
+        if o.has("emissiveFactor") {
+            m.emissiveFactorIsZero = o.numbers("emissiveFactor", lengths: [3], min: 0, max: 1).map { $0.allSatisfy { $0 == 0 } } ?? false
+        }
         let mode = o.string("alphaMode", list: ["OPAQUE", "MASK", "BLEND"])
         if o.number("alphaCutoff", min: 0) != nil, mode != "MASK" {
             ctx.add(.materialAlphaCutoffInvalidMode, o.at("alphaCutoff"))
@@ -511,6 +516,7 @@ extension GLTFValidator {
         let ext = parseExtensions(o, .node)
         if let l = ext["KHR_lights_punctual"] {
             l.checkMembers(["light"])
+            n.hasLightsExtension = true
             n.light = l.index("light", req: true)
         }
         if let v = ext["KHR_node_visibility"] {

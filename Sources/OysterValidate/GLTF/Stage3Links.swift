@@ -51,14 +51,16 @@ extension GLTFValidator {
         for i in doc.accessors.indices {
             guard var a = doc.accessors[i] else { continue }
             if let v = ref(a.bufferView, \.bufferViews, \.usedBufferViews, ptr(a.p, "bufferView")) {
-                if let es = a.elementSize, let count = a.count, let c = a.componentType {
-                    if let s = v.byteStride, s < es {
-                        ctx.add(.accessorSmallBytestride, a.p, "byteStride \(s) is less than the element size \(es).")
+                if let es = a.elementSize, let el = a.elementLength, let count = a.count, let c = a.componentType {
+                    if let s = v.byteStride, s < el {
+                        ctx.add(.accessorSmallBytestride, a.p, "byteStride \(s) is less than the element size \(el).")
                         a.valid = false
                     }
+                    // The last element needs only its unpadded length (a MAT3 of bytes: 11, not 12).
                     let stride = v.byteStride ?? es
-                    if let l = v.byteLength, a.byteOffset + stride * (count - 1) + es > l {
-                        ctx.add(.accessorTooLong, a.byteOffset >= l ? ptr(a.p, "byteOffset") : a.p, "Accessor (offset \(a.byteOffset), length \(stride * (count - 1) + es)) does not fit buffer view \(a.bufferView ?? 0) of length \(l).")
+                    let length = stride * (count - 1) + el
+                    if let l = v.byteLength, a.byteOffset > l || a.byteOffset + length > l {
+                        ctx.add(.accessorTooLong, a.byteOffset > l ? ptr(a.p, "byteOffset") : a.p, "Accessor (offset \(a.byteOffset), length \(length)) does not fit buffer view \(a.bufferView ?? 0) of length \(l).")
                         a.valid = false
                     }
                     if (v.byteOffset + a.byteOffset) % c.size != 0 {

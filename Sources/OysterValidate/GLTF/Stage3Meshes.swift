@@ -174,13 +174,16 @@ extension GLTFValidator {
             if !ok { ctx.add(.meshPrimitiveIncompatibleMode, pr.p, "\(n) vertices or indices do not fit mode \(pr.mode).") }
         }
 
-        // Material and texture coordinates.
+        // Material and texture coordinates: every set no texture of a resolved material uses is
+        // reported, also when the primitive has no material (reference: mesh.dart).
+        // A discontinuous set counts as none (the reference's checkContinuity returns 0).
+        let texcoordCount = texcoords.sorted() == Array(0..<texcoords.count) ? texcoords.count : 0
+        var unused = Set(0..<texcoordCount)
         if let mi = pr.material {
             let p = ptr(pr.p, "material")
             if let m = ref(mi, \.materials, \.usedMaterials, p) {
-                var unused = Set(texcoords)
                 for t in m.textures where t.index != nil {
-                    if t.texCoord >= texcoords.count {
+                    if t.texCoord >= texcoordCount {
                         ctx.add(.meshPrimitiveTooFewTexcoords, p, "Texture binding '\(t.p)' needs 'TEXCOORD_\(t.texCoord)'.")
                     } else {
                         unused.remove(t.texCoord)
@@ -192,7 +195,6 @@ extension GLTFValidator {
                 } else if m.hasNormalTexture && !(hasTangent && hasNormal) {
                     ctx.add(.meshPrimitiveGeneratedTangentSpace, p)
                 }
-                for n in unused.sorted() { ctx.add(.unusedObject, ptr(ap, "TEXCOORD_\(n)")) }
             }
         }
         if hasTangent {
@@ -241,8 +243,20 @@ extension GLTFValidator {
                     if !seenVariants.insert(v).inserted { ctx.add(.khrMaterialsVariantsNonUniqueVariant, p) }
                 }
             }
-            _ = ref(m.material, \.materials, \.usedMaterials, ptr(m.p, "material"))
+            // A variant's material uses texture coordinates as the primitive's own would.
+            let mp = ptr(m.p, "material")
+            if let material = ref(m.material, \.materials, \.usedMaterials, mp) {
+                for t in material.textures where t.index != nil {
+                    if t.texCoord >= texcoordCount {
+                        ctx.add(.meshPrimitiveTooFewTexcoords, mp, "Texture binding '\(t.p)' needs 'TEXCOORD_\(t.texCoord)'.")
+                    } else {
+                        unused.remove(t.texCoord)
+                    }
+                    unused.remove(t.baseTexCoord)
+                }
+            }
         }
+        for n in unused.sorted() { ctx.add(.unusedObject, ptr(ap, "TEXCOORD_\(n)")) }
     }
 
     private func checkVertexAccessor(_ a: Accessor, _ index: Int, _ s: Semantic, morph: Bool, _ p: String, _ sharedViews: inout [Int: Int]) {

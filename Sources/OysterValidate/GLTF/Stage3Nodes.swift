@@ -31,9 +31,7 @@ extension GLTFValidator {
                 }
                 if n.skin != nil {
                     if !meshHasJoints(mesh) { ctx.add(.nodeSkinWithNonSkinnedMesh, n.p) }
-                    if n.matrix != nil || n.translation != nil || n.rotation != nil || n.scale != nil {
-                        ctx.add(.nodeSkinnedMeshLocalTransforms, n.p)
-                    }
+                    if n.hasTransform { ctx.add(.nodeSkinnedMeshLocalTransforms, n.p) }
                     if skin != nil { skinnedNodes.append(i) }
                     if let skin {
                         // Joint indices in this mesh's JOINTS accessors are bounded by the skin.
@@ -47,16 +45,27 @@ extension GLTFValidator {
                     ctx.add(.nodeSkinnedMeshWithoutSkin, n.p)
                 }
             }
-            if let li = n.light {
+            // The dependency holds for the extension object, with or without a valid index.
+            if n.hasLightsExtension {
                 let ep = ptr(ptr(n.p, "extensions"), "KHR_lights_punctual")
                 if !hasRootExtension("KHR_lights_punctual") {
                     ctx.add(.unsatisfiedDependency, ep, "Dependency failed. '/extensions/KHR_lights_punctual' must be defined.")
-                } else {
+                } else if let li = n.light {
                     _ = ref(li, \.lights, \.usedLights, ptr(ep, "light"))
                 }
             }
         }
-        for i in skinnedNodes { if let n = doc.nodes[i], n.parent != nil { ctx.add(.nodeSkinnedMeshNonRoot, n.p) } }
+        // A skinned mesh ignores its ancestors' transforms: say so when one has any (reference: gltf.dart).
+        for i in skinnedNodes {
+            guard let n = doc.nodes[i], n.parent != nil else { continue }
+            var cur = n.parent, steps = 0
+            while let p = cur, let parent = doc.nodes[p], steps <= doc.nodes.count {
+                if parent.hasTransform { ctx.add(.nodeSkinnedMeshParentTransforms, n.p); break }
+                cur = parent.parent
+                steps += 1
+            }
+            ctx.add(.nodeSkinnedMeshNonRoot, n.p)
+        }
         for (mi, users) in meshUsers.sorted(by: { $0.key < $1.key }) {
             guard let m = doc.meshes[mi], m.weights != nil else { continue }
             if users.allSatisfy({ doc.nodes[$0]?.weights != nil }) { ctx.add(.unusedMeshWeights, ptr(m.p, "weights")) }

@@ -31,14 +31,10 @@ extension GLTFValidator {
                         ctx.add(.invalidUri, p, "Data URI media type '\(media)' does not match its content (\(sniffed)).")
                         break
                     }
-                    if media.hasPrefix("image/") {
-                        let allowed = doc.extensionsUsed.contains("EXT_texture_webp") ? ["image/jpeg", "image/png", "image/webp"] : ["image/jpeg", "image/png"]
-                        if !allowed.contains(media) {
-                            ctx.add(.valueNotInList, p, "Invalid value '\(media)'. Valid values are \(allowed.map { "'\($0)'" }.joined(separator: ", ")).")
-                        } else if declared == nil {
-                            declared = media
-                        }
-                    }
+                    // A data URI's media type is not checked against a list: only that it matches the
+                    // content (above); whether the decoded format is enabled is checked with the
+                    // data (IMAGE_NON_ENABLED_MIME_TYPE), as the reference's resources_loader.dart does.
+                    if media.hasPrefix("image/"), declared == nil { declared = media }
                     data = bytes[...]
                 case .relative:
                     res.storage = "external"
