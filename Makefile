@@ -6,7 +6,7 @@ DEBUG_BIN = .build/debug
 SHARED ?= ../shared
 DEMO_OUT ?= demo-out
 
-.PHONY: all deps build release demo test test-swift test-conformance test-clients bench clean
+.PHONY: all deps client-deps build release demo test test-swift test-conformance test-clients bench clean
 
 all: build
 
@@ -20,6 +20,20 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# The real clients the test suite checks files in (README "Testing"): Debian packages and
+# PyPI wheels, installed when missing so a fresh machine runs every check instead of skipping.
+CLIENT_DEBS = assimp-utils godot3 xvfb gltfpack
+CLIENT_PY = bpy==4.5.3 trimesh pillow pygltflib panda3d panda3d-gltf rectpack
+client-deps:
+	@missing=""; for p in $(CLIENT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c "import bpy, trimesh, PIL, pygltflib, panda3d, gltf, rectpack" >/dev/null 2>&1 || \
+	  { echo "installing $(CLIENT_PY)"; python3 -m pip install -q $(CLIENT_PY); }
+
 build: deps
 	$(SWIFT) build
 
@@ -31,7 +45,7 @@ demo: release
 
 # The whole suite: unit and CLI tests, then the Khronos conformance score, then real-client
 # checks (each skips when its tool is not installed).
-test: deps
+test: deps client-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 	@bash scripts/test-conformance.sh $(DEBUG_BIN) $(SHARED)
