@@ -165,6 +165,14 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
         #expect(loader.requested.isEmpty, "\(uri) was requested")
     }
 
+    @Test(arguments: ["maps/../buffer.bin", "./buffer.bin", "maps%2F..%2Fbuffer.bin", "maps\\\\..\\\\buffer.bin"])
+    func urisThatStayInsideTheFolderAreNormalisedAndRead(uri: String) throws {
+        let loader = RecordingLoader(["buffer.bin": le([Float(3)])])
+        let result = try GLTFReader().read(bytes: withURI(uri), loader: loader)
+        #expect(result.scene.meshes[0].primitives[0].attributes["_X"]?.floats() == [3])
+        #expect(Set(loader.requested) == ["buffer.bin"], "\(uri)")
+    }
+
     @Test func unsafeURIsAreReadWhenAllowed() throws {
         var options = GLTFReadOptions()
         options.allowUnsafeURIs = true

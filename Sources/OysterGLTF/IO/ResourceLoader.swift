@@ -45,20 +45,12 @@ public struct FileResourceLoader: ResourceLoader {
         return try FileIO.readGLTF(fullPath(path))
     }
 
-    /// A relative path can still leave the folder through a symbolic link; compare real paths.
+    /// A relative path can still leave the folder through a symbolic link (`AssetPath.isConfined`).
     func checkConfined(_ path: String) throws {
-        guard confineToBase else { return }
-        guard let base = Self.realPath(baseDirectory.isEmpty ? "." : baseDirectory), let target = Self.realPath(fullPath(path)) else { return }
-        let prefix = base.hasSuffix("/") ? base : base + "/"
-        guard target.hasPrefix(prefix) else {
+        guard confineToBase, !path.hasPrefix("/") else { return }
+        guard AssetPath.isConfined(path, root: baseDirectory) else {
             throw GLTFError("'\(path)' leaves the asset's folder through a symbolic link; refused", code: "NON_RELATIVE_URI")
         }
-    }
-
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
 

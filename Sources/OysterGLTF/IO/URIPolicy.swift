@@ -1,3 +1,5 @@
+import OysterCore
+
 /// What a glTF `uri` refers to once parsed.
 public enum ResourceURI: Hashable, Sendable {
     /// A `data:` URI: its media type and decoded bytes.
@@ -7,7 +9,7 @@ public enum ResourceURI: Hashable, Sendable {
 }
 
 /// Decides which URIs may be followed: only `data:` URIs and relative paths that stay inside
-/// the asset's folder, unless the caller allows more.
+/// the asset's folder (`AssetPath`'s rule), unless the caller allows more.
 public enum URIPolicy {
     /// The resource a URI names, or an error saying why it is refused or malformed.
     /// With `allowUnsafe`, `..`, absolute paths and `file:` URIs are followed too; other
@@ -28,16 +30,13 @@ public enum URIPolicy {
         let path = try percentDecode(uri, uri: uri)
         guard !path.isEmpty else { throw GLTFError("empty URI", code: "INVALID_URI") }
         guard !path.utf8.contains(0) else { throw GLTFError("URI '\(clip(uri))' contains a NUL byte", code: "INVALID_URI") }
-        if !allowUnsafe {
-            if path.hasPrefix("/") || path.hasPrefix("\\") {
-                throw GLTFError("URI '\(clip(uri))' is an absolute path; refused", code: "NON_RELATIVE_URI")
-            }
-            let parts = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
-            if parts.contains("..") {
-                throw GLTFError("URI '\(clip(uri))' leaves the asset's folder; refused", code: "NON_RELATIVE_URI")
-            }
+        guard !allowUnsafe else { return .relativePath(path) }
+        // The one path rule (OysterCore.AssetPath): inside the asset's folder, normalised.
+        switch AssetPath.resolve(path) {
+        case .success(let normalized): return .relativePath(normalized)
+        case .failure(let refusal):
+            throw GLTFError("URI '\(clip(uri))' \(refusal); refused", code: refusal == .empty ? "INVALID_URI" : "NON_RELATIVE_URI")
         }
-        return .relativePath(path)
     }
 
     /// The URI scheme (`http` in `http://…`), or nil for a relative reference.

@@ -1,28 +1,17 @@
 import OysterCore
 
-/// Path rules for files an OBJ names (MTL libraries, textures): `\` separators become `/`,
-/// and a path may not leave the model's folder.
+/// Paths of files an OBJ names (MTL libraries, textures): OBJ's quoting and the shared rule
+/// of `AssetPath` (a path may not leave the model's folder).
 enum OBJPaths {
     /// `path` (as written) resolved against `folder` (relative to the model's folder), as a
     /// normalized relative path; nil when it is absolute, a URL, or climbs out with `..`.
     static func resolve(_ path: String, in folder: String) -> String? {
         var p = path.replacingBackslashes()
         if p.hasPrefix("\"") && p.hasSuffix("\"") && p.count >= 2 { p = String(p.dropFirst().dropLast()) }
-        if p.hasPrefix("/") || p.contains("://") || p.hasPrefix("~") { return nil }
-        let bytes = Array(p.utf8)
-        if bytes.count >= 2 && bytes[1] == 0x3A { return nil }  // C:…
-        var parts: [Substring] = folder.split(separator: "/")
-        for part in p.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        guard !parts.isEmpty else { return nil }
-        return parts.joined(separator: "/")
+        // A URL or a shell home folder is never a file beside the model.
+        if p.contains("://") || p.hasPrefix("~") { return nil }
+        // Then the one path rule every reader shares (OysterCore.AssetPath).
+        return try? AssetPath.resolve(p, in: folder).get()
     }
 
     /// The last component of a written path (either separator).

@@ -17,22 +17,18 @@ struct ResourceLoader: Sendable {
         }
     }
 
-    /// Resolves a relative URI to a path inside the base folder.
+    /// Resolves a relative URI to a path inside the base folder, by the one rule every reader
+    /// uses (`AssetPath`), after percent-decoding.
     func path(for uri: String) throws(Failure) -> String {
         guard let base = baseDirectory else { throw .missing(uri) }
         let decoded = uri.removingPercentEncoding ?? uri
-        if decoded.hasPrefix("/") || decoded.contains("\\") { throw .outside(uri) }
-        var parts: [Substring] = []
-        for c in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            if c == "." { continue }
-            if c == ".." {
-                if parts.isEmpty { throw .outside(uri) }
-                parts.removeLast()
-                continue
-            }
-            parts.append(c)
+        switch AssetPath.resolve(decoded) {
+        case .success(let relative):
+            guard AssetPath.isConfined(relative, root: base) else { throw .outside(uri) }
+            return AssetPath.join(base, relative)
+        case .failure(.empty): throw .missing(uri)
+        case .failure: throw .outside(uri)
         }
-        return (base as NSString).appendingPathComponent(parts.joined(separator: "/"))
     }
 
     func read(_ uri: String) throws(Failure) -> [UInt8] {
