@@ -1,5 +1,6 @@
 import Foundation
 import OysterCore
+import OysterGLTF
 import OysterJSON
 
 /// Validates glTF/GLB, OBJ/MTL and image files, producing Khronos-shaped reports.
@@ -53,10 +54,12 @@ public enum Validator {
         var json: ArraySlice<UInt8> = bytes[...]
         var bin: ArraySlice<UInt8>?
         if isGLB {
-            let chunks = readGLB(bytes, ctx)
-            guard let j = chunks.json else { return nil }
+            // The one GLB container parser (OysterGLTF), with the Khronos codes it reports.
+            let container = GLB.read(bytes)
+            ctx.issues += container.diagnostics
+            guard let j = container.json else { return nil }
             json = j
-            bin = chunks.bin
+            bin = container.bin
         }
         let root: JSONValue
         do {

@@ -131,10 +131,12 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
         GLB.appendUInt32(&bytes, 0xFFFF_FFF0)
         GLB.appendUInt32(&bytes, GLB.jsonChunkType)
         #expect(bytes.count == 20)
-        #expect(error(bytes)?.message == "GLB: header declares 4294967295 bytes but the file has 20 (truncated?)")
-        // Same claim in the chunk only.
+        // The chunk claims more than the file has: refused before anything is allocated.
+        #expect(error(bytes)?.code == "GLB_UNEXPECTED_END_OF_CHUNK_DATA")
+        #expect(error(bytes)?.offset == 20)
+        // Same claim with an honest header length.
         bytes.replaceSubrange(8..<12, with: [20, 0, 0, 0])
-        #expect(error(bytes)?.code == "GLB_CHUNK_TOO_BIG")
+        #expect(error(bytes)?.code == "GLB_UNEXPECTED_END_OF_CHUNK_DATA")
     }
 
     @Test func badChunkOrderAndVersionFail() {

@@ -223,6 +223,8 @@ extension DiagnosticCode {
     public static let glbUnexpectedBinChunk = DiagnosticCode("GLB_UNEXPECTED_BIN_CHUNK", .error, "BIN chunk must be the second chunk.")
     public static let glbExtraData = DiagnosticCode("GLB_EXTRA_DATA", .warning, "Data follows the end of the GLB.")
     public static let glbUnknownChunkType = DiagnosticCode("GLB_UNKNOWN_CHUNK_TYPE", .warning, "Unknown GLB chunk type.")
+    /// Oyster's reader only (the validator reports such a chunk as INVALID_JSON, as Khronos does).
+    public static let glbJsonPadding = DiagnosticCode("GLB_JSON_PADDING", .warning, "GLB JSON chunk is padded with NUL bytes instead of spaces; read past them.")
 }
 
 // MARK: - Standalone images (PNG, JPEG, WebP files checked directly)

@@ -1,6 +1,7 @@
 import OysterCore
 
-/// The GLB binary container: a 12-byte header and 8-byte-headed chunks.
+/// The GLB binary container: a 12-byte header and 8-byte-headed chunks. One parser serves
+/// the reader and the validator (cgltf's parse stage); encoding is here too.
 ///
 /// Spec: https://registry.khronos.org/glTF/specs/2.0/glTF-2.0.html#glb-file-format-specification (§4.4)
 public enum GLB {
@@ -15,85 +16,99 @@ public enum GLB {
         bytes.count >= 4 && readUInt32(bytes, 0) == magic
     }
 
-    /// One chunk's place in the file.
-    public struct Chunk: Hashable, Sendable {
-        public var type: UInt32
-        /// Offset of the chunk's data (after its 8-byte header).
-        public var dataOffset: Int
-        public var length: Int
+    /// What a GLB holds: its JSON and BIN chunks (slices of the file's bytes, so their indices
+    /// are file offsets) and every container problem found, with the Khronos validator's codes.
+    public struct Container: Sendable {
+        /// The header's version (2 for a readable file).
+        public var version: UInt32 = 0
+        /// The header's total length.
+        public var declaredLength = 0
+        /// The JSON chunk; nil when the container is too broken to have one.
+        public var json: ArraySlice<UInt8>?
+        /// The BIN chunk, when the container has one.
+        public var bin: ArraySlice<UInt8>?
+        /// Container problems at byte offsets, in file order.
+        public var diagnostics: [Diagnostic] = []
+
+        mutating func add(_ code: DiagnosticCode, offset: Int, _ message: String? = nil) {
+            diagnostics.append(code.diagnostic(message, at: .offset(offset)))
+        }
     }
 
-    /// The header and chunk table of a GLB file.
-    public struct Layout: Hashable, Sendable {
-        public var version: UInt32
-        public var declaredLength: Int
-        public var chunks: [Chunk]
-        public var json: Chunk
-        public var bin: Chunk?
-    }
-
-    /// Checks the header and chunk table against the real file size (§4.4.2–4.4.3).
-    /// Structural problems throw; oddities that readers can skip become diagnostics.
-    public static func parseLayout(_ bytes: [UInt8], diagnostics: inout [Diagnostic]) throws -> Layout {
-        guard bytes.count >= headerSize else {
-            throw GLTFError("GLB: file is \(bytes.count) bytes, shorter than the 12-byte header", code: "GLB_UNEXPECTED_END_OF_HEADER", offset: 0)
+    /// Splits a GLB into its chunks and reports what is wrong with the container (§4.4), the
+    /// way the Khronos validator's glb_reader.dart does: never throws; a file too broken to
+    /// hold a JSON chunk has `json == nil`. The reader and the validator both start here.
+    public static func read(_ d: [UInt8]) -> Container {
+        var out = Container()
+        func u32(_ o: Int) -> Int { Int(readUInt32(d, o)) }
+        func hex(_ v: Int) -> String { let s = String(v, radix: 16); return "0x" + String(repeating: "0", count: max(0, 8 - s.count)) + s }
+        guard d.count >= headerSize else { out.add(.glbUnexpectedEndOfHeader, offset: d.count); return out }
+        if u32(0) != Int(magic) { out.add(.glbInvalidMagic, offset: 0, "Invalid GLB magic value (\(u32(0)))."); return out }
+        out.version = UInt32(u32(4))
+        if u32(4) != 2 { out.add(.glbInvalidVersion, offset: 4, "Invalid GLB version value \(u32(4))."); return out }
+        let length = u32(8)
+        out.declaredLength = length
+        if length <= headerSize {
+            out.add(.glbLengthTooSmall, offset: 8, "Declared GLB length (\(length)) is too small.")
+            if length != d.count { out.add(.glbLengthMismatch, offset: d.count, "Declared length (\(length)) does not match GLB length (\(d.count)).") }
+            return out
         }
-        guard readUInt32(bytes, 0) == magic else { throw GLTFError("GLB: bad magic", code: "GLB_INVALID_MAGIC", offset: 0) }
-        let version = readUInt32(bytes, 4)
-        guard version == 2 else {
-            throw GLTFError("GLB: unsupported container version \(version) (expected 2)", code: "GLB_INVALID_VERSION", offset: 4)
-        }
-        let declared = Int(readUInt32(bytes, 8))
-        guard declared <= bytes.count else {
-            throw GLTFError("GLB: header declares \(declared) bytes but the file has \(bytes.count) (truncated?)", code: "GLB_LENGTH_TOO_SMALL", offset: 8)
-        }
-        if declared < bytes.count {
-            diagnostics.append(Diagnostic(code: "GLB_LENGTH_MISMATCH", severity: .warning,
-                message: "GLB header declares \(declared) bytes; \(bytes.count - declared) trailing bytes ignored", location: .offset(8)))
-        }
-        if declared % 4 != 0 {
-            diagnostics.append(Diagnostic(code: "GLB_LENGTH_UNALIGNED", severity: .warning,
-                message: "GLB length \(declared) is not a multiple of 4", location: .offset(8)))
-        }
-        var chunks: [Chunk] = []
-        var offset = headerSize
-        while offset < declared {
-            guard declared - offset >= chunkHeaderSize else {
-                throw GLTFError("GLB: chunk header at byte \(offset) is cut off", code: "GLB_CHUNK_TOO_BIG", offset: offset)
+        var o = headerSize
+        var index = 0
+        var seenJSON = false, seenBIN = false
+        while o < length && o < d.count {
+            guard o + chunkHeaderSize <= d.count else {
+                out.add(.glbUnexpectedEndOfChunkHeader, offset: d.count)
+                out.json = nil
+                out.bin = nil
+                return out
             }
-            let length = Int(readUInt32(bytes, offset))
-            let type = readUInt32(bytes, offset + 4)
-            let dataOffset = offset + chunkHeaderSize
-            guard length <= declared - dataOffset else {
-                throw GLTFError("GLB: chunk at byte \(offset) declares \(length) bytes but only \(declared - dataOffset) remain", code: "GLB_CHUNK_TOO_BIG", offset: offset)
+            let start = o
+            let len = u32(o)
+            let type = u32(o + 4)
+            o += chunkHeaderSize
+            guard len <= d.count - o else {
+                out.add(.glbUnexpectedEndOfChunkData, offset: d.count)
+                out.json = nil
+                out.bin = nil
+                return out
             }
-            if length % 4 != 0 {
-                diagnostics.append(Diagnostic(code: "GLB_CHUNK_LENGTH_UNALIGNED", severity: .warning,
-                    message: "GLB chunk length \(length) is not a multiple of 4", location: .offset(offset)))
-            }
-            chunks.append(Chunk(type: type, dataOffset: dataOffset, length: length))
-            offset = dataOffset + length
-        }
-        guard let first = chunks.first else {
-            throw GLTFError("GLB: no JSON chunk", code: "GLB_MISSING_JSON_CHUNK", offset: headerSize)
-        }
-        guard first.type == jsonChunkType else {
-            throw GLTFError("GLB: the first chunk is not JSON", code: "GLB_UNEXPECTED_FIRST_CHUNK", offset: headerSize)
-        }
-        var bin: Chunk?
-        for (k, chunk) in chunks.enumerated().dropFirst() {
-            switch chunk.type {
-            case binChunkType where k == 1:
-                bin = chunk
-            case binChunkType, jsonChunkType:
-                diagnostics.append(Diagnostic(code: "GLB_DUPLICATE_CHUNK", severity: .warning,
-                    message: "GLB: extra \(chunk.type == binChunkType ? "BIN" : "JSON") chunk ignored", location: .offset(chunk.dataOffset - chunkHeaderSize)))
+            if o + len > length { out.add(.glbChunkTooBig, offset: start, "Chunk (\(hex(type))) length (\(len)) does not fit the declared GLB length.") }
+            if len % 4 != 0 { out.add(.glbChunkLengthUnaligned, offset: start, "Length of \(hex(type)) chunk is not a multiple of 4.") }
+            let data = d[o..<(o + len)]
+            switch UInt32(type) {
+            case jsonChunkType:
+                if len == 0 { out.add(.glbEmptyChunk, offset: start, "Chunk (\(hex(type))) cannot have zero length.") }
+                if seenJSON {
+                    out.add(.glbDuplicateChunk, offset: start, "Chunk of type \(hex(type)) has already been used.")
+                } else {
+                    seenJSON = true
+                    // An empty JSON chunk followed by more chunks is still handed to the JSON parser.
+                    if len > 0 || o < min(length, d.count) { out.json = data }
+                }
+            case binChunkType:
+                if index == 0 { out.add(.glbUnexpectedFirstChunk, offset: start, "First chunk must be JSON, found \(hex(type)).") }
+                if len == 0 { out.add(.glbEmptyBinChunk, offset: start) }
+                if seenBIN {
+                    out.add(.glbDuplicateChunk, offset: start, "Chunk of type \(hex(type)) has already been used.")
+                } else {
+                    if index > 1 { out.add(.glbUnexpectedBinChunk, offset: start) }
+                    seenBIN = true
+                    if index == 0 || len > 0 { out.bin = data }
+                }
             default:
-                diagnostics.append(Diagnostic(code: "GLB_UNKNOWN_CHUNK_TYPE", severity: .warning,
-                    message: "GLB: unknown chunk type 0x\(String(chunk.type, radix: 16)) ignored", location: .offset(chunk.dataOffset - chunkHeaderSize)))
+                if index == 0 { out.add(.glbUnexpectedFirstChunk, offset: start, "First chunk must be JSON, found \(hex(type)).") }
+                out.add(.glbUnknownChunkType, offset: start, "Unknown GLB chunk type \(hex(type)).")
             }
+            o += len
+            index += 1
         }
-        return Layout(version: version, declaredLength: declared, chunks: chunks, json: first, bin: bin)
+        if o != length || d.count < length {
+            out.add(.glbLengthMismatch, offset: d.count, "Declared length (\(length)) does not match GLB length (\(d.count)).")
+        } else if d.count > length {
+            out.add(.glbExtraData, offset: length, "Extra data after the end of the GLB stream.")
+        }
+        return out
     }
 
     // MARK: - Encoding

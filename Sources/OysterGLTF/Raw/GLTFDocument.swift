@@ -7,15 +7,15 @@ import OysterJSON
 public struct GLTFDocument: Sendable {
     /// The root JSON object.
     public var json: JSONObject
-    /// The GLB header and chunk table; nil for a `.gltf` JSON file.
-    public var glb: GLB.Layout?
+    /// The GLB container (chunks and findings); nil for a `.gltf` JSON file.
+    public var glb: GLB.Container?
     /// The GLB BIN chunk (what a `buffers[0]` without `uri` refers to): a slice of the file's
     /// bytes, shared rather than copied, so its indices start at `binChunk.startIndex`.
     public var binChunk: ArraySlice<UInt8>?
     /// Container-level findings (GLB oddities that were skipped).
     public var diagnostics: [Diagnostic] = []
 
-    public init(json: JSONObject, glb: GLB.Layout? = nil, binChunk: ArraySlice<UInt8>? = nil) {
+    public init(json: JSONObject, glb: GLB.Container? = nil, binChunk: ArraySlice<UInt8>? = nil) {
         self.json = json
         self.glb = glb
         self.binChunk = binChunk
@@ -37,28 +37,39 @@ public struct GLTFDocument: Sendable {
     }
 
     static func parseGLB(_ bytes: [UInt8], limits: JSONLimits) throws -> GLTFDocument {
-        var diagnostics: [Diagnostic] = []
-        let layout = try GLB.parseLayout(bytes, diagnostics: &diagnostics)
+        let container = GLB.read(bytes)
+        guard var json = container.json else {
+            let first = container.diagnostics.first { $0.severity == .error }
+            var offset: Int?
+            if case .offset(let o)? = first?.location { offset = o }
+            throw GLTFError("GLB: \(first?.message ?? "no JSON chunk")", code: first?.code ?? DiagnosticCode.glbUnexpectedFirstChunk.id, offset: offset)
+        }
+        // The reader goes on past container problems it can read around (a wrong declared
+        // length, an unaligned chunk): to it they are warnings; the validator reports them
+        // with the Khronos severities.
+        var diagnostics = container.diagnostics.map { d -> Diagnostic in
+            var d = d
+            if d.severity == .error { d.severity = .warning }
+            return d
+        }
         // Some writers pad the JSON chunk with NULs instead of spaces; read past them.
-        var end = layout.json.dataOffset + layout.json.length
-        while end > layout.json.dataOffset, bytes[end - 1] == 0 { end -= 1 }
-        if end < layout.json.dataOffset + layout.json.length {
-            diagnostics.append(Diagnostic(code: "GLB_JSON_PADDING", severity: .warning,
-                message: "GLB JSON chunk is padded with NUL bytes instead of spaces", location: .offset(end)))
+        var end = json.endIndex
+        while end > json.startIndex, bytes[end - 1] == 0 { end -= 1 }
+        if end < json.endIndex {
+            diagnostics.append(DiagnosticCode.glbJsonPadding.diagnostic(at: .offset(end)))
+            json = bytes[json.startIndex..<end]
         }
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes[layout.json.dataOffset..<end], limits: limits)
+            value = try JSONParser.parse(json, limits: limits)
         } catch {
-            throw GLTFError.json(error, chunkOffset: layout.json.dataOffset)
+            throw GLTFError.json(error, chunkOffset: json.startIndex)
         }
         guard case .object(let root) = value else {
             throw GLTFError("the glTF JSON root is not an object", code: "TYPE_MISMATCH", pointer: "")
         }
-        var doc = GLTFDocument(json: root, glb: layout)
-        if let bin = layout.bin {
-            doc.binChunk = bytes[bin.dataOffset..<(bin.dataOffset + bin.length)]
-        }
+        var doc = GLTFDocument(json: root, glb: container)
+        doc.binChunk = container.bin
         doc.diagnostics = diagnostics
         return doc
     }

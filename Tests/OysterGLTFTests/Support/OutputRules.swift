@@ -7,17 +7,17 @@ import OysterJSON
 /// declared extensions, no empty arrays. Returns one line per problem.
 enum OutputRules {
     static func problems(glb: [UInt8]) -> [String] {
-        var diagnostics: [Diagnostic] = []
-        guard let layout = try? GLB.parseLayout(glb, diagnostics: &diagnostics) else { return ["GLB layout unreadable"] }
-        var out = diagnostics.map { "GLB: \($0.message)" }
-        if layout.declaredLength != glb.count { out.append("GLB length mismatch") }
-        for chunk in layout.chunks where chunk.length % 4 != 0 || chunk.dataOffset % 4 != 0 { out.append("GLB chunk unaligned") }
+        let container = GLB.read(glb)
+        guard container.json != nil else { return ["GLB container unreadable"] }
+        // Every container finding (length, alignment, chunk order) is a writer's mistake.
+        var out = container.diagnostics.map { "GLB: \($0.code) \($0.message)" }
+        if let json = container.json, json.startIndex % 4 != 0 { out.append("GLB JSON chunk unaligned") }
+        if let bin = container.bin, bin.startIndex % 4 != 0 { out.append("GLB BIN chunk unaligned") }
         guard let doc = try? GLTFDocument.parse(glb) else { return out + ["GLB JSON unreadable"] }
-        let binLength = layout.bin?.length ?? 0
+        let binLength = container.bin?.count ?? 0
         if let bytes = doc.array("buffers").first?["byteLength"]?.intValue, bytes > binLength || binLength - bytes > 3 {
             out.append("buffer 0 byteLength \(bytes) vs BIN chunk \(binLength)")
         }
-        if layout.bin != nil && binLength == 0 { out.append("empty BIN chunk") }
         return out + problems(json: .object(doc.json), bufferLengths: [binLength])
     }
 
