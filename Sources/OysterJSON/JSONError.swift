@@ -39,6 +39,11 @@ public struct JSONLimits: Hashable, Sendable {
     /// Longest string (in UTF-8 bytes, after unescaping).
     public var maxStringLength: Int
 
+    /// Read a number beyond Double's range (`1e400`) as ±infinity instead of failing, as
+    /// JavaScript and Dart parsers do; the glTF validator reads documents that way and then
+    /// reports the value where the schema gives it a range.
+    public var infiniteNumbers = false
+
     public init(maxDepth: Int = 256, maxInputSize: Int = 1 << 30, maxStringLength: Int = 1 << 28) {
         self.maxDepth = maxDepth
         self.maxInputSize = maxInputSize

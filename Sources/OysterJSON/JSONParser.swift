@@ -405,7 +405,7 @@ private struct Parser {
             return .double(negative ? -d : d)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-        guard let d = Double(text), d.isFinite else {
+        guard let d = Double(text), d.isFinite || limits.infiniteNumbers else {
             throw JSONError(.invalidNumber, at: start, "number \(text.prefix(40)) is out of range")
         }
         return .double(d)

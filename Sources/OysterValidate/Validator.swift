@@ -63,12 +63,28 @@ public enum Validator {
         }
         let root: JSONValue
         do {
-            root = try json.withUnsafeBufferPointer { buf throws(JSONSyntaxError) in try JSONSyntax.parse(buf) }
+            // The one JSON parser, read as the reference's Dart decoder reads: strict UTF-8,
+            // out-of-range numbers as infinity (reported later where the schema limits them).
+            var limits = JSONLimits(maxDepth: 512)
+            limits.infiniteNumbers = true
+            root = try JSONParser.parse(json, limits: limits)
         } catch {
-            ctx.add(.invalidJson, "", "Invalid JSON data: \(error.message)")
+            ctx.add(.invalidJson, "", "Invalid JSON data. Parser output: \(Self.khronosWording(error))")
             return nil
         }
         let v = GLTFValidator(ctx: ctx, options: options, loader: loader, isGLB: isGLB, bin: bin)
         return v.run(root)
+    }
+
+    /// A syntax error in the words of the reference validator's report (Dart's
+    /// FormatException), with the offset relative to the JSON text.
+    static func khronosWording(_ error: JSONError) -> String {
+        switch error.kind {
+        case .byteOrderMark: return "BOM found at the beginning of UTF-8 stream."
+        case .unexpectedEnd: return "FormatException: Unexpected end of input (at offset \(error.offset))"
+        case .invalidUTF8: return "FormatException: Invalid UTF-8 byte (at offset \(error.offset))"
+        case .depthExceeded, .sizeExceeded, .stringTooLong: return "\(error.message) (at offset \(error.offset))"
+        default: return "FormatException: Unexpected character (at offset \(error.offset))"
+        }
     }
 }

@@ -20,8 +20,8 @@ extension ValidationOptions {
         if t.hasPrefix("{") {
             let bytes = Array(text.utf8)
             let root: JSONValue
-            do { root = try bytes.withUnsafeBufferPointer { b throws(JSONSyntaxError) in try JSONSyntax.parse(b) } } catch {
-                throw ConfigError(description: "invalid JSON: \(error.message)")
+            do { root = try JSONParser.parse(bytes) } catch {
+                throw ConfigError(description: "invalid JSON: \(error)")
             }
             guard case .object(let o) = root else { throw ConfigError(description: "config must be an object") }
             for m in o.members {
