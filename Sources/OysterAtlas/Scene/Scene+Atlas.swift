@@ -317,9 +317,9 @@ func bakeTile(_ src: AtlasBitmap, tile: AtlasTile, gutter: Int) -> AtlasBitmap {
         out.pixels.withUnsafeMutableBytes { draw in
             let s = sraw.bindMemory(to: UInt32.self), d = draw.bindMemory(to: UInt32.self)
             for y in 0..<out.height {
-                let sy = wrapTexel(tile.originV * h + y - gutter, h, mode: tile.wrapT)
+                let sy = Sampler.wrapTexel(tile.originV * h + y - gutter, count: h, mode: tile.wrapT)
                 for x in 0..<ow {
-                    let sx = wrapTexel(tile.originU * w + x - gutter, w, mode: tile.wrapS)
+                    let sx = Sampler.wrapTexel(tile.originU * w + x - gutter, count: w, mode: tile.wrapS)
                     d[y * ow + x] = s[sy * w + sx]
                 }
             }
