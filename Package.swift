@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "OysterJSON"),
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
         .target(name: "OysterImage", dependencies: ["CCodecs", "OysterCore"]),
-        .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON"], exclude: ["README.md"]),
+        .target(name: "OysterGLTF", dependencies: ["OysterCore", "OysterJSON", "OysterImage"], exclude: ["README.md"]),
         .target(name: "OysterOBJ", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterProcess", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),

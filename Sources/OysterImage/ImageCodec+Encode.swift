@@ -1,4 +1,5 @@
 import CCodecs
+import OysterCore
 
 /// JPEG chroma subsampling.
 public enum ChromaSubsampling: Hashable, Sendable {

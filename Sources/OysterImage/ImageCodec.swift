@@ -1,4 +1,5 @@
 import CCodecs
+import OysterCore
 
 /// PNG and JPEG decoding and encoding over libpng and libjpeg (through the setjmp-safe CCodecs shim).
 public enum ImageCodec {}

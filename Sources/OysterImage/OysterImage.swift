@@ -1,7 +1,7 @@
 // OysterImage — module overview.
 //
 // Pixels for Oyster: PNG and JPEG decoding and encoding over libpng and libjpeg-turbo
-// (through the setjmp-safe `CCodecs` shim), a plain `PixelImage` value, conversions,
+// (through the setjmp-safe `CCodecs` shim), conversions of OysterCore's `PixelImage`,
 // editing (crop, blit, extrude, fill, flips, rotations), resizing and mipmaps.
 //
 // ## Decoding

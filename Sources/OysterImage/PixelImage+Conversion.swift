@@ -1,3 +1,5 @@
+import OysterCore
+
 // MARK: - Bit depth and channel conversions
 
 extension PixelImage {

@@ -1,3 +1,5 @@
+import OysterCore
+
 // MARK: - Copy, blit, extrude, fill
 
 extension PixelImage {
@@ -163,5 +165,14 @@ extension PixelImage {
             }
         }
         return out
+    }
+}
+
+// MARK: - Layout helpers
+
+extension PixelImage {
+    /// An image with the same layout as `self` and the given size, zero-filled.
+    func blank(width: Int, height: Int) -> PixelImage {
+        PixelImage(width: width, height: height, channels: channels, bitDepth: bitDepth)
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import OysterCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -95,7 +96,7 @@ extension PixelImage {
 ///
 /// Each row writes only its own output, so the result is the same whatever the thread count.
 func parallelRows(_ rows: Int, work perRow: Int, _ body: (Int) -> Void) {
-    let chunks = min(rows, ProcessInfoLite.cores * 4)
+    let chunks = min(rows, Parallel.coreCount * 4)
     guard chunks > 1, rows * perRow >= 1 << 20 else {
         for y in 0..<rows { body(y) }
         return
@@ -103,14 +104,10 @@ func parallelRows(_ rows: Int, work perRow: Int, _ body: (Int) -> Void) {
     withoutActuallyEscaping(body) { escapable in
         // Rows touch disjoint output ranges; the closure is only shared for the duration of this call.
         nonisolated(unsafe) let run = escapable
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        _ = Parallel.map(chunks) { chunk in
             for y in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) { run(y) }
         }
     }
-}
-
-enum ProcessInfoLite {
-    static let cores: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 // MARK: - Float working image

@@ -148,26 +148,17 @@ public struct OBJReader: Sendable {
     /// Builds every primitive's buffers, in parallel across primitives; each builder is
     /// emptied as soon as its primitive exists.
     private static func buildPrimitives(_ builders: inout [OBJAssembler.PrimitiveBuilder], from a: OBJAssembler) -> [Primitive] {
-        let n = builders.count
-        let box = PrimitiveBox(count: n)
         builders.withUnsafeMutableBufferPointer { slots in
             let shared = BuilderSlots(slots: slots)
-            let work = { @Sendable (i: Int) in
-                box.slots[i] = a.makePrimitive(shared.slots[i])
+            return Parallel.map(slots.count) { i in
+                let primitive = a.makePrimitive(shared.slots[i])
                 shared.slots[i] = OBJAssembler.PrimitiveBuilder(segment: -1, material: nil)
-            }
-            if n > 1 && onlineCores() > 1 {
-                DispatchQueueWorkers.run(n, work)
-            } else {
-                for i in 0..<n { work(i) }
+                return primitive
             }
         }
-        return box.items.map { $0 ?? Primitive() }
     }
 
-    static func onlineCores() -> Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }
+    static func onlineCores() -> Int { Parallel.coreCount }
 
     // MARK: - MTL libraries
 
@@ -231,16 +222,3 @@ struct BuilderSlots: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<OBJAssembler.PrimitiveBuilder>
 }
 
-/// Results written by index from parallel workers (each index by one worker only).
-final class PrimitiveBox: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<Primitive?>
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-    var items: [Primitive?] { Array(slots) }
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-}

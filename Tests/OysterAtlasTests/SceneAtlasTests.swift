@@ -1,6 +1,7 @@
 import Foundation
 import OysterCore
 import OysterGLTF
+import OysterImage
 import OysterTestSupport
 import Testing
 @testable import OysterAtlas
@@ -59,6 +60,25 @@ import Testing
         let normal = colorsMatch(before, after, slot: .normal, skip: [3, 7])
         #expect(normal.checked > 150)
         #expect(normal.mismatches.isEmpty, "\(normal.mismatches.prefix(5))")
+    }
+
+    @Test func pixelSourcesGiveTheSamePagesAsEncodedOnesAndPagesKeepTheirPixels() throws {
+        let encoded = try AtlasTestScene.make(Self.specs)
+        var pixelOnly = encoded
+        for i in pixelOnly.images.indices {
+            pixelOnly.images[i] = Image(name: encoded.images[i].name, pixels: try ImageCodec.decode(try #require(encoded.images[i].data)))
+        }
+        var a = encoded, b = pixelOnly
+        let options = SceneAtlasOptions(maxTriangleGrowth: 1000, mergePrimitives: false)
+        _ = try atlasScene(&a, options: options)
+        _ = try atlasScene(&b, options: options)
+        let pagesA = a.images.filter { $0.name?.hasPrefix("atlas-") == true }
+        let pagesB = b.images.filter { $0.name?.hasPrefix("atlas-") == true }
+        #expect(!pagesA.isEmpty)
+        #expect(pagesA.map(\.data) == pagesB.map(\.data))
+        for page in pagesA {
+            #expect(try ImageCodec.decode(try #require(page.data)) == page.pixels)
+        }
     }
 
     @Test func manyRepeatsAreLeftOutWithANoteWhenSplittingIsOff() throws {

@@ -74,7 +74,7 @@ func sampleSlot(_ scene: Scene, material: Int, slot: TextureSlot, uv: Vec2, cach
     let fx = u * Float(b.width), fy = v * Float(b.height)
     let margin: Float = 0.02
     guard abs(fx - fx.rounded()) > margin, abs(fy - fy.rounded()) > margin else { return nil }
-    let x = wrapTexel(Int(fx.rounded(.down)), b.width, mode: sampler.wrapS)
-    let y = wrapTexel(Int(fy.rounded(.down)), b.height, mode: sampler.wrapT)
+    let x = Sampler.wrapTexel(Int(fx.rounded(.down)), count: b.width, mode: sampler.wrapS)
+    let y = Sampler.wrapTexel(Int(fy.rounded(.down)), count: b.height, mode: sampler.wrapT)
     return b.pixel(x, y)
 }

@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 import Testing
 @testable import OysterGen
 
@@ -194,7 +195,7 @@ private extension Scene {
             #expect(!m.doubleSided)
             let t = try #require(m.baseColorTexture?.texture)
             let source = try #require(scene.textures[t].source)
-            let png = try #require(scene.images[source].data)
+            let png = try #require(try scene.images[source].encodedData())
             // PNG IHDR colour type 6: RGBA, so the texture carries the shape in alpha.
             #expect(png.count > 26 && png[25] == 6)
         }

@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 import Testing
 @testable import OysterGen
 
@@ -31,9 +32,11 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         #expect(s.lights >= 1)
         #expect(s.cameras == 1)
         #expect(s.animations >= 1)
-        // Every texture resolves to an encoded PNG.
+        // Every texture is handed over as pixels and encodes to a PNG when written.
         for t in scene.textures {
-            let data = scene.images[t.source ?? -1 < 0 ? 0 : t.source!].data ?? []
+            let image = scene.images[t.source ?? -1 < 0 ? 0 : t.source!]
+            #expect(image.pixels != nil && image.data == nil)
+            let data = (try? image.encodedData()).flatMap { $0 } ?? []
             #expect(Image.sniffMimeType(data) == "image/png")
         }
         #expect(scene.asset.extras?["recipe"] != nil)
@@ -116,7 +119,7 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
         let scene = ChunkGenerator.generate(Recipe(), x: -3, z: 7, size: 32)
         #expect(!scene.images.isEmpty)
         for image in scene.images {
-            #expect(image.data == nil)
+            #expect(!image.hasContent)
             #expect(image.uri?.hasPrefix(ChunkGenerator.materialFolder + "/") == true)
         }
     }

@@ -1,5 +1,6 @@
 import Testing
 import OysterImage
+import OysterCore
 
 @Suite("Decoding PNG and JPEG fixtures")
 struct DecodeFixtureTests {

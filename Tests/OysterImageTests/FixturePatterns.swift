@@ -1,4 +1,5 @@
 import OysterImage
+import OysterCore
 
 /// The pixel patterns Fixtures/images/make_fixtures.py draws, recomputed here.
 enum Pattern {

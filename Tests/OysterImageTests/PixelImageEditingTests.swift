@@ -1,5 +1,6 @@
 import Testing
 import OysterImage
+import OysterCore
 
 @Suite("PixelImage conversions and editing")
 struct PixelImageEditingTests {

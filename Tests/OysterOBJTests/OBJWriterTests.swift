@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OysterOBJ
 import OysterCore
+import OysterImage
 import OysterTestSupport
 
 @Suite struct OBJWriterTests {
@@ -36,6 +37,17 @@ import OysterTestSupport
         }
         scene.materials = [m]
         return scene
+    }
+
+    @Test func pixelImagesAreEncodedWhenWritten() throws {
+        var pixels = PixelImage(width: 4, height: 4, channels: 3)
+        for k in pixels.samples8.indices { pixels.samples8[k] = UInt8(k * 5) }
+        var scene = triangleScene(.identity, imageName: "albedo")
+        scene.images[0] = Image(name: "albedo", pixels: pixels, encoding: .png(compression: 4))
+        let files = OBJWriter().encode(scene, mtlName: "x.mtl")
+        let png = try #require(files.textures.first { $0.bytes.starts(with: [0x89, 0x50]) && $0.bytes.count > 9 })
+        #expect(png.bytes == (try ImageCodec.encodePNG(pixels, compression: 4)))
+        #expect(png.name.hasSuffix(".png"))
     }
 
     @Test func worldTransformsAreBakedAndMirrorsKeepFacesOutward() throws {

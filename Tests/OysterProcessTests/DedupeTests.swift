@@ -25,6 +25,20 @@ import Testing
         #expect(r.figures["materialsMerged"] == 1)
     }
 
+    @Test func identicalPixelImagesCollapseAndDifferentEncodingsStayApart() {
+        var s = sceneWith([gridPrimitive(1, material: 0), gridPrimitive(1, material: 1), gridPrimitive(1, material: 2)])
+        let px = PixelImage(width: 2, height: 2, channels: 3, samples8: Array(0..<12))
+        s.images = [Image(name: "a", pixels: px), Image(name: "b", pixels: px), Image(name: "c", pixels: px, encoding: .jpeg(quality: 90))]
+        s.textures = [Texture(source: 0), Texture(source: 1), Texture(source: 2)]
+        s.materials = (0..<3).map { i in
+            var m = Material(name: "m\(i)")
+            m.baseColorTexture = TextureRef(texture: i)
+            return m
+        }
+        let r = s.dedupe()
+        #expect(r.figures["imagesMerged"] == 1)
+    }
+
     @Test func equalMeshesShareOneIndex() {
         var s = sceneWith([gridPrimitive(1), gridPrimitive(1)])
         s.meshes[1].name = "m0"

@@ -40,6 +40,20 @@ import Testing
         #expect(ProcessStatistics(s).textureBytes == before / 16)
     }
 
+    @Test func pixelImagesAreResizedWithoutBytesAndKeepTheirPixels() throws {
+        var px = PixelImage(width: 64, height: 32, channels: 3)
+        for k in px.samples8.indices { px.samples8[k] = UInt8(k % 251) }
+        var s = scene([], slot: .normal)
+        s.images = [Image(name: "img", pixels: px, encoding: .png(compression: 4))]
+        var viaBytes = scene(try ImageCodec.encodePNG(px, compression: 4), slot: .normal)
+        #expect(s.resizeTextures(TextureResizeOptions(maxSize: 16)).figures["imagesResized"] == 1)
+        viaBytes.resizeTextures(TextureResizeOptions(maxSize: 16))
+        // Same result as decoding the same pixels from a file; the resized pixels stay for the next pass.
+        #expect(s.images[0].data == viaBytes.images[0].data)
+        #expect(s.images[0].pixels?.width == 16)
+        #expect(try ImageCodec.decode(try #require(s.images[0].data)) == s.images[0].pixels)
+    }
+
     @Test func colorImagesAreFilteredInLinearLight() throws {
         // Alternating black/white columns average to mid-gray: ~188 in sRGB, ~128 when linear data.
         let data = try png(8, 8) { x, _ in x % 2 == 0 ? 0 : 255 }

@@ -129,7 +129,14 @@ struct ImageCache {
 
     mutating func bitmap(_ index: Int, in scene: Scene) -> AtlasBitmap? {
         if let b = bitmaps[index] { return b }
-        guard failed[index] == nil, let data = scene.images[index].data else { return nil }
+        guard failed[index] == nil else { return nil }
+        // Pixels a generator or an earlier pass handed over are used as they are.
+        if let pixels = scene.images[index].pixels {
+            let b = AtlasBitmap(pixels)
+            bitmaps[index] = b
+            return b
+        }
+        guard let data = scene.images[index].data else { return nil }
         do {
             let b = try AtlasBitmap.decode(data)
             bitmaps[index] = b
@@ -256,8 +263,11 @@ func atlasGroup(_ members: [AtlasCandidate], key: AtlasGroupKey, scene: inout Sc
                 let x = cell.x * grid, y = cell.y * grid
                 bitmap.draw(baked, x: x, y: y, region: (x, y, x + cell.width * grid, y + cell.height * grid))
             }
-            let bytes = try ImageCodec.encodePNG(bitmap.pixelImage)
-            scene.images.append(Image(name: "atlas-\(report.pages.count)-\(slot.rawValue)", mimeType: "image/png", data: bytes))
+            // The page keeps its pixels, so a later pass (resize) need not decode it. It is also
+            // encoded at once, because oyster-export's package writer still reads `data`.
+            var page = Image(name: "atlas-\(report.pages.count)-\(slot.rawValue)", pixels: bitmap.pixelImage, encoding: .png(compression: 6))
+            page.data = try ImageCodec.encodePNG(bitmap.pixelImage)
+            scene.images.append(page)
             let first = template[slot].flatMap { scene.textures.indices.contains($0.texture) ? scene.textures[$0.texture].sampler : nil }
             var sampler = Sampler(magFilter: key.magFilter, minFilter: key.minFilter, wrapS: Sampler.clampToEdge, wrapT: Sampler.clampToEdge)
             if let first, scene.samplers.indices.contains(first) { sampler.name = scene.samplers[first].name }
@@ -317,9 +327,9 @@ func bakeTile(_ src: AtlasBitmap, tile: AtlasTile, gutter: Int) -> AtlasBitmap {
         out.pixels.withUnsafeMutableBytes { draw in
             let s = sraw.bindMemory(to: UInt32.self), d = draw.bindMemory(to: UInt32.self)
             for y in 0..<out.height {
-                let sy = wrapTexel(tile.originV * h + y - gutter, h, mode: tile.wrapT)
+                let sy = Sampler.wrapTexel(tile.originV * h + y - gutter, count: h, mode: tile.wrapT)
                 for x in 0..<ow {
-                    let sx = wrapTexel(tile.originU * w + x - gutter, w, mode: tile.wrapS)
+                    let sx = Sampler.wrapTexel(tile.originU * w + x - gutter, count: w, mode: tile.wrapS)
                     d[y * ow + x] = s[sy * w + sx]
                 }
             }

@@ -58,7 +58,7 @@ extension Scene {
         for slot in slots {
             guard let ref = mat[slot], textures.indices.contains(ref.texture) else { return (nil, "\(label): invalid texture; left out") }
             let tex = textures[ref.texture]
-            guard tex.extensions.isEmpty, let src = tex.source, images.indices.contains(src), images[src].data != nil else {
+            guard tex.extensions.isEmpty, let src = tex.source, images.indices.contains(src), images[src].hasContent else {
                 return (nil, "\(label): \(slot.rawValue) texture has no loadable PNG/JPEG image; left out")
             }
             slotImages[slot] = src

@@ -1,4 +1,5 @@
 import OysterImage
+import OysterCore
 
 extension AtlasBitmap {
     /// Any decoded image as 8-bit RGBA (gray is replicated, missing alpha is opaque).

@@ -64,11 +64,4 @@ extension Scene {
         }
         return world
     }
-
-    /// Nodes that are nobody's child.
-    public func parentlessNodes() -> [Int] {
-        var hasParent = [Bool](repeating: false, count: nodes.count)
-        for n in nodes { for c in n.children where nodes.indices.contains(c) { hasParent[c] = true } }
-        return nodes.indices.filter { !hasParent[$0] }
-    }
 }

@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 import OysterJSON
 
 /// Where images' bytes go in the output.
@@ -38,7 +39,8 @@ struct SceneEncoder {
     var written: [AccessorKey: [(data: DataArray, index: Int)]] = [:]
 
     init(scene: Scene, options: GLTFWriteOptions, images: ImagePlacement) {
-        self.scene = scene
+        // Images made as pixels are encoded here, when written, not where they were made.
+        self.scene = scene.encodingPixelImages()
         self.options = options
         self.images = images
     }

@@ -1,5 +1,6 @@
 import Foundation
 import OysterCore
+import OysterImage
 
 /// One square tile of an unbounded world. Everything is sampled in world coordinates:
 /// heights from `TerrainShape` (no finite-world shaping or particle erosion, which are not
@@ -189,9 +190,12 @@ struct OutdoorSpecies {
 extension ChunkGenerator {
     public static func sharedTextureFiles(_ recipe: Recipe) -> [(name: String, bytes: [UInt8])] {
         let baked = MaterialBaker.bake(sharedMaterialKinds(recipe), biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)
-        return baked.flatMap { b in
+        let files = baked.flatMap { b in
             [("\(b.kind.rawValue)_baseColor.png", b.baseColor), ("\(b.kind.rawValue)_normal.png", b.normal), ("\(b.kind.rawValue)_orm.png", b.orm)]
         }
+        // These go straight to disk, so they are encoded here, in parallel, as the baker says.
+        let bytes = Parallel.map(files.map(\.1)) { (try? ImageCodec.encode($0, using: MaterialBaker.encoding)) ?? [] }
+        return zip(files, bytes).map { ($0.0, $1) }
     }
 }
 

@@ -1,21 +1,26 @@
 import OysterCore
 import OysterImage
 
-/// The three PNG textures of one surface kind, at the recipe's resolution.
+/// The three textures of one surface kind, at the recipe's resolution, as pixels: they are
+/// encoded (as `MaterialBaker.encoding`) only when a writer writes them.
 public struct BakedMaterial: Sendable {
     public let kind: SurfaceKind
     /// sRGB base colour (RGB).
-    public let baseColor: [UInt8]
+    public let baseColor: PixelImage
     /// Tangent-space normal map (RGB, +Y up, glTF convention).
-    public let normal: [UInt8]
+    public let normal: PixelImage
     /// Occlusion (R), roughness (G), metallic (B): glTF's packed metallic-roughness layout,
     /// also usable as the occlusion texture.
-    public let orm: [UInt8]
+    public let orm: PixelImage
 }
 
 /// Bakes tileable PBR textures for surface kinds. Each kind is independent, so kinds are
 /// baked in parallel; within a kind everything is a pure function of (seed, kind, biome).
 public enum MaterialBaker {
+    /// How baked textures are written: PNG at zlib level 4 (what the files have always used;
+    /// changing it changes every generated file's bytes).
+    public static let encoding = ImageEncoding.png(compression: 4)
+
     /// Bakes `kinds` (in the given order) at `resolution`² pixels.
     public static func bake(_ kinds: [SurfaceKind], biome: Biome, seed: UInt64, resolution: Int) -> [BakedMaterial] {
         Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, seed: seed, resolution: resolution) }
@@ -58,13 +63,12 @@ public enum MaterialBaker {
                 normal[k + 2] = byte(nv.z * 0.5 + 0.5)
             }
         }
-        return BakedMaterial(kind: kind, baseColor: png(color, n), normal: png(normal, n), orm: png(orm, n))
+        return BakedMaterial(kind: kind, baseColor: rgb(color, n), normal: rgb(normal, n), orm: rgb(orm, n))
     }
 
     @inline(__always) static func byte(_ f: Float) -> UInt8 { UInt8(clamp(f, 0, 1) * 255 + 0.5) }
 
-    static func png(_ rgb: [UInt8], _ n: Int) -> [UInt8] {
-        let image = PixelImage(width: n, height: n, channels: 3, samples8: rgb)
-        return (try? ImageCodec.encodePNG(image, compression: 4)) ?? []
+    static func rgb(_ samples: [UInt8], _ n: Int) -> PixelImage {
+        PixelImage(width: n, height: n, channels: 3, samples8: samples)
     }
 }

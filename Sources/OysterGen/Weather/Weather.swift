@@ -54,9 +54,9 @@ struct WeatherEffects {
             mat.alphaMode = .blend
             mat.doubleSided = false
             mat.metallicFactor = 0
-            if textured, let png = WeatherTextures.png(kind, seed: recipe.seed) {
+            if textured, let pixels = WeatherTextures.pixels(kind, seed: recipe.seed) {
                 let name = "\(kind.rawValue)_baseColor"
-                a.scene.images.append(Image(name: name, mimeType: "image/png", data: png, uri: "textures/\(name).png"))
+                a.scene.images.append(Image(name: name, pixels: pixels, encoding: WeatherTextures.encoding, uri: "textures/\(name).png"))
                 let sampler = a.scene.samplers.firstIndex(of: Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear))
                     ?? { a.scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear)); return a.scene.samplers.count - 1 }()
                 a.scene.textures.append(Texture(name: name, source: a.scene.images.count - 1, sampler: sampler))

@@ -9,12 +9,12 @@ enum WeatherTextures {
     /// Side of the mist texture (tileable, stretched over tens of metres).
     static let mistSize = 256
 
-    /// PNG bytes of the RGBA texture for a weather kind, nil for other kinds.
-    static func png(_ kind: SurfaceKind, seed: UInt64) -> [UInt8]? {
+    /// The RGBA texture for a weather kind (encoded as `encoding` when written), nil for other kinds.
+    static func pixels(_ kind: SurfaceKind, seed: UInt64) -> PixelImage? {
         switch kind {
-        case .rain: return encode(streak(), spriteSize)
-        case .snowflake: return encode(flake(), spriteSize)
-        case .mist: return encode(mist(seed: seed), mistSize)
+        case .rain: return rgba(streak(), spriteSize)
+        case .snowflake: return rgba(flake(), spriteSize)
+        case .mist: return rgba(mist(seed: seed), mistSize)
         default: return nil
         }
     }
@@ -84,8 +84,10 @@ enum WeatherTextures {
         out[k * 4 + 3] = MaterialBaker.byte(a)
     }
 
-    static func encode(_ rgba: [UInt8], _ n: Int) -> [UInt8] {
-        let image = PixelImage(width: n, height: n, channels: 4, samples8: rgba)
-        return (try? ImageCodec.encodePNG(image, compression: 6)) ?? []
+    /// How weather textures are written: PNG at zlib level 6 (what the files have always used).
+    static let encoding = ImageEncoding.png(compression: 6)
+
+    static func rgba(_ samples: [UInt8], _ n: Int) -> PixelImage {
+        PixelImage(width: n, height: n, channels: 4, samples8: samples)
     }
 }

@@ -89,9 +89,9 @@ struct SceneAssembler {
         if !baked.isEmpty { scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear)) }
         for b in baked {
             guard let m = materialOf[b.kind] else { continue }
-            func texture(_ bytes: [UInt8], _ slot: String) -> Int {
+            func texture(_ pixels: PixelImage, _ slot: String) -> Int {
                 let name = "\(b.kind.rawValue)_\(slot)"
-                scene.images.append(Image(name: name, mimeType: "image/png", data: bytes, uri: "textures/\(name).png"))
+                scene.images.append(Image(name: name, pixels: pixels, encoding: MaterialBaker.encoding, uri: "textures/\(name).png"))
                 scene.textures.append(Texture(name: name, source: scene.images.count - 1, sampler: sampler))
                 return scene.textures.count - 1
             }

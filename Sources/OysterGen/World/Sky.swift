@@ -54,8 +54,9 @@ struct Sky {
         return (normalize(p), e)
     }
 
-    var extras: JSONValue {
-        ["skyColor": .floats([skyColor.x, skyColor.y, skyColor.z]), "fogDensity": .float(fogDensity),
-         "night": .bool(isNight)]
+    /// What `asset.extras.environment` records. Only sky colour, fog and night are set, so the
+    /// JSON (and generated files' bytes) stay as they were before `Environment` was typed.
+    var environment: Environment {
+        Environment(skyColor: skyColor, fogDensity: fogDensity, isNight: isNight)
     }
 }

@@ -73,7 +73,7 @@ public enum WorldGenerator {
         if let p = recipe.prompt { o["prompt"] = .string(p) }
         o["seed"] = .int(Int64(truncatingIfNeeded: recipe.seed))
         o["recipe"] = recipe.json
-        o["environment"] = sky.extras
+        o["environment"] = .object(sky.environment.json)
         o[LightUnits.extrasKey] = .string(Lighting.units.rawValue)
         return .object(o)
     }

@@ -1,4 +1,5 @@
 import OysterImage
+import OysterCore
 
 /// Repacks MTL's single-purpose maps into the images glTF expects: roughness (G) and
 /// metallic (B) in one metallicRoughness image, and a separate `map_d` as the base colour's

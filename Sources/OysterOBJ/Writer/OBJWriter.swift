@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 import OysterJSON
 
 /// Writes a `Scene` as Wavefront OBJ + MTL with its textures beside them.
@@ -79,7 +80,9 @@ public struct OBJWriter: Sendable {
 
     /// Streams the OBJ text through `flush` (called with about a megabyte at a time; it must
     /// empty the buffer) and returns the MTL text and texture files.
-    func encode(_ scene: Scene, mtlName: String, flush: (inout [UInt8]) -> Void) -> (mtl: [UInt8]?, textures: [(name: String, bytes: [UInt8])]) {
+    func encode(_ input: Scene, mtlName: String, flush: (inout [UInt8]) -> Void) -> (mtl: [UInt8]?, textures: [(name: String, bytes: [UInt8])]) {
+        // Images made as pixels are encoded here, when written, not where they were made.
+        let scene = input.encodingPixelImages()
         var textureFiles = TextureFileNamer(scene: scene, writeFiles: options.writeTextures, reserved: [mtlName.lowercased()])
         let materialNames = OBJWriter.uniqueNames(scene.materials.enumerated().map { TextFormatting.objName($0.element.name, fallback: "material\($0.offset)") })
         var needsDefault = false

@@ -47,22 +47,29 @@ extension Scene {
     }
 }
 
-/// Images compare by their encoded bytes and MIME type (names and URIs do not matter).
+/// Images compare by their encoded bytes and MIME type (names and URIs do not matter); images
+/// held only as pixels compare by pixels and encoding.
 struct DedupeKey: Hashable {
     var data: [UInt8]?
+    var pixels: PixelImage?
+    var encoding: ImageEncoding?
     var mime: String?
     var uri: String?
 
     init(image: Image) {
         data = image.data
+        // Bytes, when there are any, already say everything about the image.
+        pixels = image.data == nil ? image.pixels : nil
+        encoding = pixels == nil ? nil : image.pixelEncoding
         mime = image.mimeType
         // Images that failed to load are only equal when they name the same file.
-        uri = image.data == nil ? image.uri : nil
+        uri = image.hasContent ? nil : image.uri
     }
 
     func hash(into hasher: inout Hasher) {
         // Bulk byte hashing: images are megabytes, element-wise combine would dominate.
         if let data { data.withUnsafeBytes { hasher.combine(bytes: $0) } } else { hasher.combine(-1) }
+        if let pixels { pixels.withUnsafeSampleBytes { hasher.combine(bytes: $0) } }
         hasher.combine(mime)
         hasher.combine(uri)
     }

@@ -55,19 +55,35 @@ extension Scene {
         var resized = 0, bytesBefore = 0, bytesAfter = 0
         var notes: [String] = []
         for i in images.indices {
-            guard let data = images[i].data else { continue }
             let label = images[i].name ?? images[i].uri ?? "image \(i)"
-            guard let format = ImageFormat(detecting: data) else { notes.append("\(label): not PNG or JPEG, left as is"); continue }
+            // The output keeps the source's format: the bytes' own, else the pixels' encoding.
+            let format: ImageFormat
+            let sourceBytes = images[i].data?.count ?? 0
+            if let data = images[i].data {
+                guard let detected = ImageFormat(detecting: data) else { notes.append("\(label): not PNG or JPEG, left as is"); continue }
+                format = detected
+            } else if images[i].pixels != nil {
+                if case .jpeg = images[i].pixelEncoding { format = .jpeg } else { format = .png }
+            } else {
+                continue
+            }
             do {
-                let info = try ImageCodec.probe(data)
-                let target = options.targetSize(width: info.width, height: info.height)
-                guard target.width != info.width || target.height != info.height else { continue }
-                // 64 Mpx (256 MiB of RGBA) at most: a header alone must not make us allocate more.
-                let pixels = try ImageCodec.decode(data, limits: ImageLimits(maxDimension: 16384, maxPixels: 8192 * 8192))
+                let size = try images[i].pixels.map { ($0.width, $0.height) } ?? {
+                    let info = try ImageCodec.probe(images[i].data ?? [])
+                    return (info.width, info.height)
+                }()
+                let target = options.targetSize(width: size.0, height: size.1)
+                guard target.width != size.0 || target.height != size.1 else { continue }
+                // Pixels handed over by the generator or the atlas are used as they are; bytes are
+                // decoded, 64 Mpx (256 MiB of RGBA) at most: a header alone must not make us allocate more.
+                let pixels = try images[i].decodePixels(limits: ImageLimits(maxDimension: 16384, maxPixels: 8192 * 8192))
                 let out = pixels.resized(width: target.width, height: target.height, colorSpace: srgb.contains(i) ? .sRGB : .linear)
+                // Encoded at once (and the pixels kept for later passes), because oyster-export's
+                // package writer still reads `data`.
                 let encoded = try ImageCodec.encode(out, as: format, quality: options.jpegQuality)
-                bytesBefore += data.count
+                bytesBefore += sourceBytes
                 bytesAfter += encoded.count
+                images[i].replacePixels(out, encoding: format == .png ? .png(compression: 6) : .jpeg(quality: options.jpegQuality))
                 images[i].data = encoded
                 images[i].mimeType = format.mimeType
                 resized += 1

@@ -32,7 +32,7 @@ extension Scene {
     @discardableResult
     public mutating func weld(_ options: WeldOptions = .init()) -> PassReport {
         var before = 0, after = 0, degenerate = 0
-        let results = parallelMap(meshes) { mesh in
+        let results = Parallel.map(meshes) { mesh in
             mesh.primitives.map { $0.isTriangles ? $0.welded(options) : ($0, 0) }
         }
         for (m, prims) in results.enumerated() {

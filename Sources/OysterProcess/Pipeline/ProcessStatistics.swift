@@ -37,7 +37,9 @@ public struct ProcessStatistics: Hashable, Sendable {
         images = s.images
         var bytes = 0, unreadable = 0
         for image in scene.images {
-            if let data = image.data, let size = ImageHeader.dimensions(of: data) {
+            if let pixels = image.pixels {
+                bytes += pixels.width * pixels.height * 4 * 4 / 3
+            } else if let data = image.data, let size = ImageHeader.dimensions(of: data) {
                 bytes += size.width * size.height * 4 * 4 / 3
             } else {
                 unreadable += 1

@@ -41,7 +41,7 @@ extension Scene {
         // Levels of every mesh are built in parallel (each from its own LOD0), then appended in
         // mesh order so indices do not depend on scheduling.
         let base = meshes
-        let levelsPerMesh: [[Mesh]] = parallelMap(Array(base.indices)) { m -> [Mesh] in
+        let levelsPerMesh: [[Mesh]] = Parallel.map(Array(base.indices)) { m -> [Mesh] in
             let mesh = base[m]
             let tris0 = mesh.primitives.reduce(0) { $0 + $1.triangleCount }
             guard tris0 >= options.minTriangles else { return [] }

@@ -68,7 +68,7 @@ extension Scene {
     public mutating func simplify(_ options: SimplifyOptions) -> PassReport {
         let before = meshes.reduce(0) { $0 + $1.primitives.reduce(0) { $0 + $1.triangleCount } }
         var worst: Float = 0
-        let results = parallelMap(meshes) { mesh in mesh.primitives.map { $0.simplified(options) } }
+        let results = Parallel.map(meshes) { mesh in mesh.primitives.map { $0.simplified(options) } }
         for (m, prims) in results.enumerated() {
             meshes[m].primitives = prims.map(\.0)
             for (_, r) in prims { worst = max(worst, r.error) }

@@ -3,16 +3,6 @@ import OysterCore
 // MARK: - Hierarchy facts the passes share
 
 extension Scene {
-    /// Parent of every node (nil for roots and orphans); the first parent wins in malformed
-    /// files where a node has two.
-    public func parentIndices() -> [Int?] {
-        var parent = [Int?](repeating: nil, count: nodes.count)
-        for (i, n) in nodes.enumerated() {
-            for c in n.children where nodes.indices.contains(c) && parent[c] == nil && c != i { parent[c] = i }
-        }
-        return parent
-    }
-
     /// Nodes whose translation, rotation or scale an animation channel drives.
     func nodesWithAnimatedTransform() -> Set<Int> {
         var out = Set<Int>()

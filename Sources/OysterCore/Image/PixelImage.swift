@@ -2,6 +2,9 @@
 
 /// A decoded raster: `width`×`height` pixels of 1–4 interleaved channels with 8- or 16-bit samples.
 ///
+/// The one pixel type of Oyster: it lives in Core so a scene's `Image.pixels` can carry it;
+/// codecs, conversion, editing and resizing are in OysterImage.
+///
 /// Channels: 1 gray, 2 gray+alpha, 3 RGB, 4 RGBA (alpha last, straight, not premultiplied).
 /// Rows run top to bottom without padding. Exactly one sample array is in use:
 /// `samples8` when `bitDepth == 8`, `samples16` when `bitDepth == 16` (the other is empty).
@@ -94,11 +97,6 @@ public struct PixelImage: Hashable, Sendable {
     /// Calls `body` with the mutable pixel bytes (16-bit samples in native byte order).
     public mutating func withUnsafeMutableSampleBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
         bitDepth == 16 ? try samples16.withUnsafeMutableBytes(body) : try samples8.withUnsafeMutableBytes(body)
-    }
-
-    /// An image with the same layout as `self` and the given size, zero-filled.
-    func blank(width: Int, height: Int) -> PixelImage {
-        PixelImage(width: width, height: height, channels: channels, bitDepth: bitDepth)
     }
 }
 

@@ -1,0 +1,44 @@
+import OysterJSON
+
+/// A world's sky, sun, fog, time of day and weather: what a renderer needs to light and fog a
+/// generated scene, typed.
+///
+/// Stored in glTF as `asset.extras.environment` (see `AssetInfo.environment`). Every field is
+/// optional: a field that is nil is not written, so files keep exactly the keys they had.
+public struct Environment: Hashable, Sendable {
+    /// Sky (and ambient) colour, linear RGB.
+    public var skyColor: Vec3?
+    /// Exponential fog density per metre.
+    public var fogDensity: Float?
+    /// Whether the light in the sky is the moon.
+    public var isNight: Bool?
+    /// Unit vector from the scene towards the sun (or moon), glTF's Y-up space.
+    public var sunDirection: Vec3?
+    /// Sun (or moon) colour, linear RGB.
+    public var sunColor: Vec3?
+    /// Sun illuminance in the file's light units (see `asset.extras.lightUnits`).
+    public var sunIntensity: Float?
+    /// Hour of the day, 0–24.
+    public var timeOfDay: Float?
+    /// Weather kind as the recipe names it: `clear`, `overcast`, `rain`, `snow`, `fog`.
+    public var weather: String?
+    /// Strength of the weather, 0–1.
+    public var weatherIntensity: Float?
+    /// Members Oyster does not model, kept in their place.
+    public var other = JSONObject()
+
+    /// An environment with the given fields.
+    public init(skyColor: Vec3? = nil, fogDensity: Float? = nil, isNight: Bool? = nil, sunDirection: Vec3? = nil,
+                sunColor: Vec3? = nil, sunIntensity: Float? = nil, timeOfDay: Float? = nil, weather: String? = nil,
+                weatherIntensity: Float? = nil) {
+        self.skyColor = skyColor
+        self.fogDensity = fogDensity
+        self.isNight = isNight
+        self.sunDirection = sunDirection
+        self.sunColor = sunColor
+        self.sunIntensity = sunIntensity
+        self.timeOfDay = timeOfDay
+        self.weather = weather
+        self.weatherIntensity = weatherIntensity
+    }
+}

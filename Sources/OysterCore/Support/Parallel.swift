@@ -1,0 +1,52 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - Parallel map
+
+/// Deterministic data parallelism: the one helper every module uses to spread independent work
+/// over the cores.
+///
+/// Each index writes only its own result slot, and results come back in index order, so the
+/// output never depends on the thread count or on timing.
+public enum Parallel {
+    /// The online cores (at least 1).
+    public static let coreCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// `(0..<count).map(body)` with the calls spread over the cores; results in index order.
+    ///
+    /// Runs on the calling thread when `count < 2` or there is one core, so small jobs pay no
+    /// dispatch cost. `body` must not depend on which thread or in which order it runs.
+    public static func map<R>(_ count: Int, _ body: @Sendable (Int) -> R) -> [R] {
+        guard count > 1, coreCount > 1 else { return (0..<max(count, 0)).map(body) }
+        let buffer = UnsafeMutablePointer<R>.allocate(capacity: count)
+        defer { buffer.deallocate() }
+        let slots = SlotWriter(base: buffer)
+        DispatchQueue.concurrentPerform(iterations: count) { i in
+            (slots.base + i).initialize(to: body(i))
+        }
+        // Moves every result out of the buffer, leaving it uninitialized for `deallocate`.
+        return (0..<count).map { (buffer + $0).move() }
+    }
+
+    /// `items.map(transform)` with the calls spread over the cores; results in input order.
+    public static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        items.withUnsafeBufferPointer { source in
+            let input = SlotReader(base: source.baseAddress)
+            return map(items.count) { i in transform(input.base![i]) }
+        }
+    }
+}
+
+/// A pointer shared by concurrent iterations, each writing only its own slot.
+private struct SlotWriter<R>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<R>
+}
+
+/// A read-only pointer shared by concurrent iterations for the duration of one call.
+private struct SlotReader<T>: @unchecked Sendable {
+    let base: UnsafePointer<T>?
+}
