@@ -1,5 +1,6 @@
 import OysterCore
 import OysterGLTF
+import OysterImage
 import OysterOBJ
 
 /// A package's files in memory, before anything is written: deterministic bytes, sorted by
@@ -29,13 +30,15 @@ public struct ExportPackage: Sendable {
         self.options = options
         self.product = product
         var files: [File] = []
-        for (i, image) in product.base.images.enumerated() {
+        // Images that passes left as pixels are encoded once, here, for both the textures and the OBJ.
+        let base = product.base.encodingPixelImages()
+        for (i, image) in base.images.enumerated() {
             guard let data = image.data, !data.isEmpty else { continue }
             let ext = Image.fileExtension(forMimeType: image.mimeType ?? Image.sniffMimeType(data))
             files.append(File(path: "textures/\(image.name ?? "image\(i)").\(ext)", bytes: data))
         }
         if options.obj {
-            let obj = OBJWriter().encode(product.base, mtlName: "\(name).mtl")
+            let obj = OBJWriter().encode(base, mtlName: "\(name).mtl")
             files.append(File(path: "obj/\(name).obj", bytes: obj.obj))
             if let mtl = obj.mtl { files.append(File(path: "obj/\(name).mtl", bytes: mtl)) }
             for t in obj.textures { files.append(File(path: "obj/\(t.name)", bytes: t.bytes)) }
