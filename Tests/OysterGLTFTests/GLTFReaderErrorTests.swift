@@ -175,6 +175,16 @@ final class RecordingLoader: ResourceLoader, @unchecked Sendable {
         #expect(Set(loader.requested) == ["buffer.bin"], "\(uri)")
     }
 
+    @Test func aGLTFBufferWithoutURIIsReadAsZerosWithAWarning() throws {
+        let json = #"{"asset":{"version":"2.0"},"buffers":[{"byteLength":4}],"bufferViews":[{"buffer":0,"byteLength":4}],"accessors":[{"bufferView":0,"componentType":5126,"count":1,"type":"SCALAR"}],"meshes":[{"primitives":[{"attributes":{"_X":0}}]}]}"#
+        let result = try GLTFReader().read(bytes: Array(json.utf8))
+        #expect(result.scene.meshes[0].primitives[0].attributes["_X"]?.floats() == [0])
+        #expect(result.diagnostics.contains { $0.code == "BUFFER_WITHOUT_DATA" && $0.pointer == "/buffers/0" })
+        // A claim over the resource limit is refused, not allocated.
+        let huge = json.replacingOccurrences(of: #"[{"byteLength":4}]"#, with: #"[{"byteLength":4000000000000}]"#)
+        #expect(error(Array(huge.utf8))?.code == "BUFFER_MISSING_GLB_DATA")
+    }
+
     @Test func unsafeURIsAreReadWhenAllowed() throws {
         var options = GLTFReadOptions()
         options.allowUnsafeURIs = true

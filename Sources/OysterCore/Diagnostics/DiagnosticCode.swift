@@ -223,6 +223,8 @@ extension DiagnosticCode {
     public static let glbUnexpectedBinChunk = DiagnosticCode("GLB_UNEXPECTED_BIN_CHUNK", .error, "BIN chunk must be the second chunk.")
     public static let glbExtraData = DiagnosticCode("GLB_EXTRA_DATA", .warning, "Data follows the end of the GLB.")
     public static let glbUnknownChunkType = DiagnosticCode("GLB_UNKNOWN_CHUNK_TYPE", .warning, "Unknown GLB chunk type.")
+    /// Oyster's reader only: a .gltf buffer without uri is valid, but its data does not exist.
+    public static let bufferWithoutData = DiagnosticCode("BUFFER_WITHOUT_DATA", .warning, "Buffer has no uri; its bytes are read as zeros.")
     /// Oyster's reader only (the validator reports such a chunk as INVALID_JSON, as Khronos does).
     public static let glbJsonPadding = DiagnosticCode("GLB_JSON_PADDING", .warning, "GLB JSON chunk is padded with NUL bytes instead of spaces; read past them.")
 }

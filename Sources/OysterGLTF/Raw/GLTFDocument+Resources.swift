@@ -37,6 +37,17 @@ extension GLTFDocument {
             }
         } else if index == 0, let bin = binChunk {
             data = bin
+        } else if glb == nil {
+            // A .gltf buffer without uri is valid glTF (the Khronos validator accepts it): its
+            // bytes were never written. Read them as zeros so what refers to them still
+            // converts, and say so; a claimed size over the resource limit is not allocated.
+            guard byteLength <= options.maxResourceSize else {
+                return .failure(GLTFError("\(label): has no uri and claims \(byteLength) bytes, over the limit of \(options.maxResourceSize)",
+                    code: "BUFFER_MISSING_GLB_DATA", pointer: pointer))
+            }
+            diagnostics.append(Diagnostic(code: DiagnosticCode.bufferWithoutData.id, severity: .warning,
+                message: "\(label): has no uri, so its \(byteLength) bytes are read as zeros", location: .pointer(pointer)))
+            data = ArraySlice(repeatElement(0, count: byteLength))
         } else {
             let why = glb == nil ? "has no uri" : "has no uri and the GLB has no BIN chunk for it"
             return .failure(GLTFError("\(label): \(why)", code: "BUFFER_MISSING_GLB_DATA", pointer: pointer))
