@@ -47,9 +47,10 @@ import OysterJSON
         }
     }
 
-    @Test func quantizedAttributesRequireMeshQuantization() throws {
+    @Test func quantizedAttributesAndGPUInstancesRequireTheirExtensions() throws {
+        // Neither has a fallback a viewer without the extension could draw.
         let json = try JSONParser.parse(writer.encodeGLTF(GLTFFixtures.rich(), binName: "a.bin").json)
-        #expect(json["extensionsRequired"] == ["KHR_mesh_quantization"])
+        #expect(json["extensionsRequired"] == ["EXT_mesh_gpu_instancing", "KHR_mesh_quantization"])
         let box = try JSONParser.parse(writer.encodeGLTF(GLTFFixtures.texturedBox(), binName: "a.bin").json)
         #expect(box["extensionsRequired"] == nil && box["extensionsUsed"] == nil)
     }

@@ -76,6 +76,13 @@ extension DiagnosticCode {
     public static let invalidJson = DiagnosticCode("INVALID_JSON", .error, "JSON syntax error.")
     public static let invalidUri = DiagnosticCode("INVALID_URI", .error, "URI is malformed.")
     public static let emptyEntity = DiagnosticCode("EMPTY_ENTITY", .error, "Entity cannot be empty.")
+
+    // EXT_mesh_gpu_instancing: Oyster's own codes (the Khronos validator does not check the extension).
+    public static let extMeshGpuInstancingWithoutMesh = DiagnosticCode("EXT_MESH_GPU_INSTANCING_WITHOUT_MESH", .warning, "Instancing on a node without a mesh has no defined behaviour.")
+    public static let extMeshGpuInstancingInvalidAttribute = DiagnosticCode("EXT_MESH_GPU_INSTANCING_INVALID_ATTRIBUTE", .error, "Instance attributes are TRANSLATION, ROTATION, SCALE or start with '_'.")
+    public static let extMeshGpuInstancingInvalidFormat = DiagnosticCode("EXT_MESH_GPU_INSTANCING_INVALID_FORMAT", .error, "Invalid accessor format for an instance attribute.")
+    public static let extMeshGpuInstancingUnequalCount = DiagnosticCode("EXT_MESH_GPU_INSTANCING_UNEQUAL_COUNT", .error, "All instance attribute accessors of a node must have the same count.")
+    public static let extMeshGpuInstancingNotRequired = DiagnosticCode("EXT_MESH_GPU_INSTANCING_NOT_REQUIRED", .information, "The extension has no fallback and should be listed in extensionsRequired.")
     public static let oneOfMismatch = DiagnosticCode("ONE_OF_MISMATCH", .error, "Exactly one of several properties must be defined.")
     public static let patternMismatch = DiagnosticCode("PATTERN_MISMATCH", .error, "Value does not match the required pattern.")
     public static let typeMismatch = DiagnosticCode("TYPE_MISMATCH", .error, "Property has the wrong type.")

@@ -91,6 +91,9 @@ extension SceneEncoder {
                 attributes[name] = .int(Int64(accessor(data, use: .other)))
             }
             ext[GLTFExtensions.gpuInstancing] = ["attributes": .object(attributes)]
+            // The extension has no fallback: a viewer without it would draw one copy at the
+            // node, so the spec says files should require it.
+            requiredExtensions.insert(GLTFExtensions.gpuInstancing)
         }
         put(&o, extensions: ext, extras: node.extrasWithRole)
         return .object(o)

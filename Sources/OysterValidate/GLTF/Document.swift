@@ -153,6 +153,8 @@ struct Node {
     var translation: [Double]?
     var weights: [Double]?
     var light: Int?
+    /// EXT_mesh_gpu_instancing attributes: name, accessor, pointer.
+    var instanceAttributes: [(name: String, accessor: Int?, p: String)]?
     /// The node has a KHR_lights_punctual object (with or without a valid `light`).
     var hasLightsExtension = false
     var hasExtensions = false
@@ -231,6 +233,7 @@ enum AccessorUse: Equatable {
 struct Document {
     var isGLB = false
     var extensionsUsed: [String] = []
+    var extensionsRequired: [String] = []
     var accessors: [Accessor?] = []
     var animations: [Animation?] = []
     var buffers: [Buffer?] = []

@@ -45,6 +45,7 @@ extension GLTFValidator {
                     ctx.add(.nodeSkinnedMeshWithoutSkin, n.p)
                 }
             }
+            if let attributes = n.instanceAttributes { checkInstancing(n, attributes) }
             // The dependency holds for the extension object, with or without a valid index.
             if n.hasLightsExtension {
                 let ep = ptr(ptr(n.p, "extensions"), "KHR_lights_punctual")
@@ -212,4 +213,44 @@ extension GLTFValidator {
     }
 
     func linkExtensions() {}
+
+    // MARK: EXT_mesh_gpu_instancing
+
+    /// The extension's rules (extensions/2.0/Vendor/EXT_mesh_gpu_instancing): only on a node
+    /// with a mesh; TRANSLATION and SCALE FLOAT VEC3, ROTATION VEC4 FLOAT or normalized
+    /// BYTE/SHORT, custom attributes prefixed "_"; every accessor with the same count; and,
+    /// having no fallback, the extension should be required. The reference validator does not
+    /// know the extension, so these codes are Oyster's own.
+    func checkInstancing(_ n: Node, _ attributes: [(name: String, accessor: Int?, p: String)]) {
+        let ep = ptr(ptr(n.p, "extensions"), "EXT_mesh_gpu_instancing")
+        if n.mesh == nil { ctx.add(.extMeshGpuInstancingWithoutMesh, ep) }
+        var count: Int?
+        for (name, index, p) in attributes {
+            let allowed: [(type: String, comp: ComponentType, normalized: Bool)]?
+            switch name {
+            case "TRANSLATION", "SCALE": allowed = [("VEC3", .float, false)]
+            case "ROTATION": allowed = [("VEC4", .float, false), ("VEC4", .byte, true), ("VEC4", .short, true)]
+            default:
+                guard name.hasPrefix("_") else {
+                    ctx.add(.extMeshGpuInstancingInvalidAttribute, p, "Invalid instance attribute '\(name)': use TRANSLATION, ROTATION, SCALE or a name starting with '_'.")
+                    continue
+                }
+                allowed = nil
+            }
+            guard let index, let a = ref(index, \.accessors, \.usedAccessors, p) else { continue }
+            use(index, .other, p)
+            if let allowed, let c = a.componentType, let t = a.type,
+               !allowed.contains(where: { $0.type == t && $0.comp == c && $0.normalized == a.normalized }) {
+                ctx.add(.extMeshGpuInstancingInvalidFormat, p, "Invalid accessor format \(a.format) for instance attribute '\(name)'.")
+            }
+            if let c = a.count {
+                if let count, count != c {
+                    ctx.add(.extMeshGpuInstancingUnequalCount, p, "Accessor count \(c) differs from \(count).")
+                } else if count == nil {
+                    count = c
+                }
+            }
+        }
+        if !doc.extensionsRequired.contains("EXT_mesh_gpu_instancing") { ctx.add(.extMeshGpuInstancingNotRequired, ep) }
+    }
 }

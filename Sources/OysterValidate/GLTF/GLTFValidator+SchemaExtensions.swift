@@ -5,6 +5,7 @@ import OysterJSON
 
 /// Where each supported extension may appear.
 private let extensionPlaces: [String: Set<ObjectKind>] = [
+    "EXT_mesh_gpu_instancing": [.node],
     "EXT_texture_webp": [.texture],
     "KHR_animation_pointer": [.animationChannelTarget],
     "KHR_lights_punctual": [.root, .node],

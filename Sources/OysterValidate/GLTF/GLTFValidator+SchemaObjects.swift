@@ -7,7 +7,7 @@ private let rootMembers: Set<String> = ["asset", "accessors", "animations", "buf
 
 /// Extensions the validator knows (others are reported as unsupported).
 let supportedExtensions: Set<String> = [
-    "EXT_texture_webp", "KHR_animation_pointer", "KHR_lights_punctual", "KHR_materials_anisotropy",
+    "EXT_mesh_gpu_instancing", "EXT_texture_webp", "KHR_animation_pointer", "KHR_lights_punctual", "KHR_materials_anisotropy",
     "KHR_materials_clearcoat", "KHR_materials_dispersion", "KHR_materials_emissive_strength", "KHR_materials_ior",
     "KHR_materials_iridescence", "KHR_materials_pbrSpecularGlossiness", "KHR_materials_sheen", "KHR_materials_specular",
     "KHR_materials_transmission", "KHR_materials_unlit", "KHR_materials_variants", "KHR_materials_volume",
@@ -48,6 +48,7 @@ extension GLTFValidator {
                 ctx.add(.unsatisfiedDependency, r.at("extensionsRequired"), "Dependency failed. 'extensionsUsed' must be defined.")
             }
             if let req = r.strings("extensionsRequired") {
+                doc.extensionsRequired = req.compactMap { $0 }
                 for (i, name) in req.enumerated() {
                     if let name, !doc.extensionsUsed.contains(name) {
                         ctx.add(.unusedExtensionRequired, ptr(r.at("extensionsRequired"), i), "Unused extension '\(name)' cannot be required.")
@@ -518,6 +519,13 @@ extension GLTFValidator {
             l.checkMembers(["light"])
             n.hasLightsExtension = true
             n.light = l.index("light", req: true)
+        }
+        if let g = ext["EXT_mesh_gpu_instancing"] {
+            g.checkMembers(["attributes"])
+            if let attributes = g.object("attributes", req: true) {
+                if attributes.o.isEmpty { ctx.add(.emptyEntity, attributes.here) }
+                n.instanceAttributes = attributes.o.members.map { m in (m.key, attributes.index(m.key), attributes.at(m.key)) }
+            }
         }
         if let v = ext["KHR_node_visibility"] {
             v.checkMembers(["visible"])
