@@ -14,6 +14,18 @@ public enum ComponentType: Int, Hashable, Sendable, CaseIterable {
         case .uint32, .float32: return 4
         }
     }
+
+    /// The name glTF's specification and the Khronos validator's messages use (`UNSIGNED_BYTE`).
+    public var glName: String {
+        switch self {
+        case .int8: return "BYTE"
+        case .uint8: return "UNSIGNED_BYTE"
+        case .int16: return "SHORT"
+        case .uint16: return "UNSIGNED_SHORT"
+        case .uint32: return "UNSIGNED_INT"
+        case .float32: return "FLOAT"
+        }
+    }
 }
 
 /// The shape of each element, with glTF's accessor `type` names.

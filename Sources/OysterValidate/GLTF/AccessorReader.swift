@@ -34,8 +34,8 @@ struct AccessorElements {
         case "MAT4": rows = 4
         default: rows = n
         }
-        let colBytes = (rows * ct.size + 3) & ~3
-        compOffsets = (0..<n).map { c in a.isMatrix ? (c / rows) * colBytes + (c % rows) * ct.size : c * ct.size }
+        let colBytes = (rows * ct.byteSize + 3) & ~3
+        compOffsets = (0..<n).map { c in a.isMatrix ? (c / rows) * colBytes + (c % rows) * ct.byteSize : c * ct.byteSize }
         if a.bufferView != nil {
             guard let data = v.viewData(a.bufferView), let view = v.view(a.bufferView) else { return nil }
             let stride = view.byteStride ?? es
@@ -55,14 +55,14 @@ struct AccessorElements {
         var valuesOffset = 0
         if let s = a.sparse {
             guard let sc = s.count, let it = s.indicesType, let idata = v.viewData(s.indicesView), let vdata = v.viewData(s.valuesView),
-                s.indicesOffset + sc * it.size <= idata.count, s.valuesOffset + sc * es <= vdata.count
+                s.indicesOffset + sc * it.byteSize <= idata.count, s.valuesOffset + sc * es <= vdata.count
             else { return nil }
             for k in 0..<sc {
-                let p = idata.startIndex + s.indicesOffset + k * it.size
+                let p = idata.startIndex + s.indicesOffset + k * it.byteSize
                 let idx: Int
                 switch it {
-                case .unsignedByte: idx = Int(idata[p])
-                case .unsignedShort: idx = Int(idata[p]) | Int(idata[p + 1]) << 8
+                case .uint8: idx = Int(idata[p])
+                case .uint16: idx = Int(idata[p]) | Int(idata[p + 1]) << 8
                 default: idx = Int(idata[p]) | Int(idata[p + 1]) << 8 | Int(idata[p + 2]) << 16 | Int(idata[p + 3]) << 24
                 }
                 map[idx] = k
@@ -115,10 +115,10 @@ struct AccessorElements {
     func normalize(_ x: Double) -> Double {
         guard normalized else { return x }
         switch componentType {
-        case .byte: return max(x / 127, -1)
-        case .unsignedByte: return x / 255
-        case .short: return max(x / 32767, -1)
-        case .unsignedShort: return x / 65535
+        case .int8: return max(x / 127, -1)
+        case .uint8: return x / 255
+        case .int16: return max(x / 32767, -1)
+        case .uint16: return x / 65535
         default: return x
         }
     }
@@ -127,11 +127,11 @@ struct AccessorElements {
 @inline(__always)
 private func load(_ raw: UnsafeRawBufferPointer, _ p: Int, _ ct: ComponentType) -> Double {
     switch ct {
-    case .byte: return Double(raw.loadUnaligned(fromByteOffset: p, as: Int8.self))
-    case .unsignedByte: return Double(raw[p])
-    case .short: return Double(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: Int16.self)))
-    case .unsignedShort: return Double(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
-    case .unsignedInt: return Double(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)))
-    case .float: return Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self))))
+    case .int8: return Double(raw.loadUnaligned(fromByteOffset: p, as: Int8.self))
+    case .uint8: return Double(raw[p])
+    case .int16: return Double(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: Int16.self)))
+    case .uint16: return Double(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
+    case .uint32: return Double(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)))
+    case .float32: return Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self))))
     }
 }

@@ -10,28 +10,6 @@ enum ObjectKind {
     case textureInfo, pbrMetallicRoughness, other
 }
 
-enum ComponentType: Int {
-    case byte = 5120, unsignedByte = 5121, short = 5122, unsignedShort = 5123, unsignedInt = 5125, float = 5126
-
-    var size: Int {
-        switch self {
-        case .byte, .unsignedByte: return 1
-        case .short, .unsignedShort: return 2
-        case .unsignedInt, .float: return 4
-        }
-    }
-    var name: String {
-        switch self {
-        case .byte: return "BYTE"
-        case .unsignedByte: return "UNSIGNED_BYTE"
-        case .short: return "SHORT"
-        case .unsignedShort: return "UNSIGNED_SHORT"
-        case .unsignedInt: return "UNSIGNED_INT"
-        case .float: return "FLOAT"
-        }
-    }
-}
-
 let accessorTypes: [String: Int] = ["SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT2": 4, "MAT3": 9, "MAT4": 16]
 
 struct AccessorSparse {
@@ -64,11 +42,11 @@ struct Accessor {
     /// Element size in bytes, with the column padding matrices of small components need.
     var elementSize: Int? {
         guard let c = componentType, let t = type, let n = accessorTypes[t] else { return nil }
-        switch (t, c.size) {
+        switch (t, c.byteSize) {
         case ("MAT2", 1): return 8
         case ("MAT3", 1): return 12
         case ("MAT3", 2): return 24
-        default: return n * c.size
+        default: return n * c.byteSize
         }
     }
     /// Bytes one element occupies without the padding after its last column: what the last
@@ -76,14 +54,14 @@ struct Accessor {
     /// `Accessor.elementLength`; `elementSize` is the default stride).
     var elementLength: Int? {
         guard let c = componentType, let t = type, let n = accessorTypes[t] else { return nil }
-        switch (t, c.size) {
+        switch (t, c.byteSize) {
         case ("MAT2", 1): return 6
         case ("MAT3", 1): return 11
         case ("MAT3", 2): return 22
-        default: return n * c.size
+        default: return n * c.byteSize
         }
     }
-    var format: String { "{\(type ?? "?"), \(componentType?.name ?? "?")\(normalized ? " normalized" : "")}" }
+    var format: String { "{\(type ?? "?"), \(componentType?.glName ?? "?")\(normalized ? " normalized" : "")}" }
 }
 
 struct BufferView {

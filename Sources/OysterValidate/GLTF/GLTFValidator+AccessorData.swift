@@ -31,7 +31,7 @@ extension GLTFValidator {
     private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) {
         if el.isDense && fastCheck(a, el, use, triangles: triangles, ctx: ctx) { return }
         let n = el.components
-        let isFloat = el.componentType == .float
+        let isFloat = el.componentType == .float32
         var mins = [Double](repeating: .infinity, count: n)
         var maxs = [Double](repeating: -.infinity, count: n)
         var belowMin = [Int](repeating: 0, count: n)
@@ -46,7 +46,7 @@ extension GLTFValidator {
         let cubic = a.cubicOutput
         var degenerate = 0
         var tri = (0.0, 0.0)
-        let restart: Double = el.componentType == .unsignedByte ? 255 : el.componentType == .unsignedShort ? 65535 : 4294967295
+        let restart: Double = el.componentType == .uint8 ? 255 : el.componentType == .uint16 ? 65535 : 4294967295
         el.forEach { i, c in
             for k in 0..<n {
                 let x = c[k]

@@ -10,7 +10,7 @@ extension GLTFValidator {
     /// Checks a dense accessor with typed loops; returns false when its use needs the general path.
     func fastCheck(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) -> Bool {
         let u = use?.use
-        let isFloat = el.componentType == .float
+        let isFloat = el.componentType == .float32
         switch u {
         case nil, .position?, .texcoord?, .joints?, .weights?, .morphPosition?, .morphNormal?, .morphTangent?, .other?: break
         case .animationOutput(let path)? where path != "rotation": break
@@ -49,8 +49,8 @@ extension GLTFValidator {
             let limit = use?.limit
             _ = el.withDenseBytes { raw, offset, stride, _ in
                 switch el.componentType {
-                case .unsignedByte: scanIndices(raw, offset, stride, el.count, UInt8.self, limit, triangles, up, ctx)
-                case .unsignedShort: scanIndices(raw, offset, stride, el.count, UInt16.self, limit, triangles, up, ctx)
+                case .uint8: scanIndices(raw, offset, stride, el.count, UInt8.self, limit, triangles, up, ctx)
+                case .uint16: scanIndices(raw, offset, stride, el.count, UInt16.self, limit, triangles, up, ctx)
                 default: scanIndices(raw, offset, stride, el.count, UInt32.self, limit, triangles, up, ctx)
                 }
             }
@@ -61,7 +61,7 @@ extension GLTFValidator {
 
     /// Declared min/max against the actual ones (float bounds compared in single precision).
     func reportBounds(_ a: Accessor, _ el: AccessorElements, _ mins: [Double], _ maxs: [Double], _ ctx: IssueContext) {
-        let isFloat = el.componentType == .float
+        let isFloat = el.componentType == .float32
         let n = el.components
         let dmin = a.min.map { $0.map { isFloat ? Double(Float($0)) : $0 } }
         let dmax = a.max.map { $0.map { isFloat ? Double(Float($0)) : $0 } }
@@ -109,12 +109,12 @@ struct MinMaxScan {
 
 func scanMinMax(_ raw: UnsafeRawBufferPointer, _ offset: Int, _ stride: Int, _ count: Int, _ offs: [Int], _ ct: ComponentType) -> MinMaxScan {
     switch ct {
-    case .float: return scanFloat(raw, offset, stride, count, offs)
-    case .byte: return scanInt(raw, offset, stride, count, offs, Int8.self)
-    case .unsignedByte: return scanInt(raw, offset, stride, count, offs, UInt8.self)
-    case .short: return scanInt(raw, offset, stride, count, offs, Int16.self)
-    case .unsignedShort: return scanInt(raw, offset, stride, count, offs, UInt16.self)
-    case .unsignedInt: return scanInt(raw, offset, stride, count, offs, UInt32.self)
+    case .float32: return scanFloat(raw, offset, stride, count, offs)
+    case .int8: return scanInt(raw, offset, stride, count, offs, Int8.self)
+    case .uint8: return scanInt(raw, offset, stride, count, offs, UInt8.self)
+    case .int16: return scanInt(raw, offset, stride, count, offs, Int16.self)
+    case .uint16: return scanInt(raw, offset, stride, count, offs, UInt16.self)
+    case .uint32: return scanInt(raw, offset, stride, count, offs, UInt32.self)
     }
 }
 

@@ -38,29 +38,29 @@ extension GLTFValidator {
         let q = quantized
         switch s {
         case .position:
-            var f = [fmt("VEC3", .float)]
-            if q { f += [.byte, .unsignedByte, .short, .unsignedShort].flatMap { [fmt("VEC3", $0), fmt("VEC3", $0, true)] } }
-            if morph && q { f = [fmt("VEC3", .float)] + [.byte, .short].flatMap { [fmt("VEC3", $0), fmt("VEC3", $0, true)] } }
+            var f = [fmt("VEC3", .float32)]
+            if q { f += [.int8, .uint8, .int16, .uint16].flatMap { [fmt("VEC3", $0), fmt("VEC3", $0, true)] } }
+            if morph && q { f = [fmt("VEC3", .float32)] + [.int8, .int16].flatMap { [fmt("VEC3", $0), fmt("VEC3", $0, true)] } }
             return f
         case .normal:
-            var f = [fmt("VEC3", .float)]
-            if q { f += [.byte, .short].map { fmt("VEC3", $0, true) } + (morph ? [.byte, .short].map { fmt("VEC3", $0) } : []) }
+            var f = [fmt("VEC3", .float32)]
+            if q { f += [.int8, .int16].map { fmt("VEC3", $0, true) } + (morph ? [.int8, .int16].map { fmt("VEC3", $0) } : []) }
             return f
         case .tangent:
             let t = morph ? "VEC3" : "VEC4"
-            var f = [fmt(t, .float)]
-            if q { f += [.byte, .short].map { fmt(t, $0, true) } + (morph ? [.byte, .short].map { fmt(t, $0) } : []) }
+            var f = [fmt(t, .float32)]
+            if q { f += [.int8, .int16].map { fmt(t, $0, true) } + (morph ? [.int8, .int16].map { fmt(t, $0) } : []) }
             return f
         case .texcoord:
-            var f = [fmt("VEC2", .float), fmt("VEC2", .unsignedByte, true), fmt("VEC2", .unsignedShort, true)]
-            if q { f += [fmt("VEC2", .byte), fmt("VEC2", .byte, true), fmt("VEC2", .short), fmt("VEC2", .short, true), fmt("VEC2", .unsignedByte), fmt("VEC2", .unsignedShort)] }
+            var f = [fmt("VEC2", .float32), fmt("VEC2", .uint8, true), fmt("VEC2", .uint16, true)]
+            if q { f += [fmt("VEC2", .int8), fmt("VEC2", .int8, true), fmt("VEC2", .int16), fmt("VEC2", .int16, true), fmt("VEC2", .uint8), fmt("VEC2", .uint16)] }
             return f
         case .color:
-            return ["VEC3", "VEC4"].flatMap { [fmt($0, .float), fmt($0, .unsignedByte, true), fmt($0, .unsignedShort, true)] }
+            return ["VEC3", "VEC4"].flatMap { [fmt($0, .float32), fmt($0, .uint8, true), fmt($0, .uint16, true)] }
         case .joints:
-            return [fmt("VEC4", .unsignedByte), fmt("VEC4", .unsignedShort)]
+            return [fmt("VEC4", .uint8), fmt("VEC4", .uint16)]
         case .weights:
-            return [fmt("VEC4", .float), fmt("VEC4", .unsignedByte, true), fmt("VEC4", .unsignedShort, true)]
+            return [fmt("VEC4", .float32), fmt("VEC4", .uint8, true), fmt("VEC4", .uint16, true)]
         case .custom:
             return nil
         }
@@ -151,7 +151,7 @@ extension GLTFValidator {
             let p = ptr(pr.p, "indices")
             if let a = ref(ii, \.accessors, \.usedAccessors, p) {
                 use(ii, .indices, p, target: 34963)
-                let okType = a.componentType == .unsignedByte || a.componentType == .unsignedShort || a.componentType == .unsignedInt
+                let okType = a.componentType == .uint8 || a.componentType == .uint16 || a.componentType == .uint32
                 if a.type != "SCALAR" || !okType || a.normalized {
                     ctx.add(.meshPrimitiveIndicesAccessorInvalidFormat, p, "Invalid indices accessor format \(a.format).")
                 } else if view(a.bufferView)?.byteStride != nil {
@@ -265,7 +265,7 @@ extension GLTFValidator {
                 ctx.add(.meshPrimitiveAttributesAccessorInvalidFormat, p, "Invalid accessor format \(a.format) for this attribute.")
                 return
             }
-        } else if case .custom = s, a.componentType == .unsignedInt {
+        } else if case .custom = s, a.componentType == .uint32 {
             ctx.add(.meshPrimitiveAttributesAccessorUnsignedInt, p)
         }
         use(index, use(for: s, morph: morph), p, target: 34962)

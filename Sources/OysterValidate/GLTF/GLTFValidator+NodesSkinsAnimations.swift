@@ -80,7 +80,7 @@ extension GLTFValidator {
             guard let s = doc.skins[i] else { continue }
             let ip = ptr(s.p, "inverseBindMatrices")
             if let ai = s.inverseBindMatrices, let a = ref(ai, \.accessors, \.usedAccessors, ip) {
-                if a.type != "MAT4" || a.componentType != .float || a.normalized {
+                if a.type != "MAT4" || a.componentType != .float32 || a.normalized {
                     ctx.add(.skinIbmInvalidFormat, ip, "Invalid IBM accessor format \(a.format).")
                 } else {
                     use(ai, .inverseBindMatrices, ip)
@@ -125,7 +125,7 @@ extension GLTFValidator {
                 guard let s else { continue }
                 let ip = ptr(s.p, "input"), op = ptr(s.p, "output")
                 if let ii = s.input, let a = ref(ii, \.accessors, \.usedAccessors, ip) {
-                    if a.type != "SCALAR" || a.componentType != .float || a.normalized {
+                    if a.type != "SCALAR" || a.componentType != .float32 || a.normalized {
                         ctx.add(.animationSamplerInputAccessorInvalidFormat, ip, "Invalid animation input accessor format \(a.format); must be {SCALAR, FLOAT}.")
                     } else {
                         if a.min == nil || a.max == nil { ctx.add(.animationSamplerInputAccessorWithoutBounds, ip) }
@@ -184,9 +184,9 @@ extension GLTFValidator {
                 guard let s = sampler, let oi = s.output, let out = accessor(oi) else { continue }
                 let validOut: Bool
                 switch path {
-                case "translation", "scale": validOut = out.type == "VEC3" && out.componentType == .float && !out.normalized
-                case "rotation": validOut = out.type == "VEC4" && (out.componentType == .float ? !out.normalized : out.normalized && out.componentType != .unsignedInt)
-                default: validOut = out.type == "SCALAR" && (out.componentType == .float ? !out.normalized : out.normalized && out.componentType != .unsignedInt)
+                case "translation", "scale": validOut = out.type == "VEC3" && out.componentType == .float32 && !out.normalized
+                case "rotation": validOut = out.type == "VEC4" && (out.componentType == .float32 ? !out.normalized : out.normalized && out.componentType != .uint32)
+                default: validOut = out.type == "SCALAR" && (out.componentType == .float32 ? !out.normalized : out.normalized && out.componentType != .uint32)
                 }
                 if !validOut {
                     ctx.add(.animationSamplerOutputAccessorInvalidFormat, sp, "Invalid animation output accessor format \(out.format) for path '\(path)'.")
@@ -228,8 +228,8 @@ extension GLTFValidator {
         for (name, index, p) in attributes {
             let allowed: [(type: String, comp: ComponentType, normalized: Bool)]?
             switch name {
-            case "TRANSLATION", "SCALE": allowed = [("VEC3", .float, false)]
-            case "ROTATION": allowed = [("VEC4", .float, false), ("VEC4", .byte, true), ("VEC4", .short, true)]
+            case "TRANSLATION", "SCALE": allowed = [("VEC3", .float32, false)]
+            case "ROTATION": allowed = [("VEC4", .float32, false), ("VEC4", .int8, true), ("VEC4", .int16, true)]
             default:
                 guard name.hasPrefix("_") else {
                     ctx.add(.extMeshGpuInstancingInvalidAttribute, p, "Invalid instance attribute '\(name)': use TRANSLATION, ROTATION, SCALE or a name starting with '_'.")

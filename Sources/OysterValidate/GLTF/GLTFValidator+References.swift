@@ -63,8 +63,8 @@ extension GLTFValidator {
                         ctx.add(.accessorTooLong, a.byteOffset > l ? ptr(a.p, "byteOffset") : a.p, "Accessor (offset \(a.byteOffset), length \(length)) does not fit buffer view \(a.bufferView ?? 0) of length \(l).")
                         a.valid = false
                     }
-                    if (v.byteOffset + a.byteOffset) % c.size != 0 {
-                        ctx.add(.accessorTotalOffsetAlignment, a.p, "Total offset \(v.byteOffset + a.byteOffset) is not a multiple of \(c.size).")
+                    if (v.byteOffset + a.byteOffset) % c.byteSize != 0 {
+                        ctx.add(.accessorTotalOffsetAlignment, a.p, "Total offset \(v.byteOffset + a.byteOffset) is not a multiple of \(c.byteSize).")
                         a.valid = false
                     }
                 }

@@ -201,7 +201,7 @@ extension GLTFValidator {
         let n = a.components
         a.max = o.numbers("max", lengths: n.map { [$0] })
         a.min = o.numbers("min", lengths: n.map { [$0] })
-        if let c = a.componentType, c != .float, o.has("min"), o.has("max") {
+        if let c = a.componentType, c != .float32, o.has("min"), o.has("max") {
             for k in ["min", "max"] {
                 if case .array(let vs)? = o[k], vs.contains(where: { if case .double(let d) = $0 { return d.rounded() == d } else { return false } }) {
                     ctx.add(.integerWrittenAsFloat, o.at(k), "Integer values of '\(k)' are written with a fractional part.")
@@ -209,11 +209,11 @@ extension GLTFValidator {
             }
         }
         if let c = a.componentType {
-            if a.normalized, c == .float || c == .unsignedInt {
+            if a.normalized, c == .float32 || c == .uint32 {
                 ctx.add(.accessorNormalizedInvalid, o.at("normalized"))
             }
-            if a.byteOffset % c.size != 0 {
-                ctx.add(.accessorOffsetAlignment, o.at("byteOffset"), "Offset \(a.byteOffset) is not a multiple of component size \(c.size).")
+            if a.byteOffset % c.byteSize != 0 {
+                ctx.add(.accessorOffsetAlignment, o.at("byteOffset"), "Offset \(a.byteOffset) is not a multiple of component size \(c.byteSize).")
                 a.valid = false
             } else if a.isMatrix, a.byteOffset % 4 != 0 {
                 ctx.add(.accessorMatrixAlignment, o.at("byteOffset"))
