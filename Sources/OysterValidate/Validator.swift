@@ -1,5 +1,6 @@
 import Foundation
 import OysterCore
+import OysterImage
 import OysterGLTF
 import OysterJSON
 
@@ -38,7 +39,7 @@ public enum Validator {
             report = ValidationReport(uri: uri, mimeType: ext == "obj" ? "model/obj" : "model/mtl")
             OBJChecker(ctx: ctx, loader: loader).check(bytes, isMTL: ext == "mtl")
         case "png", "jpg", "jpeg", "webp":
-            report = ValidationReport(uri: uri, mimeType: sniffImage(bytes[...]) ?? "application/octet-stream")
+            report = ValidationReport(uri: uri, mimeType: OysterCore.Image.sniffMimeType(Array(bytes.prefix(16))) ?? "application/octet-stream")
             checkStandaloneImage(bytes, ctx, options)
         default:
             report = ValidationReport(uri: uri, mimeType: isGLB ? "model/gltf-binary" : "model/gltf+json")

@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 import OysterJSON
 import Testing
 @testable import OysterProcess

@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 
 // MARK: - Image stage: sources, formats against MIME types, sizes
 
@@ -26,7 +27,7 @@ extension GLTFValidator {
                     res.storage = "data-uri"
                     if doc.isGLB { ctx.add(.dataUriGlb, p) }
                     guard let bytes else { ctx.add(.invalidUri, p, "Invalid URI data."); break }
-                    let sniffed = sniffImage(bytes[...])
+                    let sniffed = OysterCore.Image.sniffMimeType(Array(bytes.prefix(16)))
                     if media.hasPrefix("image/"), let sniffed, sniffed != media {
                         ctx.add(.invalidUri, p, "Data URI media type '\(media)' does not match its content (\(sniffed)).")
                         break
@@ -50,7 +51,7 @@ extension GLTFValidator {
             }
             if let data {
                 do {
-                    let h = try readImageHeader(data)
+                    let h = try ImageHeader.read(data)
                     res.mimeType = h.mimeType
                     res.imageWidth = h.width
                     res.imageHeight = h.height

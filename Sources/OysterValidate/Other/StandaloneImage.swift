@@ -1,4 +1,5 @@
 import OysterCore
+import OysterImage
 
 // MARK: - Standalone image checks (PNG chunks and CRCs, JPEG markers, sizes)
 // PNG: https://www.w3.org/TR/png/#5Chunk-layout ; JPEG: ITU T.81 annex B.
@@ -18,7 +19,7 @@ func pngCRC(_ d: ArraySlice<UInt8>) -> UInt32 {
 func checkStandaloneImage(_ d: [UInt8], _ ctx: IssueContext, _ options: ValidationOptions) {
     let header: ImageHeader
     do {
-        header = try readImageHeader(d[...])
+        header = try ImageHeader.read(d[...])
     } catch .unrecognized {
         ctx.issues.append(DiagnosticCode.imageUnrecognizedFormat.diagnostic(at: .offset(0)))
         return
