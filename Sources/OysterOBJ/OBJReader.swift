@@ -82,12 +82,12 @@ public struct OBJReader: Sendable {
                 scene.materials.append(Material(name: materialName))
                 if assembler.libraries.isEmpty {
                     if !reportedMissingLibrary {
-                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                        diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialUndefined.id, severity: .warning,
                             message: "usemtl without mtllib: '\(materialName)' and any other material get default factors"))
                         reportedMissingLibrary = true
                     }
                 } else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialUndefined.id, severity: .warning,
                         message: "material '\(materialName)' is not defined in any loaded MTL library; default factors used"))
                 }
             }
@@ -100,11 +100,11 @@ public struct OBJReader: Sendable {
         buildGraph(&assembler, name: name, into: &scene, diagnostics: &diagnostics)
         let fixed = scene.addAttributesRequiredByMaterials()
         if fixed.texcoords > 0 {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                 message: "\(fixed.texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added"))
         }
         if fixed.normals > 0 {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                 message: "\(fixed.normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated"))
         }
         return (scene, diagnostics)
@@ -133,7 +133,7 @@ public struct OBJReader: Sendable {
             for p in prims {
                 mesh.primitives.append(built[p])
                 if partial[p] {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                         message: "'\(label)': some face corners lack normals or texture coordinates that others have; filled with defaults"))
                 }
             }
@@ -184,7 +184,7 @@ public struct OBJReader: Sendable {
             }
             for raw in names {
                 guard let relative = OBJPaths.resolve(raw, in: "") else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objPathRefused.id, severity: .warning,
                         message: "material library path '\(raw)' leaves the model's folder (absolute or '..'); not read",
                         location: .line(lib.line)))
                     continue
@@ -192,7 +192,7 @@ public struct OBJReader: Sendable {
                 guard !loaded.contains(relative) else { continue }
                 loaded.insert(relative)
                 guard let folder else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialLibraryMissing.id, severity: .warning,
                         message: "material library '\(raw)' not loaded (no folder to read it from)", location: .line(lib.line)))
                     continue
                 }
@@ -202,7 +202,7 @@ public struct OBJReader: Sendable {
                     let existing = OBJPaths.locate(relative, root: folder) ?? relative
                     bytes = try FileIO.readOBJ(OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialLibraryMissing.id, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",
                         location: .line(lib.line)))
                     continue
@@ -212,7 +212,7 @@ public struct OBJReader: Sendable {
                 diagnostics += parser.diagnostics
                 for m in materials {
                     if result[m.name] != nil {
-                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.duplicateMaterial, severity: .information,
+                        diagnostics.append(Diagnostic(code: DiagnosticCode.mtlDuplicateMaterial.id, severity: .information,
                             message: "material '\(m.name)' defined again; the first definition is used", location: .line(m.line), file: relative))
                         continue
                     }

@@ -251,7 +251,7 @@ struct OBJAssembler: @unchecked Sendable {
                 skippedOrder.append(keyword)
             }
         case .warning(let message):
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.degenerateFace, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objDegenerateFace.id, severity: .warning,
                                           message: message, location: .line(line)))
         }
     }
@@ -327,7 +327,7 @@ struct OBJAssembler: @unchecked Sendable {
             case "p": what = "point elements (p)"
             default: what = "'\(keyword)' statements"
             }
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.unsupportedStatement, severity: .information,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objUnsupportedStatement.id, severity: .information,
                                           message: "\(s.count) \(what) skipped (not supported)", location: .line(s.line)))
         }
     }

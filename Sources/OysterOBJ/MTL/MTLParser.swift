@@ -115,7 +115,7 @@ struct MTLParser {
             }
             if values.isEmpty {
                 if !tokens.isEmpty {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlSyntax, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.mtlSyntax.id, severity: .warning,
                                                   message: "unparseable value in '\(keyword) \(rest)' ignored",
                                                   location: .line(lineNumber), file: fileName))
                 }
@@ -169,7 +169,7 @@ struct MTLParser {
         }
         map.path = tokens[i...].joined(separator: " ")
         guard !map.path.isEmpty else {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlSyntax, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.mtlSyntax.id, severity: .warning,
                                           message: "texture statement without a file name ignored", location: .line(line), file: fileName))
             return nil
         }
@@ -177,7 +177,7 @@ struct MTLParser {
     }
 
     mutating func note(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .information,
+        diagnostics.append(Diagnostic(code: DiagnosticCode.mtlUnsupported.id, severity: .information,
                                       message: message, location: .line(line), file: fileName))
     }
 }
