@@ -16,6 +16,8 @@ import OysterCore
 /// bytes into `Scene.images` (MTL → PBR rules: `MTLMaterialResolver`). Problems that leave a
 /// usable scene (missing MTL or texture, skipped `l`/`p` elements) are diagnostics; malformed
 /// geometry (index 0 or out of range, unparseable numbers) throws `OBJError` with file:line.
+/// `validate(path:)` is the same reader as a checker: every problem is a diagnostic with its
+/// line and reading goes on (see `OBJReader+Validation.swift`).
 ///
 /// Speed: the file is memory-mapped and cut into line-aligned slices parsed on every core
 /// with a byte-level scanner (SWAR digits, no String per line); slices merge in file order
@@ -32,6 +34,8 @@ public struct OBJReader: Sendable {
         public var loadTextures = true
         /// Largest texture or MTL file read.
         public var maxFileBytes = 512 << 20
+        /// Validating: diagnostics kept per code (the rest are counted); 0 keeps every one.
+        public var maxDiagnosticsPerCode = 0
 
         public init(threads: Int = 0, sliceSize: Int = 1 << 20) {
             self.threads = threads
@@ -70,10 +74,12 @@ public struct OBJReader: Sendable {
             swap(&assembler, &runner.assembler)
         }
         try assembler.finish()
-        var diagnostics = assembler.diagnostics
+        var diagnostics = assembler.log.diagnostics
         var scene = Scene()
         var resolver = MTLMaterialResolver(root: folder, loadTextures: options.loadTextures, maxTextureBytes: options.maxFileBytes)
-        let libraries = options.loadMaterials ? loadLibraries(assembler.libraries, folder: folder, objName: name, diagnostics: &diagnostics) : [:]
+        var references: [MTLReference] = []
+        let libraries = options.loadMaterials ? loadLibraries(assembler.libraries, folder: folder, diagnostics: &diagnostics,
+                                                              validating: false, references: &references) : [:]
         var reportedMissingLibrary = false
         for materialName in assembler.materials {
             if let def = libraries[materialName] {
@@ -171,8 +177,10 @@ public struct OBJReader: Sendable {
 
     // MARK: - MTL libraries
 
-    private func loadLibraries(_ libs: [(name: String, line: Int)], folder: String?, objName: String,
-                               diagnostics: inout [Diagnostic]) -> [String: (material: MTLMaterial, folder: String, file: String)] {
+    /// Reads the `mtllib` files (once each), by material name; the first definition wins.
+    /// Validating, MTL parsing is strict and every texture statement is listed in `references`.
+    func loadLibraries(_ libs: [(name: String, line: Int)], folder: String?, diagnostics: inout [Diagnostic],
+                       validating: Bool, references: inout [MTLReference]) -> [String: (material: MTLMaterial, folder: String, file: String)] {
         var result: [String: (material: MTLMaterial, folder: String, file: String)] = [:]
         var loaded = Set<String>()
         for lib in libs {
@@ -207,9 +215,10 @@ public struct OBJReader: Sendable {
                         location: .line(lib.line)))
                     continue
                 }
-                var parser = MTLParser(fileName: relative)
+                var parser = MTLParser(fileName: relative, strict: validating)
                 let materials = parser.parse(bytes)
                 diagnostics += parser.diagnostics
+                references += parser.mapStatements.map { MTLReference(map: $0, folder: OBJPaths.folder(of: relative), file: relative) }
                 for m in materials {
                     if result[m.name] != nil {
                         diagnostics.append(Diagnostic(code: DiagnosticCode.mtlDuplicateMaterial.id, severity: .information,

@@ -232,23 +232,7 @@ struct MTLMaterialResolver {
                 message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
                 location: .line(map.line), file: mtlFile))
         }
-        guard let root, loadTextures else { return nil }
-        // Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
-        // or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
-        // Names match case-insensitively when the exact case is missing (Windows-made assets).
-        let baseName = OBJPaths.fileName(map.path)
-        var candidates: [String] = []
-        if let resolved { candidates.append(resolved) }
-        if let fromRoot = OBJPaths.resolve(map.path, in: ""), !candidates.contains(fromRoot) { candidates.append(fromRoot) }
-        for folder in [mtlFolder, ""] {
-            if let byName = OBJPaths.resolve(baseName, in: folder), !candidates.contains(byName) { candidates.append(byName) }
-        }
-        guard let found = candidates.lazy.compactMap({ OBJPaths.locate($0, root: root) }).first else {
-            if resolved != nil {
-                diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .warning,
-                    message: "texture '\(map.path)' not found; the material keeps its factors",
-                    location: .line(map.line), file: mtlFile))
-            }
+        guard let root, loadTextures, let found = locate(map, resolved: resolved, root: root, mtlFolder: mtlFolder, mtlFile: mtlFile) else {
             return nil
         }
         let bytes: [UInt8]
@@ -266,6 +250,47 @@ struct MTLMaterialResolver {
                 location: .line(map.line), file: mtlFile))
         }
         return (found, bytes)
+    }
+
+    /// Where a map's file is under `root`, or nil (with a warning unless the path was refused)
+    /// when it is not there. `resolved` is the written path resolved beside the MTL.
+    ///
+    /// Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
+    /// or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
+    /// Names match case-insensitively when the exact case is missing (Windows-made assets).
+    mutating func locate(_ map: MTLMap, resolved: String?, root: String, mtlFolder: String, mtlFile: String) -> String? {
+        let baseName = OBJPaths.fileName(map.path)
+        var candidates: [String] = []
+        if let resolved { candidates.append(resolved) }
+        if let fromRoot = OBJPaths.resolve(map.path, in: ""), !candidates.contains(fromRoot) { candidates.append(fromRoot) }
+        for folder in [mtlFolder, ""] {
+            if let byName = OBJPaths.resolve(baseName, in: folder), !candidates.contains(byName) { candidates.append(byName) }
+        }
+        guard let found = candidates.lazy.compactMap({ OBJPaths.locate($0, root: root) }).first else {
+            if resolved != nil {
+                diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .warning,
+                    message: "texture '\(map.path)' not found; the material keeps its factors",
+                    location: .line(map.line), file: mtlFile))
+            }
+            return nil
+        }
+        return found
+    }
+
+    /// Validating: the diagnostics reading `map`'s file would give, without reading it.
+    mutating func checkFile(_ map: MTLMap, mtlFolder: String, mtlFile: String) {
+        let resolved = OBJPaths.resolve(map.path, in: mtlFolder)
+        if resolved == nil {
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPathRefused.id, severity: .warning,
+                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
+                location: .line(map.line), file: mtlFile))
+        }
+        guard let root, let found = locate(map, resolved: resolved, root: root, mtlFolder: mtlFolder, mtlFile: mtlFile) else { return }
+        if found != resolved {
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .information,
+                message: "texture '\(map.path)' read from '\(found)' inside the model's folder",
+                location: .line(map.line), file: mtlFile))
+        }
     }
 
     /// A generated image (packed channels) as a texture reference using `map`'s sampler options.

@@ -37,9 +37,27 @@ extension OBJReader {
 /// (http://exocortex.com/blog/extending_wavefront_mtl_to_support_pbr).
 struct MTLParser {
     let fileName: String
+    /// Validating: unknown statements are reported and every texture statement is kept in
+    /// `mapStatements` (converting needs only the maps it maps to glTF).
+    let strict: Bool
     var diagnostics: [Diagnostic] = []
+    /// Strict: every texture statement in file order, duplicates and maps glTF has no use for
+    /// included, so a checker can look for each file.
+    var mapStatements: [MTLMap] = []
 
-    init(fileName: String) { self.fileName = fileName }
+    init(fileName: String, strict: Bool = false) {
+        self.fileName = fileName
+        self.strict = strict
+    }
+
+    /// Statements other than texture maps that MTL files use (lower-cased): classic MTL and the
+    /// PBR extension. Only strict parsing looks at this list.
+    static let valueKeywords: Set<String> = [
+        "ka", "kd", "ks", "ke", "ns", "ni", "d", "tr", "tf", "illum", "sharpness",
+        "pr", "pm", "ps", "pc", "pcr", "aniso", "anisor",
+    ]
+    /// PBR-extension maps the reader has no glTF use for; strict parsing still checks their files.
+    static let unusedMapKeywords: Set<String> = ["map_pc", "map_pcr", "map_ni", "map_aniso", "map_anisor"]
 
     /// Keywords naming texture maps (lower-cased); `bump` is an alias of `map_bump`.
     static let mapKeywords: Set<String> = [
@@ -93,13 +111,21 @@ struct MTLParser {
                 materials.append(MTLMaterial(name: rest, line: lineNumber))
                 continue
             }
+            if strict && !MTLParser.valueKeywords.contains(keyword) && !MTLParser.mapKeywords.contains(keyword)
+                && !MTLParser.unusedMapKeywords.contains(keyword) {
+                note(lineNumber, "unknown MTL statement '\(trimmed[..<keywordEnd])' ignored")
+                continue
+            }
             guard !materials.isEmpty else {
                 note(lineNumber, "'\(keyword)' before any newmtl ignored")
                 continue
             }
-            if MTLParser.mapKeywords.contains(keyword) {
+            if MTLParser.mapKeywords.contains(keyword) || (strict && MTLParser.unusedMapKeywords.contains(keyword)) {
                 let key = keyword == "bump" ? "map_bump" : keyword
-                if let map = parseMap(rest, line: lineNumber) { materials[materials.count - 1].maps[key] = map }
+                if let map = parseMap(rest, line: lineNumber) {
+                    materials[materials.count - 1].maps[key] = map
+                    if strict { mapStatements.append(map) }
+                }
                 continue
             }
             let tokens = rest.split(separator: " ")

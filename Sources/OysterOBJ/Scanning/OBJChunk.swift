@@ -13,6 +13,8 @@ struct OBJChunk: @unchecked Sendable {
             /// An element or statement that is read past (l, p, curv, …): keyword.
             case skipped(String)
             case warning(String)
+            /// Validating: a statement that could not be read (converting stops the slice instead).
+            case malformed(String, badIndex: Bool)
         }
         var face: Int
         /// 0-based line within the slice.
