@@ -27,12 +27,6 @@ struct MTLMap {
     var channel: String?
 }
 
-extension OBJReader {
-    /// The MTL texture-map keywords the reader understands (lower-cased; MTL keywords are
-    /// matched without regard to case), for tools that check MTL files without reading them.
-    public static var mtlMapKeywords: Set<String> { MTLParser.mapKeywords }
-}
-
 /// Reads MTL text. Reference: http://paulbourke.net/dataformats/mtl/ and the PBR extension
 /// (http://exocortex.com/blog/extending_wavefront_mtl_to_support_pbr).
 struct MTLParser {
