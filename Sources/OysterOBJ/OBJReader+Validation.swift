@@ -89,6 +89,8 @@ extension OBJReader {
         for r in references { resolver.checkFile(r.map, mtlFolder: r.folder, mtlFile: r.file) }
         log.append(contentsOf: resolver.diagnostics)
 
+        checkAttributesMaterialsNeed(assembler, libraries, into: &log)
+
         for use in assembler.materialUses where libraries[use.name] == nil {
             if assembler.libraries.isEmpty {
                 // One finding for the file, as converting gives.
@@ -100,6 +102,25 @@ extension OBJReader {
                        at: .line(use.line))
         }
         return log
+    }
+
+    /// Converting adds zero texture coordinates to textured primitives whose faces have no
+    /// `vt`, and smooth normals where a normal map meets faces without `vn`; the same warnings
+    /// here, from the material definitions (a map whose file is missing is reported already).
+    private func checkAttributesMaterialsNeed(_ a: OBJAssembler, _ libraries: [String: (material: MTLMaterial, folder: String, file: String)],
+                                              into log: inout DiagnosticLog) {
+        var texcoords = 0, normals = 0
+        for b in a.primitives where b.corners > 0 {
+            guard let m = b.material, let def = libraries[a.materials[m]]?.material else { continue }
+            if b.withTexcoord == 0 && !def.maps.keys.filter(MTLParser.glTFMapKeywords.contains).isEmpty { texcoords += 1 }
+            if b.withNormal == 0 && (def.maps["norm"] != nil || def.maps["map_bump"] != nil) { normals += 1 }
+        }
+        if texcoords > 0 {
+            log.append(.objPartialAttribute, "\(texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added")
+        }
+        if normals > 0 {
+            log.append(.objPartialAttribute, "\(normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated")
+        }
     }
 }
 

@@ -118,8 +118,12 @@ func codesAndLines(_ log: DiagnosticLog) -> [String] {
             "MTL_UNSUPPORTED m.mtl@6", "MTL_SYNTAX m.mtl@7",
             "OBJ_MTL_MISSING@2", "OBJ_PATH_REFUSED@3",
             "OBJ_TEXTURE_MISSING m.mtl@4", "OBJ_TEXTURE_MISSING m.mtl@5",
+            "OBJ_PARTIAL_ATTRIBUTE",
             "OBJ_MATERIAL_UNDEFINED@9",
         ])
+        // Material a has a base colour map but its face has no vt: converting adds zero UVs.
+        #expect(log.diagnostics.first { $0.code == DiagnosticCode.objPartialAttribute.id }?.message
+                == "1 textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added")
     }
 
     @Test func anMTLOnItsOwnIsCheckedRelativeToItsFolder() throws {

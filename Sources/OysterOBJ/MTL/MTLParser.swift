@@ -50,6 +50,9 @@ struct MTLParser {
         "ka", "kd", "ks", "ke", "ns", "ni", "d", "tr", "tf", "illum", "sharpness",
         "pr", "pm", "ps", "pc", "pcr", "aniso", "anisor",
     ]
+    /// The maps that become glTF textures (`MTLMaterialResolver`): a material with one of these
+    /// needs texture coordinates.
+    static let glTFMapKeywords: Set<String> = ["map_kd", "map_d", "map_pr", "map_pm", "map_ke", "norm", "map_bump"]
     /// PBR-extension maps the reader has no glTF use for; strict parsing still checks their files.
     static let unusedMapKeywords: Set<String> = ["map_pc", "map_pcr", "map_ni", "map_aniso", "map_anisor"]
 
