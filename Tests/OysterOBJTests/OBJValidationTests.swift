@@ -101,6 +101,20 @@ func codesAndLines(_ log: DiagnosticLog) -> [String] {
         #expect(log.totalCount == 5002)
     }
 
+    @Test func malformedLinesPastTheCapAreCountedTheSameWhateverTheSlicing() {
+        var text = "v 0 0 0\nv 1 0 0\nv 0 1 0\n"
+        for i in 0..<3000 { text += i % 2 == 0 ? "v 1 ? 1\n" : "f 1 2 0\n" }
+        let reference = validateOBJ(text, limit: 7)
+        #expect(reference.diagnostics.count == 14)
+        #expect(reference.diagnostics.first?.location == .line(4))
+        #expect(reference.omitted == [.init(code: DiagnosticCode.objMalformedStatement.id, severity: .error): 1493,
+                                      .init(code: DiagnosticCode.objIndexOutOfRange.id, severity: .error): 1493])
+        for slice in [8, 100, 4096] {
+            let log = validateOBJ(text, threads: 3, sliceSize: slice, limit: 7)
+            #expect(log.diagnostics == reference.diagnostics && log.omitted == reference.omitted, "slice \(slice)")
+        }
+    }
+
     @Test func materialLibrariesTexturesAndMaterialsAreCheckedWithFileAndLine() throws {
         let dir = TemporaryDirectory("obj-validate")
         try Data([0]).write(to: URL(fileURLWithPath: dir.file("there.png")))

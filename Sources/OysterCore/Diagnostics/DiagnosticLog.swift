@@ -60,6 +60,12 @@ public struct DiagnosticLog: Sendable {
         }
     }
 
+    /// Counts `n` diagnostics of `code` that a producer already knew would not be kept.
+    public mutating func count(_ code: DiagnosticCode, _ n: Int) {
+        guard n > 0 else { return }
+        omitted[Omitted(code: code.id, severity: code.severity), default: 0] += n
+    }
+
     public mutating func append(contentsOf list: some Sequence<Diagnostic>) {
         for d in list { append(d) }
     }

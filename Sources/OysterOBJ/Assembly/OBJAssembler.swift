@@ -163,6 +163,8 @@ struct OBJAssembler: @unchecked Sendable {
         if let e = chunk.error {
             throw error(lineBase + e.line + 1, e.message)
         }
+        log.count(.objMalformedStatement, chunk.unlistedMalformed.syntax)
+        log.count(.objIndexOutOfRange, chunk.unlistedMalformed.index)
         lineBase += chunk.lineCount
     }
 

@@ -12,17 +12,24 @@ struct OBJChunkParser {
     var s: ByteScanner
     var chunk: OBJChunk
     let validating: Bool
+    /// Validating: malformed statements of each kind kept as events in this slice (0: all).
+    /// The log keeps no more of a code than this, so later ones are only counted, and a file
+    /// with a broken line on every line holds no message per line in memory.
+    let eventLimit: Int
+    var malformedEvents = (syntax: 0, index: 0)
     /// The recorded failure was a bad face index (index 0, or too large), not bad syntax.
     var failedOnIndex = false
     /// Position floats before the current `v` (a `v` that fails after its x y z is stored).
     var positionsBefore = 0
 
     /// A parser filling `recycled` (a merged slice's buffers) or fresh buffers.
-    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, recycled: OBJChunk? = nil, validating: Bool = false) {
+    init(start: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>, recycled: OBJChunk? = nil, validating: Bool = false,
+         eventLimit: Int = 0) {
         s = ByteScanner(start: start, end: end)
         chunk = recycled ?? OBJChunk()
         chunk.reset(forBytes: end - start)
         self.validating = validating
+        self.eventLimit = eventLimit
     }
 
     /// Parses the whole slice; converting, stops at the first malformed statement (recorded in
@@ -264,8 +271,14 @@ struct OBJChunkParser {
     /// `v`/`vt`/`vn` that was not stored gets a zero placeholder, so it still counts.
     mutating func recover(element: UInt8) {
         if let e = chunk.error {
-            chunk.events.append(.init(face: chunk.faceLines.count, line: e.line,
-                                      kind: .malformed(e.message, badIndex: failedOnIndex)))
+            let kept = failedOnIndex ? malformedEvents.index : malformedEvents.syntax
+            if eventLimit > 0 && kept >= eventLimit {
+                if failedOnIndex { chunk.unlistedMalformed.index += 1 } else { chunk.unlistedMalformed.syntax += 1 }
+            } else {
+                if failedOnIndex { malformedEvents.index += 1 } else { malformedEvents.syntax += 1 }
+                chunk.events.append(.init(face: chunk.faceLines.count, line: e.line,
+                                          kind: .malformed(e.message, badIndex: failedOnIndex)))
+            }
         }
         chunk.error = nil
         failedOnIndex = false
