@@ -16,6 +16,8 @@ import OysterCore
 /// bytes into `Scene.images` (MTL → PBR rules: `MTLMaterialResolver`). Problems that leave a
 /// usable scene (missing MTL or texture, skipped `l`/`p` elements) are diagnostics; malformed
 /// geometry (index 0 or out of range, unparseable numbers) throws `OBJError` with file:line.
+/// `validate(path:)` is the same reader as a checker: every problem is a diagnostic with its
+/// line and reading goes on (see `OBJReader+Validation.swift`).
 ///
 /// Speed: the file is memory-mapped and cut into line-aligned slices parsed on every core
 /// with a byte-level scanner (SWAR digits, no String per line); slices merge in file order
@@ -32,6 +34,8 @@ public struct OBJReader: Sendable {
         public var loadTextures = true
         /// Largest texture or MTL file read.
         public var maxFileBytes = 512 << 20
+        /// Validating: diagnostics kept per code (the rest are counted); 0 keeps every one.
+        public var maxDiagnosticsPerCode = 0
 
         public init(threads: Int = 0, sliceSize: Int = 1 << 20) {
             self.threads = threads
@@ -70,10 +74,12 @@ public struct OBJReader: Sendable {
             swap(&assembler, &runner.assembler)
         }
         try assembler.finish()
-        var diagnostics = assembler.diagnostics
+        var diagnostics = assembler.log.diagnostics
         var scene = Scene()
         var resolver = MTLMaterialResolver(root: folder, loadTextures: options.loadTextures, maxTextureBytes: options.maxFileBytes)
-        let libraries = options.loadMaterials ? loadLibraries(assembler.libraries, folder: folder, objName: name, diagnostics: &diagnostics) : [:]
+        var references: [MTLReference] = []
+        let libraries = options.loadMaterials ? loadLibraries(assembler.libraries, folder: folder, diagnostics: &diagnostics,
+                                                              validating: false, references: &references) : [:]
         var reportedMissingLibrary = false
         for materialName in assembler.materials {
             if let def = libraries[materialName] {
@@ -82,12 +88,12 @@ public struct OBJReader: Sendable {
                 scene.materials.append(Material(name: materialName))
                 if assembler.libraries.isEmpty {
                     if !reportedMissingLibrary {
-                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                        diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialUndefined.id, severity: .warning,
                             message: "usemtl without mtllib: '\(materialName)' and any other material get default factors"))
                         reportedMissingLibrary = true
                     }
                 } else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.undefinedMaterial, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialUndefined.id, severity: .warning,
                         message: "material '\(materialName)' is not defined in any loaded MTL library; default factors used"))
                 }
             }
@@ -100,11 +106,11 @@ public struct OBJReader: Sendable {
         buildGraph(&assembler, name: name, into: &scene, diagnostics: &diagnostics)
         let fixed = scene.addAttributesRequiredByMaterials()
         if fixed.texcoords > 0 {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                 message: "\(fixed.texcoords) textured primitive(s) had no texture coordinates (faces without vt); zero TEXCOORD_0 added"))
         }
         if fixed.normals > 0 {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                 message: "\(fixed.normals) primitive(s) with a normal map had no normals (faces without vn); smooth normals generated"))
         }
         return (scene, diagnostics)
@@ -133,7 +139,7 @@ public struct OBJReader: Sendable {
             for p in prims {
                 mesh.primitives.append(built[p])
                 if partial[p] {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.partialAttribute, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objPartialAttribute.id, severity: .warning,
                         message: "'\(label)': some face corners lack normals or texture coordinates that others have; filled with defaults"))
                 }
             }
@@ -162,8 +168,10 @@ public struct OBJReader: Sendable {
 
     // MARK: - MTL libraries
 
-    private func loadLibraries(_ libs: [(name: String, line: Int)], folder: String?, objName: String,
-                               diagnostics: inout [Diagnostic]) -> [String: (material: MTLMaterial, folder: String, file: String)] {
+    /// Reads the `mtllib` files (once each), by material name; the first definition wins.
+    /// Validating, MTL parsing is strict and every texture statement is listed in `references`.
+    func loadLibraries(_ libs: [(name: String, line: Int)], folder: String?, diagnostics: inout [Diagnostic],
+                       validating: Bool, references: inout [MTLReference]) -> [String: (material: MTLMaterial, folder: String, file: String)] {
         var result: [String: (material: MTLMaterial, folder: String, file: String)] = [:]
         var loaded = Set<String>()
         for lib in libs {
@@ -175,7 +183,7 @@ public struct OBJReader: Sendable {
             }
             for raw in names {
                 guard let relative = OBJPaths.resolve(raw, in: "") else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objPathRefused.id, severity: .warning,
                         message: "material library path '\(raw)' leaves the model's folder (absolute or '..'); not read",
                         location: .line(lib.line)))
                     continue
@@ -183,7 +191,7 @@ public struct OBJReader: Sendable {
                 guard !loaded.contains(relative) else { continue }
                 loaded.insert(relative)
                 guard let folder else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialLibraryMissing.id, severity: .warning,
                         message: "material library '\(raw)' not loaded (no folder to read it from)", location: .line(lib.line)))
                     continue
                 }
@@ -193,17 +201,18 @@ public struct OBJReader: Sendable {
                     let existing = OBJPaths.locate(relative, root: folder) ?? relative
                     bytes = try FileIO.readOBJ(OBJPaths.join(folder, existing), limit: options.maxFileBytes)
                 } catch {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingMaterialLibrary, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.objMaterialLibraryMissing.id, severity: .warning,
                         message: "material library '\(raw)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); its materials get default factors",
                         location: .line(lib.line)))
                     continue
                 }
-                var parser = MTLParser(fileName: relative)
+                var parser = MTLParser(fileName: relative, strict: validating)
                 let materials = parser.parse(bytes)
                 diagnostics += parser.diagnostics
+                references += parser.mapStatements.map { MTLReference(map: $0, folder: OBJPaths.folder(of: relative), file: relative) }
                 for m in materials {
                     if result[m.name] != nil {
-                        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.duplicateMaterial, severity: .information,
+                        diagnostics.append(Diagnostic(code: DiagnosticCode.mtlDuplicateMaterial.id, severity: .information,
                             message: "material '\(m.name)' defined again; the first definition is used", location: .line(m.line), file: relative))
                         continue
                     }

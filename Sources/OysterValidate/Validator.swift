@@ -3,6 +3,7 @@ import OysterCore
 import OysterImage
 import OysterGLTF
 import OysterJSON
+import OysterOBJ
 
 /// Validates glTF/GLB, OBJ/MTL and image files, producing Khronos-shaped reports.
 public enum Validator {
@@ -21,6 +22,15 @@ public enum Validator {
 
     /// Validates the file at `path`.
     public static func validate(path: String, options: ValidationOptions = ValidationOptions()) throws(ReadError) -> ValidationReport {
+        if (path as NSString).pathExtension.lowercased() == "obj" {
+            // The OBJ reader maps the file and checks it in parallel slices: no copy in memory.
+            guard FileIO.entryExists(path) else { throw ReadError(path: path, reason: "no such file") }
+            let log: DiagnosticLog
+            do { log = try objReader(options).validate(path: path) } catch {
+                throw ReadError(path: path, reason: (error as? OBJError)?.message ?? "\(error)")
+            }
+            return report(uri: path, mimeType: "model/obj", log: log, options: options)
+        }
         let data: [UInt8]
         do { data = try FileIO.read(path) } catch { throw ReadError(path: path, reason: error.missing ? "no such file" : error.reason) }
         let base = (path as NSString).deletingLastPathComponent
@@ -36,8 +46,11 @@ public enum Validator {
         let isGLB = ext == "glb" || (bytes.count >= 4 && bytes[0..<4] == [0x67, 0x6C, 0x54, 0x46])
         switch ext {
         case "obj", "mtl":
-            report = ValidationReport(uri: uri, mimeType: ext == "obj" ? "model/obj" : "model/mtl")
-            OBJChecker(ctx: ctx, loader: loader).check(bytes, isMTL: ext == "mtl")
+            let name = (uri as NSString).lastPathComponent
+            let reader = objReader(options)
+            let log = ext == "obj" ? reader.validate(bytes: bytes, name: name, folder: baseDirectory)
+                                   : reader.validateMTL(bytes: bytes, name: name, folder: baseDirectory)
+            return Self.report(uri: uri, mimeType: ext == "obj" ? "model/obj" : "model/mtl", log: log, options: options)
         case "png", "jpg", "jpeg", "webp":
             report = ValidationReport(uri: uri, mimeType: OysterCore.Image.sniffMimeType(Array(bytes.prefix(16))) ?? "application/octet-stream")
             checkStandaloneImage(bytes, ctx, options)
@@ -45,9 +58,24 @@ public enum Validator {
             report = ValidationReport(uri: uri, mimeType: isGLB ? "model/gltf-binary" : "model/gltf+json")
             report.info = validateGLTF(bytes, isGLB: isGLB, ctx: ctx, loader: loader, options: options)
         }
-        let shaped = options.shape(ctx.issues)
-        report.issues = shaped.issues
-        report.truncated = shaped.truncated
+        options.shape(ctx.issues, into: &report)
+        return report
+    }
+
+    // MARK: - OBJ and MTL (the OBJ reader's validation mode)
+
+    /// The OBJ reader set up for checking: it keeps at most `maxIssues` diagnostics of each code
+    /// (counting the rest), which is all a report of `maxIssues` issues can list.
+    static func objReader(_ options: ValidationOptions) -> OBJReader {
+        var o = OBJReader.Options(threads: options.threads)
+        o.loadTextures = false
+        o.maxDiagnosticsPerCode = options.maxIssues
+        return OBJReader(options: o)
+    }
+
+    static func report(uri: String, mimeType: String, log: DiagnosticLog, options: ValidationOptions) -> ValidationReport {
+        var report = ValidationReport(uri: uri, mimeType: mimeType)
+        options.shape(log.diagnostics, omitted: log.omitted, into: &report)
         return report
     }
 

@@ -20,7 +20,7 @@ struct OysterValidateCommand: OysterTool {
     var format: Format = .text
     @Option(help: "Configuration file (JSON or YAML): ignore, override, max_issues.")
     var config: String?
-    @Option(name: .customLong("max-issues"), help: "Report at most N issues per file (0 = all).")
+    @Option(name: .customLong("max-issues"), help: "List at most N issues per file (default 100; 0 = all); every issue is still counted.")
     var maxIssues: Int?
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails: error, warning or info.")
     var failOn: FailOn = .error

@@ -52,16 +52,16 @@ import OysterImage
     @Test func problemsAreWarningsNotFailures() throws {
         let (_, diags) = try read()
         func has(_ code: String, _ text: String) -> Bool { diags.contains { $0.code == code && $0.message.contains(text) } }
-        #expect(has(OBJDiagnosticCodes.missingMaterialLibrary, "missing.mtl"))
-        #expect(has(OBJDiagnosticCodes.refusedPath, "../outside.mtl"))
-        #expect(has(OBJDiagnosticCodes.refusedPath, "/etc/passwd"))
-        #expect(has(OBJDiagnosticCodes.refusedPath, "C:\\textures\\bump.png"))
-        #expect(has(OBJDiagnosticCodes.missingTexture, "does-not-exist.png"))
-        #expect(has(OBJDiagnosticCodes.undefinedMaterial, "NotDefined"))
-        #expect(has(OBJDiagnosticCodes.duplicateMaterial, "Brick Red"))
-        #expect(has(OBJDiagnosticCodes.unsupportedStatement, "line elements"))
-        #expect(has(OBJDiagnosticCodes.unsupportedStatement, "point elements"))
-        #expect(has(OBJDiagnosticCodes.mtlUnsupported, "displacement"))
+        #expect(has(DiagnosticCode.objMaterialLibraryMissing.id, "missing.mtl"))
+        #expect(has(DiagnosticCode.objPathRefused.id, "../outside.mtl"))
+        #expect(has(DiagnosticCode.objPathRefused.id, "/etc/passwd"))
+        #expect(has(DiagnosticCode.objPathRefused.id, "C:\\textures\\bump.png"))
+        #expect(has(DiagnosticCode.objTextureMissing.id, "does-not-exist.png"))
+        #expect(has(DiagnosticCode.objMaterialUndefined.id, "NotDefined"))
+        #expect(has(DiagnosticCode.mtlDuplicateMaterial.id, "Brick Red"))
+        #expect(has(DiagnosticCode.objUnsupportedStatement.id, "line elements"))
+        #expect(has(DiagnosticCode.objUnsupportedStatement.id, "point elements"))
+        #expect(has(DiagnosticCode.mtlUnsupported.id, "displacement"))
     }
 
     @Test func classicMaterialMapsToPBRWithTextureTransform() throws {
@@ -150,7 +150,7 @@ import OysterImage
         #expect(uri(m.baseColorTexture) == "sub/tex/brick.png")
         #expect(uri(m.emissiveTexture) == "sub/glow.png")
         #expect(uri(m.normalTexture) == "textures/n.png")
-        #expect(diags.contains { $0.code == OBJDiagnosticCodes.refusedPath && $0.message.contains("C:\\Users") })
+        #expect(diags.contains { $0.code == DiagnosticCode.objPathRefused.id && $0.message.contains("C:\\Users") })
         #expect(scene.images.count == 5)
     }
 

@@ -110,7 +110,7 @@ import OysterCore
     @Test func facesWithFewerThanThreeCornersAreSkippedWithAWarning() throws {
         let (scene, diags) = try readOBJ("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2\nf 1 2 3\n")
         #expect(scene.statistics.triangles == 1)
-        #expect(diags.contains { $0.code == OBJDiagnosticCodes.degenerateFace && $0.location == .line(4) })
+        #expect(diags.contains { $0.code == DiagnosticCode.objDegenerateFace.id && $0.location == .line(4) })
     }
 }
 
@@ -124,7 +124,7 @@ import OysterCore
     @Test func lineAndPointElementsAreSkippedWithANote() throws {
         let (scene, diags) = try readOBJ("v 0 0 0\nv 1 0 0\nv 0 1 0\nl 1 2\nl 2 3\np 1\nf 1 2 3\n")
         #expect(scene.statistics.triangles == 1)
-        let notes = diags.filter { $0.code == OBJDiagnosticCodes.unsupportedStatement }
+        let notes = diags.filter { $0.code == DiagnosticCode.objUnsupportedStatement.id }
         #expect(notes.count == 2)
         #expect(notes.first?.message.contains("2 line elements") == true)
         #expect(notes.allSatisfy { $0.severity == .information })
@@ -138,7 +138,7 @@ import OysterCore
         #expect(scene.meshes[1].primitives.map(\.triangleCount) == [2, 1])
         #expect(scene.materials.map(\.name) == ["wood", "metal"])
         #expect(scene.roots.first?.nodes == [0, 1, 2, 3])
-        #expect(diags.contains { $0.code == OBJDiagnosticCodes.undefinedMaterial })
+        #expect(diags.contains { $0.code == DiagnosticCode.objMaterialUndefined.id })
     }
 
     @Test func emptyFileGivesAnEmptyScene() throws {

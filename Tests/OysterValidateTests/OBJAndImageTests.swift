@@ -32,6 +32,43 @@ struct OBJAndImageTests {
         #expect(r.issues.filter { $0.code == DiagnosticCode.objTextureMissing.id }.map(\.location) == [.line(6)])
     }
 
+    @Test("an OBJ with a bad index on every face gives a capped report that still counts every issue")
+    func issueCapBoundsTheReport() throws {
+        let dir = try temporaryFolder("obj-cap")
+        var text = "v 0 0 0\nv 1 0 0\nv 0 1 0\n"
+        for _ in 0..<20_000 { text += "f 1 2 -7\n" }
+        text += "f 1 1 2\n"
+        try text.write(toFile: dir + "/bad.obj", atomically: true, encoding: .utf8)
+        let r = try Validator.validate(path: dir + "/bad.obj")
+        #expect(r.issues.count == ValidationOptions.defaultMaxIssues)
+        #expect(r.truncated)
+        #expect(r.numErrors == 20_000 && r.numWarnings == 1)
+        #expect(r.issues.first?.location == .line(4))
+        #expect(r.jsonText().utf8.count < 64 << 10)
+        #expect(textReport([r], color: false).contains("19901 more issue(s) counted but not listed"))
+
+        // Ignoring the flood does not hide the one other finding.
+        var o = ValidationOptions()
+        o.ignoredCodes = [DiagnosticCode.objIndexOutOfRange.id]
+        let ignored = try Validator.validate(path: dir + "/bad.obj", options: o)
+        #expect(ignored.issues.map(\.code) == [DiagnosticCode.objDegenerateFace.id] && !ignored.truncated && ignored.numErrors == 0)
+
+        // 0 lists everything.
+        o = ValidationOptions()
+        o.maxIssues = 0
+        #expect(try Validator.validate(path: dir + "/bad.obj", options: o).issues.count == 20_001)
+    }
+
+    @Test("OBJ bytes in memory and an MTL on its own are checked by the OBJ reader too")
+    func inMemoryOBJAndStandaloneMTL() throws {
+        let obj = Validator.validate(bytes: Array("v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 x\nf 1 2 3\n".utf8), uri: "a.obj")
+        #expect(obj.mimeType == "model/obj")
+        #expect(obj.issues.map(\.code) == [DiagnosticCode.objMalformedStatement.id] && obj.issues.first?.location == .line(4))
+        let mtl = Validator.validate(bytes: Array("newmtl a\nKd 1 1 1\nfrob 2\n".utf8), uri: "a.mtl")
+        #expect(mtl.mimeType == "model/mtl")
+        #expect(mtl.issues.map(\.code) == [DiagnosticCode.mtlUnsupported.id] && mtl.issues.first?.location == .line(3))
+    }
+
     @Test("a clean PNG passes; a bad CRC, a bad color type and truncation are found")
     func pngChecks() {
         #expect(Validator.validate(bytes: tinyPNG(), uri: "a.png").issues.isEmpty)

@@ -243,10 +243,3 @@ extension DiagnosticCode {
     public static let imageUnsupportedColorType = DiagnosticCode("IMAGE_UNSUPPORTED_COLOR_TYPE", .error, "Image color type or bit depth is not supported.")
     public static let imageOversized = DiagnosticCode("IMAGE_OVERSIZED", .warning, "Image dimensions exceed the configured limit.")
 }
-
-// MARK: - OBJ checks of the validator (the OBJ reader's codes are in DiagnosticCode+OBJ.swift)
-
-extension DiagnosticCode {
-    public static let objIndexOutOfRange = DiagnosticCode("OBJ_INDEX_OUT_OF_RANGE", .error, "Face or line refers to a vertex, texcoord or normal that does not exist.")
-    public static let objMalformedStatement = DiagnosticCode("OBJ_MALFORMED_STATEMENT", .error, "Statement has missing or non-numeric values.")
-}

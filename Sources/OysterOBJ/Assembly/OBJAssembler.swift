@@ -3,6 +3,10 @@ import OysterCore
 /// Merges parsed slices in file order: resolves indices, applies o/g/usemtl state, welds each
 /// (v, vt, vn) triple once per primitive and triangulates polygons.
 ///
+/// Validating (`validating`), it keeps no vertex data and builds nothing: it counts elements,
+/// checks each face's indices (a bad one is a diagnostic and the face is dropped) and looks for
+/// degenerate faces and mixed attributes, with the same state machine as converting.
+///
 /// Welding keys on the position index: `head[v]` starts a short chain of the distinct
 /// (primitive, vt, vn) combinations seen with that position, so lookups touch memory in about
 /// the order the file lists vertices instead of hashing all over a big table.
@@ -11,6 +15,8 @@ struct OBJAssembler: @unchecked Sendable {
     /// Upper bound on how many elements of one kind a file of this size can define; indices
     /// above it are certainly out of range (so a hostile `f 2000000000` allocates nothing).
     let maxElements: Int
+    /// Check instead of build (see the type's summary).
+    let validating: Bool
 
     // MARK: Vertex data (global, in file order)
     var positions: [Float] = []
@@ -18,6 +24,8 @@ struct OBJAssembler: @unchecked Sendable {
     var texcoords: [Float] = []
     var normals: [Float] = []
     var lineBase = 0
+    /// Elements defined so far: v, vt, vn (validating keeps counts, not data).
+    var definedV = 0, definedT = 0, definedN = 0
     /// Applied to `colors` when buffers are built (set by `finish`).
     var colorScale: Float = 1
 
@@ -41,7 +49,10 @@ struct OBJAssembler: @unchecked Sendable {
     var primitives: [PrimitiveBuilder] = []
     var primitiveIndex: [SIMD2<Int>: Int] = [:]
     var libraries: [(name: String, line: Int)] = []
-    var diagnostics: [Diagnostic] = []
+    var log: DiagnosticLog
+    /// Validating: each `usemtl` name with the line of its first use (faces or not).
+    var materialUses: [(name: String, line: Int)] = []
+    var materialUseIndex: Set<String> = []
     var skipped: [String: (count: Int, line: Int)] = [:]
     var skippedOrder: [String] = []
 
@@ -56,10 +67,17 @@ struct OBJAssembler: @unchecked Sendable {
     var forward: [[(line: Int, index: Int)]] = [[], [], []]
     /// Polygons referencing positions defined after them: triangulated once all are known.
     var deferredPolygons: [(primitive: Int, outputs: [UInt32], positions: [Int])] = []
+    /// Validating: faces with forward references, checked against the final counts: line and
+    /// the largest 0-based v, vt, vn index of the face (-1 for none past the count then known).
+    var pendingFaces: [(line: Int, v: Int32, t: Int32, n: Int32)] = []
 
-    init(fileName: String, byteCount: Int) {
+    /// An assembler for a file of `byteCount` bytes; `diagnosticLimit` caps each code's kept
+    /// diagnostics (0 keeps all).
+    init(fileName: String, byteCount: Int, validating: Bool = false, diagnosticLimit: Int = 0) {
         self.fileName = fileName
         maxElements = byteCount / 4 + 1
+        self.validating = validating
+        log = DiagnosticLog(limitPerCode: diagnosticLimit)
     }
 
     struct PrimitiveBuilder {
@@ -70,6 +88,8 @@ struct OBJAssembler: @unchecked Sendable {
         var vertices: [Int32] = []
         var withTexcoord = 0
         var withNormal = 0
+        /// Validating: face corners checked (then `withTexcoord`/`withNormal` count corners).
+        var corners = 0
         var vertexCount: Int { vertices.count / 3 }
     }
 
@@ -80,19 +100,24 @@ struct OBJAssembler: @unchecked Sendable {
     // MARK: - Merging a slice
 
     mutating func merge(_ chunk: OBJChunk) throws {
-        let baseV = positions.count / 3, baseT = texcoords.count / 2, baseN = normals.count / 3
-        if !chunk.colors.isEmpty && colors.isEmpty && baseV > 0 {
-            colors = [Float](repeating: .nan, count: baseV * 3)
+        let baseV = definedV, baseT = definedT, baseN = definedN
+        if !validating {
+            if !chunk.colors.isEmpty && colors.isEmpty && baseV > 0 {
+                colors = [Float](repeating: .nan, count: baseV * 3)
+            }
+            positions.append(contentsOf: chunk.positions.buffer)
+            if !chunk.colors.isEmpty {
+                colors.append(contentsOf: chunk.colors)
+            } else if !colors.isEmpty {
+                colors.append(contentsOf: repeatElement(.nan, count: chunk.positions.count))
+            }
+            texcoords.append(contentsOf: chunk.texcoords.buffer)
+            normals.append(contentsOf: chunk.normals.buffer)
         }
-        positions.append(contentsOf: chunk.positions.buffer)
-        if !chunk.colors.isEmpty {
-            colors.append(contentsOf: chunk.colors)
-        } else if !colors.isEmpty {
-            colors.append(contentsOf: repeatElement(.nan, count: chunk.positions.count))
-        }
-        texcoords.append(contentsOf: chunk.texcoords.buffer)
-        normals.append(contentsOf: chunk.normals.buffer)
-        let knownV = positions.count / 3, knownT = texcoords.count / 2, knownN = normals.count / 3
+        definedV += chunk.positions.count / 3
+        definedT += chunk.texcoords.count / 2
+        definedN += chunk.normals.count / 3
+        let knownV = definedV, knownT = definedT, knownN = definedN
 
         var event = 0
         var corner = 0
@@ -115,7 +140,9 @@ struct OBJAssembler: @unchecked Sendable {
                 ln = baseN + Int(chunk.faceBases[baseSlot + 2])
                 baseSlot += 3
             }
-            if n == 3 {
+            if validating {
+                checkFace(corners, corner, n, line, lv, lt, ln, knownV, knownT, knownN)
+            } else if n == 3 {
                 let a = try weld(corners, corner, line, lv, lt, ln, knownV, knownT, knownN)
                 let b = try weld(corners, corner + 3, line, lv, lt, ln, knownV, knownT, knownN)
                 let c = try weld(corners, corner + 6, line, lv, lt, ln, knownV, knownT, knownN)
@@ -136,6 +163,8 @@ struct OBJAssembler: @unchecked Sendable {
         if let e = chunk.error {
             throw error(lineBase + e.line + 1, e.message)
         }
+        log.count(.objMalformedStatement, chunk.unlistedMalformed.syntax)
+        log.count(.objIndexOutOfRange, chunk.unlistedMalformed.index)
         lineBase += chunk.lineCount
     }
 
@@ -241,6 +270,10 @@ struct OBJAssembler: @unchecked Sendable {
         case .useMaterial(let name):
             material = name.isEmpty ? nil : name
             stateChanged = true
+            if validating, !name.isEmpty, !materialUseIndex.contains(name) {
+                materialUseIndex.insert(name)
+                materialUses.append((name, line))
+            }
         case .library(let names):
             if !names.isEmpty { libraries.append((names, line)) }
         case .skipped(let keyword):
@@ -251,8 +284,10 @@ struct OBJAssembler: @unchecked Sendable {
                 skippedOrder.append(keyword)
             }
         case .warning(let message):
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.degenerateFace, severity: .warning,
-                                          message: message, location: .line(line)))
+            log.append(Diagnostic(code: DiagnosticCode.objDegenerateFace.id, severity: .warning,
+                                  message: message, location: .line(line)))
+        case .malformed(let message, let badIndex):
+            log.append(badIndex ? .objIndexOutOfRange : .objMalformedStatement, message, at: .line(line))
         }
     }
 
@@ -302,7 +337,7 @@ struct OBJAssembler: @unchecked Sendable {
 
     /// Checks forward references against the final counts and triangulates deferred polygons.
     mutating func finish() throws {
-        let totals = [positions.count / 3, texcoords.count / 2, normals.count / 3]
+        let totals = [definedV, definedT, definedN]
         var first: (line: Int, index: Int, kind: Int)?
         for kind in 0..<3 {
             guard let bad = forward[kind].first(where: { $0.index >= totals[kind] }) else { continue }
@@ -319,6 +354,11 @@ struct OBJAssembler: @unchecked Sendable {
         deferredPolygons = []
         head = []
         nodes = []
+        reportSkipped()
+    }
+
+    /// One note per kind of statement read past, at its first line.
+    mutating func reportSkipped() {
         for keyword in skippedOrder {
             guard let s = skipped[keyword] else { continue }
             let what: String
@@ -327,8 +367,8 @@ struct OBJAssembler: @unchecked Sendable {
             case "p": what = "point elements (p)"
             default: what = "'\(keyword)' statements"
             }
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.unsupportedStatement, severity: .information,
-                                          message: "\(s.count) \(what) skipped (not supported)", location: .line(s.line)))
+            log.append(Diagnostic(code: DiagnosticCode.objUnsupportedStatement.id, severity: .information,
+                                  message: "\(s.count) \(what) skipped (not supported)", location: .line(s.line)))
         }
     }
 }

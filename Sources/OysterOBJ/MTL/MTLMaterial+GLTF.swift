@@ -69,7 +69,7 @@ struct MTLMaterialResolver {
                                            baseBytes == nil ? out.baseColorFactor.z : 1, alpha)
                 alphaPacked = true
             } else {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
+                diagnostics.append(Diagnostic(code: DiagnosticCode.mtlNotApplied.id, severity: .warning,
                     message: "material '\(m.name)': map_d '\(mapD.path)' could not be combined with the base colour (undecodable image); not applied",
                     location: .line(mapD.line), file: mtlFile))
             }
@@ -106,7 +106,7 @@ struct MTLMaterialResolver {
                     if rough != nil && m.scalar("pr") == nil { out.roughnessFactor = 1 }
                     if metal != nil && m.scalar("pm") == nil { out.metallicFactor = 1 }
                 } else {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlNotApplied, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.mtlNotApplied.id, severity: .warning,
                         message: "material '\(m.name)': map_Pr/map_Pm could not be packed into a metallicRoughness image (undecodable image); factors kept",
                         location: .line((pr ?? pm)?.line ?? m.line), file: mtlFile))
                 }
@@ -130,7 +130,7 @@ struct MTLMaterialResolver {
             out.normalTexture = ref
         }
         if let disp = m.maps["disp"] {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .information,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.mtlUnsupported.id, severity: .information,
                 message: "material '\(m.name)': displacement map '\(disp.path)' has no glTF counterpart (ignored)",
                 location: .line(disp.line), file: mtlFile))
         }
@@ -228,14 +228,37 @@ struct MTLMaterialResolver {
     private mutating func read(_ map: MTLMap, mtlFolder: String, mtlFile: String) -> (path: String, bytes: [UInt8])? {
         let resolved = OBJPaths.resolve(map.path, in: mtlFolder)
         if resolved == nil {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.refusedPath, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPathRefused.id, severity: .warning,
                 message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
                 location: .line(map.line), file: mtlFile))
         }
-        guard let root, loadTextures else { return nil }
-        // Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
-        // or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
-        // Names match case-insensitively when the exact case is missing (Windows-made assets).
+        guard let root, loadTextures, let found = locate(map, resolved: resolved, root: root, mtlFolder: mtlFolder, mtlFile: mtlFile) else {
+            return nil
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readOBJ(OBJPaths.join(root, found), limit: maxTextureBytes)
+        } catch {
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .warning,
+                message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",
+                location: .line(map.line), file: mtlFile))
+            return nil
+        }
+        if found != resolved {
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .information,
+                message: "texture '\(map.path)' read from '\(found)' inside the model's folder",
+                location: .line(map.line), file: mtlFile))
+        }
+        return (found, bytes)
+    }
+
+    /// Where a map's file is under `root`, or nil (with a warning unless the path was refused)
+    /// when it is not there. `resolved` is the written path resolved beside the MTL.
+    ///
+    /// Where exporters put textures: beside the MTL as written, relative to the OBJ instead,
+    /// or (for absolute paths from the author's machine) by file name beside the MTL or OBJ.
+    /// Names match case-insensitively when the exact case is missing (Windows-made assets).
+    mutating func locate(_ map: MTLMap, resolved: String?, root: String, mtlFolder: String, mtlFile: String) -> String? {
         let baseName = OBJPaths.fileName(map.path)
         var candidates: [String] = []
         if let resolved { candidates.append(resolved) }
@@ -245,27 +268,29 @@ struct MTLMaterialResolver {
         }
         guard let found = candidates.lazy.compactMap({ OBJPaths.locate($0, root: root) }).first else {
             if resolved != nil {
-                diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
+                diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .warning,
                     message: "texture '\(map.path)' not found; the material keeps its factors",
                     location: .line(map.line), file: mtlFile))
             }
             return nil
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.readOBJ(OBJPaths.join(root, found), limit: maxTextureBytes)
-        } catch {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .warning,
-                message: "texture '\(map.path)' could not be read (\((error as? OBJError)?.message ?? "\(error)")); the material keeps its factors",
+        return found
+    }
+
+    /// Validating: the diagnostics reading `map`'s file would give, without reading it.
+    mutating func checkFile(_ map: MTLMap, mtlFolder: String, mtlFile: String) {
+        let resolved = OBJPaths.resolve(map.path, in: mtlFolder)
+        if resolved == nil {
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objPathRefused.id, severity: .warning,
+                message: "texture path '\(map.path)' leaves the model's folder (absolute or '..'); not read there",
                 location: .line(map.line), file: mtlFile))
-            return nil
         }
+        guard let root, let found = locate(map, resolved: resolved, root: root, mtlFolder: mtlFolder, mtlFile: mtlFile) else { return }
         if found != resolved {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.missingTexture, severity: .information,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.objTextureMissing.id, severity: .information,
                 message: "texture '\(map.path)' read from '\(found)' inside the model's folder",
                 location: .line(map.line), file: mtlFile))
         }
-        return (found, bytes)
     }
 
     /// A generated image (packed channels) as a texture reference using `map`'s sampler options.

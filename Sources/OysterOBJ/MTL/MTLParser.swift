@@ -27,19 +27,34 @@ struct MTLMap {
     var channel: String?
 }
 
-extension OBJReader {
-    /// The MTL texture-map keywords the reader understands (lower-cased; MTL keywords are
-    /// matched without regard to case), for tools that check MTL files without reading them.
-    public static var mtlMapKeywords: Set<String> { MTLParser.mapKeywords }
-}
-
 /// Reads MTL text. Reference: http://paulbourke.net/dataformats/mtl/ and the PBR extension
 /// (http://exocortex.com/blog/extending_wavefront_mtl_to_support_pbr).
 struct MTLParser {
     let fileName: String
+    /// Validating: unknown statements are reported and every texture statement is kept in
+    /// `mapStatements` (converting needs only the maps it maps to glTF).
+    let strict: Bool
     var diagnostics: [Diagnostic] = []
+    /// Strict: every texture statement in file order, duplicates and maps glTF has no use for
+    /// included, so a checker can look for each file.
+    var mapStatements: [MTLMap] = []
 
-    init(fileName: String) { self.fileName = fileName }
+    init(fileName: String, strict: Bool = false) {
+        self.fileName = fileName
+        self.strict = strict
+    }
+
+    /// Statements other than texture maps that MTL files use (lower-cased): classic MTL and the
+    /// PBR extension. Only strict parsing looks at this list.
+    static let valueKeywords: Set<String> = [
+        "ka", "kd", "ks", "ke", "ns", "ni", "d", "tr", "tf", "illum", "sharpness",
+        "pr", "pm", "ps", "pc", "pcr", "aniso", "anisor",
+    ]
+    /// The maps that become glTF textures (`MTLMaterialResolver`): a material with one of these
+    /// needs texture coordinates.
+    static let glTFMapKeywords: Set<String> = ["map_kd", "map_d", "map_pr", "map_pm", "map_ke", "norm", "map_bump"]
+    /// PBR-extension maps the reader has no glTF use for; strict parsing still checks their files.
+    static let unusedMapKeywords: Set<String> = ["map_pc", "map_pcr", "map_ni", "map_aniso", "map_anisor"]
 
     /// Keywords naming texture maps (lower-cased); `bump` is an alias of `map_bump`.
     static let mapKeywords: Set<String> = [
@@ -93,13 +108,21 @@ struct MTLParser {
                 materials.append(MTLMaterial(name: rest, line: lineNumber))
                 continue
             }
+            if strict && !MTLParser.valueKeywords.contains(keyword) && !MTLParser.mapKeywords.contains(keyword)
+                && !MTLParser.unusedMapKeywords.contains(keyword) {
+                note(lineNumber, "unknown MTL statement '\(trimmed[..<keywordEnd])' ignored")
+                continue
+            }
             guard !materials.isEmpty else {
                 note(lineNumber, "'\(keyword)' before any newmtl ignored")
                 continue
             }
-            if MTLParser.mapKeywords.contains(keyword) {
+            if MTLParser.mapKeywords.contains(keyword) || (strict && MTLParser.unusedMapKeywords.contains(keyword)) {
                 let key = keyword == "bump" ? "map_bump" : keyword
-                if let map = parseMap(rest, line: lineNumber) { materials[materials.count - 1].maps[key] = map }
+                if let map = parseMap(rest, line: lineNumber) {
+                    materials[materials.count - 1].maps[key] = map
+                    if strict { mapStatements.append(map) }
+                }
                 continue
             }
             let tokens = rest.split(separator: " ")
@@ -115,7 +138,7 @@ struct MTLParser {
             }
             if values.isEmpty {
                 if !tokens.isEmpty {
-                    diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlSyntax, severity: .warning,
+                    diagnostics.append(Diagnostic(code: DiagnosticCode.mtlSyntax.id, severity: .warning,
                                                   message: "unparseable value in '\(keyword) \(rest)' ignored",
                                                   location: .line(lineNumber), file: fileName))
                 }
@@ -169,7 +192,7 @@ struct MTLParser {
         }
         map.path = tokens[i...].joined(separator: " ")
         guard !map.path.isEmpty else {
-            diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlSyntax, severity: .warning,
+            diagnostics.append(Diagnostic(code: DiagnosticCode.mtlSyntax.id, severity: .warning,
                                           message: "texture statement without a file name ignored", location: .line(line), file: fileName))
             return nil
         }
@@ -177,7 +200,7 @@ struct MTLParser {
     }
 
     mutating func note(_ line: Int, _ message: String) {
-        diagnostics.append(Diagnostic(code: OBJDiagnosticCodes.mtlUnsupported, severity: .information,
+        diagnostics.append(Diagnostic(code: DiagnosticCode.mtlUnsupported.id, severity: .information,
                                       message: message, location: .line(line), file: fileName))
     }
 }

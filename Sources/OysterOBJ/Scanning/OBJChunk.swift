@@ -13,6 +13,8 @@ struct OBJChunk: @unchecked Sendable {
             /// An element or statement that is read past (l, p, curv, …): keyword.
             case skipped(String)
             case warning(String)
+            /// Validating: a statement that could not be read (converting stops the slice instead).
+            case malformed(String, badIndex: Bool)
         }
         var face: Int
         /// 0-based line within the slice.
@@ -44,6 +46,9 @@ struct OBJChunk: @unchecked Sendable {
     var lineCount = 0
     /// The first malformed statement: parsing of the slice stopped there.
     var error: (line: Int, message: String)?
+    /// Validating: malformed statements past the slice's event limit, only counted (bad
+    /// syntax, bad index).
+    var unlistedMalformed = (syntax: 0, index: 0)
 
     static let hasBaseFlag: UInt32 = 1 << 31
 
@@ -63,6 +68,7 @@ struct OBJChunk: @unchecked Sendable {
         events = []
         lineCount = 0
         error = nil
+        unlistedMalformed = (0, 0)
     }
 
     /// Releases the buffers once the slice is merged (or dropped after an error).

@@ -13,6 +13,10 @@ final class OBJSliceRunner: @unchecked Sendable {
     let bounds: [Int]
     let file: MappedFile?
     var assembler: OBJAssembler
+    /// Slices are parsed in the validation mode (malformed statements are events, not stops).
+    let validating: Bool
+    /// Validating: malformed statements kept per slice and kind (the assembler's per-code limit).
+    let eventLimit: Int
 
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private var nextSlice = 0
@@ -25,6 +29,8 @@ final class OBJSliceRunner: @unchecked Sendable {
 
     init(base: UnsafePointer<UInt8>, count: Int, sliceSize: Int, file: MappedFile?, assembler: OBJAssembler) {
         self.base = base
+        self.validating = assembler.validating
+        self.eventLimit = assembler.log.limitPerCode
         self.bounds = OBJSliceRunner.lineAlignedBounds(base, count: count, sliceSize: max(1, sliceSize))
         self.file = file
         self.assembler = assembler
@@ -97,7 +103,8 @@ final class OBJSliceRunner: @unchecked Sendable {
             var start = base + bounds[k]
             // A UTF-8 byte order mark (Windows editors) is not part of the first statement.
             if k == 0 && bounds[1] >= 3 && start[0] == 0xEF && start[1] == 0xBB && start[2] == 0xBF { start += 3 }
-            var parser = OBJChunkParser(start: start, end: base + bounds[k + 1], recycled: recycled)
+            var parser = OBJChunkParser(start: start, end: base + bounds[k + 1], recycled: recycled, validating: validating,
+                                        eventLimit: eventLimit)
             let chunk = parser.parse()
             file?.release(bounds[k]..<bounds[k + 1])
 

@@ -32,7 +32,7 @@ public func textReport(_ reports: [ValidationReport], color: Bool) -> String {
             let file = d.file.map { "\($0) " } ?? ""
             out += "  \(sev) \(d.code) \(file)\(d.locationText): \(d.message)\n"
         }
-        if r.truncated { out += "  … more issues not shown (--max-issues)\n" }
+        if r.truncated { out += "  … \(r.unlistedCount) more issue(s) counted but not listed (--max-issues)\n" }
     }
     return out
 }
@@ -46,11 +46,14 @@ public func junitReport(_ reports: [ValidationReport], failOn: Severity) -> Stri
     for r in reports {
         out += "    <testcase classname=\"oyster-validate\" name=\"\(xmlEscaped(r.uri))\""
         let failing = r.issues.filter { $0.severity <= failOn }
-        if failing.isEmpty && r.issues.isEmpty { out += "/>\n"; continue }
+        // Counted, not only listed: a capped report still fails on what it did not list.
+        let failingCount = Severity.allCases.filter { $0 <= failOn }.reduce(0) { $0 + r.count($1) }
+        if failingCount == 0 && r.issues.isEmpty { out += "/>\n"; continue }
         out += ">\n"
-        if !failing.isEmpty {
+        if failingCount > 0 {
             let body = failing.map { "\($0.severity.label) \($0.code) \($0.locationText): \($0.message)" }.joined(separator: "\n")
-            out += "      <failure message=\"\(failing.count) issue(s) at or above \(failOn.label)\" type=\"\(xmlEscaped(failing[0].code))\">\(xmlEscaped(body))</failure>\n"
+            let type = failing.first?.code ?? "UNLISTED"
+            out += "      <failure message=\"\(failingCount) issue(s) at or above \(failOn.label)\" type=\"\(xmlEscaped(type))\">\(xmlEscaped(body))</failure>\n"
         }
         let rest = r.issues.filter { $0.severity > failOn }
         if !rest.isEmpty {

@@ -41,8 +41,11 @@ public struct ValidationReport: Sendable {
     /// The path as given.
     public var uri: String
     public var mimeType: String
-    /// Issues after configuration (ignored codes removed, severities overridden, capped).
+    /// Issues after configuration (ignored codes removed, severities overridden), at most
+    /// `ValidationOptions.maxIssues` of them.
     public var issues: [Diagnostic]
+    /// Issues found but not listed because of `maxIssues`, by severity (counted in `numErrors`…).
+    public var unlisted: [Severity: Int] = [:]
     /// True when `maxIssues` cut the list.
     public var truncated = false
     /// glTF statistics; nil for other file kinds or unreadable JSON.
@@ -55,20 +58,33 @@ public struct ValidationReport: Sendable {
         self.info = info
     }
 
-    public func count(_ severity: Severity) -> Int { issues.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    /// Issues of `severity` found, listed or not.
+    public func count(_ severity: Severity) -> Int {
+        issues.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } + unlisted[severity, default: 0]
+    }
+    /// Issues found but not listed.
+    public var unlistedCount: Int { unlisted.values.reduce(0, +) }
     public var numErrors: Int { count(.error) }
     public var numWarnings: Int { count(.warning) }
     public var numInfos: Int { count(.information) }
     public var numHints: Int { count(.hint) }
 
     /// True when some issue is at least as severe as `threshold`.
-    public func hasIssues(atOrAbove threshold: Severity) -> Bool { issues.contains { $0.severity <= threshold } }
+    public func hasIssues(atOrAbove threshold: Severity) -> Bool {
+        issues.contains { $0.severity <= threshold } || unlisted.contains { $0.key <= threshold && $0.value > 0 }
+    }
 }
 
 /// What to check and how to shape the result.
 public struct ValidationOptions: Sendable {
-    /// Stop listing issues after this many (0 = no cap).
-    public var maxIssues = 0
+    /// List at most this many issues per file (0 = no cap); the rest are still counted.
+    ///
+    /// The default keeps a report readable and bounded, like the Khronos validator's command
+    /// line: an OBJ with a bad index on each of a million faces gives 100 listed issues and a
+    /// count, not a 400 MB report. Readers that can stop early (the OBJ reader) keep no more of
+    /// each code than this.
+    public static let defaultMaxIssues = 100
+    public var maxIssues = ValidationOptions.defaultMaxIssues
     /// Codes dropped from reports.
     public var ignoredCodes: Set<String> = []
     /// Severity overrides by code.
@@ -82,15 +98,25 @@ public struct ValidationOptions: Sendable {
 
     public init() {}
 
-    /// Applies ignores, overrides and the cap to raw issues.
-    func shape(_ raw: [Diagnostic]) -> (issues: [Diagnostic], truncated: Bool) {
+    /// Applies ignores, overrides and the cap to raw issues (and to `omitted` ones a reader
+    /// counted without keeping), filling `report`'s list and counts.
+    func shape(_ raw: [Diagnostic], omitted: [DiagnosticLog.Omitted: Int] = [:], into report: inout ValidationReport) {
         var out: [Diagnostic] = []
-        out.reserveCapacity(raw.count)
+        var unlisted: [Severity: Int] = [:]
+        out.reserveCapacity(maxIssues > 0 ? min(raw.count, maxIssues) : raw.count)
         for var d in raw where !ignoredCodes.contains(d.code) {
             if let s = severityOverrides[d.code] { d.severity = s }
-            out.append(d)
+            if maxIssues > 0 && out.count >= maxIssues {
+                unlisted[d.severity, default: 0] += 1
+            } else {
+                out.append(d)
+            }
         }
-        if maxIssues > 0, out.count > maxIssues { return (Array(out.prefix(maxIssues)), true) }
-        return (out, false)
+        for (key, n) in omitted where !ignoredCodes.contains(key.code) {
+            unlisted[severityOverrides[key.code] ?? key.severity, default: 0] += n
+        }
+        report.issues = out
+        report.unlisted = unlisted
+        report.truncated = !unlisted.isEmpty
     }
 }
