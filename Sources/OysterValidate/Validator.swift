@@ -41,7 +41,7 @@ public enum Validator {
     public static func validate(bytes: [UInt8], uri: String, baseDirectory: String? = nil, options: ValidationOptions = ValidationOptions()) -> ValidationReport {
         let ext = (uri as NSString).pathExtension.lowercased()
         let ctx = IssueContext()
-        let loader = ResourceLoader(baseDirectory: baseDirectory)
+        let loader = ExternalResources(baseDirectory: baseDirectory)
         var report: ValidationReport
         let isGLB = ext == "glb" || (bytes.count >= 4 && bytes[0..<4] == [0x67, 0x6C, 0x54, 0x46])
         switch ext {
@@ -79,7 +79,7 @@ public enum Validator {
         return report
     }
 
-    static func validateGLTF(_ bytes: [UInt8], isGLB: Bool, ctx: IssueContext, loader: ResourceLoader, options: ValidationOptions) -> AssetInfo? {
+    static func validateGLTF(_ bytes: [UInt8], isGLB: Bool, ctx: IssueContext, loader: ExternalResources, options: ValidationOptions) -> AssetInfo? {
         var json: ArraySlice<UInt8> = bytes[...]
         var bin: ArraySlice<UInt8>?
         if isGLB {

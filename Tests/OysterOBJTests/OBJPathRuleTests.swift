@@ -17,7 +17,7 @@ import Testing
         let (scene, diagnostics) = try OBJReader().read(path: dir + "/model.obj")
         #expect(scene.materials.first?.baseColorFactor.x == 1)
         #expect(scene.materials.first?.baseColorFactor.y == 0)
-        let refused = diagnostics.filter { $0.code == OBJDiagnosticCodes.refusedPath }
+        let refused = diagnostics.filter { $0.code == DiagnosticCode.objPathRefused.id }
         #expect(refused.count == 1)
         #expect(refused.first?.message.contains("../m.mtl") == true)
     }

@@ -1,5 +1,6 @@
-/// Standard base64 (RFC 4648 §4) with padding, as data URIs use.
-enum Base64 {
+/// Standard base64 (RFC 4648 §4) with padding, as data URIs use: the reader decodes leniently,
+/// the validator strictly (as the reference's Dart decoder does).
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     private static let decodeTable: [UInt8] = {
@@ -10,7 +11,7 @@ enum Base64 {
         return t
     }()
 
-    static func encode(_ bytes: [UInt8]) -> [UInt8] {
+    public static func encode(_ bytes: [UInt8]) -> [UInt8] {
         let outCount = (bytes.count + 2) / 3 * 4
         return [UInt8](unsafeUninitializedCapacity: outCount) { out, count in
             bytes.withUnsafeBufferPointer { src in
@@ -41,13 +42,25 @@ enum Base64 {
         }
     }
 
-    /// Decodes base64 text; whitespace is skipped, padding is optional, anything else fails (nil).
-    static func decode<C: Collection>(_ text: C) -> [UInt8]? where C.Element == UInt8 {
-        if let result = text.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
-        return Array(text).withUnsafeBufferPointer { decode(buffer: $0) }
+    /// Decodes base64 text; nil when it is not base64. Lenient (the reader's default):
+    /// whitespace is skipped, `-`/`_` (base64url) are accepted, padding is optional. Strict (the
+    /// validator's): only the standard alphabet, and padding only as the last 1–2 of a length
+    /// that is a multiple of 4.
+    public static func decode<C: Collection>(_ text: C, strict: Bool = false) -> [UInt8]? where C.Element == UInt8 {
+        if let result = text.withContiguousStorageIfAvailable({ decode(buffer: $0, strict: strict) }) { return result }
+        return Array(text).withUnsafeBufferPointer { decode(buffer: $0, strict: strict) }
     }
 
-    static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    static func decode(buffer text: UnsafeBufferPointer<UInt8>, strict: Bool = false) -> [UInt8]? {
+        if strict {
+            var padding = 0
+            for c in text {
+                if c == 0x3D { padding += 1; continue }
+                // After padding nothing else; outside padding only the standard alphabet.
+                if padding > 0 || c == 0x2D || c == 0x5F || decodeTable[Int(c)] == 0xFF { return nil }
+            }
+            if padding > 2 || (padding > 0 && text.count % 4 != 0) { return nil }
+        }
         var failed = false
         let result = decodeTable.withUnsafeBufferPointer { table in
             [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { out, count in
@@ -70,8 +83,9 @@ enum Base64 {
                         o += 1
                     }
                 }
-                // A single leftover sextet cannot encode a byte.
-                if bits >= 6 { failed = true }
+                // A single leftover sextet cannot encode a byte (the strict reading drops it, as
+                // the reference validator does).
+                if bits >= 6 && !strict { failed = true }
                 count = o
             }
         }

@@ -6,12 +6,12 @@ import OysterJSON
 final class GLTFValidator: @unchecked Sendable {
     let ctx: IssueContext
     let options: ValidationOptions
-    let loader: ResourceLoader
+    let loader: ExternalResources
     var doc = Document()
     /// The GLB BIN chunk, when the container has one.
     var glbBin: ArraySlice<UInt8>?
 
-    init(ctx: IssueContext, options: ValidationOptions, loader: ResourceLoader, isGLB: Bool, bin: ArraySlice<UInt8>?) {
+    init(ctx: IssueContext, options: ValidationOptions, loader: ExternalResources, isGLB: Bool, bin: ArraySlice<UInt8>?) {
         self.ctx = ctx
         self.options = options
         self.loader = loader

@@ -1,10 +1,16 @@
 import Foundation
 import OysterCore
+import OysterGLTF
 
-/// Reads the files a glTF references, relative to the asset's folder and never outside it.
-struct ResourceLoader: Sendable {
-    /// The asset's folder; nil when validating bytes with no location (external URIs fail).
-    var baseDirectory: String?
+/// Reads the files a glTF names by the readers' own rules: `URIPolicy` (the one path rule,
+/// `AssetPath`) and `FileResourceLoader` (symbolic links confined to the folder).
+struct ExternalResources: Sendable {
+    /// Reads from the asset's folder; nil when validating bytes with no location.
+    let loader: FileResourceLoader?
+
+    init(baseDirectory: String?) {
+        loader = baseDirectory.map { FileResourceLoader(baseDirectory: $0) }
+    }
 
     enum Failure: Error, CustomStringConvertible {
         case outside(String), missing(String), unreadable(String)
@@ -17,23 +23,27 @@ struct ResourceLoader: Sendable {
         }
     }
 
-    /// Resolves a relative URI to a path inside the base folder, by the one rule every reader
-    /// uses (`AssetPath`), after percent-decoding.
-    func path(for uri: String) throws(Failure) -> String {
-        guard let base = baseDirectory else { throw .missing(uri) }
-        let decoded = uri.removingPercentEncoding ?? uri
-        switch AssetPath.resolve(decoded) {
-        case .success(let relative):
-            guard AssetPath.isConfined(relative, root: base) else { throw .outside(uri) }
-            return AssetPath.join(base, relative)
-        case .failure(.empty): throw .missing(uri)
-        case .failure: throw .outside(uri)
-        }
-    }
-
     func read(_ uri: String) throws(Failure) -> [UInt8] {
-        let p = try path(for: uri)
-        do { return try FileIO.read(p) } catch { throw error.missing || error.directory ? .missing(uri) : .unreadable(uri) }
+        guard let loader else { throw .missing(uri) }
+        let path: String
+        do {
+            guard case .relativePath(let p) = try URIPolicy.resolve(uri) else { throw Failure.unreadable(uri) }
+            path = p
+        } catch let error as GLTFError {
+            throw error.code == "INVALID_URI" ? .missing(uri) : .outside(uri)
+        } catch {
+            throw .unreadable(uri)
+        }
+        do {
+            guard try loader.size(of: path) != nil else { throw Failure.missing(uri) }
+            return try loader.read(path)
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as GLTFError where error.code == "NON_RELATIVE_URI" {
+            throw .outside(uri)
+        } catch {
+            throw .unreadable(uri)
+        }
     }
 }
 
@@ -73,7 +83,7 @@ func classifyURI(_ uri: String) -> URIKind {
     // Parameters after the media type are attribute=value pairs (RFC 2397).
     if params.dropFirst().contains(where: { !$0.contains("=") }) { return .invalid("Expecting '=' in a data URI parameter.") }
     if isBase64 {
-        guard let bytes = decodeBase64(payload) else { return .invalid("Invalid base64 data.") }
+        guard let bytes = Base64.decode(payload, strict: true) else { return .invalid("Invalid base64 data.") }
         return .data(mediaType: media, bytes: bytes)
     }
     let text = String(decoding: payload, as: UTF8.self)
@@ -81,33 +91,3 @@ func classifyURI(_ uri: String) -> URIKind {
 }
 
 @inline(__always) private func isAlpha(_ c: UInt8) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
-
-/// Decodes standard base64 (padding optional); nil on any invalid character.
-func decodeBase64(_ s: ArraySlice<UInt8>) -> [UInt8]? {
-    var out: [UInt8] = []
-    out.reserveCapacity(s.count * 3 / 4)
-    var acc: UInt32 = 0
-    var bits = 0
-    var padding = 0
-    for c in s {
-        let v: UInt32
-        switch c {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): v = UInt32(c - 65)
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): v = UInt32(c - 97 + 26)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt32(c - 48 + 52)
-        case UInt8(ascii: "+"): v = 62
-        case UInt8(ascii: "/"): v = 63
-        case UInt8(ascii: "="): padding += 1; continue
-        default: return nil
-        }
-        if padding > 0 { return nil }
-        acc = acc << 6 | v
-        bits += 6
-        if bits >= 8 {
-            bits -= 8
-            out.append(UInt8((acc >> UInt32(bits)) & 0xFF))
-        }
-    }
-    if padding > 2 || (s.count % 4 != 0 && padding > 0) { return nil }
-    return out
-}
