@@ -81,14 +81,14 @@ public enum Validator {
 
     static func validateGLTF(_ bytes: [UInt8], isGLB: Bool, ctx: IssueContext, loader: ExternalResources, options: ValidationOptions) -> AssetInfo? {
         var json: ArraySlice<UInt8> = bytes[...]
-        var bin: ArraySlice<UInt8>?
+        var container: GLB.Container?
         if isGLB {
             // The one GLB container parser (OysterGLTF), with the Khronos codes it reports.
-            let container = GLB.read(bytes)
-            ctx.issues += container.diagnostics
-            guard let j = container.json else { return nil }
+            let glb = GLB.read(bytes)
+            ctx.issues += glb.diagnostics
+            guard let j = glb.json else { return nil }
             json = j
-            bin = container.bin
+            container = glb
         }
         let root: JSONValue
         do {
@@ -101,8 +101,25 @@ public enum Validator {
             ctx.add(.invalidJson, "", "Invalid JSON data. Parser output: \(Self.khronosWording(error))")
             return nil
         }
-        let v = GLTFValidator(ctx: ctx, options: options, loader: loader, isGLB: isGLB, bin: bin)
-        return v.run(root)
+        guard case .object(let object) = root else {
+            ctx.add(.typeMismatch, "", "Property value \(describe(root)) is not a 'object'.")
+            return nil
+        }
+        let document = GLTFDocument(json: object, glb: container, binChunk: container?.bin)
+        return GLTFValidator(ctx: ctx, options: options, loader: loader, document: document).run()
+    }
+
+    /// Validates a glTF document another tool already parsed (the reader's raw form): every
+    /// stage after JSON syntax, over the same structures the reader resolves a Scene from.
+    /// GLB container findings the document carries are reported as they are.
+    public static func validate(document: GLTFDocument, uri: String, baseDirectory: String? = nil,
+                                options: ValidationOptions = ValidationOptions()) -> ValidationReport {
+        let ctx = IssueContext()
+        ctx.issues += document.glb?.diagnostics ?? []
+        var report = ValidationReport(uri: uri, mimeType: document.glb != nil ? "model/gltf-binary" : "model/gltf+json")
+        report.info = GLTFValidator(ctx: ctx, options: options, loader: ExternalResources(baseDirectory: baseDirectory), document: document).run()
+        options.shape(ctx.issues, into: &report)
+        return report
     }
 
     /// A syntax error in the words of the reference validator's report (Dart's

@@ -1,5 +1,7 @@
 import Foundation
 import OysterCore
+import OysterGLTF
+import OysterTestSupport
 import Testing
 @testable import OysterValidate
 
@@ -30,5 +32,23 @@ struct PathRuleTests {
         #expect(symlink(outside + "/secret.bin", dir + "/link.bin") == 0)
         let f = try validate(uri: "link.bin", in: dir)
         #expect(f.contains("IO_ERROR /buffers/0/uri"))
+    }
+}
+
+/// The validator runs over OysterGLTF's raw document: parsing once and validating the
+/// document gives the report that validating the bytes gives.
+@Suite("validating the reader's raw document")
+struct RawDocumentTests {
+    @Test("a parsed document and its bytes give the same report", arguments: ["validate/broken.gltf", "blender/rich.glb"])
+    func sameReport(fixture: String) throws {
+        let path = RepoPaths.fixture(fixture)
+        let bytes = try FileIO.read(path)
+        let folder = (path as NSString).deletingLastPathComponent
+        let fromBytes = Validator.validate(bytes: bytes, uri: path, baseDirectory: folder)
+        let document = try GLTFDocument.parse(bytes)
+        let fromDocument = Validator.validate(document: document, uri: path, baseDirectory: folder)
+        #expect(findings(fromDocument) == findings(fromBytes))
+        #expect(fromDocument.info?.totalVertexCount == fromBytes.info?.totalVertexCount)
+        #expect(!findings(fromBytes).isEmpty || fixture.hasSuffix(".glb"))
     }
 }

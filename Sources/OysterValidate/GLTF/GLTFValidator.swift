@@ -1,4 +1,5 @@
 import OysterCore
+import OysterGLTF
 import OysterJSON
 
 /// Validates one glTF document (JSON already parsed) with its resources, stage by stage.
@@ -11,21 +12,22 @@ final class GLTFValidator: @unchecked Sendable {
     /// The GLB BIN chunk, when the container has one.
     var glbBin: ArraySlice<UInt8>?
 
-    init(ctx: IssueContext, options: ValidationOptions, loader: ExternalResources, isGLB: Bool, bin: ArraySlice<UInt8>?) {
+    /// The raw document (OysterGLTF's parse stage) the stages run over.
+    let document: GLTFDocument
+
+    init(ctx: IssueContext, options: ValidationOptions, loader: ExternalResources, document: GLTFDocument) {
         self.ctx = ctx
         self.options = options
         self.loader = loader
-        self.doc.isGLB = isGLB
-        self.glbBin = bin
+        self.document = document
+        self.doc.isGLB = document.glb != nil
+        self.glbBin = document.binChunk
     }
 
-    /// Runs every stage over the root value; returns the asset statistics.
-    func run(_ root: JSONValue) -> AssetInfo? {
-        guard case .object(let ro) = root else {
-            ctx.add(.typeMismatch, "", "Property value \(describe(root)) is not a 'object'.")
-            return nil
-        }
-        let r = Obj(ro, "", ctx)
+    /// Runs every stage over the document; returns the asset statistics.
+    func run() -> AssetInfo? {
+        let root = JSONValue.object(document.json)
+        let r = Obj(document.json, "", ctx)
         doc.root = root
         parseRoot(r)          // schema: types, required, ranges, enums, unexpected properties, extensions
         if doc.versionUnusable { return nil }
