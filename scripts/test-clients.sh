@@ -28,6 +28,9 @@ echo "clients: generated worlds (outdoor and indoor) against the scene rule in e
 python3 "$ROOT/scripts/clients/check_world.py" "$BIN" "$WORK/worlds" 3 \
   "a quiet fishing hamlet on a rocky coast at dawn" "a dark crypt with five rooms, candles and treasure" || status=1
 
+echo "clients: a frozen lake gets a collider in every engine package, open water none"
+python3 "$ROOT/scripts/clients/export_colliders.py" "$BIN" "$WORK/colliders" || status=1
+
 echo "clients: four neighbouring chunks in Blender share their borders exactly"
 python3 "$ROOT/scripts/clients/chunk_seams.py" "$BIN/oyster-generate" "$WORK/chunks" --prompt "rolling hills with a river" --seed 5 2>/dev/null | grep '^{'
 rc=${PIPESTATUS[0]}
