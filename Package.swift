@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "oyster-render", targets: ["oyster-render"]),
         .library(name: "OysterCore", targets: ["OysterCore"]),
         .library(name: "OysterGLTF", targets: ["OysterGLTF"]),
+        .library(name: "OysterFuzzEntries", targets: ["OysterFuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
+        // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
+        .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
             name: "OysterCLI",
             dependencies: [
@@ -67,5 +70,6 @@ let package = Package(
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterTestSupport"]),
+        .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterTestSupport"]),
     ]
 )
