@@ -35,6 +35,18 @@ struct FuzzRegressionTests {
         #expect(FuzzEntries.all.map(\.name) == ["gltf", "glb", "obj", "mtl", "image", "recipe", "validate"])
     }
 
+    // MARK: - Findings, each with what it must do
+
+    /// A 500-byte glTF whose sparse WEIGHTS accessor has no bufferView and claims 200 million
+    /// elements: the validator expanded the claim (12 GB of per-vertex arrays, minutes of
+    /// checks). Now claims over 64 MiB of unbacked data are not expanded; the count
+    /// mismatch is still reported.
+    @Test("validator: an unbacked sparse accessor's huge count is not expanded", .timeLimit(.minutes(1)))
+    func unbackedSparseCount() throws {
+        let bytes = try Self.bytes("fuzz/validate/unbacked-sparse-200M-weights")
+        #expect(FuzzEntries.validate(bytes).isRejected)
+    }
+
     // MARK: - Seeds: the fixtures the corpora start from go through the entries as well
 
     @Test("glTF, GLB, OBJ, MTL, image and recipe fixtures run through their entries")
