@@ -60,24 +60,16 @@ public enum FuzzEntries {
         return readAndConvertGLTF(bytes)
     }
 
+    /// Reader and writer defaults, as the tools use them.
     static func readAndConvertGLTF(_ bytes: [UInt8]) -> FuzzOutcome {
         do {
-            let result = try GLTFReader(options: gltfOptions).read(bytes: bytes, loader: ConfinedLoader())
+            let result = try GLTFReader().read(bytes: bytes, loader: ConfinedLoader())
             _ = GLTFWriter().encodeGLB(result.scene)
             return .accepted
         } catch {
             return .rejected("\(error)")
         }
     }
-
-    /// Reader options for fuzzing: the tools' defaults with resource sizes bounded so that
-    /// a legitimate-but-huge declared size is refused instead of tripping libFuzzer's
-    /// memory limit (the defaults are checked against real sizes, which fuzz inputs never have).
-    static let gltfOptions: GLTFReadOptions = {
-        var o = GLTFReadOptions()
-        o.maxResourceSize = 1 << 20
-        return o
-    }()
 
     // MARK: - OBJ and MTL (oyster-convert model.obj out.glb)
 
