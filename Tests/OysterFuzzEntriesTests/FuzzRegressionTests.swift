@@ -47,6 +47,16 @@ struct FuzzRegressionTests {
         #expect(FuzzEntries.validate(bytes).isRejected)
     }
 
+    /// Float accessors used as indices (VEC3, so not the fast integer scan) or as JOINTS_0
+    /// holding 1e30: the data checks formatted the value with `Int(_:)`, which traps on it.
+    /// Found by fuzz-validate in a mutated GLB; these are hand-minimised equivalents.
+    @Test("validator: huge float indices and joints are reported, not converted to Int",
+          arguments: ["float-index-1e30", "float-joint-1e30"])
+    func hugeFloatIndexOrJoint(_ name: String) throws {
+        let bytes = try Self.bytes("fuzz/validate/" + name)
+        #expect(FuzzEntries.validate(bytes).isRejected)
+    }
+
     // MARK: - Seeds: the fixtures the corpora start from go through the entries as well
 
     @Test("glTF, GLB, OBJ, MTL, image and recipe fixtures run through their entries")
