@@ -6,7 +6,7 @@ DEBUG_BIN = .build/debug
 SHARED ?= ../shared
 DEMO_OUT ?= demo-out
 
-.PHONY: all deps client-deps build release demo test test-swift test-conformance test-clients bench clean
+.PHONY: all deps client-deps build release demo test test-swift test-conformance test-clients bench fuzz clean
 
 all: build
 
@@ -54,5 +54,12 @@ test: deps client-deps
 bench: release
 	@bash Benchmarks/run.sh $(RELEASE_BIN) $(SHARED)
 
+# libFuzzer + ASan over every reader, SECONDS each (Linux). Not part of `make test`, which runs
+# only the committed regression inputs (Fixtures/fuzz/). TARGETS picks some: TARGETS="obj glb".
+SECONDS ?= 60
+TARGETS ?=
+fuzz: deps
+	@SHARED=$(SHARED) bash scripts/fuzz.sh $(SECONDS) $(TARGETS)
+
 clean:
-	rm -rf .build $(DEMO_OUT) bench-out
+	rm -rf .build .build-fuzz $(DEMO_OUT) bench-out

@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "OysterCore", targets: ["OysterCore"]),
         .library(name: "OysterGLTF", targets: ["OysterGLTF"]),
         .library(name: "OysterExport", targets: ["OysterExport"]),
+        .library(name: "OysterFuzzEntries", targets: ["OysterFuzzEntries"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,8 @@ let package = Package(
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
+        // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
+        .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
             name: "OysterCLI",
             dependencies: [
@@ -70,5 +73,6 @@ let package = Package(
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterTestSupport"]),
+        .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterTestSupport"]),
     ]
 )

@@ -18,6 +18,10 @@ struct AccessorElements {
     private let sparseValuesOffset: Int
     private let elementSize: Int
 
+    /// Largest element data checked for a sparse accessor without a bufferView (the default
+    /// `GLTFReadOptions.maxZeroFilledBytes`).
+    static let maxUnbackedBytes = 64 << 20
+
     init?(_ a: Accessor, _ v: GLTFValidator) {
         guard a.valid, let count = a.count, let ct = a.componentType, let n = a.components, let es = a.elementSize,
               let el = a.elementLength else { return nil }
@@ -45,7 +49,10 @@ struct AccessorElements {
             self.stride = stride
         } else {
             // No data at all: nothing to check (zeros are only meaningful under sparse values).
-            guard a.sparse != nil else { return nil }
+            // Here `count` is only a claim no bytes back, so a few hundred bytes could ask for
+            // billions of elements (minutes of checks, gigabytes of per-vertex arrays): like
+            // the reader's zero-fill allowance, claims over the cap are not expanded.
+            guard a.sparse != nil, count <= Self.maxUnbackedBytes / es else { return nil }
             base = nil
             offset = 0
             stride = es

@@ -75,9 +75,9 @@ extension GLTFValidator {
             case .indices:
                 let x = c[0]
                 if x == restart {
-                    issues.append((.accessorIndexPrimitiveRestart, "Index \(i) is the primitive restart value \(Int(x))."))
+                    issues.append((.accessorIndexPrimitiveRestart, "Index \(i) is the primitive restart value \(integerText(x))."))
                 } else if let limit = use?.limit, x >= Double(limit) {
-                    issues.append((.accessorIndexOob, "Index \(i) has value \(Int(x)), past the last vertex \(limit - 1)."))
+                    issues.append((.accessorIndexOob, "Index \(i) has value \(integerText(x)), past the last vertex \(limit - 1)."))
                 }
                 switch i % 3 {
                 case 0: tri.0 = x
@@ -176,12 +176,12 @@ extension GLTFValidator {
                             }
                             if sets[s].j == nil { continue }
                             if w == 0 {
-                                if j != 0 { once(.accessorJointsUsedZeroWeight, sets[s].jp, "Joint \(Int(j)) at vertex \(i) has zero weight.") }
+                                if j != 0 { once(.accessorJointsUsedZeroWeight, sets[s].jp, "Joint \(integerText(j)) at vertex \(i) has zero weight.") }
                             } else {
                                 if let limit = sets[s].limit, j >= Double(limit) {
-                                    once(.accessorJointsIndexOob, sets[s].jp, "Joint \(Int(j)) at vertex \(i) is past the skin's \(limit) joints.")
+                                    once(.accessorJointsIndexOob, sets[s].jp, "Joint \(integerText(j)) at vertex \(i) is past the skin's \(limit) joints.")
                                 }
-                                if !seen.insert(j).inserted { once(.accessorJointsIndexDuplicate, sets[s].jp, "Joint \(Int(j)) repeats at vertex \(i).") }
+                                if !seen.insert(j).inserted { once(.accessorJointsIndexDuplicate, sets[s].jp, "Joint \(integerText(j)) repeats at vertex \(i).") }
                             }
                         }
                     }
@@ -200,4 +200,11 @@ final class IssueSlots: @unchecked Sendable {
     private let lock = NSLock()
     init(count: Int) { values = Array(repeating: [], count: count) }
     func set(_ i: Int, _ v: [Diagnostic]) { lock.lock(); values[i] = v; lock.unlock() }
+}
+
+/// An index or joint value as text: an integer when it is one, else as stored. Indices and
+/// joints of a float accessor (invalid, reported elsewhere) can be huge, infinite or
+/// fractional, and `Int(_:)` traps on those.
+private func integerText(_ x: Double) -> String {
+    Int(exactly: x).map { String($0) } ?? "\(x)"
 }
