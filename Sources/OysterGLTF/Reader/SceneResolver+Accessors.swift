@@ -1,36 +1,6 @@
 import OysterCore
 import OysterJSON
 
-/// The byte layout of one accessor element as glTF stores it: matrices with 1- or 2-byte
-/// components pad each column to 4 bytes (spec §3.6.2.4, "Data Alignment").
-struct ElementLayout {
-    let componentType: ComponentType
-    let elementType: ElementType
-    /// Columns and rows (1 column for scalars and vectors).
-    let columns: Int
-    let rows: Int
-    /// Bytes of one column in the buffer (padded) and in a `DataArray` (packed).
-    let paddedColumnSize: Int
-    let packedColumnSize: Int
-
-    init(_ componentType: ComponentType, _ elementType: ElementType) {
-        self.componentType = componentType
-        self.elementType = elementType
-        switch elementType {
-        case .mat2: (columns, rows) = (2, 2)
-        case .mat3: (columns, rows) = (3, 3)
-        case .mat4: (columns, rows) = (4, 4)
-        default: (columns, rows) = (1, elementType.componentCount)
-        }
-        packedColumnSize = rows * componentType.byteSize
-        paddedColumnSize = columns > 1 ? (packedColumnSize + 3) & ~3 : packedColumnSize
-    }
-
-    var packedSize: Int { columns * packedColumnSize }
-    var paddedSize: Int { columns * paddedColumnSize }
-    var isPadded: Bool { paddedSize != packedSize }
-}
-
 /// A checked window into a loaded buffer.
 struct ViewSlice {
     let data: ArraySlice<UInt8>
@@ -106,73 +76,40 @@ extension SceneResolver {
             normalized = false  // invalid in glTF; the values are read as they are
         }
         let layout = ElementLayout(componentType, elementType)
-        var bytes: [UInt8]
+        var data: ArraySlice<UInt8>?
+        var start = 0
+        var stride: Int?
         if let viewIndex = try f.index("bufferView") {
             let view = try bufferView(viewIndex, for: f.label)
             let byteOffset = try f.index("byteOffset") ?? 0
-            let stride = view.stride ?? layout.paddedSize
             if let s = view.stride, s < layout.paddedSize {
                 throw GLTFError("\(f.label): bufferView \(viewIndex) byteStride \(s) is smaller than the \(layout.paddedSize)-byte element",
                     code: "ACCESSOR_SMALL_BYTESTRIDE", pointer: f.pointer)
             }
-            // Compare the claim with the real view before any allocation; count and offset are
-            // bounded first so the product below cannot overflow.
-            guard count <= view.length, byteOffset <= view.length,
-                  byteOffset + stride * (count - 1) + layout.paddedSize <= view.length else {
-                throw GLTFError("\(f.label): \(count) elements from byteOffset \(byteOffset) need more than bufferView \(viewIndex)'s \(view.length) bytes",
-                    code: "ACCESSOR_TOO_LONG", pointer: f.pointer)
-            }
-            bytes = Self.gather(view.data, from: view.start + byteOffset, stride: stride, count: count, layout: layout)
+            // The view's own window: the accessor may not reach past it into the buffer.
+            data = view.data[(view.data.startIndex + view.start)..<(view.data.startIndex + view.start + view.length)]
+            start = byteOffset
+            stride = view.stride
         } else {
             let (total, overflow) = count.multipliedReportingOverflow(by: layout.packedSize)
             guard !overflow, total <= zeroFilledAllowance else {
                 throw GLTFError("\(f.label): \(count) zero-filled elements exceed the size limit for data the file does not contain",
                     code: "ACCESSOR_TOO_LONG", pointer: f.pointer + "/count")
             }
-            bytes = [UInt8](repeating: 0, count: total)
         }
-        if let sparse = try f.objectField("sparse") {
-            try applySparse(sparse, to: &bytes, count: count, layout: layout)
+        let sparse = try f.objectField("sparse").map { try readSparse($0, count: count, layout: layout) }
+        // The claim is compared with the real bytes before anything is allocated.
+        guard let elements = AccessorView(layout: layout, normalized: normalized, count: count, data: data, offset: start,
+                                          stride: stride, sparse: sparse) else {
+            throw GLTFError("\(f.label): \(count) elements from byteOffset \(start) need more than their bufferView's \(data?.count ?? 0) bytes",
+                code: "ACCESSOR_TOO_LONG", pointer: f.pointer)
         }
+        let bytes = elements.packedBytes()
         return DataArray(componentType: componentType, elementType: elementType, normalized: normalized, bytes: bytes)
     }
 
-    /// Copies `count` elements starting at `start`, `stride` bytes apart, into packed form:
-    /// one memcpy when the source is already packed, else one per element (or column).
-    static func gather(_ src: ArraySlice<UInt8>, from start: Int, stride: Int, count: Int, layout: ElementLayout) -> [UInt8] {
-        let packed = layout.packedSize
-        if count == 0 { return [] }
-        if stride == packed && !layout.isPadded {
-            let base = src.startIndex + start
-            return Array(src[base..<(base + count * packed)])
-        }
-        return [UInt8](unsafeUninitializedCapacity: count * packed) { out, initialized in
-            src.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, let dst = out.baseAddress else { return }
-                var s = base + start
-                var d = UnsafeMutableRawPointer(dst)
-                if layout.isPadded {
-                    for _ in 0..<count {
-                        for c in 0..<layout.columns {
-                            (d + c * layout.packedColumnSize).copyMemory(from: s + c * layout.paddedColumnSize, byteCount: layout.packedColumnSize)
-                        }
-                        s += stride
-                        d += packed
-                    }
-                } else {
-                    for _ in 0..<count {
-                        d.copyMemory(from: s, byteCount: packed)
-                        s += stride
-                        d += packed
-                    }
-                }
-            }
-            initialized = count * packed
-        }
-    }
-
-    /// Substitutes sparse elements (§3.6.2.3): indices and values are tightly packed.
-    func applySparse(_ sparse: JSONFields, to bytes: inout [UInt8], count: Int, layout: ElementLayout) throws {
+    /// Reads and checks sparse substitutes (§3.6.2.3): indices in range and strictly increasing.
+    func readSparse(_ sparse: JSONFields, count: Int, layout: ElementLayout) throws -> AccessorView.Sparse {
         let sparseCount = try sparse.requiredIndex("count")
         guard sparseCount >= 1, sparseCount <= count else {
             throw GLTFError("\(sparse.label): count \(sparseCount) must be in 1...\(count)", code: "VALUE_NOT_IN_RANGE", pointer: sparse.pointer + "/count")
@@ -184,28 +121,15 @@ extension SceneResolver {
             throw GLTFError("\(indices.label): componentType \(indexCode) is not an unsigned integer type", code: "VALUE_NOT_IN_LIST", pointer: indices.pointer)
         }
         let indexView = try bufferView(try indices.requiredIndex("bufferView"), for: indices.label)
-        let indexOffset = try indices.index("byteOffset") ?? 0
-        guard indexOffset <= indexView.length, sparseCount * indexType.byteSize <= indexView.length - indexOffset else {
-            throw GLTFError("\(indices.label): \(sparseCount) indices do not fit in their bufferView", code: "ACCESSOR_TOO_LONG", pointer: indices.pointer)
-        }
         let valueView = try bufferView(try values.requiredIndex("bufferView"), for: values.label)
-        let valueOffset = try values.index("byteOffset") ?? 0
-        guard valueOffset <= valueView.length, sparseCount * layout.paddedSize <= valueView.length - valueOffset else {
-            throw GLTFError("\(values.label): \(sparseCount) values do not fit in their bufferView", code: "ACCESSOR_TOO_LONG", pointer: values.pointer)
+        func window(_ v: ViewSlice) -> ArraySlice<UInt8> { v.data[(v.data.startIndex + v.start)..<(v.data.startIndex + v.start + v.length)] }
+        guard let result = AccessorView.Sparse(indices: window(indexView), indexOffset: try indices.index("byteOffset") ?? 0, indexType: indexType,
+                                               indexCount: sparseCount, values: window(valueView),
+                                               valueOffset: try values.index("byteOffset") ?? 0, layout: layout) else {
+            throw GLTFError("\(sparse.label): \(sparseCount) indices or values do not fit in their bufferViews", code: "ACCESSOR_TOO_LONG", pointer: sparse.pointer)
         }
-        let packed = layout.packedSize
-        let newValues = Self.gather(valueView.data, from: valueView.start + valueOffset, stride: layout.paddedSize, count: sparseCount, layout: layout)
-        let start = indexView.data.startIndex + indexView.start + indexOffset
-        let src = indexView.data
         var previous = -1
-        for k in 0..<sparseCount {
-            let p = start + k * indexType.byteSize
-            let target: Int
-            switch indexType {
-            case .uint8: target = Int(src[p])
-            case .uint16: target = Int(src[p]) | Int(src[p + 1]) << 8
-            default: target = Int(src[p]) | Int(src[p + 1]) << 8 | Int(src[p + 2]) << 16 | Int(src[p + 3]) << 24
-            }
+        for target in result.indices {
             guard target < count else {
                 throw GLTFError("\(indices.label): index \(target) is out of range for \(count) elements", code: "ACCESSOR_SPARSE_INDEX_OOB", pointer: indices.pointer)
             }
@@ -213,7 +137,7 @@ extension SceneResolver {
                 throw GLTFError("\(indices.label): indices are not strictly increasing", code: "ACCESSOR_SPARSE_INDICES_NON_INCREASING", pointer: indices.pointer)
             }
             previous = target
-            bytes.replaceSubrange((target * packed)..<((target + 1) * packed), with: newValues[(k * packed)..<((k + 1) * packed)])
         }
+        return result
     }
 }

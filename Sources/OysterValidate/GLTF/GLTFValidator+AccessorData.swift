@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import OysterCore
+import OysterGLTF
 
 // MARK: - Data stage: accessor contents against declarations and uses
 
@@ -14,7 +15,7 @@ extension GLTFValidator {
         let count = doc.accessors.count
         let results = IssueSlots(count: count)
         let work: @Sendable (Int) -> Void = { i in
-            guard let a = self.doc.accessors[i], let el = AccessorElements(a, self) else { return }
+            guard let a = self.doc.accessors[i], let el = AccessorView(a, self) else { return }
             let local = IssueContext()
             self.checkAccessor(a, el, self.doc.accessorUses[i], triangles: self.doc.triangleIndices.contains(i), ctx: local)
             results.set(i, local.issues)
@@ -28,7 +29,7 @@ extension GLTFValidator {
         checkSkinWeights()
     }
 
-    private func checkAccessor(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) {
+    private func checkAccessor(_ a: Accessor, _ el: AccessorView, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) {
         if el.isDense && fastCheck(a, el, use, triangles: triangles, ctx: ctx) { return }
         let n = el.components
         let isFloat = el.componentType == .float32
@@ -47,7 +48,7 @@ extension GLTFValidator {
         var degenerate = 0
         var tri = (0.0, 0.0)
         let restart: Double = el.componentType == .uint8 ? 255 : el.componentType == .uint16 ? 65535 : 4294967295
-        el.forEach { i, c in
+        el.forEachElement { i, c in
             for k in 0..<n {
                 let x = c[k]
                 if isFloat && !x.isFinite { invalidFloats.append(i); continue }
@@ -128,12 +129,12 @@ extension GLTFValidator {
             guard let m else { continue }
             for pr in m.primitives {
                 let ap = ptr(pr.p, "attributes")
-                var sets: [(j: AccessorElements?, jp: String, w: AccessorElements, wp: String, limit: Int?)] = []
+                var sets: [(j: AccessorView?, jp: String, w: AccessorView, wp: String, limit: Int?)] = []
                 var k = 0
                 while let wi = pr.attributes.first(where: { $0.name == "WEIGHTS_\(k)" })?.accessor {
                     let ji = pr.attributes.first(where: { $0.name == "JOINTS_\(k)" })?.accessor
-                    guard let wa = accessor(wi), let w = AccessorElements(wa, self), w.components == 4 else { break }
-                    let j = ji.flatMap(accessor).flatMap { AccessorElements($0, self) }
+                    guard let wa = accessor(wi), let w = AccessorView(wa, self), w.components == 4 else { break }
+                    let j = ji.flatMap(accessor).flatMap { AccessorView($0, self) }
                     sets.append((j, ptr(ap, "JOINTS_\(k)"), w, ptr(ap, "WEIGHTS_\(k)"), ji.flatMap { doc.accessorUses[$0]?.limit }))
                     k += 1
                 }
@@ -143,11 +144,11 @@ extension GLTFValidator {
                 var joints = [Double](repeating: 0, count: count * 4 * sets.count)
                 let stride = 4 * sets.count
                 for (s, set) in sets.enumerated() {
-                    set.w.forEach { i, c in
+                    set.w.forEachElement { i, c in
                         guard i < count else { return }
                         for q in 0..<4 { weights[i * stride + s * 4 + q] = set.w.normalize(c[q]) }
                     }
-                    set.j?.forEach { i, c in
+                    set.j?.forEachElement { i, c in
                         guard i < count else { return }
                         for q in 0..<4 { joints[i * stride + s * 4 + q] = c[q] }
                     }

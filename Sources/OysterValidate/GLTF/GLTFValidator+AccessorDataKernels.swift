@@ -1,4 +1,5 @@
 import OysterCore
+import OysterGLTF
 
 // MARK: - Data stage fast paths: typed loops over dense accessor bytes
 // The general path decodes every element to Doubles through a closure; these loops read the
@@ -8,7 +9,7 @@ private let unitThreshold3 = 0.00674
 
 extension GLTFValidator {
     /// Checks a dense accessor with typed loops; returns false when its use needs the general path.
-    func fastCheck(_ a: Accessor, _ el: AccessorElements, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) -> Bool {
+    func fastCheck(_ a: Accessor, _ el: AccessorView, _ use: (use: AccessorUse, pointer: String, limit: Int?)?, triangles: Bool, ctx: IssueContext) -> Bool {
         let u = use?.use
         let isFloat = el.componentType == .float32
         switch u {
@@ -60,7 +61,7 @@ extension GLTFValidator {
     }
 
     /// Declared min/max against the actual ones (float bounds compared in single precision).
-    func reportBounds(_ a: Accessor, _ el: AccessorElements, _ mins: [Double], _ maxs: [Double], _ ctx: IssueContext) {
+    func reportBounds(_ a: Accessor, _ el: AccessorView, _ mins: [Double], _ maxs: [Double], _ ctx: IssueContext) {
         let isFloat = el.componentType == .float32
         let n = el.components
         let dmin = a.min.map { $0.map { isFloat ? Double(Float($0)) : $0 } }
@@ -70,7 +71,7 @@ extension GLTFValidator {
         let needAbove = dmax.map { d in (0..<min(n, d.count)).contains { maxs[$0] > d[$0] } } ?? false
         if needBelow || needAbove {
             // Only when a bound is crossed: count the elements past it.
-            el.forEach { _, c in
+            el.forEachElement { _, c in
                 for k in 0..<n {
                     let x = c[k]
                     if isFloat && !x.isFinite { continue }
