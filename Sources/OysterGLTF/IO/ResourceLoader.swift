@@ -49,7 +49,7 @@ public struct FileResourceLoader: ResourceLoader {
     func checkConfined(_ path: String) throws {
         guard confineToBase, !path.hasPrefix("/") else { return }
         guard AssetPath.isConfined(path, root: baseDirectory) else {
-            throw GLTFError("'\(path)' leaves the asset's folder through a symbolic link; refused", code: "NON_RELATIVE_URI")
+            throw GLTFError("'\(path)' leaves the asset's folder through a symbolic link; refused", code: .nonRelativeUri)
         }
     }
 }
@@ -65,7 +65,7 @@ public struct MemoryResourceLoader: ResourceLoader {
     public func size(of path: String) throws -> Int? { files[path]?.count }
 
     public func read(_ path: String) throws -> [UInt8] {
-        guard let bytes = files[path] else { throw GLTFError("No such file or directory", code: "IO_ERROR") }
+        guard let bytes = files[path] else { throw GLTFError("No such file or directory", code: .ioError) }
         return bytes
     }
 }
@@ -73,6 +73,6 @@ public struct MemoryResourceLoader: ResourceLoader {
 extension FileIO {
     /// `read`, failing with the reader's own error type.
     static func readGLTF(_ path: String, limit: Int = Int.max) throws -> [UInt8] {
-        do { return try read(path, limit: limit) } catch { throw GLTFError(error.reason, code: "IO_ERROR") }
+        do { return try read(path, limit: limit) } catch { throw GLTFError(error.reason, code: .ioError) }
     }
 }

@@ -25,17 +25,17 @@ public enum URIPolicy {
                 if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
                 return .relativePath(try percentDecode(path, uri: uri))
             }
-            throw GLTFError("URI '\(clip(uri))' uses the '\(scheme)' scheme; only relative paths and data: URIs are read", code: "NON_RELATIVE_URI")
+            throw GLTFError("URI '\(clip(uri))' uses the '\(scheme)' scheme; only relative paths and data: URIs are read", code: .nonRelativeUri)
         }
         let path = try percentDecode(uri, uri: uri)
-        guard !path.isEmpty else { throw GLTFError("empty URI", code: "INVALID_URI") }
-        guard !path.utf8.contains(0) else { throw GLTFError("URI '\(clip(uri))' contains a NUL byte", code: "INVALID_URI") }
+        guard !path.isEmpty else { throw GLTFError("empty URI", code: .invalidUri) }
+        guard !path.utf8.contains(0) else { throw GLTFError("URI '\(clip(uri))' contains a NUL byte", code: .invalidUri) }
         guard !allowUnsafe else { return .relativePath(path) }
         // The one path rule (OysterCore.AssetPath): inside the asset's folder, normalised.
         switch AssetPath.resolve(path) {
         case .success(let normalized): return .relativePath(normalized)
         case .failure(let refusal):
-            throw GLTFError("URI '\(clip(uri))' \(refusal); refused", code: refusal == .empty ? "INVALID_URI" : "NON_RELATIVE_URI")
+            throw GLTFError("URI '\(clip(uri))' \(refusal); refused", code: refusal == .empty ? .invalidUri : .nonRelativeUri)
         }
     }
 
@@ -62,7 +62,7 @@ public enum URIPolicy {
         while i < b.count {
             if b[i] == 0x25 {
                 guard i + 2 < b.count, let hi = hexValue(b[i + 1]), let lo = hexValue(b[i + 2]) else {
-                    throw GLTFError("URI '\(clip(uri))' has a bad percent escape", code: "INVALID_URI")
+                    throw GLTFError("URI '\(clip(uri))' has a bad percent escape", code: .invalidUri)
                 }
                 out.append(hi << 4 | lo)
                 i += 3
@@ -72,7 +72,7 @@ public enum URIPolicy {
             }
         }
         guard let decoded = String(validating: out, as: UTF8.self) else {
-            throw GLTFError("URI '\(clip(uri))' decodes to invalid UTF-8", code: "INVALID_URI")
+            throw GLTFError("URI '\(clip(uri))' decodes to invalid UTF-8", code: .invalidUri)
         }
         return decoded
     }
@@ -90,7 +90,7 @@ public enum URIPolicy {
 
     static func parseDataURI(_ bytes: [UInt8]) throws -> ResourceURI {
         guard let comma = bytes.firstIndex(of: 0x2C) else {
-            throw GLTFError("data URI has no ',' before its payload", code: "INVALID_URI")
+            throw GLTFError("data URI has no ',' before its payload", code: .invalidUri)
         }
         let header = String(decoding: bytes[5..<comma], as: UTF8.self)
         let params = header.split(separator: ";", omittingEmptySubsequences: false).map { String($0) }
@@ -99,7 +99,7 @@ public enum URIPolicy {
         let payload = bytes[(comma + 1)...]
         if isBase64 {
             guard let decoded = Base64.decode(payload) else {
-                throw GLTFError("data URI has invalid base64 data", code: "INVALID_URI")
+                throw GLTFError("data URI has invalid base64 data", code: .invalidUri)
             }
             return .data(mimeType: mime, bytes: decoded)
         }

@@ -21,15 +21,15 @@ extension GLTFDocument {
         let label = "buffer \(index)"
         let pointer = "/buffers/\(index)"
         guard let object = value.objectValue else {
-            return .failure(GLTFError("\(label): is not an object", code: "TYPE_MISMATCH", pointer: pointer))
+            return .failure(GLTFError("\(label): is not an object", code: .typeMismatch, pointer: pointer))
         }
         guard let byteLength = object["byteLength"]?.intValue, byteLength >= 1 else {
-            return .failure(GLTFError("\(label): byteLength is missing or not a positive integer", code: "UNDEFINED_PROPERTY", pointer: pointer))
+            return .failure(GLTFError("\(label): byteLength is missing or not a positive integer", code: .undefinedProperty, pointer: pointer))
         }
         let data: ArraySlice<UInt8>
         if let uri = object["uri"] {
             guard let uriString = uri.stringValue else {
-                return .failure(GLTFError("\(label): uri is not a string", code: "TYPE_MISMATCH", pointer: pointer + "/uri"))
+                return .failure(GLTFError("\(label): uri is not a string", code: .typeMismatch, pointer: pointer + "/uri"))
             }
             switch loadURI(uriString, label: label, pointer: pointer + "/uri", loader: loader, options: options, diagnostics: &diagnostics) {
             case .success(let (bytes, _)): data = bytes[...]
@@ -43,18 +43,18 @@ extension GLTFDocument {
             // converts, and say so; a claimed size over the resource limit is not allocated.
             guard byteLength <= options.maxResourceSize else {
                 return .failure(GLTFError("\(label): has no uri and claims \(byteLength) bytes, over the limit of \(options.maxResourceSize)",
-                    code: "BUFFER_MISSING_GLB_DATA", pointer: pointer))
+                    code: .bufferMissingGlbData, pointer: pointer))
             }
             diagnostics.append(Diagnostic(code: DiagnosticCode.bufferWithoutData.id, severity: .warning,
                 message: "\(label): has no uri, so its \(byteLength) bytes are read as zeros", location: .pointer(pointer)))
             data = ArraySlice(repeatElement(0, count: byteLength))
         } else {
             let why = glb == nil ? "has no uri" : "has no uri and the GLB has no BIN chunk for it"
-            return .failure(GLTFError("\(label): \(why)", code: "BUFFER_MISSING_GLB_DATA", pointer: pointer))
+            return .failure(GLTFError("\(label): \(why)", code: .bufferMissingGlbData, pointer: pointer))
         }
         guard data.count >= byteLength else {
             return .failure(GLTFError("\(label): byteLength is \(byteLength) but only \(data.count) bytes are available",
-                code: "BUFFER_BYTE_LENGTH_MISMATCH", pointer: pointer + "/byteLength"))
+                code: .bufferByteLengthMismatch, pointer: pointer + "/byteLength"))
         }
         return .success(data)
     }
@@ -68,37 +68,37 @@ extension GLTFDocument {
             resolved = try URIPolicy.resolve(uri, allowUnsafe: options.allowUnsafeURIs)
         } catch let error as GLTFError {
             diagnostics.append(Diagnostic(code: error.code, severity: .warning, message: "\(label): \(error.message)", location: .pointer(pointer)))
-            return .failure(GLTFError("\(label): \(error.message)", code: error.code, pointer: pointer))
+            return .failure(GLTFError("\(label): \(error.message)", codeID: error.code, pointer: pointer))
         } catch {
-            return .failure(GLTFError("\(label): \(error)", code: "INVALID_URI", pointer: pointer))
+            return .failure(GLTFError("\(label): \(error)", code: .invalidUri, pointer: pointer))
         }
         switch resolved {
         case .data(let mime, let bytes):
             return .success((bytes, mime))
         case .relativePath(let path):
             guard let loader else {
-                return .failure(GLTFError("\(label): '\(path)' cannot be read without a folder", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): '\(path)' cannot be read without a folder", code: .ioError, pointer: pointer))
             }
             let found: Int?
             do {
                 found = try loader.size(of: path)
             } catch {
                 let message = "\(label): \((error as? GLTFError)?.message ?? "\(error)")"
-                let code = (error as? GLTFError)?.code ?? "IO_ERROR"
+                let code = (error as? GLTFError)?.code ?? DiagnosticCode.ioError.id
                 diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, location: .pointer(pointer)))
-                return .failure(GLTFError(message, code: code, pointer: pointer))
+                return .failure(GLTFError(message, codeID: code, pointer: pointer))
             }
             guard let size = found else {
-                diagnostics.append(Diagnostic(code: "IO_ERROR", severity: .warning, message: "\(label): file '\(path)' not found", location: .pointer(pointer)))
-                return .failure(GLTFError("\(label): file '\(path)' not found", code: "IO_ERROR", pointer: pointer))
+                diagnostics.append(Diagnostic(code: DiagnosticCode.ioError.id, severity: .warning, message: "\(label): file '\(path)' not found", location: .pointer(pointer)))
+                return .failure(GLTFError("\(label): file '\(path)' not found", code: .ioError, pointer: pointer))
             }
             guard size <= options.maxResourceSize else {
-                return .failure(GLTFError("\(label): file '\(path)' is \(size) bytes, over the limit of \(options.maxResourceSize)", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): file '\(path)' is \(size) bytes, over the limit of \(options.maxResourceSize)", code: .ioError, pointer: pointer))
             }
             do {
                 return .success((try loader.read(path), nil))
             } catch {
-                return .failure(GLTFError("\(label): file '\(path)': \(error)", code: "IO_ERROR", pointer: pointer))
+                return .failure(GLTFError("\(label): file '\(path)': \(error)", code: .ioError, pointer: pointer))
             }
         }
     }

@@ -31,7 +31,7 @@ public struct GLTFDocument: Sendable {
             throw GLTFError.json(error)
         }
         guard case .object(let root) = value else {
-            throw GLTFError("the glTF JSON root is not an object", code: "TYPE_MISMATCH", pointer: "")
+            throw GLTFError("the glTF JSON root is not an object", code: .typeMismatch, pointer: "")
         }
         return GLTFDocument(json: root)
     }
@@ -42,7 +42,7 @@ public struct GLTFDocument: Sendable {
             let first = container.diagnostics.first { $0.severity == .error }
             var offset: Int?
             if case .offset(let o)? = first?.location { offset = o }
-            throw GLTFError("GLB: \(first?.message ?? "no JSON chunk")", code: first?.code ?? DiagnosticCode.glbUnexpectedFirstChunk.id, offset: offset)
+            throw GLTFError("GLB: \(first?.message ?? "no JSON chunk")", codeID: first?.code ?? DiagnosticCode.glbUnexpectedFirstChunk.id, offset: offset)
         }
         // The reader goes on past container problems it can read around (a wrong declared
         // length, an unaligned chunk): to it they are warnings; the validator reports them
@@ -66,7 +66,7 @@ public struct GLTFDocument: Sendable {
             throw GLTFError.json(error, chunkOffset: json.startIndex)
         }
         guard case .object(let root) = value else {
-            throw GLTFError("the glTF JSON root is not an object", code: "TYPE_MISMATCH", pointer: "")
+            throw GLTFError("the glTF JSON root is not an object", code: .typeMismatch, pointer: "")
         }
         var doc = GLTFDocument(json: root, glb: container)
         doc.binChunk = container.bin

@@ -12,7 +12,7 @@ struct JSONFields {
 
     init(_ value: JSONValue?, label: String, pointer: String) throws {
         guard case .object(let o)? = value else {
-            throw GLTFError("\(label): is not an object", code: "TYPE_MISMATCH", pointer: pointer)
+            throw GLTFError("\(label): is not an object", code: .typeMismatch, pointer: pointer)
         }
         object = o
         self.label = label
@@ -25,7 +25,7 @@ struct JSONFields {
         self.pointer = pointer
     }
 
-    func fail(_ key: String, _ what: String, code: String = "TYPE_MISMATCH") -> GLTFError {
+    func fail(_ key: String, _ what: String, code: DiagnosticCode = .typeMismatch) -> GLTFError {
         GLTFError("\(label): \(key) \(what)", code: code, pointer: pointer + "/" + key)
     }
 
@@ -40,19 +40,19 @@ struct JSONFields {
     }
 
     func requiredInt(_ key: String) throws -> Int {
-        guard let i = try int(key) else { throw fail(key, "is missing", code: "UNDEFINED_PROPERTY") }
+        guard let i = try int(key) else { throw fail(key, "is missing", code: .undefinedProperty) }
         return i
     }
 
     /// A non-negative integer (indices, offsets, counts).
     func index(_ key: String) throws -> Int? {
         guard let i = try int(key) else { return nil }
-        guard i >= 0 else { throw fail(key, "must not be negative", code: "VALUE_NOT_IN_RANGE") }
+        guard i >= 0 else { throw fail(key, "must not be negative", code: .valueNotInRange) }
         return i
     }
 
     func requiredIndex(_ key: String) throws -> Int {
-        guard let i = try index(key) else { throw fail(key, "is missing", code: "UNDEFINED_PROPERTY") }
+        guard let i = try index(key) else { throw fail(key, "is missing", code: .undefinedProperty) }
         return i
     }
 
@@ -63,7 +63,7 @@ struct JSONFields {
     }
 
     func requiredFloat(_ key: String) throws -> Float {
-        guard let f = try float(key) else { throw fail(key, "is missing", code: "UNDEFINED_PROPERTY") }
+        guard let f = try float(key) else { throw fail(key, "is missing", code: .undefinedProperty) }
         return f
     }
 
@@ -83,7 +83,7 @@ struct JSONFields {
     func floats(_ key: String, count: Int? = nil) throws -> [Float]? {
         guard let v = object[key] else { return nil }
         guard let a = v.arrayValue else { throw fail(key, "must be an array of numbers") }
-        if let count, a.count != count { throw fail(key, "must have \(count) elements", code: "ARRAY_LENGTH_MISMATCH") }
+        if let count, a.count != count { throw fail(key, "must have \(count) elements", code: .arrayLengthNotInList) }
         var out = [Float]()
         out.reserveCapacity(a.count)
         for e in a {

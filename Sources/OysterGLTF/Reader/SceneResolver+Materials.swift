@@ -30,7 +30,7 @@ extension SceneResolver {
                     uriMime = mime
                 case .failure(let error):
                     if !diagnostics.contains(where: { $0.pointer == f.pointer + "/uri" }) {
-                        warn(error.code, error.message, f.pointer + "/uri")
+                        warn(codeID: error.code, error.message, f.pointer + "/uri")
                     }
                 }
             }
@@ -41,11 +41,11 @@ extension SceneResolver {
                     let base = view.data.startIndex + view.start
                     image.data = Array(view.data[base..<(base + view.length)])
                 } catch let error as GLTFError {
-                    warn(error.code, "\(f.label): \(error.message)", f.pointer + "/bufferView")
+                    warn(codeID: error.code, "\(f.label): \(error.message)", f.pointer + "/bufferView")
                 }
             }
         } else {
-            warn("UNDEFINED_PROPERTY", "\(f.label): has neither uri nor bufferView", f.pointer)
+            warn(.undefinedProperty, "\(f.label): has neither uri nor bufferView", f.pointer)
         }
         if image.mimeType == nil, let data = image.data {
             image.mimeType = Image.sniffMimeType(data) ?? (uriMime?.hasPrefix("image/") == true ? uriMime : nil)
@@ -81,7 +81,7 @@ extension SceneResolver {
             if let a = AlphaMode(rawValue: mode) {
                 m.alphaMode = a
             } else {
-                warn("VALUE_NOT_IN_LIST", "\(f.label): alphaMode '\(mode)' is not valid; OPAQUE used", f.pointer + "/alphaMode")
+                warn(.valueNotInList, "\(f.label): alphaMode '\(mode)' is not valid; OPAQUE used", f.pointer + "/alphaMode")
             }
         }
         m.alphaCutoff = try f.float("alphaCutoff") ?? 0.5

@@ -6,8 +6,8 @@ extension SceneResolver {
 
     mutating func readMesh(_ f: JSONFields) throws -> Mesh {
         var mesh = Mesh(name: f.name)
-        guard let list = f["primitives"]?.arrayValue else { throw f.fail("primitives", "must be an array", code: "UNDEFINED_PROPERTY") }
-        guard !list.isEmpty else { throw f.fail("primitives", "is empty", code: "EMPTY_ENTITY") }
+        guard let list = f["primitives"]?.arrayValue else { throw f.fail("primitives", "must be an array", code: .undefinedProperty) }
+        guard !list.isEmpty else { throw f.fail("primitives", "is empty", code: .emptyEntity) }
         for (k, value) in list.enumerated() {
             let p = try JSONFields(value, label: "\(f.label) primitive \(k)", pointer: f.pointer + "/primitives/\(k)")
             mesh.primitives.append(try readPrimitive(p))
@@ -20,18 +20,18 @@ extension SceneResolver {
 
     mutating func readPrimitive(_ f: JSONFields) throws -> Primitive {
         var p = Primitive()
-        guard let attributes = try f.objectField("attributes") else { throw f.fail("attributes", "is missing", code: "UNDEFINED_PROPERTY") }
+        guard let attributes = try f.objectField("attributes") else { throw f.fail("attributes", "is missing", code: .undefinedProperty) }
         p.attributes = try attributeSet(attributes)
         if let modeCode = try f.int("mode") {
             guard let mode = PrimitiveMode(rawValue: modeCode) else {
-                throw GLTFError("\(f.label): mode \(modeCode) is not valid", code: "VALUE_NOT_IN_LIST", pointer: f.pointer + "/mode")
+                throw GLTFError("\(f.label): mode \(modeCode) is not valid", code: .valueNotInList, pointer: f.pointer + "/mode")
             }
             p.mode = mode
         }
         if let i = try f.index("indices") {
             let indices = try accessor(i, for: f.label)
             guard indices.elementType == .scalar, [.uint8, .uint16, .uint32].contains(indices.componentType) else {
-                throw GLTFError("\(f.label): indices accessor \(i) is not an unsigned integer SCALAR", code: "MESH_PRIMITIVE_INDICES_ACCESSOR_INVALID_FORMAT", pointer: f.pointer + "/indices")
+                throw GLTFError("\(f.label): indices accessor \(i) is not an unsigned integer SCALAR", code: .meshPrimitiveIndicesAccessorInvalidFormat, pointer: f.pointer + "/indices")
             }
             p.indices = indices
         }
@@ -71,16 +71,16 @@ extension SceneResolver {
         let projection: Projection
         if let p = try f.objectField("perspective"), type != "orthographic" {
             guard let yfov = try p.float("yfov"), let znear = try p.float("znear") else {
-                throw GLTFError("\(f.label): perspective needs yfov and znear", code: "UNDEFINED_PROPERTY", pointer: p.pointer)
+                throw GLTFError("\(f.label): perspective needs yfov and znear", code: .undefinedProperty, pointer: p.pointer)
             }
             projection = .perspective(yfov: yfov, aspectRatio: try p.float("aspectRatio"), znear: znear, zfar: try p.float("zfar"))
         } else if let o = try f.objectField("orthographic") {
             guard let xmag = try o.float("xmag"), let ymag = try o.float("ymag"), let znear = try o.float("znear"), let zfar = try o.float("zfar") else {
-                throw GLTFError("\(f.label): orthographic needs xmag, ymag, znear and zfar", code: "UNDEFINED_PROPERTY", pointer: o.pointer)
+                throw GLTFError("\(f.label): orthographic needs xmag, ymag, znear and zfar", code: .undefinedProperty, pointer: o.pointer)
             }
             projection = .orthographic(xmag: xmag, ymag: ymag, znear: znear, zfar: zfar)
         } else {
-            throw GLTFError("\(f.label): has no \(type ?? "perspective or orthographic") projection", code: "UNDEFINED_PROPERTY", pointer: f.pointer)
+            throw GLTFError("\(f.label): has no \(type ?? "perspective or orthographic") projection", code: .undefinedProperty, pointer: f.pointer)
         }
         var camera = Camera(name: f.name, projection: projection)
         camera.extensions = try f.extensions()
@@ -104,7 +104,7 @@ extension SceneResolver {
                 let spot = try f.objectField("spot")
                 kind = .spot(innerConeAngle: try spot?.float("innerConeAngle") ?? 0, outerConeAngle: try spot?.float("outerConeAngle") ?? .pi / 4)
             default:
-                warn("VALUE_NOT_IN_LIST", "\(f.label): unknown type '\(type)' read as a point light", f.pointer + "/type")
+                warn(.valueNotInList, "\(f.label): unknown type '\(type)' read as a point light", f.pointer + "/type")
                 kind = .point
             }
             var light = Light(name: f.name, kind: kind)

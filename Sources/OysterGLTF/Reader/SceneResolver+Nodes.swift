@@ -50,7 +50,7 @@ extension SceneResolver {
         for (i, node) in nodes.enumerated() {
             for c in node.children {
                 guard parent[c] == -1 else {
-                    throw GLTFError("node \(c): is a child of both node \(parent[c]) and node \(i)", code: "NODE_PARENT_OVERRIDE", pointer: "/nodes/\(i)/children")
+                    throw GLTFError("node \(c): is a child of both node \(parent[c]) and node \(i)", code: .nodeParentOverride, pointer: "/nodes/\(i)/children")
                 }
                 parent[c] = i
             }
@@ -59,7 +59,7 @@ extension SceneResolver {
             var n = parent[start], steps = 0
             while n != -1 {
                 guard n != start, steps <= nodes.count else {
-                    throw GLTFError("node \(start): the node hierarchy has a loop", code: "NODE_LOOP", pointer: "/nodes/\(start)")
+                    throw GLTFError("node \(start): the node hierarchy has a loop", code: .nodeLoop, pointer: "/nodes/\(start)")
                 }
                 n = parent[n]
                 steps += 1
@@ -71,8 +71,8 @@ extension SceneResolver {
 
     mutating func readSkin(_ f: JSONFields) throws -> Skin {
         let nodeCount = document.array("nodes").count
-        guard let joints = try f.indices("joints") else { throw f.fail("joints", "is missing", code: "UNDEFINED_PROPERTY") }
-        guard !joints.isEmpty else { throw f.fail("joints", "is empty", code: "EMPTY_ENTITY") }
+        guard let joints = try f.indices("joints") else { throw f.fail("joints", "is missing", code: .undefinedProperty) }
+        guard !joints.isEmpty else { throw f.fail("joints", "is empty", code: .emptyEntity) }
         for j in joints { try Self.check(j, nodeCount, "node", f, "joints") }
         var skin = Skin(name: f.name, joints: joints, skeleton: try f.index("skeleton"))
         if let s = skin.skeleton { try Self.check(s, nodeCount, "node", f, "skeleton") }
@@ -98,7 +98,7 @@ extension SceneResolver {
                 var interpolation = Interpolation.linear
                 if let name = try s.string("interpolation") {
                     guard let i = Interpolation(rawValue: name) else {
-                        throw GLTFError("\(s.label): interpolation '\(name)' is not valid", code: "VALUE_NOT_IN_LIST", pointer: s.pointer + "/interpolation")
+                        throw GLTFError("\(s.label): interpolation '\(name)' is not valid", code: .valueNotInList, pointer: s.pointer + "/interpolation")
                     }
                     interpolation = i
                 }
@@ -114,10 +114,10 @@ extension SceneResolver {
                 let c = try JSONFields(value, label: "\(f.label) channel \(k)", pointer: f.pointer + "/channels/\(k)")
                 let sampler = try c.requiredIndex("sampler")
                 try Self.check(sampler, animation.samplers.count, "sampler", c, "sampler")
-                guard let target = try c.objectField("target") else { throw c.fail("target", "is missing", code: "UNDEFINED_PROPERTY") }
+                guard let target = try c.objectField("target") else { throw c.fail("target", "is missing", code: .undefinedProperty) }
                 let node = try target.index("node")
                 if let node { try Self.check(node, nodeCount, "node", target, "node") }
-                guard let path = try target.string("path") else { throw target.fail("path", "is missing", code: "UNDEFINED_PROPERTY") }
+                guard let path = try target.string("path") else { throw target.fail("path", "is missing", code: .undefinedProperty) }
                 var channel = AnimationChannel(sampler: sampler, node: node, path: AnimationPath(path))
                 channel.targetExtensions = try target.extensions()
                 channel.targetExtras = target.extras
@@ -127,7 +127,7 @@ extension SceneResolver {
             }
         }
         guard !animation.channels.isEmpty, !animation.samplers.isEmpty else {
-            throw GLTFError("\(f.label): needs at least one channel and one sampler", code: "EMPTY_ENTITY", pointer: f.pointer)
+            throw GLTFError("\(f.label): needs at least one channel and one sampler", code: .emptyEntity, pointer: f.pointer)
         }
         animation.extensions = try f.extensions()
         animation.extras = f.extras

@@ -82,7 +82,7 @@ struct SceneResolver {
     static func items<T>(_ json: JSONObject, _ key: String, _ body: (JSONFields, Int) throws -> T) throws -> [T] {
         guard let value = json[key] else { return [] }
         guard let array = value.arrayValue else {
-            throw GLTFError("\(key) must be an array", code: "TYPE_MISMATCH", pointer: "/" + key)
+            throw GLTFError("\(key) must be an array", code: .typeMismatch, pointer: "/" + key)
         }
         let singular = Self.singular[key] ?? key
         var out: [T] = []
@@ -103,32 +103,37 @@ struct SceneResolver {
     /// Fails unless `index` names one of `count` objects of `kind`.
     static func check(_ index: Int, _ count: Int, _ kind: String, _ owner: JSONFields, _ key: String) throws {
         guard index >= 0 && index < count else {
-            throw GLTFError("\(owner.label): \(kind) \(index) does not exist", code: "UNRESOLVED_REFERENCE", pointer: owner.pointer + "/" + key)
+            throw GLTFError("\(owner.label): \(kind) \(index) does not exist", code: .unresolvedReference, pointer: owner.pointer + "/" + key)
         }
     }
 
-    mutating func warn(_ code: String, _ message: String, _ pointer: String) {
-        diagnostics.append(Diagnostic(code: code, severity: .warning, message: message, location: .pointer(pointer)))
+    mutating func warn(_ code: DiagnosticCode, _ message: String, _ pointer: String) {
+        warn(codeID: code.id, message, pointer)
+    }
+
+    /// A warning passing on the code of an error that is not fatal here.
+    mutating func warn(codeID: String, _ message: String, _ pointer: String) {
+        diagnostics.append(Diagnostic(code: codeID, severity: .warning, message: message, location: .pointer(pointer)))
     }
 
     // MARK: - Asset and extensions
 
     mutating func readAsset(_ root: JSONFields) throws {
         guard let asset = try root.objectField("asset") else {
-            throw GLTFError("asset is missing (not a glTF file?)", code: "UNDEFINED_PROPERTY", pointer: "/asset")
+            throw GLTFError("asset is missing (not a glTF file?)", code: .undefinedProperty, pointer: "/asset")
         }
         guard let version = try asset.string("version") else {
-            throw GLTFError("asset: version is missing", code: "UNDEFINED_PROPERTY", pointer: "/asset/version")
+            throw GLTFError("asset: version is missing", code: .undefinedProperty, pointer: "/asset/version")
         }
         guard version.split(separator: ".").first == "2" else {
-            throw GLTFError("glTF version \(version) is not supported (only 2.x)", code: "UNKNOWN_ASSET_MAJOR_VERSION", pointer: "/asset/version")
+            throw GLTFError("glTF version \(version) is not supported (only 2.x)", code: .unknownAssetMajorVersion, pointer: "/asset/version")
         }
         if let minVersion = try asset.string("minVersion"), minVersion != "2.0" {
             guard minVersion.split(separator: ".").first == "2" else {
-                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: "UNKNOWN_ASSET_MAJOR_VERSION", pointer: "/asset/minVersion")
+                throw GLTFError("glTF minVersion \(minVersion) is not supported", code: .unknownAssetMajorVersion, pointer: "/asset/minVersion")
             }
             // A later 2.x minor version stays readable (glTF §3.2 forward compatibility).
-            warn("UNKNOWN_ASSET_MINOR_VERSION", "glTF minVersion \(minVersion) is newer than 2.0; read as 2.0", "/asset/minVersion")
+            warn(.unknownAssetMinorVersion, "glTF minVersion \(minVersion) is newer than 2.0; read as 2.0", "/asset/minVersion")
         }
         scene.asset.version = version
         scene.asset.minVersion = try asset.string("minVersion")
@@ -149,12 +154,12 @@ struct SceneResolver {
         }
         let used = try names("extensionsUsed"), required = try names("extensionsRequired")
         for name in required where !GLTFExtensions.canRequire(name) {
-            throw GLTFError("extension \(name) is required but not supported", code: "UNSUPPORTED_EXTENSION", pointer: "/extensionsRequired")
+            throw GLTFError("extension \(name) is required but not supported", code: .unsupportedExtension, pointer: "/extensionsRequired")
         }
         var seen = Set<String>()
         for name in used + required where seen.insert(name).inserted {
             if GLTFExtensions.dropped.contains(name) {
-                warn("UNSUPPORTED_EXTENSION", "extension \(name) is not supported; its data is dropped and the uncompressed fallback used", "/extensionsUsed")
+                warn(.unsupportedExtension, "extension \(name) is not supported; its data is dropped and the uncompressed fallback used", "/extensionsUsed")
             }
         }
         let carried = { (name: String) in !GLTFExtensions.modelled.contains(name) && !GLTFExtensions.dropped.contains(name) }

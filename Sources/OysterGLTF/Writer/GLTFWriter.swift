@@ -28,7 +28,7 @@ public struct GLTFWriter: Sendable {
             return [path]
         }
         guard lower.hasSuffix(".gltf") else {
-            throw GLTFError("\(path): unknown output format (expected .gltf or .glb)", code: "IO_ERROR")
+            throw GLTFError("\(path): unknown output format (expected .gltf or .glb)", code: .ioError)
         }
         let folder = parentDirectory(of: path)
         let file = path.split(separator: "/").last.map(String.init) ?? path
