@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterTestSupport"]),
-        .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterTestSupport"]),
+        .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),
     ]
 )

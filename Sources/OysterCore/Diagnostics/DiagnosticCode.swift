@@ -230,6 +230,9 @@ extension DiagnosticCode {
     public static let glbUnexpectedBinChunk = DiagnosticCode("GLB_UNEXPECTED_BIN_CHUNK", .error, "BIN chunk must be the second chunk.")
     public static let glbExtraData = DiagnosticCode("GLB_EXTRA_DATA", .warning, "Data follows the end of the GLB.")
     public static let glbUnknownChunkType = DiagnosticCode("GLB_UNKNOWN_CHUNK_TYPE", .warning, "Unknown GLB chunk type.")
+    /// Oyster's validator only: a sparse accessor without a bufferView claims more elements
+    /// than are expanded for checking (a few bytes can claim billions).
+    public static let accessorDataNotChecked = DiagnosticCode("ACCESSOR_DATA_NOT_CHECKED", .information, "Accessor data over the checking limit was not checked.")
     /// Oyster's reader and writer: a glTF problem no more specific code describes.
     public static let gltfError = DiagnosticCode("GLTF_ERROR", .error, "The glTF could not be read or written.")
     /// Oyster's reader only: a .gltf buffer without uri is valid, but its data does not exist.

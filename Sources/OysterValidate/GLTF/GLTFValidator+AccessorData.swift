@@ -15,7 +15,17 @@ extension GLTFValidator {
         let count = doc.accessors.count
         let results = IssueSlots(count: count)
         let work: @Sendable (Int) -> Void = { i in
-            guard let a = self.doc.accessors[i], let el = AccessorView(a, self) else { return }
+            guard let a = self.doc.accessors[i] else { return }
+            guard let el = AccessorView(a, self) else {
+                // Say so when only the size of an unbacked claim kept the data from being checked.
+                if a.valid, a.bufferView == nil, a.sparse != nil, let c = a.count, let es = a.elementSize, es > 0,
+                   c > AccessorView.maxUnbackedBytes / es {
+                    results.set(i, [DiagnosticCode.accessorDataNotChecked.diagnostic(
+                        "\(c) elements with no bufferView behind them are over the \(AccessorView.maxUnbackedBytes >> 20) MiB checked; their data is not checked.",
+                        at: .pointer(a.p))])
+                }
+                return
+            }
             let local = IssueContext()
             self.checkAccessor(a, el, self.doc.accessorUses[i], triangles: self.doc.triangleIndices.contains(i), ctx: local)
             results.set(i, local.issues)
