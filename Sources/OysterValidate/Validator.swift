@@ -8,7 +8,7 @@ import OysterOBJ
 /// Validates glTF/GLB, OBJ/MTL and image files, producing Khronos-shaped reports.
 public enum Validator {
     /// The version written into reports.
-    public static let version = "oyster-validate 0.1 (Khronos glTF-Validator codes 2.0.0-dev.3.0)"
+    public static let version = "oyster-validate 0.1 (Khronos glTF-Validator 2.0.0-dev.3.11 rules and codes)"
 
     /// File kinds the validator knows, by extension.
     public static let supportedExtensions: Set<String> = ["gltf", "glb", "obj", "mtl", "png", "jpg", "jpeg"]
