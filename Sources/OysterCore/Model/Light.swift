@@ -63,3 +63,11 @@ public enum LightUnits: String, CaseIterable, Hashable, Sendable {
         }
     }
 }
+
+extension Scene {
+    /// The units `asset.extras.lightUnits` records, or nil when the scene does not say.
+    public var lightUnits: LightUnits? {
+        guard case .object(let o)? = asset.extras, case .string(let s)? = o[LightUnits.extrasKey] else { return nil }
+        return LightUnits(rawValue: s)
+    }
+}

@@ -4,12 +4,6 @@ import OysterJSON
 /// Light-unit conversion between the two ways tools read KHR_lights_punctual intensities
 /// (see `LightUnits`).
 extension Scene {
-    /// The units `asset.extras.lightUnits` records, or nil when the scene does not say.
-    public var lightUnits: LightUnits? {
-        guard case .object(let o)? = asset.extras, case .string(let s)? = o[LightUnits.extrasKey] else { return nil }
-        return LightUnits(rawValue: s)
-    }
-
     /// Rescales every light's intensity from the recorded units to `units` and records the
     /// new units. A scene that records none is left alone: its convention is unknown, and
     /// guessing would make a correct file wrong.

@@ -1,0 +1,55 @@
+#include "cgl.h"
+#include <string.h>
+
+#ifndef EGL_PLATFORM_SURFACELESS_MESA
+#define EGL_PLATFORM_SURFACELESS_MESA 0x31DD
+#endif
+
+int cgl_create(cgl_context *out, char *renderer, int length) {
+    out->display = NULL;
+    out->context = NULL;
+    // eglGetPlatformDisplay is core EGL 1.5; glvnd's libEGL does not export the ...EXT variant.
+    EGLDisplay display = eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA, EGL_DEFAULT_DISPLAY, NULL);
+    if (display == EGL_NO_DISPLAY) return 1;
+    EGLint major = 0, minor = 0;
+    if (!eglInitialize(display, &major, &minor)) return 2;
+    if (!eglBindAPI(EGL_OPENGL_API)) { eglTerminate(display); return 3; }
+    // The default EGL_SURFACE_TYPE is EGL_WINDOW_BIT, which a surfaceless display has none
+    // of; ask for pbuffer configs, else create the context without a config
+    // (EGL_KHR_no_config_context): it only ever renders into framebuffer objects.
+    const EGLint configAttributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+    EGLConfig config = (EGLConfig)0;
+    EGLint count = 0;
+    if (!eglChooseConfig(display, configAttributes, &config, 1, &count) || count < 1) {
+        const char *extensions = eglQueryString(display, EGL_EXTENSIONS);
+        if (!extensions || !strstr(extensions, "EGL_KHR_no_config_context")) { eglTerminate(display); return 4; }
+        config = (EGLConfig)0;  /* EGL_NO_CONFIG_KHR */
+    }
+    const EGLint contextAttributes[] = {
+        EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
+        EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttributes);
+    if (context == EGL_NO_CONTEXT) { eglTerminate(display); return 5; }
+    if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
+        eglDestroyContext(display, context);
+        eglTerminate(display);
+        return 6;
+    }
+    out->display = display;
+    out->context = context;
+    if (renderer && length > 0) {
+        const char *name = (const char *)glGetString(GL_RENDERER);
+        strncpy(renderer, name ? name : "unknown", (size_t)length - 1);
+        renderer[length - 1] = 0;
+    }
+    return 0;
+}
+
+void cgl_destroy(cgl_context *context) {
+    if (!context->display) return;
+    eglMakeCurrent(context->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    if (context->context) eglDestroyContext(context->display, context->context);
+    eglTerminate(context->display);
+    context->display = NULL;
+    context->context = NULL;
+}

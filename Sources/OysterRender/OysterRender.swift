@@ -1,1 +1,0 @@
-// OysterRender: see DESIGN.md. Work in progress.

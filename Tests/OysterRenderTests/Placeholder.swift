@@ -1,1 +1,0 @@
-// Tests for OysterRender arrive with the module.

@@ -1,0 +1,116 @@
+import Foundation
+import OysterCore
+import OysterImage
+import OysterRender
+import OysterTestSupport
+import Testing
+
+/// Whether headless OpenGL (EGL surfaceless) can be had here; tests that draw skip visibly
+/// when not.
+let openGLAvailable: Bool = (try? Renderer()) != nil
+
+/// A 2 m red square facing +Z at the origin, seen by a camera 3 m away on +Z, and a green one
+/// farther back and to the right, half hidden.
+func twoSquares(camera: String = "Cam") -> Scene {
+    var scene = Scene()
+    func square(_ color: Vec4, at z: Float, x: Float) {
+        var m = Material(name: "m\(scene.materials.count)")
+        m.baseColorFactor = color
+        scene.materials.append(m)
+        let p = Primitive(attributes: [
+            "POSITION": DataArray(vec3: [Vec3(-1 + x, -1, z), Vec3(1 + x, -1, z), Vec3(1 + x, 1, z), Vec3(-1 + x, 1, z)]),
+            "NORMAL": DataArray(vec3: Array(repeating: Vec3(0, 0, 1), count: 4)),
+        ], indices: DataArray(indices: [0, 1, 2, 0, 2, 3]), material: scene.materials.count - 1)
+        scene.meshes.append(Mesh(name: "Square", primitives: [p]))
+        scene.nodes.append(Node(name: "Square\(scene.meshes.count)", mesh: scene.meshes.count - 1))
+    }
+    square(Vec4(1, 0, 0, 1), at: 0, x: 0)
+    square(Vec4(0, 1, 0, 1), at: -1, x: 1.2)
+    scene.cameras.append(Camera(name: "Lens", projection: .perspective(yfov: 0.8, aspectRatio: nil, znear: 0.1, zfar: 100)))
+    var cam = Node(name: camera, transform: .trs(translation: Vec3(0, 0, 3), rotation: .identity, scale: .one))
+    cam.camera = 0
+    scene.nodes.append(cam)
+    scene.roots = [SceneRoot(nodes: Array(scene.nodes.indices))]
+    scene.defaultRoot = 0
+    return scene
+}
+
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL: apt-get install libegl-dev libgl-dev libgl1-mesa-dri libegl-mesa0"))
+struct RendererTests {
+    func pixel(_ image: PixelImage, _ x: Int, _ y: Int) -> [UInt8] {
+        let i = (y * image.width + x) * 4
+        return Array(image.samples8[i..<(i + 4)])
+    }
+
+    @Test func theCameraSeesTheRedSquareInFrontOfTheGreenOneAndSkyAround() throws {
+        let image = try Renderer().render(twoSquares(), options: RenderOptions(width: 96, height: 64))
+        #expect(image.width == 96 && image.height == 64 && image.channels == 4)
+        let centre = pixel(image, 48, 32)
+        #expect(centre[0] > 150 && centre[1] < 40 && centre[2] < 40, "centre \(centre)")
+        // Right of the red square, the green one shows; nearer the centre it is hidden.
+        let right = pixel(image, 80, 32)
+        #expect(right[1] > 100 && right[0] < 60, "right \(right)")
+        // Corners are sky: blue above red and green.
+        let corner = pixel(image, 2, 2)
+        #expect(corner[2] > corner[0] && corner[2] > 150, "corner \(corner)")
+    }
+
+    @Test func theSameSceneGivesTheSameBytes() throws {
+        let renderer = try Renderer()
+        let a = try renderer.render(twoSquares(), options: RenderOptions(width: 64, height: 48))
+        let b = try renderer.render(twoSquares(), options: RenderOptions(width: 64, height: 48))
+        #expect(a.samples8 == b.samples8)
+    }
+
+    @Test func anExplicitViewpointLooksWhereItIsTold() throws {
+        var options = RenderOptions(width: 64, height: 48)
+        // In front of the green square, looking straight at its centre: green fills the middle.
+        options.eye = Vec3(1.2, 0, 4)
+        options.target = Vec3(1.2, 0, -1)
+        let image = try Renderer().render(twoSquares(), options: options)
+        let centre = pixel(image, 32, 24)
+        #expect(centre[1] > 100 && centre[0] < 60, "centre \(centre)")
+    }
+
+    @Test func anUnknownCameraIsRefusedWithTheNamesThereAre() throws {
+        var options = RenderOptions(width: 16, height: 16)
+        options.camera = "Nope"
+        #expect {
+            _ = try Renderer().render(twoSquares(camera: "Front"), options: options)
+        } throws: { error in
+            guard case RenderError.unknownCamera(let name, let available)? = error as? RenderError else { return false }
+            return name == "Nope" && available == ["Front"]
+        }
+    }
+
+    @Test func sizesOutsideTheCapAreRefused() throws {
+        #expect(throws: RenderError.self) { _ = try Renderer().render(twoSquares(), options: RenderOptions(width: 0, height: 10)) }
+        #expect(throws: RenderError.self) { _ = try Renderer().render(twoSquares(), options: RenderOptions(width: 10, height: 16385)) }
+    }
+}
+
+/// The built tool, end to end.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct RenderCommandTests {
+    let tool = RepoPaths.tool("oyster-render")
+
+    @Test func aStillOfABlenderAssetFromItsCamera() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("still.png")
+        let run = try ToolRun.run(tool, [RepoPaths.fixture("blender/rich.glb"), "-o", out, "--size", "320x180", "-q"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let image = try ImageCodec.decode(try FileIO.read(out))
+        #expect(image.width == 320 && image.height == 180)
+    }
+
+    @Test func usageErrorsExitTwoAndWriteNothing() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("still.png")
+        let camera = try ToolRun.run(tool, [RepoPaths.fixture("blender/rich.glb"), "-o", out, "--camera", "Nope"])
+        #expect(camera.status == 2)
+        #expect(camera.stderr.contains("no camera named 'Nope'"))
+        let size = try ToolRun.run(tool, [RepoPaths.fixture("blender/rich.glb"), "-o", out, "--size", "0x10"])
+        #expect(size.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
