@@ -10,9 +10,10 @@ DEMO_OUT ?= demo-out
 
 all: build
 
-# libpng and libjpeg come from the system; install them when missing (root or sudo).
+# libpng, libjpeg and headless OpenGL (EGL + Mesa, for oyster-render) come from the system;
+# install them when missing (root or sudo).
 deps:
-	@missing=""; for p in libpng-dev libjpeg-dev zlib1g-dev; do \
+	@missing=""; for p in libpng-dev libjpeg-dev zlib1g-dev libegl-dev libgl-dev libgl1-mesa-dri libegl-mesa0; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \

@@ -29,6 +29,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg"), .linkedLibrary("z")]
         ),
 
+        // Headless OpenGL through EGL (Mesa's llvmpipe on a CPU, a GPU's driver where there is one).
+        .target(name: "CGL", linkerSettings: [.linkedLibrary("EGL"), .linkedLibrary("OpenGL")]),
+
         // MARK: - Libraries
         .target(name: "OysterJSON"),
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
@@ -40,7 +43,7 @@ let package = Package(
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
-        .target(name: "OysterRender", dependencies: ["OysterCore", "OysterImage"]),
+        .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterImage"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -53,11 +56,11 @@ let package = Package(
 
         // MARK: - Executables (each only parses arguments and chains library calls)
         .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterProcess", AP]),
-        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterExport", AP]),
+        .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterCore", "OysterExport", "OysterImage", "OysterRender", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterRender", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),
@@ -71,8 +74,8 @@ let package = Package(
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
-        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterTestSupport"]),
-        .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterTestSupport"]),
+        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),
     ]
 )
