@@ -1,5 +1,8 @@
 import OysterCLI
+import OysterCore
 import OysterExport
+import OysterImage
+import OysterRender
 
 extension ExportTarget: ExpressibleByArgument {}
 
@@ -49,6 +52,9 @@ struct Export: OysterTool {
     @Flag(help: "Read URIs and texture paths that leave the input's folder (refused by default).")
     var allowUnsafePaths = false
 
+    @Flag(inversion: .prefixedNo, help: "Render preview.png of the package's scene from its camera (default on; skipped with a warning where there is no headless OpenGL).")
+    var preview = true
+
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
@@ -75,7 +81,7 @@ struct Export: OysterTool {
         let name = ExportOptions.packageName(forInput: input)
         let result: Exporter.Result
         do {
-            result = try Exporter.export(scene, name: name, options: options, to: output)
+            result = try Exporter.export(scene, name: name, options: options, to: output, preview: preview ? Self.renderPreview(console) : nil)
         } catch ExportError.invalidOutput(let file, let message) {
             throw ToolFailure(.inputHasErrors, file: file.hasPrefix(output) ? file : output + "/" + file, message)
         } catch ExportError.unwritable(let path, let message) {
@@ -86,6 +92,22 @@ struct Export: OysterTool {
         console.info("\(Self.toolName): wrote \(output) for \(target.rawValue): \(result.written.files.count) files; "
             + "triangles \(b.triangles) -> \(a.triangles), draw calls \(b.drawCalls) -> \(a.drawCalls), "
             + "images \(b.images) -> \(a.images), texture memory \(b.textureBytes) -> \(a.textureBytes) bytes")
+    }
+}
+
+extension Export {
+    /// preview.png: the packaged scene from its first camera at 640×360 (oyster-render's
+    /// renderer); nil, with a warning, where headless OpenGL is missing.
+    static func renderPreview(_ console: Console) -> ExportPackage.PreviewRenderer {
+        { scene in
+            do {
+                let image = try Renderer().render(scene, options: RenderOptions(width: 640, height: 360))
+                return try ImageCodec.encodePNG(image)
+            } catch let error as RenderError {
+                console.warning("preview.png not rendered: \(error)")
+                return nil
+            }
+        }
     }
 }
 

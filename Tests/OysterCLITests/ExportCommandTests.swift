@@ -2,6 +2,7 @@ import Foundation
 import OysterCLI
 import OysterCore
 import OysterGLTF
+import OysterRender
 import Testing
 import OysterTestSupport
 
@@ -158,12 +159,28 @@ import OysterTestSupport
         #expect((json["extensionsRequired"] as? [String] ?? []).contains("KHR_mesh_quantization"))
         let manifest = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any])
         for f in (manifest["files"] as? [[String: Any]] ?? []) {
-            guard let path = f["path"] as? String, path.hasSuffix(".png") else { continue }
+            guard let path = f["path"] as? String, path.hasPrefix("textures/"), path.hasSuffix(".png") else { continue }
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + path)))
             let w = Int(bytes[16]) << 24 | Int(bytes[17]) << 16 | Int(bytes[18]) << 8 | Int(bytes[19])
             let h = Int(bytes[20]) << 24 | Int(bytes[21]) << 16 | Int(bytes[22]) << 8 | Int(bytes[23])
             #expect(w <= 16 && h <= 16 && w & (w - 1) == 0 && h & (h - 1) == 0, "\(path) is \(w)x\(h)")
         }
+    }
+
+    @Test(.enabled(if: (try? Renderer()) != nil, "needs headless OpenGL"))
+    func everyPackageHasAPreviewOfItsSceneListedInTheManifest() throws {
+        let dir = TemporaryDirectory()
+        for target in ["godot", "web"] {
+            let out = try export(target, ["--no-obj"], in: dir)
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/preview.png")))
+            let w = Int(bytes[16]) << 24 | Int(bytes[17]) << 16 | Int(bytes[18]) << 8 | Int(bytes[19])
+            let h = Int(bytes[20]) << 24 | Int(bytes[21]) << 16 | Int(bytes[22]) << 8 | Int(bytes[23])
+            #expect(w == 640 && h == 360, "\(target)")
+            let manifest = try String(contentsOfFile: out + "/manifest.json", encoding: .utf8)
+            #expect(manifest.contains("\"preview.png\""), "\(target)")
+        }
+        let none = try export("blender", ["--no-obj", "--no-preview"], in: dir)
+        #expect(!FileManager.default.fileExists(atPath: none + "/preview.png"))
     }
 
     @Test func genericHasNoEngineNamesAndNoAtlasWhenAsked() throws {
