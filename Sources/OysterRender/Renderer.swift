@@ -35,7 +35,7 @@ public final class Renderer {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
         let world = scene.worldMatrices()
-        let viewProjection = try Self.viewProjection(scene, world: world, options: options, aspect: Float(w) / Float(h))
+        let (viewProjection, eye) = try Self.view(scene, world: world, options: options, aspect: Float(w) / Float(h))
 
         let target = try Framebuffer(width: w, height: h)
         defer { target.delete() }
@@ -48,6 +48,7 @@ public final class Renderer {
         glUseProgram(program.id)
         setUniform(program.uniform("uViewProjection"), viewProjection)
         setLighting(scene, world: world, sky: sky)
+        setLocalLights(scene, world: world, camera: eye)
 
         let resources = GPUResources(scene: scene)
         defer { resources.delete() }
@@ -106,14 +107,15 @@ public final class Renderer {
 
     // MARK: - Camera
 
-    static func viewProjection(_ scene: Scene, world: [Mat4], options: RenderOptions, aspect: Float) throws(RenderError) -> Mat4 {
+    /// The view-projection matrix and the eye's world position.
+    static func view(_ scene: Scene, world: [Mat4], options: RenderOptions, aspect: Float) throws(RenderError) -> (Mat4, Vec3) {
         let bounds = scene.worldBounds(worldMatrices: world)
         let radius = bounds.isEmpty ? 1 : max(0.01, length(bounds.max - bounds.min) * 0.5)
         if let eye = options.eye {
             let target = options.target ?? (bounds.isEmpty ? .zero : bounds.center)
             let distance = length(target - eye) + radius
-            return Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: max(0.01, distance * 0.0005), zfar: distance * 2)
-                * Mat4.lookAt(eye: eye, target: target)
+            return (Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: max(0.01, distance * 0.0005), zfar: distance * 2)
+                * Mat4.lookAt(eye: eye, target: target), eye)
         }
         let cameraNodes = scene.nodes.indices.filter { scene.nodes[$0].camera.map { scene.cameras.indices.contains($0) } ?? false }
         var chosen: Int? = cameraNodes.first
@@ -122,12 +124,12 @@ public final class Renderer {
             guard chosen != nil else { throw .unknownCamera(name, available: cameraNames(scene)) }
         }
         if let n = chosen, let c = scene.nodes[n].camera, let view = world[n].inverse {
-            return scene.cameras[c].projectionMatrix(aspectRatio: aspect) * view
+            return (scene.cameras[c].projectionMatrix(aspectRatio: aspect) * view, world[n].transformPoint(.zero))
         }
         // No camera: look at the bounds from above and to the side.
         let center = bounds.isEmpty ? Vec3.zero : bounds.center
         let eye = center + normalize(Vec3(0.6, 0.45, 1)) * radius * 2.2
-        return Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: radius * 0.01, zfar: radius * 6) * Mat4.lookAt(eye: eye, target: center)
+        return (Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: radius * 0.01, zfar: radius * 6) * Mat4.lookAt(eye: eye, target: center), eye)
     }
 
     // MARK: - Uniforms
@@ -136,20 +138,54 @@ public final class Renderer {
         // The first directional light of the scene; glTF lights shine down their local −Z.
         var direction = scene.asset.environment?.sunDirection ?? normalize(Vec3(0.4, 0.8, 0.3))
         var color = Vec3(1, 0.96, 0.9)
-        var strength: Float = 1
+        // A scene without any light gets a default sun so it is seen at all; one with only
+        // point and spot lights is lit by them alone.
+        var strength: Float = scene.lights.isEmpty ? 1 : 0
         if let n = scene.nodes.indices.first(where: { i in scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false }),
            let l = scene.nodes[n].light {
             direction = normalize(world[n].transformDirection(Vec3(0, 0, 1)))
             color = scene.lights[l].color
             // A noon sun (3,415 lux photometric, 5 unitless) shades at full strength.
-            let reference: Float = scene.lightUnits == .unitless ? 5 : (scene.lightUnits == .photometric ? 3415 : 3)
-            strength = min(1.5, max(0, scene.lights[l].intensity / reference))
+            strength = min(1.5, max(0, scene.lights[l].intensity / Self.referenceIlluminance(scene)))
         }
         glUniform3f(program.uniform("uSunDirection"), direction.x, direction.y, direction.z)
         glUniform3f(program.uniform("uSunColor"), color.x * strength, color.y * strength, color.z * strength)
         let ambient = 0.25 + 0.2 * strength
         glUniform3f(program.uniform("uSkyAmbient"), sky.x * ambient, sky.y * ambient, sky.z * ambient)
         glUniform3f(program.uniform("uGroundAmbient"), 0.12 * ambient, 0.11 * ambient, 0.1 * ambient)
+    }
+
+    /// Illuminance the shader calls 1 (a noon sun): 3,415 lux photometric, 5 unitless.
+    static func referenceIlluminance(_ scene: Scene) -> Float {
+        scene.lightUnits == .unitless ? 5 : (scene.lightUnits == .photometric ? 3415 : 3)
+    }
+
+    /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties
+    /// by node order, so frames are deterministic), in the sun's scale: candela over the
+    /// reference illuminance, so a 13,660 cd torch lights a wall 2 m away like a noon sun.
+    private func setLocalLights(_ scene: Scene, world: [Mat4], camera: Vec3) {
+        let scale = 1 / Self.referenceIlluminance(scene)
+        var local: [(distance: Float, node: Int, light: Int)] = []
+        for (n, node) in scene.nodes.enumerated() {
+            guard let l = node.light, scene.lights.indices.contains(l), scene.lights[l].kind != .directional else { continue }
+            local.append((length(world[n].transformPoint(.zero) - camera), n, l))
+        }
+        local.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        let chosen = local.prefix(Shaders.maxLocalLights)
+        glUniform1i(program.uniform("uLocalCount"), GLint(chosen.count))
+        for (i, c) in chosen.enumerated() {
+            let light = scene.lights[c.light]
+            let p = world[c.node].transformPoint(.zero)
+            let color = light.color * (light.intensity * scale)
+            let d = normalize(world[c.node].transformDirection(Vec3(0, 0, -1)))
+            var cone = Vec2(2, 2)
+            if case .spot(let inner, let outer) = light.kind { cone = Vec2(cosf(inner), cosf(outer)) }
+            glUniform3f(program.uniform("uLocalPosition[\(i)]"), p.x, p.y, p.z)
+            glUniform3f(program.uniform("uLocalColor[\(i)]"), color.x, color.y, color.z)
+            glUniform1f(program.uniform("uLocalRange[\(i)]"), light.range ?? 0)
+            glUniform3f(program.uniform("uLocalDirection[\(i)]"), d.x, d.y, d.z)
+            glUniform2f(program.uniform("uLocalCone[\(i)]"), cone.x, cone.y)
+        }
     }
 
     private func setMaterial(_ material: Material?, _ resources: GPUResources) {

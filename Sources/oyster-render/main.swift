@@ -88,7 +88,8 @@ struct Render: OysterTool {
             let renderer = try Renderer()
             device = renderer.deviceName
             image = try renderer.render(scene, options: options)
-        } catch let error as RenderError {
+        } catch {
+            // Typed throws: every error here is a RenderError.
             switch error {
             case .unknownCamera, .badSize: throw ToolFailure(.usage, file: input, error.description)
             case .noOpenGL, .gl: throw ToolFailure.unreadable(input, error.description)

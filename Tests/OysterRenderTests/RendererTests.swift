@@ -72,6 +72,48 @@ struct RendererTests {
         #expect(centre[1] > 100 && centre[0] < 60, "centre \(centre)")
     }
 
+    /// A grey floor at night with a torch at one end (photometric, as generated worlds are).
+    func floorWithTorch(spot: Bool = false) -> Scene {
+        var scene = Scene()
+        var m = Material(name: "grey")
+        m.baseColorFactor = Vec4(0.6, 0.6, 0.6, 1)
+        scene.materials = [m]
+        let p = Primitive(attributes: [
+            "POSITION": DataArray(vec3: [Vec3(-4, 0, -4), Vec3(4, 0, -4), Vec3(4, 0, 4), Vec3(-4, 0, 4)]),
+            "NORMAL": DataArray(vec3: Array(repeating: Vec3(0, 1, 0), count: 4)),
+        ], indices: DataArray(indices: [0, 2, 1, 0, 3, 2]), material: 0)
+        scene.meshes = [Mesh(name: "Floor", primitives: [p])]
+        scene.nodes = [Node(name: "Floor", mesh: 0)]
+        let kind: LightKind = spot ? .spot(innerConeAngle: 0.2, outerConeAngle: 0.4) : .point
+        scene.lights = [Light(name: "Torch", kind: kind, intensity: 13660, range: 6)]
+        // Above the floor's -X half; a spot looks straight down (its -Z turned to -Y).
+        var torch = Node(name: "Torch", transform: .trs(translation: Vec3(-2.5, 1, 0), rotation: Quat(x: -0.7071068, y: 0, z: 0, w: 0.7071068), scale: .one))
+        torch.light = 0
+        scene.nodes.append(torch)
+        scene.asset.extras = ["lightUnits": "photometric", "environment": ["skyColor": [0.02, 0.02, 0.05]]]
+        scene.roots = [SceneRoot(nodes: [0, 1])]
+        scene.defaultRoot = 0
+        return scene
+    }
+
+    func brightness(_ image: PixelImage, _ x: Int, _ y: Int) -> Int { pixel(image, x, y).prefix(3).map(Int.init).reduce(0, +) }
+
+    @Test func aTorchLightsTheFloorBelowItAndFallsOffWithDistance() throws {
+        var options = RenderOptions(width: 80, height: 40)
+        options.eye = Vec3(0, 9, 0.01)
+        options.target = .zero
+        let image = try Renderer().render(floorWithTorch(), options: options)
+        // Looking down: -X is the left of the frame. Under the torch the floor is lit, at the
+        // far right it is dark.
+        // The floor spans pixels 19...60 of the middle row; the torch stands over pixel 27.
+        let under = brightness(image, 27, 20), far = brightness(image, 58, 20)
+        #expect(under > far + 150, "under \(under), far \(far)")
+        // A spot pointing down lights a small disc: just beside it, darkness.
+        let spot = try Renderer().render(floorWithTorch(spot: true), options: options)
+        let centre = brightness(spot, 27, 20), beside = brightness(spot, 36, 20)
+        #expect(centre > beside + 150, "centre \(centre), beside \(beside)")
+    }
+
     @Test func anUnknownCameraIsRefusedWithTheNamesThereAre() throws {
         var options = RenderOptions(width: 16, height: 16)
         options.camera = "Nope"
