@@ -4,15 +4,21 @@ import OysterGLTF
 // MARK: - Accessor elements in place, through the reader's AccessorView
 
 extension AccessorView {
-    /// Largest element data checked for a sparse accessor without a bufferView (the default
-    /// `GLTFReadOptions.maxZeroFilledBytes`).
-    static let maxUnbackedBytes = 64 << 20
+    /// Largest element data checked for a sparse accessor without a bufferView: the reader's
+    /// own allowance for data a file does not contain.
+    static let maxUnbackedBytes = GLTFReadOptions().maxZeroFilledBytes
+
+    /// Whether only the size of its claim keeps an accessor's data from being checked: sparse,
+    /// with no bufferView, claiming more than `maxUnbackedBytes` of elements.
+    static func claimIsTooLargeToCheck(_ a: Accessor) -> Bool {
+        guard a.bufferView == nil, a.sparse != nil, let count = a.count, let size = a.elementSize, size > 0 else { return false }
+        return count > maxUnbackedBytes / size
+    }
 
     /// The elements of an accessor whose declaration the earlier stages found consistent;
     /// nil when there is nothing sound to read (the problem is reported where it was found).
     init?(_ a: Accessor, _ v: GLTFValidator) {
-        guard a.valid, let count = a.count, let ct = a.componentType, let t = a.type, let et = ElementType(rawValue: t) else { return nil }
-        let layout = ElementLayout(ct, et)
+        guard a.valid, let count = a.count, let layout = a.layout else { return nil }
         var sparse: Sparse?
         if let s = a.sparse {
             guard let sc = s.count, let it = s.indicesType, let idata = v.viewData(s.indicesView), let vdata = v.viewData(s.valuesView),
@@ -29,7 +35,7 @@ extension AccessorView {
             // Here `count` is only a claim no bytes back, so a few hundred bytes could ask for
             // billions of elements (minutes of checks, gigabytes of per-vertex arrays): like
             // the reader's zero-fill allowance, claims over the cap are not expanded.
-            guard sparse != nil, count <= Self.maxUnbackedBytes / max(1, layout.paddedSize) else { return nil }
+            guard sparse != nil, !Self.claimIsTooLargeToCheck(a) else { return nil }
             self.init(layout: layout, normalized: a.normalized, count: count, data: nil, sparse: sparse)
         }
     }

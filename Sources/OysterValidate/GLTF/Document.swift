@@ -1,4 +1,5 @@
 import OysterCore
+import OysterGLTF
 import OysterJSON
 
 // MARK: - Raw document model (what the schema stage keeps for the later stages)
@@ -39,28 +40,17 @@ struct Accessor {
 
     var components: Int? { type.flatMap { accessorTypes[$0] } }
     var isMatrix: Bool { type?.hasPrefix("MAT") ?? false }
-    /// Element size in bytes, with the column padding matrices of small components need.
-    var elementSize: Int? {
-        guard let c = componentType, let t = type, let n = accessorTypes[t] else { return nil }
-        switch (t, c.byteSize) {
-        case ("MAT2", 1): return 8
-        case ("MAT3", 1): return 12
-        case ("MAT3", 2): return 24
-        default: return n * c.byteSize
-        }
+    /// The element's byte layout in a buffer (OysterGLTF's, shared with the reader).
+    var layout: ElementLayout? {
+        guard let c = componentType, let e = type.flatMap(ElementType.init(rawValue:)) else { return nil }
+        return ElementLayout(c, e)
     }
-    /// Bytes one element occupies without the padding after its last column: what the last
-    /// element needs, so what length and stride checks use (the reference validator's
-    /// `Accessor.elementLength`; `elementSize` is the default stride).
-    var elementLength: Int? {
-        guard let c = componentType, let t = type, let n = accessorTypes[t] else { return nil }
-        switch (t, c.byteSize) {
-        case ("MAT2", 1): return 6
-        case ("MAT3", 1): return 11
-        case ("MAT3", 2): return 22
-        default: return n * c.byteSize
-        }
-    }
+    /// Element size in bytes, with the column padding matrices of small components need (the
+    /// default stride).
+    var elementSize: Int? { layout?.paddedSize }
+    /// Bytes the last element needs, without the padding after its last column: what length
+    /// and stride checks use (the reference validator's `Accessor.elementLength`).
+    var elementLength: Int? { layout?.lastElementSize }
     var format: String { "{\(type ?? "?"), \(componentType?.glName ?? "?")\(normalized ? " normalized" : "")}" }
 }
 

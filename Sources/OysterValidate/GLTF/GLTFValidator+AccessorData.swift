@@ -18,8 +18,7 @@ extension GLTFValidator {
             guard let a = self.doc.accessors[i] else { return }
             guard let el = AccessorView(a, self) else {
                 // Say so when only the size of an unbacked claim kept the data from being checked.
-                if a.valid, a.bufferView == nil, a.sparse != nil, let c = a.count, let es = a.elementSize, es > 0,
-                   c > AccessorView.maxUnbackedBytes / es {
+                if a.valid, AccessorView.claimIsTooLargeToCheck(a), let c = a.count {
                     results.set(i, [DiagnosticCode.accessorDataNotChecked.diagnostic(
                         "\(c) elements with no bufferView behind them are over the \(AccessorView.maxUnbackedBytes >> 20) MiB checked; their data is not checked.",
                         at: .pointer(a.p))])
