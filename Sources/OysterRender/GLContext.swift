@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CGL
 
 /// A headless OpenGL 3.3 core context (EGL surfaceless: Mesa's llvmpipe on a CPU, the GPU's
@@ -8,14 +11,27 @@ final class GLContext {
     /// GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
     let renderer: String
 
-    init() throws(RenderError) {
+    /// Whether a GL_RENDERER string names a software rasterizer.
+    static func isSoftware(_ renderer: String) -> Bool {
+        let r = renderer.lowercased()
+        return r.contains("llvmpipe") || r.contains("softpipe") || r.contains("swrast") || r.contains("software")
+    }
+
+    init(device: RenderDevice = .auto) throws(RenderError) {
+        // Mesa's loader reads this when the display initializes: the CPU rasterizer, whatever
+        // GPU is present.
+        if device == .cpu { setenv("LIBGL_ALWAYS_SOFTWARE", "1", 1) }
         var name = [CChar](repeating: 0, count: 256)
         let step = cgl_create(&handle, &name, Int32(name.count))
         guard step == 0 else {
             let what = ["", "no EGL display", "eglInitialize", "eglBindAPI(OpenGL)", "no OpenGL config", "no 3.3 core context", "eglMakeCurrent"]
             throw .noOpenGL(step: Int(step), detail: Int(step) < what.count ? what[Int(step)] : "unknown")
         }
-        renderer = String(cString: name)
+        renderer = cString(name)
+        if device == .gpu && Self.isSoftware(renderer) {
+            cgl_destroy(&handle)
+            throw .noGPU(renderer: renderer)
+        }
     }
 
     deinit { cgl_destroy(&handle) }

@@ -2,95 +2,183 @@ import CGL
 import OysterCore
 import OysterImage
 
-/// Vertex arrays and textures of one scene on the GPU, made on first use and deleted together.
+/// Vertex arrays, morph target buffers and textures of one scene on the GPU, uploaded once
+/// (textures decoded in parallel) and deleted together.
 final class GPUResources {
+    /// Vertex attribute locations shared by every vertex shader (`Shaders.vertex`).
+    enum Location {
+        static let position: GLuint = 0, normal: GLuint = 1, uv0: GLuint = 2, color: GLuint = 3
+        static let tangent: GLuint = 4, uv1: GLuint = 5, joints: GLuint = 6, weights: GLuint = 7
+        /// Four consecutive locations for the per-instance model matrix.
+        static let model: GLuint = 8
+    }
+
     struct PrimitiveBuffers {
         let vertexArray: GLuint
         let buffers: [GLuint]
         let indexCount: Int
+        let vertexCount: Int
+        /// Attributes the primitive lacks, which take constant values at draw time (constant
+        /// attribute values are context state in GL 3.3, not vertex array state).
+        let hasNormals: Bool, hasColors: Bool, hasTangents: Bool, hasUV1: Bool
+        let isSkinned: Bool
+        /// Morph target displacements (POSITION, NORMAL, TANGENT per target, RGBA32F texels)
+        /// as a buffer texture; 0 without targets.
+        let morphTexture: GLuint
+        let morphBuffer: GLuint
+        let morphTargets: Int
     }
 
     private let scene: Scene
-    private var primitives: [Int: [Int: PrimitiveBuffers?]] = [:]
-    private var textures: [Int: GLuint?] = [:]
+    private var primitives: [[PrimitiveBuffers?]] = []
+    /// Per (texture, sRGB): the GL texture, nil when its image cannot be decoded.
+    private var textures: [TextureKey: GLuint] = [:]
+    /// The streamed per-instance model matrices of the current pass.
+    let instanceBuffer: GLuint
+    /// Joint matrices of the skinned draw being made (a buffer texture).
+    let jointBuffer: GLuint
+    let jointTexture: GLuint
 
-    init(scene: Scene) { self.scene = scene }
-
-    /// The buffers of `mesh`'s primitive `index`; nil when it has no usable positions.
-    func primitive(_ mesh: Int, _ index: Int) -> PrimitiveBuffers? {
-        if let cached = primitives[mesh]?[index] { return cached }
-        let made = upload(scene.meshes[mesh].primitives[index])
-        primitives[mesh, default: [:]][index] = .some(made)
-        return made
+    struct TextureKey: Hashable {
+        let texture: Int
+        let sRGB: Bool
     }
 
-    /// The GL texture of glTF texture `index` (its image decoded, sRGB, mipmapped); nil when
-    /// the image cannot be decoded.
-    func texture(_ index: Int) -> GLuint? {
-        if let cached = textures[index] { return cached }
-        var made: GLuint?
-        if scene.textures.indices.contains(index), let source = scene.textures[index].source, scene.images.indices.contains(source),
-           let pixels = try? scene.images[source].decodePixels(reduceTo8Bit: true).rgba8() {
+    init(scene: Scene) {
+        self.scene = scene
+        var ids: [GLuint] = [0, 0]
+        glGenBuffers(2, &ids)
+        instanceBuffer = ids[0]
+        jointBuffer = ids[1]
+        var t: GLuint = 0
+        glGenTextures(1, &t)
+        jointTexture = t
+        primitives = scene.meshes.map { mesh in mesh.primitives.map { upload($0) } }
+        uploadTextures()
+    }
+
+    /// The buffers of `mesh`'s primitive `index`; nil when it has no triangles or positions.
+    func primitive(_ mesh: Int, _ index: Int) -> PrimitiveBuffers? {
+        guard primitives.indices.contains(mesh), primitives[mesh].indices.contains(index) else { return nil }
+        return primitives[mesh][index]
+    }
+
+    /// The GL texture of glTF texture `index` for a slot that is sRGB or linear.
+    func texture(_ index: Int, sRGB: Bool) -> GLuint? { textures[TextureKey(texture: index, sRGB: sRGB)] }
+
+    func delete() {
+        for case let p? in primitives.joined() {
+            var vao = p.vertexArray
+            glDeleteVertexArrays(1, &vao)
+            var ids = p.buffers
+            if p.morphBuffer != 0 { ids.append(p.morphBuffer) }
+            glDeleteBuffers(GLsizei(ids.count), &ids)
+            if p.morphTexture != 0 {
+                var t = p.morphTexture
+                glDeleteTextures(1, &t)
+            }
+        }
+        var ids = Array(textures.values) + [jointTexture]
+        glDeleteTextures(GLsizei(ids.count), &ids)
+        var buffers = [instanceBuffer, jointBuffer]
+        glDeleteBuffers(2, &buffers)
+    }
+
+    // MARK: - Textures
+
+    /// Decodes every image a material uses (in parallel), then uploads each texture once per
+    /// colour space its slots need: base colour and emissive are sRGB, the others linear.
+    private func uploadTextures() {
+        var keys = Set<TextureKey>()
+        for m in scene.materials {
+            for slot in TextureSlot.allCases {
+                if let ref = m[slot], scene.textures.indices.contains(ref.texture) { keys.insert(TextureKey(texture: ref.texture, sRGB: slot.isSRGB)) }
+            }
+        }
+        let sources = Array(Set(keys.compactMap { scene.textures[$0.texture].source }.filter { scene.images.indices.contains($0) })).sorted()
+        let images = scene.images
+        let decoded = Parallel.map(sources) { s in try? images[s].decodePixels(reduceTo8Bit: true).rgba8() }
+        let pixelsBySource = Dictionary(uniqueKeysWithValues: zip(sources, decoded))
+        for key in keys.sorted(by: { ($0.texture, $0.sRGB ? 1 : 0) < ($1.texture, $1.sRGB ? 1 : 0) }) {
+            let texture = scene.textures[key.texture]
+            guard let source = texture.source, let found = pixelsBySource[source], let pixels = found else { continue }
             var id: GLuint = 0
             glGenTextures(1, &id)
             glBindTexture(GLenum(GL_TEXTURE_2D), id)
+            glPixelStorei(GLenum(GL_UNPACK_ALIGNMENT), 1)
             pixels.samples8.withUnsafeBytes {
-                glTexImage2D(GLenum(GL_TEXTURE_2D), 0, GL_SRGB8_ALPHA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
+                glTexImage2D(GLenum(GL_TEXTURE_2D), 0, key.sRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
                              GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), $0.baseAddress)
             }
             glGenerateMipmap(GLenum(GL_TEXTURE_2D))
-            let sampler = scene.textures[index].sampler.flatMap { scene.samplers.indices.contains($0) ? scene.samplers[$0] : nil } ?? Sampler()
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_S), GLint(sampler.wrapS))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_T), GLint(sampler.wrapT))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GLint(sampler.minFilter ?? Sampler.linearMipmapLinear))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAG_FILTER), GLint(sampler.magFilter ?? Sampler.linear))
-            made = id
-        }
-        textures[index] = .some(made)
-        return made
-    }
-
-    func delete() {
-        for byIndex in primitives.values {
-            for case let p?? in byIndex.values {
-                var vao = p.vertexArray
-                glDeleteVertexArrays(1, &vao)
-                var ids = p.buffers
-                glDeleteBuffers(GLsizei(ids.count), &ids)
-            }
-        }
-        for case let t?? in textures.values {
-            var id = t
-            glDeleteTextures(1, &id)
+            let sampler = texture.sampler.flatMap { scene.samplers.indices.contains($0) ? scene.samplers[$0] : nil } ?? Sampler()
+            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_S), GLint(Self.wrap(sampler.wrapS)))
+            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_T), GLint(Self.wrap(sampler.wrapT)))
+            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GLint(Self.minFilter(sampler.minFilter)))
+            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAG_FILTER), GLint(sampler.magFilter == Sampler.nearest ? Sampler.nearest : Sampler.linear))
+            textures[key] = id
         }
     }
 
-    // MARK: - Upload
+    /// A glTF wrap mode GL accepts (an invalid value in a file falls back to repeat).
+    static func wrap(_ mode: Int) -> Int {
+        [Sampler.clampToEdge, Sampler.mirroredRepeat, Sampler.repeatWrap].contains(mode) ? mode : Sampler.repeatWrap
+    }
+
+    /// A glTF minification filter GL accepts; unset means trilinear (what viewers choose).
+    static func minFilter(_ filter: Int?) -> Int {
+        guard let filter else { return Sampler.linearMipmapLinear }
+        let valid = [Sampler.nearest, Sampler.linear, Sampler.nearestMipmapNearest, Sampler.linearMipmapNearest,
+                     Sampler.nearestMipmapLinear, Sampler.linearMipmapLinear]
+        return valid.contains(filter) ? filter : Sampler.linearMipmapLinear
+    }
+
+    // MARK: - Geometry
 
     private func upload(_ p: Primitive) -> PrimitiveBuffers? {
         guard let positions = p.attributes["POSITION"], positions.elementType == .vec3 else { return nil }
+        let vertexCount = positions.count
+        // Indices past the vertex arrays would read outside them; such a primitive is skipped.
         let indices = p.triangleIndices()
-        guard !indices.isEmpty else { return nil }
+        guard !indices.isEmpty, indices.allSatisfy({ Int($0) < vertexCount }) else { return nil }
         var vao: GLuint = 0
         glGenVertexArrays(1, &vao)
         glBindVertexArray(vao)
         var buffers: [GLuint] = []
-        func attribute(_ location: GLuint, _ values: [Float], components: GLint) {
+        func attribute(_ location: GLuint, _ data: DataArray?, _ types: [ElementType]) -> Bool {
+            guard let data, types.contains(data.elementType), data.count == vertexCount else { return false }
             var id: GLuint = 0
             glGenBuffers(1, &id)
             glBindBuffer(GLenum(GL_ARRAY_BUFFER), id)
+            let values = data.floats()
             values.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STATIC_DRAW)) }
             glEnableVertexAttribArray(location)
-            glVertexAttribPointer(location, components, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 0, nil)
+            glVertexAttribPointer(location, GLint(data.elementType.componentCount), GLenum(GL_FLOAT), GLboolean(GL_FALSE), 0, nil)
             buffers.append(id)
+            return true
         }
-        attribute(0, positions.floats(), components: 3)
-        if let n = p.attributes["NORMAL"], n.elementType == .vec3 { attribute(1, n.floats(), components: 3) } else { glVertexAttrib3f(1, 0, 0, 0) }
-        if let uv = p.attributes["TEXCOORD_0"], uv.elementType == .vec2 { attribute(2, uv.floats(), components: 2) } else { glVertexAttrib2f(2, 0, 0) }
-        if let c = p.attributes["COLOR_0"], c.elementType == .vec3 || c.elementType == .vec4 {
-            attribute(3, c.floats(), components: c.elementType == .vec3 ? 3 : 4)
-        } else {
-            glVertexAttrib4f(3, 1, 1, 1, 1)
+        _ = attribute(Location.position, positions, [.vec3])
+        let hasNormals = attribute(Location.normal, p.attributes["NORMAL"], [.vec3])
+        _ = attribute(Location.uv0, p.attributes["TEXCOORD_0"], [.vec2])
+        let hasColors = attribute(Location.color, p.attributes["COLOR_0"], [.vec3, .vec4])
+        let hasTangents = attribute(Location.tangent, p.attributes["TANGENT"], [.vec4])
+        let hasUV1 = attribute(Location.uv1, p.attributes["TEXCOORD_1"], [.vec2])
+        var isSkinned = false
+        if let joints = p.attributes["JOINTS_0"], joints.elementType == .vec4, joints.count == vertexCount,
+           attribute(Location.weights, p.attributes["WEIGHTS_0"], [.vec4]) {
+            var id: GLuint = 0
+            glGenBuffers(1, &id)
+            glBindBuffer(GLenum(GL_ARRAY_BUFFER), id)
+            joints.uints().withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STATIC_DRAW)) }
+            glEnableVertexAttribArray(Location.joints)
+            glVertexAttribIPointer(Location.joints, 4, GLenum(GL_UNSIGNED_INT), 0, nil)
+            buffers.append(id)
+            isSkinned = true
+        }
+        // The per-instance model matrix: pointers are set per draw into the instance stream.
+        for c in 0..<GLuint(4) {
+            glEnableVertexAttribArray(Location.model + c)
+            glVertexAttribDivisor(Location.model + c, 1)
         }
         var ebo: GLuint = 0
         glGenBuffers(1, &ebo)
@@ -98,6 +186,39 @@ final class GPUResources {
         indices.withUnsafeBytes { glBufferData(GLenum(GL_ELEMENT_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STATIC_DRAW)) }
         buffers.append(ebo)
         glBindVertexArray(0)
-        return PrimitiveBuffers(vertexArray: vao, buffers: buffers, indexCount: indices.count)
+        let (morphBuffer, morphTexture) = uploadMorphTargets(p, vertexCount: vertexCount)
+        return PrimitiveBuffers(vertexArray: vao, buffers: buffers, indexCount: indices.count, vertexCount: vertexCount,
+                                hasNormals: hasNormals, hasColors: hasColors, hasTangents: hasTangents, hasUV1: hasUV1,
+                                isSkinned: isSkinned, morphTexture: morphTexture, morphBuffer: morphBuffer,
+                                morphTargets: morphTexture == 0 ? 0 : min(p.targets.count, Shaders.maxMorphTargets))
+    }
+
+    /// Morph displacements as one RGBA32F buffer texture: texel `(t * 3 + k) * vertexCount + v`
+    /// holds target t's POSITION (k 0), NORMAL (1) or TANGENT (2) displacement of vertex v.
+    private func uploadMorphTargets(_ p: Primitive, vertexCount: Int) -> (GLuint, GLuint) {
+        let targets = p.targets.prefix(Shaders.maxMorphTargets)
+        guard !targets.isEmpty else { return (0, 0) }
+        var texels = [Float](repeating: 0, count: targets.count * 3 * vertexCount * 4)
+        for (t, target) in targets.enumerated() {
+            for (k, name) in ["POSITION", "NORMAL", "TANGENT"].enumerated() {
+                guard let data = target[name], data.elementType == .vec3, data.count == vertexCount else { continue }
+                let values = data.floats()
+                let base = (t * 3 + k) * vertexCount * 4
+                for v in 0..<vertexCount {
+                    texels[base + v * 4] = values[v * 3]
+                    texels[base + v * 4 + 1] = values[v * 3 + 1]
+                    texels[base + v * 4 + 2] = values[v * 3 + 2]
+                }
+            }
+        }
+        var buffer: GLuint = 0
+        glGenBuffers(1, &buffer)
+        glBindBuffer(GLenum(GL_TEXTURE_BUFFER), buffer)
+        texels.withUnsafeBytes { glBufferData(GLenum(GL_TEXTURE_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STATIC_DRAW)) }
+        var texture: GLuint = 0
+        glGenTextures(1, &texture)
+        glBindTexture(GLenum(GL_TEXTURE_BUFFER), texture)
+        glTexBuffer(GLenum(GL_TEXTURE_BUFFER), GLenum(GL_RGBA32F), buffer)
+        return (buffer, texture)
     }
 }

@@ -1,6 +1,28 @@
 import OysterCore
 
-/// What to render: the frame size, the viewpoint and the time.
+/// How the HDR light a frame gathers becomes display colour.
+public enum ToneMapping: String, Sendable, CaseIterable {
+    /// Khronos PBR Neutral: base colours under a noon sun come out as authored; highlights
+    /// compress without hue shifts (the default, as in the Khronos sample viewer).
+    case neutral
+    /// ACES filmic (Stephen Hill's fit), with the sample viewer's 1/0.6 exposure: more
+    /// contrast, highlights roll off to white.
+    case aces
+    /// Clamp only.
+    case none
+}
+
+/// Which OpenGL device draws.
+public enum RenderDevice: String, Sendable, CaseIterable {
+    /// The GPU when its driver is there, else the CPU.
+    case auto
+    /// Mesa's llvmpipe on the CPU, even when a GPU is present.
+    case cpu
+    /// A GPU; an error when only a software rasterizer is found.
+    case gpu
+}
+
+/// What to render: frame size, viewpoint, moment, animation and look.
 public struct RenderOptions: Sendable {
     public var width = 640
     public var height = 360
@@ -10,6 +32,27 @@ public struct RenderOptions: Sendable {
     /// An explicit viewpoint (overrides `camera`).
     public var eye: Vec3?
     public var target: Vec3?
+    /// Vertical field of view of an explicit viewpoint, radians.
+    public var fieldOfView: Float = 0.8
+    /// Seconds into the animations.
+    public var time: Float = 0
+    /// Animations to play at `time` (indices into `scene.animations`); nil plays every one,
+    /// each looping over its own duration (a world's water, weather and windmills together).
+    public var animations: [Int]?
+    public var toneMapping: ToneMapping = .neutral
+    /// Exposure in stops (EV): +1 doubles the light, −1 halves it.
+    public var exposure: Float = 0
+    /// Sun shadows (cascaded shadow maps).
+    public var shadows = true
+    /// Side of each shadow cascade's depth map, texels.
+    public var shadowResolution = 2048
+    /// How far from the camera the sun's shadows reach, metres.
+    public var shadowDistance: Float = 400
+    /// Distance fog from the scene's environment (`fogDensity`).
+    public var fog = true
+    /// Samples per pixel (multisample anti-aliasing; 1 for none).
+    public var samples = 4
+
     /// Largest side accepted (16384, the cap the tools share).
     public static let maxSide = 16384
 

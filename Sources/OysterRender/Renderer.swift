@@ -1,25 +1,42 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CGL
 import OysterCore
 import OysterImage
 
-/// Renders a `Scene` headless with OpenGL (EGL surfaceless) into a `PixelImage`.
+/// Renders scenes headless with OpenGL (EGL surfaceless) into `PixelImage`s.
 ///
-/// This first slice draws every triangle primitive of the default scene (instances included)
-/// with base colour (factor, vertex colour, texture), alpha mask and blend, a sun from the
-/// scene's first directional light (or the typed environment), sky/ground ambient and
-/// emissive. A renderer owns its GL context and must be used on the thread that made it.
+/// `prepare` uploads a scene once; `render(_:options:)` then draws any number of frames of it
+/// (other viewpoints, times, sizes). Each frame: the pose at `options.time`, the camera, the
+/// sun's shadow cascades, the sky, opaque and masked batches (frustum- and size-culled,
+/// instanced per primitive, grouped by material), then blended draws farthest first.
+///
+/// A renderer owns its GL context and must be used on the thread that made it.
 public final class Renderer {
     private let context: GLContext
-    private let program: GLProgram
+    private var colorPrograms: [Shaders.Variant: GLProgram] = [:]
+    private var depthPrograms: [Shaders.Variant: GLProgram] = [:]
+    private let skyProgram: GLProgram
+    private var target: Framebuffer?
+    private var shadowMaps: ShadowMaps?
+    private var emptyVertexArray: GLuint = 0
+
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
 
-    public init() throws(RenderError) {
-        context = try GLContext()
-        program = try GLProgram(vertex: Shaders.vertex, fragment: Shaders.fragment)
+    /// Texture units: material slots 0–4 (`Shaders.slots`), then these.
+    enum Unit {
+        static let shadow = 5, joints = 6, morph = 7
+    }
+
+    public init(device: RenderDevice = .auto) throws(RenderError) {
+        context = try GLContext(device: device)
+        skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment)
+        glGenVertexArrays(1, &emptyVertexArray)
+        // Compile the common variant now, so a broken driver fails here and not mid-video.
+        _ = try program(Shaders.Variant(), depth: false)
+    }
+
+    deinit {
+        glDeleteVertexArrays(1, &emptyVertexArray)
     }
 
     /// The scene's camera names (node name, else camera name), in node order.
@@ -30,198 +47,255 @@ public final class Renderer {
         }
     }
 
-    /// One frame of `scene` as RGBA, top row first.
+    /// Uploads `scene` for drawing frames of it.
+    public func prepare(_ scene: Scene) -> PreparedScene { PreparedScene(scene: scene) }
+
+    /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
     public func render(_ scene: Scene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
+        try render(prepare(scene), options: options)
+    }
+
+    /// One frame of a prepared scene as RGBA, top row first.
+    public func render(_ prepared: PreparedScene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
-        let world = scene.worldMatrices()
-        let (viewProjection, eye) = try Self.view(scene, world: world, options: options, aspect: Float(w) / Float(h))
+        let scene = prepared.scene
+        let pose = Self.pose(prepared, options: options)
+        let world = pose?.worldMatrices ?? prepared.restWorld
+        let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
+        let lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
 
-        let target = try Framebuffer(width: w, height: h)
-        defer { target.delete() }
-        let sky = scene.asset.environment?.skyColor ?? Vec3(0.55, 0.7, 0.9)
-        glViewport(0, 0, GLsizei(w), GLsizei(h))
-        glClearColor(powf(sky.x, 1 / 2.2), powf(sky.y, 1 / 2.2), powf(sky.z, 1 / 2.2), 1)
+        // Shadow cascades first: they render into their own targets.
+        var cascades: [ShadowMaps.Cascade] = []
+        if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
+            cascades = try renderShadows(prepared, world: world, pose: pose, camera: camera, lighting: lighting, options: options)
+        }
+
+        if target.map({ $0.width != w || $0.height != h || $0.requestedSamples != options.samples }) ?? true {
+            target = nil
+            target = try Framebuffer(width: w, height: h, samples: options.samples)
+        }
+        let target = target!
+        target.bind()
+        glClearColor(0, 0, 0, 1)
         glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        drawSky(camera: camera, lighting: lighting, options: options)
+
         glEnable(GLenum(GL_DEPTH_TEST))
+        glDepthFunc(GLenum(GL_LEQUAL))
+        let pixelsPerRadian: Float? = {
+            if case .perspective(let t, _) = camera.lens { return Float(h) / (2 * t) }
+            return nil
+        }()
+        let list = DrawList.collect(prepared, world: world, frustum: Frustum(camera.viewProjection), eye: camera.eye, pixelsPerRadian: pixelsPerRadian)
+        let setup = { (program: GLProgram) in
+            program.set("uViewProjection", camera.viewProjection)
+            lighting.apply(to: program, eye: camera.eye, options: options)
+            program.set("uViewForward", camera.forward)
+            program.set("uCascadeCount", cascades.count)
+            for (i, c) in cascades.enumerated() {
+                program.set("uShadowMatrix[\(i)]", c.matrix)
+                program.set("uCascadeEnd[\(i)]", c.end)
+                program.set("uShadowTexel[\(i)]", c.texel)
+            }
+        }
+        if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
+        try draw(list.opaque, prepared, pose: pose, depth: false, setup: setup)
+        if !list.blended.isEmpty {
+            glEnable(GLenum(GL_BLEND))
+            glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
+            glDepthMask(GLboolean(GL_FALSE))
+            try draw(list.blended, prepared, pose: pose, depth: false, setup: setup)
+            glDepthMask(GLboolean(GL_TRUE))
+            glDisable(GLenum(GL_BLEND))
+        }
         glDisable(GLenum(GL_CULL_FACE))
-        glUseProgram(program.id)
-        setUniform(program.uniform("uViewProjection"), viewProjection)
-        setLighting(scene, world: world, sky: sky)
-        setLocalLights(scene, world: world, camera: eye)
+        let image = target.read()
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
+        return image
+    }
 
-        let resources = GPUResources(scene: scene)
-        defer { resources.delete() }
-        let draws = Self.drawList(scene, world: world)
-        // Opaque and masked first, then blended ones without depth writes (unsorted in this slice).
-        for pass in [false, true] {
-            if pass {
-                glEnable(GLenum(GL_BLEND))
-                glBlendFunc(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA))
-                glDepthMask(GLboolean(GL_FALSE))
-            }
-            for d in draws {
-                let material = scene.primitiveMaterial(d.mesh, d.primitive)
-                guard (material?.alphaMode == .blend) == pass, let gpu = resources.primitive(d.mesh, d.primitive) else { continue }
-                setMaterial(material, resources)
-                setUniform(program.uniform("uModel"), d.model)
-                setNormalMatrix(program.uniform("uNormalMatrix"), d.model)
-                glBindVertexArray(gpu.vertexArray)
-                glDrawElements(GLenum(GL_TRIANGLES), GLsizei(gpu.indexCount), GLenum(GL_UNSIGNED_INT), nil)
-            }
-        }
-        glDisable(GLenum(GL_BLEND))
+    // MARK: - Passes
+
+    /// The pose at `options.time`, or nil when nothing in the scene moves.
+    static func pose(_ prepared: PreparedScene, options: RenderOptions) -> ScenePose? {
+        let scene = prepared.scene
+        let playing = options.animations ?? Array(scene.animations.indices)
+        guard !playing.isEmpty || !scene.skins.isEmpty || prepared.drawables.contains(where: \.morphed) else { return nil }
+        return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
+    }
+
+    private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) {
+        glDisable(GLenum(GL_DEPTH_TEST))
+        glDepthMask(GLboolean(GL_FALSE))
+        skyProgram.use()
+        lighting.apply(to: skyProgram, eye: camera.eye, options: options)
+        // The sky is at infinity: view rotation only, so it does not drift as the eye moves.
+        let inverse = (camera.projection * camera.view.withoutTranslation).inverse ?? .identity
+        skyProgram.set("uInverseViewProjection", inverse)
+        glBindVertexArray(emptyVertexArray)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         glDepthMask(GLboolean(GL_TRUE))
-        glFinish()
-        return target.read()
     }
 
-    // MARK: - Draw list
-
-    struct Draw {
-        var mesh: Int
-        var primitive: Int
-        var model: Mat4
-    }
-
-    /// Every triangle primitive of the nodes the default scene reaches, GPU instances expanded.
-    static func drawList(_ scene: Scene, world: [Mat4]) -> [Draw] {
-        var out: [Draw] = []
-        let root = scene.defaultRoot.flatMap { scene.roots.indices.contains($0) ? scene.roots[$0].nodes : nil }
-            ?? scene.roots.first?.nodes ?? scene.parentlessNodes()
-        var stack = Array(root.reversed())
-        var seen = Set<Int>()
-        while let n = stack.popLast() {
-            guard scene.nodes.indices.contains(n), seen.insert(n).inserted else { continue }
-            let node = scene.nodes[n]
-            stack += node.children.reversed()
-            guard let m = node.mesh, scene.meshes.indices.contains(m) else { continue }
-            if let role = node.role, !role.describesWorld { continue }
-            let instances = node.instancing == nil ? [Mat4.identity] : node.instanceMatrices()
-            for (p, prim) in scene.meshes[m].primitives.enumerated() where prim.triangleCount > 0 {
-                for i in instances { out.append(Draw(mesh: m, primitive: p, model: world[n] * i)) }
+    private func renderShadows(_ prepared: PreparedScene, world: [Mat4], pose: ScenePose?, camera: FrameCamera,
+                               lighting: FrameLighting, options: RenderOptions) throws(RenderError) -> [ShadowMaps.Cascade] {
+        let resolution = options.shadowResolution
+        if shadowMaps?.resolution != resolution { shadowMaps = ShadowMaps(resolution: resolution, count: 3) }
+        let maps = shadowMaps!
+        let extent = prepared.restBounds.isEmpty ? 100 : length(prepared.restBounds.size)
+        let cascades = maps.cascades(camera: camera, distance: min(options.shadowDistance, extent * 1.2), towardsSun: lighting.sunDirection, scene: prepared.restBounds)
+        glEnable(GLenum(GL_DEPTH_TEST))
+        glDepthFunc(GLenum(GL_LEQUAL))
+        glEnable(GLenum(GL_POLYGON_OFFSET_FILL))
+        glPolygonOffset(1.5, 2)
+        for (layer, cascade) in cascades.enumerated() {
+            maps.begin(layer: layer)
+            let list = DrawList.collect(prepared, world: world, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
+                                        pixelsPerRadian: nil, includeBlended: false)
+            try draw(list.opaque, prepared, pose: pose, depth: true) { program in
+                program.set("uViewProjection", cascade.viewProjection)
             }
         }
-        return out
+        glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
+        return cascades
     }
 
-    // MARK: - Camera
+    /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
+    /// uniforms the first time it is used in this call.
+    private func draw(_ batches: [DrawList.Batch], _ prepared: PreparedScene, pose: ScenePose?, depth: Bool,
+                      setup: (GLProgram) -> Void) throws(RenderError) {
+        guard !batches.isEmpty else { return }
+        let resources = prepared.resources
+        // Every batch's instance matrices in one upload.
+        var instances: [Float] = []
+        var offsets: [Int] = []
+        for b in batches {
+            offsets.append(instances.count * 4)
+            instances += b.models
+        }
+        glBindBuffer(GLenum(GL_ARRAY_BUFFER), resources.instanceBuffer)
+        instances.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
 
-    /// The view-projection matrix and the eye's world position.
-    static func view(_ scene: Scene, world: [Mat4], options: RenderOptions, aspect: Float) throws(RenderError) -> (Mat4, Vec3) {
-        let bounds = scene.worldBounds(worldMatrices: world)
-        let radius = bounds.isEmpty ? 1 : max(0.01, length(bounds.max - bounds.min) * 0.5)
-        if let eye = options.eye {
-            let target = options.target ?? (bounds.isEmpty ? .zero : bounds.center)
-            let distance = length(target - eye) + radius
-            return (Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: max(0.01, distance * 0.0005), zfar: distance * 2)
-                * Mat4.lookAt(eye: eye, target: target), eye)
+        var current: GLProgram?
+        var prepared: Set<ObjectIdentifier> = []
+        var lastMaterial: Material?? = .none
+        for (i, batch) in batches.enumerated() {
+            guard let gpu = resources.primitive(batch.mesh, batch.primitive) else { continue }
+            let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0)
+            let program = try self.program(variant, depth: depth)
+            if current !== program {
+                program.use()
+                current = program
+                if prepared.insert(ObjectIdentifier(program)).inserted { setup(program) }
+                lastMaterial = .none
+            }
+            if lastMaterial != .some(batch.material) {
+                bindMaterial(batch.material, program: program, resources: resources, depth: depth)
+                lastMaterial = .some(batch.material)
+            }
+            program.set("uHasNormals", gpu.hasNormals)
+            program.set("uHasTangents", gpu.hasTangents)
+            if !gpu.hasColors { glVertexAttrib4f(GPUResources.Location.color, 1, 1, 1, 1) }
+            if !gpu.hasNormals { glVertexAttrib3f(GPUResources.Location.normal, 0, 0, 0) }
+            if !gpu.hasTangents { glVertexAttrib4f(GPUResources.Location.tangent, 0, 0, 0, 1) }
+            if !gpu.hasUV1 { glVertexAttrib2f(GPUResources.Location.uv1, 0, 0) }
+            if variant.skinned, let skin = batch.skin, let pose, pose.jointMatrices.indices.contains(skin) {
+                bindJoints(pose.jointMatrices[skin], resources: resources)
+            }
+            if variant.morphed, let node = batch.node {
+                bindMorph(gpu, weights: pose?.weights[node] ?? [], program: program)
+            }
+            glBindVertexArray(gpu.vertexArray)
+            glBindBuffer(GLenum(GL_ARRAY_BUFFER), resources.instanceBuffer)
+            for c in 0..<4 {
+                glVertexAttribPointer(GPUResources.Location.model + GLuint(c), 4, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 64,
+                                      UnsafeRawPointer(bitPattern: offsets[i] + c * 16))
+            }
+            // Mirrored instances wind the other way; the batch shares its first's handedness.
+            let mirrored = Self.determinant3x3(batch.models) < 0
+            glFrontFace(GLenum(mirrored ? GL_CW : GL_CCW))
+            glDrawElementsInstanced(GLenum(GL_TRIANGLES), GLsizei(gpu.indexCount), GLenum(GL_UNSIGNED_INT), nil, GLsizei(batch.instanceCount))
         }
-        let cameraNodes = scene.nodes.indices.filter { scene.nodes[$0].camera.map { scene.cameras.indices.contains($0) } ?? false }
-        var chosen: Int? = cameraNodes.first
-        if let name = options.camera {
-            chosen = cameraNodes.first { n in scene.nodes[n].name == name || scene.cameras[scene.nodes[n].camera!].name == name }
-            guard chosen != nil else { throw .unknownCamera(name, available: cameraNames(scene)) }
-        }
-        if let n = chosen, let c = scene.nodes[n].camera, let view = world[n].inverse {
-            return (scene.cameras[c].projectionMatrix(aspectRatio: aspect) * view, world[n].transformPoint(.zero))
-        }
-        // No camera: look at the bounds from above and to the side.
-        let center = bounds.isEmpty ? Vec3.zero : bounds.center
-        let eye = center + normalize(Vec3(0.6, 0.45, 1)) * radius * 2.2
-        return (Mat4.perspective(yfov: 0.8, aspectRatio: aspect, znear: radius * 0.01, zfar: radius * 6) * Mat4.lookAt(eye: eye, target: center), eye)
+        glFrontFace(GLenum(GL_CCW))
+        glBindVertexArray(0)
     }
 
-    // MARK: - Uniforms
-
-    private func setLighting(_ scene: Scene, world: [Mat4], sky: Vec3) {
-        // The first directional light of the scene; glTF lights shine down their local −Z.
-        var direction = scene.asset.environment?.sunDirection ?? normalize(Vec3(0.4, 0.8, 0.3))
-        var color = Vec3(1, 0.96, 0.9)
-        // A scene without any light gets a default sun so it is seen at all; one with only
-        // point and spot lights is lit by them alone.
-        var strength: Float = scene.lights.isEmpty ? 1 : 0
-        if let n = scene.nodes.indices.first(where: { i in scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false }),
-           let l = scene.nodes[n].light {
-            direction = normalize(world[n].transformDirection(Vec3(0, 0, 1)))
-            color = scene.lights[l].color
-            // A noon sun (3,415 lux photometric, 5 unitless) shades at full strength.
-            strength = min(1.5, max(0, scene.lights[l].intensity / Self.referenceIlluminance(scene)))
-        }
-        glUniform3f(program.uniform("uSunDirection"), direction.x, direction.y, direction.z)
-        glUniform3f(program.uniform("uSunColor"), color.x * strength, color.y * strength, color.z * strength)
-        let ambient = 0.25 + 0.2 * strength
-        glUniform3f(program.uniform("uSkyAmbient"), sky.x * ambient, sky.y * ambient, sky.z * ambient)
-        glUniform3f(program.uniform("uGroundAmbient"), 0.12 * ambient, 0.11 * ambient, 0.1 * ambient)
+    static func determinant3x3(_ m: [Float]) -> Float {
+        guard m.count >= 11 else { return 1 }
+        return m[0] * (m[5] * m[10] - m[6] * m[9]) - m[4] * (m[1] * m[10] - m[2] * m[9]) + m[8] * (m[1] * m[6] - m[2] * m[5])
     }
 
-    /// Illuminance the shader calls 1 (a noon sun): 3,415 lux photometric, 5 unitless.
-    static func referenceIlluminance(_ scene: Scene) -> Float {
-        scene.lightUnits == .unitless ? 5 : (scene.lightUnits == .photometric ? 3415 : 3)
-    }
-
-    /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties
-    /// by node order, so frames are deterministic), in the sun's scale: candela over the
-    /// reference illuminance, so a 13,660 cd torch lights a wall 2 m away like a noon sun.
-    private func setLocalLights(_ scene: Scene, world: [Mat4], camera: Vec3) {
-        let scale = 1 / Self.referenceIlluminance(scene)
-        var local: [(distance: Float, node: Int, light: Int)] = []
-        for (n, node) in scene.nodes.enumerated() {
-            guard let l = node.light, scene.lights.indices.contains(l), scene.lights[l].kind != .directional else { continue }
-            local.append((length(world[n].transformPoint(.zero) - camera), n, l))
-        }
-        local.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
-        let chosen = local.prefix(Shaders.maxLocalLights)
-        glUniform1i(program.uniform("uLocalCount"), GLint(chosen.count))
-        for (i, c) in chosen.enumerated() {
-            let light = scene.lights[c.light]
-            let p = world[c.node].transformPoint(.zero)
-            let color = light.color * (light.intensity * scale)
-            let d = normalize(world[c.node].transformDirection(Vec3(0, 0, -1)))
-            var cone = Vec2(2, 2)
-            if case .spot(let inner, let outer) = light.kind { cone = Vec2(cosf(inner), cosf(outer)) }
-            glUniform3f(program.uniform("uLocalPosition[\(i)]"), p.x, p.y, p.z)
-            glUniform3f(program.uniform("uLocalColor[\(i)]"), color.x, color.y, color.z)
-            glUniform1f(program.uniform("uLocalRange[\(i)]"), light.range ?? 0)
-            glUniform3f(program.uniform("uLocalDirection[\(i)]"), d.x, d.y, d.z)
-            glUniform2f(program.uniform("uLocalCone[\(i)]"), cone.x, cone.y)
-        }
-    }
-
-    private func setMaterial(_ material: Material?, _ resources: GPUResources) {
+    private func bindMaterial(_ material: Material?, program: GLProgram, resources: GPUResources, depth: Bool) {
         let m = material ?? Material()
-        glUniform4f(program.uniform("uBaseColor"), m.baseColorFactor.x, m.baseColorFactor.y, m.baseColorFactor.z, m.baseColorFactor.w)
-        glUniform1f(program.uniform("uAlphaCutoff"), m.alphaMode == .mask ? m.alphaCutoff : -1)
-        let e = m.emissiveFactor * (m.emissiveStrength ?? 1)
-        glUniform3f(program.uniform("uEmissive"), e.x, e.y, e.z)
-        if let ref = m.baseColorTexture, let texture = resources.texture(ref.texture) {
-            glActiveTexture(GLenum(GL_TEXTURE0))
+        if m.doubleSided { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
+        program.set("uBaseColor", m.baseColorFactor)
+        program.set("uAlphaCutoff", m.alphaMode == .mask ? m.alphaCutoff : -1)
+        var mask = 0
+        let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]
+        for (unit, slot) in slots.enumerated() {
+            // The depth pass only reads base colour alpha, for masked materials.
+            if depth && (slot != .baseColor || m.alphaMode != .mask) { continue }
+            guard let ref = m[slot], let texture = resources.texture(ref.texture, sRGB: slot.isSRGB) else { continue }
+            mask |= 1 << unit
+            glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
             glBindTexture(GLenum(GL_TEXTURE_2D), texture)
-            glUniform1i(program.uniform("uBaseTexture"), 0)
-            glUniform1i(program.uniform("uHasTexture"), 1)
-        } else {
-            glUniform1i(program.uniform("uHasTexture"), 0)
+            program.set("uTexCoord[\(unit)]", ref.transform?.texCoord ?? ref.texCoord)
+            program.set3x3("uTextureTransform[\(unit)]", (ref.transform ?? TextureTransform()).matrix3x3)
+            if slot == .normal { program.set("uNormalScale", ref.scale) }
+            if slot == .occlusion { program.set("uOcclusionStrength", ref.scale) }
         }
+        program.set("uTextureMask", mask)
+        guard !depth else { return }
+        program.set("uMetallic", m.metallicFactor)
+        program.set("uRoughness", m.roughnessFactor)
+        program.set("uEmissive", m.emissiveFactor * (m.emissiveStrength ?? 1))
+        program.set("uUnlit", m.unlit)
     }
 
-    private func setUniform(_ location: GLint, _ matrix: Mat4) {
-        matrix.m.withUnsafeBufferPointer { glUniformMatrix4fv(location, 1, GLboolean(GL_FALSE), $0.baseAddress) }
+    private func bindJoints(_ joints: [Mat4], resources: GPUResources) {
+        var texels: [Float] = []
+        texels.reserveCapacity(joints.count * 16)
+        for j in joints { texels += j.m }
+        glBindBuffer(GLenum(GL_TEXTURE_BUFFER), resources.jointBuffer)
+        texels.withUnsafeBytes { glBufferData(GLenum(GL_TEXTURE_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
+        glActiveTexture(GLenum(GL_TEXTURE0 + Int32(Unit.joints)))
+        glBindTexture(GLenum(GL_TEXTURE_BUFFER), resources.jointTexture)
+        glTexBuffer(GLenum(GL_TEXTURE_BUFFER), GLenum(GL_RGBA32F), resources.jointBuffer)
     }
 
-    /// The inverse transpose of the model's upper 3×3, so normals stay perpendicular under
-    /// non-uniform scale.
-    private func setNormalMatrix(_ location: GLint, _ model: Mat4) {
-        let inv = model.inverse ?? .identity
-        var n = [Float](repeating: 0, count: 9)
-        for c in 0..<3 { for r in 0..<3 { n[c * 3 + r] = inv[c, r] } }
-        n.withUnsafeBufferPointer { glUniformMatrix3fv(location, 1, GLboolean(GL_FALSE), $0.baseAddress) }
+    private func bindMorph(_ gpu: GPUResources.PrimitiveBuffers, weights: [Float], program: GLProgram) {
+        glActiveTexture(GLenum(GL_TEXTURE0 + Int32(Unit.morph)))
+        glBindTexture(GLenum(GL_TEXTURE_BUFFER), gpu.morphTexture)
+        var w = Array(weights.prefix(gpu.morphTargets))
+        w += [Float](repeating: 0, count: gpu.morphTargets - w.count)
+        program.set("uMorphCount", w.count)
+        program.set("uMorphVertexCount", gpu.vertexCount)
+        w.withUnsafeBufferPointer { glUniform1fv(program.uniform("uMorphWeights"), GLsizei($0.count), $0.baseAddress) }
+    }
+
+    /// The program for a vertex variant and pass, compiled on first use.
+    private func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
+        if let p = (depth ? depthPrograms : colorPrograms)[variant] { return p }
+        let header = Shaders.header(variant)
+        let program = try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
+        program.use()
+        for (unit, slot) in Shaders.slots.enumerated() { program.set("u\(slot)Texture", unit) }
+        program.set("uShadowMap", Unit.shadow)
+        program.set("uJointMatrices", Unit.joints)
+        program.set("uMorphTargets", Unit.morph)
+        if depth { depthPrograms[variant] = program } else { colorPrograms[variant] = program }
+        return program
     }
 }
 
-extension Scene {
-    /// The material a primitive draws with, when it names one that exists.
-    func primitiveMaterial(_ mesh: Int, _ primitive: Int) -> Material? {
-        guard let m = meshes[mesh].primitives[primitive].material, materials.indices.contains(m) else { return nil }
-        return materials[m]
+extension Mat4 {
+    /// This matrix with its translation removed.
+    var withoutTranslation: Mat4 {
+        var m = self.m
+        m[12] = 0
+        m[13] = 0
+        m[14] = 0
+        return Mat4(columnMajor: m)
     }
 }

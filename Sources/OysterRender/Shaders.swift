@@ -1,52 +1,219 @@
-// The first shading path: base colour (factor × vertex colour × texture), alpha mask and blend,
-// a sun with hemisphere ambient from the sky, up to `maxLocalLights` point and spot lights
-// (KHR_lights_punctual falloff and cones), emissive, sRGB output. PBR, shadows, fog and tone
-// mapping come in later slices of issue 13.
+// The shading paths, after the Khronos glTF-Sample-Renderer: one vertex shader for every pass
+// (instancing always; skinning and morphing as compile-time variants), a metallic-roughness
+// PBR fragment shader, a depth-only fragment shader for shadow maps and a sky shader. Feature
+// variants are `#define`s, so llvmpipe JIT-compiles only what a draw uses.
 
 enum Shaders {
     /// Point and spot lights shaded per frame (the nearest to the camera).
     static let maxLocalLights = 16
+    /// Morph targets read per primitive (more are ignored, as most engines do past 8).
+    static let maxMorphTargets = 32
+    /// Sun shadow cascades.
+    static let maxCascades = 4
+
+    /// A compile-time variant of the vertex stage.
+    struct Variant: Hashable {
+        var skinned = false
+        var morphed = false
+
+        var defines: String {
+            (skinned ? "#define SKIN 1\n" : "") + (morphed ? "#define MORPH 1\n" : "")
+        }
+    }
+
+    static func header(_ variant: Variant) -> String {
+        "#version 330 core\n" + variant.defines + "#define MAX_MORPH \(maxMorphTargets)\n"
+    }
 
     static let vertex = """
-    #version 330 core
     layout(location = 0) in vec3 aPosition;
     layout(location = 1) in vec3 aNormal;
-    layout(location = 2) in vec2 aUV;
+    layout(location = 2) in vec2 aUV0;
     layout(location = 3) in vec4 aColor;
-    uniform mat4 uModel;
+    layout(location = 4) in vec4 aTangent;
+    layout(location = 5) in vec2 aUV1;
+    layout(location = 6) in uvec4 aJoints;
+    layout(location = 7) in vec4 aWeights;
+    layout(location = 8) in mat4 aModel;
     uniform mat4 uViewProjection;
-    uniform mat3 uNormalMatrix;
-    out vec3 vNormal;
-    out vec2 vUV;
-    out vec4 vColor;
+    #ifdef SKIN
+    uniform samplerBuffer uJointMatrices;
+    mat4 jointMatrix(uint j) {
+        int b = int(j) * 4;
+        return mat4(texelFetch(uJointMatrices, b), texelFetch(uJointMatrices, b + 1),
+                    texelFetch(uJointMatrices, b + 2), texelFetch(uJointMatrices, b + 3));
+    }
+    #endif
+    #ifdef MORPH
+    uniform samplerBuffer uMorphTargets;
+    uniform int uMorphCount;
+    uniform int uMorphVertexCount;
+    uniform float uMorphWeights[MAX_MORPH];
+    #endif
     out vec3 vWorld;
+    out vec3 vNormal;
+    out vec4 vTangent;
+    out vec2 vUV0;
+    out vec2 vUV1;
+    out vec4 vColor;
     void main() {
-        vNormal = uNormalMatrix * aNormal;
-        vUV = aUV;
-        vColor = aColor;
-        vec4 world = uModel * vec4(aPosition, 1.0);
+        vec3 position = aPosition;
+        vec3 normal = aNormal;
+        vec3 tangent = aTangent.xyz;
+    #ifdef MORPH
+        for (int t = 0; t < uMorphCount; t++) {
+            float w = uMorphWeights[t];
+            if (w == 0.0) continue;
+            int base = t * 3 * uMorphVertexCount + gl_VertexID;
+            position += w * texelFetch(uMorphTargets, base).xyz;
+            normal += w * texelFetch(uMorphTargets, base + uMorphVertexCount).xyz;
+            tangent += w * texelFetch(uMorphTargets, base + 2 * uMorphVertexCount).xyz;
+        }
+    #endif
+        mat4 model = aModel;
+    #ifdef SKIN
+        // glTF: the joint matrices already carry the inverse of the mesh node's world matrix.
+        model = aModel * (aWeights.x * jointMatrix(aJoints.x) + aWeights.y * jointMatrix(aJoints.y)
+                        + aWeights.z * jointMatrix(aJoints.z) + aWeights.w * jointMatrix(aJoints.w));
+    #endif
+        vec4 world = model * vec4(position, 1.0);
+        mat3 linear = mat3(model);
+        vNormal = transpose(inverse(linear)) * normal;
+        vTangent = vec4(linear * tangent, aTangent.w);
         vWorld = world.xyz;
+        vUV0 = aUV0;
+        vUV1 = aUV1;
+        vColor = aColor;
         gl_Position = uViewProjection * world;
     }
     """
 
-    static let fragment = """
-    #version 330 core
-    in vec3 vNormal;
-    in vec2 vUV;
-    in vec4 vColor;
+    /// Texture slots, in the order of `uTextureTransform` and the texture units 0–4.
+    static let slots = ["Base", "MetallicRoughness", "Normal", "Occlusion", "Emissive"]
+
+    /// The material inputs both the colour and the depth pass read.
+    static let materialInputs = """
     in vec3 vWorld;
+    in vec3 vNormal;
+    in vec4 vTangent;
+    in vec2 vUV0;
+    in vec2 vUV1;
+    in vec4 vColor;
     uniform vec4 uBaseColor;
+    uniform float uAlphaCutoff;      // < 0: no mask
+    uniform int uTextureMask;        // bit i: slot i has a texture
+    uniform int uTexCoord[5];        // TEXCOORD set per slot
+    uniform mat3 uTextureTransform[5];
     uniform sampler2D uBaseTexture;
-    uniform bool uHasTexture;
-    uniform float uAlphaCutoff;   // < 0: no mask
+    vec2 slotUV(int slot) {
+        vec2 uv = uTexCoord[slot] == 1 ? vUV1 : vUV0;
+        return (uTextureTransform[slot] * vec3(uv, 1.0)).xy;
+    }
+    bool hasTexture(int slot) { return (uTextureMask & (1 << slot)) != 0; }
+    vec4 baseColor() {
+        vec4 base = uBaseColor * vColor;
+        if (hasTexture(0)) base *= texture(uBaseTexture, slotUV(0));
+        return base;
+    }
+    """
+
+    /// Depth only (shadow maps): masked materials cut out their holes, so leaves cast leaf
+    /// shadows.
+    static let depthFragment = materialInputs + """
+    void main() {
+        if (uAlphaCutoff >= 0.0 && baseColor().a < uAlphaCutoff) discard;
+    }
+    """
+
+    /// The sky's radiance in a direction: zenith to horizon gradient above, ground below.
+    /// Shared by the sky pass, the ambient light and fog.
+    static let skyFunctions = """
+    uniform vec3 uSkyZenith;
+    uniform vec3 uSkyHorizon;
+    uniform vec3 uSkyGround;
+    uniform vec3 uSunDirection;      // towards the sun (or moon)
+    uniform vec3 uSunColor;          // illuminance, a noon sun = 1
+    vec3 skyRadiance(vec3 d) {
+        float h = d.y;
+        if (h >= 0.0) return mix(uSkyHorizon, uSkyZenith, sqrt(h));
+        return mix(uSkyHorizon, uSkyGround, clamp(-h * 6.0, 0.0, 1.0));
+    }
+    uniform float uExposure;         // linear multiplier
+    uniform int uToneMapping;        // 0 neutral, 1 ACES, 2 none
+    // Khronos PBR Neutral tone mapping.
+    vec3 neutral(vec3 color) {
+        const float startCompression = 0.8 - 0.04;
+        const float desaturation = 0.15;
+        float x = min(color.r, min(color.g, color.b));
+        float offset = x < 0.08 ? x - 6.25 * x * x : 0.04;
+        color -= offset;
+        float peak = max(color.r, max(color.g, color.b));
+        if (peak < startCompression) return color;
+        const float d = 1.0 - startCompression;
+        float newPeak = 1.0 - d * d / (peak + d - startCompression);
+        color *= newPeak / peak;
+        float g = 1.0 - 1.0 / (desaturation * (peak - newPeak) + 1.0);
+        return mix(color, vec3(newPeak), g);
+    }
+    // ACES filmic, Stephen Hill's fit (as in the Khronos sample viewer).
+    vec3 acesHill(vec3 color) {
+        const mat3 inputMatrix = mat3(0.59719, 0.07600, 0.02840, 0.35458, 0.90834, 0.13383, 0.04823, 0.01566, 0.83777);
+        const mat3 outputMatrix = mat3(1.60475, -0.10208, -0.00327, -0.53108, 1.10813, -0.07276, -0.07367, -0.00605, 1.07602);
+        color = inputMatrix * (color / 0.6);
+        vec3 a = color * (color + 0.0245786) - 0.000090537;
+        vec3 b = color * (0.983729 * color + 0.4329510) + 0.238081;
+        return outputMatrix * (a / b);
+    }
+    vec3 sRGB(vec3 linear) {
+        linear = clamp(linear, 0.0, 1.0);
+        return mix(linear * 12.92, 1.055 * pow(linear, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, linear));
+    }
+    vec3 display(vec3 hdr) {
+        hdr *= uExposure;
+        if (uToneMapping == 0) hdr = neutral(hdr);
+        else if (uToneMapping == 1) hdr = acesHill(hdr);
+        return sRGB(hdr);
+    }
+    uniform vec3 uEye;
+    uniform float uFogDensity;
+    vec3 applyFog(vec3 color, vec3 world) {
+        if (uFogDensity <= 0.0) return color;
+        vec3 toPoint = world - uEye;
+        float d = length(toPoint);
+        float f = exp(-uFogDensity * d);
+        vec3 dir = toPoint / max(d, 1e-4);
+        vec3 fogColor = skyRadiance(normalize(vec3(dir.x, 0.02, dir.z)));
+        return mix(fogColor, color, f);
+    }
+    """
+
+    /// Metallic-roughness PBR after the Khronos sample renderer: GGX specular with the
+    /// height-correlated Smith visibility, Lambert diffuse, Schlick Fresnel; hemisphere sky
+    /// ambient with an analytic split-sum specular term; a sun with cascaded shadows; point
+    /// and spot lights with KHR_lights_punctual's range window and cones; fog; tone mapping.
+    static let fragment = materialInputs + skyFunctions + """
+    uniform float uMetallic;
+    uniform float uRoughness;
+    uniform float uNormalScale;
+    uniform float uOcclusionStrength;
     uniform vec3 uEmissive;
-    uniform vec3 uSunDirection;   // towards the sun
-    uniform vec3 uSunColor;
-    uniform vec3 uSkyAmbient;
-    uniform vec3 uGroundAmbient;
+    uniform bool uUnlit;
+    uniform bool uHasNormals;
+    uniform bool uHasTangents;
+    uniform sampler2D uMetallicRoughnessTexture;
+    uniform sampler2D uNormalTexture;
+    uniform sampler2D uOcclusionTexture;
+    uniform sampler2D uEmissiveTexture;
+    uniform float uAmbient;          // hemisphere ambient scale
+    // Sun shadows: cascades by distance along the view direction.
+    uniform int uCascadeCount;       // 0: no shadows
+    uniform sampler2DArrayShadow uShadowMap;
+    uniform mat4 uShadowMatrix[4];
+    uniform float uCascadeEnd[4];
+    uniform float uShadowTexel[4];   // world size of a shadow texel per cascade
+    uniform vec3 uViewForward;
     // Point and spot lights: colour × intensity (scaled like the sun), range (0: none),
-    // spot direction (towards where it shines) and cone cosines (outer > 1: a point light).
+    // spot direction (where it shines) and cone cosines (outer > 1: a point light).
     uniform int uLocalCount;
     uniform vec3 uLocalPosition[16];
     uniform vec3 uLocalColor[16];
@@ -54,15 +221,121 @@ enum Shaders {
     uniform vec3 uLocalDirection[16];
     uniform vec2 uLocalCone[16];
     out vec4 fragColor;
+    const float PI = 3.14159265;
+
+    float sunVisibility(vec3 n, float nDotL) {
+        if (uCascadeCount == 0) return 1.0;
+        float depth = dot(vWorld - uEye, uViewForward);
+        int c = 0;
+        while (c < uCascadeCount - 1 && depth > uCascadeEnd[c]) c++;
+        if (depth > uCascadeEnd[uCascadeCount - 1]) return 1.0;
+        // Normal offset: push the lookup off the surface by about a texel, more at grazing sun.
+        vec3 offset = n * uShadowTexel[c] * (1.5 + 2.0 * (1.0 - nDotL));
+        vec4 p = uShadowMatrix[c] * vec4(vWorld + offset, 1.0);
+        vec3 uvz = p.xyz / p.w;
+        if (uvz.z >= 1.0) return 1.0;
+        vec2 texel = vec2(1.0) / vec2(textureSize(uShadowMap, 0).xy);
+        float lit = 0.0;
+        // Four bilinear compares: a 3×3 texel footprint.
+        lit += texture(uShadowMap, vec4(uvz.xy + vec2(-0.5, -0.5) * texel, float(c), uvz.z));
+        lit += texture(uShadowMap, vec4(uvz.xy + vec2(0.5, -0.5) * texel, float(c), uvz.z));
+        lit += texture(uShadowMap, vec4(uvz.xy + vec2(-0.5, 0.5) * texel, float(c), uvz.z));
+        lit += texture(uShadowMap, vec4(uvz.xy + vec2(0.5, 0.5) * texel, float(c), uvz.z));
+        return lit * 0.25;
+    }
+
+    // Schlick Fresnel, GGX distribution and height-correlated Smith visibility (glTF spec, appendix B).
+    vec3 fresnel(vec3 f0, float vDotH) { return f0 + (1.0 - f0) * pow(clamp(1.0 - vDotH, 0.0, 1.0), 5.0); }
+    float distributionGGX(float nDotH, float a2) {
+        float f = nDotH * nDotH * (a2 - 1.0) + 1.0;
+        return a2 / (PI * f * f);
+    }
+    float visibilitySmith(float nDotL, float nDotV, float a2) {
+        float v = nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2);
+        float l = nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2);
+        float s = v + l;
+        return s > 0.0 ? 0.5 / s : 0.0;
+    }
+    // Light arriving from direction l with illuminance e (a noon sun = 1, so a white Lambert
+    // surface facing it shows 1: the BRDF is scaled by π).
+    vec3 shade(vec3 n, vec3 v, vec3 l, vec3 e, vec3 diffuseColor, vec3 f0, float a2) {
+        float nDotL = clamp(dot(n, l), 0.0, 1.0);
+        if (nDotL <= 0.0) return vec3(0.0);
+        vec3 h = normalize(l + v);
+        float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
+        float nDotH = clamp(dot(n, h), 0.0, 1.0);
+        vec3 F = fresnel(f0, clamp(dot(v, h), 0.0, 1.0));
+        vec3 diffuse = (1.0 - F) * diffuseColor;
+        vec3 specular = F * distributionGGX(nDotH, a2) * visibilitySmith(nDotL, nDotV, a2) * PI;
+        return e * nDotL * (diffuse + specular);
+    }
+    // Karis' analytic fit of the split-sum environment BRDF.
+    vec2 environmentBRDF(float roughness, float nDotV) {
+        const vec4 c0 = vec4(-1.0, -0.0275, -0.572, 0.022);
+        const vec4 c1 = vec4(1.0, 0.0425, 1.04, -0.04);
+        vec4 r = roughness * c0 + c1;
+        float a004 = min(r.x * r.x, exp2(-9.28 * nDotV)) * r.x + r.y;
+        return vec2(-1.04, 1.04) * a004 + r.zw;
+    }
+
+    // The shading normal: the vertex normal (or the face's, without normals), bent by the
+    // normal map with the vertex tangents or, without them, tangents from screen-space
+    // derivatives of position and UV (as the sample renderer does); back faces flip all three.
+    vec3 surfaceNormal() {
+        vec3 ng = uHasNormals && length(vNormal) > 0.0 ? normalize(vNormal) : normalize(cross(dFdx(vWorld), dFdy(vWorld)));
+        if (!hasTexture(2)) return gl_FrontFacing ? ng : -ng;
+        vec2 uv = slotUV(2);
+        vec3 t, b;
+        if (uHasTangents && length(vTangent.xyz) > 0.0) {
+            t = normalize(vTangent.xyz - ng * dot(ng, vTangent.xyz));
+            b = cross(ng, t) * (vTangent.w < 0.0 ? -1.0 : 1.0);
+        } else {
+            vec2 duvx = dFdx(uv), duvy = dFdy(uv);
+            float det = duvx.x * duvy.y - duvy.x * duvx.y;
+            vec3 tt = (duvy.y * dFdx(vWorld) - duvx.y * dFdy(vWorld)) / (det == 0.0 ? 1.0 : det);
+            if (det == 0.0 || length(tt) == 0.0) return gl_FrontFacing ? ng : -ng;
+            t = normalize(tt - ng * dot(ng, tt));
+            b = cross(ng, t);
+        }
+        if (!gl_FrontFacing) { t = -t; b = -b; ng = -ng; }
+        vec3 m = texture(uNormalTexture, uv).xyz * 2.0 - 1.0;
+        m.xy *= uNormalScale;
+        return normalize(mat3(t, b, ng) * m);
+    }
+
     void main() {
-        vec4 base = uBaseColor * vColor;
-        if (uHasTexture) base *= texture(uBaseTexture, vUV);
+        vec4 base = baseColor();
         if (uAlphaCutoff >= 0.0 && base.a < uAlphaCutoff) discard;
-        vec3 n = length(vNormal) > 0.0 ? normalize(vNormal) : vec3(0.0, 1.0, 0.0);
-        if (!gl_FrontFacing) n = -n;
-        float sun = max(dot(n, uSunDirection), 0.0);
-        vec3 ambient = mix(uGroundAmbient, uSkyAmbient, 0.5 + 0.5 * n.y);
-        vec3 light = uSunColor * sun + ambient;
+        if (uUnlit) {
+            fragColor = vec4(display(applyFog(base.rgb, vWorld)), base.a);
+            return;
+        }
+        float metallic = uMetallic, roughness = uRoughness;
+        if (hasTexture(1)) {
+            vec4 mr = texture(uMetallicRoughnessTexture, slotUV(1));
+            roughness *= mr.g;
+            metallic *= mr.b;
+        }
+        metallic = clamp(metallic, 0.0, 1.0);
+        roughness = clamp(roughness, 0.03, 1.0);
+        float a2 = roughness * roughness * roughness * roughness;
+        vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
+        vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
+        vec3 n = surfaceNormal();
+        vec3 v = normalize(uEye - vWorld);
+        float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
+
+        // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
+        float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
+        vec3 irradiance = mix(uSkyGround, mix(uSkyHorizon, uSkyZenith, 0.5), 0.5 + 0.5 * n.y) * uAmbient;
+        vec2 brdf = environmentBRDF(roughness, nDotV);
+        vec3 reflected = mix(skyRadiance(reflect(-v, n)), irradiance, roughness) * uAmbient;
+        vec3 color = (irradiance * diffuseColor + reflected * (f0 * brdf.x + brdf.y)) * occlusion;
+
+        float sunNDotL = dot(n, uSunDirection);
+        if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
+            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(n, sunNDotL), diffuseColor, f0, a2);
+        }
         for (int i = 0; i < uLocalCount; i++) {
             vec3 toLight = uLocalPosition[i] - vWorld;
             float d2 = max(dot(toLight, toLight), 1e-4);
@@ -76,13 +349,49 @@ enum Shaders {
             }
             if (uLocalCone[i].y <= 1.0) {
                 float cd = dot(uLocalDirection[i], -l);
-                falloff *= clamp((cd - uLocalCone[i].y) / max(uLocalCone[i].x - uLocalCone[i].y, 1e-4), 0.0, 1.0);
+                float t = clamp((cd - uLocalCone[i].y) / max(uLocalCone[i].x - uLocalCone[i].y, 1e-4), 0.0, 1.0);
+                falloff *= t * t;
             }
-            light += uLocalColor[i] * max(dot(n, l), 0.0) * falloff;
+            if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
         }
-        vec3 color = base.rgb * light + uEmissive;
-        color = color / (1.0 + 0.15 * color);
-        fragColor = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 2.2)), base.a);
+        vec3 emissive = uEmissive;
+        if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
+        color += emissive;
+        fragColor = vec4(display(applyFog(color, vWorld)), base.a);
+    }
+    """
+
+    /// A full-screen triangle at the far plane.
+    static let skyVertex = """
+    #version 330 core
+    out vec2 vClip;
+    void main() {
+        vec2 p = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2)) * 2.0 - 1.0;
+        vClip = p;
+        gl_Position = vec4(p, 1.0, 1.0);
+    }
+    """
+
+    /// The sky behind everything: the gradient, the sun's disc and glow (or the moon's disc).
+    static let skyFragment = "#version 330 core\n" + skyFunctions + """
+    in vec2 vClip;
+    uniform mat4 uInverseViewProjection;
+    uniform bool uNight;
+    out vec4 fragColor;
+    void main() {
+        vec4 far = uInverseViewProjection * vec4(vClip, 1.0, 1.0);
+        vec4 near = uInverseViewProjection * vec4(vClip, -1.0, 1.0);
+        vec3 d = normalize(far.xyz / far.w - near.xyz / near.w);
+        vec3 color = skyRadiance(d);
+        float c = dot(d, uSunDirection);
+        if (uSunDirection.y > -0.05) {
+            // The disc is 0.53° across (the sun's and the moon's); the glow widens at dusk.
+            float disc = smoothstep(0.99995, 0.99998, c);
+            vec3 light = uNight ? vec3(0.9, 0.92, 1.0) * 3.0 : uSunColor * 40.0 + vec3(4.0);
+            color += disc * light;
+            if (!uNight) color += uSunColor * (pow(max(c, 0.0), 256.0) * 0.8 + pow(max(c, 0.0), 8.0) * 0.12);
+        }
+        fragColor = vec4(display(color), 1.0);
     }
     """
 }

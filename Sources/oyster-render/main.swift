@@ -92,7 +92,7 @@ struct Render: OysterTool {
             // Typed throws: every error here is a RenderError.
             switch error {
             case .unknownCamera, .badSize: throw ToolFailure(.usage, file: input, error.description)
-            case .noOpenGL, .gl: throw ToolFailure.unreadable(input, error.description)
+            case .noOpenGL, .noGPU, .gl: throw ToolFailure.unreadable(input, error.description)
             }
         }
         let png: [UInt8]

@@ -126,6 +126,25 @@ import Testing
         #expect(pose.localTransforms[1] == .trs(translation: Vec3(0, 2, 0), rotation: .identity, scale: .one))
     }
 
+    @Test func severalAnimationsPlayTogetherAndLoopOverTheirOwnDurations() {
+        var scene = Self.animatedScene()
+        // A second animation moving the child, 2 s long.
+        var move = Animation(name: "b")
+        move.samplers = [Self.sampler([0, 2], [0, 2, 0, 4, 2, 0], width: 3, .linear)]
+        move.channels = [AnimationChannel(sampler: 0, node: 1, path: .translation)]
+        scene.animations.append(move)
+        #expect(scene.animations[0].duration == 1 && scene.animations[1].duration == 2)
+        let both = scene.pose(at: 1, animations: [0, 1])
+        #expect(Self.close(both.weights[2], [1, 0]))
+        #expect(both.localTransforms[1] == .trs(translation: Vec3(2, 2, 0), rotation: .identity, scale: .one))
+        // Looping: 2.5 s is 0.5 s into the first and 0.5 s into the second.
+        let looped = scene.pose(at: 2.5, animations: [0, 1], looping: true)
+        #expect(Self.close(looped.weights[2], [0.5, 0.5]))
+        #expect(looped.localTransforms[1] == .trs(translation: Vec3(1, 2, 0), rotation: .identity, scale: .one))
+        // Without looping a sampler holds its last value.
+        #expect(Self.close(scene.pose(at: 2.5, animations: [0]).weights[2], [1, 0]))
+    }
+
     @Test func animatedWeightsReplaceTheMeshDefaults() {
         let pose = Self.animatedScene().pose(at: 0.25, animation: 0)
         #expect(Self.close(pose.weights[2], [0.25, 0.75]))

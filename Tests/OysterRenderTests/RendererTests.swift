@@ -16,6 +16,7 @@ func twoSquares(camera: String = "Cam") -> Scene {
     func square(_ color: Vec4, at z: Float, x: Float) {
         var m = Material(name: "m\(scene.materials.count)")
         m.baseColorFactor = color
+        m.metallicFactor = 0
         scene.materials.append(m)
         let p = Primitive(attributes: [
             "POSITION": DataArray(vec3: [Vec3(-1 + x, -1, z), Vec3(1 + x, -1, z), Vec3(1 + x, 1, z), Vec3(-1 + x, 1, z)]),

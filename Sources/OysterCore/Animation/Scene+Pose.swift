@@ -8,12 +8,21 @@ extension Scene {
     /// that cannot be evaluated are skipped; nodes nothing animates keep their own transform.
     /// A node stored as a matrix is split into TRS when a channel animates it.
     public func pose(at time: Float, animation: Int?) -> ScenePose {
+        pose(at: time, animations: animation.map { [$0] } ?? [])
+    }
+
+    /// The scene at `time` seconds with several animations playing together (a generated
+    /// world's water, weather and windmills are separate animations): later ones win where
+    /// two drive the same property. Each loops over its own duration when `looping`.
+    public func pose(at time: Float, animations playing: [Int], looping: Bool = false) -> ScenePose {
         var locals = nodes.map(\.transform)
         var weights = nodes.map { n -> [Float] in
             n.weights ?? n.mesh.flatMap { meshes.indices.contains($0) ? defaultWeights(of: meshes[$0]) : nil } ?? []
         }
-        if let animation, animations.indices.contains(animation) {
+        for animation in playing where animations.indices.contains(animation) {
             let anim = animations[animation]
+            let duration = anim.duration
+            let time = looping && duration > 0 ? time - (time / duration).rounded(.down) * duration : time
             for channel in anim.channels {
                 guard let n = channel.node, nodes.indices.contains(n), anim.samplers.indices.contains(channel.sampler) else { continue }
                 let sampler = anim.samplers[channel.sampler]

@@ -78,4 +78,9 @@ public struct Animation: Hashable, Sendable {
         self.channels = channels
         self.samplers = samplers
     }
+
+    /// The last keyframe time of any sampler, in seconds (0 without keyframes).
+    public var duration: Float {
+        samplers.map { $0.input.floats().filter(\.isFinite).max() ?? 0 }.max() ?? 0
+    }
 }

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OysterCore
+
+/// The light of one frame on one scale, where a noon sun is 1: the sun (the scene's first
+/// directional light), the sky's colours and ambient, fog, and the point and spot lights
+/// nearest the camera.
+struct FrameLighting {
+    var sunDirection: Vec3
+    /// Sun colour × strength; zero when the scene's lights include no sun.
+    var sunColor: Vec3
+    var skyZenith: Vec3
+    var skyHorizon: Vec3
+    var skyGround: Vec3
+    var ambient: Float
+    var night: Bool
+    var fogDensity: Float
+    var locals: [Local]
+
+    struct Local {
+        var position: Vec3
+        var color: Vec3
+        var range: Float
+        var direction: Vec3
+        /// cos(inner), cos(outer); (2, 2) for a point light.
+        var cone: Vec2
+    }
+
+    /// Illuminance the shader calls 1 (a noon sun): 3,415 lux photometric, 5 unitless.
+    static func referenceIlluminance(_ scene: Scene) -> Float {
+        scene.lightUnits == .unitless ? 5 : (scene.lightUnits == .photometric ? 3415 : 3)
+    }
+
+    init(_ scene: Scene, world: [Mat4], eye: Vec3, fog: Bool) {
+        let environment = scene.asset.environment
+        // glTF lights shine down their local −Z; the shader wants the way towards the sun.
+        sunDirection = environment?.sunDirection.map(normalize) ?? normalize(Vec3(0.4, 0.8, 0.3))
+        var color = environment?.sunColor ?? Vec3(1, 0.96, 0.9)
+        // A scene without any light gets a default sun so it is seen at all; one with only
+        // point and spot lights is lit by them alone.
+        var strength: Float = scene.lights.isEmpty ? 1 : 0
+        if let n = scene.nodes.indices.first(where: { i in scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false }),
+           let l = scene.nodes[n].light {
+            sunDirection = normalize(world[n].transformDirection(Vec3(0, 0, 1)))
+            color = scene.lights[l].color
+            strength = min(4, max(0, scene.lights[l].intensity / Self.referenceIlluminance(scene)))
+        }
+        sunColor = color * strength
+        night = environment?.isNight ?? false
+        let sky = environment?.skyColor ?? Vec3(0.55, 0.7, 0.9)
+        // The horizon is paler than the zenith; the ground below reflects a little of both.
+        skyZenith = sky * 0.85
+        skyHorizon = mix(sky, Vec3(repeating: (sky.x + sky.y + sky.z) / 3) * 1.15 + Vec3(0.05, 0.05, 0.05) * strength, 0.45)
+        skyGround = Vec3(0.32, 0.29, 0.25) * ((sky.x + sky.y + sky.z) / 3)
+        ambient = 0.45 + 0.35 * min(strength, 1)
+        fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
+        locals = Self.nearestLocals(scene, world: world, eye: eye)
+    }
+
+    /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties
+    /// by node order, so frames are deterministic), in the sun's scale: candela over the
+    /// reference illuminance, so a 3,415 cd torch lights a wall 1 m away like a noon sun.
+    static func nearestLocals(_ scene: Scene, world: [Mat4], eye: Vec3) -> [Local] {
+        let scale = 1 / referenceIlluminance(scene)
+        var found: [(distance: Float, node: Int, light: Int)] = []
+        for (n, node) in scene.nodes.enumerated() {
+            guard let l = node.light, scene.lights.indices.contains(l), scene.lights[l].kind != .directional else { continue }
+            found.append((length(world[n].transformPoint(.zero) - eye), n, l))
+        }
+        found.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        return found.prefix(Shaders.maxLocalLights).map { c in
+            let light = scene.lights[c.light]
+            var cone = Vec2(2, 2)
+            if case .spot(let inner, let outer) = light.kind { cone = Vec2(cosf(inner), cosf(outer)) }
+            return Local(position: world[c.node].transformPoint(.zero), color: light.color * (light.intensity * scale),
+                         range: light.range ?? 0, direction: normalize(world[c.node].transformDirection(Vec3(0, 0, -1))), cone: cone)
+        }
+    }
+
+    /// Sets the sky, sun, ambient and fog uniforms every lit program shares.
+    func apply(to program: GLProgram, eye: Vec3, options: RenderOptions) {
+        program.set("uSkyZenith", skyZenith)
+        program.set("uSkyHorizon", skyHorizon)
+        program.set("uSkyGround", skyGround)
+        program.set("uSunDirection", sunDirection)
+        program.set("uSunColor", sunColor)
+        program.set("uAmbient", ambient)
+        program.set("uNight", night)
+        program.set("uEye", eye)
+        program.set("uFogDensity", fogDensity)
+        program.set("uExposure", powf(2, options.exposure))
+        program.set("uToneMapping", [ToneMapping.neutral: 0, .aces: 1, ToneMapping.none: 2][options.toneMapping] ?? 0)
+        program.set("uLocalCount", locals.count)
+        for (i, l) in locals.enumerated() {
+            program.set("uLocalPosition[\(i)]", l.position)
+            program.set("uLocalColor[\(i)]", l.color)
+            program.set("uLocalRange[\(i)]", l.range)
+            program.set("uLocalDirection[\(i)]", l.direction)
+            program.set("uLocalCone[\(i)]", l.cone)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import OysterCore
+
+/// A scene made ready to draw many frames: its GPU buffers and textures (uploaded once), the
+/// nodes that draw and their mesh bounds. Belongs to the `Renderer` that prepared it and is
+/// used on that renderer's thread.
+public final class PreparedScene {
+    public let scene: Scene
+    let resources: GPUResources
+    /// Every node the default scene reaches that draws a mesh, in traversal order.
+    let drawables: [Drawable]
+    /// Per mesh, per primitive: the box around its positions in the mesh's space.
+    let primitiveBounds: [[AABB]]
+    /// The scene's bounds in the rest pose (framing, shadow extents).
+    let restBounds: AABB
+    /// World matrices in the rest pose (used when nothing animates).
+    let restWorld: [Mat4]
+
+    struct Drawable {
+        var node: Int
+        var mesh: Int
+        /// EXT_mesh_gpu_instancing matrices in the node's space; empty: the node itself.
+        var instances: [Mat4]
+        var skin: Int?
+        var morphed: Bool
+    }
+
+    init(scene: Scene) {
+        self.scene = scene
+        resources = GPUResources(scene: scene)
+        primitiveBounds = scene.meshes.map { $0.primitives.map(\.localBounds) }
+        restWorld = scene.worldMatrices()
+        restBounds = scene.worldBounds(worldMatrices: restWorld)
+        drawables = Self.drawables(scene)
+    }
+
+    deinit { resources.delete() }
+
+    /// The scene's camera names.
+    public var cameraNames: [String] { Renderer.cameraNames(scene) }
+
+    /// The nodes the default scene (else the first, else every parentless node) reaches that
+    /// carry a mesh, except colliders and LOD levels, which describe no visible world.
+    static func drawables(_ scene: Scene) -> [Drawable] {
+        var out: [Drawable] = []
+        let root = scene.defaultRoot.flatMap { scene.roots.indices.contains($0) ? scene.roots[$0].nodes : nil }
+            ?? scene.roots.first?.nodes ?? scene.parentlessNodes()
+        var stack = Array(root.reversed())
+        var seen = Set<Int>()
+        while let n = stack.popLast() {
+            guard scene.nodes.indices.contains(n), seen.insert(n).inserted else { continue }
+            let node = scene.nodes[n]
+            stack += node.children.reversed()
+            guard let m = node.mesh, scene.meshes.indices.contains(m) else { continue }
+            if let role = node.role, !role.describesWorld { continue }
+            let skin = node.skin.flatMap { scene.skins.indices.contains($0) ? $0 : nil }
+            let morphed = scene.meshes[m].primitives.contains { !$0.targets.isEmpty }
+            out.append(Drawable(node: n, mesh: m, instances: node.instanceMatrices(), skin: skin, morphed: morphed))
+        }
+        return out
+    }
+}
+
+/// What one frame draws after culling: batches of instances per primitive.
+struct DrawList {
+    struct Batch {
+        var mesh: Int
+        var primitive: Int
+        var material: Material?
+        /// Column-major model matrices, 16 floats per instance.
+        var models: [Float]
+        /// The node, for a skinned or morphed draw (its own joints and weights).
+        var node: Int?
+        var skin: Int?
+        var instanceCount: Int { models.count / 16 }
+    }
+
+    /// Opaque and masked batches, grouped by material so state changes are few.
+    var opaque: [Batch] = []
+    /// Blended draws, one instance each, farthest first.
+    var blended: [Batch] = []
+
+    /// What `prepared` draws with `world` matrices inside `frustum`; objects smaller than
+    /// `minPixels` on screen (perspective `pixelsPerRadian` per radian) are skipped.
+    /// `includeBlended` false leaves out blended draws (shadow maps).
+    static func collect(_ prepared: PreparedScene, world: [Mat4], frustum: Frustum, eye: Vec3,
+                        pixelsPerRadian: Float?, minPixels: Float = 0.75, includeBlended: Bool = true) -> DrawList {
+        let scene = prepared.scene
+        var batches: [Int: Int] = [:]    // key mesh << 20 | primitive → index in list.opaque
+        var list = DrawList()
+        var blended: [(distance: Float, order: Int, batch: Batch)] = []
+        for d in prepared.drawables {
+            let nodeWorld = world[d.node]
+            let models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
+            // Skinned and morphed vertices move outside their rest bounds: never culled.
+            let deforms = d.skin != nil || d.morphed
+            for (p, prim) in scene.meshes[d.mesh].primitives.enumerated() where prim.triangleCount > 0 {
+                guard prepared.resources.primitive(d.mesh, p) != nil else { continue }
+                let material = prim.material.flatMap { scene.materials.indices.contains($0) ? scene.materials[$0] : nil }
+                let isBlended = material?.alphaMode == .blend
+                if isBlended && !includeBlended { continue }
+                let local = prepared.primitiveBounds[d.mesh][p]
+                var visible: [Float] = []
+                for model in models {
+                    let box = local.transformed(by: model)
+                    if !deforms {
+                        guard frustum.intersects(box) else { continue }
+                        if let scale = pixelsPerRadian {
+                            let radius = length(box.max - box.min) * 0.5
+                            let distance = max(length(box.center - eye) - radius, 1e-3)
+                            if radius / distance * scale < minPixels { continue }
+                        }
+                    }
+                    if isBlended {
+                        blended.append((length(box.center - eye), blended.count,
+                                        Batch(mesh: d.mesh, primitive: p, material: material, models: model.m,
+                                              node: deforms ? d.node : nil, skin: d.skin)))
+                    } else {
+                        visible += model.m
+                    }
+                }
+                guard !visible.isEmpty else { continue }
+                if deforms {
+                    list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: visible, node: d.node, skin: d.skin))
+                } else if let i = batches[d.mesh << 20 | p] {
+                    list.opaque[i].models += visible
+                } else {
+                    batches[d.mesh << 20 | p] = list.opaque.count
+                    list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: visible, node: nil, skin: nil))
+                }
+            }
+        }
+        // Stable sort by material index: same inputs, same order, same pixels.
+        let order = list.opaque.indices.sorted { a, b in
+            let ma = scene.meshes[list.opaque[a].mesh].primitives[list.opaque[a].primitive].material ?? -1
+            let mb = scene.meshes[list.opaque[b].mesh].primitives[list.opaque[b].primitive].material ?? -1
+            return (ma, a) < (mb, b)
+        }
+        list.opaque = order.map { list.opaque[$0] }
+        list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
+        return list
+    }
+}

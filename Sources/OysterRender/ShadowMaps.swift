@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CGL
+import OysterCore
+
+/// Cascaded shadow maps for the sun: the view volume is cut into slices by distance, each
+/// covered by an orthographic depth map seen from the sun. Slices are bounding spheres with
+/// their centres snapped to whole texels, so shadows do not shimmer as the camera turns or
+/// moves.
+final class ShadowMaps {
+    struct Cascade {
+        /// World → shadow map texture space ([0, 1]³).
+        var matrix: Mat4
+        /// World → clip space of the sun's view (for rendering and culling).
+        var viewProjection: Mat4
+        /// Distance along the view direction where this cascade ends.
+        var end: Float
+        /// World size of one texel.
+        var texel: Float
+    }
+
+    let resolution: Int
+    let count: Int
+    private let texture: GLuint
+    private let framebuffers: [GLuint]
+
+    init(resolution: Int, count: Int) {
+        self.resolution = resolution
+        self.count = count
+        var t: GLuint = 0
+        glGenTextures(1, &t)
+        texture = t
+        glBindTexture(GLenum(GL_TEXTURE_2D_ARRAY), t)
+        glTexImage3D(GLenum(GL_TEXTURE_2D_ARRAY), 0, GL_DEPTH_COMPONENT24, GLsizei(resolution), GLsizei(resolution), GLsizei(count), 0,
+                     GLenum(GL_DEPTH_COMPONENT), GLenum(GL_UNSIGNED_INT), nil)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_MIN_FILTER), GL_LINEAR)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_MAG_FILTER), GL_LINEAR)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_WRAP_S), GL_CLAMP_TO_EDGE)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_WRAP_T), GL_CLAMP_TO_EDGE)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_MODE), GL_COMPARE_REF_TO_TEXTURE)
+        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_FUNC), GL_LEQUAL)
+        var fbs = [GLuint](repeating: 0, count: count)
+        glGenFramebuffers(GLsizei(count), &fbs)
+        for (layer, fb) in fbs.enumerated() {
+            glBindFramebuffer(GLenum(GL_FRAMEBUFFER), fb)
+            glFramebufferTextureLayer(GLenum(GL_FRAMEBUFFER), GLenum(GL_DEPTH_ATTACHMENT), t, 0, GLint(layer))
+            glDrawBuffer(GLenum(GL_NONE))
+            glReadBuffer(GLenum(GL_NONE))
+        }
+        framebuffers = fbs
+    }
+
+    deinit {
+        var t = texture
+        glDeleteTextures(1, &t)
+        var fbs = framebuffers
+        glDeleteFramebuffers(GLsizei(fbs.count), &fbs)
+    }
+
+    /// Binds the depth array to texture `unit`.
+    func bind(unit: Int) {
+        glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
+        glBindTexture(GLenum(GL_TEXTURE_2D_ARRAY), texture)
+    }
+
+    /// Makes cascade `layer` the render target, cleared.
+    func begin(layer: Int) {
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffers[layer])
+        glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
+        glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
+    }
+
+    /// The cascades covering `camera` out to `distance` metres for a sun shining from
+    /// `towardsSun`, deep enough to catch every caster inside `scene` bounds.
+    func cascades(camera: FrameCamera, distance: Float, towardsSun: Vec3, scene: AABB) -> [Cascade] {
+        let near = max(camera.near, 0.05)
+        let far = max(near * 2, min(camera.far, distance))
+        // Practical split scheme: between logarithmic and uniform (λ = 0.75).
+        var ends: [Float] = []
+        for i in 1...count {
+            let f = Float(i) / Float(count)
+            let logarithmic = near * powf(far / near, f)
+            let uniform = near + (far - near) * f
+            ends.append(0.75 * logarithmic + 0.25 * uniform)
+        }
+        let sun = normalize(towardsSun)
+        let up = abs(sun.y) > 0.99 ? Vec3(0, 0, 1) : Vec3(0, 1, 0)
+        var start = near
+        return ends.map { end in
+            defer { start = end }
+            let corners = camera.corners(atDepth: start) + camera.corners(atDepth: end)
+            var centre = corners.reduce(Vec3.zero, +) / Float(corners.count)
+            var radius: Float = 0
+            for c in corners { radius = max(radius, length(c - centre)) }
+            radius = (radius * 16).rounded(.up) / 16
+            let texel = 2 * radius / Float(resolution)
+            // Snap the centre to whole texels in the sun's view.
+            let orientation = Mat4.lookAt(eye: .zero, target: -sun, up: up)
+            var local = orientation.transformPoint(centre)
+            local.x = (local.x / texel).rounded(.down) * texel
+            local.y = (local.y / texel).rounded(.down) * texel
+            centre = (orientation.inverse ?? .identity).transformPoint(local)
+            // Back off towards the sun far enough to include every caster of the scene.
+            var reach = radius
+            if !scene.isEmpty {
+                for i in 0..<8 {
+                    let p = Vec3(i & 1 == 0 ? scene.min.x : scene.max.x, i & 2 == 0 ? scene.min.y : scene.max.y, i & 4 == 0 ? scene.min.z : scene.max.z)
+                    reach = max(reach, dot(p - centre, sun))
+                }
+            }
+            let eye = centre + sun * (reach + 1)
+            let view = Mat4.lookAt(eye: eye, target: centre, up: up)
+            let projection = Mat4.orthographic(xmag: radius, ymag: radius, znear: 0, zfar: reach + 1 + radius)
+            let viewProjection = projection * view
+            let bias = Mat4(columnMajor: [0.5, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0.5, 0, 0.5, 0.5, 0.5, 1])
+            return Cascade(matrix: bias * viewProjection, viewProjection: viewProjection, end: end, texel: texel)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import OysterCore
+import OysterImage
+@testable import OysterRender
+import Testing
+
+/// Skinned and morphing meshes drawn at a moment of their animation.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct AnimationRenderTests {
+    /// Keyframes 0 → 1 s of `path` on `node` with `values` at each (flattened).
+    static func animation(node: Int, path: AnimationPath, values: [Float], elementType: ElementType) -> Animation {
+        let sampler = AnimationSampler(input: DataArray(floats: [0, 1], elementType: .scalar), output: DataArray(floats: values, elementType: elementType))
+        return Animation(name: "Move", channels: [AnimationChannel(sampler: 0, node: node, path: path)], samplers: [sampler])
+    }
+
+    /// The horizontal centre of the red pixels in the middle row.
+    func redCentre(_ image: PixelImage) -> Float? {
+        let y = image.height / 2
+        let xs = (0..<image.width).filter { x in let c = rgb(image, x, y); return c.x > 100 && c.x > c.y + 60 }
+        return xs.isEmpty ? nil : Float(xs.reduce(0, +)) / Float(xs.count)
+    }
+
+    func redSquare() -> Material { TestScenes.material(Vec4(1, 0, 0, 1)) }
+
+    @Test func aSkinnedSquareFollowsItsJointOnTheGPU() throws {
+        var square = TestScenes.square(size: 1)
+        square.attributes["JOINTS_0"] = DataArray(componentType: .uint8, elementType: .vec4, bytes: [UInt8](repeating: 0, count: 16))
+        square.attributes["WEIGHTS_0"] = DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 0), count: 4))
+        var scene = TestScenes.scene([(square, redSquare())])
+        let joint = scene.nodes.count
+        scene.nodes.append(Node(name: "Bone"))
+        scene.roots[0].nodes.append(joint)
+        scene.skins = [Skin(name: "Rig", joints: [joint])]
+        scene.nodes[0].skin = 0
+        scene.animations = [Self.animation(node: joint, path: .translation, values: [0, 0, 0, 1, 0, 0], elementType: .vec3)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        var options = TestScenes.options(96, 48)
+        options.animations = [0]
+        let rest = try #require(redCentre(try renderer.render(prepared, options: options)))
+        options.time = 1
+        let moved = try #require(redCentre(try renderer.render(prepared, options: options)))
+        // 1 m to the right at 3 m with a 0.8 rad field of view: about 20 px at 48 px high.
+        #expect(abs(rest - 48) < 2, "rest centre \(rest)")
+        #expect(moved > rest + 15, "rest \(rest), moved \(moved)")
+    }
+
+    @Test func aMorphTargetMovesTheSquareByItsWeight() throws {
+        var square = TestScenes.square(size: 1)
+        square.targets = [["POSITION": DataArray(vec3: Array(repeating: Vec3(-1, 0, 0), count: 4))]]
+        var scene = TestScenes.scene([(square, redSquare())])
+        scene.meshes[0].weights = [0]
+        scene.animations = [Self.animation(node: 0, path: .weights, values: [0, 1], elementType: .scalar)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        var options = TestScenes.options(96, 48)
+        let rest = try #require(redCentre(try renderer.render(prepared, options: options)))
+        options.time = 0.5
+        let half = try #require(redCentre(try renderer.render(prepared, options: options)))
+        #expect(abs(rest - 48) < 2, "rest centre \(rest)")
+        #expect(half < rest - 6 && half > rest - 16, "half weight moves half a metre left: rest \(rest), half \(half)")
+    }
+
+    @Test func everyAnimationPlaysAndLoopsWhenNoneIsChosen() throws {
+        var scene = TestScenes.scene([(TestScenes.square(size: 1), redSquare())])
+        scene.animations = [Self.animation(node: 0, path: .translation, values: [0, 0, 0, 1, 0, 0], elementType: .vec3)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        var options = TestScenes.options(96, 48)
+        options.time = 0.5
+        let a = try #require(redCentre(try renderer.render(prepared, options: options)))
+        options.time = 1.5   // looped: the same moment as 0.5
+        let b = try #require(redCentre(try renderer.render(prepared, options: options)))
+        #expect(a > 50 && a == b, "t 0.5: \(a), t 1.5: \(b)")
+    }
+}
