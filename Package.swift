@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
-        .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterImage"]),
+        .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
-        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),
     ]

@@ -1,6 +1,7 @@
 import CGL
 import OysterCore
 import OysterImage
+import OysterProcess
 
 /// Vertex arrays, morph target buffers and textures of one scene on the GPU, uploaded once
 /// (textures decoded in parallel) and deleted together.
@@ -30,7 +31,11 @@ final class GPUResources {
     }
 
     private let scene: Scene
-    private var primitives: [[PrimitiveBuffers?]] = []
+    /// Per mesh, per primitive, per level of detail (0: the primitive itself).
+    private var primitives: [[[PrimitiveBuffers?]]] = []
+    /// Per mesh, per primitive, per level: the level's largest deviation from LOD0 in the
+    /// mesh's units (0 for LOD0).
+    private(set) var levelErrors: [[[Float]]] = []
     /// Per (texture, sRGB): the GL texture, nil when its image cannot be decoded.
     private var textures: [TextureKey: GLuint] = [:]
     /// The streamed per-instance model matrices of the current pass.
@@ -44,7 +49,9 @@ final class GPUResources {
         let sRGB: Bool
     }
 
-    init(scene: Scene) {
+    /// Uploads `scene`; with `levelsOfDetail`, primitives of 256 to 50,000 triangles also get
+    /// simplified levels (built in parallel with `OysterProcess`' simplifier).
+    init(scene: Scene, levelsOfDetail: Bool) {
         self.scene = scene
         var ids: [GLuint] = [0, 0]
         glGenBuffers(2, &ids)
@@ -53,21 +60,51 @@ final class GPUResources {
         var t: GLuint = 0
         glGenTextures(1, &t)
         jointTexture = t
-        primitives = scene.meshes.map { mesh in mesh.primitives.map { upload($0) } }
+        let levels = levelsOfDetail ? Self.levels(scene) : scene.meshes.map { $0.primitives.map { [($0, Float(0))] } }
+        primitives = levels.map { $0.map { $0.map { upload($0.0) } } }
+        levelErrors = levels.map { $0.map { $0.map(\.1) } }
         uploadTextures()
     }
 
-    /// The buffers of `mesh`'s primitive `index`; nil when it has no triangles or positions.
-    func primitive(_ mesh: Int, _ index: Int) -> PrimitiveBuffers? {
-        guard primitives.indices.contains(mesh), primitives[mesh].indices.contains(index) else { return nil }
-        return primitives[mesh][index]
+    /// The buffers of `mesh`'s primitive `index` at level of detail `level`; nil when it has
+    /// no triangles or positions.
+    func primitive(_ mesh: Int, _ index: Int, level: Int = 0) -> PrimitiveBuffers? {
+        guard primitives.indices.contains(mesh), primitives[mesh].indices.contains(index), primitives[mesh][index].indices.contains(level) else { return nil }
+        return primitives[mesh][index][level]
+    }
+
+    /// Levels of detail per primitive: the primitive, then simplified copies at about 30 % and
+    /// 8 % of its triangles, each with its error in mesh units. A level that saves less than
+    /// a fifth of the previous one's triangles ends the chain.
+    static func levels(_ scene: Scene) -> [[[(Primitive, Float)]]] {
+        let flat = scene.meshes.flatMap { $0.primitives }
+        let chains = Parallel.map(flat) { p -> [(Primitive, Float)] in
+            var chain = [(p, Float(0))]
+            let triangles = p.triangleCount
+            guard (256...50_000).contains(triangles), p.targets.isEmpty, p.attributes["JOINTS_0"] == nil else { return chain }
+            let extent = length(p.localBounds.size)
+            var last = triangles
+            for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15)] {
+                let (level, result) = p.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError))
+                guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { break }
+                chain.append((level, max(result.error * extent, chain.last!.1)))
+                last = level.triangleCount
+            }
+            return chain
+        }
+        var out: [[[(Primitive, Float)]]] = []
+        var i = 0
+        for mesh in scene.meshes {
+            out.append(mesh.primitives.map { _ in defer { i += 1 }; return chains[i] })
+        }
+        return out
     }
 
     /// The GL texture of glTF texture `index` for a slot that is sRGB or linear.
     func texture(_ index: Int, sRGB: Bool) -> GLuint? { textures[TextureKey(texture: index, sRGB: sRGB)] }
 
     func delete() {
-        for case let p? in primitives.joined() {
+        for case let p? in primitives.joined().joined() {
             var vao = p.vertexArray
             glDeleteVertexArrays(1, &vao)
             var ids = p.buffers

@@ -24,9 +24,9 @@ public final class PreparedScene {
         var morphed: Bool
     }
 
-    init(scene: Scene) {
+    init(scene: Scene, levelsOfDetail: Bool) {
         self.scene = scene
-        resources = GPUResources(scene: scene)
+        resources = GPUResources(scene: scene, levelsOfDetail: levelsOfDetail)
         primitiveBounds = scene.meshes.map { $0.primitives.map(\.localBounds) }
         restWorld = scene.worldMatrices()
         restBounds = scene.worldBounds(worldMatrices: restWorld)
@@ -60,11 +60,19 @@ public final class PreparedScene {
     }
 }
 
+/// How big a metre looks: per radian of view at its distance, or fixed (orthographic).
+enum ScreenScale {
+    case perspective(pixelsPerRadian: Float)
+    case orthographic(pixelsPerMetre: Float)
+}
+
 /// What one frame draws after culling: batches of instances per primitive.
 struct DrawList {
     struct Batch {
         var mesh: Int
         var primitive: Int
+        /// Level of detail (0: full).
+        var level = 0
         var material: Material?
         /// Column-major model matrices, 16 floats per instance.
         var models: [Float]
@@ -80,12 +88,14 @@ struct DrawList {
     var blended: [Batch] = []
 
     /// What `prepared` draws with `world` matrices inside `frustum`; objects smaller than
-    /// `minPixels` on screen (perspective `pixelsPerRadian` per radian) are skipped.
+    /// `minPixels` on screen (perspective `pixelsPerRadian` per radian) are skipped, and each
+    /// takes the coarsest level of detail whose error projects under `maxErrorPixels`.
     /// `includeBlended` false leaves out blended draws (shadow maps).
     static func collect(_ prepared: PreparedScene, world: [Mat4], frustum: Frustum, eye: Vec3,
-                        pixelsPerRadian: Float?, minPixels: Float = 0.75, includeBlended: Bool = true) -> DrawList {
+                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 1,
+                        includeBlended: Bool = true) -> DrawList {
         let scene = prepared.scene
-        var batches: [Int: Int] = [:]    // key mesh << 20 | primitive → index in list.opaque
+        var batches: [Int: Int] = [:]    // key mesh << 24 | primitive << 4 | level → index in list.opaque
         var list = DrawList()
         var blended: [(distance: Float, order: Int, batch: Batch)] = []
         for d in prepared.drawables {
@@ -99,15 +109,28 @@ struct DrawList {
                 let isBlended = material?.alphaMode == .blend
                 if isBlended && !includeBlended { continue }
                 let local = prepared.primitiveBounds[d.mesh][p]
-                var visible: [Float] = []
+                let levelErrors = prepared.resources.levelErrors[d.mesh][p]
+                var visible: [[Float]] = Array(repeating: [], count: levelErrors.count)
                 for model in models {
                     let box = local.transformed(by: model)
+                    var level = 0
                     if !deforms {
                         guard frustum.intersects(box) else { continue }
-                        if let scale = pixelsPerRadian {
+                        if let scale {
                             let radius = length(box.max - box.min) * 0.5
-                            let distance = max(length(box.center - eye) - radius, 1e-3)
-                            if radius / distance * scale < minPixels { continue }
+                            // Pixels per metre at the object's nearest point.
+                            let pixelsPerMetre: Float
+                            switch scale {
+                            case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
+                            case .orthographic(let p): pixelsPerMetre = p
+                            }
+                            if radius * pixelsPerMetre < minPixels { continue }
+                            if levelErrors.count > 1 {
+                                // World error: mesh-space error times the model's growth.
+                                let growth = length(box.size) / max(length(local.size), 1e-6)
+                                let perError = growth * pixelsPerMetre
+                                while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
+                            }
                         }
                     }
                     if isBlended {
@@ -115,17 +138,19 @@ struct DrawList {
                                         Batch(mesh: d.mesh, primitive: p, material: material, models: model.m,
                                               node: deforms ? d.node : nil, skin: d.skin)))
                     } else {
-                        visible += model.m
+                        visible[level] += model.m
                     }
                 }
-                guard !visible.isEmpty else { continue }
-                if deforms {
-                    list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: visible, node: d.node, skin: d.skin))
-                } else if let i = batches[d.mesh << 20 | p] {
-                    list.opaque[i].models += visible
-                } else {
-                    batches[d.mesh << 20 | p] = list.opaque.count
-                    list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: visible, node: nil, skin: nil))
+                for (level, models) in visible.enumerated() where !models.isEmpty {
+                    let key = d.mesh << 24 | p << 4 | level
+                    if deforms {
+                        list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: models, node: d.node, skin: d.skin))
+                    } else if let i = batches[key] {
+                        list.opaque[i].models += models
+                    } else {
+                        batches[key] = list.opaque.count
+                        list.opaque.append(Batch(mesh: d.mesh, primitive: p, level: level, material: material, models: models, node: nil, skin: nil))
+                    }
                 }
             }
         }

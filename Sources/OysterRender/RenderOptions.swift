@@ -44,8 +44,9 @@ public struct RenderOptions: Sendable {
     public var exposure: Float = 0
     /// Sun shadows (cascaded shadow maps).
     public var shadows = true
-    /// Side of each shadow cascade's depth map, texels.
-    public var shadowResolution = 2048
+    /// Side of each shadow cascade's depth map, texels; nil: from the frame size (1024 at
+    /// 640×360, 2048 at 1280×720).
+    public var shadowResolution: Int?
     /// How far from the camera the sun's shadows reach, metres.
     public var shadowDistance: Float = 400
     /// Distance fog from the scene's environment (`fogDensity`).

@@ -47,8 +47,12 @@ public final class Renderer {
         }
     }
 
-    /// Uploads `scene` for drawing frames of it.
-    public func prepare(_ scene: Scene) -> PreparedScene { PreparedScene(scene: scene) }
+    /// Uploads `scene` for drawing frames of it. `levelsOfDetail` also builds simplified
+    /// levels of repeated and detailed meshes, drawn where their error is under a pixel: worth
+    /// its set-up time for video, not for one still.
+    public func prepare(_ scene: Scene, levelsOfDetail: Bool = false) -> PreparedScene {
+        PreparedScene(scene: scene, levelsOfDetail: levelsOfDetail)
+    }
 
     /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
     public func render(_ scene: Scene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
@@ -83,11 +87,12 @@ public final class Renderer {
 
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
-        let pixelsPerRadian: Float? = {
-            if case .perspective(let t, _) = camera.lens { return Float(h) / (2 * t) }
-            return nil
-        }()
-        let list = DrawList.collect(prepared, world: world, frustum: Frustum(camera.viewProjection), eye: camera.eye, pixelsPerRadian: pixelsPerRadian)
+        let scale: ScreenScale
+        switch camera.lens {
+        case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
+        case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
+        }
+        let list = DrawList.collect(prepared, world: world, frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
             lighting.apply(to: program, eye: camera.eye, options: options)
@@ -140,7 +145,8 @@ public final class Renderer {
 
     private func renderShadows(_ prepared: PreparedScene, world: [Mat4], pose: ScenePose?, camera: FrameCamera,
                                lighting: FrameLighting, options: RenderOptions) throws(RenderError) -> [ShadowMaps.Cascade] {
-        let resolution = options.shadowResolution
+        // About two shadow texels per pixel of the nearest cascade's width.
+        let resolution = options.shadowResolution ?? min(4096, max(1024, Self.powerOfTwo(atLeast: max(options.width, options.height) * 3 / 2)))
         if shadowMaps?.resolution != resolution { shadowMaps = ShadowMaps(resolution: resolution, count: 3) }
         let maps = shadowMaps!
         let extent = prepared.restBounds.isEmpty ? 100 : length(prepared.restBounds.size)
@@ -151,8 +157,9 @@ public final class Renderer {
         glPolygonOffset(1.5, 2)
         for (layer, cascade) in cascades.enumerated() {
             maps.begin(layer: layer)
+            // Casters under a texel are skipped; levels of detail are chosen for the map.
             let list = DrawList.collect(prepared, world: world, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
-                                        pixelsPerRadian: nil, includeBlended: false)
+                                        scale: .orthographic(pixelsPerMetre: 1 / cascade.texel), minPixels: 0.5, includeBlended: false)
             try draw(list.opaque, prepared, pose: pose, depth: true) { program in
                 program.set("uViewProjection", cascade.viewProjection)
             }
@@ -181,7 +188,7 @@ public final class Renderer {
         var prepared: Set<ObjectIdentifier> = []
         var lastMaterial: Material?? = .none
         for (i, batch) in batches.enumerated() {
-            guard let gpu = resources.primitive(batch.mesh, batch.primitive) else { continue }
+            guard let gpu = resources.primitive(batch.mesh, batch.primitive, level: batch.level) else { continue }
             let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0)
             let program = try self.program(variant, depth: depth)
             if current !== program {
@@ -219,6 +226,12 @@ public final class Renderer {
         }
         glFrontFace(GLenum(GL_CCW))
         glBindVertexArray(0)
+    }
+
+    static func powerOfTwo(atLeast n: Int) -> Int {
+        var p = 1
+        while p < n { p <<= 1 }
+        return p
     }
 
     static func determinant3x3(_ m: [Float]) -> Float {

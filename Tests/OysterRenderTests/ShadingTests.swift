@@ -207,7 +207,7 @@ struct ShadingTests {
         }
         let prepared = renderer.prepare(scene)
         let camera = try FrameCamera.resolve(scene, world: prepared.restWorld, bounds: prepared.restBounds, options: TestScenes.options(), aspect: 1)
-        let list = DrawList.collect(prepared, world: prepared.restWorld, frustum: Frustum(camera.viewProjection), eye: camera.eye, pixelsPerRadian: nil)
+        let list = DrawList.collect(prepared, world: prepared.restWorld, frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: nil)
         #expect(list.opaque.count == 1)
         #expect(list.opaque.first?.instanceCount == 3, "the original and two copies; the one behind is culled")
     }
