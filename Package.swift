@@ -32,6 +32,16 @@ let package = Package(
         // Headless OpenGL through EGL (Mesa's llvmpipe on a CPU, a GPU's driver where there is one).
         .target(name: "CGL", linkerSettings: [.linkedLibrary("EGL"), .linkedLibrary("OpenGL")]),
 
+        // Video encoding over FFmpeg's libraries (Debian: libavformat-dev, libavcodec-dev,
+        // libswscale-dev, libavutil-dev).
+        .target(
+            name: "CVideo",
+            linkerSettings: [
+                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
+                .linkedLibrary("avutil"), .linkedLibrary("m"),
+            ]
+        ),
+
         // MARK: - Libraries
         .target(name: "OysterJSON"),
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
