@@ -54,6 +54,7 @@ let package = Package(
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterImage"]),
+        .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -85,6 +86,7 @@ let package = Package(
         .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterVideoTests", dependencies: ["OysterVideo", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),
     ]
