@@ -10,10 +10,12 @@ DEMO_OUT ?= demo-out
 
 all: build
 
-# libpng, libjpeg and headless OpenGL (EGL + Mesa, for oyster-render) come from the system;
-# install them when missing (root or sudo).
+# libpng, libjpeg, headless OpenGL (EGL + Mesa, for oyster-render) and FFmpeg's libraries (video
+# output) come from the system; install them when missing (root or sudo).
+DEPS = libpng-dev libjpeg-dev zlib1g-dev libegl-dev libgl-dev libgl1-mesa-dri libegl-mesa0 \
+  libavformat-dev libavcodec-dev libswscale-dev libavutil-dev
 deps:
-	@missing=""; for p in libpng-dev libjpeg-dev zlib1g-dev libegl-dev libgl-dev libgl1-mesa-dri libegl-mesa0; do \
+	@missing=""; for p in $(DEPS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
@@ -23,8 +25,9 @@ deps:
 
 # The real clients the test suite checks files in (README "Testing"): Debian packages and
 # PyPI wheels, installed when missing so a fresh machine runs every check instead of skipping.
-CLIENT_DEBS = assimp-utils godot3 xvfb gltfpack
-CLIENT_PY = bpy==4.5.3 trimesh pillow pygltflib panda3d panda3d-gltf rectpack
+# ffmpeg (ffprobe) checks videos; chromium and chromium-driver (with selenium) play them.
+CLIENT_DEBS = assimp-utils godot3 xvfb gltfpack ffmpeg chromium chromium-driver
+CLIENT_PY = bpy==4.5.3 trimesh pillow pygltflib panda3d panda3d-gltf rectpack selenium
 client-deps:
 	@missing=""; for p in $(CLIENT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -32,7 +35,7 @@ client-deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import bpy, trimesh, PIL, pygltflib, panda3d, gltf, rectpack" >/dev/null 2>&1 || \
+	@python3 -c "import bpy, trimesh, PIL, pygltflib, panda3d, gltf, rectpack, selenium" >/dev/null 2>&1 || \
 	  { echo "installing $(CLIENT_PY)"; python3 -m pip install -q $(CLIENT_PY); }
 
 build: deps

@@ -32,6 +32,16 @@ let package = Package(
         // Headless OpenGL through EGL (Mesa's llvmpipe on a CPU, a GPU's driver where there is one).
         .target(name: "CGL", linkerSettings: [.linkedLibrary("EGL"), .linkedLibrary("OpenGL")]),
 
+        // Video encoding over FFmpeg's libraries (Debian: libavformat-dev, libavcodec-dev,
+        // libswscale-dev, libavutil-dev).
+        .target(
+            name: "CVideo",
+            linkerSettings: [
+                .linkedLibrary("avformat"), .linkedLibrary("avcodec"), .linkedLibrary("swscale"),
+                .linkedLibrary("avutil"), .linkedLibrary("m"),
+            ]
+        ),
+
         // MARK: - Libraries
         .target(name: "OysterJSON"),
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
@@ -44,6 +54,7 @@ let package = Package(
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -74,7 +85,8 @@ let package = Package(
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
-        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
+        .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterVideoTests", dependencies: ["OysterVideo", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),
     ]
