@@ -244,7 +244,7 @@ static int cv_check_config(const cv_config *config, cv_error *err) {
                      config->height);
         return CV_ERR_ARGUMENT;
     }
-    if (config->fps_num <= 0 || config->fps_den <= 0 || config->fps_num > 1000 * config->fps_den) {
+    if (config->fps_num <= 0 || config->fps_den <= 0 || (int64_t)config->fps_num > 1000 * (int64_t)config->fps_den) {
         cv_set_error(err, "frame rate %d/%d is outside 0...1000", config->fps_num, config->fps_den);
         return CV_ERR_ARGUMENT;
     }

@@ -46,17 +46,20 @@ public enum FrameOutput: Hashable, Sendable {
     case frames(pattern: String)
 
     /// The kind of output `path` names, or nil when it names none Oyster writes. A path
-    /// ending in `/` or naming an existing folder means frames in that folder.
+    /// ending in `/`, or an existing folder without a video extension, means frames in that
+    /// folder (`clip.mp4` stays a video even when a folder has that name: writing it fails).
     public init?(path: String) {
         if FrameSequenceWriter.placeholder(in: path) != nil {
             guard path.lowercased().hasSuffix(".png") else { return nil }
             self = .frames(pattern: path)
-        } else if path.hasSuffix("/") || isDirectory(path) {
-            self = .frames(pattern: (path.hasSuffix("/") ? path : path + "/") + "%05d.png")
+        } else if path.hasSuffix("/") {
+            self = .frames(pattern: path + "%05d.png")
         } else if path.lowercased().hasSuffix(".png") {
             self = .still
         } else if let format = VideoFormat(path: path) {
             self = .video(format)
+        } else if isDirectory(path) {
+            self = .frames(pattern: path + "/%05d.png")
         } else {
             return nil
         }

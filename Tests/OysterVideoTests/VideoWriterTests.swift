@@ -297,6 +297,8 @@ struct VideoProbeTests {
         #expect(FrameOutput(path: "frames/%05d.png") == .frames(pattern: "frames/%05d.png"))
         #expect(FrameOutput(path: "frames/") == .frames(pattern: "frames/%05d.png"))
         #expect(FrameOutput(path: dir.path) == .frames(pattern: dir.path + "/%05d.png"))
+        try AtomicFile.makeDirectories(dir.file("looks-like.mp4"))
+        #expect(FrameOutput(path: dir.file("looks-like.mp4")) == .video(.mp4))
         #expect(FrameOutput(path: "frames/%05d.jpg") == nil)
         #expect(FrameOutput(path: "clip.avi") == nil)
         #expect(videoError { _ = try makeFrameSink(path: "clip.avi", options: VideoOptions(width: 8, height: 8)) }?.exitStatus == 2)
