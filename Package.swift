@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),

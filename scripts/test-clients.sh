@@ -37,18 +37,24 @@ rc=${PIPESTATUS[0]}
 if [ $rc = 77 ]; then echo "  skipped: Blender (bpy) not installed"; elif [ $rc != 0 ]; then status=1; fi
 
 echo "clients: oyster-render videos play in headless Chromium (WebM; MP4 where the build has H.264)"
-if "$BIN/oyster-render" --help 2>/dev/null | grep -q '\.webm'; then
-  for ext in webm mp4; do
-    "$BIN/oyster-render" "$ROOT/Fixtures/blender/rich.glb" --turntable 2 --fps 24 --size 320x180 -q -o "$WORK/video/spin.$ext" || status=1
-  done
-  python3 "$ROOT/scripts/clients/video_plays.py" --size 320x180 --frames 48 "$WORK/video/spin.webm" "$WORK/video/spin.mp4" >/dev/null
-  rc=$?
-  if [ $rc = 77 ]; then echo "  skipped: chromium, chromium-driver or selenium not installed"; elif [ $rc != 0 ]; then status=1; fi
-else
-  # Until the tool writes video, OysterVideoTests' BrowserPlaybackTests (make test's Swift
-  # suite) plays the encoder's own WebM and MP4 through the same script.
-  echo "  skipped: oyster-render does not write video yet (the encoder's WebM and MP4 are played by the Swift suite's BrowserPlaybackTests)"
-fi
+for ext in webm mp4; do
+  "$BIN/oyster-render" "$ROOT/Fixtures/blender/rich.glb" --turntable 2 --fps 24 --size 320x180 -q -o "$WORK/video/spin.$ext" || status=1
+done
+command -v ffprobe >/dev/null || echo "  skipped: ffprobe (Debian ffmpeg) not installed"
+for ext in webm mp4; do
+  command -v ffprobe >/dev/null || break
+  # codec, size, frames and duration as ffprobe reads them: what was asked for
+  probe=$(ffprobe -v error -select_streams v:0 -count_frames -show_entries stream=codec_name,width,height,nb_read_frames \
+    -show_entries format=duration -of compact=p=0:nk=1 "$WORK/video/spin.$ext" 2>&1 | tr '\n' ' ')
+  echo "  ffprobe spin.$ext: $probe"
+  case "$ext:$probe" in
+    "webm:vp9|320|180|48 2.000000 "|"mp4:h264|320|180|48 2.000000 ") ;;
+    *) echo "  FAILED: expected $([ $ext = webm ] && echo vp9 || echo h264)|320|180|48 2.000000"; status=1 ;;
+  esac
+done
+python3 "$ROOT/scripts/clients/video_plays.py" --size 320x180 --frames 48 "$WORK/video/spin.webm" "$WORK/video/spin.mp4" >/dev/null
+rc=$?
+if [ $rc = 77 ]; then echo "  skipped: chromium, chromium-driver or selenium not installed"; elif [ $rc != 0 ]; then status=1; fi
 
 [ $status = 0 ] && echo "clients: all checks passed" || echo "clients: FAILED"
 exit $status

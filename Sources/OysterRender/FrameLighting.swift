@@ -53,7 +53,7 @@ struct FrameLighting {
         skyZenith = sky * 0.85
         skyHorizon = mix(sky, Vec3(repeating: (sky.x + sky.y + sky.z) / 3) * 1.15 + Vec3(0.05, 0.05, 0.05) * strength, 0.45)
         skyGround = Vec3(0.32, 0.29, 0.25) * ((sky.x + sky.y + sky.z) / 3)
-        ambient = 0.45 + 0.35 * min(strength, 1)
+        ambient = 0.35 + 0.3 * min(strength, 1)
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
         locals = Self.nearestLocals(scene, world: world, eye: eye)
     }

@@ -92,7 +92,7 @@ struct DrawList {
     /// takes the coarsest level of detail whose error projects under `maxErrorPixels`.
     /// `includeBlended` false leaves out blended draws (shadow maps).
     static func collect(_ prepared: PreparedScene, world: [Mat4], frustum: Frustum, eye: Vec3,
-                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 1,
+                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 3,
                         includeBlended: Bool = true) -> DrawList {
         let scene = prepared.scene
         var batches: [Int: Int] = [:]    // key mesh << 24 | primitive << 4 | level → index in list.opaque

@@ -21,6 +21,8 @@ public final class Renderer {
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
+    /// What the last frame drew.
+    public private(set) var statistics = FrameStatistics()
 
     /// Texture units: material slots 0–4 (`Shaders.slots`), then these.
     enum Unit {
@@ -64,6 +66,7 @@ public final class Renderer {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
         let scene = prepared.scene
+        statistics = FrameStatistics()
         let pose = Self.pose(prepared, options: options)
         let world = pose?.worldMatrices ?? prepared.restWorld
         let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
@@ -223,6 +226,7 @@ public final class Renderer {
             let mirrored = Self.determinant3x3(batch.models) < 0
             glFrontFace(GLenum(mirrored ? GL_CW : GL_CCW))
             glDrawElementsInstanced(GLenum(GL_TRIANGLES), GLsizei(gpu.indexCount), GLenum(GL_UNSIGNED_INT), nil, GLsizei(batch.instanceCount))
+            statistics.add(triangles: gpu.indexCount / 3 * batch.instanceCount, shadow: depth)
         }
         glFrontFace(GLenum(GL_CCW))
         glBindVertexArray(0)
@@ -264,6 +268,7 @@ public final class Renderer {
         program.set("uRoughness", m.roughnessFactor)
         program.set("uEmissive", m.emissiveFactor * (m.emissiveStrength ?? 1))
         program.set("uUnlit", m.unlit)
+        program.set("uBlend", m.alphaMode == .blend)
     }
 
     private func bindJoints(_ joints: [Mat4], resources: GPUResources) {
@@ -299,6 +304,30 @@ public final class Renderer {
         program.set("uMorphTargets", Unit.morph)
         if depth { depthPrograms[variant] = program } else { colorPrograms[variant] = program }
         return program
+    }
+}
+
+/// Counts of one frame's work, for benchmarks and tuning.
+public struct FrameStatistics: Sendable, Equatable {
+    public init() {}
+
+    /// Draw calls and triangles of the camera's view.
+    public var draws = 0
+    public var triangles = 0
+    /// Draw calls and triangles of the shadow maps (all cascades).
+    public var shadowDraws = 0
+    public var shadowTriangles = 0
+
+    /// Adds another frame's counts (for totals over a shot).
+    public mutating func accumulate(_ other: FrameStatistics) {
+        draws += other.draws
+        triangles += other.triangles
+        shadowDraws += other.shadowDraws
+        shadowTriangles += other.shadowTriangles
+    }
+
+    mutating func add(triangles count: Int, shadow: Bool) {
+        if shadow { shadowDraws += 1; shadowTriangles += count } else { draws += 1; triangles += count }
     }
 }
 

@@ -198,6 +198,7 @@ enum Shaders {
     uniform float uOcclusionStrength;
     uniform vec3 uEmissive;
     uniform bool uUnlit;
+    uniform bool uBlend;             // alpha is kept only for blended materials
     uniform bool uHasNormals;
     uniform bool uHasTangents;
     uniform sampler2D uMetallicRoughnessTexture;
@@ -307,7 +308,7 @@ enum Shaders {
         vec4 base = baseColor();
         if (uAlphaCutoff >= 0.0 && base.a < uAlphaCutoff) discard;
         if (uUnlit) {
-            fragColor = vec4(display(applyFog(base.rgb, vWorld)), base.a);
+            fragColor = vec4(display(applyFog(base.rgb, vWorld)), uBlend ? base.a : 1.0);
             return;
         }
         float metallic = uMetallic, roughness = uRoughness;
@@ -357,7 +358,7 @@ enum Shaders {
         vec3 emissive = uEmissive;
         if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
         color += emissive;
-        fragColor = vec4(display(applyFog(color, vWorld)), base.a);
+        fragColor = vec4(display(applyFog(color, vWorld)), uBlend ? base.a : 1.0);
     }
     """
 

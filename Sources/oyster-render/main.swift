@@ -2,31 +2,39 @@ import OysterCLI
 import OysterCore
 import OysterImage
 import OysterRender
+import OysterVideo
+import Foundation
 
-/// oyster-render: a still of a scene, headless (OpenGL through EGL; llvmpipe on a CPU).
+/// oyster-render: stills and video of a scene, headless (OpenGL through EGL; llvmpipe on a
+/// CPU, the GPU's driver where there is one).
 struct Render: OysterTool {
     static let toolName = "oyster-render"
     static let configuration = CommandConfiguration(
         commandName: "oyster-render",
-        abstract: "Render a still of a scene to PNG, headless, on a CPU or a GPU.",
+        abstract: "Render stills and video of a scene, headless, on a CPU or a GPU.",
         discussion: """
-            The view is the scene's first camera, or --camera NAME, or --from X,Y,Z --at X,Y,Z;
-            a scene without cameras is framed from its bounds. This first version draws base
-            colours (factors, vertex colours, textures), alpha mask and blend, the scene's sun
-            with sky ambient and emissive surfaces; PBR, shadows, point lights, fog, animation
-            and video are still to come.
+            The output's name picks what is written: a .png still; an .mp4 (H.264) or .webm (VP9)
+            video; numbered PNGs for a pattern such as frames/%05d.png or a folder ending in /.
 
-            Exit status: 0 rendered; 2 usage error (bad size, unknown camera); 3 input unreadable
-            or no headless OpenGL (the message names the packages); 4 output could not be written.
+            The view is the scene's first camera, or --camera NAME, or --from X,Y,Z --at X,Y,Z; a
+            scene without cameras is framed from its bounds. Video moves with --turntable SECONDS
+            (an orbit around the scene), --animation NAME (plays one glTF animation), --path FILE
+            (a keyframed camera path, docs/camera-path.schema.json) or --duration SECONDS (the
+            view stays, the scene's animations play). Every animation of the scene plays unless
+            --animation picks one.
+
+            Exit status: 0 rendered; 2 usage error (bad size, unknown camera or animation, bad
+            path); 3 input unreadable or no headless OpenGL (the message names the packages);
+            4 output could not be written (nothing is left half-written).
             """)
 
     @Argument(help: "The scene to render (.gltf, .glb or .obj).")
     var input: String
 
-    @Option(name: [.short, .customLong("output")], help: "The PNG to write.")
+    @Option(name: [.short, .customLong("output")], help: "The still (.png), video (.mp4, .webm) or frames (frames/%05d.png) to write.")
     var output: String
 
-    @Option(help: "Frame size WIDTHxHEIGHT (each 1-16384).")
+    @Option(help: "Frame size WIDTHxHEIGHT (each 1-16384; even for video).")
     var size = "640x360"
 
     @Option(help: "A camera by node or camera name.")
@@ -37,6 +45,48 @@ struct Render: OysterTool {
 
     @Option(help: "Point looked at X,Y,Z (with --from; default the scene's centre).")
     var at: String?
+
+    @Option(help: "Seconds into the animations (of a still; where a video starts).")
+    var time: Float = 0
+
+    @Option(help: "Video: one orbit around the scene taking this many seconds.")
+    var turntable: Float?
+
+    @Option(help: "Video: play this animation (by name or index) for its length.")
+    var animation: String?
+
+    @Option(help: "Video: follow this camera path (JSON, see docs/camera-path.schema.json).")
+    var path: String?
+
+    @Option(help: "Video: seconds of a fixed view with the animations playing.")
+    var duration: Float?
+
+    @Option(help: "Video frames per second (1-120).")
+    var fps = 24
+
+    @Option(help: "Video quality 0-100 (70: each codec's usual default).")
+    var quality = 70
+
+    @Option(help: "Exposure in stops (EV): +1 doubles the light.")
+    var exposure: Float = 0
+
+    @Option(help: "Tone mapping: neutral (Khronos PBR Neutral), aces or none.")
+    var tonemap: ToneMapping = .neutral
+
+    @Option(help: "Samples per pixel for anti-aliasing (1-16; default 4 for stills, 1 for video).")
+    var samples: Int?
+
+    @Flag(help: "No sun shadows.")
+    var noShadows = false
+
+    @Flag(help: "No distance fog.")
+    var noFog = false
+
+    @Option(help: "OpenGL device: auto (a GPU if there is one), cpu (llvmpipe) or gpu.")
+    var device: RenderDevice = .auto
+
+    @Flag(help: "Print what was drawn and how fast (frames per second of rendering alone, triangles per frame).")
+    var stats = false
 
     @Flag(help: "Read URIs and texture paths that leave the input's folder (refused by default).")
     var allowUnsafePaths = false
@@ -60,15 +110,33 @@ struct Render: OysterTool {
         return Vec3(x, y, z)
     }
 
+    var motions: [String] {
+        [turntable.map { _ in "--turntable" }, animation.map { _ in "--animation" }, path.map { _ in "--path" }, duration.map { _ in "--duration" }].compactMap { $0 }
+    }
+
     func validate() throws {
         guard let format = FileFormat(path: input), format.isScene else {
             throw ValidationError("cannot tell the scene format of '\(input)' (expected \(FileFormat.sceneExtensions))")
         }
-        guard output.lowercased().hasSuffix(".png") else { throw ValidationError("-o must name a .png file") }
-        _ = try parsedSize()
+        guard let kind = FrameOutput(path: output) else {
+            throw ValidationError("-o must name a .png still, an .mp4 or .webm video, or frames like frames/%05d.png")
+        }
+        let (w, h) = try parsedSize()
         if let from { _ = try Self.vector(from, "--from") }
         if let at { _ = try Self.vector(at, "--at") }
         if at != nil && from == nil { throw ValidationError("--at needs --from") }
+        guard time.isFinite, time >= 0, time <= 86_400 else { throw ValidationError("--time must be 0-86400 seconds") }
+        guard exposure.isFinite, abs(exposure) <= 20 else { throw ValidationError("--exposure must be -20...20 stops") }
+        if let samples, !(1...16).contains(samples) { throw ValidationError("--samples must be 1-16") }
+        guard motions.count <= 1 else { throw ValidationError("choose one of \(motions.joined(separator: ", "))") }
+        switch kind {
+        case .still:
+            if let m = motions.first { throw ValidationError("\(m) makes a video: -o must be .mp4, .webm or frames (frames/%05d.png)") }
+        case .video, .frames:
+            guard Shot.fpsRange.contains(fps) else { throw ValidationError("--fps must be \(Shot.fpsRange.lowerBound)-\(Shot.fpsRange.upperBound)") }
+            guard (0...100).contains(quality) else { throw ValidationError("--quality must be 0-100") }
+            if case .video = kind, w % 2 != 0 || h % 2 != 0 { throw ValidationError("a video's --size must be even on both sides (H.264 and VP9 store 4:2:0 colour)") }
+        }
     }
 
     func run() throws {
@@ -82,24 +150,119 @@ struct Render: OysterTool {
         options.camera = camera
         options.eye = try from.map { try Self.vector($0, "--from") }
         options.target = try at.map { try Self.vector($0, "--at") }
-        let image: PixelImage
-        let device: String
-        do {
-            let renderer = try Renderer()
-            device = renderer.deviceName
-            image = try renderer.render(scene, options: options)
-        } catch {
-            // Typed throws: every error here is a RenderError.
-            switch error {
-            case .unknownCamera, .badSize: throw ToolFailure(.usage, file: input, error.description)
-            case .noOpenGL, .noGPU, .gl: throw ToolFailure.unreadable(input, error.description)
-            }
+        options.time = time
+        options.exposure = exposure
+        options.toneMapping = tonemap
+        options.shadows = !noShadows
+        options.fog = !noFog
+        let renderer = try mapped { () throws(RenderError) in try Renderer(device: device) }
+
+        guard case .still? = FrameOutput(path: output) else {
+            return try renderVideo(scene, renderer: renderer, options: options, console: console)
+        }
+        options.samples = samples ?? 4
+        let image = try mapped { () throws(RenderError) in try renderer.render(scene, options: options) }
+        if stats {
+            let s = renderer.statistics
+            Console.writeStderr("\(Self.toolName): stats: \(s.triangles) triangles in \(s.draws) draws, \(s.shadowTriangles) shadow triangles in \(s.shadowDraws) draws\n")
         }
         let png: [UInt8]
         do { png = try ImageCodec.encodePNG(image) } catch { throw ToolFailure.unwritable(output, "\(error)") }
         do { try AtomicFile.write(png, to: output) } catch { throw ToolFailure.unwritable(output, "\(error)") }
-        console.info("\(Self.toolName): wrote \(output) (\(w)x\(h), \(device))")
+        console.info("\(Self.toolName): wrote \(output) (\(w)x\(h), \(renderer.deviceName))")
+    }
+
+    /// Renders the shot the flags describe into the video or frames `output` names, encoding
+    /// on a second thread while the next frame renders.
+    func renderVideo(_ scene: Scene, renderer: Renderer, options: RenderOptions, console: Console) throws {
+        var base = options
+        // Multisampling costs llvmpipe more than the rest of a frame: video is one sample
+        // unless asked.
+        base.samples = samples ?? 1
+        let shot: Shot
+        do {
+            if let turntable {
+                shot = try Shot(motion: .path(try CameraPath.turntable(around: scene.worldBounds(), seconds: turntable)), duration: turntable, fps: fps)
+            } else if let path {
+                let file: [UInt8]
+                do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
+                let camera = try CameraPath(json: file)
+                shot = try Shot(motion: .path(camera), duration: max(camera.duration, 1 / Float(fps)), fps: fps)
+            } else if let animation {
+                let index = Int(animation).flatMap { scene.animations.indices.contains($0) ? $0 : nil }
+                    ?? scene.animations.firstIndex { $0.name == animation }
+                guard let index else {
+                    let names = scene.animations.enumerated().map { $0.element.name ?? "\($0.offset)" }
+                    throw ToolFailure(.usage, file: input, "no animation named '\(animation)'" + (names.isEmpty ? "; the scene has none" : "; animations: " + names.joined(separator: ", ")))
+                }
+                base.animations = [index]
+                shot = try Shot(motion: .fixed, duration: max(scene.animations[index].duration, 1 / Float(fps)), fps: fps)
+            } else {
+                let longest = scene.animations.map(\.duration).max() ?? 0
+                guard let seconds = duration ?? (longest > 0 ? longest : nil) else {
+                    throw ToolFailure(.usage, file: input, "nothing moves in this scene: give --duration, --turntable or --path for a video")
+                }
+                shot = try Shot(motion: .fixed, duration: seconds, fps: fps)
+            }
+        } catch let error as CameraPathError {
+            throw ToolFailure(.usage, file: path ?? input, error.description)
+        } catch let error as ShotError {
+            throw ToolFailure(.usage, error.description)
+        }
+
+        var videoOptions = VideoOptions(width: base.width, height: base.height, fps: FrameRate(fps), quality: quality)
+        videoOptions.maxFrames = Shot.maxFrames
+        let summary: FrameSinkSummary
+        do {
+            let sink = PipelinedSink(try makeFrameSink(path: output, options: videoOptions))
+            let prepared = renderer.prepare(scene, levelsOfDetail: true)
+            let progress = ProgressBar(total: shot.frameCount, label: "rendering", console: console)
+            var totals = FrameStatistics()
+            let start = ContinuousClock.now
+            var encoding = Duration.zero
+            try renderer.render(prepared, shot: shot, base: base) { index, image in
+                let handed = ContinuousClock.now
+                try sink.append(image)
+                encoding += ContinuousClock.now - handed
+                totals.accumulate(renderer.statistics)
+                progress.update(index + 1)
+            }
+            let elapsed = ContinuousClock.now - start
+            progress.finish()
+            summary = try sink.finish()
+            if stats {
+                let n = Double(shot.frameCount)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                let waiting = Double(encoding.components.seconds) + Double(encoding.components.attoseconds) * 1e-18
+                Console.writeStderr(String(format: "%@: stats: %.1f frames/s end to end (%.1f rendering alone), %.0f triangles and %.0f draws per frame, %.0f shadow triangles\n",
+                                           Self.toolName, n / seconds, n / max(seconds - waiting, 1e-9), Double(totals.triangles) / n,
+                                           Double(totals.draws) / n, Double(totals.shadowTriangles) / n))
+            }
+        } catch {
+            switch error {
+            case let video as VideoError: throw ToolFailure(ExitStatus(rawValue: video.exitStatus) ?? .outputFailed, file: output, video.description)
+            case let render as RenderError: throw Self.failure(render, input: input)
+            default: throw error
+            }
+        }
+        let length = summary.duration.map { String(format: ", %.2f s", $0) } ?? ""
+        console.info("\(Self.toolName): wrote \(summary.path) (\(summary.frames) frames \(base.width)x\(base.height) at \(fps) fps\(length), \(summary.encoder), \(renderer.deviceName))")
+    }
+
+    /// Runs a renderer call, turning its typed error into the tool's exit status.
+    func mapped<T>(_ body: () throws(RenderError) -> T) throws -> T {
+        do { return try body() } catch { throw Self.failure(error, input: input) }
+    }
+
+    static func failure(_ error: RenderError, input: String) -> ToolFailure {
+        switch error {
+        case .unknownCamera, .badSize: return ToolFailure(.usage, file: input, error.description)
+        case .noOpenGL, .noGPU, .gl: return ToolFailure.unreadable(input, error.description)
+        }
     }
 }
+
+extension ToneMapping: ExpressibleByArgument {}
+extension RenderDevice: ExpressibleByArgument {}
 
 Render.runAsTool()

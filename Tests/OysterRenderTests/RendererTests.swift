@@ -157,3 +157,95 @@ struct RenderCommandTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+/// Whether FFmpeg's ffprobe is on the PATH (Debian: ffmpeg).
+let ffprobeAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/ffprobe")
+
+/// The tool writing video and frames, end to end.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct RenderVideoCommandTests {
+    let tool = RepoPaths.tool("oyster-render")
+    let asset = RepoPaths.fixture("blender/rich.glb")
+
+    /// ffprobe's codec, width, height, frame count and duration of a video.
+    func probe(_ path: String) throws -> String {
+        let run = try ToolRun.run("/usr/bin/ffprobe", ["-v", "error", "-select_streams", "v:0", "-count_frames",
+                                                       "-show_entries", "stream=codec_name,width,height,nb_read_frames",
+                                                       "-show_entries", "format=duration", "-of", "compact=p=0:nk=1", path])
+        return run.stdout.split(separator: "\n").joined(separator: " ")
+    }
+
+    @Test(.enabled(if: ffprobeAvailable, "needs ffprobe: apt-get install ffmpeg"))
+    func aTurntableBecomesAWebMAndAnMP4OfTheLengthAskedFor() throws {
+        let dir = TemporaryDirectory()
+        for (ext, codec) in [("webm", "vp9"), ("mp4", "h264")] {
+            let out = dir.file("spin.\(ext)")
+            let run = try ToolRun.run(tool, [asset, "--turntable", "1.5", "--fps", "20", "--size", "160x96", "-o", out])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try probe(out) == "\(codec)|160|96|30 1.500000", "\(ext)")
+            #expect(run.stderr.contains("30 frames"))
+        }
+    }
+
+    @Test(.enabled(if: ffprobeAvailable, "needs ffprobe: apt-get install ffmpeg"))
+    func anAnimationPlaysForItsOwnLengthFromTheSceneCamera() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("anim.mp4")
+        let run = try ToolRun.run(tool, [asset, "--animation", "0", "--fps", "10", "--size", "96x64", "-o", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try probe(out).hasPrefix("h264|96|64|"))
+        let unknown = try ToolRun.run(tool, [asset, "--animation", "Dance", "-o", dir.file("x.mp4")])
+        #expect(unknown.status == 2 && unknown.stderr.contains("no animation named 'Dance'") && unknown.stderr.contains("animations:"), "\(unknown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("x.mp4")))
+    }
+
+    @Test func aCameraPathWritesNumberedFrames() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("path.json")
+        try AtomicFile.write(Array("""
+        {"keys": [{"time": 0, "position": [4, 2, 4], "target": [0, 0, 0]}, {"time": 0.5, "position": [-4, 2, 4], "target": [0, 0, 0]}]}
+        """.utf8), to: path)
+        let run = try ToolRun.run(tool, [asset, "--path", path, "--fps", "8", "--size", "64x48", "-o", dir.file("frames/%03d.png")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.file("frames")).sorted()
+        #expect(names == ["000.png", "001.png", "002.png", "003.png"])
+        let first = try ImageCodec.decode(try FileIO.read(dir.file("frames/000.png")))
+        let last = try ImageCodec.decode(try FileIO.read(dir.file("frames/003.png")))
+        #expect(first.width == 64 && first.height == 48)
+        #expect(first.samples8 != last.samples8, "the camera moved")
+    }
+
+    @Test func badVideoRequestsAreUsageErrorsAndLeaveNothing() throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("v.mp4")
+        let cases: [([String], String)] = [
+            (["--turntable", "2", "-o", dir.file("still.png")], "makes a video"),
+            (["--turntable", "2", "--size", "161x90", "-o", out], "even"),
+            (["--turntable", "2", "--animation", "0", "-o", out], "choose one of"),
+            (["--turntable", "0", "-o", out], "turntable"),
+            (["--turntable", "2", "--fps", "500", "-o", out], "--fps"),
+            (["--turntable", "400", "--fps", "120", "-o", out], "over the cap"),
+            (["--path", dir.file("missing.json"), "-o", out], "missing.json"),
+            (["-o", dir.file("v.gif")], "-o must name"),
+        ]
+        for (args, message) in cases {
+            let run = try ToolRun.run(tool, [asset] + args)
+            #expect(run.status == 2 || (args.first == "--path" && run.status == 3), "\(args): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains(message), "\(args): \(run.stderr)")
+        }
+        let bad = dir.file("bad.json")
+        try AtomicFile.write(Array("{\"keys\": [{\"time\": 0}]}".utf8), to: bad)
+        let path = try ToolRun.run(tool, [asset, "--path", bad, "-o", out])
+        #expect(path.status == 2 && path.stderr.contains("keys[0].position"), "\(path.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.json"])
+    }
+
+    @Test func anUnwritableVideoExitsFourWithoutAFile() throws {
+        let dir = TemporaryDirectory()
+        // A folder where the video's folder should be: the file cannot be made.
+        try AtomicFile.write([1], to: dir.file("blocked"))
+        let run = try ToolRun.run(tool, [asset, "--turntable", "0.5", "--fps", "4", "--size", "64x48", "-o", dir.file("blocked/v.webm")])
+        #expect(run.status == 4, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["blocked"])
+    }
+}
