@@ -30,27 +30,37 @@ final class GPUResources {
         let morphTargets: Int
     }
 
+    /// A piece of a primitive drawn on its own: the whole primitive, or one tile of a large
+    /// one, with its levels of detail.
+    struct Part {
+        /// Level 0 is the geometry as authored; nil where it has nothing to draw.
+        var levels: [PrimitiveBuffers?]
+        /// Per level, its largest deviation from level 0 in the mesh's units (0 for level 0).
+        var errors: [Float]
+        /// Box around the part's positions in the mesh's space.
+        var bounds: AABB
+    }
+
     private let scene: Scene
-    /// Per mesh, per primitive, per level of detail (0: the primitive itself).
-    private var primitives: [[[PrimitiveBuffers?]]] = []
-    /// Per mesh, per primitive, per level: the level's largest deviation from LOD0 in the
-    /// mesh's units (0 for LOD0).
-    private(set) var levelErrors: [[[Float]]] = []
-    /// Per (texture, sRGB): the GL texture, nil when its image cannot be decoded.
-    private var textures: [TextureKey: GLuint] = [:]
+    /// Per mesh, per primitive: its parts.
+    private var parts: [[[Part]]] = []
     /// The streamed per-instance model matrices of the current pass.
     let instanceBuffer: GLuint
     /// Joint matrices of the skinned draw being made (a buffer texture).
     let jointBuffer: GLuint
     let jointTexture: GLuint
+    /// Per (texture, sRGB): the GL texture, nil when its image cannot be decoded.
+    private var textures: [TextureKey: GLuint] = [:]
 
     struct TextureKey: Hashable {
         let texture: Int
         let sRGB: Bool
     }
 
-    /// Uploads `scene`; with `levelsOfDetail`, primitives of 256 to 50,000 triangles also get
-    /// simplified levels (built in parallel with `OysterProcess`' simplifier).
+    /// Uploads `scene`. With `levelsOfDetail`, primitives of 256 to 8,192 triangles get
+    /// simplified levels, and larger ones (terrain) are cut into tiles of about 4,096
+    /// triangles, each with levels whose borders stay put so neighbouring tiles always meet.
+    /// Levels are built in parallel with `OysterProcess`' simplifier.
     init(scene: Scene, levelsOfDetail: Bool) {
         self.scene = scene
         var ids: [GLuint] = [0, 0]
@@ -60,42 +70,65 @@ final class GPUResources {
         var t: GLuint = 0
         glGenTextures(1, &t)
         jointTexture = t
-        let levels = levelsOfDetail ? Self.levels(scene) : scene.meshes.map { $0.primitives.map { [($0, Float(0))] } }
-        primitives = levels.map { $0.map { $0.map { upload($0.0) } } }
-        levelErrors = levels.map { $0.map { $0.map(\.1) } }
+        let pieces = levelsOfDetail ? Self.levels(scene)
+            : scene.meshes.map { $0.primitives.map { [Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
+        parts = pieces.map { $0.map { $0.map { piece in
+            Part(levels: piece.chain.map { upload($0.0) }, errors: piece.chain.map(\.1), bounds: piece.bounds)
+        } } }
         uploadTextures()
     }
 
-    /// The buffers of `mesh`'s primitive `index` at level of detail `level`; nil when it has
-    /// no triangles or positions.
-    func primitive(_ mesh: Int, _ index: Int, level: Int = 0) -> PrimitiveBuffers? {
-        guard primitives.indices.contains(mesh), primitives[mesh].indices.contains(index), primitives[mesh][index].indices.contains(level) else { return nil }
-        return primitives[mesh][index][level]
+    /// The parts of `mesh`'s primitive `index` (empty when there is no such primitive).
+    func parts(_ mesh: Int, _ index: Int) -> [Part] {
+        guard parts.indices.contains(mesh), parts[mesh].indices.contains(index) else { return [] }
+        return parts[mesh][index]
     }
 
-    /// Levels of detail per primitive: the primitive, then simplified copies at about 30 % and
-    /// 8 % of its triangles, each with its error in mesh units. A level that saves less than
-    /// a fifth of the previous one's triangles ends the chain.
-    static func levels(_ scene: Scene) -> [[[(Primitive, Float)]]] {
+    /// The buffers of part `part` of `mesh`'s primitive `index` at level of detail `level`;
+    /// nil when it has no triangles or positions.
+    func primitive(_ mesh: Int, _ index: Int, part: Int = 0, level: Int = 0) -> PrimitiveBuffers? {
+        let all = parts(mesh, index)
+        guard all.indices.contains(part), all[part].levels.indices.contains(level) else { return nil }
+        return all[part].levels[level]
+    }
+
+    /// A part before upload: its bounds and its chain of (geometry, error) levels.
+    struct Piece {
+        var bounds: AABB
+        var chain: [(Primitive, Float)]
+    }
+
+    /// Per mesh, per primitive, the parts to upload and their levels of detail: simplified
+    /// copies at about 30 % and 8 % of the triangles, each with its error in mesh units; a
+    /// level that saves less than a fifth of the previous one's triangles ends the chain.
+    /// Blended, skinned and morphing primitives are drawn as authored.
+    static func levels(_ scene: Scene) -> [[[Piece]]] {
         let flat = scene.meshes.flatMap { $0.primitives }
-        let chains = Parallel.map(flat) { p -> [(Primitive, Float)] in
-            var chain = [(p, Float(0))]
-            let triangles = p.triangleCount
-            guard (256...50_000).contains(triangles), p.targets.isEmpty, p.attributes["JOINTS_0"] == nil else { return chain }
-            let extent = length(p.localBounds.size)
-            var last = triangles
-            for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15)] {
-                let (level, result) = p.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError))
-                guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { break }
-                chain.append((level, max(result.error * extent, chain.last!.1)))
-                last = level.triangleCount
+        let materials = scene.materials
+        let pieces = Parallel.map(flat) { p -> [Piece] in
+            let blended = p.material.map { materials.indices.contains($0) && materials[$0].alphaMode == .blend } ?? false
+            guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 256 else {
+                return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
             }
-            return chain
+            let tiles = p.triangleCount > 8192 ? p.tiled(triangles: 4096) : [p]
+            return tiles.map { tile in
+                let bounds = tile.localBounds
+                let extent = length(bounds.size)
+                var chain = [(tile, Float(0))]
+                var last = tile.triangleCount
+                for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15)] {
+                    let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1))
+                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { break }
+                    chain.append((level, max(result.error * extent, chain.last!.1)))
+                    last = level.triangleCount
+                }
+                return Piece(bounds: bounds, chain: chain)
+            }
         }
-        var out: [[[(Primitive, Float)]]] = []
+        var out: [[[Piece]]] = []
         var i = 0
         for mesh in scene.meshes {
-            out.append(mesh.primitives.map { _ in defer { i += 1 }; return chains[i] })
+            out.append(mesh.primitives.map { _ in defer { i += 1 }; return pieces[i] })
         }
         return out
     }
@@ -104,7 +137,7 @@ final class GPUResources {
     func texture(_ index: Int, sRGB: Bool) -> GLuint? { textures[TextureKey(texture: index, sRGB: sRGB)] }
 
     func delete() {
-        for case let p? in primitives.joined().joined() {
+        for case let p? in parts.joined().joined().flatMap(\.levels) {
             var vao = p.vertexArray
             glDeleteVertexArrays(1, &vao)
             var ids = p.buffers

@@ -8,8 +8,6 @@ public final class PreparedScene {
     let resources: GPUResources
     /// Every node the default scene reaches that draws a mesh, in traversal order.
     let drawables: [Drawable]
-    /// Per mesh, per primitive: the box around its positions in the mesh's space.
-    let primitiveBounds: [[AABB]]
     /// The scene's bounds in the rest pose (framing, shadow extents).
     let restBounds: AABB
     /// World matrices in the rest pose (used when nothing animates).
@@ -22,12 +20,19 @@ public final class PreparedScene {
         var instances: [Mat4]
         var skin: Int?
         var morphed: Bool
+        /// Whether an animation moves the node (or an ancestor) or deforms its mesh: the shadow
+        /// cache redraws only these every frame.
+        var moves: Bool
     }
 
-    init(scene: Scene, levelsOfDetail: Bool) {
+    /// Unique among the scenes one renderer prepared (caches are keyed by it: an object's
+    /// address can be reused once it is freed).
+    let serial: Int
+
+    init(scene: Scene, levelsOfDetail: Bool, serial: Int) {
         self.scene = scene
+        self.serial = serial
         resources = GPUResources(scene: scene, levelsOfDetail: levelsOfDetail)
-        primitiveBounds = scene.meshes.map { $0.primitives.map(\.localBounds) }
         restWorld = scene.worldMatrices()
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = Self.drawables(scene)
@@ -42,6 +47,13 @@ public final class PreparedScene {
     /// carry a mesh, except colliders and LOD levels, which describe no visible world.
     static func drawables(_ scene: Scene) -> [Drawable] {
         var out: [Drawable] = []
+        // Nodes animation channels drive, and everything below them.
+        var animated = Set<Int>()
+        var pending = scene.animations.flatMap { $0.channels.compactMap(\.node) }
+        while let n = pending.popLast() {
+            guard scene.nodes.indices.contains(n), animated.insert(n).inserted else { continue }
+            pending += scene.nodes[n].children
+        }
         let root = scene.defaultRoot.flatMap { scene.roots.indices.contains($0) ? scene.roots[$0].nodes : nil }
             ?? scene.roots.first?.nodes ?? scene.parentlessNodes()
         var stack = Array(root.reversed())
@@ -54,10 +66,20 @@ public final class PreparedScene {
             if let role = node.role, !role.describesWorld { continue }
             let skin = node.skin.flatMap { scene.skins.indices.contains($0) ? $0 : nil }
             let morphed = scene.meshes[m].primitives.contains { !$0.targets.isEmpty }
-            out.append(Drawable(node: n, mesh: m, instances: node.instanceMatrices(), skin: skin, morphed: morphed))
+            out.append(Drawable(node: n, mesh: m, instances: node.instanceMatrices(), skin: skin, morphed: morphed,
+                                moves: skin != nil || morphed || animated.contains(n)))
         }
         return out
     }
+}
+
+/// Which shadow casters a pass draws.
+enum CasterFilter {
+    case all
+    /// What no animation moves (drawn once into the shadow cache while the view holds).
+    case still
+    /// What animations move or deform (drawn over the cached map every frame).
+    case moving
 }
 
 /// How big a metre looks: per radian of view at its distance, or fixed (orthographic).
@@ -71,6 +93,8 @@ struct DrawList {
     struct Batch {
         var mesh: Int
         var primitive: Int
+        /// Tile of the primitive (0 when it is drawn whole).
+        var part = 0
         /// Level of detail (0: full).
         var level = 0
         var material: Material?
@@ -79,6 +103,8 @@ struct DrawList {
         /// The node, for a skinned or morphed draw (its own joints and weights).
         var node: Int?
         var skin: Int?
+        /// Distance from the eye to the nearest instance's bounds (front-to-back order).
+        var nearest: Float = 0
         var instanceCount: Int { models.count / 16 }
     }
 
@@ -92,74 +118,82 @@ struct DrawList {
     /// takes the coarsest level of detail whose error projects under `maxErrorPixels`.
     /// `includeBlended` false leaves out blended draws (shadow maps).
     static func collect(_ prepared: PreparedScene, world: [Mat4], frustum: Frustum, eye: Vec3,
-                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 3,
-                        includeBlended: Bool = true) -> DrawList {
+                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 2,
+                        includeBlended: Bool = true, casters: CasterFilter = .all) -> DrawList {
         let scene = prepared.scene
-        var batches: [Int: Int] = [:]    // key mesh << 24 | primitive << 4 | level → index in list.opaque
+        var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
         var list = DrawList()
         var blended: [(distance: Float, order: Int, batch: Batch)] = []
         for d in prepared.drawables {
+            if case .still = casters, d.moves { continue }
+            if case .moving = casters, !d.moves { continue }
             let nodeWorld = world[d.node]
             let models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
             // Skinned and morphed vertices move outside their rest bounds: never culled.
             let deforms = d.skin != nil || d.morphed
             for (p, prim) in scene.meshes[d.mesh].primitives.enumerated() where prim.triangleCount > 0 {
-                guard prepared.resources.primitive(d.mesh, p) != nil else { continue }
+                let parts = prepared.resources.parts(d.mesh, p)
+                guard parts.first?.levels.first.map({ $0 != nil }) ?? false else { continue }
                 let material = prim.material.flatMap { scene.materials.indices.contains($0) ? scene.materials[$0] : nil }
                 let isBlended = material?.alphaMode == .blend
                 if isBlended && !includeBlended { continue }
-                let local = prepared.primitiveBounds[d.mesh][p]
-                let levelErrors = prepared.resources.levelErrors[d.mesh][p]
-                var visible: [[Float]] = Array(repeating: [], count: levelErrors.count)
-                for model in models {
-                    let box = local.transformed(by: model)
-                    var level = 0
-                    if !deforms {
-                        guard frustum.intersects(box) else { continue }
-                        if let scale {
-                            let radius = length(box.max - box.min) * 0.5
-                            // Pixels per metre at the object's nearest point.
-                            let pixelsPerMetre: Float
-                            switch scale {
-                            case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
-                            case .orthographic(let p): pixelsPerMetre = p
-                            }
-                            if radius * pixelsPerMetre < minPixels { continue }
-                            if levelErrors.count > 1 {
-                                // World error: mesh-space error times the model's growth.
-                                let growth = length(box.size) / max(length(local.size), 1e-6)
-                                let perError = growth * pixelsPerMetre
-                                while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
+                for (k, part) in parts.enumerated() {
+                    let local = part.bounds
+                    let levelErrors = part.errors
+                    var visible: [[Float]] = Array(repeating: [], count: levelErrors.count)
+                    var nearest = [Float](repeating: .infinity, count: levelErrors.count)
+                    for model in models {
+                        let box = local.transformed(by: model)
+                        let distance = max(0, length(box.center - eye) - length(box.size) * 0.5)
+                        var level = 0
+                        if !deforms {
+                            guard frustum.intersects(box) else { continue }
+                            if let scale {
+                                let radius = length(box.max - box.min) * 0.5
+                                // Pixels per metre at the object's nearest point.
+                                let pixelsPerMetre: Float
+                                switch scale {
+                                case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
+                                case .orthographic(let p): pixelsPerMetre = p
+                                }
+                                if radius * pixelsPerMetre < minPixels { continue }
+                                if levelErrors.count > 1 {
+                                    // World error: mesh-space error times the model's growth.
+                                    let growth = length(box.size) / max(length(local.size), 1e-6)
+                                    let perError = growth * pixelsPerMetre
+                                    while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
+                                }
                             }
                         }
+                        if isBlended {
+                            blended.append((length(box.center - eye), blended.count,
+                                            Batch(mesh: d.mesh, primitive: p, material: material, models: model.m,
+                                                  node: deforms ? d.node : nil, skin: d.skin)))
+                        } else {
+                            visible[level] += model.m
+                            nearest[level] = min(nearest[level], distance)
+                        }
                     }
-                    if isBlended {
-                        blended.append((length(box.center - eye), blended.count,
-                                        Batch(mesh: d.mesh, primitive: p, material: material, models: model.m,
-                                              node: deforms ? d.node : nil, skin: d.skin)))
-                    } else {
-                        visible[level] += model.m
-                    }
-                }
-                for (level, models) in visible.enumerated() where !models.isEmpty {
-                    let key = d.mesh << 24 | p << 4 | level
-                    if deforms {
-                        list.opaque.append(Batch(mesh: d.mesh, primitive: p, material: material, models: models, node: d.node, skin: d.skin))
-                    } else if let i = batches[key] {
-                        list.opaque[i].models += models
-                    } else {
-                        batches[key] = list.opaque.count
-                        list.opaque.append(Batch(mesh: d.mesh, primitive: p, level: level, material: material, models: models, node: nil, skin: nil))
+                    for (level, models) in visible.enumerated() where !models.isEmpty {
+                        let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(level))
+                        if deforms {
+                            list.opaque.append(Batch(mesh: d.mesh, primitive: p, part: k, material: material, models: models, node: d.node, skin: d.skin,
+                                                     nearest: nearest[level]))
+                        } else if let i = batches[key] {
+                            list.opaque[i].models += models
+                            list.opaque[i].nearest = min(list.opaque[i].nearest, nearest[level])
+                        } else {
+                            batches[key] = list.opaque.count
+                            list.opaque.append(Batch(mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models, node: nil, skin: nil,
+                                                     nearest: nearest[level]))
+                        }
                     }
                 }
             }
         }
-        // Stable sort by material index: same inputs, same order, same pixels.
-        let order = list.opaque.indices.sorted { a, b in
-            let ma = scene.meshes[list.opaque[a].mesh].primitives[list.opaque[a].primitive].material ?? -1
-            let mb = scene.meshes[list.opaque[b].mesh].primitives[list.opaque[b].primitive].material ?? -1
-            return (ma, a) < (mb, b)
-        }
+        // Front to back, so the depth test rejects hidden fragments before they are shaded (what
+        // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
+        let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
         list.opaque = order.map { list.opaque[$0] }
         list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
         return list

@@ -48,7 +48,7 @@ public struct RenderOptions: Sendable {
     /// 640×360, 2048 at 1280×720).
     public var shadowResolution: Int?
     /// How far from the camera the sun's shadows reach, metres.
-    public var shadowDistance: Float = 400
+    public var shadowDistance: Float = 250
     /// Distance fog from the scene's environment (`fogDensity`).
     public var fog = true
     /// Samples per pixel (multisample anti-aliasing; 1 for none).

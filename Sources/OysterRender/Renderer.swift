@@ -18,6 +18,7 @@ public final class Renderer {
     private var target: Framebuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
+    private var preparedCount = 0
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
@@ -53,7 +54,8 @@ public final class Renderer {
     /// levels of repeated and detailed meshes, drawn where their error is under a pixel: worth
     /// its set-up time for video, not for one still.
     public func prepare(_ scene: Scene, levelsOfDetail: Bool = false) -> PreparedScene {
-        PreparedScene(scene: scene, levelsOfDetail: levelsOfDetail)
+        preparedCount += 1
+        return PreparedScene(scene: scene, levelsOfDetail: levelsOfDetail, serial: preparedCount)
     }
 
     /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
@@ -158,14 +160,23 @@ public final class Renderer {
         glDepthFunc(GLenum(GL_LEQUAL))
         glEnable(GLenum(GL_POLYGON_OFFSET_FILL))
         glPolygonOffset(1.5, 2)
+        let owner = prepared.serial
         for (layer, cascade) in cascades.enumerated() {
-            maps.begin(layer: layer)
-            // Casters under a texel are skipped; levels of detail are chosen for the map.
-            let list = DrawList.collect(prepared, world: world, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
-                                        scale: .orthographic(pixelsPerMetre: 1 / cascade.texel), minPixels: 0.5, includeBlended: false)
-            try draw(list.opaque, prepared, pose: pose, depth: true) { program in
-                program.set("uViewProjection", cascade.viewProjection)
+            // Casters under two texels are skipped and levels may err by four: a shadow's edge is
+            // filtered over about three texels anyway.
+            func casters(_ filter: CasterFilter) -> DrawList {
+                DrawList.collect(prepared, world: world, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
+                                 scale: .orthographic(pixelsPerMetre: 1 / cascade.texel), minPixels: 1, maxErrorPixels: 4,
+                                 includeBlended: false, casters: filter)
             }
+            let setup = { (program: GLProgram) in program.set("uViewProjection", cascade.viewProjection) }
+            // What no animation moves is drawn once per view of the cascade, then copied.
+            if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
+                maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
+                try draw(casters(.still).opaque, prepared, pose: pose, depth: true, setup: setup)
+            }
+            maps.beginFromCache(layer: layer)
+            try draw(casters(.moving).opaque, prepared, pose: pose, depth: true, setup: setup)
         }
         glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
         return cascades
@@ -191,8 +202,9 @@ public final class Renderer {
         var prepared: Set<ObjectIdentifier> = []
         var lastMaterial: Material?? = .none
         for (i, batch) in batches.enumerated() {
-            guard let gpu = resources.primitive(batch.mesh, batch.primitive, level: batch.level) else { continue }
-            let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0)
+            guard let gpu = resources.primitive(batch.mesh, batch.primitive, part: batch.part, level: batch.level) else { continue }
+            let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0,
+                                          masked: batch.material?.alphaMode == .mask)
             let program = try self.program(variant, depth: depth)
             if current !== program {
                 program.use()

@@ -15,9 +15,12 @@ enum Shaders {
     struct Variant: Hashable {
         var skinned = false
         var morphed = false
+        /// Alpha mask: the only variant that discards fragments, because a shader that can
+        /// discard loses llvmpipe's (and most GPUs') early depth test.
+        var masked = false
 
         var defines: String {
-            (skinned ? "#define SKIN 1\n" : "") + (morphed ? "#define MORPH 1\n" : "")
+            (skinned ? "#define SKIN 1\n" : "") + (morphed ? "#define MORPH 1\n" : "") + (masked ? "#define ALPHA_MASK 1\n" : "")
         }
     }
 
@@ -100,7 +103,7 @@ enum Shaders {
     in vec2 vUV1;
     in vec4 vColor;
     uniform vec4 uBaseColor;
-    uniform float uAlphaCutoff;      // < 0: no mask
+    uniform float uAlphaCutoff;      // with ALPHA_MASK
     uniform int uTextureMask;        // bit i: slot i has a texture
     uniform int uTexCoord[5];        // TEXCOORD set per slot
     uniform mat3 uTextureTransform[5];
@@ -121,7 +124,9 @@ enum Shaders {
     /// shadows.
     static let depthFragment = materialInputs + """
     void main() {
-        if (uAlphaCutoff >= 0.0 && baseColor().a < uAlphaCutoff) discard;
+    #ifdef ALPHA_MASK
+        if (baseColor().a < uAlphaCutoff) discard;
+    #endif
     }
     """
 
@@ -306,7 +311,9 @@ enum Shaders {
 
     void main() {
         vec4 base = baseColor();
-        if (uAlphaCutoff >= 0.0 && base.a < uAlphaCutoff) discard;
+    #ifdef ALPHA_MASK
+        if (base.a < uAlphaCutoff) discard;
+    #endif
         if (uUnlit) {
             fragColor = vec4(display(applyFog(base.rgb, vWorld)), uBlend ? base.a : 1.0);
             return;

@@ -24,13 +24,26 @@ final class ShadowMaps {
     let count: Int
     private let texture: GLuint
     private let framebuffers: [GLuint]
+    /// The still casters' depth per cascade, kept while the cascade's view holds, so a frame
+    /// whose camera and sun have not moved redraws only what animations move.
+    private let cacheTexture: GLuint
+    private let cacheFramebuffers: [GLuint]
+    /// Per cascade: the view the cache was drawn for, and for which prepared scene.
+    private var cachedViews: [Mat4?]
+    private var cacheOwner: Int?
 
     init(resolution: Int, count: Int) {
         self.resolution = resolution
         self.count = count
+        (texture, framebuffers) = Self.makeArray(resolution: resolution, count: count, compare: true)
+        (cacheTexture, cacheFramebuffers) = Self.makeArray(resolution: resolution, count: count, compare: false)
+        cachedViews = Array(repeating: nil, count: count)
+    }
+
+    /// A depth texture array and one framebuffer per layer.
+    private static func makeArray(resolution: Int, count: Int, compare: Bool) -> (GLuint, [GLuint]) {
         var t: GLuint = 0
         glGenTextures(1, &t)
-        texture = t
         glBindTexture(GLenum(GL_TEXTURE_2D_ARRAY), t)
         glTexImage3D(GLenum(GL_TEXTURE_2D_ARRAY), 0, GL_DEPTH_COMPONENT24, GLsizei(resolution), GLsizei(resolution), GLsizei(count), 0,
                      GLenum(GL_DEPTH_COMPONENT), GLenum(GL_UNSIGNED_INT), nil)
@@ -38,8 +51,10 @@ final class ShadowMaps {
         glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_MAG_FILTER), GL_LINEAR)
         glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_WRAP_S), GL_CLAMP_TO_EDGE)
         glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_WRAP_T), GL_CLAMP_TO_EDGE)
-        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_MODE), GL_COMPARE_REF_TO_TEXTURE)
-        glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_FUNC), GL_LEQUAL)
+        if compare {
+            glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_MODE), GL_COMPARE_REF_TO_TEXTURE)
+            glTexParameteri(GLenum(GL_TEXTURE_2D_ARRAY), GLenum(GL_TEXTURE_COMPARE_FUNC), GL_LEQUAL)
+        }
         var fbs = [GLuint](repeating: 0, count: count)
         glGenFramebuffers(GLsizei(count), &fbs)
         for (layer, fb) in fbs.enumerated() {
@@ -48,27 +63,47 @@ final class ShadowMaps {
             glDrawBuffer(GLenum(GL_NONE))
             glReadBuffer(GLenum(GL_NONE))
         }
-        framebuffers = fbs
+        return (t, fbs)
     }
 
     deinit {
-        var t = texture
-        glDeleteTextures(1, &t)
-        var fbs = framebuffers
+        var t = [texture, cacheTexture]
+        glDeleteTextures(2, &t)
+        var fbs = framebuffers + cacheFramebuffers
         glDeleteFramebuffers(GLsizei(fbs.count), &fbs)
+    }
+
+    /// Whether cascade `layer`'s cache holds `prepared`'s still casters seen through `view`.
+    func isCached(layer: Int, view: Mat4, owner: Int) -> Bool {
+        cacheOwner == owner && cachedViews[layer] == view
+    }
+
+    /// Makes cascade `layer`'s cache the render target, cleared, and records what it will hold.
+    func beginCache(layer: Int, view: Mat4, owner: Int) {
+        if cacheOwner != owner {
+            cacheOwner = owner
+            cachedViews = Array(repeating: nil, count: count)
+        }
+        cachedViews[layer] = view
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), cacheFramebuffers[layer])
+        glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
+        glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
+    }
+
+    /// Makes cascade `layer` the render target, starting from its cache.
+    func beginFromCache(layer: Int) {
+        glBindFramebuffer(GLenum(GL_READ_FRAMEBUFFER), cacheFramebuffers[layer])
+        glBindFramebuffer(GLenum(GL_DRAW_FRAMEBUFFER), framebuffers[layer])
+        let r = GLint(resolution)
+        glBlitFramebuffer(0, 0, r, r, 0, 0, r, r, GLbitfield(GL_DEPTH_BUFFER_BIT), GLenum(GL_NEAREST))
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffers[layer])
+        glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
     }
 
     /// Binds the depth array to texture `unit`.
     func bind(unit: Int) {
         glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
         glBindTexture(GLenum(GL_TEXTURE_2D_ARRAY), texture)
-    }
-
-    /// Makes cascade `layer` the render target, cleared.
-    func begin(layer: Int) {
-        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffers[layer])
-        glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
-        glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
     }
 
     /// The cascades covering `camera` out to `distance` metres for a sun shining from

@@ -72,4 +72,28 @@ struct AnimationRenderTests {
         let b = try #require(redCentre(try renderer.render(prepared, options: options)))
         #expect(a > 50 && a == b, "t 0.5: \(a), t 1.5: \(b)")
     }
+
+    @Test func cachedShadowsOfStillCastersGiveTheSamePixelsAsFreshOnes() throws {
+        // A floor, a still square and a moving square above it, the sun overhead: the second
+        // frame reuses the still casters' cached depth and redraws only the moving one.
+        let scene: Scene = {
+            var s = TestScenes.scene([
+                (TestScenes.square(size: 8, floor: true), TestScenes.material(Vec4(0.8, 0.8, 0.8, 1))),
+                (TestScenes.square(centre: Vec3(-1.5, 1, 0), size: 1, floor: true), TestScenes.material(Vec4(0.2, 0.2, 0.8, 1))),
+                (TestScenes.square(centre: Vec3(1, 1, 0), size: 1, floor: true), redSquare()),
+            ], sun: Vec3(0.1, 1, 0.1))
+            s.animations = [Self.animation(node: 2, path: .translation, values: [0, 0, 0, 0, 0, 1.5], elementType: .vec3)]
+            return s
+        }()
+        var options = TestScenes.options(96, 64, eye: Vec3(0, 6, 5), at: .zero)
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        _ = try renderer.render(prepared, options: options)
+        options.time = 0.5
+        let cached = try renderer.render(prepared, options: options)
+        let fresh = try Renderer().render(scene, options: options)
+        #expect(cached.samples8 == fresh.samples8)
+        options.time = 0
+        #expect(try renderer.render(prepared, options: options).samples8 != cached.samples8, "the moving square and its shadow moved")
+    }
 }
