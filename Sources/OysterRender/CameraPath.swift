@@ -107,18 +107,42 @@ public struct CameraPath: Sendable, Equatable {
         return Key(time: time, position: blend(\.position), target: blend(\.target), fieldOfView: mix(a.fieldOfView, b.fieldOfView, t))
     }
 
-    /// A turntable: one orbit in `seconds` around `bounds`, looking at its centre from about
-    /// 25° above, far enough that the whole box stays in a 0.8 rad view.
-    public static func turntable(around bounds: AABB, seconds: Float, steps: Int = 64) throws(CameraPathError) -> CameraPath {
+    /// A turntable: one orbit in `seconds` around `bounds`, looking at its centre from 25°
+    /// above, as close as keeps the whole box inside a 0.8 rad view of `aspect` (with a 6 %
+    /// margin) at every angle of the orbit.
+    public static func turntable(around bounds: AABB, seconds: Float, aspect: Float = 16.0 / 9.0, steps: Int = 64) throws(CameraPathError) -> CameraPath {
         guard seconds.isFinite, seconds > 0, seconds <= maxDuration else { throw .invalid("a turntable lasts 0...\(Int(maxDuration)) seconds") }
-        let centre = bounds.isEmpty ? Vec3.zero : bounds.center
-        let radius = bounds.isEmpty ? 1 : max(0.05, length(bounds.size) * 0.5)
-        let distance = radius / sinf(0.4) * 1.05
+        let box = bounds.isEmpty ? AABB(min: -.one, max: .one) : bounds
+        let centre = box.center
         let elevation: Float = 25 * .pi / 180
+        func direction(_ angle: Float) -> Vec3 { Vec3(sinf(angle) * cosf(elevation), sinf(elevation), cosf(angle) * cosf(elevation)) }
+        let tanY = tanf(0.4) * 0.94, tanX = tanY * max(aspect, 0.05)
+        let corners = (0..<8).map { i in
+            Vec3(i & 1 == 0 ? box.min.x : box.max.x, i & 2 == 0 ? box.min.y : box.max.y, i & 4 == 0 ? box.min.z : box.max.z)
+        }
+        /// Whether every corner is in view from `distance` at every sampled angle.
+        func fits(_ distance: Float) -> Bool {
+            for s in 0..<32 {
+                let eye = centre + direction(Float(s) / 32 * 2 * .pi) * distance
+                let view = Mat4.lookAt(eye: eye, target: centre)
+                for c in corners {
+                    let p = view.transformPoint(c)
+                    guard p.z < 0, abs(p.x) <= -p.z * tanX, abs(p.y) <= -p.z * tanY else { return false }
+                }
+            }
+            return true
+        }
+        // The bounding sphere always fits; search down from it for the closest orbit that does.
+        let radius = max(0.05, length(box.size) * 0.5)
+        var (lo, hi) = (radius * 0.2, radius / sinf(atanf(min(tanX, tanY))) + radius)
+        for _ in 0..<24 {
+            let mid = (lo + hi) / 2
+            if fits(mid) { hi = mid } else { lo = mid }
+        }
+        let distance = hi
         let keys = (0...steps).map { s -> Key in
             let angle = Float(s) / Float(steps) * 2 * .pi
-            let eye = centre + Vec3(sinf(angle) * cosf(elevation), sinf(elevation), cosf(angle) * cosf(elevation)) * distance
-            return Key(time: seconds * Float(s) / Float(steps), position: eye, target: centre)
+            return Key(time: seconds * Float(s) / Float(steps), position: centre + direction(angle) * distance, target: centre)
         }
         return try CameraPath(keys: keys, interpolation: .smooth)
     }

@@ -16,6 +16,9 @@ struct FrameLighting {
     var ambient: Float
     var night: Bool
     var fogDensity: Float
+    /// Height of the environment's fog density and how fast it thins above (1 / 80 m).
+    var fogBase: Float = 0
+    var fogFalloff: Float = 1 / 80
     var locals: [Local]
 
     struct Local {
@@ -89,6 +92,8 @@ struct FrameLighting {
         program.set("uNight", night)
         program.set("uEye", eye)
         program.set("uFogDensity", fogDensity)
+        program.set("uFogBase", fogBase)
+        program.set("uFogFalloff", fogFalloff)
         program.set("uExposure", powf(2, options.exposure))
         program.set("uToneMapping", [ToneMapping.neutral: 0, .aces: 1, ToneMapping.none: 2][options.toneMapping] ?? 0)
         program.set("uLocalCount", locals.count)

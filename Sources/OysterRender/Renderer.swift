@@ -72,7 +72,9 @@ public final class Renderer {
         let pose = Self.pose(prepared, options: options)
         let world = pose?.worldMatrices ?? prepared.restWorld
         let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
-        let lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
+        var lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
+        // The environment's fog density holds at the middle of the scene's height.
+        if !prepared.restBounds.isEmpty { lighting.fogBase = prepared.restBounds.center.y }
 
         // Shadow cascades first: they render into their own targets.
         var cascades: [ShadowMaps.Cascade] = []

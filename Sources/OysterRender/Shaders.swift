@@ -180,12 +180,20 @@ enum Shaders {
         return sRGB(hdr);
     }
     uniform vec3 uEye;
-    uniform float uFogDensity;
+    uniform float uFogDensity;       // per metre at uFogBase
+    uniform float uFogBase;          // height where the density is uFogDensity
+    uniform float uFogFalloff;       // 1 / scale height: haze thins with altitude
+    // Exponential height fog: the density falls off as exp(-(y - base) * falloff), integrated
+    // exactly along the ray from the eye, so views from above see through the haze that fills
+    // a valley seen from inside it.
     vec3 applyFog(vec3 color, vec3 world) {
         if (uFogDensity <= 0.0) return color;
         vec3 toPoint = world - uEye;
         float d = length(toPoint);
-        float f = exp(-uFogDensity * d);
+        float rise = toPoint.y * uFogFalloff;
+        float atEye = uFogDensity * exp(-(uEye.y - uFogBase) * uFogFalloff);
+        float along = abs(rise) > 1e-4 ? (1.0 - exp(-rise)) / rise : 1.0;
+        float f = exp(-atEye * d * along);
         vec3 dir = toPoint / max(d, 1e-4);
         vec3 fogColor = skyRadiance(normalize(vec3(dir.x, 0.02, dir.z)));
         return mix(fogColor, color, f);

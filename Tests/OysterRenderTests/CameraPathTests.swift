@@ -64,6 +64,22 @@ struct CameraPathTests {
         #expect(length(p.sample(at: 0).position - p.sample(at: 8).position) < 1e-3)
         #expect(length(p.sample(at: 4).position - p.sample(at: 0).position) > distances[0])
         #expect(throws: CameraPathError.self) { _ = try CameraPath.turntable(around: bounds, seconds: 0) }
+        // Every corner of the box stays in view, and the orbit is no farther than it must be:
+        // 5 % closer and some corner leaves the frame at some angle.
+        func inView(_ scale: Float) -> Bool {
+            (0..<64).allSatisfy { s in
+                let key = p.sample(at: Float(s) / 8)
+                let eye = bounds.center + (key.position - bounds.center) * scale
+                let clip = Mat4.perspective(yfov: 0.8, aspectRatio: 16.0 / 9.0, znear: 0.1, zfar: 1000) * Mat4.lookAt(eye: eye, target: bounds.center)
+                return (0..<8).allSatisfy { i in
+                    let c = Vec3(i & 1 == 0 ? -10 : 10, i & 2 == 0 ? 0 : 5, i & 4 == 0 ? -10 : 10)
+                    let q = clip.projectPoint(c)
+                    return abs(q.x) <= 1 && abs(q.y) <= 1
+                }
+            }
+        }
+        #expect(inView(1))
+        #expect(!inView(0.95))
     }
 
     @Test func aShotCountsItsFramesAndAdvancesTimeAndCamera() throws {
