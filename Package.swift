@@ -55,6 +55,9 @@ let package = Package(
         .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
+        // Walking through a scene: ground height, solids, action scripts (for oyster-render's
+        // --actions and, later, the live session).
+        .target(name: "OysterMotion", dependencies: ["OysterCore", "OysterJSON", "OysterRender"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -71,7 +74,7 @@ let package = Package(
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", "OysterMotion", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),
@@ -86,6 +89,7 @@ let package = Package(
         .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
+        .testTarget(name: "OysterMotionTests", dependencies: ["OysterMotion", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterVideoTests", dependencies: ["OysterVideo", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),

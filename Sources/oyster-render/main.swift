@@ -3,6 +3,7 @@ import OysterCore
 import OysterImage
 import OysterRender
 import OysterVideo
+import OysterMotion
 import Foundation
 
 /// oyster-render: stills and video of a scene, headless (OpenGL through EGL; llvmpipe on a
@@ -19,8 +20,10 @@ struct Render: OysterTool {
             The view is the scene's first camera, or --camera NAME, or --from X,Y,Z --at X,Y,Z; a
             scene without cameras is framed from its bounds. Video moves with --turntable SECONDS
             (an orbit around the scene), --animation NAME (plays one glTF animation), --path FILE
-            (a keyframed camera path, docs/camera-path.schema.json) or --duration SECONDS (the
-            view stays, the scene's animations play). Every animation of the scene plays unless
+            (a keyframed camera path, docs/camera-path.schema.json), --actions FILE (a walk or
+            flight through the scene: on the ground, stopped by buildings, rocks and trunks;
+            docs/action-script.schema.json) or --duration SECONDS (the view stays, the scene's
+            animations play). Every animation of the scene plays unless
             --animation picks one.
 
             Exit status: 0 rendered; 2 usage error (bad size, unknown camera or animation, bad
@@ -57,6 +60,9 @@ struct Render: OysterTool {
 
     @Option(help: "Video: follow this camera path (JSON, see docs/camera-path.schema.json).")
     var path: String?
+
+    @Option(help: "Video: walk through the scene as this action script says (JSON, see docs/action-script.schema.json).")
+    var actions: String?
 
     @Option(help: "Video: seconds of a fixed view with the animations playing.")
     var duration: Float?
@@ -111,7 +117,7 @@ struct Render: OysterTool {
     }
 
     var motions: [String] {
-        [turntable.map { _ in "--turntable" }, animation.map { _ in "--animation" }, path.map { _ in "--path" }, duration.map { _ in "--duration" }].compactMap { $0 }
+        [turntable.map { _ in "--turntable" }, animation.map { _ in "--animation" }, path.map { _ in "--path" }, actions.map { _ in "--actions" }, duration.map { _ in "--duration" }].compactMap { $0 }
     }
 
     func validate() throws {
@@ -188,6 +194,12 @@ struct Render: OysterTool {
                 do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
                 let camera = try CameraPath(json: file)
                 shot = try Shot(motion: .path(camera), duration: max(camera.duration, 1 / Float(fps)), fps: fps)
+            } else if let actions {
+                let file: [UInt8]
+                do { file = try FileIO.read(actions, limit: 32 << 20) } catch { throw ToolFailure.unreadable(actions, "\(error)") }
+                let script = try ActionScript(json: file)
+                let walk = try Walker.camera(for: script, over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
+                shot = try Shot(motion: .path(walk), duration: max(walk.duration, 1 / Float(fps)), fps: fps)
             } else if let animation {
                 let index = Int(animation).flatMap { scene.animations.indices.contains($0) ? $0 : nil }
                     ?? scene.animations.firstIndex { $0.name == animation }
@@ -208,6 +220,8 @@ struct Render: OysterTool {
             throw ToolFailure(.usage, file: path ?? input, error.description)
         } catch let error as ShotError {
             throw ToolFailure(.usage, error.description)
+        } catch let error as ActionScriptError {
+            throw ToolFailure(.usage, file: actions, error.description)
         }
 
         var videoOptions = VideoOptions(width: base.width, height: base.height, fps: FrameRate(fps), quality: quality)

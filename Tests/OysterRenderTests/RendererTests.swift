@@ -240,6 +240,21 @@ struct RenderVideoCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.json"])
     }
 
+    @Test func anActionScriptWalksTheCameraAndWorldChangesAreRefused() throws {
+        let dir = TemporaryDirectory()
+        let walk = dir.file("walk.json")
+        try AtomicFile.write(Array("""
+        {"start": {"position": [0, 0, 3], "heading": 0}, "actions": [{"do": "move", "seconds": 0.5}, {"do": "turn", "degrees": 45, "seconds": 0.25}]}
+        """.utf8), to: walk)
+        let run = try ToolRun.run(tool, [asset, "--actions", walk, "--fps", "8", "--size", "64x48", "-o", dir.file("walk/")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.file("walk")).count == 6, "0.75 s at 8 fps")
+        let change = dir.file("snow.json")
+        try AtomicFile.write(Array("{\"actions\": [{\"do\": \"weather\", \"kind\": \"snow\"}]}".utf8), to: change)
+        let refused = try ToolRun.run(tool, [asset, "--actions", change, "-o", dir.file("snow.mp4")])
+        #expect(refused.status == 2 && refused.stderr.contains("'weather' changes the world"), "\(refused.stderr)")
+    }
+
     @Test func anUnwritableVideoExitsFourWithoutAFile() throws {
         let dir = TemporaryDirectory()
         // A folder where the video's folder should be: the file cannot be made.

@@ -1,0 +1,126 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OysterCore
+import OysterRender
+
+/// A person walking through a scene: feet on the ground, gravity, a step height, solid
+/// buildings, rocks and trunks, or flying. Simulated at a fixed step, so it is the same on
+/// every run.
+public struct Walker: Sendable {
+    public var feet: Vec3
+    /// Radians; 0 looks along −Z, positive turns right.
+    public var heading: Float
+    /// Radians; positive looks up.
+    public var pitch: Float
+    public var flying = false
+    var verticalSpeed: Float = 0
+    var grounded = false
+
+    public static let eyeHeight: Float = 1.7
+    public static let radius: Float = 0.35
+    public static let stepHeight: Float = 0.45
+    public static let gravity: Float = 9.81
+    public static let jumpSpeed: Float = 4.5
+    /// Simulation steps per second.
+    public static let rate: Float = 240
+
+    public var eye: Vec3 { feet + Vec3(0, Self.eyeHeight, 0) }
+    public var forward: Vec3 { Vec3(sinf(heading) * cosf(pitch), sinf(pitch), -cosf(heading) * cosf(pitch)) }
+
+    public init(feet: Vec3, heading: Float, pitch: Float) {
+        self.feet = feet
+        self.heading = heading
+        self.pitch = pitch
+    }
+
+    /// One step of `dt` seconds with the walker asking to move `forward` and `sideways`
+    /// (m/s), turn and look (rad/s), and maybe jump.
+    mutating func step(_ dt: Float, forward speed: Float, sideways: Float, turn: Float, look: Float, jump: Bool, ground: Ground) {
+        heading += turn * dt
+        pitch = min(max(pitch + look * dt, -1.55), 1.55)
+        let flat = Vec3(sinf(heading), 0, -cosf(heading)), right = Vec3(cosf(heading), 0, sinf(heading))
+        var next = feet
+        if flying {
+            next += forward * (speed * dt) + right * (sideways * dt)
+        } else {
+            next += flat * (speed * dt) + right * (sideways * dt)
+            if jump && grounded { verticalSpeed = Self.jumpSpeed; grounded = false }
+            verticalSpeed -= Self.gravity * dt
+            next.y += verticalSpeed * dt
+        }
+        // Solids push back horizontally; low ones are stepped onto.
+        next = ground.resolve(next, radius: Self.radius, height: Self.eyeHeight, step: Self.stepHeight)
+        if let floor = ground.height(x: next.x, z: next.z, below: max(feet.y, next.y) + Self.stepHeight) {
+            if next.y <= floor {
+                next.y = floor
+                verticalSpeed = 0
+                grounded = !flying
+            } else if !flying && verticalSpeed <= 0 && next.y - floor < 0.05 {
+                grounded = true
+            } else {
+                grounded = false
+            }
+        }
+        feet = next
+    }
+
+    /// The camera of every frame of `script` walked over `ground` at `fps`, starting where the
+    /// script says (else at `camera`'s place and heading, else the middle of the ground).
+    public static func camera(for script: ActionScript, over ground: Ground, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
+        var start = script.start ?? camera?.eye ?? (ground.bounds.isEmpty ? .zero : ground.bounds.center)
+        if let floor = ground.height(x: start.x, z: start.z, below: script.start == nil ? .infinity : start.y + 2) ?? ground.height(x: start.x, z: start.z) {
+            start.y = floor
+        }
+        let heading = script.heading ?? camera.map { atan2f($0.forward.x, -$0.forward.z) } ?? 0
+        var walker = Walker(feet: start, heading: heading, pitch: script.pitch)
+        walker.grounded = ground.height(x: start.x, z: start.z, below: start.y + 1e-3).map { abs($0 - start.y) < 1e-3 } ?? false
+        let duration = max(script.duration, 1 / Float(fps))
+        let frames = Int((Double(duration) * Double(fps)).rounded())
+        let stepsPerFrame = max(1, Int(Self.rate) / fps)
+        let dt = 1 / Float(fps) / Float(stepsPerFrame)
+        var keys: [CameraPath.Key] = []
+        var jumped = Set<Int>()
+        for frame in 0...frames {
+            let t = Float(frame) / Float(fps)
+            keys.append(CameraPath.Key(time: t, position: walker.eye, target: walker.eye + walker.forward))
+            guard frame < frames else { break }
+            for s in 0..<stepsPerFrame {
+                let now = t + Float(s) * dt
+                var speed: Float = 0, sideways: Float = 0, turn: Float = 0, look: Float = 0, jump = false
+                for (i, a) in script.actions.enumerated() where now >= a.at && (now < a.at + a.seconds || (a.seconds == 0 && now < a.at + dt)) {
+                    switch a.kind {
+                    case .move(let v): speed += v
+                    case .strafe(let v): sideways += v
+                    case .turn(let r): turn += a.seconds > 0 ? r / a.seconds : 0
+                    case .look(let r): look += a.seconds > 0 ? r / a.seconds : 0
+                    case .jump: if jumped.insert(i).inserted { jump = true }
+                    case .fly(let on):
+                        if walker.flying != on { walker.flying = on; walker.verticalSpeed = 0 }
+                    case .wait: break
+                    }
+                }
+                // An instant turn or look (0 s) applies at once.
+                for a in script.actions where a.seconds == 0 && now >= a.at && now < a.at + dt {
+                    if case .turn(let r) = a.kind { walker.heading += r }
+                    if case .look(let r) = a.kind { walker.pitch = min(max(walker.pitch + r, -1.55), 1.55) }
+                }
+                walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)
+            }
+        }
+        do { return try CameraPath(keys: keys, interpolation: .linear) } catch {
+            throw .invalid("the walk could not be made into a camera path: \(error)")
+        }
+    }
+}
+
+extension Walker {
+    /// Where the scene's first camera is and which way it looks (a walk's default start).
+    public static func sceneCamera(_ scene: Scene) -> (eye: Vec3, forward: Vec3)? {
+        guard let n = scene.nodes.indices.first(where: { scene.nodes[$0].camera != nil }) else { return nil }
+        let world = scene.worldMatrices()[n]
+        let forward = world.transformDirection(Vec3(0, 0, -1))
+        guard length(forward) > 0 else { return nil }
+        return (world.transformPoint(.zero), normalize(forward))
+    }
+}
