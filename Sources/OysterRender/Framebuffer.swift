@@ -18,7 +18,10 @@ final class Framebuffer {
         var maxSamples: GLint = 1
         glGetIntegerv(GLenum(GL_MAX_SAMPLES), &maxSamples)
         self.requestedSamples = samples
-        self.samples = max(1, min(samples, Int(maxSamples)))
+        // Multisampled storage is samples × the frame: past 64 M samples (a 4K frame at 8×)
+        // fewer are taken, so a 16384² still needs about 1 GiB per buffer, not 16.
+        let affordable = max(1, (64 << 20) / max(width * height, 1))
+        self.samples = max(1, min(samples, Int(maxSamples), affordable))
         // Draw target (multisampled when asked), then a resolve target when multisampled.
         try add(samples: self.samples, depth: true)
         if self.samples > 1 { try add(samples: 1, depth: false) }

@@ -255,6 +255,16 @@ struct RenderVideoCommandTests {
         #expect(refused.status == 2 && refused.stderr.contains("'weather' changes the world"), "\(refused.stderr)")
     }
 
+    @Test func theSameShotGivesTheSameVideoBytes() throws {
+        let dir = TemporaryDirectory()
+        for name in ["a.mp4", "b.mp4"] {
+            let run = try ToolRun.run(tool, [asset, "--turntable", "1", "--fps", "12", "--size", "128x72", "-q", "-o", dir.file(name)])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let a = try FileIO.read(dir.file("a.mp4")), b = try FileIO.read(dir.file("b.mp4"))
+        #expect(a.count > 1000 && a == b)
+    }
+
     @Test func anUnwritableVideoExitsFourWithoutAFile() throws {
         let dir = TemporaryDirectory()
         // A folder where the video's folder should be: the file cannot be made.
