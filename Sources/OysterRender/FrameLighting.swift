@@ -16,7 +16,8 @@ struct FrameLighting {
     var ambient: Float
     var night: Bool
     var fogDensity: Float
-    /// Height of the environment's fog density and how fast it thins above (1 / 80 m).
+    /// Height where the environment's fog density holds (the scene's lowest ground) and how
+    /// fast it thins above (1 / 80 m).
     var fogBase: Float = 0
     var fogFalloff: Float = 1 / 80
     var locals: [Local]
@@ -30,9 +31,12 @@ struct FrameLighting {
         var cone: Vec2
     }
 
-    /// Illuminance the shader calls 1 (a noon sun): 3,415 lux photometric, 5 unitless.
+    /// What a light's intensity is divided by to give the shader's scale, where a white Lambert
+    /// surface facing a light of 1 shows 1: illuminance over π, as Blender (W/m² from lux at
+    /// 683 lm/W) and the Khronos sample viewer count it. Photometric: 683π lux per unit, so
+    /// Oyster's noon sun (3,415 lux) is 1.59; unitless and unstated units: π.
     static func referenceIlluminance(_ scene: Scene) -> Float {
-        scene.lightUnits == .unitless ? 5 : (scene.lightUnits == .photometric ? 3415 : 3)
+        scene.lightUnits == .photometric ? LightUnits.lumensPerWatt * .pi : .pi
     }
 
     init(_ scene: Scene, world: [Mat4], eye: Vec3, fog: Bool) {
@@ -47,23 +51,26 @@ struct FrameLighting {
            let l = scene.nodes[n].light {
             sunDirection = normalize(world[n].transformDirection(Vec3(0, 0, 1)))
             color = scene.lights[l].color
-            strength = min(4, max(0, scene.lights[l].intensity / Self.referenceIlluminance(scene)))
+            strength = min(16, max(0, scene.lights[l].intensity / Self.referenceIlluminance(scene)))
         }
         sunColor = color * strength
         night = environment?.isNight ?? false
         let sky = environment?.skyColor ?? Vec3(0.55, 0.7, 0.9)
-        // The horizon is paler than the zenith; the ground below reflects a little of both.
-        skyZenith = sky * 0.85
-        skyHorizon = mix(sky, Vec3(repeating: (sky.x + sky.y + sky.z) / 3) * 1.15 + Vec3(0.05, 0.05, 0.05) * strength, 0.45)
-        skyGround = Vec3(0.32, 0.29, 0.25) * ((sky.x + sky.y + sky.z) / 3)
-        ambient = 0.35 + 0.3 * min(strength, 1)
+        // The horizon is paler than the zenith; the ground below returns some of the light. Like
+        // Blender's world colour, the sky's radiance is the environment's colour, so a surface
+        // open to it gets that much light (ambient 1).
+        let grey = (sky.x + sky.y + sky.z) / 3
+        skyZenith = sky * 0.9
+        skyHorizon = mix(sky, Vec3(repeating: grey) * 1.15 + Vec3(0.05, 0.05, 0.05) * min(strength, 1), 0.45)
+        skyGround = Vec3(0.9, 0.85, 0.75) * grey * 0.6
+        ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
         locals = Self.nearestLocals(scene, world: world, eye: eye)
     }
 
     /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties
     /// by node order, so frames are deterministic), in the sun's scale: candela over the
-    /// reference illuminance, so a 3,415 cd torch lights a wall 1 m away like a noon sun.
+    /// reference illuminance.
     static func nearestLocals(_ scene: Scene, world: [Mat4], eye: Vec3) -> [Local] {
         let scale = 1 / referenceIlluminance(scene)
         var found: [(distance: Float, node: Int, light: Int)] = []

@@ -51,8 +51,11 @@ public struct RenderOptions: Sendable {
     public var shadowDistance: Float = 250
     /// Distance fog from the scene's environment (`fogDensity`).
     public var fog = true
-    /// Samples per pixel (multisample anti-aliasing; 1 for none).
-    public var samples = 4
+    /// Samples per pixel (multisample anti-aliasing; 1 for none). Costly on llvmpipe: FXAA
+    /// is the default smoothing.
+    public var samples = 1
+    /// FXAA on the finished frame (after multisampling, when both are asked).
+    public var fxaa = true
 
     /// Largest side accepted (16384, the cap the tools share).
     public static let maxSide = 16384

@@ -15,6 +15,7 @@ public final class Renderer {
     private var colorPrograms: [Shaders.Variant: GLProgram] = [:]
     private var depthPrograms: [Shaders.Variant: GLProgram] = [:]
     private let skyProgram: GLProgram
+    private let fxaaProgram: GLProgram
     private var target: Framebuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
@@ -33,6 +34,7 @@ public final class Renderer {
     public init(device: RenderDevice = .auto) throws(RenderError) {
         context = try GLContext(device: device)
         skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment)
+        fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
         // Compile the common variant now, so a broken driver fails here and not mid-video.
         _ = try program(Shaders.Variant(), depth: false)
@@ -73,8 +75,8 @@ public final class Renderer {
         let world = pose?.worldMatrices ?? prepared.restWorld
         let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
         var lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
-        // The environment's fog density holds at the middle of the scene's height.
-        if !prepared.restBounds.isEmpty { lighting.fogBase = prepared.restBounds.center.y }
+        // The environment's fog density holds at the scene's lowest ground and thins above.
+        if !prepared.restBounds.isEmpty { lighting.fogBase = prepared.restBounds.min.y }
 
         // Shadow cascades first: they render into their own targets.
         var cascades: [ShadowMaps.Cascade] = []
@@ -122,7 +124,19 @@ public final class Renderer {
             glDisable(GLenum(GL_BLEND))
         }
         glDisable(GLenum(GL_CULL_FACE))
-        let image = target.read()
+        target.resolve()
+        if options.fxaa {
+            glDisable(GLenum(GL_DEPTH_TEST))
+            target.bindPost()
+            fxaaProgram.use()
+            glActiveTexture(GLenum(GL_TEXTURE0))
+            glBindTexture(GLenum(GL_TEXTURE_2D), target.sceneTexture)
+            fxaaProgram.set("uScene", 0)
+            fxaaProgram.set("uTexel", Vec2(1 / Float(w), 1 / Float(h)))
+            glBindVertexArray(emptyVertexArray)
+            glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        }
+        let image = target.read(post: options.fxaa)
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
         return image
     }

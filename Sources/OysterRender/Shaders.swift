@@ -398,7 +398,9 @@ enum Shaders {
         vec4 far = uInverseViewProjection * vec4(vClip, 1.0, 1.0);
         vec4 near = uInverseViewProjection * vec4(vClip, -1.0, 1.0);
         vec3 d = normalize(far.xyz / far.w - near.xyz / near.w);
-        vec3 color = skyRadiance(d);
+        // Below the horizon the backdrop is the haze at the horizon (what a viewer sees past the
+        // world's edge, as Blender shows its world colour); ambient light keeps the ground's.
+        vec3 color = d.y >= 0.0 ? skyRadiance(d) : uSkyHorizon * mix(1.0, 0.8, clamp(-d.y * 4.0, 0.0, 1.0));
         float c = dot(d, uSunDirection);
         if (uSunDirection.y > -0.05) {
             // The disc is 0.53° across (the sun's and the moon's); the glow widens at dusk.
@@ -408,6 +410,37 @@ enum Shaders {
             if (!uNight) color += uSunColor * (pow(max(c, 0.0), 256.0) * 0.8 + pow(max(c, 0.0), 8.0) * 0.12);
         }
         fragColor = vec4(display(color), 1.0);
+    }
+    """
+
+    /// FXAA (Timothy Lottes' console variant): blends along the edge direction where luma
+    /// changes, on the display-referred frame. About a millisecond where 4× multisampling costs
+    /// llvmpipe most of a second.
+    static let fxaaFragment = """
+    #version 330 core
+    uniform sampler2D uScene;
+    uniform vec2 uTexel;
+    out vec4 fragColor;
+    float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
+    void main() {
+        vec2 uv = gl_FragCoord.xy * uTexel;
+        vec4 centre = texture(uScene, uv);
+        float lNW = luma(texture(uScene, uv + vec2(-1.0, -1.0) * uTexel).rgb);
+        float lNE = luma(texture(uScene, uv + vec2(1.0, -1.0) * uTexel).rgb);
+        float lSW = luma(texture(uScene, uv + vec2(-1.0, 1.0) * uTexel).rgb);
+        float lSE = luma(texture(uScene, uv + vec2(1.0, 1.0) * uTexel).rgb);
+        float lM = luma(centre.rgb);
+        float lMin = min(lM, min(min(lNW, lNE), min(lSW, lSE)));
+        float lMax = max(lM, max(max(lNW, lNE), max(lSW, lSE)));
+        if (lMax - lMin < max(0.0312, lMax * 0.125)) { fragColor = centre; return; }
+        vec2 dir = vec2(-((lNW + lNE) - (lSW + lSE)), (lNW + lSW) - (lNE + lSE));
+        float reduce = max((lNW + lNE + lSW + lSE) * 0.25 * (1.0 / 8.0), 1.0 / 128.0);
+        float scale = 1.0 / (min(abs(dir.x), abs(dir.y)) + reduce);
+        dir = clamp(dir * scale, vec2(-8.0), vec2(8.0)) * uTexel;
+        vec3 a = 0.5 * (texture(uScene, uv + dir * (1.0 / 3.0 - 0.5)).rgb + texture(uScene, uv + dir * (2.0 / 3.0 - 0.5)).rgb);
+        vec3 b = a * 0.5 + 0.25 * (texture(uScene, uv - dir * 0.5).rgb + texture(uScene, uv + dir * 0.5).rgb);
+        float lB = luma(b);
+        fragColor = vec4((lB < lMin || lB > lMax) ? a : b, centre.a);
     }
     """
 }

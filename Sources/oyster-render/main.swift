@@ -79,8 +79,11 @@ struct Render: OysterTool {
     @Option(help: "Tone mapping: neutral (Khronos PBR Neutral), aces or none.")
     var tonemap: ToneMapping = .neutral
 
-    @Option(help: "Samples per pixel for anti-aliasing (1-16; default 4 for stills, 1 for video).")
-    var samples: Int?
+    @Option(help: "Samples per pixel (multisample anti-aliasing, 1-16; slow on a CPU). FXAA smooths edges in any case.")
+    var samples = 1
+
+    @Flag(help: "No FXAA edge smoothing.")
+    var noFxaa = false
 
     @Flag(help: "No sun shadows.")
     var noShadows = false
@@ -133,7 +136,7 @@ struct Render: OysterTool {
         if at != nil && from == nil { throw ValidationError("--at needs --from") }
         guard time.isFinite, time >= 0, time <= 86_400 else { throw ValidationError("--time must be 0-86400 seconds") }
         guard exposure.isFinite, abs(exposure) <= 20 else { throw ValidationError("--exposure must be -20...20 stops") }
-        if let samples, !(1...16).contains(samples) { throw ValidationError("--samples must be 1-16") }
+        guard (1...16).contains(samples) else { throw ValidationError("--samples must be 1-16") }
         guard motions.count <= 1 else { throw ValidationError("choose one of \(motions.joined(separator: ", "))") }
         switch kind {
         case .still:
@@ -161,12 +164,13 @@ struct Render: OysterTool {
         options.toneMapping = tonemap
         options.shadows = !noShadows
         options.fog = !noFog
+        options.samples = samples
+        options.fxaa = !noFxaa
         let renderer = try mapped { () throws(RenderError) in try Renderer(device: device) }
 
         guard case .still? = FrameOutput(path: output) else {
             return try renderVideo(scene, renderer: renderer, options: options, console: console)
         }
-        options.samples = samples ?? 4
         let image = try mapped { () throws(RenderError) in try renderer.render(scene, options: options) }
         if stats {
             let s = renderer.statistics
@@ -182,9 +186,6 @@ struct Render: OysterTool {
     /// on a second thread while the next frame renders.
     func renderVideo(_ scene: Scene, renderer: Renderer, options: RenderOptions, console: Console) throws {
         var base = options
-        // Multisampling costs llvmpipe more than the rest of a frame: video is one sample
-        // unless asked.
-        base.samples = samples ?? 1
         let shot: Shot
         do {
             if let turntable {

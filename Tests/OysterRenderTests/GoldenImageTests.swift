@@ -14,7 +14,8 @@ enum GoldenScenes {
         var scene = TestScenes.scene([], sun: Vec3(0.5, 0.8, 0.6))
         var checker: [UInt8] = []
         for y in 0..<8 { for x in 0..<8 { checker += (x + y) % 2 == 0 ? [230, 200, 60, 255] : [40, 90, 160, 255] } }
-        let t = try TestScenes.texture(&scene, 8, 8, checker)
+        // The default sampler: trilinear, repeat.
+        let t = try TestScenes.texture(&scene, 8, 8, checker, sampler: Sampler())
         var m = TestScenes.material(.one, roughness: 0.6)
         m.baseColorTexture = TextureRef(texture: t)
         scene.materials = [m]
@@ -175,9 +176,11 @@ struct GoldenImageTests {
         #expect(Double(far) / Double(image.width * image.height) < 0.005, "\(name): \(far) pixels differ by more than 40")
     }
 
-    func options(eye: Vec3, at: Vec3 = .zero, time: Float = 0) -> RenderOptions {
+    /// The default smoothing (FXAA), or 4× multisampling without it.
+    func options(eye: Vec3, at: Vec3 = .zero, time: Float = 0, multisampled: Bool = false) -> RenderOptions {
         var o = TestScenes.options(160, 120, eye: eye, at: at)
-        o.samples = 4
+        o.samples = multisampled ? 4 : 1
+        o.fxaa = !multisampled
         o.time = time
         return o
     }
@@ -187,11 +190,11 @@ struct GoldenImageTests {
     }
 
     @Test func alphaModes() throws {
-        try check("alpha-modes", try GoldenScenes.alphaModes(), options: options(eye: Vec3(0, 0, 2.6)))
+        try check("alpha-modes", try GoldenScenes.alphaModes(), options: options(eye: Vec3(0, 0, 2.6), multisampled: true))
     }
 
     @Test func skinAndMorphThreeQuartersThrough() throws {
-        try check("skin-and-morph", GoldenScenes.skinAndMorph(), options: options(eye: Vec3(0, 0, 4), time: 0.75))
+        try check("skin-and-morph", GoldenScenes.skinAndMorph(), options: options(eye: Vec3(0, 0, 4), time: 0.75, multisampled: true))
     }
 
     @Test func spotLight() throws {

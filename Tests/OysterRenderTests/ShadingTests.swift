@@ -175,7 +175,7 @@ struct ShadingTests {
     }
 
     @Test func exposureAndToneMappingChangeTheLookButNotTheFrame() throws {
-        let scene = TestScenes.scene([(TestScenes.square(), TestScenes.material(Vec4(0.5, 0.5, 0.5, 1)))])
+        let scene = TestScenes.scene([(TestScenes.square(), TestScenes.material(Vec4(0.12, 0.12, 0.12, 1)))])
         let renderer = try Renderer()
         var options = TestScenes.options()
         let base = rgb(try renderer.render(scene, options: options), 32, 32)
