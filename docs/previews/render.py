@@ -10,6 +10,7 @@ width x width*9/16.
 --engine cycles (the default): Cycles on CPU, few samples, denoiser off.
 --engine eevee: EEVEE Next (BLENDER_EEVEE_NEXT), which draws with OpenGL; headless it runs
   on EGL (Mesa's llvmpipe on a machine without a GPU). Samples are EEVEE's TAA samples.
+  Interiors get no world light (EEVEE would let the sky in through the walls).
 --view-transform: the colour management view ("AgX", Blender's default; "Khronos PBR
   Neutral", oyster-render's default tone mapping; "Standard").
 --exposure EV: the view's exposure in stops (default: +2 for an outdoor night, else 0).
@@ -117,6 +118,11 @@ else:
     # The default 512 MB shadow pool overflows on the snowy alpine world ("Shadow buffer
     # full", shadows go missing); the largest pool keeps them.
     scene.eevee.shadow_pool_size = "1024"
+    # EEVEE does not occlude the world's light without baked volume probes, so a closed
+    # interior would be lit by the sky through its walls (a blue-grey cast Cycles does not
+    # have); an interior sees no sky.
+    if recipe.get("scene") == "interior":
+        bg.inputs[1].default_value = 0.0
 if options["--view-transform"]:
     scene.view_settings.view_transform = options["--view-transform"]
 scene.render.resolution_x = width
