@@ -14,8 +14,9 @@
 # the same figures with Oyster's fog off (Blender's import draws no fog).
 #
 # Needs python3 with bpy==4.5.3 and Pillow. EEVEE draws with OpenGL through EGL (Mesa's
-# llvmpipe without a GPU); it takes 10-60 s per frame on 2 cores, most of it compiling
-# shaders the first time (Mesa keeps them in ~/.cache/mesa_shader_cache after that).
+# llvmpipe without a GPU); a frame takes 10-20 s on 2 cores, the snowy alpine world about
+# 100 s, and the first run compiles shaders for longer (Mesa then keeps them in
+# ~/.cache/mesa_shader_cache).
 # EEVEE_SAMPLES (default 1, as in the speed comparison) sets EEVEE's samples;
 # oyster-render uses its still default (4 samples of anti-aliasing). Each further EEVEE
 # sample of the snowy alpine world takes minutes here.
