@@ -18,7 +18,7 @@
 # 100 s, and the first run compiles shaders for longer (Mesa then keeps them in
 # ~/.cache/mesa_shader_cache).
 # EEVEE_SAMPLES (default 1, as in the issue's speed comparison) sets EEVEE's samples;
-# oyster-render uses its still default (4 samples of anti-aliasing). Each further EEVEE
+# oyster-render uses its still default (1 sample and FXAA since d4cc28c). Each further EEVEE
 # sample of the snowy alpine world takes minutes here.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
