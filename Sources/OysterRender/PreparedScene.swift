@@ -12,6 +12,9 @@ public final class PreparedScene {
     let restBounds: AABB
     /// World matrices in the rest pose (used when nothing animates).
     let restWorld: [Mat4]
+    /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
+    /// open ground or water. The sky's light does not reach inside.
+    let isEnclosed: Bool
 
     struct Drawable {
         var node: Int
@@ -36,6 +39,8 @@ public final class PreparedScene {
         restWorld = scene.worldMatrices()
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = Self.drawables(scene)
+        let roles = Set(scene.effectiveRoles().compactMap { $0 })
+        isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
     }
 
     deinit { resources.delete() }

@@ -75,6 +75,8 @@ public final class Renderer {
         let world = pose?.worldMatrices ?? prepared.restWorld
         let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
         var lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
+        // Indoors the sky is not seen: a faint bounce of the lights is all the ambient there is.
+        if prepared.isEnclosed { lighting.ambient = 0.04 }
         // The environment's fog density holds at the scene's lowest ground and thins above.
         if !prepared.restBounds.isEmpty { lighting.fogBase = prepared.restBounds.min.y }
 

@@ -20,7 +20,7 @@ enum Lighting {
         var node = Node(name: sun.name, transform: .trs(translation: sky.sunDirection * 100, rotation: Orientation.look(-sky.sunDirection), scale: .one))
         node.light = a.scene.lights.count - 1
         let sunNode = a.add(node, under: group)
-        if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, into: &a) }
+        if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, weather: recipe.weather, into: &a) }
         // Point lights: when dark, or always for fire in interiors.
         let dark = sky.isNight || recipe.scene == .interior || recipe.moods.contains(.dark)
         let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
@@ -58,11 +58,13 @@ enum Lighting {
         }
     }
 
-    /// The sun circling the sky: one key per hour over 48 s, starting at the recipe's hour.
-    static func dayCycle(node: Int, from hour: Float, into a: inout SceneAssembler) {
+    /// The light in the sky circling it: one key per hour over 48 s, starting at the recipe's
+    /// hour, where the light's node already is (the moon by night, the sun by day, as `Sky`
+    /// places them), so the animation's first frame is the scene as generated.
+    static func dayCycle(node: Int, from hour: Float, weather: Weather, into a: inout SceneAssembler) {
         var times: [Float] = [], rotations: [Float] = [], translations: [Float] = []
         for k in 0...24 {
-            let (dir, _) = Sky.sunPosition(hour: (hour + Float(k)).truncatingRemainder(dividingBy: 24))
+            let dir = Sky(hour: (hour + Float(k)).truncatingRemainder(dividingBy: 24), weather: weather).sunDirection
             let q = Orientation.look(-dir)
             times.append(Float(k) * 2)
             rotations += [q.x, q.y, q.z, q.w]
