@@ -70,9 +70,8 @@ public struct ActionScript: Sendable, Equatable {
         if let s = root["start"] {
             guard s.objectValue != nil else { throw .invalid("start must be an object") }
             if let p = s["position"] {
-                guard let a = p.arrayValue, a.count == 3, let x = a[0].doubleValue, let y = a[1].doubleValue, let z = a[2].doubleValue,
-                      [x, y, z].allSatisfy({ $0.isFinite && abs($0) < 1e7 }) else { throw .invalid("start.position must be three numbers [x, y, z]") }
-                start = Vec3(Float(x), Float(y), Float(z))
+                guard let v = p.vec3(limit: 1e7) else { throw .invalid("start.position must be three numbers [x, y, z]") }
+                start = v
             }
             heading = try number(s["heading"], "start.heading (degrees)", -36_000...36_000).map { $0 * .pi / 180 }
             pitch = try number(s["pitch"], "start.pitch (degrees)", -89...89).map { $0 * .pi / 180 } ?? 0

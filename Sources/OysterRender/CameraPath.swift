@@ -66,11 +66,8 @@ public struct CameraPath: Sendable, Equatable {
         var keys: [Key] = []
         for (i, item) in list.enumerated() {
             func vector(_ name: String) throws(CameraPathError) -> Vec3 {
-                guard let a = item[name]?.arrayValue, a.count == 3, let x = a[0].doubleValue, let y = a[1].doubleValue, let z = a[2].doubleValue,
-                      x.isFinite, y.isFinite, z.isFinite, abs(x) < 1e7, abs(y) < 1e7, abs(z) < 1e7 else {
-                    throw .invalid("keys[\(i)].\(name) must be three numbers [x, y, z]")
-                }
-                return Vec3(Float(x), Float(y), Float(z))
+                guard let v = item[name]?.vec3(limit: 1e7) else { throw .invalid("keys[\(i)].\(name) must be three numbers [x, y, z]") }
+                return v
             }
             guard item.objectValue != nil else { throw .invalid("keys[\(i)] must be an object") }
             guard let time = item["time"]?.doubleValue else { throw .invalid("keys[\(i)].time must be a number of seconds") }

@@ -13,11 +13,11 @@ extension Environment {
         self.init()
         for (key, value) in json.members {
             switch key {
-            case "skyColor": skyColor = Self.vec3(value)
+            case "skyColor": skyColor = value.vec3()
             case "fogDensity": fogDensity = value.floatValue
             case "night": isNight = value.boolValue
-            case "sunDirection": sunDirection = Self.vec3(value)
-            case "sunColor": sunColor = Self.vec3(value)
+            case "sunDirection": sunDirection = value.vec3()
+            case "sunColor": sunColor = value.vec3()
             case "sunIntensity": sunIntensity = value.floatValue
             case "timeOfDay": timeOfDay = value.floatValue
             case "weather": weather = value.stringValue
@@ -52,10 +52,5 @@ extension Environment {
         case "weatherIntensity": return weatherIntensity.map { .float($0) }
         default: return nil
         }
-    }
-
-    static func vec3(_ value: JSONValue) -> Vec3? {
-        guard let a = value.arrayValue, a.count == 3, let x = a[0].floatValue, let y = a[1].floatValue, let z = a[2].floatValue else { return nil }
-        return Vec3(x, y, z)
     }
 }
