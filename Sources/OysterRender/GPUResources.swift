@@ -57,7 +57,7 @@ final class GPUResources {
         let sRGB: Bool
     }
 
-    /// Uploads `scene`. With `levelsOfDetail`, primitives of 256 to 8,192 triangles get
+    /// Uploads `scene`. With `levelsOfDetail`, primitives of 64 to 8,192 triangles get
     /// simplified levels, and larger ones (terrain) are cut into tiles of about 4,096
     /// triangles, each with levels whose borders stay put so neighbouring tiles always meet.
     /// Levels are built in parallel with `OysterProcess`' simplifier.
@@ -99,15 +99,16 @@ final class GPUResources {
     }
 
     /// Per mesh, per primitive, the parts to upload and their levels of detail: simplified
-    /// copies at about 30 % and 8 % of the triangles, each with its error in mesh units; a
-    /// level that saves less than a fifth of the previous one's triangles ends the chain.
+    /// copies at about 30 %, 8 % and 2 % of the triangles (each allowed more error: 3 %, 15 %
+    /// and 50 % of the part's size), each with its error in mesh units; a level that saves
+    /// less than a fifth of the previous one's triangles is left out.
     /// Blended, skinned and morphing primitives are drawn as authored.
     static func levels(_ scene: Scene) -> [[[Piece]]] {
         let flat = scene.meshes.flatMap { $0.primitives }
         let materials = scene.materials
         let pieces = Parallel.map(flat) { p -> [Piece] in
             let blended = p.material.map { materials.indices.contains($0) && materials[$0].alphaMode == .blend } ?? false
-            guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 256 else {
+            guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 64 else {
                 return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
             }
             let tiles = p.triangleCount > 8192 ? p.tiled(triangles: 4096) : [p]
@@ -116,9 +117,10 @@ final class GPUResources {
                 let extent = length(bounds.size)
                 var chain = [(tile, Float(0))]
                 var last = tile.triangleCount
-                for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15)] {
+                for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15), (0.02, 0.5)] {
                     let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1))
-                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { break }
+                    // A level that saves too little is skipped; the next, allowed more error, may not.
+                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { continue }
                     chain.append((level, max(result.error * extent, chain.last!.1)))
                     last = level.triangleCount
                 }
