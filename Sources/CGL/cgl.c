@@ -13,7 +13,10 @@ int cgl_create(cgl_context *out, char *renderer, int length) {
     if (display == EGL_NO_DISPLAY) return 1;
     EGLint major = 0, minor = 0;
     if (!eglInitialize(display, &major, &minor)) return 2;
-    if (!eglBindAPI(EGL_OPENGL_API)) { eglTerminate(display); return 3; }
+    // The display is never terminated: EGL gives every caller in a process the same display
+    // for the same platform, and eglTerminate by one renderer would pull it from under
+    // another's context (seen as "no OpenGL config" when renderers are made on two threads).
+    if (!eglBindAPI(EGL_OPENGL_API)) return 3;
     // The default EGL_SURFACE_TYPE is EGL_WINDOW_BIT, which a surfaceless display has none
     // of; ask for pbuffer configs, else create the context without a config
     // (EGL_KHR_no_config_context): it only ever renders into framebuffer objects.
@@ -22,17 +25,16 @@ int cgl_create(cgl_context *out, char *renderer, int length) {
     EGLint count = 0;
     if (!eglChooseConfig(display, configAttributes, &config, 1, &count) || count < 1) {
         const char *extensions = eglQueryString(display, EGL_EXTENSIONS);
-        if (!extensions || !strstr(extensions, "EGL_KHR_no_config_context")) { eglTerminate(display); return 4; }
+        if (!extensions || !strstr(extensions, "EGL_KHR_no_config_context")) return 4;
         config = (EGLConfig)0;  /* EGL_NO_CONFIG_KHR */
     }
     const EGLint contextAttributes[] = {
         EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
         EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     EGLContext context = eglCreateContext(display, config, EGL_NO_CONTEXT, contextAttributes);
-    if (context == EGL_NO_CONTEXT) { eglTerminate(display); return 5; }
+    if (context == EGL_NO_CONTEXT) return 5;
     if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
         eglDestroyContext(display, context);
-        eglTerminate(display);
         return 6;
     }
     out->display = display;
@@ -49,7 +51,7 @@ void cgl_destroy(cgl_context *context) {
     if (!context->display) return;
     eglMakeCurrent(context->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (context->context) eglDestroyContext(context->display, context->context);
-    eglTerminate(context->display);
+    eglReleaseThread();
     context->display = NULL;
     context->context = NULL;
 }

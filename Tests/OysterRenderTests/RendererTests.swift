@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OysterCore
 import OysterImage
 import OysterRender
@@ -124,6 +125,29 @@ struct RendererTests {
             guard case RenderError.unknownCamera(let name, let available)? = error as? RenderError else { return false }
             return name == "Nope" && available == ["Front"]
         }
+    }
+
+    @Test func renderersMadeAndDroppedOnManyThreadsAtOnceAllWork() {
+        // EGL hands every thread the same display: one renderer's teardown must not break
+        // another's set-up (it did, as "no OpenGL config", while eglTerminate was called).
+        let failures = Mutex<[String]>([])
+        let group = DispatchGroup()
+        for t in 0..<8 {
+            group.enter()
+            Thread {
+                for i in 0..<6 {
+                    do {
+                        let image = try Renderer().render(twoSquares(), options: RenderOptions(width: 32, height: 24))
+                        if image.width != 32 { failures.withLock { $0.append("\(t).\(i): size") } }
+                    } catch {
+                        failures.withLock { $0.append("\(t).\(i): \(error)") }
+                    }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
     }
 
     @Test func sizesOutsideTheCapAreRefused() throws {

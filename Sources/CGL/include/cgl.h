@@ -20,7 +20,7 @@ typedef struct cgl_context {
 /// 6 make current); `renderer` receives GL_RENDERER (at most `length` bytes with the NUL).
 int cgl_create(cgl_context *out, char *renderer, int length);
 
-/// Releases the context and the display.
+/// Releases the context (the display stays initialized: other renderers in the process share it).
 void cgl_destroy(cgl_context *context);
 
 #endif
