@@ -43,10 +43,10 @@ struct Render: OysterTool {
     @Option(help: "A camera by node or camera name.")
     var camera: String?
 
-    @Option(help: "Eye position X,Y,Z (with --at).")
+    @Option(help: "Eye position X,Y,Z (with --at; write --from=-10,5,3 when it starts with a minus).")
     var from: String?
 
-    @Option(help: "Point looked at X,Y,Z (with --from; default the scene's centre).")
+    @Option(help: "Point looked at X,Y,Z (with --from; default the scene's centre; --at=-1,0,2 for a leading minus).")
     var at: String?
 
     @Option(help: "Seconds into the animations (of a still; where a video starts).")
