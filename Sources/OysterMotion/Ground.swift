@@ -39,17 +39,17 @@ public struct Ground: Sendable {
             default: walkable = false
             }
             let models = node.instancing == nil ? [world[n]] : node.instanceMatrices().map { world[n] * $0 }
+            // The mesh's box, once for all its instances.
+            let box = role == .structure || role == .rock || role == .prop || role == .vegetation ? scene.meshes[m].localBounds : .empty
             for model in models {
                 if walkable { addTriangles(scene.meshes[m], model) }
                 switch role {
                 case .structure?, .rock?, .prop?:
-                    let box = scene.meshes[m].localBounds
                     if !box.isEmpty, let inverse = model.inverse {
                         solids.append(Solid(toLocal: inverse, toWorld: model, box: box, top: box.transformed(by: model).max.y))
                     }
                 case .vegetation?:
                     // A trunk: a 0.6 m square post at the plant's origin, as tall as the plant.
-                    let box = scene.meshes[m].localBounds
                     if !box.isEmpty, box.size.y > 2, let inverse = model.inverse {
                         let scale = max(length(model.transformDirection(Vec3(1, 0, 0))), 1e-3)
                         let r = 0.3 / scale

@@ -80,30 +80,42 @@ public struct Walker: Sendable {
         let stepsPerFrame = max(1, Int(Self.rate) / fps)
         let dt = 1 / Float(fps) / Float(stepsPerFrame)
         var keys: [CameraPath.Key] = []
-        var jumped = Set<Int>()
+        // Actions in start order; those under way are kept apart, so a step looks at what is
+        // running, not at the whole script (a recorded session has an action per input).
+        let queue = script.actions.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        var next = 0
+        var running: [ActionScript.Action] = []
         for frame in 0...frames {
             let t = Float(frame) / Float(fps)
             keys.append(CameraPath.Key(time: t, position: walker.eye, target: walker.eye + walker.forward))
             guard frame < frames else { break }
             for s in 0..<stepsPerFrame {
                 let now = t + Float(s) * dt
-                var speed: Float = 0, sideways: Float = 0, turn: Float = 0, look: Float = 0, jump = false
-                for (i, a) in script.actions.enumerated() where now >= a.at && (now < a.at + a.seconds || (a.seconds == 0 && now < a.at + dt)) {
+                var jump = false
+                // What starts now happens once at its start: jumps, flying on or off, and
+                // turns and looks that take no time.
+                while next < queue.count, queue[next].at <= now {
+                    let a = queue[next]
+                    next += 1
+                    switch a.kind {
+                    case .jump: jump = true
+                    case .fly(let on):
+                        if walker.flying != on { walker.flying = on; walker.verticalSpeed = 0 }
+                    case .turn(let r) where a.seconds == 0: walker.heading += r
+                    case .look(let r) where a.seconds == 0: walker.pitch = min(max(walker.pitch + r, -1.55), 1.55)
+                    default: if a.seconds > 0 { running.append(a) }
+                    }
+                }
+                running.removeAll { now >= $0.at + $0.seconds }
+                var speed: Float = 0, sideways: Float = 0, turn: Float = 0, look: Float = 0
+                for a in running {
                     switch a.kind {
                     case .move(let v): speed += v
                     case .strafe(let v): sideways += v
-                    case .turn(let r): turn += a.seconds > 0 ? r / a.seconds : 0
-                    case .look(let r): look += a.seconds > 0 ? r / a.seconds : 0
-                    case .jump: if jumped.insert(i).inserted { jump = true }
-                    case .fly(let on):
-                        if walker.flying != on { walker.flying = on; walker.verticalSpeed = 0 }
-                    case .wait: break
+                    case .turn(let r): turn += r / a.seconds
+                    case .look(let r): look += r / a.seconds
+                    case .jump, .fly, .wait: break
                     }
-                }
-                // An instant turn or look (0 s) applies at once.
-                for a in script.actions where a.seconds == 0 && now >= a.at && now < a.at + dt {
-                    if case .turn(let r) = a.kind { walker.heading += r }
-                    if case .look(let r) = a.kind { walker.pitch = min(max(walker.pitch + r, -1.55), 1.55) }
                 }
                 walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)
             }

@@ -86,8 +86,14 @@ public struct CameraPath: Sendable, Equatable {
         guard let first = keys.first, let last = keys.last else { return Key(time: 0, position: .zero, target: Vec3(0, 0, -1)) }
         if time <= first.time { return first }
         if time >= last.time { return last }
-        var i = 0
-        while keys[i + 1].time < time { i += 1 }
+        // The last key at or before `time` (binary search: a walk has a key per frame, and
+        // every frame samples the path).
+        var (lo, hi) = (0, keys.count - 1)
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2
+            if keys[mid].time < time { lo = mid } else { hi = mid }
+        }
+        let i = lo
         let a = keys[i], b = keys[i + 1]
         let t = (time - a.time) / (b.time - a.time)
         func blend(_ v: (Key) -> Vec3) -> Vec3 {

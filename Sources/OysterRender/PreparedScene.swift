@@ -45,9 +45,6 @@ public final class PreparedScene {
 
     deinit { resources.delete() }
 
-    /// The scene's camera names.
-    public var cameraNames: [String] { Renderer.cameraNames(scene) }
-
     /// The nodes the default scene (else the first, else every parentless node) reaches that
     /// carry a mesh, except colliders and LOD levels, which describe no visible world.
     static func drawables(_ scene: Scene) -> [Drawable] {
