@@ -76,8 +76,8 @@ struct Generate: OysterTool {
         var cpuStart = clock()
         var scene: Scene
         if let chunk {
-            let (cx, cz) = try Self.tile(chunk, option: "--chunk")
-            guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
+            try checkChunkSize()
+            let (cx, cz) = try tile(chunk, option: "--chunk")
             try writeSharedTextures(resolved, beside: output)
             start = Date()
             cpuStart = clock()
@@ -119,16 +119,29 @@ struct Generate: OysterTool {
         }
     }
 
-    /// `X,Z` as two tile coordinates within ±2^24 (beyond that Float metres lose the grid).
-    static func tile(_ text: Substring, option: String) throws -> (Int, Int) {
+    /// `X,Z` as two tile coordinates within ±`ChunkGenerator.maxTile(size:)` (the tile's
+    /// far corner stays within 2^20 m of the origin, where Floats still hold the terrain lattice).
+    func tile(_ text: Substring, option: String) throws -> (Int, Int) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let x = parts[0], let z = parts[1], abs(x) < 1 << 24, abs(z) < 1 << 24 else {
+        guard parts.count == 2, let x = parts[0], let z = parts[1] else {
             throw ToolFailure.usage("\(option) expects two integers X,Z (e.g. \(option) 3,-2)")
+        }
+        let limit = ChunkGenerator.maxTile(size: chunkSize)
+        guard abs(x) <= limit, abs(z) <= limit else {
+            throw ToolFailure.usage("\(option) \(x),\(z) is beyond the world: tile coordinates of \(Int(chunkSize)) m chunks run from -\(limit) to \(limit) "
+                + "(about ±1,048 km, where 32-bit floats still hold the terrain grid)")
         }
         return (x, z)
     }
 
-    static func tile(_ text: String, option: String) throws -> (Int, Int) { try tile(text[...], option: option) }
+    func tile(_ text: String, option: String) throws -> (Int, Int) { try tile(text[...], option: option) }
+
+    /// Chunk sides are whole multiples of 4 m (the water lattice) from 8 to 1024 m.
+    func checkChunkSize() throws {
+        guard chunkSize >= 8, chunkSize <= 1024, chunkSize.truncatingRemainder(dividingBy: 4) == 0 else {
+            throw ToolFailure.usage("--chunk-size must be a multiple of 4 metres between 8 and 1024 (got \(chunkSize))")
+        }
+    }
 
     /// At most this many tiles per run (a 64 × 64 block, 16 km² at 64 m).
     static let maxTiles = 4096
@@ -138,19 +151,20 @@ struct Generate: OysterTool {
     func runTiles(_ range: String, recipe: Recipe, output: String, console: Console) throws {
         let ends = range.split(separator: ":", omittingEmptySubsequences: false)
         guard ends.count == 2 else { throw ToolFailure.usage("--chunks expects X0,Z0:X1,Z1 (e.g. --chunks -1,-1:1,1)") }
-        let (x0, z0) = try Self.tile(ends[0], option: "--chunks"), (x1, z1) = try Self.tile(ends[1], option: "--chunks")
+        try checkChunkSize()
+        let (x0, z0) = try tile(ends[0], option: "--chunks"), (x1, z1) = try tile(ends[1], option: "--chunks")
         guard x0 <= x1, z0 <= z1 else { throw ToolFailure.usage("--chunks: X0 must not exceed X1, nor Z0 Z1") }
         let count = (x1 - x0 + 1) * (z1 - z0 + 1)
         guard count <= Self.maxTiles else { throw ToolFailure.usage("--chunks: \(count) tiles asked, at most \(Self.maxTiles) per run") }
-        guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
         try writeSharedTextures(recipe, beside: output)
         let ext = (output as NSString).pathExtension, stem = (output as NSString).deletingPathExtension
         let start = Date()
         var generation = 0.0, triangles = 0
+        let stream = ChunkGenerator.Stream(recipe, size: chunkSize)
         for z in z0...z1 {
             for x in x0...x1 {
                 let t0 = Date()
-                var scene = ChunkGenerator.generate(recipe, x: x, z: z, size: chunkSize)
+                var scene = stream.tile(x: x, z: z)
                 _ = scene.convertLights(to: lightUnits)
                 generation += Date().timeIntervalSince(t0)
                 triangles += scene.statistics.triangles

@@ -126,11 +126,24 @@ private extension Scene {
         #expect(!scene.animations.contains { ["Rain", "Snow", "Mist"].contains($0.name ?? "") })
     }
 
-    @Test func rainFillsWhatTheCameraSees() throws {
+    /// The establishing camera, or a camera far out in the unbounded world given as an option.
+    @Test(arguments: [false, true])
+    func rainFillsWhatTheCameraSees(givenCamera: Bool) throws {
         let recipe = weatherRecipe(.rain)
-        let scene = WorldGenerator.generate(recipe, options: untextured)
-        let world = OutdoorWorld(recipe: recipe)
-        let (eye, target) = world.cameraPose(looking: world.focus)
+        var options = untextured
+        let map = WorldMap(recipe: recipe)
+        if givenCamera {
+            let target = Vec3(900, map.height(900, -700) + 2, -700)
+            options.weatherCamera = (target + Vec3(-60, 30, -40), target)
+        }
+        let scene = WorldGenerator.generate(recipe, options: options)
+        let eye: Vec3, target: Vec3
+        if let camera = options.weatherCamera { (eye, target) = camera } else {
+            let node = try #require(scene.nodes.firstIndex { $0.name == "Camera" })
+            let m = scene.worldMatrices()[node]
+            eye = m.transformPoint(.zero)
+            target = eye + normalize(m.transformDirection(Vec3(0, 0, -1))) * 50
+        }
         let f = normalize(target - eye), r = normalize(cross(f, Vec3(0, 1, 0))), u = cross(r, f)
         let worldM = scene.worldMatrices()
         let tiles = scene.nodes.indices.filter { scene.nodes[$0].name?.hasPrefix("Rain_Band") == true && scene.nodes[$0].mesh != nil }
@@ -138,7 +151,6 @@ private extension Scene {
             guard let inv = worldM[t].inverse, let m = scene.nodes[t].mesh else { return nil }
             return (inv, scene.bounds(mesh: m))
         }
-        let half = recipe.size / 2
         var inside = 0, total = 0
         // Points along rays through a grid over the picture, in the air and inside the world.
         for sy in -2...2 {
@@ -146,8 +158,8 @@ private extension Scene {
                 let dir = normalize(f + r * (Float(sx) / 3 * 0.7) + u * (Float(sy) / 2 * 0.38))
                 for step in 1...14 {
                     let p = eye + dir * (Float(step) * 10)
-                    guard abs(p.x) < half - 2, abs(p.z) < half - 2, length(Vec2(p.x - eye.x, p.z - eye.z)) < 140 else { continue }
-                    guard p.y > world.layout.hf.height(p.x, p.z) + 0.5, p.y < eye.y + 20 else { continue }
+                    guard length(Vec2(p.x - eye.x, p.z - eye.z)) < 140 else { continue }
+                    guard p.y > map.height(p.x, p.z) + 0.5, p.y < eye.y + 20 else { continue }
                     total += 1
                     if boxes.contains(where: { inv, box in
                         let q = inv.transformPoint(p)

@@ -152,7 +152,7 @@ func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
 @Suite struct OasisTests {
     @Test func aDesertLakeGathersPalmsOnItsShore() throws {
         let recipe = smallRecipe("an oasis in the desert", seed: 3)
-        let lake = try #require(OutdoorWorld(recipe: recipe).layout.plan.lake)
+        let lake = try #require(WorldMap(recipe: recipe).home.lake)
         let scene = WorldGenerator.generate(recipe)
         let world = scene.worldMatrices()
         var near = 0, far = 0

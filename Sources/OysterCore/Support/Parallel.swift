@@ -13,8 +13,12 @@ import Darwin
 /// Each index writes only its own result slot, and results come back in index order, so the
 /// output never depends on the thread count or on timing.
 public enum Parallel {
-    /// The online cores (at least 1).
-    public static let coreCount: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// The online cores (at least 1), or `OYSTER_THREADS` when set (1…256): how many bands
+    /// work is split into. Outputs never depend on it; tests set it to check exactly that.
+    public static let coreCount: Int = {
+        if let value = getenv("OYSTER_THREADS"), let n = Int(String(cString: value)), n >= 1 { return min(n, 256) }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }()
 
     /// `(0..<count).map(body)` with the calls spread over the cores; results in index order.
     ///

@@ -4,8 +4,9 @@ import OysterCore
 /// (each with its own tiled material), blending neighbouring kinds through COLOR_0 so borders
 /// between surfaces fade rather than cut: a splat that works in plain glTF.
 struct TerrainMesher {
-    /// Grid samples per side.
-    let side: Int
+    /// Grid samples along x and along z.
+    let columns: Int
+    let rows: Int
     /// World position of sample k.
     var positions: [Vec3]
     var normals: [Vec3]
@@ -13,13 +14,50 @@ struct TerrainMesher {
     var weights: [Float]
     /// Extra darkening per sample (0 none … 1 black), e.g. for gullies.
     var shade: [Float]
+    /// Cells (i, j) to leave out (a hole where a finer mesh lies).
+    var skip: ((Int, Int) -> Bool)?
     /// Metres per texture repeat.
     static let uvMetres: Float = 4
 
-    func build(name: String, biome: Biome, material: (SurfaceKind) -> Int) -> Mesh {
+    init(side: Int, positions: [Vec3], normals: [Vec3], weights: [Float], shade: [Float]) {
+        self.init(columns: side, rows: side, positions: positions, normals: normals, weights: weights, shade: shade)
+    }
+
+    init(columns: Int, rows: Int, positions: [Vec3], normals: [Vec3], weights: [Float], shade: [Float], skip: ((Int, Int) -> Bool)? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.positions = positions
+        self.normals = normals
+        self.weights = weights
+        self.shade = shade
+        self.skip = skip
+    }
+
+    /// The mesh. With `skirt` > 0 the grid's border hangs that many metres down (a vertical
+    /// strip in the border triangles' material), so a coarser mesh beyond never shows a crack.
+    func build(name: String, biome: Biome, skirt: Float = 0, material: (SurfaceKind) -> Int) -> Mesh {
         let kinds = GroundCover.kinds
         let kc = kinds.count
-        let count = side * side
+        var positions = self.positions, normals = self.normals, weights = self.weights, shade = self.shade
+        let side = columns
+        let gridCount = columns * rows
+        // Border samples in order round the grid, each with a copy `skirt` metres below.
+        var border: [Int] = []
+        if skirt > 0 {
+            for i in 0..<(columns - 1) { border.append(i) }
+            for j in 0..<(rows - 1) { border.append(j * side + side - 1) }
+            for i in stride(from: columns - 1, to: 0, by: -1) { border.append((rows - 1) * side + i) }
+            for j in stride(from: rows - 1, to: 0, by: -1) { border.append(j * side) }
+            var extra: [Float] = []
+            for v in border {
+                positions.append(positions[v] - Vec3(0, skirt, 0))
+                normals.append(normals[v])
+                extra += self.weights[v * kc..<(v + 1) * kc]
+                shade.append(shade[v])
+            }
+            weights += extra
+        }
+        let count = positions.count
         // Blended colour of each sample relative to each kind's own colour.
         let albedo = kinds.map { Palette.albedo($0, biome) }
         var blended = [Vec3](repeating: .zero, count: count)
@@ -35,7 +73,6 @@ struct TerrainMesher {
         }
         // Triangle kind: the heaviest kind over its three corners.
         var triangles = [[UInt32]](repeating: [], count: kc)
-        let cells = side - 1
         func dominant(_ a: Int, _ b: Int, _ c: Int) -> Int {
             var best = 0, bestW: Float = -1
             for k in 0..<kc {
@@ -44,8 +81,9 @@ struct TerrainMesher {
             }
             return best
         }
-        for j in 0..<cells {
-            for i in 0..<cells {
+        for j in 0..<(rows - 1) {
+            for i in 0..<(columns - 1) {
+                if let skip, skip(i, j) { continue }
                 let a = j * side + i, b = a + 1, c = a + side, d = c + 1
                 // Alternate the diagonal so ridges do not all lean one way.
                 if (i + j) & 1 == 0 {
@@ -56,6 +94,14 @@ struct TerrainMesher {
                     triangles[dominant(a, d, b)] += [UInt32(a), UInt32(d), UInt32(b)]
                 }
             }
+        }
+        // Skirt quads under each border edge, in the kind of the border sample they hang from.
+        for (e, v) in border.enumerated() {
+            let w = border[(e + 1) % border.count]
+            let v2 = gridCount + e, w2 = gridCount + (e + 1) % border.count
+            let k = dominant(v, w, v)
+            // The border loop keeps the grid on one side, so this winding faces outwards.
+            triangles[k] += [UInt32(v), UInt32(w), UInt32(v2), UInt32(w), UInt32(w2), UInt32(v2)]
         }
         var mesh = Mesh(name: name)
         var remap = [Int32](repeating: -1, count: count)

@@ -1,7 +1,6 @@
-/// The height of the ground as a pure function of world position: the landform's noise
-/// (warped, eroded-looking fBm, ridges, dunes, mesas). Chunks sample only this, so any two
-/// tiles agree on every shared height; the finite world adds its own shaping and particle
-/// erosion on top (see `WorldTerrain`).
+/// The height of one landform as a pure function of world position: warped, eroded-looking
+/// (derivative-damped) fBm, ridges, dunes, mesas. `WorldTerrain` blends landforms over
+/// distance and adds the home valley and the coast; every region of the world samples that.
 public struct TerrainShape: Sendable {
     public enum Landform: String, Sendable { case hills, mountains, plains, canyon, dunes }
 
@@ -16,14 +15,12 @@ public struct TerrainShape: Sendable {
     let detail: Fractal
     let mask: Fractal
 
-    public init(recipe: Recipe) {
+    public init(recipe: Recipe, landform override: Landform? = nil) {
         let s = recipe.seed
-        let kinds = recipe.features.map(\.kind)
-        var form: Landform = kinds.contains(.mountains) ? .mountains : kinds.contains(.canyon) ? .canyon
-            : kinds.contains(.plains) ? .plains : .hills
-        if recipe.biome == .desert, form == .hills || form == .plains { form = .dunes }
+        let form = override ?? TerrainShape.landform(of: recipe)
         landform = form
-        let feature = recipe.features.first { $0.kind.isLandform }
+        // A far-off landform (override) keeps the default scale; the recipe sizes its own.
+        let feature = override == nil ? recipe.features.first { $0.kind.isLandform } : nil
         let size = feature?.size ?? feature?.density ?? 0.5
         let scale: Float = 0.6 + size * 0.8
         switch form {
@@ -39,6 +36,15 @@ public struct TerrainShape: Sendable {
         ridge = Fractal(seed: s ^ 0x21D6, octaves: 5, gain: 0.5)
         detail = Fractal(seed: s ^ 0xDE7A, octaves: 3, gain: 0.5)
         mask = Fractal(seed: s ^ 0x3A5C, octaves: 2, gain: 0.5)
+    }
+
+    /// The landform a recipe asks for (hills by default; dunes for a desert's hills or plains).
+    public static func landform(of recipe: Recipe) -> Landform {
+        let kinds = recipe.features.map(\.kind)
+        var form: Landform = kinds.contains(.mountains) ? .mountains : kinds.contains(.canyon) ? .canyon
+            : kinds.contains(.plains) ? .plains : .hills
+        if recipe.biome == .desert, form == .hills || form == .plains { form = .dunes }
+        return form
     }
 
     /// Ground height in metres at world (x, z).

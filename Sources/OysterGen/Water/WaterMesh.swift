@@ -58,26 +58,32 @@ enum WaterMesh {
         return b
     }
 
-    /// A ribbon `halfWidth` either side of a centre line, at the given surface heights.
-    static func ribbon(_ points: [(p: Vec2, surface: Float)], halfWidth: Float) -> MeshBuilder {
+    /// A ribbon `halfWidth` either side of a centre line, at the given surface heights. With
+    /// `segments`, only those segments (i → i + 1) are emitted, but tangents and UVs still come
+    /// from the whole line, so the pieces of one river in neighbouring tiles meet exactly.
+    static func ribbon(_ points: [(p: Vec2, surface: Float)], halfWidth: Float, segments: [Int]? = nil) -> MeshBuilder {
         var b = MeshBuilder()
         guard points.count > 1 else { return b }
-        var along: Float = 0
-        var prev: (UInt32, UInt32)?
-        for (i, pt) in points.enumerated() {
+        var along = [Float](repeating: 0, count: points.count)
+        for i in 1..<points.count { along[i] = along[i - 1] + length(points[i].p - points[i - 1].p) }
+        var made: [Int: (UInt32, UInt32)] = [:]
+        func pair(_ i: Int) -> (UInt32, UInt32) {
+            if let v = made[i] { return v }
+            let pt = points[i]
             let a = points[max(0, i - 1)].p, c = points[min(points.count - 1, i + 1)].p
             let t = normalize2(c - a)
             let side = Vec2(-t.y, t.x) * halfWidth
-            if i > 0 { along += length(pt.p - points[i - 1].p) }
             let l = pt.p + side, r = pt.p - side
-            let vl = b.vertex(.water, Vec3(l.x, pt.surface, l.y), normal: Vec3(0, 1, 0), uv: Vec2(0, along / 4))
-            let vr = b.vertex(.water, Vec3(r.x, pt.surface, r.y), normal: Vec3(0, 1, 0), uv: Vec2(halfWidth / 2, along / 4))
-            if let (pl, pr) = prev {
-                // Left is +90° from the direction of flow, so this winding faces up.
-                b.triangle(.water, pl, vl, pr)
-                b.triangle(.water, vl, vr, pr)
-            }
-            prev = (vl, vr)
+            let vl = b.vertex(.water, Vec3(l.x, pt.surface, l.y), normal: Vec3(0, 1, 0), uv: Vec2(0, along[i] / 4))
+            let vr = b.vertex(.water, Vec3(r.x, pt.surface, r.y), normal: Vec3(0, 1, 0), uv: Vec2(halfWidth / 2, along[i] / 4))
+            made[i] = (vl, vr)
+            return (vl, vr)
+        }
+        for i in segments ?? Array(0..<(points.count - 1)) where i >= 0 && i < points.count - 1 {
+            let (pl, pr) = pair(i), (vl, vr) = pair(i + 1)
+            // Left is +90° from the direction of flow, so this winding faces up.
+            b.triangle(.water, pl, vl, pr)
+            b.triangle(.water, vl, vr, pr)
         }
         return b
     }

@@ -10,13 +10,11 @@ extension WeatherEffects {
     /// Heights of the sheets above the smoothed ground, lowest first.
     var mistOffsets: [Float] { Array([1.2, 3.0, 5.5, 8.5].prefix(mistLayers)) }
 
-    func mist(world: OutdoorWorld, into a: inout SceneAssembler) {
-        let hf = world.layout.hf
-        let half = recipe.size / 2
-        // Cover the view: a square around the middle of the sight line, inside the world.
+    func mist(ground world: WeatherGround, into a: inout SceneAssembler) {
+        // Cover the view: a square around the middle of the sight line.
         let side = min(recipe.size, 360)
         let mid = (Vec2(eye.x, eye.z) + Vec2(target.x, target.z)) * 0.5
-        let cx = clamp(mid.x, -half + side / 2, half - side / 2), cz = clamp(mid.y, -half + side / 2, half - side / 2)
+        let cx = mid.x, cz = mid.y
         let cells = 56
         let step = side / Float(cells)
         let n = cells + 1
@@ -25,8 +23,8 @@ extension WeatherEffects {
         for j in 0..<n {
             for i in 0..<n {
                 let x = cx - side / 2 + Float(i) * step, z = cz - side / 2 + Float(j) * step
-                ground[j * n + i] = hf.height(x, z)
-                if let w = world.layout.waterLevel(x, z) { water[j * n + i] = w }
+                ground[j * n + i] = world.height(x, z)
+                if let w = world.waterLevel(x, z) { water[j * n + i] = w }
             }
         }
         // Smooth over about 25 m: valleys stay below the smoothed surface, ridges rise above it.

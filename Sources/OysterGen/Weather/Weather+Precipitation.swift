@@ -138,7 +138,7 @@ extension WeatherEffects {
     }
 
     /// Columns of tiles covering what the camera sees from the ground up, out to the last band.
-    func columns(_ p: Precipitation, ground: (Float, Float) -> Float, half: Float) -> [PrecipitationColumn] {
+    func columns(_ p: Precipitation, ground: (Float, Float) -> Float) -> [PrecipitationColumn] {
         let planes = frustumPlanes
         var out: [PrecipitationColumn] = []
         for (bi, band) in Precipitation.bands.enumerated() {
@@ -153,12 +153,11 @@ extension WeatherEffects {
                     // Each band owns a ring of distances; a quarter-cell overlap avoids gaps.
                     let d = length(centre - Vec2(eye.x, eye.z))
                     guard d >= band.from - side / 4 || bi == 0, d < band.to + side / 4 else { continue }
-                    guard abs(centre.x) < half + side / 2, abs(centre.y) < half + side / 2 else { continue }
                     var lo = Float.infinity, hi = -Float.infinity, floor = Float.infinity
                     for sj in 0...2 {
                         for si in 0...2 {
                             let x = x0 + side * Float(si) / 2, z = z0 + side * Float(sj) / 2
-                            floor = min(floor, ground(clamp(x, -half, half), clamp(z, -half, half)))
+                            floor = min(floor, ground(x, z))
                             guard let span = visibleSpan(x, z, planes: planes, near: Precipitation.near) else { continue }
                             lo = min(lo, span.lo)
                             hi = max(hi, span.hi)
@@ -184,11 +183,10 @@ extension WeatherEffects {
 
     // MARK: - Nodes
 
-    func precipitation(_ kind: Precipitation.Kind, world: OutdoorWorld, into a: inout SceneAssembler) {
+    func precipitation(_ kind: Precipitation.Kind, ground world: WeatherGround, into a: inout SceneAssembler) {
         let p = Precipitation(kind, seed: recipe.seed)
-        let hf = world.layout.hf
-        let cols = columns(p, ground: { x, z in max(hf.height(x, z), world.layout.waterLevel(x, z) ?? -.infinity) },
-                           half: recipe.size / 2)
+        // The world has no edge: columns go wherever the camera looks.
+        let cols = columns(p, ground: { x, z in max(world.height(x, z), world.waterLevel(x, z) ?? -.infinity) })
         let instances = cols.reduce(0) { $0 + $1.levels }
         guard instances > 0 else { return }
         let perTile = max(16, min(kind == .rain ? 700 : 600, Precipitation.triangleBudget / (2 * instances)))

@@ -5,9 +5,10 @@ import OysterCore
 /// ground-mist banks in valleys and over water. Engines without fog or particles (Blender,
 /// Godot, three.js) show it as is; the fog values stay in `asset.extras.environment` too.
 ///
-/// Chunks (`--chunk X,Z`) get no weather geometry: the rain field follows the establishing
-/// camera of the finite world, which a tile does not have, and a streaming engine renders
-/// weather around its own camera (see `asset.extras.environment`).
+/// It is placed for one camera: the establishing camera by default, or any camera the caller
+/// names (`WorldGenerator.Options.weatherCamera`, `oyster-generate --weather-camera`), so a
+/// moving camera gets weather where it looks. Chunks get none unless a camera is given: a
+/// streaming engine renders weather round its own camera from `asset.extras.environment`.
 struct WeatherEffects {
     let recipe: Recipe
     let sky: Sky
@@ -34,13 +35,13 @@ struct WeatherEffects {
     }
 
     /// Adds the `Weather` group (nothing at all in clear weather without mist).
-    func add(to world: OutdoorWorld, into a: inout SceneAssembler) {
+    func add(on ground: WeatherGround, into a: inout SceneAssembler) {
         switch recipe.weather {
-        case .rain: precipitation(.rain, world: world, into: &a)
-        case .snow: precipitation(.snow, world: world, into: &a)
+        case .rain: precipitation(.rain, ground: ground, into: &a)
+        case .snow: precipitation(.snow, ground: ground, into: &a)
         default: break
         }
-        if mistLayers > 0 { mist(world: world, into: &a) }
+        if mistLayers > 0 { mist(ground: ground, into: &a) }
     }
 
     // MARK: - Materials
@@ -87,6 +88,12 @@ struct WeatherEffects {
             a.scene.materials[m] = mat
         }
     }
+}
+
+/// The ground weather settles on, as functions of world position (any region of the world).
+struct WeatherGround {
+    let height: (Float, Float) -> Float
+    let waterLevel: (Float, Float) -> Float?
 }
 
 extension SurfaceKind {

@@ -1,0 +1,108 @@
+import OysterCore
+
+/// Land to the horizon round a region: the same world's ground (base terrain, lakes and the
+/// sea), on a lattice whose cells grow geometrically away from the region's border out to
+/// `reach` metres, with woods as a dark canopy raised over the ground. A few tens of thousands
+/// of triangles let every establishing camera see land, not the region's edge.
+struct Horizon {
+    let map: WorldMap
+    let region: Region
+    /// How far out the land goes from the origin (metres).
+    var reach: Float = 2400
+    /// Size of the first ring of cells next to the region; each ring is `growth` times wider.
+    var firstCell: Float = 8
+    var growth: Float = 1.08
+
+    /// Cell edges along one axis: the region's span in `firstCell` steps, then growing outwards.
+    func axis(_ lo: Float, _ hi: Float) -> [Float] {
+        var outer: [Float] = []
+        var step = firstCell, d: Float = 0
+        while d < reach - hi {
+            d += step
+            step *= growth
+            outer.append(min(hi + d, reach))
+        }
+        let inner = stride(from: lo, through: hi, by: firstCell * 2).map { $0 }
+        var out = outer.reversed().map { lo - ($0 - hi) } + inner
+        if out.last != hi { out.append(hi) }
+        return out + outer
+    }
+
+    func build(into a: inout SceneAssembler) {
+        let recipe = map.recipe
+        let r = region
+        let xs = axis(r.minX, r.maxX), zs = axis(r.minZ, r.maxZ)
+        let nx = xs.count, nz = zs.count
+        let terrain = map.terrain
+        let cover = GroundCover(recipe: recipe, shape: terrain.home)
+        let density = recipe.feature(.forest)?.density ?? (recipe.has(.forest) ? 0.55 : 0.12)
+        let woods = Fractal(seed: recipe.seed ^ StableSeed.of("vegetation/woods"), octaves: 3)
+        let inside = { (x: Float, z: Float) in x > r.minX && x < r.maxX && z > r.minZ && z < r.maxZ }
+        let kc = GroundCover.kinds.count
+        // Heights: base ground with the lakes of the sample's cell (lakes stay in their cell).
+        let samples: [Float] = Parallel.map(nx * nz) { k in
+            let x = xs[k % nx], z = zs[k / nx]
+            var h = terrain.height(x, z)
+            for lake in map.lakes(near: Vec2(x, z), cells: 0) { h = lake.carve(x, z, h) }
+            return h
+        }
+        var positions = [Vec3](repeating: .zero, count: nx * nz), normals = positions
+        var weights = [Float](repeating: 0, count: nx * nz * kc), shade = [Float](repeating: 0, count: nx * nz)
+        var water = [Float](repeating: -.infinity, count: nx * nz)
+        for j in 0..<nz {
+            for i in 0..<nx {
+                let k = j * nx + i
+                let x = xs[i], z = zs[j], h = samples[k]
+                let il = max(i - 1, 0), ir = min(i + 1, nx - 1), jd = max(j - 1, 0), ju = min(j + 1, nz - 1)
+                let dx = (samples[j * nx + ir] - samples[j * nx + il]) / max(xs[ir] - xs[il], 0.01)
+                let dz = (samples[ju * nx + i] - samples[jd * nx + i]) / max(zs[ju] - zs[jd], 0.01)
+                let level = map.lakes(near: Vec2(x, z), cells: 0).first { $0.covers(x, z) }?.level
+                    ?? (terrain.coast.nearSea(x, z) ? WorldMap.seaLevel : nil)
+                water[k] = level ?? -.infinity
+                let slope = (dx * dx + dz * dz).squareRoot()
+                var w = cover.weights(.init(height: h, slope: slope, aboveWater: h - water[k], deposit: 0, road: 0, x: x, z: z))
+                // Woods seen from afar: a canopy a few metres over the ground, darker than grass.
+                let away = max(max(r.minX - x, x - r.maxX), max(r.minZ - z, z - r.maxZ))
+                let canopy = smoothstep(0.05, 0.3, woods.fbm(x / 70, z / 70) + (density - 0.5) * 0.9)
+                    * smoothstep(20, 160, away) * (h > water[k] + 1 && h < cover.snowline && slope < 0.8 ? 1 : 0)
+                w[0] += canopy * 3
+                positions[k] = Vec3(x, h + canopy * 7, z)
+                normals[k] = normalize(Vec3(-dx, 1, -dz))
+                for c in 0..<kc { weights[k * kc + c] = w[c] }
+                shade[k] = canopy * 0.5
+            }
+        }
+        let mesher = TerrainMesher(columns: nx, rows: nz, positions: positions, normals: normals, weights: weights, shade: shade) { i, j in
+            inside((xs[i] + xs[i + 1]) / 2, (zs[j] + zs[j + 1]) / 2)
+        }
+        let mesh = mesher.build(name: "Horizon", biome: recipe.biome) { a.material($0) }
+        let m = a.addMesh(mesh)
+        var node = Node(name: "Horizon", role: .terrain)
+        node.mesh = m
+        a.add(node, under: nil)
+
+        // Water to the horizon: a quad per flooded cell at its lake's or the sea's level.
+        var b = MeshBuilder()  // far lakes and the sea, as open water
+        for j in 0..<(nz - 1) {
+            for i in 0..<(nx - 1) {
+                let cx = (xs[i] + xs[i + 1]) / 2, cz = (zs[j] + zs[j + 1]) / 2
+                guard !inside(cx, cz) else { continue }
+                let ks = [j * nx + i, j * nx + i + 1, (j + 1) * nx + i, (j + 1) * nx + i + 1]
+                let level = ks.map { water[$0] }.max()!
+                guard level.isFinite, ks.contains(where: { samples[$0] < level }) else { continue }
+                let v = [(xs[i], zs[j]), (xs[i + 1], zs[j]), (xs[i], zs[j + 1]), (xs[i + 1], zs[j + 1])].map { p in
+                    b.vertex(.water, Vec3(p.0, level, p.1), normal: Vec3(0, 1, 0), uv: Vec2(p.0 / 4, p.1 / 4))
+                }
+                b.triangle(.water, v[0], v[2], v[1])
+                b.triangle(.water, v[1], v[2], v[3])
+            }
+        }
+        if !b.isEmpty {
+            if let wm = a.addMesh(b, name: "Horizon_Water") {
+                var wn = Node(name: "Horizon_Water", role: .water)
+                wn.mesh = wm
+                a.add(wn, under: a.group(.water))
+            }
+        }
+    }
+}

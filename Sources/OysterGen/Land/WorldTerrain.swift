@@ -1,0 +1,78 @@
+import OysterCore
+
+/// The ground of the whole unbounded world before anything is laid on it, as a pure function
+/// of position: the recipe's landform round home (inside a gentle valley bowl, unless the sea
+/// or an island takes that side), other landforms of the biome further out, and the coast.
+struct WorldTerrain: Sendable {
+    /// The recipe's own landform: the whole home region and everything within ~400 m.
+    let home: TerrainShape
+    /// The biome's other landforms, blended in beyond the home region.
+    let others: [TerrainShape]
+    let selector: Fractal
+    let coast: Coast
+    /// Half the side of the home region.
+    let half: Float
+    /// Whether the home region sits in a bowl (inland worlds: the valley the prompt names).
+    let valley: Bool
+
+    init(recipe: Recipe, coast: Coast) {
+        home = TerrainShape(recipe: recipe)
+        let mine = home.landform
+        others = WorldTerrain.variety(recipe.biome).filter { $0 != mine }.map { TerrainShape(recipe: recipe, landform: $0) }
+        selector = Fractal(seed: StableSeed.of("terrain/landform-selector", in: recipe.seed), octaves: 2)
+        self.coast = coast
+        half = recipe.size / 2
+        valley = coast.kind == .inland || { if case .side = coast.kind { return true }; return false }()
+    }
+
+    /// The landforms a biome's land gives way to as you travel.
+    static func variety(_ biome: Biome) -> [TerrainShape.Landform] {
+        switch biome {
+        case .temperate: return [.hills, .mountains, .plains]
+        case .alpine: return [.mountains, .hills]
+        case .desert: return [.dunes, .canyon, .mountains]
+        case .tropical: return [.hills, .plains]
+        case .tundra: return [.plains, .hills, .mountains]
+        case .swamp: return [.plains, .hills]
+        }
+    }
+
+    /// The landform heights with the far-off variety blended in.
+    func landform(_ x: Float, _ z: Float) -> Float {
+        let h = home.height(x, z)
+        guard !others.isEmpty else { return h }
+        let r = max(abs(x), abs(z))
+        let away = smoothstep(half + 250, half + 900, r)
+        guard away > 0 else { return h }
+        // The selector picks one other landform per broad region (kilometres across) and how
+        // far it takes over; the home landform keeps about half of the land.
+        let s = selector.fbm(x * (1 / 2200), z * (1 / 2200))
+        let pick = selector.fbm(z * (1 / 3100) + 17.3, x * (1 / 3100) - 5.1)
+        let index = Int((pick * 0.5 + 0.5) * Float(others.count)).clamped(0, others.count - 1)
+        let w = smoothstep(0.0, 0.22, s) * away
+        guard w > 0 else { return h }
+        return mix(h, others[index].height(x, z), w)
+    }
+
+    /// Ground height before lakes, rivers, pads and roads.
+    func height(_ x: Float, _ z: Float) -> Float {
+        var h = landform(x, z)
+        if valley {
+            // The home valley: the ground rises gently round the home region, then the
+            // landform carries on (the old finite world's bowl, without its walls).
+            let p = Vec2(x, z) / half
+            var rise = smoothstep(0.4, 1.5, length(p))
+            rise = rise * rise * (home.amplitude * 0.5 + 6)
+            if case .side(let s) = coast.kind { rise *= 1 - smoothstep(-0.2, 0.4, dot(p, s)) }
+            h += rise
+        }
+        return coast.shape(x, z, h)
+    }
+
+    var amplitude: Float { home.amplitude }
+    var base: Float { home.base }
+}
+
+extension Int {
+    func clamped(_ lo: Int, _ hi: Int) -> Int { Swift.min(Swift.max(self, lo), hi) }
+}

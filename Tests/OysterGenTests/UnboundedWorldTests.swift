@@ -1,0 +1,271 @@
+import Foundation
+import OysterCore
+import OysterGLTF
+import OysterTestSupport
+import Testing
+@testable import OysterGen
+
+/// A 128 m home region (two 64 m tiles a side), low detail, untextured: fast enough to compare
+/// a whole region with its tiles.
+private func worldRecipe(_ prompt: String = "", seed: UInt64 = 3) -> Recipe {
+    var r = prompt.isEmpty ? Recipe() : PromptInterpreter.interpret(prompt, seed: seed).recipe
+    r.seed = seed
+    r.size = 128
+    r.detail = .low
+    r.textureResolution = 16
+    return r
+}
+
+/// Terrain vertices keyed by (x, z): height, normal, UV.
+private func terrainVertices(_ scene: Scene) -> [SIMD2<Float>: [Float]] {
+    var out: [SIMD2<Float>: [Float]] = [:]
+    guard let mesh = scene.nodes.first(where: { $0.name == "Terrain" })?.mesh else { return out }
+    for p in scene.meshes[mesh].primitives {
+        guard let pos = p.attributes["POSITION"], let nor = p.attributes["NORMAL"], let uv = p.attributes["TEXCOORD_0"] else { continue }
+        for i in 0..<pos.count {
+            let v = pos.vec3(i), n = nor.vec3(i), t = uv.vec2(i)
+            out[SIMD2(v.x, v.z)] = [v.y, n.x, n.y, n.z, t.x, t.y]
+        }
+    }
+    return out
+}
+
+/// "name @ x,y,z" for every node under the object groups (trees, rocks, buildings, props).
+private func placedObjects(_ scene: Scene) -> Set<String> {
+    let groups = Set(["Vegetation", "Rocks", "Buildings", "Village"])
+    var out = Set<String>()
+    for g in scene.nodes where groups.contains(g.name ?? "") {
+        for c in g.children {
+            let n = scene.nodes[c]
+            if case .trs(let t, _, _) = n.transform { out.insert("\(n.name ?? "") @ \(t.x),\(t.y),\(t.z)") }
+        }
+    }
+    return out
+}
+
+@Suite struct UnboundedWorldTests {
+    static var regionOnly: WorldGenerator.Options {
+        var o = WorldGenerator.Options()
+        o.horizon = false
+        o.bakeTextures = false
+        return o
+    }
+
+    @Test func theTilesOfTheHomeRegionAreTheRegionVertexForVertex() throws {
+        let r = worldRecipe()
+        let region = terrainVertices(WorldGenerator.generate(r, options: Self.regionOnly))
+        let stream = ChunkGenerator.Stream(r, size: 64)
+        var tiles: [SIMD2<Float>: [Float]] = [:]
+        for z in -1...0 { for x in -1...0 { tiles.merge(terrainVertices(stream.tile(x: x, z: z))) { a, b in a == b ? a : [.nan] } } }
+        #expect(region.count == 65 * 65)
+        #expect(Set(region.keys) == Set(tiles.keys))
+        var differing = 0
+        for (k, v) in region where tiles[k] != v { differing += 1 }
+        #expect(differing == 0, "\(differing) vertices differ between the region and its tiles")
+    }
+
+    @Test func theTilesHoldTheRegionsObjectsEachOnce() {
+        let r = worldRecipe()
+        let region = placedObjects(WorldGenerator.generate(r, options: Self.regionOnly))
+        let stream = ChunkGenerator.Stream(r, size: 64)
+        var tiles: [String] = []
+        for z in -1...0 { for x in -1...0 { tiles += placedObjects(stream.tile(x: x, z: z)) } }
+        #expect(region.count > 50)
+        #expect(region.contains { $0.hasPrefix("House_01 @") })
+        #expect(tiles.count == Set(tiles).count, "an object appears in two tiles")
+        #expect(Set(tiles) == region)
+    }
+
+    @Test func aChunkIsTheSameAloneInABlockAndAfterOthers() {
+        let r = worldRecipe()
+        let writer = GLTFWriter()
+        let alone = writer.encodeGLB(ChunkGenerator.generate(r, x: 3, z: -2))
+        let block = ChunkGenerator.Stream(r)
+        for (x, z) in [(2, -2), (2, -3), (3, -3)] { _ = block.tile(x: x, z: z) }
+        let afterFar = ChunkGenerator.Stream(r)
+        _ = afterFar.tile(x: 1000, z: -3000)
+        #expect(writer.encodeGLB(block.tile(x: 3, z: -2)) == alone)
+        #expect(writer.encodeGLB(afterFar.tile(x: 3, z: -2)) == alone)
+    }
+
+    @Test func aFarChunkIsAWholeWorldTile() {
+        let scene = ChunkGenerator.generate(worldRecipe(), x: 1000, z: -3000)
+        let terrain = terrainVertices(scene)
+        #expect(terrain.count == 33 * 33)
+        #expect(terrain.keys.allSatisfy { $0.x >= 64_000 && $0.x <= 64_064 && $0.y >= -192_000 && $0.y <= -191_936 })
+        #expect(terrain.values.allSatisfy { $0.allSatisfy(\.isFinite) })
+    }
+
+    /// The first point where a centre line crosses a vertical tile border (x = 64·k), with the
+    /// tiles either side.
+    func crossing(_ line: Polyline) -> (point: Vec2, west: (Int, Int), east: (Int, Int))? {
+        for i in 1..<line.points.count {
+            let a = line.points[i - 1], b = line.points[i]
+            let ta = Int((a.x / 64).rounded(.down)), tb = Int((b.x / 64).rounded(.down))
+            guard ta != tb else { continue }
+            let border = Float(max(ta, tb)) * 64
+            let t = (border - a.x) / (b.x - a.x)
+            let p = a + (b - a) * t
+            let tz = Int((p.y / 64).rounded(.down))
+            // Away from tile corners, so the two tiles are the only ones involved.
+            guard abs(p.y - (Float(tz) * 64 + 32)) < 24 else { continue }
+            return (p, (max(ta, tb) - 1, tz), (max(ta, tb), tz))
+        }
+        return nil
+    }
+
+    @Test func aRoadCarriesOnAcrossATileBorder() throws {
+        let r = worldRecipe()
+        let map = WorldMap(recipe: r)
+        var found: (point: Vec2, west: (Int, Int), east: (Int, Int))?
+        search: for j in Int32(-2)...2 {
+            for i in Int32(-2)...2 {
+                for road in map.roads(.init(i, j)) + map.home.roads { if let c = crossing(road) { found = c; break search } }
+            }
+        }
+        let c = try #require(found, "no road crosses a tile border near home")
+        let stream = ChunkGenerator.Stream(r)
+        // Both tiles paint the road's ground (dirt in a temperate world) within a metre of the
+        // crossing, on their own side of the border.
+        for (tile, side) in [(c.west, Float(-1)), (c.east, 1)] {
+            let scene = stream.tile(x: tile.0, z: tile.1)
+            let mesh = try #require(scene.nodes.first { $0.name == "Terrain" }?.mesh)
+            var nearest = Float.infinity
+            for p in scene.meshes[mesh].primitives where p.material.map({ scene.materials[$0].name }) == "dirt" {
+                let pos = try #require(p.attributes["POSITION"])
+                for i in 0..<pos.count {
+                    let v = pos.vec3(i)
+                    guard (v.x - c.point.x) * side >= 0 else { continue }
+                    nearest = min(nearest, length(Vec2(v.x, v.z) - c.point))
+                }
+            }
+            #expect(nearest < 2.5, "tile \(tile): no road ground near \(c.point) (nearest \(nearest) m)")
+        }
+    }
+
+    @Test func aRiverCarriesOnAcrossATileBorder() throws {
+        let r = worldRecipe("rivers and lakes in rolling hills", seed: 5)
+        let map = WorldMap(recipe: r)
+        var found: (point: Vec2, west: (Int, Int), east: (Int, Int))?
+        search: for j in Int32(-4)...4 {
+            for i in Int32(-4)...4 {
+                if let river = map.river(.init(i, j)), let c = crossing(river.line) { found = c; break search }
+            }
+        }
+        let c = try #require(found, "no river crosses a tile border")
+        let stream = ChunkGenerator.Stream(r)
+        func riverVertices(_ tile: (Int, Int)) -> Set<SIMD3<Float>> {
+            let scene = stream.tile(x: tile.0, z: tile.1)
+            var out = Set<SIMD3<Float>>()
+            for n in scene.nodes where n.name?.hasPrefix("River") == true {
+                guard let m = n.mesh else { continue }
+                for p in scene.meshes[m].primitives {
+                    guard let pos = p.attributes["POSITION"] else { continue }
+                    for i in 0..<pos.count { out.insert(pos.vec3(i)) }
+                }
+            }
+            return out
+        }
+        let west = riverVertices(c.west), east = riverVertices(c.east)
+        let shared = west.intersection(east)
+        // The two ribbons meet on a shared pair of bank vertices near the crossing.
+        #expect(shared.count >= 2)
+        #expect(shared.contains { length(Vec2($0.x, $0.z) - c.point) < 6 })
+        // And the ground under the centre line is below the water on both sides.
+        let ground = map.features(minX: c.point.x - 8, minZ: c.point.y - 8, maxX: c.point.x + 8, maxZ: c.point.y + 8)
+        for dx: Float in [-2, 2] {
+            let s = ground.sample(c.point.x + dx, c.point.y, base: map.terrain.height(c.point.x + dx, c.point.y))
+            if s.river < 1 { #expect(s.height < s.riverSurface) }
+        }
+    }
+
+    @Test func theDefaultSceneShowsLandToTheHorizonWithinItsBudget() throws {
+        var o = WorldGenerator.Options()
+        o.bakeTextures = false
+        let scene = WorldGenerator.generate(worldRecipe(), options: o)
+        let node = try #require(scene.nodes.first { $0.name == "Horizon" })
+        #expect(node.role == .terrain)
+        let mesh = scene.meshes[try #require(node.mesh)]
+        var far: Float = 0, triangles = 0
+        for p in mesh.primitives {
+            let pos = try #require(p.attributes["POSITION"])
+            for i in 0..<pos.count { far = max(far, abs(pos.vec3(i).x), abs(pos.vec3(i).z)) }
+            triangles += (p.indices?.count ?? 0) / 3
+        }
+        #expect(far >= 2000)
+        #expect(triangles < 40_000)
+    }
+
+    @Test func thePromptsFeaturesAreRoundTheOrigin() throws {
+        let r = worldRecipe("a village by a frozen lake with a castle")
+        let map = WorldMap(recipe: r)
+        let home = map.home
+        let lake = try #require(home.lake)
+        let village = try #require(home.villageCenter)
+        #expect(length(lake.center) < 64)
+        #expect(abs(village.x) < 64 && abs(village.y) < 64)
+        #expect(home.sites.contains { $0.kind == .castle })
+    }
+
+    @Test func villagesAndLandmarksRecurFartherOut() {
+        let map = WorldMap(recipe: worldRecipe("a castle above a village"))
+        var villages = 0, castles = 0
+        for j in Int32(3)...10 {
+            for i in Int32(3)...10 {
+                let s = map.sites(.init(i, j)).sites
+                if s.contains(where: { $0.kind == .well }) { villages += 1 }
+                if s.contains(where: { $0.kind == .castle }) { castles += 1 }
+            }
+        }
+        #expect(villages >= 5)
+        #expect(castles >= 1)
+    }
+
+    @Test func theLandChangesAsYouTravel() {
+        let map = WorldMap(recipe: worldRecipe())
+        // Relief (highest minus lowest ground) over 200 m squares, at home and far away.
+        func relief(_ cx: Float, _ cz: Float) -> Float {
+            var lo = Float.infinity, hi = -Float.infinity
+            for j in 0..<9 { for i in 0..<9 {
+                let h = map.terrain.height(cx - 100 + Float(i) * 25, cz - 100 + Float(j) * 25)
+                lo = min(lo, h); hi = max(hi, h)
+            } }
+            return hi - lo
+        }
+        let home = relief(0, 0)
+        let far = (0..<64).map { k in relief(Float(k % 8) * 1500 + 3000, Float(k / 8) * 1500 + 3000) }
+        #expect(far.max()! > home * 1.8, "no mountains anywhere far out")
+        #expect(far.min()! < home * 0.5, "no plains anywhere far out")
+    }
+}
+
+@Suite(.serialized) struct UnboundedWorldCLITests {
+    let tool = RepoPaths.tool("oyster-generate")
+
+    @Test func outputDoesNotDependOnTheThreadCount() throws {
+        let dir = NSTemporaryDirectory() + "oyster-threads-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = dir + "/r.json"
+        try "{\"seed\": 11, \"size\": 128, \"detail\": \"low\", \"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
+        var outputs: [Data?] = []
+        for threads in [1, 2, 8] {
+            let run = try ToolRun.run("/usr/bin/env", ["OYSTER_THREADS=\(threads)", tool, "--recipe", recipe, "-o", "\(dir)/t\(threads).glb", "-q"])
+            #expect(run.status == 0, "\(run.stderr)")
+            outputs.append(FileManager.default.contents(atPath: "\(dir)/t\(threads).glb"))
+        }
+        #expect(outputs[0] != nil)
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+    }
+
+    @Test func chunksBeyondTheWorldAreRefusedNamingTheRange() throws {
+        let dir = NSTemporaryDirectory() + "oyster-far-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let run = try ToolRun.run(tool, ["--chunk", "20000,0", "-o", "\(dir)/t.glb"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("-16383 to 16383"), "\(run.stderr)")
+        let size = try ToolRun.run(tool, ["--chunk", "0,0", "--chunk-size", "30", "-o", "\(dir)/t.glb"])
+        #expect(size.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir))
+    }
+}
