@@ -47,6 +47,9 @@ struct Generate: OysterTool {
         valueName: "K/N"))
     var shard: String?
 
+    @Flag(name: .long, help: "With --chunks: check the arguments, print the tile files this run (or shard) would write, one per line, and stop.")
+    var dryRun = false
+
     @Option(name: .long, help: "Side of a chunk in metres (default 64).")
     var chunkSize: Float = 64
 
@@ -68,6 +71,7 @@ struct Generate: OysterTool {
         let console = Console(toolName: Self.toolName, quiet: quiet)
         let share = try shard.map { try Shard(parsing: $0) } ?? .whole
         if shard != nil, chunks == nil { throw ToolFailure.usage("--shard splits a block of tiles: give --chunks X0,Z0:X1,Z1 with it") }
+        if dryRun, chunks == nil { throw ToolFailure.usage("--dry-run lists the tiles of --chunks X0,Z0:X1,Z1: give --chunks with it") }
         var resolved = try resolveRecipe(console)
         if instancing { resolved.instancing = true }
         if explain { Console.writeStdout(resolved.jsonText + "\n") }
@@ -170,6 +174,14 @@ struct Generate: OysterTool {
         guard chunkSize >= 8, chunkSize <= 1024 else { throw ToolFailure.usage("--chunk-size must be between 8 and 1024 metres") }
         let ext = (output as NSString).pathExtension, stem = (output as NSString).deletingPathExtension
         let what = shard.count > 1 ? " (shard \(shard) of \(total) tiles)" : ""
+        // Index i of the block in row-major order is tile (x0 + i mod width, z0 + i / width);
+        // stepping by N visits this shard's tiles without walking the whole block.
+        let indices = stride(from: shard.index, to: total, by: shard.count)
+        func path(_ i: Int) -> String { "\(stem)_\(x0 + i % width)_\(z0 + i / width).\(ext)" }
+        if dryRun {
+            Console.writeStdout(indices.map { path($0) + "\n" }.joined())
+            return
+        }
         guard count > 0 else {
             // More shards than tiles: this one has nothing to do, which is not an error (a Job
             // may have more completions than a small block has tiles).
@@ -179,18 +191,15 @@ struct Generate: OysterTool {
         let textures = try writeSharedTextures(recipe, beside: output)
         let start = Date()
         var generation = 0.0, triangles = 0
-        // Index i of the block in row-major order is tile (x0 + i mod width, z0 + i / width);
-        // stepping by N visits this shard's tiles without walking the whole block.
-        for i in stride(from: shard.index, to: total, by: shard.count) {
+        for i in indices {
             let x = x0 + i % width, z = z0 + i / width
             let t0 = Date()
             var scene = ChunkGenerator.generate(recipe, x: x, z: z, size: chunkSize)
             _ = scene.convertLights(to: lightUnits)
             generation += Date().timeIntervalSince(t0)
             triangles += scene.statistics.triangles
-            let path = "\(stem)_\(x)_\(z).\(ext)"
-            try point(&scene, at: textures, output: path)
-            try write(scene, to: path)
+            try point(&scene, at: textures, output: path(i))
+            try write(scene, to: path(i))
         }
         let seconds = Date().timeIntervalSince(start)
         console.info("oyster-generate: wrote \(count) tiles \(stem)_X_Z.\(ext)\(what) (\(triangles) triangles) in \(String(format: "%.3f", seconds)) s: "

@@ -263,14 +263,20 @@ import Testing
         // ... and all shards at once into one shared folder (a Kubernetes Job's volume).
         let shared = try shardUnion(recipe, block: block, n: n, root: "\(dir)/shared", separate: false)
         #expect(shared == one)
-        // The split is round-robin over the block in row-major order (Z outer, X inner).
-        if n > 1 {
-            let mine = files(under: "\(dir)/separate/shard1").keys.filter { $0.hasSuffix(".glb") }.sorted()
+        // The split is round-robin over the block in row-major order (Z outer, X inner), and
+        // --dry-run lists exactly what each shard writes.
+        for k in 0..<n {
+            let written = files(under: "\(dir)/separate/shard\(k)").keys.filter { $0.hasSuffix(".glb") }.sorted()
             var expected: [String] = []
             var i = 0
-            for z in -1...1 { for x in -1...1 { if i % n == 1 { expected.append("tiles/chunk_\(x)_\(z).glb") }; i += 1 } }
-            #expect(mine == expected.sorted())
+            for z in -1...1 { for x in -1...1 { if i % n == k { expected.append("tiles/chunk_\(x)_\(z).glb") }; i += 1 } }
+            #expect(written == expected.sorted(), "shard \(k)/\(n)")
+            let listed = try ToolRun.run(tool, ["--recipe", recipe, "--chunks", block, "--chunk-size", "16", "--shard", "\(k)/\(n)",
+                                                "--dry-run", "-o", "\(dir)/listed/tiles/chunk.glb"])
+            #expect(listed.status == 0, "\(listed.stderr)")
+            #expect(listed.stdout.split(separator: "\n").map { String($0.dropFirst("\(dir)/listed/".count)) }.sorted() == written)
         }
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/listed"), "--dry-run wrote something")
     }
 
     @Test func shardArgumentsAreCheckedWithExitTwo() throws {
@@ -313,10 +319,13 @@ import Testing
         #expect(whole.stderr.contains("24649 tiles asked") && whole.stderr.contains("N ≥ 7"), "\(whole.stderr)")
         let six = try ToolRun.run(tool, ["--chunks", tenKm, "--shard", "5/6", "-o", "/nonexistent/t.glb"])
         #expect(six.status == 2 && six.stderr.contains("4108 tiles asked for shard 5/6"), "\(six.stderr)")
-        // With 8 shards the count passes, and the run stops only at the next check (an
-        // invalid --chunk-size, so nothing is baked here).
-        let eight = try ToolRun.run(tool, ["--chunks", tenKm, "--shard", "7/8", "--chunk-size", "1", "-o", "/nonexistent/t.glb"])
-        #expect(eight.status == 2 && eight.stderr.contains("--chunk-size") && !eight.stderr.contains("tiles asked"), "\(eight.stderr)")
+        // With 8 shards every share passes (--dry-run: checked and listed, nothing baked).
+        for k in 0..<8 {
+            let eight = try ToolRun.run(tool, ["--chunks", tenKm, "--shard", "\(k)/8", "--dry-run", "-o", "/nonexistent/t.glb"])
+            #expect(eight.status == 0, "\(eight.stderr)")
+            #expect(eight.stdout.split(separator: "\n").count == (k < 1 ? 3082 : 3081))
+        }
+        #expect(try ToolRun.run(tool, ["--dry-run", "-o", "/nonexistent/t.glb"]).status == 2, "--dry-run without --chunks")
     }
 }
 
