@@ -25,9 +25,10 @@ deps:
 
 # The real clients the test suite checks files in (README "Testing"): Debian packages and
 # PyPI wheels, installed when missing so a fresh machine runs every check instead of skipping.
-# ffmpeg (ffprobe) checks videos; chromium and chromium-driver (with selenium) play them.
+# ffmpeg (ffprobe) checks videos; chromium and chromium-driver (with selenium) play them;
+# pyyaml reads the deploy/ manifests (ScaleOutManifestTests).
 CLIENT_DEBS = assimp-utils godot3 xvfb gltfpack ffmpeg chromium chromium-driver
-CLIENT_PY = bpy==4.5.3 trimesh pillow pygltflib panda3d panda3d-gltf rectpack selenium
+CLIENT_PY = bpy==4.5.3 trimesh pillow pygltflib panda3d panda3d-gltf rectpack selenium pyyaml
 client-deps:
 	@missing=""; for p in $(CLIENT_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -35,7 +36,7 @@ client-deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import bpy, trimesh, PIL, pygltflib, panda3d, gltf, rectpack, selenium" >/dev/null 2>&1 || \
+	@python3 -c "import bpy, trimesh, PIL, pygltflib, panda3d, gltf, rectpack, selenium, yaml" >/dev/null 2>&1 || \
 	  { echo "installing $(CLIENT_PY)"; python3 -m pip install -q $(CLIENT_PY); }
 
 build: deps

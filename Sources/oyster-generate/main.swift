@@ -40,6 +40,16 @@ struct Generate: OysterTool {
         valueName: "X0,Z0:X1,Z1"))
     var chunks: String?
 
+    // `.unconditional`: so `--shard -1/4` reaches the range check instead of reading as an option.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "With --chunks: write only shard K of N (0 ≤ K < N), the tiles whose row-major index in the block is K mod N; "
+            + "runs K = 0…N-1 together write exactly the files of one unsharded run (e.g. --shard $JOB_COMPLETION_INDEX/8).",
+        valueName: "K/N"))
+    var shard: String?
+
+    @Flag(name: .long, help: "With --chunks: check the arguments, print the tile files this run (or shard) would write, one per line, and stop.")
+    var dryRun = false
+
     @Option(name: .long, help: "Side of a chunk in metres (default 64).")
     var chunkSize: Float = 64
 
@@ -59,6 +69,9 @@ struct Generate: OysterTool {
 
     func run() throws {
         let console = Console(toolName: Self.toolName, quiet: quiet)
+        let share = try shard.map { try Shard(parsing: $0) } ?? .whole
+        if shard != nil, chunks == nil { throw ToolFailure.usage("--shard splits a block of tiles: give --chunks X0,Z0:X1,Z1 with it") }
+        if dryRun, chunks == nil { throw ToolFailure.usage("--dry-run lists the tiles of --chunks X0,Z0:X1,Z1: give --chunks with it") }
         var resolved = try resolveRecipe(console)
         if instancing { resolved.instancing = true }
         if explain { Console.writeStdout(resolved.jsonText + "\n") }
@@ -71,17 +84,18 @@ struct Generate: OysterTool {
             throw ToolFailure.usage("output must end in .gltf or .glb: \(output)")
         }
         if chunk != nil, chunks != nil { throw ToolFailure.usage("give --chunk or --chunks, not both") }
-        if let chunks { return try runTiles(chunks, recipe: resolved, output: output, console: console) }
+        if let chunks { return try runTiles(chunks, shard: share, recipe: resolved, output: output, console: console) }
         var start = Date()
         var cpuStart = clock()
         var scene: Scene
         if let chunk {
             try checkChunkSize()
             let (cx, cz) = try tile(chunk, option: "--chunk")
-            try writeSharedTextures(resolved, beside: output)
+            let textures = try writeSharedTextures(resolved, beside: output)
             start = Date()
             cpuStart = clock()
             scene = ChunkGenerator.generate(resolved, x: cx, z: cz, size: chunkSize)
+            try point(&scene, at: textures, output: output)
         } else {
             var options = WorldGenerator.Options()
             if ProcessInfo.processInfo.environment["OYSTER_GENERATE_TIMINGS"] != nil {
@@ -143,36 +157,67 @@ struct Generate: OysterTool {
         }
     }
 
-    /// At most this many tiles per run (a 64 × 64 block, 16 km² at 64 m).
+    /// At most this many tiles per run (a 64 × 64 block, 16 km² at 64 m): a guard against a
+    /// mistyped range running for hours, not a memory limit (tiles are written one by one).
+    /// With `--shard` it bounds the shard's share, so a larger block (a 10 km world is 157 × 157
+    /// tiles of 64 m) is baked by enough shards that each stays under it.
     static let maxTiles = 4096
 
     /// `--chunks X0,Z0:X1,Z1`: a block of tiles in one process, as a streaming game would
-    /// generate them, sharing one baked texture folder and the kit cache.
-    func runTiles(_ range: String, recipe: Recipe, output: String, console: Console) throws {
+    /// generate them, sharing one baked texture folder and the kit cache; with `--shard K/N`
+    /// only the tiles whose row-major index (Z outer, X inner: the order of an unsharded run)
+    /// is K mod N. Round-robin rather than N contiguous bands of rows because cost clusters in
+    /// space (a village, a mountain range, open water): interleaving gives every shard its part
+    /// of each cluster, so shards finish together. Each tile is a pure function of
+    /// (recipe, X, Z, size), so which process makes it cannot change its bytes, and the shared
+    /// textures are content-addressed: N shards write exactly the files of one run.
+    func runTiles(_ range: String, shard: Shard, recipe: Recipe, output: String, console: Console) throws {
         let ends = range.split(separator: ":", omittingEmptySubsequences: false)
         guard ends.count == 2 else { throw ToolFailure.usage("--chunks expects X0,Z0:X1,Z1 (e.g. --chunks -1,-1:1,1)") }
         try checkChunkSize()
         let (x0, z0) = try tile(ends[0], option: "--chunks"), (x1, z1) = try tile(ends[1], option: "--chunks")
         guard x0 <= x1, z0 <= z1 else { throw ToolFailure.usage("--chunks: X0 must not exceed X1, nor Z0 Z1") }
-        let count = (x1 - x0 + 1) * (z1 - z0 + 1)
-        guard count <= Self.maxTiles else { throw ToolFailure.usage("--chunks: \(count) tiles asked, at most \(Self.maxTiles) per run") }
-        try writeSharedTextures(recipe, beside: output)
+        // Coordinates are within ±2^20 m / size, so the block's tile count fits an Int easily.
+        let width = x1 - x0 + 1, total = width * (z1 - z0 + 1)
+        let count = total / shard.count + (shard.index < total % shard.count ? 1 : 0)
+        guard count <= Self.maxTiles else {
+            let needed = (total + Self.maxTiles - 1) / Self.maxTiles
+            throw ToolFailure.usage("--chunks: \(count) tiles asked\(shard.count > 1 ? " for shard \(shard)" : ""), at most \(Self.maxTiles) per run "
+                + "(split the \(total) tiles with --shard K/N, N ≥ \(needed))")
+        }
         let ext = (output as NSString).pathExtension, stem = (output as NSString).deletingPathExtension
+        let what = shard.count > 1 ? " (shard \(shard) of \(total) tiles)" : ""
+        // Index i of the block in row-major order is tile (x0 + i mod width, z0 + i / width);
+        // stepping by N visits this shard's tiles without walking the whole block.
+        let indices = stride(from: shard.index, to: total, by: shard.count)
+        func path(_ i: Int) -> String { "\(stem)_\(x0 + i % width)_\(z0 + i / width).\(ext)" }
+        if dryRun {
+            Console.writeStdout(indices.map { path($0) + "\n" }.joined())
+            return
+        }
+        guard count > 0 else {
+            // More shards than tiles: this one has nothing to do, which is not an error (a Job
+            // may have more completions than a small block has tiles).
+            console.info("oyster-generate: wrote 0 tiles\(what)")
+            return
+        }
+        let textures = try writeSharedTextures(recipe, beside: output)
         let start = Date()
         var generation = 0.0, triangles = 0
+        // One world plan for the whole run: tiles share its cells and kits, bytes as if alone.
         let stream = ChunkGenerator.Stream(recipe, size: chunkSize)
-        for z in z0...z1 {
-            for x in x0...x1 {
-                let t0 = Date()
-                var scene = stream.tile(x: x, z: z)
-                _ = scene.convertLights(to: lightUnits)
-                generation += Date().timeIntervalSince(t0)
-                triangles += scene.statistics.triangles
-                try write(scene, to: "\(stem)_\(x)_\(z).\(ext)")
-            }
+        for i in indices {
+            let x = x0 + i % width, z = z0 + i / width
+            let t0 = Date()
+            var scene = stream.tile(x: x, z: z)
+            _ = scene.convertLights(to: lightUnits)
+            generation += Date().timeIntervalSince(t0)
+            triangles += scene.statistics.triangles
+            try point(&scene, at: textures, output: path(i))
+            try write(scene, to: path(i))
         }
         let seconds = Date().timeIntervalSince(start)
-        console.info("oyster-generate: wrote \(count) tiles \(stem)_X_Z.\(ext) (\(triangles) triangles) in \(String(format: "%.3f", seconds)) s: "
+        console.info("oyster-generate: wrote \(count) tiles \(stem)_X_Z.\(ext)\(what) (\(triangles) triangles) in \(String(format: "%.3f", seconds)) s: "
             + "\(String(format: "%.1f", seconds / Double(count) * 1000)) ms per tile, \(String(format: "%.1f", generation / Double(count) * 1000)) ms of it generation")
     }
 
@@ -204,23 +249,36 @@ struct Generate: OysterTool {
         return r
     }
 
-    /// Chunks reference textures in `materials/` beside them; bake those once per folder. A
-    /// stamp names what they were baked for (textures depend on biome, seed and resolution),
-    /// so tiles of another world written to the same folder rebake them instead of using
-    /// wrong ones.
-    func writeSharedTextures(_ recipe: Recipe, beside output: String) throws {
-        let folder = (output as NSString).deletingLastPathComponent
+    /// Chunks reference textures in `materials/` beside them. The folder is content-addressed
+    /// (`SharedTextures`): each texture is named by the hash of its bytes and written only
+    /// when missing, so tiles of several worlds, and shards of one bake on several machines,
+    /// share one folder without a stamp, a lock or a mismatched texture.
+    func writeSharedTextures(_ recipe: Recipe, beside output: String) throws -> SharedTextures {
+        let folder = AtomicFile.parentDirectory(of: output)
         let dir = (folder.isEmpty ? "." : folder) + "/" + ChunkGenerator.materialFolder
-        let stampPath = dir + "/materials.stamp"
-        let stamp = "oyster \(OysterGen.version) biome \(recipe.biome.rawValue) seed \(recipe.seed) resolution \(recipe.textureResolution)\n"
-        if let existing = FileManager.default.contents(atPath: stampPath), existing == Data(stamp.utf8) { return }
         do {
-            for file in ChunkGenerator.sharedTextureFiles(recipe) {
-                try AtomicFile.write(file.bytes, to: dir + "/" + file.name)
-            }
-            try AtomicFile.write(Array(stamp.utf8), to: stampPath)
+            return try SharedTextures.prepare(recipe, in: dir, build: Self.buildIdentity)
         } catch {
             throw ToolFailure.unwritable(dir, "cannot write shared textures: \(error)")
+        }
+    }
+
+    /// What changes whenever this executable does (its size and modification time), so a
+    /// texture index written by another build of the baker is never trusted; nil when the
+    /// executable cannot be found, and then every run bakes.
+    static let buildIdentity: String? = {
+        guard let path = Bundle.main.executablePath, let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date else { return nil }
+        return "\(size) \(modified.timeIntervalSince1970)"
+    }()
+
+    /// Points a tile's images at the content-addressed texture names.
+    func point(_ scene: inout Scene, at textures: SharedTextures, output: String) throws {
+        let unknown = textures.rewrite(&scene)
+        // A texture the generator references but does not bake would be a missing file in
+        // every engine; refuse to write such a tile rather than ship it.
+        guard unknown.isEmpty else {
+            throw ToolFailure.unwritable(output, "the tile references shared textures that were not baked: \(unknown.joined(separator: ", "))")
         }
     }
 }

@@ -24,6 +24,12 @@ struct OysterValidateCommand: OysterTool {
     var maxIssues: Int?
     @Option(name: .customLong("fail-on"), help: "Lowest severity that fails: error, warning or info.")
     var failOn: FailOn = .error
+    // `.unconditional`: so `--shard -1/4` reaches the range check instead of reading as an option.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Validate only shard K of N (0 ≤ K < N): of the files in report order (arguments in order, each folder's files sorted by "
+            + "their path inside it), those whose index is K mod N. N runs with the same arguments cover every file once.",
+        valueName: "K/N"))
+    var shard: String?
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
     @Flag(help: .hidden)
@@ -37,6 +43,7 @@ struct OysterValidateCommand: OysterTool {
     }
 
     func run() throws {
+        let share = try shard.map { try Shard(parsing: $0) } ?? .whole
         var options = ValidationOptions()
         if let config {
             guard let bytes = try? FileIO.read(config, limit: 16 << 20), let text = String(validating: bytes, as: UTF8.self) else {
@@ -47,8 +54,13 @@ struct OysterValidateCommand: OysterTool {
         if let maxIssues { options.maxIssues = maxIssues }
         let threshold: Severity = failOn == .error ? .error : failOn == .warning ? .warning : .information
 
-        let inputs = collectInputs(paths)
-        if inputs.isEmpty { throw ToolFailure(.unreadableInput, "no supported files found in \(paths.joined(separator: " "))") }
+        let all = collectInputs(paths)
+        if all.isEmpty { throw ToolFailure(.unreadableInput, "no supported files found in \(paths.joined(separator: " "))") }
+        // A shard takes every N-th file of the whole list (see `Shard`): round-robin, so a
+        // folder of large files is spread over all shards instead of landing on one. Every
+        // shard lists the same tree the same way, so the shares are disjoint and cover it.
+        // A share may be empty (more shards than files): that is an empty report, not an error.
+        let inputs = share.share(of: all)
         var reports: [ValidationReport] = []
         var unreadable = false
         let clock = ContinuousClock()
@@ -70,7 +82,9 @@ struct OysterValidateCommand: OysterTool {
         }
         let out: String
         switch format {
-        case .json: out = reports.count == 1 && inputs.count == 1 ? reports[0].jsonText() : jsonText(of: reports)
+        // One file alone gives the Khronos single-report object; a shard always gives an array,
+        // so the N shards' outputs have one shape whatever their share.
+        case .json: out = shard == nil && reports.count == 1 && inputs.count == 1 ? reports[0].jsonText() : jsonText(of: reports)
         case .text: out = textReport(reports, color: isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         case .junit: out = junitReport(reports, failOn: threshold)
         case .github: out = githubReport(reports)

@@ -37,7 +37,15 @@ import Testing
         #expect(try AtomicFile.temporaryPath(for: base + "/a/b/file.bin").hasPrefix(base + "/a/b/.file.bin.tmp-"))
         var st = stat()
         #expect(stat(base + "/a/b/file.bin", &st) == 0 && st.st_size == 3)
-        #expect(access(base + "/a/b/.file.bin.tmp-\(getpid())", F_OK) != 0)
+        #expect(FileIO.listDirectory(base + "/a/b") == ["file.bin"])
+    }
+
+    /// Writers on several machines may share a folder, and PIDs repeat across containers.
+    @Test func temporaryNamesAreUniquePerCallNotPerProcess() throws {
+        let path = "/tmp/oyster-atomic-\(UInt64.random(in: 0...UInt64.max))/file.bin"
+        let a = try AtomicFile.temporaryPath(for: path), b = try AtomicFile.temporaryPath(for: path)
+        #expect(a != b)
+        rmdir(AtomicFile.parentDirectory(of: path))
     }
 
     @Test func aFileWhereTheFolderShouldBeFails() throws {

@@ -56,11 +56,18 @@ public enum AtomicFile {
     /// The temporary file to write before renaming over `path`: beside it (same filesystem,
     /// so the rename is atomic) and hidden. Creates `path`'s folder when it is missing, so
     /// every writer gets that once, here, instead of each tool doing it first.
+    ///
+    /// The name is unique to this call, not just to the process: writers on several machines
+    /// may share one folder (shards of a bake writing the same content-addressed texture into
+    /// a shared volume), and a process id alone repeats there — every container's first
+    /// process is PID 1. Two writers sharing a temporary file could rename the other's
+    /// half-written bytes into place.
     public static func temporaryPath(for path: String) throws -> String {
         let dir = parentDirectory(of: path)
         if !dir.isEmpty { try makeDirectories(dir) }
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        return (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())"
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        return (dir.isEmpty ? "" : dir + "/") + ".\(base).tmp-\(getpid())-\(unique)"
     }
 
     /// Creates `path` and its parents (like `mkdir -p`).

@@ -26,6 +26,7 @@ struct Scatter {
 
     /// Candidates whose anchor lies in [minX, maxX) × [minZ, maxZ), in row-major cell order.
     func points(minX: Float, minZ: Float, maxX: Float, maxZ: Float) -> [Candidate] {
+        guard minX < maxX, minZ < maxZ else { return [] }
         let i0 = Int32((minX / cell).rounded(.down)), i1 = Int32((maxX / cell).rounded(.up))
         let j0 = Int32((minZ / cell).rounded(.down)), j1 = Int32((maxZ / cell).rounded(.up))
         var out: [Candidate] = []

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Expands paths: files are kept, folders are walked recursively for supported extensions (sorted).
+/// Expands paths: files are kept, folders are walked recursively for supported extensions,
+/// sorted by their path inside the folder — so the order (which `--shard` splits) is the same
+/// wherever the folder is mounted.
 public func collectInputs(_ paths: [String]) -> [String] {
     var out: [String] = []
     for p in paths {
@@ -10,10 +12,10 @@ public func collectInputs(_ paths: [String]) -> [String] {
         if let e = FileManager.default.enumerator(atPath: p) {
             while let rel = e.nextObject() as? String {
                 let ext = (rel as NSString).pathExtension.lowercased()
-                if Validator.supportedExtensions.contains(ext) { found.append((p as NSString).appendingPathComponent(rel)) }
+                if Validator.supportedExtensions.contains(ext) { found.append(rel) }
             }
         }
-        out += found.sorted()
+        out += found.sorted().map { (p as NSString).appendingPathComponent($0) }
     }
     return out
 }
