@@ -40,6 +40,13 @@ struct FrameLighting {
     }
 
     init(_ scene: Scene, world: [Mat4], eye: Vec3, fog: Bool) {
+        self.init([(scene, world)], eye: eye, fog: fog)
+    }
+
+    /// The light of scenes drawn together: the first gives the sun, the sky and the fog; the
+    /// point and spot lights nearest the eye come from all of them.
+    init(_ scenes: [(scene: Scene, world: [Mat4])], eye: Vec3, fog: Bool) {
+        let (scene, world) = scenes.first ?? (Scene(), [])
         let environment = scene.asset.environment
         // glTF lights shine down their local −Z; the shader wants the way towards the sun.
         sunDirection = environment?.sunDirection.map(normalize) ?? normalize(Vec3(0.4, 0.8, 0.3))
@@ -65,21 +72,25 @@ struct FrameLighting {
         skyGround = Vec3(0.9, 0.85, 0.75) * grey * 0.6
         ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
-        locals = Self.nearestLocals(scene, world: world, eye: eye)
+        locals = Self.nearestLocals(scenes, eye: eye)
     }
 
     /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties
-    /// by node order, so frames are deterministic), in the sun's scale: candela over the
-    /// reference illuminance.
-    static func nearestLocals(_ scene: Scene, world: [Mat4], eye: Vec3) -> [Local] {
-        let scale = 1 / referenceIlluminance(scene)
-        var found: [(distance: Float, node: Int, light: Int)] = []
-        for (n, node) in scene.nodes.enumerated() {
-            guard let l = node.light, scene.lights.indices.contains(l), scene.lights[l].kind != .directional else { continue }
-            found.append((length(world[n].transformPoint(.zero) - eye), n, l))
+    /// by scene, then node order, so frames are deterministic), in the sun's scale: candela
+    /// over the reference illuminance (the first scene's units).
+    static func nearestLocals(_ scenes: [(scene: Scene, world: [Mat4])], eye: Vec3) -> [Local] {
+        guard let first = scenes.first else { return [] }
+        let scale = 1 / referenceIlluminance(first.scene)
+        var found: [(distance: Float, scene: Int, node: Int, light: Int)] = []
+        for (s, (scene, world)) in scenes.enumerated() {
+            for (n, node) in scene.nodes.enumerated() {
+                guard let l = node.light, scene.lights.indices.contains(l), scene.lights[l].kind != .directional else { continue }
+                found.append((length(world[n].transformPoint(.zero) - eye), s, n, l))
+            }
         }
-        found.sort { ($0.distance, $0.node) < ($1.distance, $1.node) }
+        found.sort { ($0.distance, $0.scene, $0.node) < ($1.distance, $1.scene, $1.node) }
         return found.prefix(Shaders.maxLocalLights).map { c in
+            let (scene, world) = scenes[c.scene]
             let light = scene.lights[c.light]
             var cone = Vec2(2, 2)
             if case .spot(let inner, let outer) = light.kind { cone = Vec2(cosf(inner), cosf(outer)) }

@@ -44,38 +44,35 @@ final class GPUResources {
     private let scene: Scene
     /// Per mesh, per primitive: its parts.
     private var parts: [[[Part]]] = []
-    /// The streamed per-instance model matrices of the current pass.
-    let instanceBuffer: GLuint
     /// Joint matrices of the skinned draw being made (a buffer texture).
     let jointBuffer: GLuint
     let jointTexture: GLuint
-    /// Per (texture, sRGB): the GL texture, nil when its image cannot be decoded.
+    /// Per (texture, sRGB): the GL texture, absent when its image cannot be decoded.
     private var textures: [TextureKey: GLuint] = [:]
+    /// Textures of shared pixels this scene holds in the renderer's table (released on delete).
+    private var sharedKeys: [SharedTextureTable.Key] = []
+    private let sharedTable: SharedTextureTable
 
     struct TextureKey: Hashable {
         let texture: Int
         let sRGB: Bool
     }
 
-    /// Uploads `scene`. With `levelsOfDetail`, primitives of 64 to 8,192 triangles get
-    /// simplified levels, and larger ones (terrain) are cut into tiles of about 4,096
-    /// triangles, each with levels whose borders stay put so neighbouring tiles always meet.
-    /// Levels are built in parallel with `OysterProcess`' simplifier.
-    init(scene: Scene, levelsOfDetail: Bool) {
-        self.scene = scene
-        var ids: [GLuint] = [0, 0]
-        glGenBuffers(2, &ids)
-        instanceBuffer = ids[0]
-        jointBuffer = ids[1]
+    /// Uploads a staged scene: its parts with their levels of detail (see `levels`) and its
+    /// textures, those of shared pixels through `shared`, so they are uploaded once.
+    init(staged: StagedScene, shared: SharedTextureTable) {
+        scene = staged.scene
+        sharedTable = shared
+        var id: GLuint = 0
+        glGenBuffers(1, &id)
+        jointBuffer = id
         var t: GLuint = 0
         glGenTextures(1, &t)
         jointTexture = t
-        let pieces = levelsOfDetail ? Self.levels(scene)
-            : scene.meshes.map { $0.primitives.map { [Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
-        parts = pieces.map { $0.map { $0.map { piece in
+        parts = staged.pieces.map { $0.map { $0.map { piece in
             Part(levels: piece.chain.map { upload($0.0) }, errors: piece.chain.map(\.1), bounds: piece.bounds)
         } } }
-        uploadTextures()
+        uploadTextures(staged.pixels)
     }
 
     /// The parts of `mesh`'s primitive `index` (empty when there is no such primitive).
@@ -93,7 +90,7 @@ final class GPUResources {
     }
 
     /// A part before upload: its bounds and its chain of (geometry, error) levels.
-    struct Piece {
+    struct Piece: Sendable {
         var bounds: AABB
         var chain: [(Primitive, Float)]
     }
@@ -152,44 +149,56 @@ final class GPUResources {
         }
         var ids = Array(textures.values) + [jointTexture]
         glDeleteTextures(GLsizei(ids.count), &ids)
-        var buffers = [instanceBuffer, jointBuffer]
-        glDeleteBuffers(2, &buffers)
+        var buffer = jointBuffer
+        glDeleteBuffers(1, &buffer)
+        for key in sharedKeys { sharedTable.release(key) }
+        sharedKeys = []
     }
 
     // MARK: - Textures
 
-    /// Decodes every image a material uses (in parallel), then uploads each texture once per
-    /// colour space its slots need: base colour and emissive are sRGB, the others linear.
-    private func uploadTextures() {
+    /// Uploads each texture once per colour space its slots need (base colour and emissive
+    /// are sRGB, the others linear), from pixels staged off the GL thread.
+    private func uploadTextures(_ pixels: [Int: StagedScene.StagedPixels]) {
         var keys = Set<TextureKey>()
         for m in scene.materials {
             for slot in TextureSlot.allCases {
                 if let ref = m[slot], scene.textures.indices.contains(ref.texture) { keys.insert(TextureKey(texture: ref.texture, sRGB: slot.isSRGB)) }
             }
         }
-        let sources = Array(Set(keys.compactMap { scene.textures[$0.texture].source }.filter { scene.images.indices.contains($0) })).sorted()
-        let images = scene.images
-        let decoded = Parallel.map(sources) { s in try? images[s].decodePixels(reduceTo8Bit: true).rgba8() }
-        let pixelsBySource = Dictionary(uniqueKeysWithValues: zip(sources, decoded))
         for key in keys.sorted(by: { ($0.texture, $0.sRGB ? 1 : 0) < ($1.texture, $1.sRGB ? 1 : 0) }) {
             let texture = scene.textures[key.texture]
-            guard let source = texture.source, let found = pixelsBySource[source], let pixels = found else { continue }
-            var id: GLuint = 0
-            glGenTextures(1, &id)
-            glBindTexture(GLenum(GL_TEXTURE_2D), id)
-            glPixelStorei(GLenum(GL_UNPACK_ALIGNMENT), 1)
-            pixels.samples8.withUnsafeBytes {
-                glTexImage2D(GLenum(GL_TEXTURE_2D), 0, key.sRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
-                             GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), $0.baseAddress)
-            }
-            glGenerateMipmap(GLenum(GL_TEXTURE_2D))
+            guard let source = texture.source, let staged = pixels[source] else { continue }
             let sampler = texture.sampler.flatMap { scene.samplers.indices.contains($0) ? scene.samplers[$0] : nil } ?? Sampler()
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_S), GLint(Self.wrap(sampler.wrapS)))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_T), GLint(Self.wrap(sampler.wrapT)))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GLint(Self.minFilter(sampler.minFilter)))
-            glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAG_FILTER), GLint(sampler.magFilter == Sampler.nearest ? Sampler.nearest : Sampler.linear))
-            textures[key] = id
+            switch staged {
+            case .own(let image?):
+                textures[key] = Self.uploadTexture(image, sRGB: key.sRGB, sampler: sampler)
+            case .own(nil):
+                continue
+            case .shared(let shared):
+                let sharedKey = SharedTextureTable.Key(pixels: shared, sRGB: key.sRGB, sampler: sampler)
+                textures[key] = sharedTable.acquire(sharedKey)
+                sharedKeys.append(sharedKey)
+            }
         }
+    }
+
+    /// One RGBA8 image as a mipmapped GL texture with `sampler`'s wrapping and filters.
+    static func uploadTexture(_ pixels: PixelImage, sRGB: Bool, sampler: Sampler) -> GLuint {
+        var id: GLuint = 0
+        glGenTextures(1, &id)
+        glBindTexture(GLenum(GL_TEXTURE_2D), id)
+        glPixelStorei(GLenum(GL_UNPACK_ALIGNMENT), 1)
+        pixels.samples8.withUnsafeBytes {
+            glTexImage2D(GLenum(GL_TEXTURE_2D), 0, sRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
+                         GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), $0.baseAddress)
+        }
+        glGenerateMipmap(GLenum(GL_TEXTURE_2D))
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_S), GLint(wrap(sampler.wrapS)))
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_T), GLint(wrap(sampler.wrapT)))
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GLint(minFilter(sampler.minFilter)))
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAG_FILTER), GLint(sampler.magFilter == Sampler.nearest ? Sampler.nearest : Sampler.linear))
+        return id
     }
 
     /// A glTF wrap mode GL accepts (an invalid value in a file falls back to repeat).

@@ -10,13 +10,15 @@ public final class PreparedScene {
     let drawables: [Drawable]
     /// The scene's bounds in the rest pose (framing, shadow extents).
     let restBounds: AABB
+    /// The box round the scene in its rest pose, world space.
+    public var bounds: AABB { restBounds }
     /// World matrices in the rest pose (used when nothing animates).
     let restWorld: [Mat4]
     /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
     /// open ground or water. The sky's light does not reach inside.
     let isEnclosed: Bool
 
-    struct Drawable {
+    struct Drawable: Sendable {
         var node: Int
         var mesh: Int
         /// EXT_mesh_gpu_instancing matrices in the node's space; empty: the node itself.
@@ -32,15 +34,14 @@ public final class PreparedScene {
     /// address can be reused once it is freed).
     let serial: Int
 
-    init(scene: Scene, levelsOfDetail: Bool, serial: Int) {
-        self.scene = scene
+    init(staged: StagedScene, serial: Int, shared: SharedTextureTable) {
+        scene = staged.scene
         self.serial = serial
-        resources = GPUResources(scene: scene, levelsOfDetail: levelsOfDetail)
-        restWorld = scene.worldMatrices()
-        restBounds = scene.worldBounds(worldMatrices: restWorld)
-        drawables = Self.drawables(scene)
-        let roles = Set(scene.effectiveRoles().compactMap { $0 })
-        isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
+        resources = GPUResources(staged: staged, shared: shared)
+        restWorld = staged.restWorld
+        restBounds = staged.restBounds
+        drawables = staged.drawables
+        isEnclosed = staged.isEnclosed
     }
 
     deinit { resources.delete() }
@@ -93,6 +94,8 @@ enum ScreenScale {
 /// What one frame draws after culling: batches of instances per primitive.
 struct DrawList {
     struct Batch {
+        /// Which of the frame's scenes the batch draws from.
+        var scene = 0
         var mesh: Int
         var primitive: Int
         /// Tile of the primitive (0 when it is drawn whole).
@@ -122,10 +125,36 @@ struct DrawList {
     static func collect(_ prepared: PreparedScene, world: [Mat4], frustum: Frustum, eye: Vec3,
                         scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 2,
                         includeBlended: Bool = true, casters: CasterFilter = .all) -> DrawList {
-        let scene = prepared.scene
-        var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
+        collect([(prepared, world)], frustum: frustum, eye: eye, scale: scale, minPixels: minPixels, maxErrorPixels: maxErrorPixels,
+                includeBlended: includeBlended, casters: casters)
+    }
+
+    /// What several scenes draw together (each with its world matrices), as one list: opaque
+    /// batches front to back and blended draws farthest first across all of them, each batch
+    /// naming its scene by index. Batches never mix scenes (their buffers differ).
+    static func collect(_ scenes: [(prepared: PreparedScene, world: [Mat4])], frustum: Frustum, eye: Vec3,
+                        scale: ScreenScale?, minPixels: Float = 0.75, maxErrorPixels: Float = 2,
+                        includeBlended: Bool = true, casters: CasterFilter = .all) -> DrawList {
         var list = DrawList()
         var blended: [(distance: Float, order: Int, batch: Batch)] = []
+        for (index, s) in scenes.enumerated() {
+            gather(s.prepared, index: index, world: s.world, frustum: frustum, eye: eye, scale: scale, minPixels: minPixels,
+                   maxErrorPixels: maxErrorPixels, includeBlended: includeBlended, casters: casters, into: &list, blended: &blended)
+        }
+        // Front to back, so the depth test rejects hidden fragments before they are shaded (what
+        // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
+        let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
+        list.opaque = order.map { list.opaque[$0] }
+        list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
+        return list
+    }
+
+    /// Adds scene `index`'s batches to `list` and its blended draws to `blended`, unsorted.
+    private static func gather(_ prepared: PreparedScene, index: Int, world: [Mat4], frustum: Frustum, eye: Vec3,
+                               scale: ScreenScale?, minPixels: Float, maxErrorPixels: Float, includeBlended: Bool,
+                               casters: CasterFilter, into list: inout DrawList, blended: inout [(distance: Float, order: Int, batch: Batch)]) {
+        let scene = prepared.scene
+        var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
         for d in prepared.drawables {
             if case .still = casters, d.moves { continue }
             if case .moving = casters, !d.moves { continue }
@@ -169,7 +198,7 @@ struct DrawList {
                         }
                         if isBlended {
                             blended.append((length(box.center - eye), blended.count,
-                                            Batch(mesh: d.mesh, primitive: p, material: material, models: model.m,
+                                            Batch(scene: index, mesh: d.mesh, primitive: p, material: material, models: model.m,
                                                   node: deforms ? d.node : nil, skin: d.skin)))
                         } else {
                             visible[level] += model.m
@@ -179,25 +208,19 @@ struct DrawList {
                     for (level, models) in visible.enumerated() where !models.isEmpty {
                         let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(level))
                         if deforms {
-                            list.opaque.append(Batch(mesh: d.mesh, primitive: p, part: k, material: material, models: models, node: d.node, skin: d.skin,
+                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, material: material, models: models, node: d.node, skin: d.skin,
                                                      nearest: nearest[level]))
                         } else if let i = batches[key] {
                             list.opaque[i].models += models
                             list.opaque[i].nearest = min(list.opaque[i].nearest, nearest[level])
                         } else {
                             batches[key] = list.opaque.count
-                            list.opaque.append(Batch(mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models, node: nil, skin: nil,
+                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models, node: nil, skin: nil,
                                                      nearest: nearest[level]))
                         }
                     }
                 }
             }
         }
-        // Front to back, so the depth test rejects hidden fragments before they are shaded (what
-        // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
-        let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
-        list.opaque = order.map { list.opaque[$0] }
-        list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
-        return list
     }
 }

@@ -51,6 +51,10 @@ public struct RenderOptions: Sendable {
     public var shadowDistance: Float = 250
     /// Distance fog from the scene's environment (`fogDensity`).
     public var fog = true
+    /// Height (metres) where the environment's fog density holds, thinning above; nil: the
+    /// lowest point of what is drawn. A streamed world fixes it, so the fog stays put as its
+    /// tiles come and go.
+    public var fogBase: Float?
     /// Samples per pixel (multisample anti-aliasing; 1 for none). Costly on llvmpipe: FXAA
     /// is the default smoothing.
     public var samples = 1

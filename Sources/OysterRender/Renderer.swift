@@ -19,6 +19,9 @@ public final class Renderer {
     private var target: Framebuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
+    /// The streamed per-instance model matrices of the current pass.
+    private var instanceBuffer: GLuint = 0
+    private let sharedTextures = SharedTextureTable()
     private var preparedCount = 0
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
@@ -36,12 +39,14 @@ public final class Renderer {
         skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment)
         fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
+        glGenBuffers(1, &instanceBuffer)
         // Compile the common variant now, so a broken driver fails here and not mid-video.
         _ = try program(Shaders.Variant(), depth: false)
     }
 
     deinit {
         glDeleteVertexArrays(1, &emptyVertexArray)
+        glDeleteBuffers(1, &instanceBuffer)
     }
 
     /// The scene's camera names (node name, else camera name), in node order.
@@ -56,9 +61,17 @@ public final class Renderer {
     /// levels of repeated and detailed meshes, drawn where their error is under a pixel: worth
     /// its set-up time for video, not for one still.
     public func prepare(_ scene: Scene, levelsOfDetail: Bool = false) -> PreparedScene {
-        preparedCount += 1
-        return PreparedScene(scene: scene, levelsOfDetail: levelsOfDetail, serial: preparedCount)
+        prepare(StagedScene(scene, levelsOfDetail: levelsOfDetail))
     }
+
+    /// Uploads a scene staged (on any thread) for drawing frames of it.
+    public func prepare(_ staged: StagedScene) -> PreparedScene {
+        preparedCount += 1
+        return PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+    }
+
+    /// Textures of `SharedPixels` uploaded now, whatever number of prepared scenes use them.
+    public var sharedTextureCount: Int { sharedTextures.count }
 
     /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
     public func render(_ scene: Scene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
@@ -67,23 +80,34 @@ public final class Renderer {
 
     /// One frame of a prepared scene as RGBA, top row first.
     public func render(_ prepared: PreparedScene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
+        try render([prepared], options: options)
+    }
+
+    /// One frame of several prepared scenes drawn together (the tiles of a streamed world), as
+    /// RGBA, top row first. The first scene gives the sun, the sky and the environment (fog,
+    /// enclosure) and, without an explicit eye, the camera; every scene's geometry is culled,
+    /// drawn and casts shadows, and the point and spot lights nearest the camera are chosen
+    /// from all of them. Identical inputs in the same order give identical pixels.
+    public func render(_ scenes: [PreparedScene], options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
-        let scene = prepared.scene
         statistics = FrameStatistics()
-        let pose = Self.pose(prepared, options: options)
-        let world = pose?.worldMatrices ?? prepared.restWorld
-        let camera = try FrameCamera.resolve(scene, world: world, bounds: prepared.restBounds, options: options, aspect: Float(w) / Float(h))
-        var lighting = FrameLighting(scene, world: world, eye: camera.eye, fog: options.fog)
+        let poses = scenes.map { Self.pose($0, options: options) }
+        let worlds = zip(scenes, poses).map { $1?.worldMatrices ?? $0.restWorld }
+        let first = scenes.first?.scene ?? Scene()
+        var bounds = AABB.empty
+        for s in scenes where !s.restBounds.isEmpty { bounds.add(s.restBounds) }
+        let camera = try FrameCamera.resolve(first, world: worlds.first ?? [], bounds: bounds, options: options, aspect: Float(w) / Float(h))
+        var lighting = FrameLighting(zip(scenes, worlds).map { ($0.scene, $1) }, eye: camera.eye, fog: options.fog)
         // Indoors the sky is not seen: a faint bounce of the lights is all the ambient there is.
-        if prepared.isEnclosed { lighting.ambient = 0.04 }
+        if scenes.first?.isEnclosed ?? false { lighting.ambient = 0.04 }
         // The environment's fog density holds at the scene's lowest ground and thins above.
-        if !prepared.restBounds.isEmpty { lighting.fogBase = prepared.restBounds.min.y }
+        if let base = options.fogBase { lighting.fogBase = base } else if !bounds.isEmpty { lighting.fogBase = bounds.min.y }
 
         // Shadow cascades first: they render into their own targets.
         var cascades: [ShadowMaps.Cascade] = []
         if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
-            cascades = try renderShadows(prepared, world: world, pose: pose, camera: camera, lighting: lighting, options: options)
+            cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options)
         }
 
         if target.map({ $0.width != w || $0.height != h || $0.requestedSamples != options.samples }) ?? true {
@@ -103,7 +127,7 @@ public final class Renderer {
         case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
         case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
         }
-        let list = DrawList.collect(prepared, world: world, frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
             lighting.apply(to: program, eye: camera.eye, options: options)
@@ -116,12 +140,12 @@ public final class Renderer {
             }
         }
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
-        try draw(list.opaque, prepared, pose: pose, depth: false, setup: setup)
+        try draw(list.opaque, scenes, poses: poses, depth: false, setup: setup)
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
             glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
             glDepthMask(GLboolean(GL_FALSE))
-            try draw(list.blended, prepared, pose: pose, depth: false, setup: setup)
+            try draw(list.blended, scenes, poses: poses, depth: false, setup: setup)
             glDepthMask(GLboolean(GL_TRUE))
             glDisable(GLenum(GL_BLEND))
         }
@@ -166,24 +190,25 @@ public final class Renderer {
         glDepthMask(GLboolean(GL_TRUE))
     }
 
-    private func renderShadows(_ prepared: PreparedScene, world: [Mat4], pose: ScenePose?, camera: FrameCamera,
+    private func renderShadows(_ scenes: [PreparedScene], worlds: [[Mat4]], poses: [ScenePose?], bounds: AABB, camera: FrameCamera,
                                lighting: FrameLighting, options: RenderOptions) throws(RenderError) -> [ShadowMaps.Cascade] {
         // About two shadow texels per pixel of the nearest cascade's width.
         let resolution = options.shadowResolution ?? min(4096, max(1024, Self.powerOfTwo(atLeast: max(options.width, options.height) * 3 / 2)))
         if shadowMaps?.resolution != resolution { shadowMaps = ShadowMaps(resolution: resolution, count: 3) }
         let maps = shadowMaps!
-        let extent = prepared.restBounds.isEmpty ? 100 : length(prepared.restBounds.size)
-        let cascades = maps.cascades(camera: camera, distance: min(options.shadowDistance, extent * 1.2), towardsSun: lighting.sunDirection, scene: prepared.restBounds)
+        let extent = bounds.isEmpty ? 100 : length(bounds.size)
+        let cascades = maps.cascades(camera: camera, distance: min(options.shadowDistance, extent * 1.2), towardsSun: lighting.sunDirection, scene: bounds)
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
         glEnable(GLenum(GL_POLYGON_OFFSET_FILL))
         glPolygonOffset(1.5, 2)
-        let owner = prepared.serial
+        let owner = scenes.map(\.serial)
+        let drawn = Array(zip(scenes, worlds))
         for (layer, cascade) in cascades.enumerated() {
             // Casters under two texels are skipped and levels may err by four: a shadow's edge is
             // filtered over about three texels anyway.
             func casters(_ filter: CasterFilter) -> DrawList {
-                DrawList.collect(prepared, world: world, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
+                DrawList.collect(drawn, frustum: Frustum(cascade.viewProjection), eye: camera.eye,
                                  scale: .orthographic(pixelsPerMetre: 1 / cascade.texel), minPixels: 1, maxErrorPixels: 4,
                                  includeBlended: false, casters: filter)
             }
@@ -191,10 +216,10 @@ public final class Renderer {
             // What no animation moves is drawn once per view of the cascade, then copied.
             if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
-                try draw(casters(.still).opaque, prepared, pose: pose, depth: true, setup: setup)
+                try draw(casters(.still).opaque, scenes, poses: poses, depth: true, setup: setup)
             }
             maps.beginFromCache(layer: layer)
-            try draw(casters(.moving).opaque, prepared, pose: pose, depth: true, setup: setup)
+            try draw(casters(.moving).opaque, scenes, poses: poses, depth: true, setup: setup)
         }
         glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
         return cascades
@@ -202,10 +227,9 @@ public final class Renderer {
 
     /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
     /// uniforms the first time it is used in this call.
-    private func draw(_ batches: [DrawList.Batch], _ prepared: PreparedScene, pose: ScenePose?, depth: Bool,
+    private func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], depth: Bool,
                       setup: (GLProgram) -> Void) throws(RenderError) {
         guard !batches.isEmpty else { return }
-        let resources = prepared.resources
         // Every batch's instance matrices in one upload.
         var instances: [Float] = []
         var offsets: [Int] = []
@@ -213,13 +237,16 @@ public final class Renderer {
             offsets.append(instances.count * 4)
             instances += b.models
         }
-        glBindBuffer(GLenum(GL_ARRAY_BUFFER), resources.instanceBuffer)
+        glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
         instances.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
 
         var current: GLProgram?
         var prepared: Set<ObjectIdentifier> = []
         var lastMaterial: Material?? = .none
+        var lastScene = -1
         for (i, batch) in batches.enumerated() {
+            let resources = scenes[batch.scene].resources
+            let pose = poses[batch.scene]
             guard let gpu = resources.primitive(batch.mesh, batch.primitive, part: batch.part, level: batch.level) else { continue }
             let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0,
                                           masked: batch.material?.alphaMode == .mask)
@@ -230,9 +257,11 @@ public final class Renderer {
                 if prepared.insert(ObjectIdentifier(program)).inserted { setup(program) }
                 lastMaterial = .none
             }
-            if lastMaterial != .some(batch.material) {
+            // Equal materials of two scenes still name their own textures.
+            if lastMaterial != .some(batch.material) || lastScene != batch.scene {
                 bindMaterial(batch.material, program: program, resources: resources, depth: depth)
                 lastMaterial = .some(batch.material)
+                lastScene = batch.scene
             }
             program.set("uHasNormals", gpu.hasNormals)
             program.set("uHasTangents", gpu.hasTangents)
@@ -247,7 +276,7 @@ public final class Renderer {
                 bindMorph(gpu, weights: pose?.weights[node] ?? [], program: program)
             }
             glBindVertexArray(gpu.vertexArray)
-            glBindBuffer(GLenum(GL_ARRAY_BUFFER), resources.instanceBuffer)
+            glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
             for c in 0..<4 {
                 glVertexAttribPointer(GPUResources.Location.model + GLuint(c), 4, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 64,
                                       UnsafeRawPointer(bitPattern: offsets[i] + c * 16))

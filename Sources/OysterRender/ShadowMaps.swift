@@ -28,9 +28,9 @@ final class ShadowMaps {
     /// whose camera and sun have not moved redraws only what animations move.
     private let cacheTexture: GLuint
     private let cacheFramebuffers: [GLuint]
-    /// Per cascade: the view the cache was drawn for, and for which prepared scene.
+    /// Per cascade: the view the cache was drawn for, and for which prepared scenes.
     private var cachedViews: [Mat4?]
-    private var cacheOwner: Int?
+    private var cacheOwner: [Int]?
 
     init(resolution: Int, count: Int) {
         self.resolution = resolution
@@ -73,13 +73,14 @@ final class ShadowMaps {
         glDeleteFramebuffers(GLsizei(fbs.count), &fbs)
     }
 
-    /// Whether cascade `layer`'s cache holds `prepared`'s still casters seen through `view`.
-    func isCached(layer: Int, view: Mat4, owner: Int) -> Bool {
+    /// Whether cascade `layer`'s cache holds the still casters of the prepared scenes `owner`
+    /// (their serials, in draw order) seen through `view`.
+    func isCached(layer: Int, view: Mat4, owner: [Int]) -> Bool {
         cacheOwner == owner && cachedViews[layer] == view
     }
 
     /// Makes cascade `layer`'s cache the render target, cleared, and records what it will hold.
-    func beginCache(layer: Int, view: Mat4, owner: Int) {
+    func beginCache(layer: Int, view: Mat4, owner: [Int]) {
         if cacheOwner != owner {
             cacheOwner = owner
             cachedViews = Array(repeating: nil, count: count)

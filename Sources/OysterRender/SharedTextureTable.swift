@@ -1,0 +1,68 @@
+import CGL
+import OysterCore
+
+/// The GL textures of `SharedPixels`, one per (pixels, colour space, sampler), counted by the
+/// prepared scenes that use them: uploaded when the first scene needs one, deleted with the
+/// last. Belongs to one renderer and is used on its thread.
+final class SharedTextureTable {
+    struct Key: Hashable {
+        let pixels: ObjectIdentifier
+        let sRGB: Bool
+        let wrapS: Int, wrapT: Int, minFilter: Int, magFilter: Int
+        /// Kept so the object (and so its identifier) lives as long as the key.
+        let owner: SharedPixels
+
+        init(pixels: SharedPixels, sRGB: Bool, sampler: Sampler) {
+            self.pixels = ObjectIdentifier(pixels)
+            self.sRGB = sRGB
+            wrapS = GPUResources.wrap(sampler.wrapS)
+            wrapT = GPUResources.wrap(sampler.wrapT)
+            minFilter = GPUResources.minFilter(sampler.minFilter)
+            magFilter = sampler.magFilter == Sampler.nearest ? Sampler.nearest : Sampler.linear
+            owner = pixels
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.pixels == b.pixels && a.sRGB == b.sRGB && a.wrapS == b.wrapS && a.wrapT == b.wrapT && a.minFilter == b.minFilter && a.magFilter == b.magFilter
+        }
+
+        func hash(into h: inout Hasher) {
+            h.combine(pixels)
+            h.combine(sRGB)
+            h.combine(wrapS)
+            h.combine(wrapT)
+            h.combine(minFilter)
+            h.combine(magFilter)
+        }
+
+        var sampler: Sampler { Sampler(magFilter: magFilter, minFilter: minFilter, wrapS: wrapS, wrapT: wrapT) }
+    }
+
+    private var entries: [Key: (texture: GLuint, users: Int)] = [:]
+
+    /// Textures uploaded now (for tests and statistics).
+    var count: Int { entries.count }
+
+    /// The texture for `key`, uploaded on first use; each call must be paired with `release`.
+    func acquire(_ key: Key) -> GLuint {
+        if let e = entries[key] {
+            entries[key] = (e.texture, e.users + 1)
+            return e.texture
+        }
+        let texture = GPUResources.uploadTexture(key.owner.image, sRGB: key.sRGB, sampler: key.sampler)
+        entries[key] = (texture, 1)
+        return texture
+    }
+
+    /// Drops one use of `key`'s texture, deleting it with the last.
+    func release(_ key: Key) {
+        guard let e = entries[key] else { return }
+        if e.users > 1 {
+            entries[key] = (e.texture, e.users - 1)
+        } else {
+            var t = e.texture
+            glDeleteTextures(1, &t)
+            entries[key] = nil
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import OysterCore
+import OysterImage
+
+/// Decoded pixels that images of several scenes share, such as the baked textures every tile
+/// of a streamed world refers to. A renderer uploads them once per colour space and sampler,
+/// however many prepared scenes use them, and frees the texture with the last of those scenes.
+public final class SharedPixels: Sendable {
+    /// The pixels as 8-bit RGBA.
+    public let image: PixelImage
+
+    public init(_ image: PixelImage) {
+        self.image = image.channels == 4 && image.bitDepth == 8 ? image : image.rgba8()
+    }
+}
+
+/// A scene with the CPU side of `Renderer.prepare` done: levels of detail simplified, images
+/// decoded, drawables and rest-pose bounds found. Made on any thread (a streaming world stages
+/// tiles on worker threads), then uploaded with `Renderer.prepare(_:)` on the renderer's.
+public struct StagedScene: Sendable {
+    public let scene: Scene
+    /// Per mesh, per primitive: parts and their levels of detail.
+    let pieces: [[[GPUResources.Piece]]]
+    /// Per image a material uses: its pixels (nil when they cannot be decoded).
+    let pixels: [Int: StagedPixels]
+    let drawables: [PreparedScene.Drawable]
+    let restWorld: [Mat4]
+    let restBounds: AABB
+    let isEnclosed: Bool
+
+    enum StagedPixels: Sendable {
+        case own(PixelImage?)
+        case shared(SharedPixels)
+    }
+
+    /// Stages `scene`. `levelsOfDetail` also builds simplified levels of repeated and detailed
+    /// meshes (worth its time for video, not for one still). `sharedImages` gives pixels for
+    /// images by index (typically those a scene refers to by URI without bytes); they are not
+    /// decoded, and their textures are shared with every other scene given the same object.
+    public init(_ scene: Scene, levelsOfDetail: Bool = false, sharedImages: [Int: SharedPixels] = [:]) {
+        self.scene = scene
+        pieces = levelsOfDetail ? GPUResources.levels(scene)
+            : scene.meshes.map { $0.primitives.map { [GPUResources.Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
+        restWorld = scene.worldMatrices()
+        restBounds = scene.worldBounds(worldMatrices: restWorld)
+        drawables = PreparedScene.drawables(scene)
+        let roles = Set(scene.effectiveRoles().compactMap { $0 })
+        isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
+
+        // Every image a material's textures use, decoded in parallel unless shared.
+        var sources = Set<Int>()
+        for m in scene.materials {
+            for slot in TextureSlot.allCases {
+                guard let ref = m[slot], scene.textures.indices.contains(ref.texture),
+                      let s = scene.textures[ref.texture].source, scene.images.indices.contains(s) else { continue }
+                sources.insert(s)
+            }
+        }
+        let own = sources.filter { sharedImages[$0] == nil }.sorted()
+        let images = scene.images
+        let decoded = Parallel.map(own) { s in try? images[s].decodePixels(reduceTo8Bit: true).rgba8() }
+        var pixels: [Int: StagedPixels] = [:]
+        for (s, p) in zip(own, decoded) { pixels[s] = .own(p) }
+        for s in sources { if let shared = sharedImages[s] { pixels[s] = .shared(shared) } }
+        self.pixels = pixels
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import OysterCore
+import OysterImage
+@testable import OysterRender
+import OysterTestSupport
+import Testing
+
+/// Several prepared scenes drawn in one frame (the tiles of a streamed world): one light and
+/// sky, culling and shadows across scenes, textures shared between them.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct MultiSceneTests {
+    /// Sun low in the −X sky, so shadows fall towards +X.
+    static let sun = Vec3(-1, 1, 0.2)
+
+    /// Tile A: ground x ∈ [−4, 0] with a 4 m pillar near its +X edge. Tile B: ground x ∈ [0, 4].
+    static func tileA(pillar: Bool = true) -> Scene {
+        var scene = TestScenes.scene([(TestScenes.square(centre: Vec3(-2, 0, 0), size: 4, floor: true), TestScenes.material(Vec4(0.7, 0.7, 0.7, 1)))], sun: sun)
+        if pillar {
+            scene.materials.append(TestScenes.material(Vec4(0.8, 0.3, 0.2, 1)))
+            scene.meshes.append(Mesh(name: "Pillar", primitives: [GoldenScenes.box(material: 1)]))
+            scene.nodes.append(Node(name: "Pillar", transform: .trs(translation: Vec3(-1, 2, 0), rotation: .identity, scale: Vec3(0.5, 4, 0.5)), mesh: 1))
+            scene.roots = [SceneRoot(nodes: Array(scene.nodes.indices))]
+        }
+        return scene
+    }
+
+    static func tileB() -> Scene {
+        TestScenes.scene([(TestScenes.square(centre: Vec3(2, 0, 0), size: 4, floor: true), TestScenes.material(Vec4(0.3, 0.6, 0.3, 1)))], sun: sun)
+    }
+
+    /// `a` and `b` as one scene (b's meshes, materials and nodes after a's; b's sun dropped).
+    static func merged(_ a: Scene, _ b: Scene) -> Scene {
+        var s = a
+        let (meshes, materials) = (s.meshes.count, s.materials.count)
+        s.materials += b.materials
+        for var mesh in b.meshes {
+            for i in mesh.primitives.indices { mesh.primitives[i].material = mesh.primitives[i].material.map { $0 + materials } }
+            s.meshes.append(mesh)
+        }
+        for var node in b.nodes where node.light == nil {
+            node.mesh = node.mesh.map { $0 + meshes }
+            s.nodes.append(node)
+        }
+        s.roots = [SceneRoot(nodes: Array(s.nodes.indices))]
+        return s
+    }
+
+    static let options: RenderOptions = {
+        var o = RenderOptions(width: 96, height: 64)
+        o.eye = Vec3(0.5, 5, 6)
+        o.target = Vec3(0.5, 0, 0)
+        return o
+    }()
+
+    /// The pixel where world point `p` lands with `options`' camera.
+    static func pixel(_ p: Vec3, _ o: RenderOptions = options) -> (Int, Int) {
+        let vp = Mat4.perspective(yfov: o.fieldOfView, aspectRatio: Float(o.width) / Float(o.height), znear: 0.1, zfar: 100) * Mat4.lookAt(eye: o.eye!, target: o.target!)
+        let m = vp.m
+        let c = Vec4(m[0] * p.x + m[4] * p.y + m[8] * p.z + m[12], m[1] * p.x + m[5] * p.y + m[9] * p.z + m[13], 0,
+                     m[3] * p.x + m[7] * p.y + m[11] * p.z + m[15])
+        return (Int((c.x / c.w + 1) / 2 * Float(o.width)), Int((1 - c.y / c.w) / 2 * Float(o.height)))
+    }
+
+    @Test func scenesDrawnTogetherLookLikeOneSceneHoldingBoth() throws {
+        let renderer = try Renderer()
+        let together = try renderer.render([renderer.prepare(Self.tileA()), renderer.prepare(Self.tileB())], options: Self.options)
+        let single = try renderer.render(Self.merged(Self.tileA(), Self.tileB()), options: Self.options)
+        #expect(together.samples8 == single.samples8)
+        // Both grounds are there: grey on the left, green on the right.
+        let left = rgb(together, Self.pixel(Vec3(-3, 0, 1)).0, Self.pixel(Vec3(-3, 0, 1)).1)
+        let right = rgb(together, Self.pixel(Vec3(3, 0, 1)).0, Self.pixel(Vec3(3, 0, 1)).1)
+        #expect(abs(left.x - left.y) < 20 && right.y > right.x + 30, "left \(left), right \(right)")
+    }
+
+    @Test func aPillarInOneSceneShadowsTheGroundOfTheNext() throws {
+        let renderer = try Renderer()
+        let b = renderer.prepare(Self.tileB())
+        let withPillar = try renderer.render([renderer.prepare(Self.tileA()), b], options: Self.options)
+        let without = try renderer.render([renderer.prepare(Self.tileA(pillar: false)), b], options: Self.options)
+        // On B's ground, where the sun (45° up, a little to +Z) sees the pillar 2.5 m up: shade.
+        let (x, y) = Self.pixel(Vec3(1.5, 0, -0.5))
+        let shaded = rgb(withPillar, x, y), lit = rgb(without, x, y)
+        #expect(shaded.y + 40 < lit.y, "shaded \(shaded), lit \(lit)")
+        // Away from the shadow's strip, the same light with or without the pillar.
+        let (fx, fy) = Self.pixel(Vec3(3, 0, -1.5))
+        #expect(rgb(withPillar, fx, fy) == rgb(without, fx, fy))
+    }
+
+    @Test func theFirstSceneGivesTheSunAndAnEmptyListDrawsTheSky() throws {
+        let renderer = try Renderer()
+        var b = Self.tileB()
+        b.lights[0].intensity = 0.5
+        let bright = try renderer.render([renderer.prepare(Self.tileA(pillar: false)), renderer.prepare(b)], options: Self.options)
+        let dim = try renderer.render([renderer.prepare(b), renderer.prepare(Self.tileA(pillar: false))], options: Self.options)
+        let (x, y) = Self.pixel(Vec3(3, 0, 1))
+        #expect(rgb(bright, x, y).y > rgb(dim, x, y).y + 40)
+        let sky = try renderer.render([], options: Self.options)
+        #expect(sky.width == 96 && sky.height == 64)
+    }
+
+    @Test func sharedPixelsAreUploadedOnceAndFreedWithTheLastSceneUsingThem() throws {
+        var checker: [UInt8] = []
+        for y in 0..<8 { for x in 0..<8 { checker += (x + y) % 2 == 0 ? [230, 200, 60, 255] : [40, 90, 160, 255] } }
+        let pixels = PixelImage(width: 8, height: 8, channels: 4, samples8: checker)
+        // A scene naming its texture by URI only, as a streamed tile does, and the same scene
+        // with the texture embedded.
+        func scene(embedded: Bool) throws -> Scene {
+            var s = Self.tileB()
+            let t = try TestScenes.texture(&s, 8, 8, checker)
+            if !embedded { s.images[0] = Image(name: "checker", mimeType: "image/png", data: nil, uri: "materials/checker.png") }
+            s.materials[0].baseColorTexture = TextureRef(texture: t)
+            return s
+        }
+        let renderer = try Renderer()
+        let shared = SharedPixels(pixels)
+        var one: PreparedScene? = renderer.prepare(StagedScene(try scene(embedded: false), sharedImages: [0: shared]))
+        var two: PreparedScene? = renderer.prepare(StagedScene(try scene(embedded: false), sharedImages: [0: shared]))
+        #expect(renderer.sharedTextureCount == 1)
+        let streamed = try renderer.render([one!], options: Self.options)
+        let embedded = try renderer.render(try scene(embedded: true), options: Self.options)
+        #expect(streamed.samples8 == embedded.samples8)
+        one = nil
+        #expect(renderer.sharedTextureCount == 1)
+        _ = try renderer.render([two!], options: Self.options)
+        two = nil
+        #expect(renderer.sharedTextureCount == 0)
+    }
+}
