@@ -7,7 +7,7 @@ import OysterCore
 ///
 /// A scene without roles (a file from elsewhere) walks on every upward-facing triangle and
 /// collides with nothing.
-public struct Ground: Sendable {
+public struct Ground: WalkSurface, Sendable {
     /// An obstacle: a box in a node's frame (`toLocal` takes world points there).
     struct Solid: Sendable {
         var toLocal: Mat4
@@ -111,7 +111,7 @@ public struct Ground: Sendable {
 
     /// `position` (a walker's feet, `radius` wide, standing `height` tall) pushed out of every
     /// solid it overlaps, except those low enough to step onto (`step`).
-    func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3 {
+    public func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3 {
         var p = position
         for s in solids where s.top > p.y + step {
             let local = s.toLocal.transformPoint(p)
@@ -133,6 +133,24 @@ public struct Ground: Sendable {
         }
         return p
     }
+}
+
+/// What a walker stands on and bumps into: one scene's `Ground`, or the ground of a streamed
+/// world, answered from the tiles round each point.
+public protocol WalkSurface {
+    /// The highest ground under (x, z) no higher than `below`; nil where there is none.
+    func height(x: Float, z: Float, below: Float) -> Float?
+    /// `position` (a walker's feet, `radius` wide, standing `height` tall) pushed out of every
+    /// solid it overlaps, except those low enough to step onto (`step`).
+    func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3
+    /// The box round everything walkable known so far (a walk with no start and no camera
+    /// starts in its middle); empty when unknown.
+    var bounds: AABB { get }
+}
+
+extension WalkSurface {
+    /// The highest ground under (x, z); nil where there is none.
+    public func height(x: Float, z: Float) -> Float? { height(x: x, z: z, below: .infinity) }
 }
 
 extension Float {

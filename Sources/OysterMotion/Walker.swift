@@ -36,7 +36,7 @@ public struct Walker: Sendable {
 
     /// One step of `dt` seconds with the walker asking to move `forward` and `sideways`
     /// (m/s), turn and look (rad/s), and maybe jump.
-    mutating func step(_ dt: Float, forward speed: Float, sideways: Float, turn: Float, look: Float, jump: Bool, ground: Ground) {
+    mutating func step(_ dt: Float, forward speed: Float, sideways: Float, turn: Float, look: Float, jump: Bool, ground: some WalkSurface) {
         heading += turn * dt
         pitch = min(max(pitch + look * dt, -1.55), 1.55)
         let flat = Vec3(sinf(heading), 0, -cosf(heading)), right = Vec3(cosf(heading), 0, sinf(heading))
@@ -67,7 +67,7 @@ public struct Walker: Sendable {
 
     /// The camera of every frame of `script` walked over `ground` at `fps`, starting where the
     /// script says (else at `camera`'s place and heading, else the middle of the ground).
-    public static func camera(for script: ActionScript, over ground: Ground, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
+    public static func camera(for script: ActionScript, over ground: some WalkSurface, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
         var start = script.start ?? camera?.eye ?? (ground.bounds.isEmpty ? .zero : ground.bounds.center)
         if let floor = ground.height(x: start.x, z: start.z, below: script.start == nil ? .infinity : start.y + 2) ?? ground.height(x: start.x, z: start.z) {
             start.y = floor
