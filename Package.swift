@@ -58,6 +58,9 @@ let package = Package(
         // Walking through a scene: ground height, solids, action scripts (for oyster-render's
         // --actions and, later, the live session).
         .target(name: "OysterMotion", dependencies: ["OysterCore", "OysterJSON", "OysterRender"]),
+        // A generated world streamed round a moving camera: tiles staged on worker threads,
+        // drawn together by OysterRender, walked on by OysterMotion (oyster-render --world).
+        .target(name: "OysterStream", dependencies: ["OysterCore", "OysterImage", "OysterGen", "OysterRender", "OysterMotion"]),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -74,7 +77,7 @@ let package = Package(
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
-        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", "OysterMotion", AP]),
+        .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", "OysterMotion", "OysterGen", "OysterStream", AP]),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),
@@ -90,6 +93,7 @@ let package = Package(
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterMotionTests", dependencies: ["OysterMotion", "OysterRender", "OysterTestSupport"]),
+        .testTarget(name: "OysterStreamTests", dependencies: ["OysterStream", "OysterGen", "OysterRender", "OysterMotion", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterVideoTests", dependencies: ["OysterVideo", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),

@@ -26,13 +26,38 @@ struct Render: OysterTool {
             animations play). Every animation of the scene plays unless
             --animation picks one.
 
+            --world renders the unbounded world a prompt (the argument) or --recipe FILE describes
+            (with --seed N), as oyster-generate would make it: its tiles (--tile-size metres) are
+            generated on worker threads round the camera, --world-radius tiles each way and as
+            many again --world-ahead tiles along the view, and dropped behind it. The camera
+            comes from --actions (walking on the streamed ground), --path, --from/--at, else the
+            default scene's establishing camera; --duration holds it still.
+
             Exit status: 0 rendered; 2 usage error (bad size, unknown camera or animation, bad
             path); 3 input unreadable or no headless OpenGL (the message names the packages);
             4 output could not be written (nothing is left half-written).
             """)
 
-    @Argument(help: "The scene to render (.gltf, .glb or .obj).")
-    var input: String
+    @Argument(help: "The scene to render (.gltf, .glb or .obj); with --world, the world's prompt.")
+    var input: String?
+
+    @Flag(help: "Render the unbounded generated world the prompt (or --recipe) describes, tiles streamed round the camera.")
+    var world = false
+
+    @Option(help: "With --world: a recipe JSON file (docs/recipe.schema.json) instead of a prompt.")
+    var recipe: String?
+
+    @Option(help: "With --world: the seed (0...2^63-1); overrides the recipe's.")
+    var seed: Int64?
+
+    @Option(help: "With --world: tiles loaded on each side of the camera's tile (0-4).")
+    var worldRadius = 2
+
+    @Option(help: "With --world: the same square of tiles again, centred this many tiles ahead of the camera (0-8).")
+    var worldAhead = 2
+
+    @Option(help: "With --world: side of a tile in metres (a multiple of 4, 16-256).")
+    var tileSize: Float = 64
 
     @Option(name: [.short, .customLong("output")], help: "The still (.png), video (.mp4, .webm) or frames (frames/%05d.png) to write.")
     var output: String
@@ -124,8 +149,14 @@ struct Render: OysterTool {
     }
 
     func validate() throws {
-        guard let format = FileFormat(path: input), format.isScene else {
-            throw ValidationError("cannot tell the scene format of '\(input)' (expected \(FileFormat.sceneExtensions))")
+        if world {
+            try validateWorld()
+        } else {
+            guard let input else { throw ValidationError("give a scene to render, or --world with a prompt or --recipe") }
+            if recipe != nil || seed != nil { throw ValidationError("--recipe and --seed go with --world") }
+            guard let format = FileFormat(path: input), format.isScene else {
+                throw ValidationError("cannot tell the scene format of '\(input)' (expected \(FileFormat.sceneExtensions))")
+            }
         }
         guard let kind = FrameOutput(path: output) else {
             throw ValidationError("-o must name a .png still, an .mp4 or .webm video, or frames like frames/%05d.png")
@@ -150,10 +181,24 @@ struct Render: OysterTool {
 
     func run() throws {
         let console = Console(toolName: Self.toolName, quiet: quiet)
+        if world { return try runWorld(console: console) }
+        let input = input!
         var readOptions = SceneReadOptions()
         readOptions.allowUnsafePaths = allowUnsafePaths
         let (scene, diagnostics) = try SceneIO.read(input, options: readOptions)
         console.report(diagnostics, file: input)
+        let options = try renderOptions()
+        let renderer = try mapped { () throws(RenderError) in try Renderer(device: device) }
+
+        guard case .still? = FrameOutput(path: output) else {
+            return try renderVideo(scene, renderer: renderer, options: options, console: console)
+        }
+        let image = try mapped { () throws(RenderError) in try renderer.render(scene, options: options) }
+        try writeStill(image, renderer: renderer, console: console)
+    }
+
+    /// The options every frame starts from, as the flags give them.
+    func renderOptions() throws -> RenderOptions {
         let (w, h) = try parsedSize()
         var options = RenderOptions(width: w, height: h)
         options.camera = camera
@@ -166,12 +211,11 @@ struct Render: OysterTool {
         options.fog = !noFog
         options.samples = samples
         options.fxaa = !noFxaa
-        let renderer = try mapped { () throws(RenderError) in try Renderer(device: device) }
+        return options
+    }
 
-        guard case .still? = FrameOutput(path: output) else {
-            return try renderVideo(scene, renderer: renderer, options: options, console: console)
-        }
-        let image = try mapped { () throws(RenderError) in try renderer.render(scene, options: options) }
+    /// Writes a still and says so.
+    func writeStill(_ image: PixelImage, renderer: Renderer, console: Console) throws {
         if stats {
             let s = renderer.statistics
             Console.writeStderr("\(Self.toolName): stats: \(s.triangles) triangles in \(s.draws) draws, \(s.shadowTriangles) shadow triangles in \(s.shadowDraws) draws\n")
@@ -179,7 +223,7 @@ struct Render: OysterTool {
         let png: [UInt8]
         do { png = try ImageCodec.encodePNG(image) } catch { throw ToolFailure.unwritable(output, "\(error)") }
         do { try AtomicFile.write(png, to: output) } catch { throw ToolFailure.unwritable(output, "\(error)") }
-        console.info("\(Self.toolName): wrote \(output) (\(w)x\(h), \(renderer.deviceName))")
+        console.info("\(Self.toolName): wrote \(output) (\(image.width)x\(image.height), \(renderer.deviceName))")
     }
 
     /// Renders the shot the flags describe into the video or frames `output` names, encoding
@@ -206,36 +250,46 @@ struct Render: OysterTool {
                     ?? scene.animations.firstIndex { $0.name == animation }
                 guard let index else {
                     let names = scene.animations.enumerated().map { $0.element.name ?? "\($0.offset)" }
-                    throw ToolFailure(.usage, file: input, "no animation named '\(animation)'" + (names.isEmpty ? "; the scene has none" : "; animations: " + names.joined(separator: ", ")))
+                    throw ToolFailure(.usage, file: inputName, "no animation named '\(animation)'" + (names.isEmpty ? "; the scene has none" : "; animations: " + names.joined(separator: ", ")))
                 }
                 base.animations = [index]
                 shot = try Shot(motion: .fixed, duration: max(scene.animations[index].duration, 1 / Float(fps)), fps: fps)
             } else {
                 let longest = scene.animations.map(\.duration).max() ?? 0
                 guard let seconds = duration ?? (longest > 0 ? longest : nil) else {
-                    throw ToolFailure(.usage, file: input, "nothing moves in this scene: give --duration, --turntable or --path for a video")
+                    throw ToolFailure(.usage, file: inputName, "nothing moves in this scene: give --duration, --turntable or --path for a video")
                 }
                 shot = try Shot(motion: .fixed, duration: seconds, fps: fps)
             }
         } catch let error as CameraPathError {
-            throw ToolFailure(.usage, file: path ?? input, error.description)
+            throw ToolFailure(.usage, file: path ?? inputName, error.description)
         } catch let error as ShotError {
             throw ToolFailure(.usage, error.description)
         } catch let error as ActionScriptError {
             throw ToolFailure(.usage, file: actions, error.description)
         }
 
-        var videoOptions = VideoOptions(width: base.width, height: base.height, fps: FrameRate(fps), quality: quality)
+        let prepared = renderer.prepare(scene, levelsOfDetail: true)
+        try writeVideo(shot, width: base.width, height: base.height, renderer: renderer, console: console) { frame in
+            try renderer.render(prepared, shot: shot, base: base, frame: frame)
+        }
+    }
+
+    /// Encodes the frames `render` makes (handing each to its callback, in order) into the
+    /// video or frames `output` names, on a second thread while the next frame renders, with a
+    /// progress bar; says what it wrote (and with --stats how fast).
+    func writeVideo(_ shot: Shot, width: Int, height: Int, renderer: Renderer, console: Console,
+                    render: ((Int, PixelImage) throws -> Void) throws -> Void) throws {
+        var videoOptions = VideoOptions(width: width, height: height, fps: FrameRate(fps), quality: quality)
         videoOptions.maxFrames = Shot.maxFrames
         let summary: FrameSinkSummary
         do {
             let sink = PipelinedSink(try makeFrameSink(path: output, options: videoOptions))
-            let prepared = renderer.prepare(scene, levelsOfDetail: true)
             let progress = ProgressBar(total: shot.frameCount, label: "rendering", console: console)
             var totals = FrameStatistics()
             let start = ContinuousClock.now
             var encoding = Duration.zero
-            try renderer.render(prepared, shot: shot, base: base) { index, image in
+            try render { index, image in
                 let handed = ContinuousClock.now
                 try sink.append(image)
                 encoding += ContinuousClock.now - handed
@@ -256,17 +310,20 @@ struct Render: OysterTool {
         } catch {
             switch error {
             case let video as VideoError: throw ToolFailure(ExitStatus(rawValue: video.exitStatus) ?? .outputFailed, file: output, video.description)
-            case let render as RenderError: throw Self.failure(render, input: input)
+            case let render as RenderError: throw Self.failure(render, input: inputName)
             default: throw error
             }
         }
         let length = summary.duration.map { String(format: ", %.2f s", $0) } ?? ""
-        console.info("\(Self.toolName): wrote \(summary.path) (\(summary.frames) frames \(base.width)x\(base.height) at \(fps) fps\(length), \(summary.encoder), \(renderer.deviceName))")
+        console.info("\(Self.toolName): wrote \(summary.path) (\(summary.frames) frames \(width)x\(height) at \(fps) fps\(length), \(summary.encoder), \(renderer.deviceName))")
     }
+
+    /// What error messages name as the input: the scene file, or the world's prompt or recipe.
+    var inputName: String { world ? (recipe ?? input.map { "world '\($0)'" } ?? "world") : (input ?? "") }
 
     /// Runs a renderer call, turning its typed error into the tool's exit status.
     func mapped<T>(_ body: () throws(RenderError) -> T) throws -> T {
-        do { return try body() } catch { throw Self.failure(error, input: input) }
+        do { return try body() } catch { throw Self.failure(error, input: inputName) }
     }
 
     static func failure(_ error: RenderError, input: String) -> ToolFailure {
