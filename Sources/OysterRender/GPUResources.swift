@@ -49,6 +49,8 @@ final class GPUResources {
     let jointTexture: GLuint
     /// Per (texture, sRGB): the GL texture, absent when its image cannot be decoded.
     private var textures: [TextureKey: GLuint] = [:]
+    /// Textures uploaded for this scene alone (deleted with it).
+    private var ownTextures: [GLuint] = []
     /// Textures of shared pixels this scene holds in the renderer's table (released on delete).
     private var sharedKeys: [SharedTextureTable.Key] = []
     private let sharedTable: SharedTextureTable
@@ -99,11 +101,18 @@ final class GPUResources {
     /// copies at about 30 %, 8 % and 2 % of the triangles (each allowed more error: 3 %, 15 %
     /// and 50 % of the part's size), each with its error in mesh units; a level that saves
     /// less than a fifth of the previous one's triangles is left out.
-    /// Blended, skinned and morphing primitives are drawn as authored.
+    /// Blended, skinned and morphing primitives are drawn as authored. Ground and water
+    /// (terrain, water and ice roles) keep their open borders, so a tile of a streamed world
+    /// still meets its neighbours at any level.
     static func levels(_ scene: Scene) -> [[[Piece]]] {
-        let flat = scene.meshes.flatMap { $0.primitives }
+        var meets = Set<Int>()
+        for (node, role) in zip(scene.nodes, scene.effectiveRoles()) {
+            if let m = node.mesh, role == .terrain || role == .water || role == .ice { meets.insert(m) }
+        }
+        let flat = scene.meshes.enumerated().flatMap { m, mesh in mesh.primitives.map { (p: $0, borders: meets.contains(m)) } }
         let materials = scene.materials
-        let pieces = Parallel.map(flat) { p -> [Piece] in
+        let pieces = Parallel.map(flat.count) { i -> [Piece] in
+            let (p, borders) = flat[i]
             let blended = p.material.map { materials.indices.contains($0) && materials[$0].alphaMode == .blend } ?? false
             guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 64 else {
                 return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
@@ -115,7 +124,7 @@ final class GPUResources {
                 var chain = [(tile, Float(0))]
                 var last = tile.triangleCount
                 for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15), (0.02, 0.5)] {
-                    let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1))
+                    let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1 || borders))
                     // A level that saves too little is skipped; the next, allowed more error, may not.
                     guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { continue }
                     chain.append((level, max(result.error * extent, chain.last!.1)))
@@ -147,8 +156,11 @@ final class GPUResources {
                 glDeleteTextures(1, &t)
             }
         }
-        var ids = Array(textures.values) + [jointTexture]
+        // Only this scene's own textures: shared ones belong to the table, and another scene
+        // may still draw with them.
+        var ids = ownTextures + [jointTexture]
         glDeleteTextures(GLsizei(ids.count), &ids)
+        ownTextures = []
         var buffer = jointBuffer
         glDeleteBuffers(1, &buffer)
         for key in sharedKeys { sharedTable.release(key) }
@@ -172,7 +184,9 @@ final class GPUResources {
             let sampler = texture.sampler.flatMap { scene.samplers.indices.contains($0) ? scene.samplers[$0] : nil } ?? Sampler()
             switch staged {
             case .own(let image?):
-                textures[key] = Self.uploadTexture(image, sRGB: key.sRGB, sampler: sampler)
+                let id = Self.uploadTexture(image, sRGB: key.sRGB, sampler: sampler)
+                textures[key] = id
+                ownTextures.append(id)
             case .own(nil):
                 continue
             case .shared(let shared):

@@ -39,10 +39,12 @@ struct StreamedWorldTests {
         #expect(Set(first).count == 8, "the camera moves")
         // Again with the same renderer, and with a new world and renderer on one worker thread:
         // the same bytes, whatever was cached or how fast tiles came.
-        #expect(try frames(world, shot, renderer: renderer) == first)
+        let again = try frames(world, shot, renderer: renderer) == first
+        #expect(again, "a second run of the same shot gave other frames")
         let alone = try StreamedWorld(recipe: testRecipe(), window: window)
         alone.workers = 1
-        #expect(try frames(alone, shot, renderer: try Renderer()) == first)
+        let oneWorker = try frames(alone, shot, renderer: try Renderer()) == first
+        #expect(oneWorker, "one worker thread and a new renderer gave other frames")
         // Bounded: never more than one window loaded, though the flight passed more tiles.
         let plan = world.plan(shot, base: RenderOptions(width: 64, height: 36))
         #expect(stats.peakTiles <= window.maxTiles && stats.peakTiles == plan.peakTiles)
@@ -51,6 +53,27 @@ struct StreamedWorldTests {
         // The textures of the kinds the tiles use, shared: three per kind at most.
         #expect(stats.peakTextures > 0 && stats.peakTextures <= 3 * stats.bakedKinds * 2)
         #expect(renderer.sharedTextureCount == 0, "all dropped after the shot")
+    }
+
+    @Test func aFrameIsTheSameWhateverTheShotStreamedBeforeIt() throws {
+        // The last frame of the flight (tiles loaded and dropped before it, their textures
+        // shared and released) against the same view rendered on its own.
+        let world = try StreamedWorld(recipe: testRecipe(), window: TileWindow(size: 32, radius: 1, ahead: 1))
+        let shot = try flight()
+        var base = RenderOptions(width: 64, height: 36)
+        base.fogBase = 0
+        let renderer = try Renderer()
+        var last: [UInt8] = []
+        try world.render(shot, base: base, renderer: renderer, levelsOfDetail: true) { _, image in last = image.samples8 }
+        let end = shot.options(frame: shot.frameCount - 1, base: base)
+        var alone = base
+        alone.eye = end.eye
+        alone.target = end.target
+        alone.time = end.time
+        var single: [UInt8] = []
+        try world.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: alone, renderer: renderer, levelsOfDetail: true) { _, image in single = image.samples8 }
+        let same = single == last
+        #expect(same, "the last frame of the flight differs from the same view rendered alone")
     }
 
     @Test func theWindowFollowsTheCameraFrameByFrame() throws {
