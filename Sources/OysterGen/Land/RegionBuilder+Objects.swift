@@ -151,7 +151,7 @@ extension RegionBuilder {
                 villageSquare(s, into: &a, kits: &kits)
                 continue
             }
-            let kit = KitCatalog.building(s.kind, seed: recipe.seed ^ s.id, recipe: recipe)
+            let kit = s.kind.build(recipe.seed ^ s.id, recipe)
             let ground = features.height(s.position.x, s.position.y)
             let y = s.kind == .pier ? (features.waterLevel(s.position.x, s.position.y) ?? ground) : ground - 0.05
             kits.place(kit, key: "site/\(s.name)", name: s.name, group: .buildings,

@@ -19,9 +19,10 @@ enum WordMeaning: Hashable, Sendable {
 enum Lexicon {
     static let entries: [String: [WordMeaning]] = {
         var d: [String: [WordMeaning]] = [:]
-        func add(_ words: String, _ meanings: WordMeaning...) {
+        func add(_ words: String, _ meanings: [WordMeaning]) {
             for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
         }
+        func add(_ words: String, _ meanings: WordMeaning...) { add(words, meanings) }
         // MARK: Biomes
         add("temperate green countryside pastoral rural verdant", .biome(.temperate))
         add("alpine snowy snowcapped winter wintry frozen icy glacier glacial", .biome(.alpine))
@@ -82,16 +83,12 @@ enum Lexicon {
         add("dead", .species(.dead))
         add("rock rocks rocky boulder boulders stone stones", .feature(.rocks))
         // MARK: Buildings
-        add("village villages town hamlet settlement", .feature(.village))
-        add("house houses cottage cottages home homes hut huts", .feature(.village))
-        add("castle castles fortress fort keep citadel", .feature(.castle))
-        add("tower towers watchtower", .feature(.tower))
-        add("ruin ruins temple", .feature(.ruins))
+        // Structures: their words are declared with them (Structure.all).
+        for kind in Structure.all {
+            guard let f = kind.feature else { continue }
+            add(kind.words, [.feature(f)] + kind.alsoMeans.map { .feature($0) })
+        }
         add("road roads path paths trail trails track lane", .feature(.road))
-        add("pier piers dock docks jetty harbor harbour port", .feature(.pier))
-        add("lighthouse lighthouses beacon", .feature(.lighthouse), .feature(.sea))
-        add("cabin cabins lodge shack", .feature(.cabin))
-        add("windmill windmills mill", .feature(.windmill))
         add("treasure treasures chest chests gold loot hoard", .feature(.treasure))
         add("torch torches torchlit candle candles lantern lanterns", .feature(.torches))
         // MARK: Moods

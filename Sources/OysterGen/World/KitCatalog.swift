@@ -46,30 +46,6 @@ enum KitCatalog {
         return Rocks.rock(RockParams(shape: shape, size: size, detail: detailLevel(detail)), seed: seed)
     }
 
-    static func building(_ kind: Site.Kind, seed: UInt64, recipe: Recipe) -> KitModel {
-        var r = KitRandom(seed: seed)
-        let cold = recipe.biome == .alpine || recipe.biome == .tundra
-        let ruined = recipe.moods.contains(.ruined) || recipe.moods.contains(.ancient)
-        switch kind {
-        case .house:
-            var p = HouseParams.random(seed: seed)
-            if cold { p.roofKind = .slate }
-            if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
-            if recipe.biome == .desert { p.wallStyle = .stone; p.roofKind = .roofTiles }
-            return Buildings.house(p, seed: seed)
-        case .tower:
-            return Buildings.tower(TowerParams(round: r.chance(0.6), radius: r.float(in: 2.6...3.6), height: r.float(in: 11...16),
-                                               pointedRoof: r.chance(0.6), roofKind: cold ? .slate : .roofTiles), seed: seed)
-        case .castle: return castle(seed: seed, recipe: recipe)
-        case .ruins: return Buildings.ruins(width: r.float(in: 8...12), depth: r.float(in: 6...9), seed: seed)
-        case .cabin: return Buildings.cabin(seed: seed)
-        case .windmill: return Buildings.windmill(height: r.float(in: 9...12), seed: seed)
-        case .lighthouse: return Buildings.lighthouse(height: r.float(in: 16...20), seed: seed)
-        case .pier: return Buildings.pier(PierParams(length: 16, width: 3, deckHeight: 1.0, postDepth: 3.5, railings: !ruined), seed: seed)
-        case .well: return Buildings.well(seed: seed)
-        }
-    }
-
     /// A castle: four corner towers joined by walls, a gate at the front and a keep inside.
     static func castle(seed: UInt64, recipe: Recipe) -> KitModel {
         var model = KitModel(name: "Castle")
