@@ -45,3 +45,32 @@ import Testing
         #expect(boosted.contains { $0.0 == .lighthouse })
     }
 }
+
+/// Species and biomes carry their own words, kits and traits; the lexicon reads them.
+@Suite struct SpeciesAndBiomeRegistryTests {
+    @Test func theLexiconReadsSpeciesAndBiomeWordsFromTheirDeclarations() {
+        for species in Species.allCases {
+            for word in species.words.split(separator: " ") { #expect(Lexicon.entries[String(word)]?.contains(.species(species)) == true, "\(word)") }
+        }
+        for biome in Biome.allCases {
+            for word in biome.words.split(separator: " ") { #expect(Lexicon.entries[String(word)]?.contains(.biome(biome)) == true, "\(word)") }
+            #expect(!biome.species.isEmpty && !biome.landforms.isEmpty)
+        }
+    }
+
+    @Test func desertsGrowTheRibbedSaguaroNotAStandIn() {
+        let cactus = Species.cactus.kit(seed: 3, detail: .medium)
+        // The vegetation kit's ribbed saguaro (tested in KitVegetationTests), at the world's detail.
+        let kit = Vegetation.cactus(detail: 1, seed: 3)
+        #expect(cactus.triangleCount == kit.triangleCount && cactus.name == kit.name)
+        #expect(kitModelProblems(cactus).isEmpty)
+    }
+
+    @Test func kitSeedsComeFromNamesSoSpeciesNeverShareAStream() {
+        let seeds = Species.allCases.map { StableSeed.of("tree/\($0.rawValue)/0", in: 7) }
+        #expect(Set(seeds).count == seeds.count)
+        // Names hash with FNV-1a (the published 64-bit test vector), never Swift's per-process
+        // Hasher, so a name gives the same seed in every run and on every machine.
+        #expect(PositionHash.string("a") == 0xAF63_DC4C_8601_EC8C)
+    }
+}

@@ -64,20 +64,12 @@ public enum ChunkGenerator {
     }
 }
 
-/// Species choice shared by the finite world and chunks.
+/// The trees a world grows: the recipe's named species, else its biome's.
 struct OutdoorSpecies {
     let kinds: [Species]
     init(recipe: Recipe) {
         let named = recipe.feature(.forest)?.species.compactMap(Species.init(rawValue:)) ?? []
-        if !named.isEmpty { kinds = named; return }
-        switch recipe.biome {
-        case .temperate: kinds = [.oak, .birch, .pine, .oak]
-        case .alpine: kinds = [.pine, .fir]
-        case .desert: kinds = [.cactus, .dead, .palm]
-        case .tropical: kinds = [.palm, .palm, .oak]
-        case .tundra: kinds = [.fir, .pine, .dead]
-        case .swamp: kinds = [.willow, .dead, .oak]
-        }
+        kinds = named.isEmpty ? recipe.biome.species : named
     }
 }
 

@@ -17,12 +17,10 @@ enum CellPlan {
             river = r.has(.river) || r.has(.waterfall) ? 0.35 : 0.12
             village = r.has(.village) ? 0.3 : 0.1
             landmark = 0.3
-            switch r.biome {
-            case .desert: lake *= 0.3; river *= 0.2; village *= 0.5
-            case .swamp: lake *= 1.6
-            case .tundra, .alpine: village *= 0.6
-            default: break
-            }
+            let biome = r.biome.waterAndPeople
+            lake *= biome.lake
+            river *= biome.river
+            village *= biome.village
             if r.moods.contains(.barren) { village *= 0.3 }
         }
     }

@@ -18,23 +18,11 @@ struct WorldTerrain: Sendable {
     init(recipe: Recipe, coast: Coast) {
         home = TerrainShape(recipe: recipe)
         let mine = home.landform
-        others = WorldTerrain.variety(recipe.biome).filter { $0 != mine }.map { TerrainShape(recipe: recipe, landform: $0) }
+        others = recipe.biome.landforms.filter { $0 != mine }.map { TerrainShape(recipe: recipe, landform: $0) }
         selector = Fractal(seed: StableSeed.of("terrain/landform-selector", in: recipe.seed), octaves: 2)
         self.coast = coast
         half = recipe.size / 2
         valley = coast.kind == .inland || { if case .side = coast.kind { return true }; return false }()
-    }
-
-    /// The landforms a biome's land gives way to as you travel.
-    static func variety(_ biome: Biome) -> [TerrainShape.Landform] {
-        switch biome {
-        case .temperate: return [.hills, .mountains, .plains]
-        case .alpine: return [.mountains, .hills]
-        case .desert: return [.dunes, .canyon, .mountains]
-        case .tropical: return [.hills, .plains]
-        case .tundra: return [.plains, .hills, .mountains]
-        case .swamp: return [.plains, .hills]
-        }
     }
 
     /// The landform heights with the far-off variety blended in.

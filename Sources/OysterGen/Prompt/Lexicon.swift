@@ -23,18 +23,13 @@ enum Lexicon {
             for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
         }
         func add(_ words: String, _ meanings: WordMeaning...) { add(words, meanings) }
-        // MARK: Biomes
-        add("temperate green countryside pastoral rural verdant", .biome(.temperate))
-        add("alpine snowy snowcapped winter wintry frozen icy glacier glacial", .biome(.alpine))
+        // MARK: Biomes (their own words are declared with them: Biome.words)
+        for biome in Biome.allCases { add(biome.words, .biome(biome)) }
         add("frozen icy iced icebound", .mood(.frozen))
-        add("desert dune dunes sandy arid sahara badlands", .biome(.desert))
-        add("tropical tropics paradise caribbean", .biome(.tropical))
         add("island isle atoll", .biome(.tropical), .feature(.sea))
         add("jungle rainforest", .biome(.tropical), .feature(.forest), .mood(.dense))
         add("oasis", .biome(.desert), .feature(.lake))
-        add("tundra arctic polar permafrost steppe", .biome(.tundra))
         add("taiga", .biome(.tundra), .feature(.forest))
-        add("swamp swampy marsh marshy bog boggy bayou wetland wetlands fen mire", .biome(.swamp))
         // MARK: Scene
         add("dungeon dungeons vault labyrinth maze cellar underground interior indoors inside lair",
             .scene(.interior), .feature(.dungeon))
@@ -72,15 +67,8 @@ enum Lexicon {
         add("meadow meadows field fields flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
         add("forest forests woods wood woodland woodlands tree trees grove orchard", .feature(.forest))
-        add("pine pines conifer conifers spruce evergreen", .species(.pine))
-        add("fir firs", .species(.fir))
-        add("oak oaks", .species(.oak))
-        add("birch birches", .species(.birch))
-        add("palm palms", .species(.palm))
-        add("willow willows", .species(.willow))
-        add("cactus cacti cactuses", .species(.cactus))
-        add("bush bushes shrub shrubs", .species(.bush))
-        add("dead", .species(.dead))
+        // Species: their words are declared with them (Species.words).
+        for species in Species.allCases where !species.words.isEmpty { add(species.words, .species(species)) }
         add("rock rocks rocky boulder boulders stone stones", .feature(.rocks))
         // MARK: Buildings
         // Structures: their words are declared with them (Structure.all).
