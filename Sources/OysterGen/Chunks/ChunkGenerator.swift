@@ -37,14 +37,20 @@ public enum ChunkGenerator {
             map = WorldMap(recipe: recipe)
             self.size = size
         }
-        public func tile(x: Int, z: Int) -> Scene { WorldGenerator.tile(map, x: x, z: z, size: size) }
+        /// Tile (x, z); with `weatherCamera` (eye, target) it carries rain, snow and mist placed
+        /// for that camera, as `--weather-camera` asks.
+        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil) -> Scene {
+            var options = WorldGenerator.Options()
+            options.weatherCamera = weatherCamera
+            return WorldGenerator.tile(map, x: x, z: z, size: size, options: options)
+        }
     }
 
     /// Points every material at the shared texture files instead of embedding images.
     static func shareTextures(_ a: inout SceneAssembler, recipe: Recipe) {
         let sampler = a.scene.samplers.count
         a.scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear))
-        for kind in a.kinds {
+        for kind in a.kinds where !kind.isWeather {  // weather kinds carry their own RGBA textures
             guard let m = a.materialOf[kind] else { continue }
             func texture(_ slot: String) -> Int {
                 let name = "\(kind.rawValue)_\(slot)"
