@@ -2,7 +2,8 @@ import OysterCore
 @testable import OysterRender
 import Testing
 
-/// The sky a generated world describes (overhead, horizon, the glow towards a low sun).
+/// The sky a generated world describes (overhead, horizon, the glow towards a low sun) and
+/// the light a low sun gives.
 @Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
 struct SkyLightTests {
     /// `scene` with a described sky: dusk's colours, and the glow when `glow`.
@@ -53,5 +54,27 @@ struct SkyLightTests {
         let behind = try render(glow: true, facing: -1), behindFlat = try render(glow: false, facing: -1)
         #expect(facing.x > facingFlat.x + 15 && facing.x - facing.z > facingFlat.x - facingFlat.z + 10, "facing the glow \(facing), without it \(facingFlat)")
         #expect(abs(behind.x - behindFlat.x) <= 3, "facing away \(behind), without it \(behindFlat)")
+    }
+
+    @Test func aSurfaceTurnedAwayFromTheSunStillCastsItsShadow() throws {
+        // A one-sided square 1 m over the floor with its front facing down, as terrain rising
+        // to the world's edge shows its back to a low sun: it still shadows the floor.
+        let corners = [Vec3(-0.5, 1, 0.5), Vec3(0.5, 1, 0.5), Vec3(0.5, 1, -0.5), Vec3(-0.5, 1, -0.5)]
+        let underside = Primitive(attributes: ["POSITION": DataArray(vec3: corners), "NORMAL": DataArray(vec3: Array(repeating: Vec3(0, -1, 0), count: 4))],
+                                  indices: DataArray(indices: [0, 2, 1, 0, 3, 2]))
+        let scene = TestScenes.scene([
+            (TestScenes.square(size: 8, floor: true), TestScenes.material(Vec4(0.8, 0.8, 0.8, 1))),
+            (underside, TestScenes.material(Vec4(0.8, 0.2, 0.2, 1))),
+        ], sun: Vec3(0, 1, 0))
+        let options = TestScenes.options(96, 64, eye: Vec3(0, 5, 5), at: .zero)
+        let image = try Renderer().render(scene, options: options)
+        let camera = try FrameCamera.resolve(scene, world: scene.worldMatrices(), bounds: scene.worldBounds(), options: options, aspect: 96.0 / 64.0)
+        func at(_ p: Vec3) -> SIMD3<Int> {
+            let ndc = camera.viewProjection.projectPoint(p)
+            return rgb(image, Int((ndc.x * 0.5 + 0.5) * 96), Int((0.5 - ndc.y * 0.5) * 64))
+        }
+        // From above the square's back is culled, so the floor under it is seen.
+        let shadowed = at(Vec3(0, 0, 0.2)), lit = at(Vec3(2.5, 0, 0.2))
+        #expect(shadowed.x + 40 < lit.x, "under the square \(shadowed), beside it \(lit)")
     }
 }
