@@ -21,8 +21,9 @@ enum Lighting {
         node.light = a.scene.lights.count - 1
         let sunNode = a.add(node, under: group)
         if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, weather: recipe.weather, into: &a) }
-        // Point lights: when dark, or always for fire in interiors.
-        let dark = sky.isNight || recipe.scene == .interior || recipe.moods.contains(.dark)
+        // Point lights: from dusk to dawn (the sun below a few degrees), in interiors and in
+        // dark moods.
+        let dark = recipe.lampsLit
         let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
         var chosen: [(position: Vec3, kind: LightAnchorKind, owner: String)] = []
         for kind in priority {
