@@ -73,11 +73,12 @@ struct Sky {
         var horizon = Sky.keyed(elevation, Sky.horizonKeys)
         var glow = Sky.keyed(elevation, Sky.glowKeys)
         if !clear {
-            // Cloud: one grey over the whole sky, as bright as the clear sky's mean (a little
-            // brighter by day: cloud scatters the sun's light down), tinted by the hour.
+            // Cloud: one grey over the whole sky, tinted by the hour: by day a little brighter
+            // than the clear sky's mean (cloud scatters the sun's light down), in twilight and by
+            // night darker (no glow to pass on, and the cloud hides what sky light there is).
             let mean = (zenith + horizon) * 0.5
             let grey = Vec3(repeating: (mean.x + mean.y + mean.z) / 3)
-            let cloud = mix(mean, grey, 0.75) * (night ? 1 : 1.15)
+            let cloud = mix(mean, grey, 0.75) * mix(0.55, 1.15, smoothstep(-2, 12, elevation))
             zenith = cloud * Vec3(0.97, 1.0, 1.05)
             horizon = cloud
             glow = glow * 0.3
