@@ -38,16 +38,20 @@ enum Lexicon {
         add("cave cavern grotto", .scene(.interior), .feature(.dungeon))
         add("room rooms chamber chambers hall halls corridor corridors", .feature(.dungeon))
         // MARK: Time
-        add("dawn daybreak", .hour(6))
-        add("sunrise", .hour(6.5))
-        add("morning", .hour(9))
-        add("noon midday day daytime daylight", .hour(12.5))
-        add("afternoon", .hour(15.5))
-        add("evening", .hour(18))
-        add("sunset golden", .hour(18.8))
-        add("dusk twilight", .hour(19.3))
-        add("night nighttime nocturnal moonlit moonlight moon starry stars", .hour(22.5))
-        add("midnight", .hour(0))
+        // The hours of the recipe's named times (see `TimeOfDayName` and `Sky`'s sun path).
+        func hour(_ name: String) -> WordMeaning { .hour(TimeOfDayName.hours[name] ?? 14) }
+        add("dawn daybreak", hour("dawn"))
+        add("sunrise", hour("sunrise"))
+        add("morning", hour("morning"))
+        add("noon midday day daytime daylight", hour("noon"))
+        add("afternoon", hour("afternoon"))
+        add("evening", hour("evening"))
+        add("sunset", hour("sunset"))
+        // Golden hour: the sun about 11° up, its light gold, still clearing a valley's sides.
+        add("golden", .hour(18.3))
+        add("dusk twilight", hour("dusk"))
+        add("night nighttime nocturnal moonlit moonlight moon starry stars", hour("night"))
+        add("midnight", hour("midnight"))
         // MARK: Weather
         add("clear sunny bright", .weather(.clear))
         add("cloudy overcast grey gray gloomy dull", .weather(.overcast))
