@@ -27,19 +27,20 @@ struct WorldTerrain: Sendable {
 
     /// The landform heights with the far-off variety blended in.
     func landform(_ x: Float, _ z: Float) -> Float {
-        let h = home.height(x, z)
-        guard !others.isEmpty else { return h }
+        guard !others.isEmpty else { return home.height(x, z) }
         let r = max(abs(x), abs(z))
         let away = smoothstep(half + 250, half + 900, r)
-        guard away > 0 else { return h }
+        guard away > 0 else { return home.height(x, z) }
         // The selector picks one other landform per broad region (kilometres across) and how
         // far it takes over; the home landform keeps about half of the land.
         let s = selector.fbm(x * (1 / 2200), z * (1 / 2200))
         let pick = selector.fbm(z * (1 / 3100) + 17.3, x * (1 / 3100) - 5.1)
         let index = Int((pick * 0.5 + 0.5) * Float(others.count)).clamped(0, others.count - 1)
         let w = smoothstep(0.0, 0.22, s) * away
-        guard w > 0 else { return h }
-        return mix(h, others[index].height(x, z), w)
+        guard w > 0 else { return home.height(x, z) }
+        // Wholly the other landform: skip the blend (and so the home landform's noise).
+        if w >= 1 { return others[index].height(x, z) }
+        return mix(home.height(x, z), others[index].height(x, z), w)
     }
 
     /// Ground height before lakes, rivers, pads and roads.
