@@ -1,3 +1,3 @@
 #!/usr/bin/env bash
-# Generation (issue 6): the default scene and one 64 m chunk, medians.
+# Generation (issues 6 and 12): the default scene, single chunks near and far, 8x8 blocks, medians.
 bash "$HERE/generate.sh" "$BIN" 5

@@ -10,8 +10,9 @@
 # scene's camera ("Camera") at 640x360 with the same exposure and the same tone mapping
 # (Khronos PBR Neutral, oyster-render's default; Blender's view transform set to match),
 # then write docs/previews/compare-<scene>.png (left Oyster, right EEVEE) and print the
-# figures of scripts/compare_previews.py (mean colours, 64x36 difference, correlation), and
-# the same figures with Oyster's fog off (Blender's import draws no fog).
+# figures of scripts/compare_previews.py (mean colours, 64x36 difference, correlation). Both
+# draw the environment's sky and fog (render.py builds the sky as Blender's world and the
+# height fog in the compositor).
 #
 # Needs python3 with bpy==4.5.3 and Pillow. EEVEE draws with OpenGL through EGL (Mesa's
 # llvmpipe without a GPU); a frame takes 10-20 s on 2 cores, the snowy alpine world about
@@ -66,10 +67,5 @@ for entry in "${SCENES[@]}"; do
   python3 "$ROOT/scripts/compare_previews.py" "$ROOT/docs/previews/compare-$name.png" \
     "$WORK/$name-oyster.png" "$WORK/$name-eevee.png" --name "$name" \
     --left-label "Oyster" --right-label "Blender 4.5 EEVEE ($SAMPLES sample$([ "$SAMPLES" = 1 ] || echo s))"
-  # Blender's import draws no fog (the density stays in asset.extras.environment); the same
-  # figures with Oyster's fog off tell the fog apart from the rest of the shading.
-  "$BIN/oyster-render" -q "$world" -o "$WORK/$name-oyster-nofog.png" --camera Camera --size "$SIZE" --exposure "$ev" --no-fog
-  python3 "$ROOT/scripts/compare_previews.py" "$WORK/compare-$name-nofog.png" \
-    "$WORK/$name-oyster-nofog.png" "$WORK/$name-eevee.png" --name "$name, Oyster --no-fog"
 done
 echo "make-previews: wrote docs/previews/compare-{valley,alpine,island,dungeon}.png"

@@ -13,6 +13,10 @@ struct FrameLighting {
     var skyZenith: Vec3
     var skyHorizon: Vec3
     var skyGround: Vec3
+    /// What a surface facing up receives from the sky (irradiance over π), before `ambient`.
+    var skyUp: Vec3
+    /// Radiance added to the horizon towards the sun (`Environment.sunGlowColor`).
+    var sunGlow: Vec3
     var ambient: Float
     var night: Bool
     var fogDensity: Float
@@ -63,13 +67,30 @@ struct FrameLighting {
         sunColor = color * strength
         night = environment?.isNight ?? false
         let sky = environment?.skyColor ?? Vec3(0.55, 0.7, 0.9)
-        // The horizon is paler than the zenith; the ground below returns some of the light. Like
-        // Blender's world colour, the sky's radiance is the environment's colour, so a surface
-        // open to it gets that much light (ambient 1).
-        let grey = (sky.x + sky.y + sky.z) / 3
-        skyZenith = sky * 0.9
-        skyHorizon = mix(sky, Vec3(repeating: grey) * 1.15 + Vec3(0.05, 0.05, 0.05) * min(strength, 1), 0.45)
-        skyGround = Vec3(0.9, 0.85, 0.75) * grey * 0.6
+        if let horizon = environment?.horizonColor {
+            // The sky as the generator describes it: overhead, at the horizon, and the glow
+            // towards a low sun. A surface facing up sees mostly the sky overhead (the
+            // cosine-weighted mean of the gradient the sky pass draws, by the square root of
+            // the height, is 0.2 horizon + 0.8 zenith); the glow lights what faces the sun (the
+            // shader's `glowIrradiance`); the ground below returns the light falling on it
+            // (sky, glow and sun) with an albedo of about 0.2.
+            skyZenith = sky
+            skyHorizon = horizon
+            sunGlow = night ? .zero : environment?.sunGlowColor ?? .zero
+            skyUp = horizon * 0.2 + sky * 0.8
+            skyGround = Vec3(0.9, 0.85, 0.75) * 0.2 * (skyUp + sunGlow * 0.042 + color * strength * max(sunDirection.y, 0))
+        } else {
+            // Only a sky colour (older files, hand-made scenes): the horizon is paler than the
+            // zenith; the ground below returns some of the light. Like Blender's world colour,
+            // the sky's radiance is the environment's colour, so a surface open to it gets
+            // that much light (ambient 1).
+            let grey = (sky.x + sky.y + sky.z) / 3
+            skyZenith = sky * 0.9
+            skyHorizon = mix(sky, Vec3(repeating: grey) * 1.15 + Vec3(0.05, 0.05, 0.05) * min(strength, 1), 0.45)
+            skyGround = Vec3(0.9, 0.85, 0.75) * grey * 0.6
+            skyUp = mix(skyHorizon, skyZenith, 0.5)
+            sunGlow = .zero
+        }
         ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
         locals = Self.nearestLocals(scenes, eye: eye)
@@ -104,6 +125,8 @@ struct FrameLighting {
         program.set("uSkyZenith", skyZenith)
         program.set("uSkyHorizon", skyHorizon)
         program.set("uSkyGround", skyGround)
+        program.set("uSkyUp", skyUp)
+        program.set("uSunGlow", sunGlow)
         program.set("uSunDirection", sunDirection)
         program.set("uSunColor", sunColor)
         program.set("uAmbient", ambient)

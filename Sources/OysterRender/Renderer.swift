@@ -304,7 +304,9 @@ public final class Renderer {
 
     private func bindMaterial(_ material: Material?, program: GLProgram, resources: GPUResources, depth: Bool) {
         let m = material ?? Material()
-        if m.doubleSided { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
+        // Shadow maps draw both faces: an open surface such as terrain rising to the world's
+        // edge turns its back to a low sun and still casts (as Blender's and Cycles' shadows do).
+        if m.doubleSided || depth { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
         program.set("uBaseColor", m.baseColorFactor)
         program.set("uAlphaCutoff", m.alphaMode == .mask ? m.alphaCutoff : -1)
         var mask = 0

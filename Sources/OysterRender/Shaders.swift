@@ -136,12 +136,31 @@ enum Shaders {
     uniform vec3 uSkyZenith;
     uniform vec3 uSkyHorizon;
     uniform vec3 uSkyGround;
+    uniform vec3 uSkyUp;             // what a surface facing up gets from the sky
+    uniform vec3 uSunGlow;           // added to the horizon towards the sun (cos³ of azimuth)
     uniform vec3 uSunDirection;      // towards the sun (or moon)
     uniform vec3 uSunColor;          // illuminance, a noon sun = 1
+    // The horizon in direction d: the glow of a low sun on its side.
+    vec3 skyHorizon(vec3 d) {
+        vec2 s = uSunDirection.xz, e = d.xz;
+        float ls = length(s), le = length(e);
+        float side = ls > 1e-4 && le > 1e-4 ? max(dot(s / ls, e / le), 0.0) : 0.0;
+        return uSkyHorizon + uSunGlow * (side * side * side);
+    }
+    // What the glow gives a surface facing n (irradiance over π): the cosine-weighted
+    // integral of skyHorizon's glow term over the sky and the ground band below it, fitted in
+    // the cosine x between n and the sun's azimuth (0.146 facing it, 0.031 side on, 0 facing
+    // away, 0.042 facing up).
+    vec3 glowIrradiance(vec3 n) {
+        vec2 s = uSunDirection.xz;
+        float ls = length(s);
+        float x = ls > 1e-4 ? dot(n.xz, s / ls) : 0.0;
+        return uSunGlow * max(0.031 + 0.073 * x + 0.042 * x * x + 0.011 * n.y, 0.0);
+    }
     vec3 skyRadiance(vec3 d) {
         float h = d.y;
-        if (h >= 0.0) return mix(uSkyHorizon, uSkyZenith, sqrt(h));
-        return mix(uSkyHorizon, uSkyGround, clamp(-h * 6.0, 0.0, 1.0));
+        if (h >= 0.0) return mix(skyHorizon(d), uSkyZenith, sqrt(h));
+        return mix(skyHorizon(d), uSkyGround, clamp(-h * 6.0, 0.0, 1.0));
     }
     uniform float uExposure;         // linear multiplier
     uniform int uToneMapping;        // 0 neutral, 1 ACES, 2 none
@@ -343,7 +362,7 @@ enum Shaders {
 
         // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
         float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
-        vec3 irradiance = mix(uSkyGround, mix(uSkyHorizon, uSkyZenith, 0.5), 0.5 + 0.5 * n.y) * uAmbient;
+        vec3 irradiance = (mix(uSkyGround, uSkyUp, 0.5 + 0.5 * n.y) + glowIrradiance(n)) * uAmbient;
         vec2 brdf = environmentBRDF(roughness, nDotV);
         vec3 reflected = mix(skyRadiance(reflect(-v, n)), irradiance, roughness) * uAmbient;
         vec3 color = (irradiance * diffuseColor + reflected * (f0 * brdf.x + brdf.y)) * occlusion;
@@ -400,7 +419,7 @@ enum Shaders {
         vec3 d = normalize(far.xyz / far.w - near.xyz / near.w);
         // Below the horizon the backdrop is the haze at the horizon (what a viewer sees past the
         // world's edge, as Blender shows its world colour); ambient light keeps the ground's.
-        vec3 color = d.y >= 0.0 ? skyRadiance(d) : uSkyHorizon * mix(1.0, 0.8, clamp(-d.y * 4.0, 0.0, 1.0));
+        vec3 color = d.y >= 0.0 ? skyRadiance(d) : skyHorizon(d) * mix(1.0, 0.8, clamp(-d.y * 4.0, 0.0, 1.0));
         float c = dot(d, uSunDirection);
         if (uSunDirection.y > -0.05) {
             // The disc is 0.53° across (the sun's and the moon's); the glow widens at dusk.

@@ -64,6 +64,12 @@ struct Generate: OysterTool {
         valueName: "units"))
     var lightUnits: LightUnits = .photometric
 
+    // `.unconditional`: coordinates may start with a minus sign.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "Place rain, snow and mist for this camera instead of the establishing one (chunks get weather only with it).",
+        valueName: "X,Y,Z:X,Y,Z"))
+    var weatherCamera: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -94,10 +100,11 @@ struct Generate: OysterTool {
             let textures = try writeSharedTextures(resolved, beside: output)
             start = Date()
             cpuStart = clock()
-            scene = ChunkGenerator.generate(resolved, x: cx, z: cz, size: chunkSize)
+            scene = ChunkGenerator.Stream(resolved, size: chunkSize).tile(x: cx, z: cz, weatherCamera: try parsedWeatherCamera())
             try point(&scene, at: textures, output: output)
         } else {
             var options = WorldGenerator.Options()
+            options.weatherCamera = try parsedWeatherCamera()
             if ProcessInfo.processInfo.environment["OYSTER_GENERATE_TIMINGS"] != nil {
                 // Stage timings for benchmarking (Benchmarks/generate.sh).
                 let t0 = Date()
@@ -204,12 +211,13 @@ struct Generate: OysterTool {
         let textures = try writeSharedTextures(recipe, beside: output)
         let start = Date()
         var generation = 0.0, triangles = 0
+        let camera = try parsedWeatherCamera()
         // One world plan for the whole run: tiles share its cells and kits, bytes as if alone.
         let stream = ChunkGenerator.Stream(recipe, size: chunkSize)
         for i in indices {
             let x = x0 + i % width, z = z0 + i / width
             let t0 = Date()
-            var scene = stream.tile(x: x, z: z)
+            var scene = stream.tile(x: x, z: z, weatherCamera: camera)
             _ = scene.convertLights(to: lightUnits)
             generation += Date().timeIntervalSince(t0)
             triangles += scene.statistics.triangles
@@ -219,6 +227,20 @@ struct Generate: OysterTool {
         let seconds = Date().timeIntervalSince(start)
         console.info("oyster-generate: wrote \(count) tiles \(stem)_X_Z.\(ext)\(what) (\(triangles) triangles) in \(String(format: "%.3f", seconds)) s: "
             + "\(String(format: "%.1f", seconds / Double(count) * 1000)) ms per tile, \(String(format: "%.1f", generation / Double(count) * 1000)) ms of it generation")
+    }
+
+    /// `--weather-camera EYE:TARGET`, each `X,Y,Z` in metres within the world's range.
+    func parsedWeatherCamera() throws -> (eye: Vec3, target: Vec3)? {
+        guard let text = weatherCamera else { return nil }
+        let points = text.split(separator: ":", omittingEmptySubsequences: false).map { part in
+            part.split(separator: ",", omittingEmptySubsequences: false).compactMap { Float($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        guard points.count == 2, points.allSatisfy({ $0.count == 3 && $0.allSatisfy { $0.isFinite && abs($0) < 1_048_576 } }) else {
+            throw ToolFailure.usage("--weather-camera expects EYE:TARGET as X,Y,Z:X,Y,Z in metres (e.g. --weather-camera 10,40,-80:0,5,0)")
+        }
+        let eye = Vec3(points[0][0], points[0][1], points[0][2]), target = Vec3(points[1][0], points[1][1], points[1][2])
+        guard eye != target else { throw ToolFailure.usage("--weather-camera: the eye and the target must differ") }
+        return (eye, target)
     }
 
     func resolveRecipe(_ console: Console) throws -> Recipe {

@@ -57,6 +57,19 @@ import OysterJSON
         #expect(empty.extras == nil)
     }
 
+    @Test func theSkyGradientKeysAreOptionalAndRoundTrip() throws {
+        // A file from before the sky had a horizon reads without them.
+        var asset = AssetInfo()
+        asset.extras = try Self.generatedExtras()
+        let old = try #require(asset.environment)
+        #expect(old.horizonColor == nil && old.sunGlowColor == nil)
+        // A new one lists them after the sky colour and reads them back.
+        let env = Environment(skyColor: Vec3(0.15, 0.2, 0.45), horizonColor: Vec3(0.42, 0.28, 0.34), sunGlowColor: Vec3(0.9, 0.4, 0.13), fogDensity: 0.0015)
+        #expect(env.json.keys == ["skyColor", "horizonColor", "sunGlowColor", "fogDensity"])
+        let back = Environment(json: env.json)
+        #expect(back == env)
+    }
+
     @Test func aNewEnvironmentWritesOnlyTheFieldsThatAreSet() {
         var asset = AssetInfo()
         asset.environment = Environment(sunDirection: Vec3(0, 1, 0), timeOfDay: 12.5)

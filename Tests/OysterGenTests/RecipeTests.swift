@@ -26,7 +26,7 @@ import Testing
 
     @Test func namedTimesAndValuesAreRead() throws {
         let r = try Recipe.parse(load("alpine-dusk.json"))
-        #expect(r.timeOfDay == 19)
+        #expect(r.timeOfDay == 19.3)
         #expect(r.biome == .alpine && r.weather == .snow)
         #expect(r.feature(.cabin)?.count == 2)
         #expect(r.feature(.forest)?.species == ["pine", "fir"])

@@ -268,4 +268,21 @@ private func placedObjects(_ scene: Scene) -> Set<String> {
         #expect(size.status == 2)
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
+
+    @Test func aChunkCarriesWeatherOnlyForAGivenCamera() throws {
+        let dir = NSTemporaryDirectory() + "oyster-weather-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = dir + "/r.json"
+        try "{\"seed\": 2, \"detail\": \"low\", \"textureResolution\": 16, \"weather\": \"rain\"}".write(toFile: recipe, atomically: true, encoding: .utf8)
+        let plain = try ToolRun.run(tool, ["--recipe", recipe, "--chunk", "3,1", "-o", "\(dir)/a/t.glb", "-q"])
+        let rainy = try ToolRun.run(tool, ["--recipe", recipe, "--chunk", "3,1", "--weather-camera=150,60,40:220,20,100", "-o", "\(dir)/b/t.glb", "-q"])
+        #expect(plain.status == 0 && rainy.status == 0, "\(plain.stderr) \(rainy.stderr)")
+        let a = try GLTFReader().read(path: "\(dir)/a/t.glb").scene, b = try GLTFReader().read(path: "\(dir)/b/t.glb").scene
+        #expect(!a.nodes.contains { $0.name?.hasPrefix("Rain_Band") == true })
+        #expect(b.nodes.contains { $0.name?.hasPrefix("Rain_Band") == true })
+        for bad in ["1,2,3", "1,2,3:1,2,3", "a,b,c:1,2,3", "1,2,3:4,5,nan"] {
+            #expect(try ToolRun.run(tool, ["--recipe", recipe, "--weather-camera=\(bad)", "-o", "\(dir)/c.glb"]).status == 2, "\(bad)")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import OysterJSON
 
 extension Environment {
     /// JSON keys of the typed fields, in the order a new object lists them.
-    static let keys = ["skyColor", "fogDensity", "night", "sunDirection", "sunColor", "sunIntensity",
+    static let keys = ["skyColor", "horizonColor", "sunGlowColor", "fogDensity", "night", "sunDirection", "sunColor", "sunIntensity",
                        "timeOfDay", "weather", "weatherIntensity"]
 
     /// Reads the typed fields of an `environment` object; other members go to `other`.
@@ -14,6 +14,8 @@ extension Environment {
         for (key, value) in json.members {
             switch key {
             case "skyColor": skyColor = value.vec3()
+            case "horizonColor": horizonColor = value.vec3()
+            case "sunGlowColor": sunGlowColor = value.vec3()
             case "fogDensity": fogDensity = value.floatValue
             case "night": isNight = value.boolValue
             case "sunDirection": sunDirection = value.vec3()
@@ -42,6 +44,8 @@ extension Environment {
         func v3(_ v: Vec3?) -> JSONValue? { v.map { .floats([$0.x, $0.y, $0.z]) } }
         switch key {
         case "skyColor": return v3(skyColor)
+        case "horizonColor": return v3(horizonColor)
+        case "sunGlowColor": return v3(sunGlowColor)
         case "fogDensity": return fogDensity.map { .float($0) }
         case "night": return isNight.map { .bool($0) }
         case "sunDirection": return v3(sunDirection)

@@ -6,8 +6,17 @@ import OysterJSON
 /// Stored in glTF as `asset.extras.environment` (see `AssetInfo.environment`). Every field is
 /// optional: a field that is nil is not written, so files keep exactly the keys they had.
 public struct Environment: Hashable, Sendable {
-    /// Sky (and ambient) colour, linear RGB.
+    /// Sky colour, linear RGB radiance (on the scale where a noon sun lights a white surface to 1
+    /// after dividing by π, as Blender reads a world colour). Without `horizonColor` it is the
+    /// whole sky's (and the ambient's) colour; with it, the sky overhead.
     public var skyColor: Vec3?
+    /// Sky radiance at the horizon, linear RGB: with `skyColor` overhead, a gradient between
+    /// them (warm at dawn and dusk). Optional, for files written before it existed.
+    public var horizonColor: Vec3?
+    /// Radiance added to the horizon on the sun's side (light scattered forward around a low
+    /// sun), linear RGB: all of it towards the sun, falling off as the cube of the cosine of
+    /// the azimuth from it, none on the far side. Optional, as `horizonColor`.
+    public var sunGlowColor: Vec3?
     /// Exponential fog density per metre.
     public var fogDensity: Float?
     /// Whether the light in the sky is the moon.
@@ -28,10 +37,12 @@ public struct Environment: Hashable, Sendable {
     public var other = JSONObject()
 
     /// An environment with the given fields.
-    public init(skyColor: Vec3? = nil, fogDensity: Float? = nil, isNight: Bool? = nil, sunDirection: Vec3? = nil,
+    public init(skyColor: Vec3? = nil, horizonColor: Vec3? = nil, sunGlowColor: Vec3? = nil, fogDensity: Float? = nil, isNight: Bool? = nil, sunDirection: Vec3? = nil,
                 sunColor: Vec3? = nil, sunIntensity: Float? = nil, timeOfDay: Float? = nil, weather: String? = nil,
                 weatherIntensity: Float? = nil) {
         self.skyColor = skyColor
+        self.horizonColor = horizonColor
+        self.sunGlowColor = sunGlowColor
         self.fogDensity = fogDensity
         self.isNight = isNight
         self.sunDirection = sunDirection

@@ -37,14 +37,20 @@ public enum ChunkGenerator {
             map = WorldMap(recipe: recipe)
             self.size = size
         }
-        public func tile(x: Int, z: Int) -> Scene { WorldGenerator.tile(map, x: x, z: z, size: size) }
+        /// Tile (x, z); with `weatherCamera` (eye, target) it carries rain, snow and mist placed
+        /// for that camera, as `--weather-camera` asks.
+        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil) -> Scene {
+            var options = WorldGenerator.Options()
+            options.weatherCamera = weatherCamera
+            return WorldGenerator.tile(map, x: x, z: z, size: size, options: options)
+        }
     }
 
     /// Points every material at the shared texture files instead of embedding images.
     static func shareTextures(_ a: inout SceneAssembler, recipe: Recipe) {
         let sampler = a.scene.samplers.count
         a.scene.samplers.append(Sampler(magFilter: Sampler.linear, minFilter: Sampler.linearMipmapLinear))
-        for kind in a.kinds {
+        for kind in a.kinds where !kind.isWeather {  // weather kinds carry their own RGBA textures
             guard let m = a.materialOf[kind] else { continue }
             func texture(_ slot: String) -> Int {
                 let name = "\(kind.rawValue)_\(slot)"
@@ -64,20 +70,12 @@ public enum ChunkGenerator {
     }
 }
 
-/// Species choice shared by the finite world and chunks.
+/// The trees a world grows: the recipe's named species, else its biome's.
 struct OutdoorSpecies {
     let kinds: [Species]
     init(recipe: Recipe) {
         let named = recipe.feature(.forest)?.species.compactMap(Species.init(rawValue:)) ?? []
-        if !named.isEmpty { kinds = named; return }
-        switch recipe.biome {
-        case .temperate: kinds = [.oak, .birch, .pine, .oak]
-        case .alpine: kinds = [.pine, .fir]
-        case .desert: kinds = [.cactus, .dead, .palm]
-        case .tropical: kinds = [.palm, .palm, .oak]
-        case .tundra: kinds = [.fir, .pine, .dead]
-        case .swamp: kinds = [.willow, .dead, .oak]
-        }
+        kinds = named.isEmpty ? recipe.biome.species : named
     }
 }
 

@@ -17,12 +17,10 @@ enum CellPlan {
             river = r.has(.river) || r.has(.waterfall) ? 0.35 : 0.12
             village = r.has(.village) ? 0.3 : 0.1
             landmark = 0.3
-            switch r.biome {
-            case .desert: lake *= 0.3; river *= 0.2; village *= 0.5
-            case .swamp: lake *= 1.6
-            case .tundra, .alpine: village *= 0.6
-            default: break
-            }
+            let biome = r.biome.waterAndPeople
+            lake *= biome.lake
+            river *= biome.river
+            village *= biome.village
             if r.moods.contains(.barren) { village *= 0.3 }
         }
     }
@@ -80,12 +78,12 @@ enum CellPlan {
 
     // MARK: - Sites
 
-    /// Structure kinds that recur away from home, and how much more often the prompt's own do.
-    static func landmarkWeights(_ r: Recipe, coastal: Bool) -> [(Site.Kind, Float)] {
-        var w: [(Site.Kind, Float)] = [(.ruins, 1), (.tower, 0.8), (.cabin, 1), (.windmill, 0.6), (.castle, 0.35)]
-        if coastal { w.append((.lighthouse, 1.2)) }
-        let asked: [Site.Kind: FeatureKind] = [.ruins: .ruins, .tower: .tower, .cabin: .cabin, .windmill: .windmill, .castle: .castle, .lighthouse: .lighthouse]
-        return w.map { k, v in (k, r.has(asked[k]!) ? v * 4 : v) }
+    /// Structures that recur away from home with their weights: the prompt's own kinds four
+    /// times as often, coastal ones only near a coast.
+    static func landmarkWeights(_ r: Recipe, coastal: Bool) -> [(Structure, Float)] {
+        Structure.all.filter { $0.recurrence > 0 && (coastal || !$0.coastal) }.map { k in
+            (k, k.feature.map { r.has($0) } == true ? k.recurrence * 4 : k.recurrence)
+        }
     }
 
     static func sites(_ map: WorldMap, _ c: WorldMap.CellKey) -> CellSites {
@@ -132,8 +130,7 @@ enum CellPlan {
             var pick = SplitMix64.mix(bits).unit(8) * weights.reduce(0) { $0 + $1.1 }
             var kind = weights[0].0
             for (k, w) in weights { if pick < w { kind = k; break }; pick -= w }
-            let radius: Float = kind == .castle ? 15 : kind == .ruins ? 9 : kind == .tower ? 4 : 5
-            if placer.pick(kind: kind, radius: radius, centre: centre, spread: WorldMap.cellSize * 0.3, tries: 16, maxSlope: 0.5, score: { ground($0.x, $0.y) * 0.1 }) {
+            if placer.pick(kind: kind, centre: centre, spread: WorldMap.cellSize * 0.3, tries: 16, score: { ground($0.x, $0.y) * 0.1 }) {
                 out.hub = placer.sites.last?.position
             }
         }

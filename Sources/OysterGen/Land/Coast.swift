@@ -26,6 +26,20 @@ struct Coast: Sendable {
         far = Fractal(seed: seed ^ StableSeed.of("coast/far"), octaves: 3)
     }
 
+    /// Landness without the shoreline's wobble (±60 m at most), when that is enough to know
+    /// a point is far inland; nil near a coast or round an island. Skips the costliest noise
+    /// for almost every point of an inland world.
+    func surelyInland(_ x: Float, _ z: Float, by margin: Float) -> Bool {
+        let p = Vec2(x, z)
+        switch kind {
+        case .side(let s): return half * 0.35 - dot(p, s) - 45 > margin
+        case .inland:
+            let broad = 1400 + 2600 * far.fbm(x * (1 / 7000), z * (1 / 7000))
+            return broad + max(0, 3000 - length(p)) - 60 > margin
+        case .island: return false
+        }
+    }
+
     /// Signed distance-like landness: 0 on the mean shoreline, metres inland (+) or out (-).
     func landness(_ x: Float, _ z: Float) -> Float {
         let p = Vec2(x, z)
@@ -48,6 +62,7 @@ struct Coast: Sendable {
     /// Ground height after the coast: land keeps `h`, the sea floor sinks to about -10 m, and
     /// the shelf between is a smooth blend, so beaches form where the blend crosses 0.
     func shape(_ x: Float, _ z: Float, _ h: Float) -> Float {
+        if surelyInland(x, z, by: 70) { return h }
         let c = landness(x, z)
         if c > 70 { return h }
         let land = smoothstep(-50, 70, c)
@@ -55,5 +70,5 @@ struct Coast: Sendable {
     }
 
     /// True where a sea surface can exist nearby: within a few hundred metres of a shoreline.
-    func nearSea(_ x: Float, _ z: Float) -> Bool { landness(x, z) < 400 }
+    func nearSea(_ x: Float, _ z: Float) -> Bool { !surelyInland(x, z, by: 400) && landness(x, z) < 400 }
 }

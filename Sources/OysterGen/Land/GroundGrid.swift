@@ -16,12 +16,12 @@ struct GroundGrid: Sendable {
     var river: [Float]
     var riverSurface: [Float]
 
-    /// Samples beyond the region on every side.
-    static let margin = 6
+    /// Samples beyond the region on every side: enough for the deposit's 8 m reach.
+    static func margin(spacing: Float) -> Int { max(6, Int((8 / spacing).rounded(.up)) + 1) }
 
     /// Samples the lattice from global index (gi0, gj0) to (gi1, gj1) inclusive, plus the margin.
     init(features: LocalFeatures, gi0: Int, gj0: Int, gi1: Int, gj1: Int, spacing: Float) {
-        let m = GroundGrid.margin
+        let m = GroundGrid.margin(spacing: spacing)
         i0 = gi0 - m
         j0 = gj0 - m
         nx = gi1 - gi0 + 1 + 2 * m
@@ -82,11 +82,12 @@ struct GroundGrid: Sendable {
         return (gx * gx + gz * gz).squareRoot()
     }
 
-    /// Curvature over about 2 m at global (i, j): positive in hollows and gullies, where
-    /// washed-down sediment settles (what particle erosion's deposit map used to give).
+    /// Curvature over about 8 m at global (i, j): positive in hollows and gullies, where
+    /// washed-down sediment settles (what particle erosion's deposit map used to give). The
+    /// reach is wider than the ground's fine bumps, so only real hollows collect it.
     func deposit(_ i: Int, _ j: Int) -> Float {
-        let o = max(1, Int((2 / spacing).rounded()))
+        let o = max(1, Int((8 / spacing).rounded()))
         let lap = (h(i - o, j) + h(i + o, j) + h(i, j - o) + h(i, j + o)) * 0.25 - h(i, j)
-        return clamp(lap * 1.2, -1, 2)
+        return clamp(lap * 0.6, -1, 2)
     }
 }

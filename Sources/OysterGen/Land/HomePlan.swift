@@ -104,7 +104,7 @@ struct HomePlan: Sendable {
                 let door = s.position + Vec2(ksin(s.yaw), kcos(s.yaw)) * 3.5
                 paths.append(("lane/\(s.name)", meander(from: vc, to: door, amplitude: 2, seed: StableSeed.of("home/lane/\(s.name)", in: recipe.seed))))
             }
-            for s in sites where [.castle, .windmill, .pier, .lighthouse, .tower].contains(s.kind) {
+            for s in sites where s.kind.lane {
                 let end = s.position + (vc - s.position).normalizedOrZero * (s.radius + 1)
                 paths.append(("lane/\(s.name)", meander(from: vc, to: end, amplitude: 6, seed: StableSeed.of("home/lane/\(s.name)", in: recipe.seed))))
             }

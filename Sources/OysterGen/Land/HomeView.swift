@@ -49,10 +49,14 @@ struct HomeView {
                     clearance = min(clearance, p.y - features.height(p.x, p.z))
                 }
                 var score = min(clearance, 12) - (clearance < 1.5 ? 30 : 0) - max(0, steepness - 0.7) * 30
-                // Prefer the sun behind the viewer (lit faces) and some water in frame.
+                // Prefer the sun behind the viewer (lit faces) and some water in frame: the
+                // prompt's lake, or the sea (or any water) beyond the target.
                 if let lake = home.lake {
                     let mid = (xz + Vec2(target.x, target.z)) * 0.5
                     score += length(mid - lake.center) < lake.radius * 2 ? 3 : 0
+                } else {
+                    let beyond = Vec2(target.x, target.z) + normalize2(Vec2(target.x, target.z) - xz) * run * 0.8
+                    if let w = features.waterLevel(beyond.x, beyond.y), features.height(beyond.x, beyond.y) < w { score += 9 }
                 }
                 score += 4 * dot(normalize(Vec3(eye.x - target.x, 0, eye.z - target.z)), normalize(Vec3(sun.x, 0, sun.z)))
                 if distance < far { score += closeBonus * (distance < far * 0.6 ? 1 : 0.5) }

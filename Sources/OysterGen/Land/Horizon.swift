@@ -63,13 +63,18 @@ struct Horizon {
                 var w = cover.weights(.init(height: h, slope: slope, aboveWater: h - water[k], deposit: 0, road: 0, x: x, z: z))
                 // Woods seen from afar: a canopy a few metres over the ground, darker than grass.
                 let away = max(max(r.minX - x, x - r.maxX), max(r.minZ - z, z - r.maxZ))
-                let canopy = smoothstep(0.05, 0.3, woods.fbm(x / 70, z / 70) + (density - 0.5) * 0.9)
+                let canopy = smoothstep(0.15, 0.35, woods.fbm(x / 70, z / 70) + (density - 0.5) * 0.9)
                     * smoothstep(20, 160, away) * (h > water[k] + 1 && h < cover.snowline && slope < 0.8 ? 1 : 0)
                 w[0] += canopy * 3
+                // Coarse cells turn a steep strip into one big rock triangle: rock only where
+                // it dominates clearly.
+                w[3] *= 0.35
                 positions[k] = Vec3(x, h + canopy * 7, z)
                 normals[k] = normalize(Vec3(-dx, 1, -dz))
                 for c in 0..<kc { weights[k * kc + c] = w[c] }
-                shade[k] = canopy * 0.5
+                // Woods darker than meadows; ground under water darker with depth, as in regions.
+                let depth = water[k] - h
+                shade[k] = max(canopy * 0.35, depth > 0 ? clamp(depth * 0.08, 0, 0.4) : 0)
             }
         }
         let mesher = TerrainMesher(columns: nx, rows: nz, positions: positions, normals: normals, weights: weights, shade: shade) { i, j in

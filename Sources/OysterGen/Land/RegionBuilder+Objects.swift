@@ -118,7 +118,7 @@ extension RegionBuilder {
             guard let instances = batches[key], let (kit, label) = batchKits[key] else { continue }
             if recipe.instancing {
                 let merged = kit.merged()
-                guard let m = kits.mesh(merged, key: key + "/merged", name: label, into: &a) else { continue }
+                guard let m = kits.mesh(merged, key: key + "/merged", name: label, shared: map.meshes, into: &a) else { continue }
                 var t: [Float] = [], rot: [Float] = [], s: [Float] = []
                 for i in instances {
                     t += [i.position.x, i.position.y, i.position.z]
@@ -136,7 +136,8 @@ extension RegionBuilder {
                 a.add(node, under: a.group(group))
             } else {
                 for i in instances {
-                    kits.place(kit, key: key, name: "\(label)_\(i.place)", group: group, translation: i.position, yaw: i.yaw, scale: i.scale, into: &a)
+                    kits.place(kit, key: key, name: "\(label)_\(i.place)", group: group, translation: i.position, yaw: i.yaw, scale: i.scale,
+                               shared: map.meshes, into: &a)
                 }
             }
         }
@@ -150,7 +151,7 @@ extension RegionBuilder {
                 villageSquare(s, into: &a, kits: &kits)
                 continue
             }
-            let kit = KitCatalog.building(s.kind, seed: recipe.seed ^ s.id, recipe: recipe)
+            let kit = s.kind.build(recipe.seed ^ s.id, recipe)
             let ground = features.height(s.position.x, s.position.y)
             let y = s.kind == .pier ? (features.waterLevel(s.position.x, s.position.y) ?? ground) : ground - 0.05
             kits.place(kit, key: "site/\(s.name)", name: s.name, group: .buildings,

@@ -45,10 +45,10 @@ struct SitePlacer {
         return false
     }
 
-    mutating func add(_ kind: Site.Kind, _ p: Vec2, yaw: Float, radius: Float) {
+    mutating func add(_ kind: Structure, _ p: Vec2, yaw: Float) {
         let index = sites.filter { $0.kind == kind }.count
-        var s = Site(kind: kind, position: p, yaw: yaw, radius: radius, index: index)
-        s.id = StableSeed.of("\(idPrefix)/site/\(kind.rawValue)/\(index)")
+        var s = Site(kind: kind, position: p, yaw: yaw, radius: kind.padRadius, index: index)
+        s.id = StableSeed.of("\(idPrefix)/site/\(kind.name)/\(index)")
         switch naming {
         case .numbered:
             s.name = "\(kind.label)_\(String(format2: index + 1))"
@@ -58,10 +58,11 @@ struct SitePlacer {
         sites.append(s)
     }
 
-    /// The best of `tries` random candidates in the disc (`centre`, `spread`) by `score`.
+    /// The best of `tries` random candidates in the disc (`centre`, `spread`) by `score`, on
+    /// dry ground flat enough for the kind's pad.
     @discardableResult
-    mutating func pick(kind: Site.Kind, radius: Float, centre: Vec2, spread: Float, tries: Int = 48,
-                       maxSlope: Float = 0.35, score: (Vec2) -> Float) -> Bool {
+    mutating func pick(kind: Structure, centre: Vec2, spread: Float, tries: Int = 48, score: (Vec2) -> Float) -> Bool {
+        let radius = kind.padRadius, maxSlope = kind.maxSlope
         var best: (Vec2, Float)?
         for _ in 0..<tries {
             let a = rng.nextFloat() * 2 * .pi, r = spread * rng.nextFloat().squareRoot()
@@ -71,7 +72,7 @@ struct SitePlacer {
             if best == nil || s > best!.1 { best = (p, s) }
         }
         guard let (p, _) = best else { return false }
-        add(kind, p, yaw: rng.nextFloat() * 2 * .pi, radius: radius)
+        add(kind, p, yaw: rng.nextFloat() * 2 * .pi)
         return true
     }
 
@@ -92,7 +93,7 @@ struct SitePlacer {
         guard let (c, _) = best else { return }
         villageCenter = c
         // The square: a well, stalls and lamps (kept clear of trees and houses).
-        add(.well, c, yaw: 0, radius: 8.5)
+        add(.well, c, yaw: 0)
         var placed = 0, attempts = 0
         var ring: Float = 11
         while placed < houses, attempts < houses * 30 {
@@ -102,7 +103,7 @@ struct SitePlacer {
             if attempts % 8 == 0 { ring += 6 }
             guard dryAndFlat(p, radius: 5, maxSlope: 0.45), !overlaps(p, 4.5) else { continue }
             let toC = c - p
-            add(.house, p, yaw: katan2(toC.x, toC.y), radius: 5)
+            add(.house, p, yaw: katan2(toC.x, toC.y))
             placed += 1
         }
     }
@@ -127,50 +128,16 @@ struct SitePlacer {
             if best == nil || score > best!.2 { best = (p, katan2(dir.x, dir.y), score) }
         }
         guard let (p, yaw, _) = best else { return }
-        add(.pier, p, yaw: yaw, radius: 2)
+        add(.pier, p, yaw: yaw)
     }
 
     // MARK: - Home
 
-    /// The recipe's structures round home, in the finite world's order.
-    mutating func placeHomeSites(recipe r: Recipe, lake: Lake?, seaward: Vec2?, hasSea: Bool) {
-        let half = context.half
-        let lakeCentre = lake?.center ?? .zero, lakeR = lake?.radius ?? 0
-        if let v = r.feature(.village) { village(houses: max(1, min(v.count ?? 6, 40)), tries: 64, lake: lake, seaward: seaward) }
-        let ground = context.ground, isWet = context.isWet
-        let vc = villageCenter ?? .zero
-        if r.has(.castle) {
-            pick(kind: .castle, radius: 15, centre: vc * 0.3, spread: half * 0.7, maxSlope: 0.5) { p in ground(p.x, p.y) - length(p) * 0.05 }
+    /// The recipe's structures round home, each by its own rule, in registry order.
+    mutating func placeHomeSites(recipe: Recipe, lake: Lake?, seaward: Vec2?, hasSea: Bool) {
+        for kind in Structure.all {
+            guard let rule = kind.placeAtHome, let f = kind.feature, recipe.has(f) else { continue }
+            rule(&self, HomeSetting(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea, villageCentre: villageCenter, context: context))
         }
-        if let t = r.feature(.tower) {
-            for _ in 0..<max(1, min(t.count ?? 1, 6)) {
-                pick(kind: .tower, radius: 4, centre: .zero, spread: half * 0.75, maxSlope: 0.6) { p in ground(p.x, p.y) }
-            }
-        }
-        if let t = r.feature(.ruins) {
-            for _ in 0..<max(1, min(t.count ?? 1, 6)) {
-                pick(kind: .ruins, radius: 9, centre: .zero, spread: half * 0.7, maxSlope: 0.5) { p in length(p - vc) * 0.01 }
-            }
-        }
-        if let t = r.feature(.cabin) {
-            for _ in 0..<max(1, min(t.count ?? 1, 8)) {
-                pick(kind: .cabin, radius: 5, centre: lakeCentre, spread: half * 0.7, maxSlope: 0.45) { p in
-                    -abs(length(p - lakeCentre) - lakeR - 14) * (lake == nil ? 0 : 1)
-                }
-            }
-        }
-        if r.has(.windmill) {
-            pick(kind: .windmill, radius: 5, centre: vc, spread: half * 0.45, maxSlope: 0.4) { p in
-                ground(p.x, p.y) * 0.5 - abs(length(p - vc) - 40) * 0.2
-            }
-        }
-        if r.has(.lighthouse) {
-            pick(kind: .lighthouse, radius: 5, centre: .zero, spread: half * 0.9, tries: 200, maxSlope: 0.6) { p in
-                let h = ground(p.x, p.y)
-                let shore = isWet(p.x + 8, p.y, 0.3) || isWet(p.x - 8, p.y, 0.3) || isWet(p.x, p.y + 8, 0.3) || isWet(p.x, p.y - 8, 0.3)
-                return hasSea ? -abs(h - 4) - (shore ? 0 : 3) : h
-            }
-        }
-        if r.has(.pier) { pier() }
     }
 }

@@ -28,6 +28,8 @@ final class WorldMap: @unchecked Sendable {
     private var siteCache: [CellKey: CellSites] = [:]
     private var roadCache: [CellKey: [Polyline]] = [:]
     private var kitCache: [String: KitModel] = [:]
+    /// Scattered kits' meshes, converted once for every region of this world.
+    let meshes = SharedMeshes()
 
     struct CellKey: Hashable, Sendable {
         var i: Int32, j: Int32

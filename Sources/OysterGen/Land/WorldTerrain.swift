@@ -18,40 +18,29 @@ struct WorldTerrain: Sendable {
     init(recipe: Recipe, coast: Coast) {
         home = TerrainShape(recipe: recipe)
         let mine = home.landform
-        others = WorldTerrain.variety(recipe.biome).filter { $0 != mine }.map { TerrainShape(recipe: recipe, landform: $0) }
+        others = recipe.biome.landforms.filter { $0 != mine }.map { TerrainShape(recipe: recipe, landform: $0) }
         selector = Fractal(seed: StableSeed.of("terrain/landform-selector", in: recipe.seed), octaves: 2)
         self.coast = coast
         half = recipe.size / 2
         valley = coast.kind == .inland || { if case .side = coast.kind { return true }; return false }()
     }
 
-    /// The landforms a biome's land gives way to as you travel.
-    static func variety(_ biome: Biome) -> [TerrainShape.Landform] {
-        switch biome {
-        case .temperate: return [.hills, .mountains, .plains]
-        case .alpine: return [.mountains, .hills]
-        case .desert: return [.dunes, .canyon, .mountains]
-        case .tropical: return [.hills, .plains]
-        case .tundra: return [.plains, .hills, .mountains]
-        case .swamp: return [.plains, .hills]
-        }
-    }
-
     /// The landform heights with the far-off variety blended in.
     func landform(_ x: Float, _ z: Float) -> Float {
-        let h = home.height(x, z)
-        guard !others.isEmpty else { return h }
+        guard !others.isEmpty else { return home.height(x, z) }
         let r = max(abs(x), abs(z))
         let away = smoothstep(half + 250, half + 900, r)
-        guard away > 0 else { return h }
+        guard away > 0 else { return home.height(x, z) }
         // The selector picks one other landform per broad region (kilometres across) and how
         // far it takes over; the home landform keeps about half of the land.
         let s = selector.fbm(x * (1 / 2200), z * (1 / 2200))
         let pick = selector.fbm(z * (1 / 3100) + 17.3, x * (1 / 3100) - 5.1)
         let index = Int((pick * 0.5 + 0.5) * Float(others.count)).clamped(0, others.count - 1)
         let w = smoothstep(0.0, 0.22, s) * away
-        guard w > 0 else { return h }
-        return mix(h, others[index].height(x, z), w)
+        guard w > 0 else { return home.height(x, z) }
+        // Wholly the other landform: skip the blend (and so the home landform's noise).
+        if w >= 1 { return others[index].height(x, z) }
+        return mix(home.height(x, z), others[index].height(x, z), w)
     }
 
     /// Ground height before lakes, rivers, pads and roads.

@@ -19,21 +19,17 @@ enum WordMeaning: Hashable, Sendable {
 enum Lexicon {
     static let entries: [String: [WordMeaning]] = {
         var d: [String: [WordMeaning]] = [:]
-        func add(_ words: String, _ meanings: WordMeaning...) {
+        func add(_ words: String, _ meanings: [WordMeaning]) {
             for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
         }
-        // MARK: Biomes
-        add("temperate green countryside pastoral rural verdant", .biome(.temperate))
-        add("alpine snowy snowcapped winter wintry frozen icy glacier glacial", .biome(.alpine))
+        func add(_ words: String, _ meanings: WordMeaning...) { add(words, meanings) }
+        // MARK: Biomes (their own words are declared with them: Biome.words)
+        for biome in Biome.allCases { add(biome.words, .biome(biome)) }
         add("frozen icy iced icebound", .mood(.frozen))
-        add("desert dune dunes sandy arid sahara badlands", .biome(.desert))
-        add("tropical tropics paradise caribbean", .biome(.tropical))
         add("island isle atoll", .biome(.tropical), .feature(.sea))
         add("jungle rainforest", .biome(.tropical), .feature(.forest), .mood(.dense))
         add("oasis", .biome(.desert), .feature(.lake))
-        add("tundra arctic polar permafrost steppe", .biome(.tundra))
         add("taiga", .biome(.tundra), .feature(.forest))
-        add("swamp swampy marsh marshy bog boggy bayou wetland wetlands fen mire", .biome(.swamp))
         // MARK: Scene
         add("dungeon dungeons vault labyrinth maze cellar underground interior indoors inside lair",
             .scene(.interior), .feature(.dungeon))
@@ -42,16 +38,20 @@ enum Lexicon {
         add("cave cavern grotto", .scene(.interior), .feature(.dungeon))
         add("room rooms chamber chambers hall halls corridor corridors", .feature(.dungeon))
         // MARK: Time
-        add("dawn daybreak", .hour(6))
-        add("sunrise", .hour(6.5))
-        add("morning", .hour(9))
-        add("noon midday day daytime daylight", .hour(12.5))
-        add("afternoon", .hour(15.5))
-        add("evening", .hour(18))
-        add("sunset golden", .hour(18.8))
-        add("dusk twilight", .hour(19.3))
-        add("night nighttime nocturnal moonlit moonlight moon starry stars", .hour(22.5))
-        add("midnight", .hour(0))
+        // The hours of the recipe's named times (see `TimeOfDayName` and `Sky`'s sun path).
+        func hour(_ name: String) -> WordMeaning { .hour(TimeOfDayName.hours[name] ?? 14) }
+        add("dawn daybreak", hour("dawn"))
+        add("sunrise", hour("sunrise"))
+        add("morning", hour("morning"))
+        add("noon midday day daytime daylight", hour("noon"))
+        add("afternoon", hour("afternoon"))
+        add("evening", hour("evening"))
+        add("sunset", hour("sunset"))
+        // Golden hour: the sun about 11° up, its light gold, still clearing a valley's sides.
+        add("golden", .hour(18.3))
+        add("dusk twilight", hour("dusk"))
+        add("night nighttime nocturnal moonlit moonlight moon starry stars", hour("night"))
+        add("midnight", hour("midnight"))
         // MARK: Weather
         add("clear sunny bright", .weather(.clear))
         add("cloudy overcast grey gray gloomy dull", .weather(.overcast))
@@ -71,27 +71,16 @@ enum Lexicon {
         add("meadow meadows field fields flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
         add("forest forests woods wood woodland woodlands tree trees grove orchard", .feature(.forest))
-        add("pine pines conifer conifers spruce evergreen", .species(.pine))
-        add("fir firs", .species(.fir))
-        add("oak oaks", .species(.oak))
-        add("birch birches", .species(.birch))
-        add("palm palms", .species(.palm))
-        add("willow willows", .species(.willow))
-        add("cactus cacti cactuses", .species(.cactus))
-        add("bush bushes shrub shrubs", .species(.bush))
-        add("dead", .species(.dead))
+        // Species: their words are declared with them (Species.words).
+        for species in Species.allCases where !species.words.isEmpty { add(species.words, .species(species)) }
         add("rock rocks rocky boulder boulders stone stones", .feature(.rocks))
         // MARK: Buildings
-        add("village villages town hamlet settlement", .feature(.village))
-        add("house houses cottage cottages home homes hut huts", .feature(.village))
-        add("castle castles fortress fort keep citadel", .feature(.castle))
-        add("tower towers watchtower", .feature(.tower))
-        add("ruin ruins temple", .feature(.ruins))
+        // Structures: their words are declared with them (Structure.all).
+        for kind in Structure.all {
+            guard let f = kind.feature else { continue }
+            add(kind.words, [.feature(f)] + kind.alsoMeans.map { .feature($0) })
+        }
         add("road roads path paths trail trails track lane", .feature(.road))
-        add("pier piers dock docks jetty harbor harbour port", .feature(.pier))
-        add("lighthouse lighthouses beacon", .feature(.lighthouse), .feature(.sea))
-        add("cabin cabins lodge shack", .feature(.cabin))
-        add("windmill windmills mill", .feature(.windmill))
         add("treasure treasures chest chests gold loot hoard", .feature(.treasure))
         add("torch torches torchlit candle candles lantern lanterns", .feature(.torches))
         // MARK: Moods

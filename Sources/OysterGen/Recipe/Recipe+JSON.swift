@@ -114,12 +114,14 @@ extension Recipe {
     private static func fmt(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
 }
 
-/// Names accepted for `timeOfDay`.
+/// Names accepted for `timeOfDay`, and the hours prompts give the same words. On `Sky`'s
+/// sun path (solar noon 12:39) dawn and dusk have the sun on the horizon, east and west;
+/// sunrise and sunset (golden hour) 5.5° up; evening 14°; noon 55°; night has the moon.
 enum TimeOfDayName {
     static let names = ["dawn", "sunrise", "morning", "noon", "afternoon", "evening", "dusk", "sunset", "night", "midnight"]
     static let hours: [String: Float] = [
-        "dawn": 6, "sunrise": 6.5, "morning": 9, "noon": 12, "afternoon": 15, "evening": 18,
-        "dusk": 19, "sunset": 18.8, "night": 22.5, "midnight": 0,
+        "dawn": 6, "sunrise": 6.5, "morning": 9, "noon": 12.5, "afternoon": 15.5, "evening": 18,
+        "dusk": 19.3, "sunset": 18.8, "night": 22.5, "midnight": 0,
     ]
 }
 

@@ -13,7 +13,7 @@ public struct Recipe: Hashable, Sendable {
     public var scene: SceneKind = .outdoor
     /// Climate of an outdoor scene; decides ground, vegetation and palette. Default temperate.
     public var biome: Biome = .temperate
-    /// Hour of the day, 0…24 (6 dawn, 12 noon, 19 dusk, 0 midnight). Default 14.
+    /// Hour of the day, 0…24 (6 dawn, 12.5 noon, 19.3 dusk, 0 midnight). Default 14.
     public var timeOfDay: Float = 14
     /// Sky and atmosphere. Default clear.
     public var weather: Weather = .clear
@@ -41,8 +41,8 @@ public struct Recipe: Hashable, Sendable {
     public func feature(_ kind: FeatureKind) -> Feature? { features.first { $0.kind == kind } }
     public func has(_ kind: FeatureKind) -> Bool { features.contains { $0.kind == kind } }
 
-    /// True between dusk and dawn.
-    public var isNight: Bool { timeOfDay < 5.5 || timeOfDay > 19.5 }
+    /// True between sunset and sunrise (the sun's disc below the horizon, about 19:22 to 5:56).
+    public var isNight: Bool { Sky.sunPosition(hour: timeOfDay).1 < -0.01 }
 }
 
 /// Outdoor landscape or interior.

@@ -5,38 +5,7 @@ import OysterCore
 enum KitCatalog {
     static func detailLevel(_ d: Detail) -> Int { d == .low ? 0 : d == .medium ? 1 : 2 }
 
-    static func tree(_ species: Species, seed: UInt64, detail: Detail) -> KitModel {
-        let d = detailLevel(detail)
-        switch species {
-        case .pine, .fir: return Vegetation.tree(TreeParams(species: .conifer, height: species == .fir ? 13 : nil, detail: d), seed: seed)
-        case .oak, .willow: return Vegetation.tree(TreeParams(species: .broadleaf, detail: d), seed: seed)
-        case .birch: return Vegetation.tree(TreeParams(species: .birch, detail: d), seed: seed)
-        case .palm: return Vegetation.tree(TreeParams(species: .palm, detail: d), seed: seed)
-        case .dead: return Vegetation.tree(TreeParams(species: .dead, detail: d), seed: seed)
-        case .bush: return Vegetation.bush(detail: d, seed: seed)
-        case .cactus: return cactus(seed: seed)
-        case .grass: return Vegetation.grassClump(detail: d, seed: seed)
-        case .flowers: return Vegetation.flowers(detail: d, seed: seed)
-        }
-    }
-
-    /// A saguaro: the vegetation kit has no cactus yet.
-    static func cactus(seed: UInt64) -> KitModel {
-        var r = KitRandom(seed: seed)
-        var b = MeshBuilder()
-        let h = r.float(in: 3...5.5)
-        b.cylinder(.leaves, from: .zero, to: Vec3(0, h, 0), radiusBottom: 0.32, radiusTop: 0.28, segments: 10)
-        b.sphere(.leaves, center: Vec3(0, h, 0), radius: 0.28, rings: 5, segments: 10)
-        for k in 0..<r.int(in: 1...3) {
-            let side: Float = k % 2 == 0 ? 1 : -1
-            let y0 = r.float(in: h * 0.3...h * 0.6), out = r.float(in: 0.7...1.1), up = r.float(in: 1...1.8)
-            let yaw = r.float(in: 0...6.28)
-            let dir = Vec3(kcos(yaw) * side, 0, ksin(yaw) * side)
-            b.tube(.leaves, path: [Vec3(0, y0, 0), dir * out + Vec3(0, y0 + 0.1, 0), dir * out + Vec3(0, y0 + up, 0)], radii: [0.2, 0.2, 0.18], segments: 8)
-            b.sphere(.leaves, center: dir * out + Vec3(0, y0 + up, 0), radius: 0.18, rings: 4, segments: 8)
-        }
-        return KitModel(name: "Cactus", parts: [KitPart(name: "Cactus", mesh: b)])
-    }
+    static func tree(_ species: Species, seed: UInt64, detail: Detail) -> KitModel { species.kit(seed: seed, detail: detail) }
 
     static func bush(seed: UInt64) -> KitModel { Vegetation.bush(detail: 1, seed: seed) }
 
@@ -44,30 +13,6 @@ enum KitCatalog {
         var r = KitRandom(seed: seed)
         let shape = r.pick([RockShape.boulder, .boulder, .slab, .block, .spire])
         return Rocks.rock(RockParams(shape: shape, size: size, detail: detailLevel(detail)), seed: seed)
-    }
-
-    static func building(_ kind: Site.Kind, seed: UInt64, recipe: Recipe) -> KitModel {
-        var r = KitRandom(seed: seed)
-        let cold = recipe.biome == .alpine || recipe.biome == .tundra
-        let ruined = recipe.moods.contains(.ruined) || recipe.moods.contains(.ancient)
-        switch kind {
-        case .house:
-            var p = HouseParams.random(seed: seed)
-            if cold { p.roofKind = .slate }
-            if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
-            if recipe.biome == .desert { p.wallStyle = .stone; p.roofKind = .roofTiles }
-            return Buildings.house(p, seed: seed)
-        case .tower:
-            return Buildings.tower(TowerParams(round: r.chance(0.6), radius: r.float(in: 2.6...3.6), height: r.float(in: 11...16),
-                                               pointedRoof: r.chance(0.6), roofKind: cold ? .slate : .roofTiles), seed: seed)
-        case .castle: return castle(seed: seed, recipe: recipe)
-        case .ruins: return Buildings.ruins(width: r.float(in: 8...12), depth: r.float(in: 6...9), seed: seed)
-        case .cabin: return Buildings.cabin(seed: seed)
-        case .windmill: return Buildings.windmill(height: r.float(in: 9...12), seed: seed)
-        case .lighthouse: return Buildings.lighthouse(height: r.float(in: 16...20), seed: seed)
-        case .pier: return Buildings.pier(PierParams(length: 16, width: 3, deckHeight: 1.0, postDepth: 3.5, railings: !ruined), seed: seed)
-        case .well: return Buildings.well(seed: seed)
-        }
     }
 
     /// A castle: four corner towers joined by walls, a gate at the front and a keep inside.

@@ -1,4 +1,6 @@
+import Foundation
 import OysterCore
+import OysterProcess
 
 /// Puts kit models into the scene: shared meshes per kit variant (one `Mesh` referenced by
 /// many nodes), a node hierarchy mirroring the kit's parts, part animations as glTF
@@ -13,20 +15,20 @@ struct KitPlacement {
     /// the kit variant so identical kits share meshes.
     @discardableResult
     mutating func place(_ kit: KitModel, key: String, name: String, group: WorldGroup, translation: Vec3, yaw: Float,
-                        scale: Float = 1, into a: inout SceneAssembler) -> Int {
+                        scale: Float = 1, shared: SharedMeshes? = nil, into a: inout SceneAssembler) -> Int {
         let parent = a.group(group)
         let rotation = Orientation.yaw(yaw)
         var root = Node(name: name, transform: .trs(translation: translation, rotation: rotation, scale: Vec3(repeating: scale)))
         let world = Mat4(translation: translation, rotation: rotation, scale: Vec3(repeating: scale))
         // A single static part folds into the root node.
         if kit.parts.count == 1, kit.parts[0].children.isEmpty, kit.parts[0].animation == nil, kit.parts[0].transform == .identity {
-            root.mesh = mesh(kit.parts[0].mesh, key: key + "/" + kit.parts[0].name, name: kit.name, into: &a)
+            root.mesh = mesh(kit.parts[0].mesh, key: key + "/" + kit.parts[0].name, name: kit.name, shared: shared, into: &a)
             let r = a.add(root, under: parent)
             collectAnchors(kit, world, name)
             return r
         }
         let r = a.add(root, under: parent)
-        for part in kit.parts { addPart(part, path: key, parent: r, into: &a) }
+        for part in kit.parts { addPart(part, path: key, parent: r, shared: shared, into: &a) }
         collectAnchors(kit, world, name)
         return r
     }
@@ -35,21 +37,32 @@ struct KitPlacement {
         for l in kit.lightAnchors { anchors.append((world.transformPoint(l.position), l.kind, owner)) }
     }
 
-    mutating func mesh(_ b: MeshBuilder, key: String, name: String, into a: inout SceneAssembler) -> Int? {
+    /// The scene's mesh for a kit part: built once per scene, and with `shared`, converted (and
+    /// given tangents) once per world for every region that places the same variant.
+    mutating func mesh(_ b: MeshBuilder, key: String, name: String, shared: SharedMeshes? = nil, into a: inout SceneAssembler) -> Int? {
         if let m = meshCache[key] { return m }
-        guard let m = a.addMesh(b, name: name) else { return nil }
+        guard !b.isEmpty else { return nil }
+        let m: Int
+        if let shared {
+            var mesh = shared.mesh(key) { SharedMeshes.canonical(b, name: name) }
+            for i in mesh.primitives.indices { mesh.primitives[i].material = a.material(SurfaceKind.allCases[mesh.primitives[i].material ?? 0]) }
+            m = a.addMesh(mesh)
+        } else {
+            guard let added = a.addMesh(b, name: name) else { return nil }
+            m = added
+        }
         meshCache[key] = m
         return m
     }
 
-    mutating func addPart(_ part: KitPart, path: String, parent: Int, into a: inout SceneAssembler) {
+    mutating func addPart(_ part: KitPart, path: String, parent: Int, shared: SharedMeshes? = nil, into a: inout SceneAssembler) {
         let (t, r, s) = KitPlacement.decompose(part.transform)
         var node = Node(name: part.name, transform: .trs(translation: t, rotation: r, scale: s))
         let key = path + "/" + part.name
-        node.mesh = part.mesh.isEmpty ? nil : mesh(part.mesh, key: key, name: part.name, into: &a)
+        node.mesh = part.mesh.isEmpty ? nil : mesh(part.mesh, key: key, name: part.name, shared: shared, into: &a)
         let n = a.add(node, under: parent)
         if let anim = part.animation { KitPlacement.animate(anim, node: n, base: (t, r, s), into: &a) }
-        for c in part.children { addPart(c, path: key, parent: n, into: &a) }
+        for c in part.children { addPart(c, path: key, parent: n, shared: shared, into: &a) }
     }
 
     /// Translation, rotation and scale of an affine matrix without shear.
@@ -87,5 +100,32 @@ struct KitPlacement {
             let values: [Float] = [1, 1.18, 0.92, 1.1, 1].flatMap { [s.x * $0, s.y * $0, s.z * $0] }
             a.animate("Fire", node: node, path: .scale, times: [0, 0.2, 0.45, 0.7, 1], values: values)
         }
+    }
+}
+
+/// Kit meshes converted once per world: the mesh with each primitive's material set to its
+/// surface kind's ordinal (remapped to a scene's materials on use) and tangents generated, as
+/// `SceneAssembler.finish` would, so a streamed tile does not redo them for every tree.
+final class SharedMeshes: @unchecked Sendable {
+    private var meshes: [String: Mesh] = [:]
+    private let lock = NSLock()
+
+    static func canonical(_ b: MeshBuilder, name: String) -> Mesh {
+        var mesh = b.makeMesh(name: name) { SurfaceKind.allCases.firstIndex(of: $0)! }
+        for i in mesh.primitives.indices {
+            if let t = mesh.primitives[i].withGeneratedTangents(texCoord: 0) { mesh.primitives[i] = t }
+        }
+        return mesh
+    }
+
+    func mesh(_ key: String, _ make: () -> Mesh) -> Mesh {
+        lock.lock()
+        if let m = meshes[key] { lock.unlock(); return m }
+        lock.unlock()
+        let m = make()
+        lock.lock()
+        meshes[key] = m
+        lock.unlock()
+        return m
     }
 }

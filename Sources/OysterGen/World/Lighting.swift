@@ -21,8 +21,9 @@ enum Lighting {
         node.light = a.scene.lights.count - 1
         let sunNode = a.add(node, under: group)
         if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, weather: recipe.weather, into: &a) }
-        // Point lights: when dark, or always for fire in interiors.
-        let dark = sky.isNight || recipe.scene == .interior || recipe.moods.contains(.dark)
+        // Point lights: from dusk to dawn (the sun below a few degrees), in interiors and in
+        // dark moods.
+        let dark = recipe.lampsLit
         let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
         var chosen: [(position: Vec3, kind: LightAnchorKind, owner: String)] = []
         for kind in priority {
@@ -50,9 +51,17 @@ enum Lighting {
                               intensity: anchor.kind.suggestedIntensity * photometricScale, range: anchor.kind.suggestedRange * 2.5)
             a.scene.lights.append(light)
             // Flames are closed meshes around their anchor: lift the light just above the flame
-            // so the flame geometry does not swallow it.
-            let lift: Float = anchor.kind == .torchFlame || anchor.kind == .candle ? 0.45 : 0
-            var ln = Node(name: light.name, transform: .trs(translation: anchor.position + Vec3(0, lift, 0), rotation: .identity, scale: .one))
+            // so the flame geometry does not swallow it. A lantern's flame sits in a closed glass
+            // box (opaque to a path tracer or EEVEE's shadows): its light hangs just under the
+            // box's base plate and beside a lamppost's pole, where it lights the ground and the
+            // wall as the lantern would.
+            let offset: Vec3
+            switch anchor.kind {
+            case .torchFlame, .candle: offset = Vec3(0, 0.45, 0)
+            case .lantern: offset = Vec3(0.12, -0.3, 0)
+            case .windowGlow, .beacon: offset = .zero
+            }
+            var ln = Node(name: light.name, transform: .trs(translation: anchor.position + offset, rotation: .identity, scale: .one))
             ln.light = a.scene.lights.count - 1
             a.add(ln, under: group)
         }

@@ -121,7 +121,7 @@ struct SceneAssembler {
             mat.doubleSided = true
         case .glass:
             mat.baseColorFactor = Vec4(1, 1, 1, 1)
-            if recipe.isNight || recipe.scene == .interior {
+            if recipe.lampsLit {
                 mat.emissiveTexture = mat.baseColorTexture
                 mat.emissiveFactor = Vec3(1.0, 0.72, 0.38)
                 mat.emissiveStrength = 3

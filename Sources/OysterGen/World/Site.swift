@@ -3,13 +3,7 @@ import OysterCore
 /// A place reserved for a structure: where it stands, which way it faces, how much flat
 /// ground it needs. Scattering keeps trees and rocks off sites.
 struct Site: Sendable {
-    enum Kind: String, Sendable, CaseIterable {
-        case house, castle, tower, ruins, cabin, windmill, lighthouse, pier, well
-
-        /// Node name stem.
-        var label: String { rawValue.capitalized }
-    }
-    var kind: Kind
+    var kind: Structure
     var position: Vec2
     var yaw: Float
     /// Radius of the flattened pad in metres.
