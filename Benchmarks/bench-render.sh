@@ -5,7 +5,11 @@
 # with --stats (frames per second end to end and rendering alone, triangles per frame) and
 # their peak memory; and Blender 4.5 EEVEE's frame of the same world from the same camera
 # (bpy, 1 sample, docs/previews/render.py --engine eevee), timed per render call and per
-# process, with the ratio to Oyster (goal: >= 200x faster per frame).
+# process, with the ratio to Oyster (goal: >= 200x faster per frame). Then a streamed 3x3-chunk
+# village world: oyster-render --world walking Fixtures/actions/walk.json with the 3x3 tiles
+# round the camera loaded (--world-radius 1 --world-ahead 0), tiles generated and dropped as it
+# goes, at 640x360 (frames per second end to end, medians of WORLD_RUNS runs, default 3), its
+# peak memory and streaming figures, and its ratios to the default world's turntable and EEVEE.
 # EEVEE_RUNS (default 3; each takes 20-60 s here) sets how many Blender processes are timed.
 set -euo pipefail
 HERE=${HERE:-$(cd "$(dirname "$0")" && pwd)}
@@ -13,6 +17,7 @@ BIN=${BIN:-$(cd "${1:-.build/release}" && pwd)}
 OUT=${OUT:-$(pwd)/bench-out}
 DIR="$OUT/render"
 EEVEE_RUNS=${EEVEE_RUNS:-3}
+WORLD_RUNS=${WORLD_RUNS:-3}
 mkdir -p "$DIR/world"
 for tool in oyster-generate oyster-render; do
   [ -x "$BIN/$tool" ] || { echo "$tool not built in $BIN; skipped"; exit 0; }
@@ -55,6 +60,50 @@ for size in 640x360 1280x720; do
   fi
 done
 
+# A streamed world: "a village" (seed 1) walked by Fixtures/actions/walk.json from the default
+# scene's camera, 216 frames at 24 fps, H.264, with the 3x3 tiles round the camera loaded: the
+# walk crosses into the next tiles, so tiles are generated, staged, uploaded and dropped while
+# it renders. Medians of WORLD_RUNS runs, each its own process.
+world_fps=""
+world_ok=1
+for i in $(seq "$WORLD_RUNS"); do
+  /usr/bin/time -f "%M %e" -o "$DIR/world-$i.time" \
+    "$BIN/oyster-render" --world "a village" --seed 1 --actions "$HERE/../Fixtures/actions/walk.json" \
+    --world-radius 1 --world-ahead 0 --size 640x360 --fps 24 -o "$DIR/world-$i.mp4" --stats \
+    >/dev/null 2>"$DIR/world-$i.err" || { echo "render: streamed world failed: $(tail -1 "$DIR/world-$i.err")"; world_ok=0; break; }
+done
+if [ "$world_ok" = 1 ] && [ "$WORLD_RUNS" -gt 0 ]; then
+  world_fps=$(python3 - "$DIR" "$WORLD_RUNS" "$video_fps" <<'EOF'
+import re, statistics, sys
+d, runs, video_fps = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+fps, alone, mem, secs, tiles, loaded, gen, tex, stage, upload, wait = ([] for _ in range(11))
+for i in range(1, runs + 1):
+    err = open(f"{d}/world-{i}.err").read()
+    m = re.search(r"stats: ([0-9.]+) frames/s end to end \(([0-9.]+) rendering alone\), ([0-9]+) triangles", err)
+    fps.append(float(m.group(1))); alone.append(float(m.group(2))); tris = int(m.group(3))
+    m = re.search(r"streamed (\d+) tiles of 64 m \(at most (\d+) loaded.*?([0-9.]+) ms generation, ([0-9.]+) ms textures, "
+                  r"([0-9.]+) ms staging; ([0-9.]+) ms upload per tile; ([0-9.]+) s waiting", err)
+    tiles.append(int(m.group(1))); loaded.append(int(m.group(2))); gen.append(float(m.group(3))); tex.append(float(m.group(4)))
+    stage.append(float(m.group(5))); upload.append(float(m.group(6))); wait.append(float(m.group(7)))
+    kib, s = open(f"{d}/world-{i}.time").read().split()[-2:]
+    mem.append(int(kib) / 1024); secs.append(float(s))
+med = statistics.median
+span = lambda v, f="%.1f": f"median {f % med(v)} (min {f % min(v)}, max {f % max(v)})"
+out = sys.stderr
+print(f"streamed 3x3-chunk village world 640x360 ('a village', seed 1, Fixtures/actions/walk.json, 216 frames, H.264, "
+      f"{runs} run{'s' if runs > 1 else ''}):", file=out)
+print(f"  {span(fps)} frames/s end to end, {span(alone)} rendering alone; {tris} triangles per frame; "
+      f"process {span(secs)} s, peak {span(mem, '%.0f')} MiB", file=out)
+print(f"  {med(tiles)} tiles streamed, at most {max(loaded)} loaded at once; per tile on the worker threads {med(gen):.1f} ms generation, "
+      f"{med(tex):.1f} ms textures (each kind baked once), {med(stage):.1f} ms levels of detail; {med(upload):.1f} ms upload; "
+      f"{med(wait):.2f} s waiting for tiles (mostly the first 3x3)", file=out)
+if video_fps:
+    print(f"  ratio to the default world's turntable ({float(video_fps):.1f} frames/s): {med(fps) / float(video_fps):.2f}x", file=out)
+print(f"{med(fps)}")
+EOF
+  )
+fi
+
 # Blender 4.5 EEVEE: the same default.glb, camera and size, 1 sample. Each process renders
 # the frame twice: the first render call includes EEVEE's shader compilation and scene sync,
 # the second is a frame of a warm session.
@@ -67,9 +116,9 @@ for i in $(seq "$EEVEE_RUNS"); do
     camera 1 640 --engine eevee --repeat 2 >"$DIR/eevee-$i.log" 2>&1 \
     || { echo "Blender EEVEE: failed (see $DIR/eevee-$i.log)"; exit 1; }
 done
-python3 - "$DIR" "$EEVEE_RUNS" "$still" "$video_fps" <<'EOF'
+python3 - "$DIR" "$EEVEE_RUNS" "$still" "$video_fps" "$world_fps" <<'EOF'
 import json, re, statistics, sys
-d, runs, still, video_fps = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4]
+d, runs, still, video_fps, world_fps = sys.argv[1], int(sys.argv[2]), json.loads(sys.argv[3]), sys.argv[4], sys.argv[5]
 first, warm, proc, mem = [], [], [], []
 for i in range(1, runs + 1):
     calls = dict(re.findall(r"^render call (\d+): ([0-9.]+) s$", open(f"{d}/eevee-{i}.log").read(), re.M))
@@ -87,5 +136,9 @@ print(f"  ratio EEVEE / Oyster still (process start to PNG, {o:.3f} s): first re
 if video_fps:
     f = 1 / float(video_fps)
     print(f"  ratio EEVEE second render call / Oyster video frame (640x360 turntable, {f * 1000:.0f} ms end to end): "
+          f"{m(warm) / f:.0f}x")
+if world_fps:
+    f = 1 / float(world_fps)
+    print(f"  ratio EEVEE second render call (default world) / Oyster streamed 3x3-chunk world frame (640x360, {f * 1000:.0f} ms end to end): "
           f"{m(warm) / f:.0f}x")
 EOF
