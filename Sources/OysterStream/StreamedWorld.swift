@@ -50,9 +50,6 @@ public final class StreamedWorld {
         try Walker.camera(for: script, over: StreamedGround(stream), camera: camera, fps: fps)
     }
 
-    /// One tile as the generator makes it (what a frame stages for it).
-    public func tile(_ key: TileKey) -> Scene { stream.tile(x: key.x, z: key.z) }
-
     /// Where each frame's camera is and which tiles it needs. A frame without an eye looks
     /// from the establishing camera.
     public func plan(_ shot: Shot, base: RenderOptions) -> StreamPlan {

@@ -27,11 +27,12 @@ struct Render: OysterTool {
             --animation picks one.
 
             --world renders the unbounded world a prompt (the argument) or --recipe FILE describes
-            (with --seed N), as oyster-generate would make it: its tiles (--tile-size metres) are
-            generated on worker threads round the camera, --world-radius tiles each way and as
-            many again --world-ahead tiles along the view, and dropped behind it. The camera
-            comes from --actions (walking on the streamed ground), --path, --from/--at, else the
-            default scene's establishing camera; --duration holds it still.
+            (with --seed N), as oyster-generate would make it. Its tiles (--tile-size metres) are
+            generated on worker threads as the camera comes near and dropped behind it: the
+            square --world-radius tiles each way round the camera's tile, and the same square
+            --world-ahead tiles along the view. The camera comes from --actions (walking on the
+            streamed ground), --path, --from/--at, else the default scene's establishing camera;
+            --duration holds it still.
 
             Exit status: 0 rendered; 2 usage error (bad size, unknown camera or animation, bad
             path); 3 input unreadable or no headless OpenGL (the message names the packages);
