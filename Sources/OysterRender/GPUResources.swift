@@ -104,7 +104,8 @@ final class GPUResources {
     /// Blended, skinned and morphing primitives are drawn as authored. Ground and water
     /// (terrain, water and ice roles) keep their open borders, so a tile of a streamed world
     /// still meets its neighbours at any level.
-    static func levels(_ scene: Scene) -> [[[Piece]]] {
+    /// With `cache`, geometry staged before (in this or another scene) is not simplified again.
+    static func levels(_ scene: Scene, cache: LevelCache? = nil) -> [[[Piece]]] {
         var meets = Set<Int>()
         for (node, role) in zip(scene.nodes, scene.effectiveRoles()) {
             if let m = node.mesh, role == .terrain || role == .water || role == .ice { meets.insert(m) }
@@ -117,21 +118,10 @@ final class GPUResources {
             guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 64 else {
                 return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
             }
-            let tiles = p.triangleCount > 8192 ? p.tiled(triangles: 4096) : [p]
-            return tiles.map { tile in
-                let bounds = tile.localBounds
-                let extent = length(bounds.size)
-                var chain = [(tile, Float(0))]
-                var last = tile.triangleCount
-                for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15), (0.02, 0.5)] {
-                    let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1 || borders))
-                    // A level that saves too little is skipped; the next, allowed more error, may not.
-                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { continue }
-                    chain.append((level, max(result.error * extent, chain.last!.1)))
-                    last = level.triangleCount
-                }
-                return Piece(bounds: bounds, chain: chain)
-            }
+            guard let cache else { return GPUResources.pieces(p, keepsBorder: borders) }
+            var geometry = p
+            geometry.material = nil
+            return cache.pieces(LevelCache.Key(primitive: geometry, keepsBorder: borders)) { GPUResources.pieces(p, keepsBorder: borders) }
         }
         var out: [[[Piece]]] = []
         var i = 0
@@ -139,6 +129,25 @@ final class GPUResources {
             out.append(mesh.primitives.map { _ in defer { i += 1 }; return pieces[i] })
         }
         return out
+    }
+
+    /// The parts of a primitive worth simplifying and their levels (see `levels`).
+    static func pieces(_ p: Primitive, keepsBorder: Bool) -> [Piece] {
+        let tiles = p.triangleCount > 8192 ? p.tiled(triangles: 4096) : [p]
+        return tiles.map { tile in
+            let bounds = tile.localBounds
+            let extent = length(bounds.size)
+            var chain = [(tile, Float(0))]
+            var last = tile.triangleCount
+            for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15), (0.02, 0.5)] {
+                let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1 || keepsBorder))
+                // A level that saves too little is skipped; the next, allowed more error, may not.
+                guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { continue }
+                chain.append((level, max(result.error * extent, chain.last!.1)))
+                last = level.triangleCount
+            }
+            return Piece(bounds: bounds, chain: chain)
+        }
     }
 
     /// The GL texture of glTF texture `index` for a slot that is sRGB or linear.

@@ -33,12 +33,13 @@ public struct StagedScene: Sendable {
     }
 
     /// Stages `scene`. `levelsOfDetail` also builds simplified levels of repeated and detailed
-    /// meshes (worth its time for video, not for one still). `sharedImages` gives pixels for
-    /// images by index (typically those a scene refers to by URI without bytes); they are not
-    /// decoded, and their textures are shared with every other scene given the same object.
-    public init(_ scene: Scene, levelsOfDetail: Bool = false, sharedImages: [Int: SharedPixels] = [:]) {
+    /// meshes (worth its time for video, not for one still), taking those `levels` already
+    /// holds. `sharedImages` gives pixels for images by index (typically those a scene refers
+    /// to by URI without bytes); they are not decoded, and their textures are shared with
+    /// every other scene given the same object.
+    public init(_ scene: Scene, levelsOfDetail: Bool = false, levels: LevelCache? = nil, sharedImages: [Int: SharedPixels] = [:]) {
         self.scene = scene
-        pieces = levelsOfDetail ? GPUResources.levels(scene)
+        pieces = levelsOfDetail ? GPUResources.levels(scene, cache: levels)
             : scene.meshes.map { $0.primitives.map { [GPUResources.Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
         restWorld = scene.worldMatrices()
         restBounds = scene.worldBounds(worldMatrices: restWorld)

@@ -19,6 +19,8 @@ public final class StreamedWorld {
     public let window: TileWindow
     /// The tiles' shared textures, baked per kind as tiles first need them.
     public let textures: WorldTextures
+    /// Levels of detail of the meshes tiles share (trees, bushes, rocks), built once.
+    public let levels = LevelCache()
     /// Threads generating and staging tiles (at least 1).
     public var workers: Int
     /// What the last `render` did.
@@ -166,6 +168,7 @@ final class Stager: @unchecked Sendable {
     private let plan: StreamPlan
     private let stream: ChunkGenerator.Stream
     private let textures: WorldTextures
+    private let levels: LevelCache
     private let levelsOfDetail: Bool
     private let ahead: Int
     private let condition = NSCondition()
@@ -180,6 +183,7 @@ final class Stager: @unchecked Sendable {
         self.plan = plan
         stream = world.stream
         textures = world.textures
+        levels = world.levels
         self.levelsOfDetail = levelsOfDetail
         self.ahead = max(1, ahead)
     }
@@ -209,7 +213,7 @@ final class Stager: @unchecked Sendable {
             let generated = clock.now
             let images = textures.images(for: scene)
             let textured = clock.now
-            let staged = StagedScene(scene, levelsOfDetail: levelsOfDetail, sharedImages: images)
+            let staged = StagedScene(scene, levelsOfDetail: levelsOfDetail, levels: levels, sharedImages: images)
             let done = clock.now
 
             condition.lock()

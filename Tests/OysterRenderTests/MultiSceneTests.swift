@@ -178,3 +178,35 @@ struct TileBorderTests {
         }
     }
 }
+
+/// Levels of detail shared by scenes placing the same meshes.
+struct LevelCacheTests {
+    /// A bumpy 16 × 16 sheet (512 triangles) with material `material`, placed by one node.
+    static func sheet(material: Int) -> Scene {
+        var scene = TileBorderTests.groundTile(role: nil)
+        let p = scene.meshes[0].primitives[0]
+        var small: [UInt32] = []
+        let idx = p.triangleIndices()
+        // The first 16 rows of the tile's triangles.
+        small = Array(idx.prefix(16 * 64 * 6))
+        scene.meshes[0].primitives[0] = Primitive(attributes: p.attributes, indices: DataArray(indices: small), material: material)
+        scene.materials = Array(repeating: Material(), count: material + 1)
+        return scene
+    }
+
+    @Test func aMeshStagedBeforeIsNotSimplifiedAgainAndStagesTheSame() {
+        let cache = LevelCache()
+        let first = StagedScene(Self.sheet(material: 0), levelsOfDetail: true, levels: cache)
+        #expect(cache.misses == 1 && cache.hits == 0)
+        // The same geometry under another material index (as another tile numbers its materials).
+        let second = StagedScene(Self.sheet(material: 3), levelsOfDetail: true, levels: cache)
+        #expect(cache.misses == 1 && cache.hits == 1)
+        let alone = StagedScene(Self.sheet(material: 3), levelsOfDetail: true)
+        func levels(_ s: StagedScene) -> [[Primitive]] { s.pieces[0][0].map { $0.chain.map { var p = $0.0; p.material = nil; return p } } }
+        #expect(levels(second) == levels(alone) && levels(first) == levels(alone))
+        #expect(levels(alone)[0].count > 1, "the sheet has coarser levels")
+        #expect(second.pieces[0][0].map { $0.chain.map(\.1) } == alone.pieces[0][0].map { $0.chain.map(\.1) })
+        // What is drawn keeps the scene's own material.
+        #expect(second.scene.meshes[0].primitives[0].material == 3)
+    }
+}
