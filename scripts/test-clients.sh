@@ -31,8 +31,8 @@ python3 "$ROOT/scripts/clients/check_world.py" "$BIN" "$WORK/worlds" 3 \
 echo "clients: a frozen lake gets a collider in every engine package, open water none"
 python3 "$ROOT/scripts/clients/export_colliders.py" "$BIN" "$WORK/colliders" || status=1
 
-echo "clients: four neighbouring chunks in Blender share their borders exactly"
-python3 "$ROOT/scripts/clients/chunk_seams.py" "$BIN/oyster-generate" "$WORK/chunks" --prompt "rolling hills with a river" --seed 5 2>/dev/null | grep '^{'
+echo "clients: a 3 x 3 block of chunks round a village (roads, river) in Blender shares its borders exactly"
+python3 "$ROOT/scripts/clients/chunk_seams.py" "$BIN/oyster-generate" "$WORK/chunks" --prompt "a village by a river" --seed 5 --block 3 --origin=-1,-1 2>/dev/null | grep '^{'
 rc=${PIPESTATUS[0]}
 if [ $rc = 77 ]; then echo "  skipped: Blender (bpy) not installed"; elif [ $rc != 0 ]; then status=1; fi
 

@@ -63,6 +63,7 @@ import Testing
         #expect(Set(props.keys) == Set(Recipe.topLevelKeys))
         func choices(_ v: JSONValue?) -> Set<String> { Set(v?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []) }
         #expect(choices(props["biome"]) == Set(Biome.allCases.map(\.rawValue)))
+        #expect(choices(props["farBiomes"]?["items"]) == Set(Biome.allCases.map(\.rawValue)))
         #expect(choices(props["weather"]) == Set(Weather.allCases.map(\.rawValue)))
         #expect(choices(props["scene"]) == Set(SceneKind.allCases.map(\.rawValue)))
         #expect(choices(props["detail"]) == Set(Detail.allCases.map(\.rawValue)))

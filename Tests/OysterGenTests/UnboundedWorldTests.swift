@@ -239,6 +239,58 @@ private func placedObjects(_ scene: Scene) -> Set<String> {
     }
 }
 
+/// A recipe may let its land give way to other biomes far from home; home stays as it was.
+@Suite struct FarBiomeTests {
+    func terrainMesh(_ scene: Scene) -> Mesh? { scene.nodes.first { $0.name == "Terrain" }?.mesh.map { scene.meshes[$0] } }
+
+    @Test func homeKeepsItsBiomeAndFarRegionsTakeTheOthers() throws {
+        let plain = worldRecipe()
+        var varied = plain
+        varied.farBiomes = [.desert]
+        // Home tiles are the same ground, vertex for vertex, colours included.
+        let a = ChunkGenerator.generate(plain, x: 0, z: 0), b = ChunkGenerator.generate(varied, x: 0, z: 0)
+        #expect(terrainMesh(a) == terrainMesh(b))
+        // Far out, a desert region: its tile grows desert plants and is mostly sand.
+        let map = WorldMap(recipe: varied)
+        var far: (Int, Int)?
+        search: for j in 0..<40 {
+            for i in 0..<40 {
+                let x = 3000 + Float(i) * 400, z = 3000 + Float(j) * 400
+                if map.terrain.biome(x, z) == .desert, map.terrain.biome(x + 64, z + 64) == .desert {
+                    far = (Int(x / 64), Int(z / 64)); break search
+                }
+            }
+        }
+        let tile = try #require(far, "no desert region within 19 km")
+        let desert = ChunkGenerator.generate(varied, x: tile.0, z: tile.1), temperate = ChunkGenerator.generate(plain, x: tile.0, z: tile.1)
+        func plants(_ s: Scene) -> Set<String> { Set(s.nodes.compactMap { $0.name?.split(separator: "_").first.map(String.init) }) }
+        #expect(plants(desert).isDisjoint(with: ["Oak", "Birch"]))
+        #expect(!plants(desert).isDisjoint(with: ["Cactus", "Dead", "Palm"]))
+        #expect(plants(temperate).isDisjoint(with: ["Cactus"]))
+        func sandShare(_ s: Scene) -> Float {
+            guard let m = terrainMesh(s) else { return 0 }
+            var sand = 0, all = 0
+            for p in m.primitives {
+                let n = (p.indices?.count ?? 0) / 3
+                all += n
+                if p.material.map({ s.materials[$0].name }) == "sand" { sand += n }
+            }
+            return Float(sand) / Float(max(all, 1))
+        }
+        #expect(sandShare(desert) > 0.5, "\(sandShare(desert))")
+        #expect(sandShare(temperate) < 0.2)
+    }
+
+    @Test func farBiomesAreARecipeFieldWrittenOnlyWhenSet() throws {
+        var r = Recipe()
+        #expect(r.json["farBiomes"] == nil)
+        r.farBiomes = [.alpine, .swamp]
+        let back = try Recipe(json: r.json)
+        #expect(back.farBiomes == [.alpine, .swamp])
+        #expect(throws: RecipeError.self) { try Recipe.parse(Array("{\"farBiomes\": [\"moon\"]}".utf8)) }
+    }
+}
+
 @Suite(.serialized) struct UnboundedWorldCLITests {
     let tool = RepoPaths.tool("oyster-generate")
 

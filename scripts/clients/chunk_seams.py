@@ -1,18 +1,20 @@
-"""Neighbouring chunks in a real client: import a 2 x 2 block of tiles into Blender, measure
-the shared borders and render them side by side.
+"""Neighbouring chunks in a real client: import a block of tiles into Blender, measure the
+shared borders and render them side by side.
 
     python3 scripts/clients/chunk_seams.py OYSTER_GENERATE OUT_DIR [--prompt P] [--seed N]
-                                           [--size M] [--render out.png] [--samples N]
+                                           [--size M] [--block N] [--origin X,Z]
+                                           [--render out.png] [--samples N]
 
-Generates tiles (0,0) (1,0) (0,1) (1,1) with `oyster-generate --chunk`, imports the four GLBs
+Generates the N x N tiles from (X,Z) (default 2 x 2 from 0,0) with `oyster-generate --chunks`,
+imports the GLBs
 with Blender's glTF importer and, for every pair that shares a border, matches the terrain
 vertices on it by position and reports the largest height, normal and UV difference Blender
 sees. Exit 1 when a border has a gap (a vertex with no partner), a height or UV difference
 above 1e-4, or a normal difference above 2e-3 (the files' normals are bit-identical; Blender
 stores imported custom normals in a compressed per-corner form that moves them by ~6e-4);
-77 when Blender (bpy) is not installed. With --render, also renders the four tiles
-from an oblique camera over the shared corner (Cycles, CPU) so the borders can be judged
-by eye.
+77 when Blender (bpy) is not installed. With --render, also renders the block from an
+oblique camera over its middle (Cycles, CPU, the tiles' own sun and the sky colour of their
+environment) so the borders can be judged by eye.
 """
 import argparse
 import json
@@ -21,19 +23,16 @@ import os
 import subprocess
 import sys
 
-TILES = [(0, 0), (1, 0), (0, 1), (1, 1)]
-
-
-def generate(tool, out, prompt, seed, size):
-    paths = {}
-    for x, z in TILES:
-        path = os.path.join(out, f"chunk_{x}_{z}.glb")
-        cmd = [tool, "--chunk", f"{x},{z}", "--chunk-size", str(size), "--seed", str(seed), "-o", path, "-q"]
-        if prompt:
-            cmd.insert(1, prompt)
-        subprocess.run(cmd, check=True)
-        paths[(x, z)] = path
-    return paths
+def generate(tool, out, prompt, seed, size, tiles):
+    """The block in one `--chunks` run (one world plan, as a streaming game makes them)."""
+    xs = [t[0] for t in tiles]
+    zs = [t[1] for t in tiles]
+    cmd = [tool, "--chunks", f"{min(xs)},{min(zs)}:{max(xs)},{max(zs)}", "--chunk-size", str(int(size)), "--seed", str(seed),
+           "-o", os.path.join(out, "chunk.glb"), "-q"]
+    if prompt:
+        cmd.insert(1, prompt)
+    subprocess.run(cmd, check=True)
+    return {(x, z): os.path.join(out, f"chunk_{x}_{z}.glb") for x, z in tiles}
 
 
 def border_vertices(bpy, obj, axis, value):
@@ -59,6 +58,18 @@ def border_vertices(bpy, obj, axis, value):
     return found
 
 
+def sky_colour(path):
+    """The sky colour overhead from a GLB's asset.extras.environment (blue when absent)."""
+    import struct
+    with open(path, "rb") as f:
+        data = f.read()
+    length = struct.unpack_from("<I", data, 12)[0]
+    doc = json.loads(data[20:20 + length])
+    env = doc.get("asset", {}).get("extras", {}).get("environment", {})
+    c = env.get("skyColor", [0.45, 0.62, 0.9])
+    return (c[0], c[1], c[2], 1)
+
+
 def compare(a, b):
     keys = set(a) | set(b)
     missing = len(keys - set(a)) + len(keys - set(b))
@@ -78,6 +89,8 @@ def main():
     ap.add_argument("--prompt", default="")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--size", type=float, default=64)
+    ap.add_argument("--block", type=int, default=2)
+    ap.add_argument("--origin", default="0,0")
     ap.add_argument("--render")
     ap.add_argument("--samples", type=int, default=8)
     args = ap.parse_args()
@@ -88,7 +101,10 @@ def main():
         print(json.dumps({"skipped": "bpy not installed"}))
         sys.exit(77)
     os.makedirs(args.out, exist_ok=True)
-    paths = generate(args.tool, args.out, args.prompt, args.seed, args.size)
+    ox, oz = (int(v) for v in args.origin.split(","))
+    n = max(2, args.block)
+    tiles = [(ox + i, oz + j) for j in range(n) for i in range(n)]
+    paths = generate(args.tool, args.out, args.prompt, args.seed, args.size, tiles)
 
     bpy.ops.wm.read_factory_settings(use_empty=True)
     terrain = {}
@@ -102,7 +118,12 @@ def main():
             sys.exit(1)
 
     size = args.size
-    pairs = [((0, 0), (1, 0), "x", size), ((0, 1), (1, 1), "x", size), ((0, 0), (0, 1), "z", size), ((1, 0), (1, 1), "z", size)]
+    pairs = []
+    for (x, z) in tiles:
+        if (x + 1, z) in paths:
+            pairs.append(((x, z), (x + 1, z), "x", (x + 1) * size))
+        if (x, z + 1) in paths:
+            pairs.append(((x, z), (x, z + 1), "z", (z + 1) * size))
     ok = True
     for ta, tb, axis, value in pairs:
         va, vb = {}, {}
@@ -124,17 +145,20 @@ def main():
         world = bpy.data.worlds.new("World")
         scene.world = world
         world.use_nodes = True
-        world.node_tree.nodes["Background"].inputs[0].default_value = (0.45, 0.62, 0.9, 1)
-        # The shared corner, in Blender's frame (glTF z -> -y).
-        corner = mathutils.Vector((size, -size, 0))
-        heights = [v[0] for o in terrain[(0, 0)] for v in border_vertices(bpy, o, "x", size).values()]
-        corner.z = sum(heights) / max(1, len(heights))
+        world.node_tree.nodes["Background"].inputs[0].default_value = sky_colour(paths[tiles[0]])
+        # The block's middle, in Blender's frame (glTF z -> -y).
+        mid = ox * size + n * size / 2, oz * size + n * size / 2
+        centre_tile = (ox + n // 2, oz + n // 2) if n % 2 else (ox + n // 2, oz + n // 2 - 1)
+        line = (ox + n // 2) * size
+        heights = [v[0] for o in terrain[centre_tile] for v in border_vertices(bpy, o, "x", line).values()]
+        corner = mathutils.Vector((mid[0], -mid[1], sum(heights) / max(1, len(heights))))
         data = bpy.data.cameras.new("Seams")
         data.lens = 24
         data.clip_end = 5000
         cam = bpy.data.objects.new("Seams", data)
         scene.collection.objects.link(cam)
-        cam.location = corner + mathutils.Vector((-size * 1.1, size * 1.1, size * 0.8))
+        reach = n * size / 2
+        cam.location = corner + mathutils.Vector((-reach * 1.1, reach * 1.1, reach * 0.8))
         cam.rotation_euler = (corner - cam.location).to_track_quat("-Z", "Y").to_euler()
         scene.camera = cam
         scene.render.engine = "CYCLES"

@@ -14,14 +14,18 @@ struct HomeView {
             p = v
             if let castle = home.sites.first(where: { $0.kind == .castle }) { p = (v + castle.position) * 0.5 }
         }
-        else if let s = home.sites.first { p = s.position }
+        else if let s = home.sites.first {
+            // A landmark by the prompt's lake (an oasis with ruins): frame both.
+            p = s.position
+            if let l = home.lake, length(l.center - p) < recipe.size * 0.7 { p = (p + l.center) * 0.5 }
+        }
         else if let l = home.lake { p = l.center }
         return Vec3(p.x, features.height(p.x, p.y) + 2, p.y)
     }
 
     /// An elevated viewpoint with a clear line of sight to `target`: the best of 16 directions
-    /// at three distances. The eye sits about 24° above the target (an establishing shot, not a
-    /// map), higher only where its own ground demands; views that look down more steeply than
+    /// at three distances. The eye sits about 20° above the target (an establishing shot, not a
+    /// map, with the horizon in the top of the frame), higher only where its own ground demands; views that look down more steeply than
     /// ~35° (an eye on a mountainside above a valley) or through the ground lose. The world goes
     /// on past the home region, so the frame's edges no longer matter; the eye stays inside it.
     func cameraPose(looking target: Vec3) -> (Vec3, Vec3) {
@@ -37,7 +41,7 @@ struct HomeView {
                 var xz = Vec2(target.x, target.z) + Vec2(kcos(ang), ksin(ang)) * distance
                 xz = Vec2(clamp(xz.x, -half * 0.95, half * 0.95), clamp(xz.y, -half * 0.95, half * 0.95))
                 let ground = max(features.height(xz.x, xz.y), features.waterLevel(xz.x, xz.y) ?? -.infinity)
-                let eye = Vec3(xz.x, max(target.y + distance * 0.45, ground + 6), xz.y)
+                let eye = Vec3(xz.x, max(target.y + distance * 0.36, ground + 6), xz.y)
                 let run = length(xz - Vec2(target.x, target.z))
                 // Rise over run of the sight line (0.7 ≈ 35°); no atan2, to stay bit-identical everywhere.
                 let steepness = (eye.y - target.y) / max(run, 1)

@@ -49,6 +49,8 @@ struct Horizon {
         var positions = [Vec3](repeating: .zero, count: nx * nz), normals = positions
         var weights = [Float](repeating: 0, count: nx * nz * kc), shade = [Float](repeating: 0, count: nx * nz)
         var water = [Float](repeating: -.infinity, count: nx * nz)
+        let varied = !terrain.farBiomes.isEmpty
+        var biomes = [Biome](repeating: recipe.biome, count: varied ? nx * nz : 0)
         for j in 0..<nz {
             for i in 0..<nx {
                 let k = j * nx + i
@@ -60,11 +62,14 @@ struct Horizon {
                     ?? (terrain.coast.nearSea(x, z) ? WorldMap.seaLevel : nil)
                 water[k] = level ?? -.infinity
                 let slope = (dx * dx + dz * dz).squareRoot()
-                var w = cover.weights(.init(height: h, slope: slope, aboveWater: h - water[k], deposit: 0, road: 0, x: x, z: z))
-                // Woods seen from afar: a canopy a few metres over the ground, darker than grass.
+                let b = varied ? terrain.biome(x, z) : recipe.biome
+                if varied { biomes[k] = b }
+                var w = cover.weights(.init(height: h, slope: slope, aboveWater: h - water[k], deposit: 0, road: 0, x: x, z: z), biome: b)
+                // Woods seen from afar: a canopy a few metres over the ground, darker than grass
+                // (none in a desert, whose plants stand alone).
                 let away = max(max(r.minX - x, x - r.maxX), max(r.minZ - z, z - r.maxZ))
                 let canopy = smoothstep(0.15, 0.35, woods.fbm(x / 70, z / 70) + (density - 0.5) * 0.9)
-                    * smoothstep(20, 160, away) * (h > water[k] + 1 && h < cover.snowline && slope < 0.8 ? 1 : 0)
+                    * smoothstep(20, 160, away) * (h > water[k] + 1 && h < cover.snowline(b) && slope < 0.8 && b != .desert ? 1 : 0)
                 w[0] += canopy * 3
                 // Coarse cells turn a steep strip into one big rock triangle: rock only where
                 // it dominates clearly.
@@ -77,9 +82,10 @@ struct Horizon {
                 shade[k] = max(canopy * 0.35, depth > 0 ? clamp(depth * 0.08, 0, 0.4) : 0)
             }
         }
-        let mesher = TerrainMesher(columns: nx, rows: nz, positions: positions, normals: normals, weights: weights, shade: shade) { i, j in
+        var mesher = TerrainMesher(columns: nx, rows: nz, positions: positions, normals: normals, weights: weights, shade: shade) { i, j in
             inside((xs[i] + xs[i + 1]) / 2, (zs[j] + zs[j + 1]) / 2)
         }
+        if varied { mesher.biomes = biomes }
         let mesh = mesher.build(name: "Horizon", biome: recipe.biome) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Horizon", role: .terrain)

@@ -26,13 +26,6 @@ struct Polyline: Sendable {
         !points.isEmpty && maxCorner.x >= minX - margin && minCorner.x <= maxX + margin
             && maxCorner.y >= minZ - margin && minCorner.y <= maxZ + margin
     }
-
-    /// Length of the line in metres.
-    var arcLength: Float {
-        var s: Float = 0
-        for i in 1..<max(points.count, 1) { s += OysterCore.length(points[i] - points[i - 1]) }
-        return s
-    }
 }
 
 /// Segments of several polylines in square buckets, for "nearest centre line and its value"

@@ -26,14 +26,15 @@ extension RegionBuilder {
         let forest = recipe.feature(.forest)
         let density = forest?.density ?? (forest == nil ? 0.12 : 0.55)
         let mask = Fractal(seed: recipe.seed ^ StableSeed.of("vegetation/woods"), octaves: 3)
-        let kinds = OutdoorSpecies(recipe: recipe).kinds
+        // The recipe's named species everywhere; else each tree's own biome's (far biomes).
+        let named = !(recipe.feature(.forest)?.species.compactMap(Species.init(rawValue:)) ?? []).isEmpty
+        let homeKinds = OutdoorSpecies(recipe: recipe).kinds
         let detail = recipe.detail
         let variants = detail == .low ? 2 : 3
         var batches: [String: [Instance]] = [:]
         var batchKits: [String: (KitModel, String)] = [:]
         let treeCell: Float = 9 - 5 * density
         let trees = Scatter(seed: recipe.seed, salt: StableSeed.of("scatter/trees"), cell: treeCell, minDistance: treeCell * 0.55)
-        let snowline = cover.snowline
         for c in trees.points(minX: r.minX, minZ: r.minZ, maxX: r.maxX, maxZ: r.maxZ) {
             let p = c.position
             // Woods and clearings: noise decides where; density moves the tree line.
@@ -41,6 +42,9 @@ extension RegionBuilder {
             guard m > 0.05 + c.bits.unit(40) * 0.2 else { continue }
             guard canGrow(p, clearance: 1.5), grid.slope(p.x, p.y) < 0.8 else { continue }
             let h = grid.height(p.x, p.y)
+            let biome = named ? recipe.biome : map.terrain.biome(p.x, p.y)
+            let kinds = named || biome == recipe.biome ? homeKinds : biome.species
+            let snowline = cover.snowline(biome)
             if h > snowline + 6 { continue }
             var sp = kinds[Int(c.bits.unit(8) * Float(kinds.count)) % kinds.count]
             if h > snowline - 10, sp != .pine, sp != .fir, kinds.contains(.pine) { sp = .pine }
@@ -76,7 +80,7 @@ extension RegionBuilder {
                 let p = c.position
                 guard c.bits.unit(40) < 0.55, canGrow(p, clearance: 0.8), grid.slope(p.x, p.y) < 0.6 else { continue }
                 let h = grid.height(p.x, p.y)
-                if h > snowline { continue }
+                if h > cover.snowline(map.terrain.biome(p.x, p.y)) { continue }
                 let key = "bush/\(Int(c.bits >> 61) % 2)"
                 if batchKits[key] == nil { batchKits[key] = (map.kit(key) { KitCatalog.bush(seed: kitSeed(key)) }, "Bush") }
                 batches[key, default: []].append(Instance(Vec3(p.x, h - 0.05, p.y), c.bits.unit(20) * 6.28, 0.7 + 0.6 * c.bits.unit(32)))

@@ -38,6 +38,9 @@ struct RegionBuilder {
         var normals = positions
         var weights = [Float](repeating: 0, count: n * n * kc)
         var shade = [Float](repeating: 0, count: n * n)
+        let terrainField = map.terrain
+        let varied = !terrainField.farBiomes.isEmpty
+        var biomes = [Biome](repeating: recipe.biome, count: varied ? n * n : 0)
         for jj in 0..<n {
             for ii in 0..<n {
                 let i = r.i0 + ii, j = r.j0 + jj
@@ -53,14 +56,17 @@ struct RegionBuilder {
                 let road = roadD.isFinite ? 1 - smoothstep(LocalFeatures.roadHalfWidth * 0.7, LocalFeatures.roadHalfWidth * 1.3, roadD) : 0
                 var above = h - water
                 if grid.river[k] < LocalFeatures.riverHalfWidth * 2.2 { above = min(above, 0.5) }
-                let w = cover.weights(.init(height: h, slope: slope, aboveWater: above, deposit: grid.deposit(i, j), road: road, x: x, z: z))
+                let b = varied ? terrainField.biome(x, z) : recipe.biome
+                if varied { biomes[v] = b }
+                let w = cover.weights(.init(height: h, slope: slope, aboveWater: above, deposit: grid.deposit(i, j), road: road, x: x, z: z), biome: b)
                 for c in 0..<kc { weights[v * kc + c] = w[c] }
                 // Gullies (negative curvature) and deep water darken a little.
                 let lap = (grid.h(i - 1, j) + grid.h(i + 1, j) + grid.h(i, j - 1) + grid.h(i, j + 1)) * 0.25 - h
                 shade[v] = clamp(lap * 0.12, 0, 0.25) + (above < 0 ? clamp(-above * 0.08, 0, 0.4) : 0)
             }
         }
-        let mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
+        var mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
+        if varied { mesher.biomes = biomes }
         let mesh = mesher.build(name: "Terrain", biome: recipe.biome, skirt: skirt ? 4 : 0) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Terrain", role: .terrain)

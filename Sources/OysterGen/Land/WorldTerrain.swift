@@ -14,6 +14,10 @@ struct WorldTerrain: Sendable {
     let half: Float
     /// Whether the home region sits in a bowl (inland worlds: the valley the prompt names).
     let valley: Bool
+    /// The recipe's biome, and the others its land gives way to far out (may be empty).
+    let homeBiome: Biome
+    let farBiomes: [Biome]
+    let biomeSelector: Fractal
 
     init(recipe: Recipe, coast: Coast) {
         home = TerrainShape(recipe: recipe)
@@ -23,6 +27,21 @@ struct WorldTerrain: Sendable {
         self.coast = coast
         half = recipe.size / 2
         valley = coast.kind == .inland || { if case .side = coast.kind { return true }; return false }()
+        homeBiome = recipe.biome
+        farBiomes = recipe.farBiomes.filter { $0 != recipe.biome }
+        biomeSelector = Fractal(seed: StableSeed.of("terrain/biome-selector", in: recipe.seed), octaves: 3)
+    }
+
+    /// The biome at (x, z): the recipe's round home (out to 600 m past the home region, with a
+    /// ragged border), beyond that regions a few kilometres across, each the recipe's biome or
+    /// one of `farBiomes`.
+    func biome(_ x: Float, _ z: Float) -> Biome {
+        guard !farBiomes.isEmpty else { return homeBiome }
+        let ragged = 250 * biomeSelector.fbm(x * (1 / 400) + 9.1, z * (1 / 400) - 3.7)
+        guard max(abs(x), abs(z)) + ragged > half + 600 else { return homeBiome }
+        let v = biomeSelector.fbm(x * (1 / 3500), z * (1 / 3500)) + 0.08 * biomeSelector.fbm(x * (1 / 300), z * (1 / 300))
+        let all = [homeBiome] + farBiomes
+        return all[Int((v * 0.9 + 0.5) * Float(all.count)).clamped(0, all.count - 1)]
     }
 
     /// The landform heights with the far-off variety blended in.

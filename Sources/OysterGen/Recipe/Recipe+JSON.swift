@@ -5,7 +5,7 @@ import OysterJSON
 extension Recipe {
     static let topLevelKeys = [
         "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "features", "detail",
-        "textureResolution", "instancing", "moods",
+        "textureResolution", "instancing", "moods", "farBiomes",
     ]
     static let featureKeys = ["kind", "count", "density", "size", "species", "position"]
 
@@ -44,6 +44,10 @@ extension Recipe {
         if let v = object["moods"] {
             guard let a = v.arrayValue else { throw RecipeError("moods", "expected an array of strings") }
             moods = try a.enumerated().map { try Recipe.choice($1, "moods[\($0)]") }
+        }
+        if let v = object["farBiomes"] {
+            guard let a = v.arrayValue, a.count <= 8 else { throw RecipeError("farBiomes", "expected an array of at most 8 biomes") }
+            farBiomes = try a.enumerated().map { try Recipe.choice($1, "farBiomes[\($0)]") }
         }
         if let v = object["features"] {
             guard let a = v.arrayValue else { throw RecipeError("features", "expected an array of feature objects") }
@@ -148,6 +152,8 @@ extension Recipe {
         o["textureResolution"] = .int(Int64(textureResolution))
         o["instancing"] = .bool(instancing)
         o["moods"] = .array(moods.map { .string($0.rawValue) })
+        // Written only when set, so recipes without it keep their bytes.
+        if !farBiomes.isEmpty { o["farBiomes"] = .array(farBiomes.map { .string($0.rawValue) }) }
         o["features"] = .array(features.map { f in
             var fo = JSONObject()
             fo["kind"] = .string(f.kind.rawValue)

@@ -27,6 +27,10 @@ public struct Recipe: Hashable, Sendable {
     public var instancing = false
     /// Mood adjectives ("ancient", "dark", "misty"…) that tint generators. Default none.
     public var moods: [Mood] = []
+    /// Other biomes the land gives way to kilometres from home, in regions of a few
+    /// kilometres; the home region and its surroundings keep `biome`. Default none: the
+    /// recipe's biome everywhere (a prompt pins the biome it names).
+    public var farBiomes: [Biome] = []
 
     public init() {}
 

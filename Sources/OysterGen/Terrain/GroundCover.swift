@@ -22,25 +22,36 @@ struct GroundCover {
     let biome: Biome
     /// Falling snow settles on flat ground whatever the biome.
     let snowing: Bool
-    let snowline: Float
+    let shape: TerrainShape
     let moisture: Fractal
     let patches: Fractal
 
     init(recipe: Recipe, shape: TerrainShape) {
         biome = recipe.biome
         snowing = recipe.weather == .snow
-        let top = shape.base + shape.amplitude
-        switch recipe.biome {
-        case .alpine: snowline = shape.base + shape.amplitude * 0.45
-        case .tundra: snowline = shape.base + shape.amplitude * 0.6
-        default: snowline = shape.landform == .mountains ? top * 0.78 : .infinity
-        }
+        self.shape = shape
         moisture = Fractal(seed: recipe.seed ^ 0x3015, octaves: 4)
         patches = Fractal(seed: recipe.seed ^ 0x9A7C, octaves: 3)
     }
 
-    /// Weights (not normalised) in `kinds` order.
-    func weights(_ s: Sample) -> [Float] {
+    /// Height above which snow lies, for a biome on this landform.
+    func snowline(_ b: Biome) -> Float {
+        switch b {
+        case .alpine: return shape.base + shape.amplitude * 0.45
+        case .tundra: return shape.base + shape.amplitude * 0.6
+        default: return shape.landform == .mountains ? (shape.base + shape.amplitude) * 0.78 : .infinity
+        }
+    }
+
+    /// The recipe biome's snowline.
+    var snowline: Float { snowline(biome) }
+
+    /// Weights (not normalised) in `kinds` order, for the recipe's biome.
+    func weights(_ s: Sample) -> [Float] { weights(s, biome: biome) }
+
+    /// Weights (not normalised) in `kinds` order, for the biome at the sample (far biomes).
+    func weights(_ s: Sample, biome: Biome) -> [Float] {
+        let snowline = self.snowline(biome)
         let m = moisture.fbm(s.x / 70, s.z / 70)
         let p = patches.fbm(s.x / 14, s.z / 14)
         let steep = smoothstep(0.55, 0.95, s.slope + p * 0.2)

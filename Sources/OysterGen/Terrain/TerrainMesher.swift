@@ -16,6 +16,9 @@ struct TerrainMesher {
     var shade: [Float]
     /// Cells (i, j) to leave out (a hole where a finer mesh lies).
     var skip: ((Int, Int) -> Bool)?
+    /// The biome at each sample, when it differs from the material's (far biomes): the sample's
+    /// colour then blends that biome's ground colours over the material's own.
+    var biomes: [Biome]?
     /// Metres per texture repeat.
     static let uvMetres: Float = 4
 
@@ -60,16 +63,20 @@ struct TerrainMesher {
         let count = positions.count
         // Blended colour of each sample relative to each kind's own colour.
         let albedo = kinds.map { Palette.albedo($0, biome) }
+        var local: [Biome: [Vec3]] = [:]
+        for b in Set(biomes ?? []) { local[b] = kinds.map { Palette.albedo($0, b) } }
         var blended = [Vec3](repeating: .zero, count: count)
         for v in 0..<count {
+            // A skirt vertex takes the biome of the border sample it hangs from.
+            let table = biomes.map { local[$0[v < gridCount ? v : border[v - gridCount]]]! } ?? albedo
             var sum: Float = 0, c = Vec3.zero
             for k in 0..<kc {
                 // Squared weights: the dominant surface keeps its colour, borders still blend.
                 let w = weights[v * kc + k] * weights[v * kc + k]
                 sum += w
-                c += albedo[k] * w
+                c += table[k] * w
             }
-            blended[v] = sum > 0 ? c / sum : albedo[0]
+            blended[v] = sum > 0 ? c / sum : table[0]
         }
         // Triangle kind: the heaviest kind over its three corners.
         var triangles = [[UInt32]](repeating: [], count: kc)

@@ -69,20 +69,21 @@ struct WeatherEffects {
                 mat.baseColorFactor = Vec4(0.85, 0.9, 1.0, 0.4)
                 mat.roughnessFactor = 0.25
                 mat.emissiveTexture = mat.baseColorTexture
-                mat.emissiveFactor = sky.isNight ? Vec3(0.08, 0.09, 0.12) : Vec3(0.12, 0.13, 0.15)
+                mat.emissiveFactor = sky.lampsLit ? Vec3(0.08, 0.09, 0.12) : Vec3(0.12, 0.13, 0.15)
             case .snowflake:
                 mat.baseColorFactor = Vec4(1, 1, 1, 0.95)
                 mat.roughnessFactor = 0.9
                 mat.emissiveTexture = mat.baseColorTexture
-                mat.emissiveFactor = sky.isNight ? Vec3(0.08, 0.09, 0.12) : Vec3(0.3, 0.3, 0.32)
+                mat.emissiveFactor = sky.lampsLit ? Vec3(0.08, 0.09, 0.12) : Vec3(0.3, 0.3, 0.32)
             default:
-                // Mist scatters the sky's light: a faint sky-tinted glow keeps it from going grey.
-                let tint = mix(Vec3(0.9, 0.92, 0.95), sky.skyColor, 0.35)
+                // Mist scatters the light of the sky low down: a faint glow tinted like the sky at
+                // the horizon (warm at dusk, blue-grey at noon) keeps it from going grey.
+                let tint = mix(Vec3(0.9, 0.92, 0.95), sky.horizonColor, 0.35)
                 let opacity: Float = recipe.weather == .fog ? 0.42 : recipe.weather == .overcast ? 0.2 : 0.28
                 mat.baseColorFactor = Vec4(tint.x, tint.y, tint.z, opacity)
                 mat.roughnessFactor = 1
                 mat.emissiveTexture = mat.baseColorTexture
-                let glow: Float = sky.isNight ? 0.05 : 0.25
+                let glow: Float = sky.lampsLit ? 0.05 : 0.25
                 mat.emissiveFactor = tint * glow
             }
             a.scene.materials[m] = mat
