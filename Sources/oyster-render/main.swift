@@ -234,7 +234,7 @@ struct Render: OysterTool {
         let shot: Shot
         do {
             if let turntable {
-                shot = try Shot(motion: .path(try CameraPath.turntable(around: scene.worldBounds(), seconds: turntable, aspect: Float(base.width) / Float(base.height))), duration: turntable, fps: fps)
+                shot = try Shot(motion: .path(try CameraPath.turntable(around: scene.subjectBounds(), seconds: turntable, aspect: Float(base.width) / Float(base.height))), duration: turntable, fps: fps)
             } else if let path {
                 let file: [UInt8]
                 do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }

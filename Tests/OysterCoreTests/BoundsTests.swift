@@ -18,6 +18,21 @@ import Testing
         return s
     }
 
+    /// A world's ground runs to the horizon: framing looks at what stands on it.
+    @Test func theSubjectLeavesOutGroundAndWaterWhenThereIsAnythingElse() {
+        var s = Self.scene()
+        var ground = Primitive()
+        ground.attributes["POSITION"] = DataArray(vec3: [Vec3(-2000, 0, -2000), Vec3(2000, 5, 2000), Vec3(0, 0, 0)])
+        s.meshes.append(Mesh(primitives: [ground]))
+        s.nodes.append(Node(name: "Horizon", mesh: 1, role: .terrain))
+        s.roots[0].nodes.append(2)
+        #expect(s.worldBounds().size.x == 4000)
+        #expect(s.subjectBounds() == AABB(min: Vec3(8, 0, -4), max: Vec3(12, 6, 4)))
+        // Only ground: the ground is the subject.
+        s.nodes[1].mesh = nil
+        #expect(s.subjectBounds() == s.worldBounds())
+    }
+
     @Test func meshBoundsSpanItsPositions() {
         #expect(Self.scene().meshBounds() == [AABB(min: Vec3(-1, 0, -2), max: Vec3(1, 3, 2))])
     }

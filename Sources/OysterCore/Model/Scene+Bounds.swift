@@ -51,4 +51,20 @@ extension Scene {
         for b in nodeBounds(worldMatrices: world) { box.add(b) }
         return box
     }
+
+    /// The box round what the scene is about, for framing it (turntables): every mesh except
+    /// the ground, water and weather a world lies on and under (terrain, water, ice, weather,
+    /// colliders), when there is anything else; otherwise the whole scene. A generated world's
+    /// terrain runs to the horizon, kilometres beyond its houses and trees.
+    public func subjectBounds(worldMatrices world: [Mat4]? = nil) -> AABB {
+        let roles = effectiveRoles()
+        var box = AABB.empty
+        for (n, b) in nodeBounds(worldMatrices: world).enumerated() {
+            switch roles[n] {
+            case .terrain?, .water?, .ice?, .weather?, .collider?: continue
+            default: box.add(b)
+            }
+        }
+        return box.isEmpty ? worldBounds(worldMatrices: world) : box
+    }
 }
