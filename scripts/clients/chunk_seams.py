@@ -10,8 +10,10 @@ imports the GLBs
 with Blender's glTF importer and, for every pair that shares a border, matches the terrain
 vertices on it by position and reports the largest height, normal and UV difference Blender
 sees. Exit 1 when a border has a gap (a vertex with no partner), a height or UV difference
-above 1e-4, or a normal difference above 2e-3 (the files' normals are bit-identical; Blender
-stores imported custom normals in a compressed per-corner form that moves them by ~6e-4);
+above 1e-4, or a normal difference above 5e-3 (0.3°; the files' normals are bit-identical, but
+Blender stores imported custom normals compressed relative to each mesh's own per-corner spaces,
+so one file normal decodes a little differently in two meshes: up to 2e-3 on the steep banks
+of a village block's river, measured);
 77 when Blender (bpy) is not installed. With --render, also renders the block from an
 oblique camera over its middle (Cycles, CPU, the tiles' own sun and the sky colour of their
 environment) so the borders can be judged by eye.
@@ -132,7 +134,7 @@ def main():
         for o in terrain[tb]:
             vb.update(border_vertices(bpy, o, axis, value))
         r = compare(va, vb)
-        good = r["shared"] > 0 and r["missing"] == 0 and max(r["height"], r["uv"]) <= 1e-4 and r["normal"] <= 2e-3
+        good = r["shared"] > 0 and r["missing"] == 0 and max(r["height"], r["uv"]) <= 1e-4 and r["normal"] <= 5e-3
         ok &= good
         print(json.dumps(dict(border=f"{ta}|{tb}", ok=good, **r)))
 
