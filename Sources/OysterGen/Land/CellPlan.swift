@@ -95,15 +95,14 @@ enum CellPlan {
         let centre = map.centre(c)
         // Water this cell's structures keep clear of: lakes and rivers that can reach it.
         let lakes = map.lakes(near: centre, cells: 1)
-        var riverPoints: [Vec2] = []
+        var riverPoints: [Vec2] = [], ponds: [Lake] = []
         for j in (c.j - 2)...(c.j + 2) {
             for i in (c.i - 2)...(c.i + 2) {
-                if let r = map.river(WorldMap.CellKey(i, j)) {
-                    riverPoints += r.line.points.filter { abs($0.x - centre.x) < 200 && abs($0.y - centre.y) < 200 }
-                }
+                guard let r = map.river(WorldMap.CellKey(i, j)) else { continue }
+                riverPoints += r.line.points.filter { abs($0.x - centre.x) < 200 && abs($0.y - centre.y) < 200 }
+                if let p = r.pond { ponds.append(p) }
             }
         }
-        let ponds = ((c.j - 2)...(c.j + 2)).flatMap { j in ((c.i - 2)...(c.i + 2)).compactMap { i in map.river(WorldMap.CellKey(i, j))?.pond } }
         let water = lakes + ponds
         func ground(_ x: Float, _ z: Float) -> Float { water.reduce(terrain.height(x, z)) { $1.carve(x, z, $0) } }
         func waterLevel(_ x: Float, _ z: Float) -> Float? {

@@ -96,13 +96,6 @@ struct LocalFeatures: Sendable {
         for lake in lakes where lake.covers(x, z) { return lake.level }
         return terrain.coast.nearSea(x, z) ? WorldMap.seaLevel : nil
     }
-
-    /// True where the ground is under (or at) water: a lake, the sea or a river.
-    func isWet(_ x: Float, _ z: Float, margin: Float = 0.3) -> Bool {
-        let s = sample(x, z, base: terrain.height(x, z))
-        if let w = waterLevel(x, z), s.height < w + margin { return true }
-        return s.river < LocalFeatures.riverHalfWidth + 1.5
-    }
 }
 
 /// A river falling over a step in its bed.

@@ -59,8 +59,6 @@ struct SegmentIndex: Sendable {
 
     static func key(_ i: Int64, _ j: Int64) -> Int64 { (i << 32) ^ (j & 0xFFFF_FFFF) }
 
-    var isEmpty: Bool { buckets.isEmpty }
-
     /// Distance to the nearest segment within `radius` and the value there, or nil.
     func nearest(_ x: Float, _ z: Float) -> (distance: Float, value: Float)? {
         let k = SegmentIndex.key(Int64((x / bucket).rounded(.down)), Int64((z / bucket).rounded(.down)))

@@ -76,9 +76,6 @@ struct WorldTerrain: Sendable {
         }
         return coast.shape(x, z, h)
     }
-
-    var amplitude: Float { home.amplitude }
-    var base: Float { home.base }
 }
 
 extension Int {
