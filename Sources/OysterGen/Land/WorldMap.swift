@@ -23,11 +23,11 @@ final class WorldMap: @unchecked Sendable {
     let roadCells: [CellKey]
     private var homePlan: HomePlan?
     private let lock = NSLock()
-    private var lakeCache: [CellKey: Lake?] = [:]
-    private var riverCache: [CellKey: CellRiver?] = [:]
-    private var siteCache: [CellKey: CellSites] = [:]
-    private var roadCache: [CellKey: [Polyline]] = [:]
-    private var kitCache: [String: KitModel] = [:]
+    private let lakeCache = PureCache<CellKey, Lake?>(limit: 4096)
+    private let riverCache = PureCache<CellKey, CellRiver?>(limit: 4096)
+    private let siteCache = PureCache<CellKey, CellSites>(limit: 4096)
+    private let roadCache = PureCache<CellKey, [Polyline]>(limit: 4096)
+    private let kits = PureCache<String, KitModel>()
     /// Scattered kits' meshes, converted once for every region of this world.
     let meshes = SharedMeshes()
 
@@ -93,25 +93,12 @@ final class WorldMap: @unchecked Sendable {
         PositionHash.hash(recipe.seed, c.i, c.j, StableSeed.of("cell/" + what))
     }
 
-    private func cached<V>(_ cache: ReferenceWritableKeyPath<WorldMap, [CellKey: V]>, _ key: CellKey, _ make: () -> V) -> V {
-        lock.lock()
-        if let v = self[keyPath: cache][key] { lock.unlock(); return v }
-        lock.unlock()
-        // Pure functions of the key: computing one twice on two threads gives the same value.
-        let v = make()
-        lock.lock()
-        if self[keyPath: cache].count > 4096 { self[keyPath: cache].removeAll() }
-        self[keyPath: cache][key] = v
-        lock.unlock()
-        return v
-    }
-
-    func lake(_ c: CellKey) -> Lake? { isHome(c) ? nil : cached(\.lakeCache, c) { CellPlan.lake(self, c) } }
-    func river(_ c: CellKey) -> CellRiver? { isHome(c) ? nil : cached(\.riverCache, c) { CellPlan.river(self, c) } }
-    func sites(_ c: CellKey) -> CellSites { isHome(c) ? CellSites() : cached(\.siteCache, c) { CellPlan.sites(self, c) } }
+    func lake(_ c: CellKey) -> Lake? { isHome(c) ? nil : lakeCache.value(c) { CellPlan.lake(self, c) } }
+    func river(_ c: CellKey) -> CellRiver? { isHome(c) ? nil : riverCache.value(c) { CellPlan.river(self, c) } }
+    func sites(_ c: CellKey) -> CellSites { isHome(c) ? CellSites() : siteCache.value(c) { CellPlan.sites(self, c) } }
     /// Roads owned by cell `c`: to the hubs of its +x and +z neighbours (and, for the cell
     /// just outside home on the -x/-z side, into home), so each road has exactly one owner.
-    func roads(_ c: CellKey) -> [Polyline] { cached(\.roadCache, c) { RoadNetwork.roads(self, from: c) } }
+    func roads(_ c: CellKey) -> [Polyline] { roadCache.value(c) { RoadNetwork.roads(self, from: c) } }
 
     /// Lakes within `r` cells of the cell holding (x, z), the home lakes included.
     func lakes(near p: Vec2, cells r: Int32 = 1) -> [Lake] {
@@ -124,16 +111,7 @@ final class WorldMap: @unchecked Sendable {
 
     /// A kit variant (tree, bush, rock) built once per world: every region of a streamed world
     /// reuses the same variants. Kits are pure functions of their key, so caching changes no output.
-    func kit(_ key: String, _ make: () -> KitModel) -> KitModel {
-        lock.lock()
-        if let k = kitCache[key] { lock.unlock(); return k }
-        lock.unlock()
-        let k = make()
-        lock.lock()
-        kitCache[key] = k
-        lock.unlock()
-        return k
-    }
+    func kit(_ key: String, _ make: () -> KitModel) -> KitModel { kits.value(key, make) }
 
     // MARK: - Regions
 
@@ -141,8 +119,12 @@ final class WorldMap: @unchecked Sendable {
     ///
     /// `roadsToo: false` leaves roads out: roads are graded on the ground without roads.
     func features(minX: Float, minZ: Float, maxX: Float, maxZ: Float, margin: Float = 16, roadsToo: Bool = true) -> LocalFeatures {
+        // Lakes and sites stay within about 115 m of their cell's centre, so the cells one
+        // round the rectangle hold every one that can reach it; a river walks up to ~440 m from
+        // its cell's centre, so rivers come from two cells round.
         let reach: Float = 2 * WorldMap.cellSize
         let i0 = cell(minX - reach), i1 = cell(maxX + reach), j0 = cell(minZ - reach), j1 = cell(maxZ + reach)
+        let near1 = (cell(minX - WorldMap.cellSize)...cell(maxX + WorldMap.cellSize), cell(minZ - WorldMap.cellSize)...cell(maxZ + WorldMap.cellSize))
         var lakes: [Lake] = [], sites: [Site] = [], rivers: [Polyline] = [], roads: [Polyline] = [], falls: [Waterfall] = []
         let lo = Vec2(minX - margin, minZ - margin), hi = Vec2(maxX + margin, maxZ + margin)
         func near(_ p: Vec2, _ r: Float) -> Bool { p.x + r >= lo.x && p.x - r <= hi.x && p.y + r >= lo.y && p.y - r <= hi.y }
@@ -151,11 +133,13 @@ final class WorldMap: @unchecked Sendable {
             for i in i0...i1 {
                 let c = CellKey(i, j)
                 if isHome(c) { touchesHome = true; continue }
-                if let l = lake(c), near(l.center, l.reach) { lakes.append(l) }
+                let close = near1.0.contains(i) && near1.1.contains(j)
+                if close, let l = lake(c), near(l.center, l.reach) { lakes.append(l) }
                 if let r = river(c) {
                     if r.line.touches(minX: lo.x, minZ: lo.y, maxX: hi.x, maxZ: hi.y, margin: LocalFeatures.riverBank * 1.3) { rivers.append(r.line) }
                     if let p = r.pond, near(p.center, p.reach) { lakes.append(p) }
                 }
+                guard close else { continue }
                 for s in self.sites(c).sites where near(s.position, s.radius + 4) { sites.append(s) }
             }
         }

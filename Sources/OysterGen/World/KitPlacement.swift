@@ -1,4 +1,3 @@
-import Foundation
 import OysterCore
 import OysterProcess
 
@@ -44,7 +43,7 @@ struct KitPlacement {
         guard !b.isEmpty else { return nil }
         let m: Int
         if let shared {
-            var mesh = shared.mesh(key) { SharedMeshes.canonical(b, name: name) }
+            var mesh = shared.value(key) { SharedMeshes.canonical(b, name: name) }
             for i in mesh.primitives.indices { mesh.primitives[i].material = a.material(SurfaceKind.allCases[mesh.primitives[i].material ?? 0]) }
             m = a.addMesh(mesh)
         } else {
@@ -106,26 +105,14 @@ struct KitPlacement {
 /// Kit meshes converted once per world: the mesh with each primitive's material set to its
 /// surface kind's ordinal (remapped to a scene's materials on use) and tangents generated, as
 /// `SceneAssembler.finish` would, so a streamed tile does not redo them for every tree.
-final class SharedMeshes: @unchecked Sendable {
-    private var meshes: [String: Mesh] = [:]
-    private let lock = NSLock()
+typealias SharedMeshes = PureCache<String, Mesh>
 
+extension PureCache where Key == String, Value == Mesh {
     static func canonical(_ b: MeshBuilder, name: String) -> Mesh {
         var mesh = b.makeMesh(name: name) { SurfaceKind.allCases.firstIndex(of: $0)! }
         for i in mesh.primitives.indices {
             if let t = mesh.primitives[i].withGeneratedTangents(texCoord: 0) { mesh.primitives[i] = t }
         }
         return mesh
-    }
-
-    func mesh(_ key: String, _ make: () -> Mesh) -> Mesh {
-        lock.lock()
-        if let m = meshes[key] { lock.unlock(); return m }
-        lock.unlock()
-        let m = make()
-        lock.lock()
-        meshes[key] = m
-        lock.unlock()
-        return m
     }
 }
