@@ -62,16 +62,10 @@ extension Render {
         let shot: Shot
         do {
             if let path {
-                let file: [UInt8]
-                do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
-                let camera = try CameraPath(json: file)
-                shot = try Shot(motion: .path(camera), duration: max(camera.duration, 1 / Float(fps)), fps: fps)
+                shot = try pathShot(try readCameraPath(path))
             } else if let actions {
-                let file: [UInt8]
-                do { file = try FileIO.read(actions, limit: 32 << 20) } catch { throw ToolFailure.unreadable(actions, "\(error)") }
-                let script = try ActionScript(json: file)
-                let walk = try world.walk(script, camera: (base.eye!, normalize(base.target! - base.eye!)), fps: fps)
-                shot = try Shot(motion: .path(walk), duration: max(walk.duration, 1 / Float(fps)), fps: fps)
+                let walk = try world.walk(try readActionScript(actions), camera: (base.eye!, normalize(base.target! - base.eye!)), fps: fps)
+                shot = try pathShot(walk)
             } else if let duration {
                 shot = try Shot(motion: .fixed, duration: duration, fps: fps)
             } else if still {

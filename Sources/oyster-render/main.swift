@@ -236,16 +236,10 @@ struct Render: OysterTool {
             if let turntable {
                 shot = try Shot(motion: .path(try CameraPath.turntable(around: scene.subjectBounds(), seconds: turntable, aspect: Float(base.width) / Float(base.height))), duration: turntable, fps: fps)
             } else if let path {
-                let file: [UInt8]
-                do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
-                let camera = try CameraPath(json: file)
-                shot = try Shot(motion: .path(camera), duration: max(camera.duration, 1 / Float(fps)), fps: fps)
+                shot = try pathShot(try readCameraPath(path))
             } else if let actions {
-                let file: [UInt8]
-                do { file = try FileIO.read(actions, limit: 32 << 20) } catch { throw ToolFailure.unreadable(actions, "\(error)") }
-                let script = try ActionScript(json: file)
-                let walk = try Walker.camera(for: script, over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
-                shot = try Shot(motion: .path(walk), duration: max(walk.duration, 1 / Float(fps)), fps: fps)
+                let walk = try Walker.camera(for: try readActionScript(actions), over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
+                shot = try pathShot(walk)
             } else if let animation {
                 let index = Int(animation).flatMap { scene.animations.indices.contains($0) ? $0 : nil }
                     ?? scene.animations.firstIndex { $0.name == animation }
@@ -332,6 +326,27 @@ struct Render: OysterTool {
         case .unknownCamera, .badSize: return ToolFailure(.usage, file: input, error.description)
         case .noOpenGL, .noGPU, .gl: return ToolFailure.unreadable(input, error.description)
         }
+    }
+}
+
+extension Render {
+    /// A camera path file (`--path`), read within its size limit.
+    func readCameraPath(_ path: String) throws -> CameraPath {
+        let file: [UInt8]
+        do { file = try FileIO.read(path, limit: 16 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
+        return try CameraPath(json: file)
+    }
+
+    /// An action script file (`--actions`), read within its size limit.
+    func readActionScript(_ path: String) throws -> ActionScript {
+        let file: [UInt8]
+        do { file = try FileIO.read(path, limit: 32 << 20) } catch { throw ToolFailure.unreadable(path, "\(error)") }
+        return try ActionScript(json: file)
+    }
+
+    /// A shot following `camera` for its length (at least one frame).
+    func pathShot(_ camera: CameraPath) throws -> Shot {
+        try Shot(motion: .path(camera), duration: max(camera.duration, 1 / Float(fps)), fps: fps)
     }
 }
 
