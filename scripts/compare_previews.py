@@ -15,7 +15,9 @@ on each. Prints one line of figures, all on 8-bit sRGB values (0-255):
 import argparse
 import math
 
-from PIL import Image, ImageDraw, ImageFont, ImageStat
+from PIL import Image, ImageStat
+
+from preview_label import label
 
 ap = argparse.ArgumentParser()
 ap.add_argument("out")
@@ -31,17 +33,6 @@ right = Image.open(a.blender).convert("RGB")
 if right.size != left.size:
     raise SystemExit(f"compare_previews: {a.blender} is {right.size}, {a.oyster} is {left.size}")
 w, h = left.size
-
-
-def label(image, text):
-    draw = ImageDraw.Draw(image, "RGBA")
-    try:
-        font = ImageFont.load_default(size=14)
-    except TypeError:  # Pillow < 10.1
-        font = ImageFont.load_default()
-    x0, y0, x1, y1 = draw.textbbox((8, 6), text, font=font)
-    draw.rectangle((x0 - 5, y0 - 4, x1 + 5, y1 + 4), fill=(0, 0, 0, 150))
-    draw.text((8, 6), text, font=font, fill=(255, 255, 255, 255))
 
 
 pair = Image.new("RGB", (w * 2 + 4, h), (255, 255, 255))

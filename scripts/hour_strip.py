@@ -12,7 +12,9 @@ import math
 import struct
 import sys
 
-from PIL import Image, ImageDraw, ImageFont, ImageStat
+from PIL import Image, ImageStat
+
+from preview_label import label
 
 out, work, hours = sys.argv[1], sys.argv[2], sys.argv[3:]
 W, H = 400, 225
@@ -45,17 +47,6 @@ def light_of(doc):
         d = quat_rotate(node.get("rotation", [0, 0, 0, 1]), (0, 0, 1))
         return light.get("name", ""), math.degrees(math.asin(max(-1, min(1, d[1])))), light.get("color", [1, 1, 1]), light.get("intensity", 1)
     return "none", 0, [0, 0, 0], 0
-
-
-def label(image, text):
-    draw = ImageDraw.Draw(image, "RGBA")
-    try:
-        font = ImageFont.load_default(size=14)
-    except TypeError:  # Pillow < 10.1
-        font = ImageFont.load_default()
-    x0, y0, x1, y1 = draw.textbbox((8, 6), text, font=font)
-    draw.rectangle((x0 - 5, y0 - 4, x1 + 5, y1 + 4), fill=(0, 0, 0, 150))
-    draw.text((8, 6), text, font=font, fill=(255, 255, 255, 255))
 
 
 strip = Image.new("RGB", (len(hours) * (W + 4) - 4, 2 * H + 4), (255, 255, 255))
