@@ -8,11 +8,8 @@ import Testing
 /// A 128 m home region (two 64 m tiles a side), low detail, untextured: fast enough to compare
 /// a whole region with its tiles.
 private func worldRecipe(_ prompt: String = "", seed: UInt64 = 3) -> Recipe {
-    var r = prompt.isEmpty ? Recipe() : PromptInterpreter.interpret(prompt, seed: seed).recipe
-    r.seed = seed
+    var r = smallRecipe(prompt, seed: seed)
     r.size = 128
-    r.detail = .low
-    r.textureResolution = 16
     return r
 }
 
