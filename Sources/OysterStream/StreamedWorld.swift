@@ -47,9 +47,10 @@ public final class StreamedWorld {
     }
 
     /// The camera of every frame of `script` at `fps`, walked over the world's streamed ground
-    /// (`StreamedGround`), from where the script says, else from `camera`.
+    /// (`StreamedGround`), from where the script says, else from `camera` (with what the
+    /// script spawns in the way: `direct` also says what it changed).
     public func walk(_ script: ActionScript, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
-        try Walker.camera(for: script, over: StreamedGround(stream), camera: camera, fps: fps)
+        try direct(script, camera: camera, fps: fps).path
     }
 
     /// Where each frame's camera is and which tiles it needs. A frame without an eye looks
@@ -76,8 +77,12 @@ public final class StreamedWorld {
     /// thread, with the tiles streamed round the camera. `levelsOfDetail` as in
     /// `Renderer.prepare` (for video). The fog's base height, unless `base` sets it, is the
     /// lowest point of the first frame's tiles, and stays there.
+    ///
+    /// Weather with geometry (the recipe's, or what `direction` sets) is drawn round the
+    /// camera (`WeatherField`); `direction` (from `direct`) also gives each frame its hour's
+    /// light and the things spawned by then.
     public func render(_ shot: Shot, base: RenderOptions, renderer: Renderer, levelsOfDetail: Bool,
-                       frame: (Int, PixelImage) throws -> Void) throws {
+                       direction: WorldDirection? = nil, frame: (Int, PixelImage) throws -> Void) throws {
         let plan = plan(shot, base: base)
         statistics = StreamStatistics()
         statistics.spans = plan.spans.count
@@ -93,6 +98,7 @@ public final class StreamedWorld {
 
         var live: [Int: PreparedScene] = [:]
         var fogBase = base.fogBase
+        var scenery = DirectedScenery(world: self, direction: direction, levelsOfDetail: levelsOfDetail)
         let clock = ContinuousClock()
         for f in 0..<shot.frameCount {
             for i in plan.frames[f] where plan.spans[i].first == f {
@@ -113,7 +119,8 @@ public final class StreamedWorld {
             }
             var o = options(shot, frame: f, base: base)
             o.fogBase = fogBase
-            try frame(f, try renderer.render(scenes, options: o))
+            let drawn = scenery.scenes(around: scenes, time: Float(f) / Float(shot.fps), options: o, renderer: renderer)
+            try frame(f, try renderer.render(drawn, options: o))
             for i in plan.frames[f] where plan.spans[i].last == f { live[i] = nil }
         }
         let s = stager.finish()
@@ -123,6 +130,7 @@ public final class StreamedWorld {
         statistics.stageSeconds = s.stage
         statistics.peakWaiting = s.peakWaiting
         statistics.bakedKinds = textures.bakedKinds
+        statistics.weatherFields = scenery.weatherFields
     }
 }
 
@@ -147,6 +155,8 @@ public struct StreamStatistics: Sendable {
     /// Texture kinds baked, and most shared textures on the GPU at once.
     public var bakedKinds = 0
     public var peakTextures = 0
+    /// Weather fields made round the camera (one each time it moved to a new place or view).
+    public var weatherFields = 0
 }
 
 public enum StreamedWorldError: Error, CustomStringConvertible, Equatable {

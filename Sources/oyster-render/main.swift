@@ -238,7 +238,11 @@ struct Render: OysterTool {
             } else if let path {
                 shot = try pathShot(try readCameraPath(path))
             } else if let actions {
-                let walk = try Walker.camera(for: try readActionScript(actions), over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
+                let script = try readActionScript(actions)
+                if let change = script.actions.first(where: { $0.kind.changesWorld }) {
+                    throw ActionScriptError.unsupported("\(change.kind.command) changes the world, which needs the world generator: render the world with --world (a prompt or --recipe) instead of a scene file")
+                }
+                let walk = try Walker.camera(for: script, over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
                 shot = try pathShot(walk)
             } else if let animation {
                 let index = Int(animation).flatMap { scene.animations.indices.contains($0) ? $0 : nil }
