@@ -1,7 +1,9 @@
 import Foundation
 import OysterCore
 @testable import OysterMotion
+import OysterJSON
 import OysterRender
+import OysterTestSupport
 import Testing
 
 /// A 40 m square of ground with a slope up to the east, a house (a turned box) and a low step.
@@ -209,5 +211,14 @@ struct WalkerTests {
         // Without the box the walk would reach z = 8; the box's near face is at 11 + 2 = 13.
         let end = try #require(path.keys.last).position
         #expect(end.z > 13 && end.z < 13.5, "stopped by the spawned box at \(end.z)")
+    }
+
+    @Test func theSchemasExamplesAreScriptsThisReaderTakes() throws {
+        let schema = try JSONParser.parse(try FileIO.read(RepoPaths.root + "/docs/action-script.schema.json"))
+        let examples = try #require(schema["examples"]?.arrayValue)
+        #expect(examples.count >= 2)
+        for example in examples {
+            _ = try ActionScript(json: JSONWriter.write(example))
+        }
     }
 }
