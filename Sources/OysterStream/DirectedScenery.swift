@@ -21,6 +21,9 @@ struct DirectedScenery {
     private var light: (environment: Environment, scene: PreparedScene)?
     private var spawned: [PreparedScene] = []
     private var weather: (key: WeatherKey, scene: PreparedScene?)?
+    /// The weather's textures by image name: the same for every field of the shot, so
+    /// uploaded once and shared by the fields that follow.
+    private var weatherPixels: [String: SharedPixels] = [:]
     /// Weather fields made so far.
     private(set) var weatherFields = 0
 
@@ -64,10 +67,23 @@ struct DirectedScenery {
             let view = key.camera
             let scene = world.stream.weather(kind, hour: hour, eye: view.eye, target: view.target,
                                              yfov: min(o.fieldOfView * Self.weatherWidening, 2.8), aspect: Float(o.width) / Float(o.height))
-            weather = (key, scene.map { renderer.prepare($0) })
+            weather = (key, scene.map { renderer.prepare(StagedScene($0, sharedImages: weatherImages($0))) })
             weatherFields += 1
         }
         if let s = weather?.scene { out.append(s) }
+        return out
+    }
+}
+
+extension DirectedScenery {
+    /// The pixels of `scene`'s images as shared pixels, one object per image name.
+    mutating func weatherImages(_ scene: Scene) -> [Int: SharedPixels] {
+        var out: [Int: SharedPixels] = [:]
+        for (i, image) in scene.images.enumerated() {
+            guard let name = image.name, let pixels = image.pixels else { continue }
+            if weatherPixels[name] == nil { weatherPixels[name] = SharedPixels(pixels) }
+            out[i] = weatherPixels[name]
+        }
         return out
     }
 }
