@@ -5,7 +5,8 @@ import OysterJSON
 /// strafe, turn, look, jump, fly and wait, and change the world: set the hour, the weather,
 /// spawn a thing. Actions run one after another unless given an `at` time, so they can overlap
 /// (walk while turning); world changes take effect at their start and do not hold up what
-/// follows (a set-time's `seconds` is how long its blend lasts while the walk goes on). The
+/// follows (a set-time's or weather's `seconds` is how long its blend lasts while the walk
+/// goes on). The
 /// same script over the same scene gives the same camera, frame for frame.
 ///
 /// World changes are read here as values; which weathers and things exist is the world
@@ -29,7 +30,8 @@ public struct ActionScript: Sendable, Equatable {
         /// The hour becomes `hour` (0..<24), blended over the action's seconds (0: at once);
         /// the clock runs forward to it.
         case setTime(hour: Float)
-        /// The weather becomes this kind (the generator's name for it, e.g. "snow").
+        /// The weather becomes this kind (the generator's name for it, e.g. "snow"), blended
+        /// over the action's seconds (0: at once).
         case weather(String)
         /// A thing from the generator's registries placed on the ground.
         case spawn(Spawn)
@@ -235,7 +237,7 @@ extension ActionScript {
             place = .ahead(metres: try number(item["distance"], "\(what).distance (metres)", 1...200) ?? Self.defaultAhead)
         case let at?:
             let limit = Double(Self.spawnLimit)
-            guard let p = at.vec3(limit: 1e30) else { throw .invalid("\(what).at must be [x, y, z] or \"ahead\"") }
+            guard let p = at.vec3(limit: 1e30) else { throw .invalid("\(what).at must be [x, y, z] or \"ahead\" (a spawn's start time is \"when\")") }
             guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
                 throw .invalid("\(what).at: [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
             }

@@ -45,7 +45,7 @@ struct DirectedScenery {
         var out = tiles
         if let d = direction {
             if d.controlsLight {
-                let environment = world.stream.environment(hour: d.hour(at: t), weather: d.weather(at: t))
+                let environment = d.environment(at: t, in: world.stream)
                 if light?.environment != environment {
                     light = (environment, renderer.prepareLight(environment, units: ChunkGenerator.Stream.lightUnits))
                 }

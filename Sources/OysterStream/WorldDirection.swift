@@ -15,7 +15,7 @@ public struct WorldDirection: Sendable {
     let startWeather: Weather
     /// Set-times and weathers in start order.
     let hours: [(at: Float, seconds: Float, hour: Float)]
-    let weathers: [(at: Float, weather: Weather)]
+    let weathers: [(at: Float, seconds: Float, weather: Weather)]
     /// Things spawned, in the order the walk placed them, with their scenes.
     public internal(set) var spawns: [(placed: PlacedSpawn, scene: Scene)] = []
 
@@ -25,7 +25,7 @@ public struct WorldDirection: Sendable {
         startHour = recipe.timeOfDay
         startWeather = recipe.weather
         var hours: [(at: Float, seconds: Float, hour: Float)] = []
-        var weathers: [(at: Float, weather: Weather)] = []
+        var weathers: [(at: Float, seconds: Float, weather: Weather)] = []
         // Start order, as the walk plays them (ties in script order).
         let ordered = script.actions.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
         for (i, a) in ordered {
@@ -35,7 +35,7 @@ public struct WorldDirection: Sendable {
                 guard let w = Weather(rawValue: name) else {
                     throw .invalid("actions[\(i)].kind: '\(name)' is not a weather; one of \(Weather.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                weathers.append((a.at, w))
+                weathers.append((a.at, a.seconds, w))
             case .spawn(let s):
                 guard ChunkGenerator.Stream.spawnable.contains(s.thing) else {
                     throw .invalid("actions[\(i)].thing: '\(s.thing)' cannot be spawned; things to spawn: \(ChunkGenerator.Stream.spawnable.joined(separator: ", "))")
@@ -64,14 +64,55 @@ public struct WorldDirection: Sendable {
         return value(current, t)
     }
 
-    /// The weather at `t` seconds: the last one set by then, else the recipe's.
+    /// The change of weather under way at `t` seconds (or the last one made): the weather
+    /// left, the one coming and how far the change has gone (1: done). Before any change, the
+    /// recipe's weather, done.
+    func weatherChange(at t: Float) -> (from: Weather, to: Weather, fraction: Float) {
+        var current: (from: Weather, to: Weather, at: Float, seconds: Float) = (startWeather, startWeather, 0, 0)
+        func fraction(_ c: (from: Weather, to: Weather, at: Float, seconds: Float), _ time: Float) -> Float {
+            c.seconds > 0 ? min(max((time - c.at) / c.seconds, 0), 1) : 1
+        }
+        for c in weathers where c.at <= t {
+            // A change made while another is under way starts from what is shown then.
+            let shown = fraction(current, c.at) < 0.5 ? current.from : current.to
+            current = (shown, c.weather, c.at, c.seconds)
+        }
+        return (current.from, current.to, fraction(current, t))
+    }
+
+    /// The weather shown at `t` seconds (whose rain, snow or mist falls): a change's new
+    /// weather from halfway through it.
     public func weather(at t: Float) -> Weather {
-        weathers.last { $0.at <= t }?.weather ?? startWeather
+        let c = weatherChange(at: t)
+        return c.fraction < 0.5 ? c.from : c.to
+    }
+
+    /// The light at `t` seconds: the hour's in the weather, blended from the weather left to
+    /// the one coming over the change's seconds (sky, sun strength and colour, fog).
+    public func environment(at t: Float, in stream: ChunkGenerator.Stream) -> Environment {
+        let hour = hour(at: t), change = weatherChange(at: t)
+        let to = stream.environment(hour: hour, weather: change.to)
+        guard change.fraction < 1, change.from != change.to else { return to }
+        return Environment(mixing: stream.environment(hour: hour, weather: change.from), to, change.fraction)
     }
 
     /// The things standing at `t` seconds (spawned at or before it), by index into `spawns`.
     func spawned(at t: Float) -> Range<Int> {
         0..<(spawns.firstIndex { $0.placed.time > t } ?? spawns.count)
+    }
+}
+
+extension Environment {
+    /// `a` becoming `b` by `f` (0: `a`, 1: `b`): colours, the sun's strength and the fog
+    /// mixed; the sun's place, night and the hour are the same in both (one hour, two
+    /// weathers); the weather named is the nearer.
+    init(mixing a: Environment, _ b: Environment, _ f: Float) {
+        func colour(_ x: Vec3?, _ y: Vec3?) -> Vec3? { x.flatMap { x in y.map { mix(x, $0, f) } } ?? y }
+        func number(_ x: Float?, _ y: Float?) -> Float? { x.flatMap { x in y.map { mix(x, $0, f) } } ?? y }
+        self.init(skyColor: colour(a.skyColor, b.skyColor), horizonColor: colour(a.horizonColor, b.horizonColor),
+                  sunGlowColor: colour(a.sunGlowColor, b.sunGlowColor), fogDensity: number(a.fogDensity, b.fogDensity), isNight: b.isNight,
+                  sunDirection: b.sunDirection, sunColor: colour(a.sunColor, b.sunColor), sunIntensity: number(a.sunIntensity, b.sunIntensity),
+                  timeOfDay: b.timeOfDay, weather: f < 0.5 ? a.weather : b.weather)
     }
 }
 

@@ -122,8 +122,8 @@ struct WorldCommandTests {
         try AtomicFile.write(Array(testRecipe().jsonText.utf8), to: dir.file("recipe.json"))
         try AtomicFile.write(Array("""
         {"start": {"pitch": -5}, "actions": [{"do": "weather", "kind": "snow"}, {"do": "set-time", "to": "18:30", "seconds": 1},
-          {"do": "spawn", "thing": "tower", "at": "ahead", "distance": 20, "when": 0.5},
-          {"do": "move", "seconds": 2, "speed": 6}, {"do": "turn", "degrees": 60, "seconds": 1, "at": 1}]}
+          {"do": "move", "seconds": 2, "speed": 6}, {"do": "turn", "degrees": 60, "seconds": 1, "at": 1},
+          {"do": "spawn", "thing": "tower", "at": "ahead", "distance": 20, "when": 0.5}]}
         """.utf8), to: dir.file("walk.json"))
         var outputs: [[String: [UInt8]]] = []
         for run in ["a", "b"] {

@@ -47,6 +47,21 @@ struct WorldDirectionTests {
         #expect(!walkOnly.controlsLight, "a script that sets neither leaves the tiles their own light")
     }
 
+    @Test func aWeatherGivenSecondsCrossFadesTheLightAndSwitchesItsFallHalfway() throws {
+        var recipe = testRecipe()
+        recipe.timeOfDay = 14
+        recipe.weather = .clear
+        let d = try WorldDirection(try script("{\"actions\": [{\"do\": \"weather\", \"kind\": \"fog\", \"seconds\": 4, \"at\": 1}]}"), recipe: recipe)
+        let stream = ChunkGenerator.Stream(recipe, size: 32)
+        let clear = try #require(stream.environment(hour: 14, weather: .clear).fogDensity)
+        let fog = try #require(stream.environment(hour: 14, weather: .fog).fogDensity)
+        let density = { (t: Float) in d.environment(at: t, in: stream).fogDensity! }
+        #expect(density(0) == clear && density(1) == clear && density(5) == fog && density(9) == fog)
+        #expect(abs(density(3) - (clear + fog) / 2) < 1e-5, "halfway: \(density(3))")
+        #expect(d.weather(at: 2.9) == .clear && d.weather(at: 3) == .fog)
+        #expect(d.environment(at: 3, in: stream).sunDirection == stream.environment(hour: 14, weather: .fog).sunDirection)
+    }
+
     @Test func theLightOfNightIsTheMoonsAndDimmerThanTheAfternoons() {
         let stream = ChunkGenerator.Stream(testRecipe(), size: 32)
         let day = stream.environment(hour: 14, weather: .clear), night = stream.environment(hour: 22.5, weather: .clear)
