@@ -24,8 +24,9 @@ struct DirectedScenery {
     /// The weather's textures by image name: the same for every field of the shot, so
     /// uploaded once and shared by the fields that follow.
     private var weatherPixels: [String: SharedPixels] = [:]
-    /// Weather fields made so far.
+    /// Weather fields made so far, and the seconds making and uploading them took.
     private(set) var weatherFields = 0
+    private(set) var weatherSeconds = 0.0
 
     /// Metres and radians the weather camera is snapped to.
     static let weatherCell: Float = 4
@@ -64,6 +65,8 @@ struct DirectedScenery {
         let hour = direction?.hour(at: t) ?? world.recipe.timeOfDay
         let key = WeatherKey(kind: kind, eye: eye, forward: target - eye, hour: hour, fieldOfView: o.fieldOfView, aspect: Float(o.width) / Float(o.height))
         if weather?.key != key {
+            let started = ContinuousClock.now
+            defer { weatherSeconds += (ContinuousClock.now - started).seconds }
             let view = key.camera
             let scene = world.stream.weather(kind, hour: hour, eye: view.eye, target: view.target,
                                              yfov: min(o.fieldOfView * Self.weatherWidening, 2.8), aspect: Float(o.width) / Float(o.height))

@@ -131,6 +131,7 @@ public final class StreamedWorld {
         statistics.peakWaiting = s.peakWaiting
         statistics.bakedKinds = textures.bakedKinds
         statistics.weatherFields = scenery.weatherFields
+        statistics.weatherSeconds = scenery.weatherSeconds
     }
 }
 
@@ -155,8 +156,10 @@ public struct StreamStatistics: Sendable {
     /// Texture kinds baked, and most shared textures on the GPU at once.
     public var bakedKinds = 0
     public var peakTextures = 0
-    /// Weather fields made round the camera (one each time it moved to a new place or view).
+    /// Weather fields made round the camera (one each time it moved to a new place or view),
+    /// and render-thread seconds making and uploading them.
     public var weatherFields = 0
+    public var weatherSeconds = 0.0
 }
 
 public enum StreamedWorldError: Error, CustomStringConvertible, Equatable {

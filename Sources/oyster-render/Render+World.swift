@@ -99,9 +99,9 @@ extension Render {
         if stats {
             let s = world.statistics
             let n = Double(max(s.tilesStaged, 1))
-            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU; %d weather fields\n",
+            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU; %d weather fields, %.1f ms each\n",
                                        Self.toolName, s.tilesStaged, tileSize, s.peakTiles, s.peakWaiting, world.workers, s.generateSeconds / n * 1000,
-                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures, s.weatherFields))
+                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures, s.weatherFields, s.weatherSeconds / Double(max(s.weatherFields, 1)) * 1000))
         }
     }
 }

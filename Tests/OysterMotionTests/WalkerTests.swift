@@ -213,7 +213,10 @@ struct WalkerTests {
         #expect(end.z > 13 && end.z < 13.5, "stopped by the spawned box at \(end.z)")
     }
 
-    @Test func theSchemasExamplesAreScriptsThisReaderTakes() throws {
+    @Test func theSchemasExamplesAndTheFixturesAreScriptsThisReaderTakes() throws {
+        let direct = try ActionScript(json: try FileIO.read(RepoPaths.fixture("actions/direct.json")))
+        #expect(direct.changesWorld && direct.duration == 10)
+        _ = try ActionScript(json: try FileIO.read(RepoPaths.fixture("actions/walk.json")))
         let schema = try JSONParser.parse(try FileIO.read(RepoPaths.root + "/docs/action-script.schema.json"))
         let examples = try #require(schema["examples"]?.arrayValue)
         #expect(examples.count >= 2)
