@@ -129,8 +129,11 @@ struct DirectedRenderTests {
         #expect(lumas[5] < lumas[0] * 0.5, "night \(lumas[5]) against afternoon \(lumas[0])")
         #expect(lumas[2] <= lumas[0] + 1 && lumas[3] < lumas[1], "the light falls through the blend: \(lumas)")
         var again: [[UInt8]] = []
-        _ = try render(world, text) { _, image, _ in again.append(image.samples8) }
+        let walk = try render(world, text) { _, image, _ in again.append(image.samples8) }
         #expect(again == frames, "the same script gave other frames")
+        // The light of the last frame is the moon's, elsewhere in the sky than the sun was.
+        let start = walk.direction.environment(at: 0, in: world.stream), end = walk.direction.environment(at: 1.5, in: world.stream)
+        #expect(start.isNight == false && end.isNight == true && length(start.sunDirection! - end.sunDirection!) > 0.3)
     }
 
     @Test func snowUnderAWorldDrawsFallingFlakesRoundTheCamera() throws {
@@ -153,6 +156,22 @@ struct DirectedRenderTests {
         // Flakes are small white specks: more near-white pixels than the clear frame has.
         func whites(_ p: [UInt8]) -> Int { stride(from: 0, to: p.count, by: 4).filter { p[$0] > 200 && p[$0 + 1] > 200 && p[$0 + 2] > 200 }.count }
         #expect(whites(snow.images[0]) > whites(clear.images[0]) + 10, "\(whites(snow.images[0])) against \(whites(clear.images[0]))")
+    }
+
+    @Test func aSnowyRecipesWorldSnowsWithoutAScript() throws {
+        var r = testRecipe()
+        r.weather = .snow
+        let world = try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
+        let home = world.establishingCamera
+        var base = RenderOptions(width: 96, height: 54)
+        base.eye = home.eye
+        base.target = home.target
+        try world.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: base, renderer: try Renderer(), levelsOfDetail: false) { _, _ in }
+        #expect(world.statistics.weatherFields == 1)
+        r.weather = .clear
+        let clear = try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
+        try clear.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: base, renderer: try Renderer(), levelsOfDetail: false) { _, _ in }
+        #expect(clear.statistics.weatherFields == 0)
     }
 
     @Test func aSpawnedTowerAppearsAheadAndStopsTheWalker() throws {
