@@ -95,7 +95,8 @@ struct FrameLighting {
         }
         ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
-        locals = Self.nearestLocals(scenes, eye: eye)
+        // Lamps out (a frame's light saying so by day): no point or spot light shines.
+        locals = environment?.lampsLit == false ? [] : Self.nearestLocals(scenes, eye: eye)
     }
 
     /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties

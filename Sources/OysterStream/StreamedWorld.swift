@@ -86,7 +86,9 @@ public final class StreamedWorld {
         let plan = plan(shot, base: base)
         statistics = StreamStatistics()
         statistics.spans = plan.spans.count
-        let stager = Stager(plan: plan, world: self, levelsOfDetail: levelsOfDetail,
+        // A script that has the light in hand switches the lamps by the hour, so tiles come
+        // with their lamps' lights, put out by day by the frame's light.
+        let stager = Stager(plan: plan, world: self, levelsOfDetail: levelsOfDetail, lamps: direction?.controlsLight ?? false,
                             ahead: max(2 * workers, 2 * (2 * window.radius + 1)))
         let threads = (0..<workers).map { _ in
             let t = Thread { stager.work() }
@@ -183,6 +185,7 @@ final class Stager: @unchecked Sendable {
     private let textures: WorldTextures
     private let levels: LevelCache
     private let levelsOfDetail: Bool
+    private let lamps: Bool
     private let ahead: Int
     private let condition = NSCondition()
     private var next = 0
@@ -192,12 +195,13 @@ final class Stager: @unchecked Sendable {
     private var running = 0
     private var totals = (staged: 0, generate: 0.0, textures: 0.0, stage: 0.0, peakWaiting: 0)
 
-    init(plan: StreamPlan, world: StreamedWorld, levelsOfDetail: Bool, ahead: Int) {
+    init(plan: StreamPlan, world: StreamedWorld, levelsOfDetail: Bool, lamps: Bool, ahead: Int) {
         self.plan = plan
         stream = world.stream
         textures = world.textures
         levels = world.levels
         self.levelsOfDetail = levelsOfDetail
+        self.lamps = lamps
         self.ahead = max(1, ahead)
     }
 
@@ -222,7 +226,7 @@ final class Stager: @unchecked Sendable {
 
             let key = plan.spans[i].tile
             let start = clock.now
-            let scene = stream.tile(x: key.x, z: key.z)
+            let scene = stream.tile(x: key.x, z: key.z, lamps: lamps)
             let generated = clock.now
             let images = textures.images(for: scene)
             let textured = clock.now

@@ -53,4 +53,28 @@ struct FrameLightTests {
         let photometric = try renderer.render([renderer.prepareLight(env, units: .photometric), wall], options: o)
         #expect(rgb(photometric, 50, 32).x < rgb(unitless, 50, 32).x / 2)
     }
+
+    @Test func aLightSayingTheLampsAreOutPutsOutThePointLightsOfWhatIsDrawn() throws {
+        // A grey floor with a point light over its middle, no sun; the frame's light a dark
+        // sky whose lamps burn, or not.
+        var floor = TestScenes.scene([(TestScenes.square(size: 8, floor: true), TestScenes.material(Vec4(0.6, 0.6, 0.6, 1)))], sun: nil)
+        floor.lights = [Light(name: "Lantern", kind: .point, intensity: 20, range: 6)]
+        var lamp = Node(name: "Lantern", transform: .trs(translation: Vec3(0, 1, 0), rotation: .identity, scale: .one))
+        lamp.light = 0
+        floor.nodes.append(lamp)
+        floor.roots = [SceneRoot(nodes: Array(floor.nodes.indices))]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(floor)
+        var o = TestScenes.options(eye: Vec3(0, 9, 0.01), at: .zero)
+        o.shadows = false
+        func frame(lampsLit: Bool?) throws -> Int {
+            var night = environment(sun: Vec3(0, 1, 0), intensity: 0, sky: Vec3(0.01, 0.01, 0.02), night: true)
+            night.lampsLit = lampsLit
+            let image = try renderer.render([renderer.prepareLight(night, units: .unitless), prepared], options: o)
+            let c = rgb(image, 32, 32)
+            return c.x + c.y + c.z
+        }
+        let lit = try frame(lampsLit: true), unsaid = try frame(lampsLit: nil), out = try frame(lampsLit: false)
+        #expect(lit > out + 150 && unsaid == lit, "under the lantern: lit \(lit), not said \(unsaid), out \(out)")
+    }
 }

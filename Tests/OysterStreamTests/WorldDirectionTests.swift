@@ -72,6 +72,25 @@ struct WorldDirectionTests {
         #expect(stream.environment(hour: 14, weather: .fog).fogDensity! > 5 * day.fogDensity!)
     }
 
+    @Test func tilesForADirectedWorldCarryTheirLampsLightsByDayAndTheHourSaysWhetherTheyBurn() throws {
+        var recipe = testRecipe()
+        recipe.timeOfDay = 14
+        let stream = ChunkGenerator.Stream(recipe, size: 32)
+        func lamps(_ s: Scene) -> Int { s.lights.filter { $0.kind != .directional }.count }
+        // The tiles round home, with and without lamps: a village has some.
+        var with = 0, without = 0
+        for z in -2...1 {
+            for x in -2...1 {
+                with += lamps(stream.tile(x: x, z: z, lamps: true))
+                without += lamps(stream.tile(x: x, z: z))
+            }
+        }
+        #expect(with > 0 && without == 0, "afternoon tiles: \(with) lamps with, \(without) without")
+        #expect(stream.environment(hour: 14, weather: .clear).lampsLit == false)
+        #expect(stream.environment(hour: 22.5, weather: .clear).lampsLit == true)
+        #expect(stream.environment(hour: 19.3, weather: .clear).lampsLit == true, "dusk: the sun on the horizon")
+    }
+
     @Test func aSpawnedThingIsAStructureOnTheGroundAndTheSameEachTime() throws {
         let stream = ChunkGenerator.Stream(testRecipe(), size: 32)
         let tower = try #require(stream.spawn("tower", x: 10, z: -20, heading: 0.5))

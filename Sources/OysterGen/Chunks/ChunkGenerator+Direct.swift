@@ -10,7 +10,7 @@ extension ChunkGenerator.Stream {
 
     /// The sun (or moon), sky and fog of `hour` (0–24) in `weather`, as the generator lights a
     /// world made for that hour: `Sky`'s sun path and colours, the sun's illuminance in the
-    /// tiles' light units (photometric).
+    /// tiles' light units (photometric), and whether lamps burn (from dusk to dawn).
     public func environment(hour: Float, weather: Weather) -> Environment {
         let sky = Sky(hour: hour, weather: weather)
         var e = sky.environment
@@ -18,6 +18,7 @@ extension ChunkGenerator.Stream {
         e.sunColor = sky.sunColor
         e.sunIntensity = sky.sunIntensity * Lighting.photometricScale
         e.weather = weather.rawValue
+        e.lampsLit = sky.lampsLit
         return e
     }
 
