@@ -146,6 +146,18 @@ final class GPUResources {
                 chain.append((level, max(result.error * extent, chain.last!.1)))
                 last = level.triangleCount
             }
+            // Where collapsing stalls on separate pieces (a crown of leaf clumps), vertex
+            // clustering goes on: a grid of 8, then 4 cells over the longest side. Not for
+            // pieces that must meet others edge to edge (clustering moves border vertices).
+            let side = max(bounds.size.x, bounds.size.y, bounds.size.z)
+            if tiles.count == 1, !keepsBorder {
+                for cells in [Float(8), 4] where last > 48 {
+                    let (level, result) = tile.clustered(cellSize: side / cells)
+                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.6 else { continue }
+                    chain.append((level, max(result.error * side, chain.last!.1)))
+                    last = level.triangleCount
+                }
+            }
             return Piece(bounds: bounds, chain: chain)
         }
     }
