@@ -14,7 +14,7 @@ public final class Renderer {
     private let context: GLContext
     private var colorPrograms: [Shaders.Variant: GLProgram] = [:]
     private var depthPrograms: [Shaders.Variant: GLProgram] = [:]
-    private let skyProgram: GLProgram
+    private var skyPrograms: [ToneMapping: GLProgram] = [:]
     private let fxaaProgram: GLProgram
     private var target: Framebuffer?
     private var shadowMaps: ShadowMaps?
@@ -36,7 +36,6 @@ public final class Renderer {
 
     public init(device: RenderDevice = .auto) throws(RenderError) {
         context = try GLContext(device: device)
-        skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment)
         fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
         glGenBuffers(1, &instanceBuffer)
@@ -118,7 +117,7 @@ public final class Renderer {
         target.bind()
         glClearColor(0, 0, 0, 1)
         glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
-        drawSky(camera: camera, lighting: lighting, options: options)
+        try drawSky(camera: camera, lighting: lighting, options: options)
 
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
@@ -128,10 +127,10 @@ public final class Renderer {
         case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
         }
         let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        let frame = FrameFeatures(shadows: !cascades.isEmpty, localLights: !lighting.locals.isEmpty, toneMapping: options.toneMapping)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
             lighting.apply(to: program, eye: camera.eye, options: options)
-            program.set("uViewForward", camera.forward)
             program.set("uCascadeCount", cascades.count)
             for (i, c) in cascades.enumerated() {
                 program.set("uShadowMatrix[\(i)]", c.matrix)
@@ -140,12 +139,12 @@ public final class Renderer {
             }
         }
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
-        try draw(list.opaque, scenes, poses: poses, depth: false, setup: setup)
+        try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
             glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
             glDepthMask(GLboolean(GL_FALSE))
-            try draw(list.blended, scenes, poses: poses, depth: false, setup: setup)
+            try draw(list.blended, scenes, poses: poses, pass: .color(frame), setup: setup)
             glDepthMask(GLboolean(GL_TRUE))
             glDisable(GLenum(GL_BLEND))
         }
@@ -177,9 +176,14 @@ public final class Renderer {
         return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
     }
 
-    private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) {
+    private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) throws(RenderError) {
         glDisable(GLenum(GL_DEPTH_TEST))
         glDepthMask(GLboolean(GL_FALSE))
+        let skyProgram: GLProgram
+        if let known = skyPrograms[options.toneMapping] { skyProgram = known } else {
+            skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment(options.toneMapping))
+            skyPrograms[options.toneMapping] = skyProgram
+        }
         skyProgram.use()
         lighting.apply(to: skyProgram, eye: camera.eye, options: options)
         // The sky is at infinity: view rotation only, so it does not drift as the eye moves.
@@ -216,19 +220,34 @@ public final class Renderer {
             // What no animation moves is drawn once per view of the cascade, then copied.
             if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
-                try draw(casters(.still).opaque, scenes, poses: poses, depth: true, setup: setup)
+                try draw(casters(.still).opaque, scenes, poses: poses, pass: .depth, setup: setup)
             }
             maps.beginFromCache(layer: layer)
-            try draw(casters(.moving).opaque, scenes, poses: poses, depth: true, setup: setup)
+            try draw(casters(.moving).opaque, scenes, poses: poses, pass: .depth, setup: setup)
         }
         glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
         return cascades
     }
 
+    /// What a frame turns on in every colour shader.
+    struct FrameFeatures {
+        var shadows: Bool
+        var localLights: Bool
+        var toneMapping: ToneMapping
+    }
+
+    /// The colour pass with its frame's features, or the depth pass (shadow maps).
+    enum Pass {
+        case color(FrameFeatures)
+        case depth
+    }
+
     /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
     /// uniforms the first time it is used in this call.
-    private func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], depth: Bool,
+    private func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], pass: Pass,
                       setup: (GLProgram) -> Void) throws(RenderError) {
+        let depth: Bool
+        if case .depth = pass { depth = true } else { depth = false }
         guard !batches.isEmpty else { return }
         // Every batch's instance matrices in one upload.
         var instances: [Float] = []
@@ -248,8 +267,7 @@ public final class Renderer {
             let resources = scenes[batch.scene].resources
             let pose = poses[batch.scene]
             guard let gpu = resources.primitive(batch.mesh, batch.primitive, part: batch.part, level: batch.level) else { continue }
-            let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0,
-                                          masked: batch.material?.alphaMode == .mask)
+            let variant = Self.variant(batch, gpu, resources: resources, pass: pass)
             let program = try self.program(variant, depth: depth)
             if current !== program {
                 program.use()
@@ -263,8 +281,6 @@ public final class Renderer {
                 lastMaterial = .some(batch.material)
                 lastScene = batch.scene
             }
-            program.set("uHasNormals", gpu.hasNormals)
-            program.set("uHasTangents", gpu.hasTangents)
             if !gpu.hasColors { glVertexAttrib4f(GPUResources.Location.color, 1, 1, 1, 1) }
             if !gpu.hasNormals { glVertexAttrib3f(GPUResources.Location.normal, 0, 0, 0) }
             if !gpu.hasTangents { glVertexAttrib4f(GPUResources.Location.tangent, 0, 0, 0, 1) }
@@ -291,6 +307,36 @@ public final class Renderer {
         glBindVertexArray(0)
     }
 
+    /// The shader variant a batch needs in a pass: its vertex streams, its material's bound
+    /// textures and flags, and the frame's lights.
+    static func variant(_ batch: DrawList.Batch, _ gpu: GPUResources.PrimitiveBuffers, resources: GPUResources, pass: Pass) -> Shaders.Variant {
+        let m = batch.material ?? Material()
+        var v = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0, masked: m.alphaMode == .mask)
+        v.normals = gpu.hasNormals
+        v.tangents = gpu.hasTangents
+        let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]
+        for (unit, slot) in slots.enumerated() {
+            guard let ref = m[slot], resources.texture(ref.texture, sRGB: slot.isSRGB) != nil else { continue }
+            v.textures |= 1 << unit
+            if (ref.transform?.texCoord ?? ref.texCoord) != 0 || (ref.transform.map { $0 != TextureTransform() } ?? false) { v.transformedUV = true }
+        }
+        // Packed occlusion-roughness-metallic (one image for both slots, as glTF allows).
+        if v.textures & 0b1010 == 0b1010, let mr = m[.metallicRoughness], let ao = m[.occlusion], mr.texture == ao.texture,
+           mr.texCoord == ao.texCoord, mr.transform == ao.transform {
+            v.occlusionInMetallicRoughness = true
+        }
+        v.unlit = m.unlit
+        v.blend = m.alphaMode == .blend
+        switch pass {
+        case .depth: return v.depthOnly
+        case .color(let frame):
+            v.shadows = frame.shadows
+            v.localLights = frame.localLights
+            v.toneMapping = frame.toneMapping
+            return v
+        }
+    }
+
     static func powerOfTwo(atLeast n: Int) -> Int {
         var p = 1
         while p < n { p <<= 1 }
@@ -309,13 +355,11 @@ public final class Renderer {
         if m.doubleSided || depth { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
         program.set("uBaseColor", m.baseColorFactor)
         program.set("uAlphaCutoff", m.alphaMode == .mask ? m.alphaCutoff : -1)
-        var mask = 0
         let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]
         for (unit, slot) in slots.enumerated() {
             // The depth pass only reads base colour alpha, for masked materials.
             if depth && (slot != .baseColor || m.alphaMode != .mask) { continue }
             guard let ref = m[slot], let texture = resources.texture(ref.texture, sRGB: slot.isSRGB) else { continue }
-            mask |= 1 << unit
             glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
             glBindTexture(GLenum(GL_TEXTURE_2D), texture)
             program.set("uTexCoord[\(unit)]", ref.transform?.texCoord ?? ref.texCoord)
@@ -323,13 +367,10 @@ public final class Renderer {
             if slot == .normal { program.set("uNormalScale", ref.scale) }
             if slot == .occlusion { program.set("uOcclusionStrength", ref.scale) }
         }
-        program.set("uTextureMask", mask)
         guard !depth else { return }
         program.set("uMetallic", m.metallicFactor)
         program.set("uRoughness", m.roughnessFactor)
         program.set("uEmissive", m.emissiveFactor * (m.emissiveStrength ?? 1))
-        program.set("uUnlit", m.unlit)
-        program.set("uBlend", m.alphaMode == .blend)
     }
 
     private func bindJoints(_ joints: [Mat4], resources: GPUResources) {

@@ -11,21 +11,69 @@ enum Shaders {
     /// Sun shadow cascades.
     static let maxCascades = 4
 
-    /// A compile-time variant of the vertex stage.
+    /// A compile-time variant: what a draw's vertices, material and frame use. Everything a
+    /// draw does not use is compiled out rather than branched over: llvmpipe runs a shader
+    /// eight pixels at a time, and code behind a false uniform test, or both sides of a
+    /// select, still costs (measured: the derivative-tangent fallback alone took a quarter of
+    /// a frame of the default world whose meshes all carry tangents).
     struct Variant: Hashable {
         var skinned = false
         var morphed = false
         /// Alpha mask: the only variant that discards fragments, because a shader that can
         /// discard loses llvmpipe's (and most GPUs') early depth test.
         var masked = false
+        /// Vertex normals and tangents (else face normals and screen-space tangents).
+        var normals = true
+        var tangents = false
+        /// Bit i: texture slot i (`slots`) is bound.
+        var textures = 0
+        /// Occlusion is the red channel of the metallic-roughness texture (one lookup for both).
+        var occlusionInMetallicRoughness = false
+        /// Some slot reads TEXCOORD_1 or has a KHR_texture_transform.
+        var transformedUV = false
+        var unlit = false
+        var blend = false
+        /// Frame features: sun shadow cascades, point or spot lights, the tone curve.
+        var shadows = false
+        var localLights = false
+        var toneMapping = ToneMapping.neutral
+
+        /// The variant of the depth pass: only what shapes coverage (vertex motion and a
+        /// masked base colour's alpha) matters there.
+        var depthOnly: Variant {
+            var v = Variant(skinned: skinned, morphed: morphed, masked: masked)
+            if masked {
+                v.textures = textures & 1
+                v.transformedUV = transformedUV
+            }
+            return v
+        }
 
         var defines: String {
-            (skinned ? "#define SKIN 1\n" : "") + (morphed ? "#define MORPH 1\n" : "") + (masked ? "#define ALPHA_MASK 1\n" : "")
+            var d = ""
+            func flag(_ on: Bool, _ name: String) { if on { d += "#define \(name) 1\n" } }
+            flag(skinned, "SKIN")
+            flag(morphed, "MORPH")
+            flag(masked, "ALPHA_MASK")
+            flag(normals, "HAS_NORMALS")
+            flag(tangents, "HAS_TANGENTS")
+            flag(occlusionInMetallicRoughness, "OCCLUSION_IN_MR")
+            flag(transformedUV, "TRANSFORMED_UV")
+            flag(unlit, "UNLIT")
+            flag(blend, "BLEND")
+            flag(shadows, "SHADOWS")
+            flag(localLights, "LOCAL_LIGHTS")
+            d += "#define TEXTURE_MASK \(textures)\n"
+            return d + Shaders.toneMappingDefine(toneMapping)
         }
     }
 
     static func header(_ variant: Variant) -> String {
         "#version 330 core\n" + variant.defines + "#define MAX_MORPH \(maxMorphTargets)\n"
+    }
+
+    static func toneMappingDefine(_ t: ToneMapping) -> String {
+        "#define TONE_MAPPING \([ToneMapping.neutral: 0, .aces: 1, ToneMapping.none: 2][t] ?? 0)\n"
     }
 
     static let vertex = """
@@ -104,15 +152,19 @@ enum Shaders {
     in vec4 vColor;
     uniform vec4 uBaseColor;
     uniform float uAlphaCutoff;      // with ALPHA_MASK
-    uniform int uTextureMask;        // bit i: slot i has a texture
-    uniform int uTexCoord[5];        // TEXCOORD set per slot
+    uniform int uTexCoord[5];        // TEXCOORD set per slot (with TRANSFORMED_UV)
     uniform mat3 uTextureTransform[5];
     uniform sampler2D uBaseTexture;
     vec2 slotUV(int slot) {
+    #ifdef TRANSFORMED_UV
         vec2 uv = uTexCoord[slot] == 1 ? vUV1 : vUV0;
         return (uTextureTransform[slot] * vec3(uv, 1.0)).xy;
+    #else
+        return vUV0;
+    #endif
     }
-    bool hasTexture(int slot) { return (uTextureMask & (1 << slot)) != 0; }
+    // A constant once inlined (slot is always a literal): absent slots compile away.
+    bool hasTexture(int slot) { return (TEXTURE_MASK & (1 << slot)) != 0; }
     vec4 baseColor() {
         vec4 base = uBaseColor * vColor;
         if (hasTexture(0)) base *= texture(uBaseTexture, slotUV(0));
@@ -163,7 +215,6 @@ enum Shaders {
         return mix(skyHorizon(d), uSkyGround, clamp(-h * 6.0, 0.0, 1.0));
     }
     uniform float uExposure;         // linear multiplier
-    uniform int uToneMapping;        // 0 neutral, 1 ACES, 2 none
     // Khronos PBR Neutral tone mapping.
     vec3 neutral(vec3 color) {
         const float startCompression = 0.8 - 0.04;
@@ -194,8 +245,11 @@ enum Shaders {
     }
     vec3 display(vec3 hdr) {
         hdr *= uExposure;
-        if (uToneMapping == 0) hdr = neutral(hdr);
-        else if (uToneMapping == 1) hdr = acesHill(hdr);
+    #if TONE_MAPPING == 0
+        hdr = neutral(hdr);
+    #elif TONE_MAPPING == 1
+        hdr = acesHill(hdr);
+    #endif
         return sRGB(hdr);
     }
     uniform vec3 uEye;
@@ -229,22 +283,17 @@ enum Shaders {
     uniform float uNormalScale;
     uniform float uOcclusionStrength;
     uniform vec3 uEmissive;
-    uniform bool uUnlit;
-    uniform bool uBlend;             // alpha is kept only for blended materials
-    uniform bool uHasNormals;
-    uniform bool uHasTangents;
     uniform sampler2D uMetallicRoughnessTexture;
     uniform sampler2D uNormalTexture;
     uniform sampler2D uOcclusionTexture;
     uniform sampler2D uEmissiveTexture;
     uniform float uAmbient;          // hemisphere ambient scale
     // Sun shadows: cascades by distance along the view direction.
-    uniform int uCascadeCount;       // 0: no shadows
+    uniform int uCascadeCount;       // with SHADOWS, 1 or more
     uniform sampler2DArrayShadow uShadowMap;
     uniform mat4 uShadowMatrix[4];
-    uniform float uCascadeEnd[4];
+    uniform float uCascadeEnd[4];    // radius of each cascade's sphere round the eye
     uniform float uShadowTexel[4];   // world size of a shadow texel per cascade
-    uniform vec3 uViewForward;
     // Point and spot lights: colour × intensity (scaled like the sun), range (0: none),
     // spot direction (where it shines) and cone cosines (outer > 1: a point light).
     uniform int uLocalCount;
@@ -257,8 +306,11 @@ enum Shaders {
     const float PI = 3.14159265;
 
     float sunVisibility(vec3 n, float nDotL) {
-        if (uCascadeCount == 0) return 1.0;
-        float depth = dot(vWorld - uEye, uViewForward);
+    #ifndef SHADOWS
+        return 1.0;
+    #else
+        // Cascades are spheres round the eye (ShadowMaps).
+        float depth = length(vWorld - uEye);
         int c = 0;
         while (c < uCascadeCount - 1 && depth > uCascadeEnd[c]) c++;
         if (depth > uCascadeEnd[uCascadeCount - 1]) return 1.0;
@@ -275,6 +327,7 @@ enum Shaders {
         lit += texture(uShadowMap, vec4(uvz.xy + vec2(-0.5, 0.5) * texel, float(c), uvz.z));
         lit += texture(uShadowMap, vec4(uvz.xy + vec2(0.5, 0.5) * texel, float(c), uvz.z));
         return lit * 0.25;
+    #endif
     }
 
     // Schlick Fresnel, GGX distribution and height-correlated Smith visibility (glTF spec, appendix B).
@@ -315,14 +368,26 @@ enum Shaders {
     // normal map with the vertex tangents or, without them, tangents from screen-space
     // derivatives of position and UV (as the sample renderer does); back faces flip all three.
     vec3 surfaceNormal() {
-        vec3 ng = uHasNormals && length(vNormal) > 0.0 ? normalize(vNormal) : normalize(cross(dFdx(vWorld), dFdy(vWorld)));
+    #ifdef HAS_NORMALS
+        // A zero normal (invalid glTF) faces up rather than turning the pixel black.
+        float nl = length(vNormal);
+        vec3 ng = nl > 0.0 ? vNormal / nl : vec3(0.0, 1.0, 0.0);
+    #else
+        vec3 ng = normalize(cross(dFdx(vWorld), dFdy(vWorld)));
+    #endif
         if (!hasTexture(2)) return gl_FrontFacing ? ng : -ng;
         vec2 uv = slotUV(2);
         vec3 t, b;
-        if (uHasTangents && length(vTangent.xyz) > 0.0) {
-            t = normalize(vTangent.xyz - ng * dot(ng, vTangent.xyz));
+    #ifdef HAS_TANGENTS
+        {
+            // A zero tangent (invalid glTF) leaves the normal map out.
+            vec3 tt = vTangent.xyz - ng * dot(ng, vTangent.xyz);
+            if (dot(tt, tt) <= 0.0) return gl_FrontFacing ? ng : -ng;
+            t = normalize(tt);
             b = cross(ng, t) * (vTangent.w < 0.0 ? -1.0 : 1.0);
-        } else {
+        }
+    #else
+        {
             vec2 duvx = dFdx(uv), duvy = dFdy(uv);
             float det = duvx.x * duvy.y - duvy.x * duvx.y;
             vec3 tt = (duvy.y * dFdx(vWorld) - duvx.y * dFdy(vWorld)) / (det == 0.0 ? 1.0 : det);
@@ -330,6 +395,7 @@ enum Shaders {
             t = normalize(tt - ng * dot(ng, tt));
             b = cross(ng, t);
         }
+    #endif
         if (!gl_FrontFacing) { t = -t; b = -b; ng = -ng; }
         vec3 m = texture(uNormalTexture, uv).xyz * 2.0 - 1.0;
         m.xy *= uNormalScale;
@@ -341,13 +407,18 @@ enum Shaders {
     #ifdef ALPHA_MASK
         if (base.a < uAlphaCutoff) discard;
     #endif
-        if (uUnlit) {
-            fragColor = vec4(display(applyFog(base.rgb, vWorld)), uBlend ? base.a : 1.0);
-            return;
-        }
+    #ifdef BLEND
+        float alpha = base.a;
+    #else
+        float alpha = 1.0;
+    #endif
+    #ifdef UNLIT
+        fragColor = vec4(display(applyFog(base.rgb, vWorld)), alpha);
+    #else
         float metallic = uMetallic, roughness = uRoughness;
+        vec4 mr = vec4(1.0);
         if (hasTexture(1)) {
-            vec4 mr = texture(uMetallicRoughnessTexture, slotUV(1));
+            mr = texture(uMetallicRoughnessTexture, slotUV(1));
             roughness *= mr.g;
             metallic *= mr.b;
         }
@@ -358,7 +429,11 @@ enum Shaders {
         vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
         vec3 n = surfaceNormal();
         vec3 v = normalize(uEye - vWorld);
+    #ifdef OCCLUSION_IN_MR
+        float occlusion = 1.0 + uOcclusionStrength * (mr.r - 1.0);
+    #else
         float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
+    #endif
 
         // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
         float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
@@ -371,6 +446,7 @@ enum Shaders {
         if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
             color += shade(n, v, uSunDirection, uSunColor * sunVisibility(n, sunNDotL), diffuseColor, f0, a2);
         }
+    #ifdef LOCAL_LIGHTS
         for (int i = 0; i < uLocalCount; i++) {
             vec3 toLight = uLocalPosition[i] - vWorld;
             float d2 = max(dot(toLight, toLight), 1e-4);
@@ -389,10 +465,12 @@ enum Shaders {
             }
             if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
         }
+    #endif
         vec3 emissive = uEmissive;
         if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
         color += emissive;
-        fragColor = vec4(display(applyFog(color, vWorld)), uBlend ? base.a : 1.0);
+        fragColor = vec4(display(applyFog(color, vWorld)), alpha);
+    #endif
     }
     """
 
@@ -408,7 +486,8 @@ enum Shaders {
     """
 
     /// The sky behind everything: the gradient, the sun's disc and glow (or the moon's disc).
-    static let skyFragment = "#version 330 core\n" + skyFunctions + """
+    static func skyFragment(_ toneMapping: ToneMapping) -> String { "#version 330 core\n" + toneMappingDefine(toneMapping) + skyFunctions + skyMain }
+    private static let skyMain = """
     in vec2 vClip;
     uniform mat4 uInverseViewProjection;
     uniform bool uNight;

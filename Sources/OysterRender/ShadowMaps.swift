@@ -4,10 +4,10 @@ import Glibc
 import CGL
 import OysterCore
 
-/// Cascaded shadow maps for the sun: the view volume is cut into slices by distance, each
-/// covered by an orthographic depth map seen from the sun. Slices are bounding spheres with
-/// their centres snapped to whole texels, so shadows do not shimmer as the camera turns or
-/// moves.
+/// Cascaded shadow maps for the sun: what the camera sees is cut into shells by distance from
+/// the eye, each covered by an orthographic depth map seen from the sun. Each cascade is a
+/// sphere round the eye whose centre moves in whole-texel steps, so shadows do not shimmer as
+/// the camera turns or moves, and a cascade is redrawn only when the eye leaves its step.
 final class ShadowMaps {
     struct Cascade {
         /// World → shadow map texture space ([0, 1]³).
@@ -122,21 +122,21 @@ final class ShadowMaps {
         }
         let sun = normalize(towardsSun)
         let up = abs(sun.y) > 0.99 ? Vec3(0, 0, 1) : Vec3(0, 1, 0)
-        var start = near
+        let orientation = Mat4.lookAt(eye: .zero, target: -sun, up: up)
+        let toWorld = orientation.inverse ?? .identity
         return ends.map { end in
-            defer { start = end }
-            let corners = camera.corners(atDepth: start) + camera.corners(atDepth: end)
-            var centre = corners.reduce(Vec3.zero, +) / Float(corners.count)
-            var radius: Float = 0
-            for c in corners { radius = max(radius, length(c - centre)) }
-            radius = (radius * 16).rounded(.up) / 16
+            // A sphere round the eye, not round the slice of the view: it is the same whichever
+            // way the camera turns, and its centre moves in steps of an eighth of its radius
+            // (whole texels), so while the eye stays within a step the cascade's view is
+            // unchanged and its still casters come from the cache. The radius covers `end`
+            // from anywhere within half a step of the centre.
+            let margin: Float = 1 - Float(0.5).squareRoot() / 8
+            let radius = (end / margin * 16).rounded(.up) / 16
             let texel = 2 * radius / Float(resolution)
-            // Snap the centre to whole texels in the sun's view.
-            let orientation = Mat4.lookAt(eye: .zero, target: -sun, up: up)
-            var local = orientation.transformPoint(centre)
-            local.x = (local.x / texel).rounded(.down) * texel
-            local.y = (local.y / texel).rounded(.down) * texel
-            centre = (orientation.inverse ?? .identity).transformPoint(local)
+            let step = texel * Float(max(resolution / 16, 1))
+            var local = orientation.transformPoint(camera.eye)
+            local = Vec3((local.x / step).rounded() * step, (local.y / step).rounded() * step, (local.z / step).rounded() * step)
+            let centre = toWorld.transformPoint(local)
             // Back off towards the sun far enough to include every caster of the scene.
             var reach = radius
             if !scene.isEmpty {
@@ -145,6 +145,7 @@ final class ShadowMaps {
                     reach = max(reach, dot(p - centre, sun))
                 }
             }
+            reach = (reach / step).rounded(.up) * step
             let eye = centre + sun * (reach + 1)
             let view = Mat4.lookAt(eye: eye, target: centre, up: up)
             let projection = Mat4.orthographic(xmag: radius, ymag: radius, znear: 0, zfar: reach + 1 + radius)
