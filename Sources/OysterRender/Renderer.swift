@@ -117,8 +117,6 @@ public final class Renderer {
         target.bind()
         glClearColor(0, 0, 0, 1)
         glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
-        try drawSky(camera: camera, lighting: lighting, options: options)
-
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
         let scale: ScreenScale
@@ -140,6 +138,7 @@ public final class Renderer {
         }
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
         try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
+        try drawSky(camera: camera, lighting: lighting, options: options)
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
             glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
@@ -176,8 +175,11 @@ public final class Renderer {
         return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
     }
 
+    /// The sky, after the opaque geometry: its triangle lies on the far plane, so the depth
+    /// test leaves it only the pixels nothing covers (a sky shaded under the whole frame cost
+    /// llvmpipe a full-screen pass).
     private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) throws(RenderError) {
-        glDisable(GLenum(GL_DEPTH_TEST))
+        glDisable(GLenum(GL_CULL_FACE))
         glDepthMask(GLboolean(GL_FALSE))
         let skyProgram: GLProgram
         if let known = skyPrograms[options.toneMapping] { skyProgram = known } else {
