@@ -17,6 +17,9 @@ public final class PreparedScene {
     /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
     /// open ground or water. The sky's light does not reach inside.
     let isEnclosed: Bool
+    /// Per mesh drawn far away as a baked quad: its impostor (baked by the renderer when it
+    /// prepares the scene).
+    var impostors: [Int: Impostor] = [:]
 
     struct Drawable: Sendable {
         var node: Int
@@ -44,7 +47,10 @@ public final class PreparedScene {
         isEnclosed = staged.isEnclosed
     }
 
-    deinit { resources.delete() }
+    deinit {
+        resources.delete()
+        for i in impostors.values { i.delete() }
+    }
 
     /// The nodes the default scene (else the first, else every parentless node) reaches that
     /// carry a mesh, except colliders and LOD levels, which describe no visible world.
@@ -113,8 +119,19 @@ struct DrawList {
         var instanceCount: Int { models.count / 16 }
     }
 
+    /// Far instances of a mesh drawn as impostors (one quad each).
+    struct ImpostorBatch {
+        var scene: Int
+        var mesh: Int
+        var models: [Float]
+        var nearest: Float
+        var instanceCount: Int { models.count / 16 }
+    }
+
     /// Opaque and masked batches, grouped by material so state changes are few.
     var opaque: [Batch] = []
+    /// Impostor batches, one per scene and mesh, front to back.
+    var impostors: [ImpostorBatch] = []
     /// Blended draws, one instance each, farthest first.
     var blended: [Batch] = []
 
@@ -145,6 +162,8 @@ struct DrawList {
         // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
         let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
         list.opaque = order.map { list.opaque[$0] }
+        let impostorOrder = list.impostors.indices.sorted { a, b in (list.impostors[a].nearest, a) < (list.impostors[b].nearest, b) }
+        list.impostors = impostorOrder.map { list.impostors[$0] }
         list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
         return list
     }
@@ -155,13 +174,43 @@ struct DrawList {
                                casters: CasterFilter, into list: inout DrawList, blended: inout [(distance: Float, order: Int, batch: Batch)]) {
         let scene = prepared.scene
         var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
+        var impostorBatches: [Int: Int] = [:]     // mesh → index in list.impostors
         for d in prepared.drawables {
             if case .still = casters, d.moves { continue }
             if case .moving = casters, !d.moves { continue }
             let nodeWorld = world[d.node]
-            let models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
+            var models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
             // Skinned and morphed vertices move outside their rest bounds: never culled.
             let deforms = d.skin != nil || d.morphed
+            // Instances small on screen become their mesh's impostor.
+            if let impostor = prepared.impostors[d.mesh], let scale, !deforms {
+                var near: [Mat4] = []
+                for model in models {
+                    let columns = model.m
+                    let growth = max(length(Vec3(columns[0], columns[1], columns[2])), length(Vec3(columns[4], columns[5], columns[6])),
+                                     length(Vec3(columns[8], columns[9], columns[10])))
+                    let centre = model.transformPoint(impostor.shape.centre)
+                    let radius = impostor.shape.radius * growth
+                    let pixelsPerMetre: Float
+                    switch scale {
+                    case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(centre - eye) - radius, 1e-3)
+                    case .orthographic(let p): pixelsPerMetre = p
+                    }
+                    guard 2 * radius * pixelsPerMetre < Impostor.pixels else { near.append(model); continue }
+                    guard radius * pixelsPerMetre >= minPixels,
+                          frustum.intersects(AABB(min: centre - Vec3(repeating: radius), max: centre + Vec3(repeating: radius))) else { continue }
+                    let distance = max(0, length(centre - eye) - radius)
+                    if let i = impostorBatches[d.mesh] {
+                        list.impostors[i].models += model.m
+                        list.impostors[i].nearest = min(list.impostors[i].nearest, distance)
+                    } else {
+                        impostorBatches[d.mesh] = list.impostors.count
+                        list.impostors.append(ImpostorBatch(scene: index, mesh: d.mesh, models: model.m, nearest: distance))
+                    }
+                }
+                models = near
+                if models.isEmpty { continue }
+            }
             for (p, prim) in scene.meshes[d.mesh].primitives.enumerated() where prim.triangleCount > 0 {
                 let parts = prepared.resources.parts(d.mesh, p)
                 guard parts.first?.levels.first.map({ $0 != nil }) ?? false else { continue }

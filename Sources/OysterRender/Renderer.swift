@@ -19,6 +19,8 @@ public final class Renderer {
     private var target: Framebuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
+    /// Impostor quads: no vertex streams, only the instance stream's model matrices.
+    private(set) var impostorVertexArray: GLuint = 0
     /// The streamed per-instance model matrices of the current pass.
     private var instanceBuffer: GLuint = 0
     private let sharedTextures = SharedTextureTable()
@@ -27,7 +29,10 @@ public final class Renderer {
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
     /// What the last frame drew.
-    public private(set) var statistics = FrameStatistics()
+    public internal(set) var statistics = FrameStatistics()
+
+    /// The instance stream of the current pass (one model matrix per instance).
+    var instances: GLuint { instanceBuffer }
 
     /// Texture units: material slots 0–4 (`Shaders.slots`), then these.
     enum Unit {
@@ -39,12 +44,20 @@ public final class Renderer {
         fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
         glGenBuffers(1, &instanceBuffer)
+        glGenVertexArrays(1, &impostorVertexArray)
+        glBindVertexArray(impostorVertexArray)
+        for c in 0..<GLuint(4) {
+            glEnableVertexAttribArray(GPUResources.Location.model + c)
+            glVertexAttribDivisor(GPUResources.Location.model + c, 1)
+        }
+        glBindVertexArray(0)
         // Compile the common variant now, so a broken driver fails here and not mid-video.
         _ = try program(Shaders.Variant(), depth: false)
     }
 
     deinit {
         glDeleteVertexArrays(1, &emptyVertexArray)
+        glDeleteVertexArrays(1, &impostorVertexArray)
         glDeleteBuffers(1, &instanceBuffer)
     }
 
@@ -66,7 +79,10 @@ public final class Renderer {
     /// Uploads a scene staged (on any thread) for drawing frames of it.
     public func prepare(_ staged: StagedScene) -> PreparedScene {
         preparedCount += 1
-        return PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+        let prepared = PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+        // A mesh whose views cannot be baked is drawn as a mesh at every distance.
+        prepared.impostors = (try? bakeImpostors(prepared, shapes: staged.impostors)) ?? [:]
+        return prepared
     }
 
     /// Textures of `SharedPixels` uploaded now, whatever number of prepared scenes use them.
@@ -138,6 +154,7 @@ public final class Renderer {
         }
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
         try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
+        try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
         try drawSky(camera: camera, lighting: lighting, options: options)
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
@@ -222,10 +239,24 @@ public final class Renderer {
             // What no animation moves is drawn once per view of the cascade, then copied.
             if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
-                try draw(casters(.still).opaque, scenes, poses: poses, pass: .depth, setup: setup)
+                let still = casters(.still)
+                try draw(still.opaque, scenes, poses: poses, pass: .depth, setup: setup)
+                try drawImpostors(still.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
             }
             maps.beginFromCache(layer: layer)
-            try draw(casters(.moving).opaque, scenes, poses: poses, pass: .depth, setup: setup)
+            let moving = casters(.moving).opaque
+            try draw(moving, scenes, poses: poses, pass: .depth, setup: setup)
+            for b in moving {
+                // Deforming meshes leave their rest bounds: the whole map is theirs.
+                let box = b.node == nil ? scenes[b.scene].resources.parts(b.mesh, b.primitive)[b.part].bounds : nil
+                for i in 0..<b.instanceCount {
+                    guard let box else { maps.drewMoving(layer: layer, in: maps.everyTexel); break }
+                    let model = Mat4(columnMajor: Array(b.models[(i * 16)..<(i * 16 + 16)]))
+                    if let rect = maps.texels(of: box.transformed(by: model), viewProjection: cascade.viewProjection) {
+                        maps.drewMoving(layer: layer, in: rect)
+                    }
+                }
+            }
         }
         glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
         return cascades
@@ -242,11 +273,13 @@ public final class Renderer {
     enum Pass {
         case color(FrameFeatures)
         case depth
+        /// Material inputs into an impostor's atlases (`Impostor`).
+        case bake
     }
 
     /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
     /// uniforms the first time it is used in this call.
-    private func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], pass: Pass,
+    func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], pass: Pass,
                       setup: (GLProgram) -> Void) throws(RenderError) {
         let depth: Bool
         if case .depth = pass { depth = true } else { depth = false }
@@ -331,6 +364,9 @@ public final class Renderer {
         v.blend = m.alphaMode == .blend
         switch pass {
         case .depth: return v.depthOnly
+        case .bake:
+            v.impostorBake = true
+            return v
         case .color(let frame):
             v.shadows = frame.shadows
             v.localLights = frame.localLights
@@ -397,7 +433,7 @@ public final class Renderer {
     }
 
     /// The program for a vertex variant and pass, compiled on first use.
-    private func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
+    func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
         if let p = (depth ? depthPrograms : colorPrograms)[variant] { return p }
         let header = Shaders.header(variant)
         let program = try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
@@ -418,6 +454,8 @@ public struct FrameStatistics: Sendable, Equatable {
     /// Draw calls and triangles of the camera's view.
     public var draws = 0
     public var triangles = 0
+    /// Instances drawn as impostors in the camera's view.
+    public var impostors = 0
     /// Draw calls and triangles of the shadow maps (all cascades).
     public var shadowDraws = 0
     public var shadowTriangles = 0
@@ -428,6 +466,7 @@ public struct FrameStatistics: Sendable, Equatable {
         triangles += other.triangles
         shadowDraws += other.shadowDraws
         shadowTriangles += other.shadowTriangles
+        impostors += other.impostors
     }
 
     mutating func add(triangles count: Int, shadow: Bool) {

@@ -37,11 +37,16 @@ enum Shaders {
         var shadows = false
         var localLights = false
         var toneMapping = ToneMapping.neutral
+        /// A far mesh drawn as a billboard from its baked views (`Impostor`).
+        var impostor = false
+        /// Baking those views: material inputs out, no lighting.
+        var impostorBake = false
 
         /// The variant of the depth pass: only what shapes coverage (vertex motion and a
         /// masked base colour's alpha) matters there.
         var depthOnly: Variant {
             var v = Variant(skinned: skinned, morphed: morphed, masked: masked)
+            v.impostor = impostor
             if masked {
                 v.textures = textures & 1
                 v.transformedUV = transformedUV
@@ -63,6 +68,8 @@ enum Shaders {
             flag(blend, "BLEND")
             flag(shadows, "SHADOWS")
             flag(localLights, "LOCAL_LIGHTS")
+            flag(impostor, "IMPOSTOR")
+            flag(impostorBake, "IMPOSTOR_BAKE")
             d += "#define TEXTURE_MASK \(textures)\n"
             return d + Shaders.toneMappingDefine(toneMapping)
         }
@@ -107,7 +114,49 @@ enum Shaders {
     out vec2 vUV0;
     out vec2 vUV1;
     out vec4 vColor;
+    #ifdef IMPOSTOR
+    uniform vec3 uImpostorCentre;      // of the mesh's bounds, mesh space
+    uniform float uImpostorRadius;     // half the side of a baked view, mesh units
+    uniform vec2 uImpostorGrid;        // baked azimuths, elevations
+    uniform float uImpostorElevationStep;
+    uniform vec4 uImpostorViewer;      // w 0: a point (the eye); w 1: a direction (the sun)
+    flat out mat3 vRotation;           // mesh → world rotation (normals)
+    flat out vec3 vImpostorForward;    // towards the viewer, one baked depth unit long
+    // A quad through the mesh's centre facing the viewer, showing the baked view nearest to
+    // the viewer's direction in the mesh's own frame (so a turned instance shows its side).
+    void impostor() {
+        mat3 linear = mat3(aModel);
+        vec3 scales = vec3(length(linear[0]), length(linear[1]), length(linear[2]));
+        mat3 rotation = mat3(linear[0] / scales.x, linear[1] / scales.y, linear[2] / scales.z);
+        float scale = max(scales.x, max(scales.y, scales.z));
+        vec3 centre = (aModel * vec4(uImpostorCentre, 1.0)).xyz;
+        vec3 toViewer = uImpostorViewer.w > 0.5 ? uImpostorViewer.xyz : uImpostorViewer.xyz - centre;
+        vec3 d = normalize(transpose(rotation) * toViewer);
+        const float TAU = 6.2831853;
+        float a = mod(floor(atan(d.x, d.z) / TAU * uImpostorGrid.x + 0.5), uImpostorGrid.x);
+        float e = clamp(floor(asin(clamp(d.y, -1.0, 1.0)) / uImpostorElevationStep + 0.5), 0.0, uImpostorGrid.y - 1.0);
+        // The bake camera's axes (Mat4.lookAt with +Y up), for the viewer's direction.
+        vec3 right = abs(d.y) > 0.999 ? vec3(1.0, 0.0, 0.0) : normalize(cross(vec3(0.0, 1.0, 0.0), d));
+        vec3 up = cross(d, right);
+        const vec2 corners[6] = vec2[6](vec2(-1, -1), vec2(1, -1), vec2(1, 1), vec2(-1, -1), vec2(1, 1), vec2(-1, 1));
+        vec2 c = corners[gl_VertexID % 6];
+        vec4 world = aModel * vec4(uImpostorCentre + (right * c.x + up * c.y) * uImpostorRadius, 1.0);
+        vWorld = world.xyz;
+        vUV0 = (vec2(a, e) + c * 0.5 + 0.5) / uImpostorGrid;
+        vUV1 = vUV0;
+        vNormal = rotation * d;
+        vTangent = vec4(0.0);
+        vColor = vec4(1.0);
+        vRotation = rotation;
+        vImpostorForward = normalize(rotation * d) * uImpostorRadius * scale;
+        gl_Position = uViewProjection * world;
+    }
+    #endif
     void main() {
+    #ifdef IMPOSTOR
+        impostor();
+        return;
+    #endif
         vec3 position = aPosition;
         vec3 normal = aNormal;
         vec3 tangent = aTangent.xyz;
@@ -155,6 +204,10 @@ enum Shaders {
     uniform int uTexCoord[5];        // TEXCOORD set per slot (with TRANSFORMED_UV)
     uniform mat3 uTextureTransform[5];
     uniform sampler2D uBaseTexture;
+    #ifdef IMPOSTOR
+    flat in mat3 vRotation;
+    flat in vec3 vImpostorForward;
+    #endif
     vec2 slotUV(int slot) {
     #ifdef TRANSFORMED_UV
         vec2 uv = uTexCoord[slot] == 1 ? vUV1 : vUV0;
@@ -176,7 +229,10 @@ enum Shaders {
     /// shadows.
     static let depthFragment = materialInputs + """
     void main() {
-    #ifdef ALPHA_MASK
+    #if defined(IMPOSTOR)
+        // The atlas's coverage (base colour unit).
+        if (texture(uBaseTexture, vUV0).a < 0.5) discard;
+    #elif defined(ALPHA_MASK)
         if (baseColor().a < uAlphaCutoff) discard;
     #endif
     }
@@ -302,21 +358,25 @@ enum Shaders {
     uniform float uLocalRange[16];
     uniform vec3 uLocalDirection[16];
     uniform vec2 uLocalCone[16];
-    out vec4 fragColor;
+    layout(location = 0) out vec4 fragColor;
+    #ifdef IMPOSTOR_BAKE
+    layout(location = 1) out vec4 bakeNormal;
+    layout(location = 2) out vec4 bakeMaterial;
+    #endif
     const float PI = 3.14159265;
 
-    float sunVisibility(vec3 n, float nDotL) {
+    float sunVisibility(vec3 world, vec3 n, float nDotL) {
     #ifndef SHADOWS
         return 1.0;
     #else
         // Cascades are spheres round the eye (ShadowMaps).
-        float depth = length(vWorld - uEye);
+        float depth = length(world - uEye);
         int c = 0;
         while (c < uCascadeCount - 1 && depth > uCascadeEnd[c]) c++;
         if (depth > uCascadeEnd[uCascadeCount - 1]) return 1.0;
         // Normal offset: push the lookup off the surface by about a texel, more at grazing sun.
         vec3 offset = n * uShadowTexel[c] * (1.5 + 2.0 * (1.0 - nDotL));
-        vec4 p = uShadowMatrix[c] * vec4(vWorld + offset, 1.0);
+        vec4 p = uShadowMatrix[c] * vec4(world + offset, 1.0);
         vec3 uvz = p.xyz / p.w;
         if (uvz.z >= 1.0) return 1.0;
         vec2 texel = vec2(1.0) / vec2(textureSize(uShadowMap, 0).xy);
@@ -403,6 +463,22 @@ enum Shaders {
     }
 
     void main() {
+    #ifdef IMPOSTOR
+        // A far mesh's baked view: base colour and coverage, normal (mesh space) and
+        // roughness, occlusion, metallic and the surface's depth before or behind the quad,
+        // which puts the shaded point (shadows, lights, fog) back on the mesh's surface.
+        vec4 base = texture(uBaseTexture, vUV0);
+        if (base.a < 0.5) discard;
+        vec4 normalRoughness = texture(uNormalTexture, vUV0);
+        vec4 baked = texture(uMetallicRoughnessTexture, vUV0);
+        float alpha = 1.0;
+        float roughness = clamp(normalRoughness.a, 0.03, 1.0);
+        float metallic = baked.g;
+        float occlusion = baked.r;
+        vec3 n = normalize(vRotation * (normalRoughness.xyz * 2.0 - 1.0));
+        vec3 world = vWorld + vImpostorForward * (baked.b * 2.0 - 1.0);
+        vec3 emissive = vec3(0.0);
+    #else
         vec4 base = baseColor();
     #ifdef ALPHA_MASK
         if (base.a < uAlphaCutoff) discard;
@@ -412,9 +488,11 @@ enum Shaders {
     #else
         float alpha = 1.0;
     #endif
+        vec3 world = vWorld;
     #ifdef UNLIT
-        fragColor = vec4(display(applyFog(base.rgb, vWorld)), alpha);
-    #else
+        fragColor = vec4(display(applyFog(base.rgb, world)), alpha);
+        return;
+    #endif
         float metallic = uMetallic, roughness = uRoughness;
         vec4 mr = vec4(1.0);
         if (hasTexture(1)) {
@@ -424,16 +502,28 @@ enum Shaders {
         }
         metallic = clamp(metallic, 0.0, 1.0);
         roughness = clamp(roughness, 0.03, 1.0);
-        float a2 = roughness * roughness * roughness * roughness;
-        vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
-        vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
         vec3 n = surfaceNormal();
-        vec3 v = normalize(uEye - vWorld);
     #ifdef OCCLUSION_IN_MR
         float occlusion = 1.0 + uOcclusionStrength * (mr.r - 1.0);
     #else
         float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
     #endif
+        vec3 emissive = uEmissive;
+        if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
+    #endif
+    #ifdef IMPOSTOR_BAKE
+        // Material inputs for an impostor atlas (mesh space: the bake draws with identity
+        // models): depth 0.5 is the quad through the centre, 0 and 1 a baked radius behind
+        // and before it (the bake's orthographic depth runs over four radii, centre at 0.5).
+        fragColor = vec4(base.rgb, 1.0);
+        bakeNormal = vec4(n * 0.5 + 0.5, roughness);
+        bakeMaterial = vec4(occlusion, metallic, 1.5 - 2.0 * gl_FragCoord.z, 1.0);
+        return;
+    #endif
+        float a2 = roughness * roughness * roughness * roughness;
+        vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
+        vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
+        vec3 v = normalize(uEye - world);
 
         // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
         float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
@@ -444,11 +534,11 @@ enum Shaders {
 
         float sunNDotL = dot(n, uSunDirection);
         if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
-            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(n, sunNDotL), diffuseColor, f0, a2);
+            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(world, n, sunNDotL), diffuseColor, f0, a2);
         }
     #ifdef LOCAL_LIGHTS
         for (int i = 0; i < uLocalCount; i++) {
-            vec3 toLight = uLocalPosition[i] - vWorld;
+            vec3 toLight = uLocalPosition[i] - world;
             float d2 = max(dot(toLight, toLight), 1e-4);
             vec3 l = toLight * inversesqrt(d2);
             // KHR_lights_punctual's recommended falloff: inverse square, windowed by range.
@@ -466,11 +556,8 @@ enum Shaders {
             if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
         }
     #endif
-        vec3 emissive = uEmissive;
-        if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
         color += emissive;
-        fragColor = vec4(display(applyFog(color, vWorld)), alpha);
-    #endif
+        fragColor = vec4(display(applyFog(color, world)), alpha);
     }
     """
 
