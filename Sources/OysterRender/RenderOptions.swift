@@ -60,6 +60,10 @@ public struct RenderOptions: Sendable {
     public var samples = 1
     /// FXAA on the finished frame (after multisampling, when both are asked).
     public var fxaa = true
+    /// Light opaque geometry once per pixel from a G-buffer (`GBuffer`) rather than as each
+    /// triangle is drawn; the same picture, much less shading on llvmpipe. Multisampled
+    /// frames always draw forward.
+    public var deferred = true
 
     /// Largest side accepted (16384, the cap the tools share).
     public static let maxSide = 16384

@@ -154,6 +154,9 @@ extension Renderer {
         case .depth:
             variant = variant.depthOnly
             depth = true
+        case .gBuffer:
+            variant.gBuffer = true
+            depth = false
         case .bake:
             return
         }

@@ -17,6 +17,8 @@ public final class Renderer {
     private var skyPrograms: [ToneMapping: GLProgram] = [:]
     private let fxaaProgram: GLProgram
     private var target: Framebuffer?
+    /// The deferred pass's targets (single-sampled frames; multisampled ones draw forward).
+    private var gBuffer: GBuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
     /// Impostor quads: no vertex streams, only the instance stream's model matrices.
@@ -130,9 +132,16 @@ public final class Renderer {
             target = try Framebuffer(width: w, height: h, samples: options.samples)
         }
         let target = target!
-        target.bind()
-        glClearColor(0, 0, 0, 1)
-        glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        let deferred = options.deferred && target.samples == 1
+        if deferred, gBuffer.map({ $0.width != w || $0.height != h }) ?? true {
+            gBuffer = nil
+            gBuffer = try GBuffer(width: w, height: h, sceneTexture: target.sceneTexture)
+        }
+        if !deferred {
+            target.bind()
+            glClearColor(0, 0, 0, 1)
+            glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        }
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
         let scale: ScreenScale
@@ -152,10 +161,15 @@ public final class Renderer {
                 program.set("uShadowTexel[\(i)]", c.texel)
             }
         }
-        if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
-        try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
-        try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
+        if let gBuffer, deferred {
+            try drawDeferred(list, scenes, poses: poses, gBuffer: gBuffer, camera: camera, frame: frame, hasShadows: !cascades.isEmpty, setup: setup)
+        } else {
+            if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
+            try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
+            try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
+        }
         try drawSky(camera: camera, lighting: lighting, options: options)
+        if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
             glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
@@ -190,6 +204,42 @@ public final class Renderer {
         let playing = options.animations ?? Array(scene.animations.indices)
         guard !playing.isEmpty || !scene.skins.isEmpty || prepared.drawables.contains(where: \.morphed) else { return nil }
         return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
+    }
+
+    /// The opaque geometry into the G-buffer, then one full-screen pass lighting every pixel it
+    /// covers into the scene colour (whose depth is the G-buffer's, for the sky and blended
+    /// geometry after it).
+    private func drawDeferred(_ list: DrawList, _ scenes: [PreparedScene], poses: [ScenePose?], gBuffer: GBuffer, camera: FrameCamera,
+                              frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void) throws(RenderError) {
+        gBuffer.bindGeometry()
+        // Base colour is stored as sRGB (8 bits where the eye needs them).
+        glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
+        let geometry = { (program: GLProgram) in program.set("uViewProjection", camera.viewProjection) }
+        try draw(list.opaque, scenes, poses: poses, pass: .gBuffer, setup: geometry)
+        try drawImpostors(list.impostors, scenes, pass: .gBuffer, viewer: Vec4(camera.eye, 0), setup: geometry)
+        glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
+
+        gBuffer.bindLit()
+        glDisable(GLenum(GL_CULL_FACE))
+        glDepthMask(GLboolean(GL_FALSE))
+        // The triangle lies on the far plane: it passes only where geometry is nearer.
+        glDepthFunc(GLenum(GL_GREATER))
+        var variant = Shaders.Variant()
+        variant.deferredLighting = true
+        variant.shadows = frame.shadows
+        variant.localLights = frame.localLights
+        variant.toneMapping = frame.toneMapping
+        let program = try self.program(variant, depth: false)
+        program.use()
+        setup(program)
+        program.set("uInverseViewProjection", camera.viewProjection.inverse ?? .identity)
+        program.set("uViewport", Vec2(Float(gBuffer.width), Float(gBuffer.height)))
+        gBuffer.bindTextures()
+        if hasShadows { shadowMaps?.bind(unit: Unit.shadow) }
+        glBindVertexArray(emptyVertexArray)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        glDepthFunc(GLenum(GL_LEQUAL))
+        glDepthMask(GLboolean(GL_TRUE))
     }
 
     /// The sky, after the opaque geometry: its triangle lies on the far plane, so the depth
@@ -275,6 +325,8 @@ public final class Renderer {
         case depth
         /// Material inputs into an impostor's atlases (`Impostor`).
         case bake
+        /// Material inputs into the G-buffer (`GBuffer`), lit afterwards once a pixel.
+        case gBuffer
     }
 
     /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
@@ -367,6 +419,9 @@ public final class Renderer {
         case .bake:
             v.impostorBake = true
             return v
+        case .gBuffer:
+            v.gBuffer = true
+            return v
         case .color(let frame):
             v.shadows = frame.shadows
             v.localLights = frame.localLights
@@ -436,8 +491,11 @@ public final class Renderer {
     func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
         if let p = (depth ? depthPrograms : colorPrograms)[variant] { return p }
         let header = Shaders.header(variant)
-        let program = try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
+        let program = variant.deferredLighting
+            ? try GLProgram(vertex: Shaders.skyVertex, fragment: header + Shaders.deferredLighting)
+            : try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
         program.use()
+        for (unit, name) in ["uGAlbedo", "uGNormal", "uGMaterial", "uGDepth"].enumerated() { program.set(name, unit) }
         for (unit, slot) in Shaders.slots.enumerated() { program.set("u\(slot)Texture", unit) }
         program.set("uShadowMap", Unit.shadow)
         program.set("uJointMatrices", Unit.joints)

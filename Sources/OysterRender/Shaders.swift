@@ -41,6 +41,10 @@ enum Shaders {
         var impostor = false
         /// Baking those views: material inputs out, no lighting.
         var impostorBake = false
+        /// Material inputs into the deferred pass's G-buffer, no lighting.
+        var gBuffer = false
+        /// The deferred lighting pass itself (a full-screen triangle, `deferredLighting`).
+        var deferredLighting = false
 
         /// The variant of the depth pass: only what shapes coverage (vertex motion and a
         /// masked base colour's alpha) matters there.
@@ -70,6 +74,7 @@ enum Shaders {
             flag(localLights, "LOCAL_LIGHTS")
             flag(impostor, "IMPOSTOR")
             flag(impostorBake, "IMPOSTOR_BAKE")
+            flag(gBuffer, "GBUFFER")
             d += "#define TEXTURE_MASK \(textures)\n"
             return d + Shaders.toneMappingDefine(toneMapping)
         }
@@ -333,18 +338,11 @@ enum Shaders {
     /// height-correlated Smith visibility, Lambert diffuse, Schlick Fresnel; hemisphere sky
     /// ambient with an analytic split-sum specular term; a sun with cascaded shadows; point
     /// and spot lights with KHR_lights_punctual's range window and cones; fog; tone mapping.
-    static let fragment = materialInputs + skyFunctions + """
-    uniform float uMetallic;
-    uniform float uRoughness;
-    uniform float uNormalScale;
-    uniform float uOcclusionStrength;
-    uniform vec3 uEmissive;
-    uniform sampler2D uMetallicRoughnessTexture;
-    uniform sampler2D uNormalTexture;
-    uniform sampler2D uOcclusionTexture;
-    uniform sampler2D uEmissiveTexture;
+    /// How a surface point is lit: the uniforms and functions the forward colour pass and the
+    /// deferred lighting pass share (one lighting path, two ways of feeding it).
+    static let lighting = """
     uniform float uAmbient;          // hemisphere ambient scale
-    // Sun shadows: cascades by distance along the view direction.
+    // Sun shadows: cascades by distance from the eye.
     uniform int uCascadeCount;       // with SHADOWS, 1 or more
     uniform sampler2DArrayShadow uShadowMap;
     uniform mat4 uShadowMatrix[4];
@@ -358,11 +356,6 @@ enum Shaders {
     uniform float uLocalRange[16];
     uniform vec3 uLocalDirection[16];
     uniform vec2 uLocalCone[16];
-    layout(location = 0) out vec4 fragColor;
-    #ifdef IMPOSTOR_BAKE
-    layout(location = 1) out vec4 bakeNormal;
-    layout(location = 2) out vec4 bakeMaterial;
-    #endif
     const float PI = 3.14159265;
 
     float sunVisibility(vec3 world, vec3 n, float nDotL) {
@@ -423,6 +416,68 @@ enum Shaders {
         float a004 = min(r.x * r.x, exp2(-9.28 * nDotV)) * r.x + r.y;
         return vec2(-1.04, 1.04) * a004 + r.zw;
     }
+
+    // The light a surface at `world` with normal n sends to the eye (HDR, before emission,
+    // fog and tone mapping): sky ambient, the sun with its shadows, the local lights.
+    vec3 lit(vec3 world, vec3 n, vec3 base, float metallic, float roughness, float occlusion) {
+        float a2 = roughness * roughness * roughness * roughness;
+        vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
+        vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
+        vec3 v = normalize(uEye - world);
+
+        // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
+        float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
+        vec3 irradiance = (mix(uSkyGround, uSkyUp, 0.5 + 0.5 * n.y) + glowIrradiance(n)) * uAmbient;
+        vec2 brdf = environmentBRDF(roughness, nDotV);
+        vec3 reflected = mix(skyRadiance(reflect(-v, n)), irradiance, roughness) * uAmbient;
+        vec3 color = (irradiance * diffuseColor + reflected * (f0 * brdf.x + brdf.y)) * occlusion;
+
+        float sunNDotL = dot(n, uSunDirection);
+        if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
+            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(world, n, sunNDotL), diffuseColor, f0, a2);
+        }
+    #ifdef LOCAL_LIGHTS
+        for (int i = 0; i < uLocalCount; i++) {
+            vec3 toLight = uLocalPosition[i] - world;
+            float d2 = max(dot(toLight, toLight), 1e-4);
+            vec3 l = toLight * inversesqrt(d2);
+            // KHR_lights_punctual's recommended falloff: inverse square, windowed by range.
+            float falloff = 1.0 / d2;
+            if (uLocalRange[i] > 0.0) {
+                float r = sqrt(d2) / uLocalRange[i];
+                float w = clamp(1.0 - r * r * r * r, 0.0, 1.0);
+                falloff *= w * w;
+            }
+            if (uLocalCone[i].y <= 1.0) {
+                float cd = dot(uLocalDirection[i], -l);
+                float t = clamp((cd - uLocalCone[i].y) / max(uLocalCone[i].x - uLocalCone[i].y, 1e-4), 0.0, 1.0);
+                falloff *= t * t;
+            }
+            if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
+        }
+    #endif
+        return color;
+    }
+    """
+
+    /// The material colour pass: forward (lit here), into the deferred pass's G-buffer
+    /// (`GBUFFER`), or into an impostor's atlases (`IMPOSTOR_BAKE`).
+    static let fragment = materialInputs + skyFunctions + lighting + """
+    uniform float uMetallic;
+    uniform float uRoughness;
+    uniform float uNormalScale;
+    uniform float uOcclusionStrength;
+    uniform vec3 uEmissive;
+    uniform sampler2D uMetallicRoughnessTexture;
+    uniform sampler2D uNormalTexture;
+    uniform sampler2D uOcclusionTexture;
+    uniform sampler2D uEmissiveTexture;
+    uniform mat4 uViewProjection;
+    layout(location = 0) out vec4 fragColor;
+    #if defined(IMPOSTOR_BAKE) || defined(GBUFFER)
+    layout(location = 1) out vec4 outNormal;
+    layout(location = 2) out vec4 outMaterial;
+    #endif
 
     // The shading normal: the vertex normal (or the face's, without normals), bent by the
     // normal map with the vertex tangents or, without them, tangents from screen-space
@@ -489,7 +544,7 @@ enum Shaders {
         float alpha = 1.0;
     #endif
         vec3 world = vWorld;
-    #ifdef UNLIT
+    #if defined(UNLIT) && !defined(GBUFFER)
         fragColor = vec4(display(applyFog(base.rgb, world)), alpha);
         return;
     #endif
@@ -516,48 +571,53 @@ enum Shaders {
         // models): depth 0.5 is the quad through the centre, 0 and 1 a baked radius behind
         // and before it (the bake's orthographic depth runs over four radii, centre at 0.5).
         fragColor = vec4(base.rgb, 1.0);
-        bakeNormal = vec4(n * 0.5 + 0.5, roughness);
-        bakeMaterial = vec4(occlusion, metallic, 1.5 - 2.0 * gl_FragCoord.z, 1.0);
+        outNormal = vec4(n * 0.5 + 0.5, roughness);
+        outMaterial = vec4(occlusion, metallic, 1.5 - 2.0 * gl_FragCoord.z, 1.0);
         return;
     #endif
-        float a2 = roughness * roughness * roughness * roughness;
-        vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
-        vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
-        vec3 v = normalize(uEye - world);
-
-        // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
-        float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
-        vec3 irradiance = (mix(uSkyGround, uSkyUp, 0.5 + 0.5 * n.y) + glowIrradiance(n)) * uAmbient;
-        vec2 brdf = environmentBRDF(roughness, nDotV);
-        vec3 reflected = mix(skyRadiance(reflect(-v, n)), irradiance, roughness) * uAmbient;
-        vec3 color = (irradiance * diffuseColor + reflected * (f0 * brdf.x + brdf.y)) * occlusion;
-
-        float sunNDotL = dot(n, uSunDirection);
-        if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
-            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(world, n, sunNDotL), diffuseColor, f0, a2);
-        }
-    #ifdef LOCAL_LIGHTS
-        for (int i = 0; i < uLocalCount; i++) {
-            vec3 toLight = uLocalPosition[i] - world;
-            float d2 = max(dot(toLight, toLight), 1e-4);
-            vec3 l = toLight * inversesqrt(d2);
-            // KHR_lights_punctual's recommended falloff: inverse square, windowed by range.
-            float falloff = 1.0 / d2;
-            if (uLocalRange[i] > 0.0) {
-                float r = sqrt(d2) / uLocalRange[i];
-                float w = clamp(1.0 - r * r * r * r, 0.0, 1.0);
-                falloff *= w * w;
-            }
-            if (uLocalCone[i].y <= 1.0) {
-                float cd = dot(uLocalDirection[i], -l);
-                float t = clamp((cd - uLocalCone[i].y) / max(uLocalCone[i].x - uLocalCone[i].y, 1e-4), 0.0, 1.0);
-                falloff *= t * t;
-            }
-            if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
-        }
+    #ifdef GBUFFER
+        // Base colour and occlusion; normal and roughness; emission and metallic (-1: unlit,
+        // the base colour is the colour). An impostor's depth is its surface's, not its quad's.
+        fragColor = vec4(base.rgb, occlusion);
+        outNormal = vec4(n, roughness);
+    #ifdef UNLIT
+        outMaterial = vec4(0.0, 0.0, 0.0, -1.0);
+    #else
+        outMaterial = vec4(emissive, metallic);
     #endif
-        color += emissive;
+    #ifdef IMPOSTOR
+        vec4 clip = uViewProjection * vec4(world, 1.0);
+        gl_FragDepth = clamp(clip.z / clip.w * 0.5 + 0.5, 0.0, 1.0);
+    #endif
+        return;
+    #endif
+        vec3 color = lit(world, n, base.rgb, metallic, roughness, occlusion) + emissive;
         fragColor = vec4(display(applyFog(color, world)), alpha);
+    }
+    """
+
+    /// The deferred lighting pass: a full-screen triangle lighting each pixel the G-buffer
+    /// covers once, however many triangles drew into it (llvmpipe shades whole 4×4 blocks per
+    /// triangle, so small triangles shaded the full lighting many times per pixel).
+    static let deferredLighting = skyFunctions + lighting + """
+    uniform sampler2D uGAlbedo;
+    uniform sampler2D uGNormal;
+    uniform sampler2D uGMaterial;
+    uniform sampler2D uGDepth;
+    uniform mat4 uInverseViewProjection;
+    uniform vec2 uViewport;
+    out vec4 fragColor;
+    void main() {
+        ivec2 p = ivec2(gl_FragCoord.xy);
+        vec4 albedo = texelFetch(uGAlbedo, p, 0);
+        vec4 normalRoughness = texelFetch(uGNormal, p, 0);
+        vec4 material = texelFetch(uGMaterial, p, 0);
+        float depth = texelFetch(uGDepth, p, 0).r;
+        vec4 h = uInverseViewProjection * vec4(gl_FragCoord.xy / uViewport * 2.0 - 1.0, depth * 2.0 - 1.0, 1.0);
+        vec3 world = h.xyz / h.w;
+        vec3 color = material.a < 0.0 ? albedo.rgb
+            : lit(world, normalize(normalRoughness.xyz), albedo.rgb, material.a, normalRoughness.a, albedo.a) + material.rgb;
+        fragColor = vec4(display(applyFog(color, world)), 1.0);
     }
     """
 
