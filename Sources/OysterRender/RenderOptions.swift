@@ -64,6 +64,9 @@ public struct RenderOptions: Sendable {
     /// triangle is drawn; the same picture, much less shading on llvmpipe. Multisampled
     /// frames always draw forward.
     public var deferred = true
+    /// Time each stage of the frame (`FrameStatistics.stageSeconds`), waiting for the device
+    /// at each stage's end: a little slower, for finding where a frame's time goes.
+    public var profile = false
 
     /// Largest side accepted (16384, the cap the tools share).
     public static let maxSide = 16384

@@ -109,6 +109,7 @@ public final class Renderer {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
         statistics = FrameStatistics()
+        var clock = StageClock(on: options.profile)
         let poses = scenes.map { Self.pose($0, options: options) }
         let worlds = zip(scenes, poses).map { $1?.worldMatrices ?? $0.restWorld }
         let first = scenes.first?.scene ?? Scene()
@@ -126,6 +127,7 @@ public final class Renderer {
         if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
             cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options)
         }
+        clock.lap(.shadows, into: &statistics)
 
         if target.map({ $0.width != w || $0.height != h || $0.requestedSamples != options.samples }) ?? true {
             target = nil
@@ -150,6 +152,7 @@ public final class Renderer {
         case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
         }
         let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        clock.lap(.culling, into: &statistics)
         let frame = FrameFeatures(shadows: !cascades.isEmpty, localLights: !lighting.locals.isEmpty, toneMapping: options.toneMapping)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
@@ -162,12 +165,14 @@ public final class Renderer {
             }
         }
         if let gBuffer, deferred {
-            try drawDeferred(list, scenes, poses: poses, gBuffer: gBuffer, camera: camera, frame: frame, hasShadows: !cascades.isEmpty, setup: setup)
+            try drawDeferred(list, scenes, poses: poses, gBuffer: gBuffer, camera: camera, frame: frame, hasShadows: !cascades.isEmpty, setup: setup,
+                             clock: &clock)
         } else {
             if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
             try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
             try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
         }
+        clock.lap(.lighting, into: &statistics)
         try drawSky(camera: camera, lighting: lighting, options: options)
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
         if !list.blended.isEmpty {
@@ -179,6 +184,7 @@ public final class Renderer {
             glDisable(GLenum(GL_BLEND))
         }
         glDisable(GLenum(GL_CULL_FACE))
+        clock.lap(.skyAndBlended, into: &statistics)
         target.resolve()
         if options.fxaa {
             glDisable(GLenum(GL_DEPTH_TEST))
@@ -191,7 +197,9 @@ public final class Renderer {
             glBindVertexArray(emptyVertexArray)
             glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         }
+        clock.lap(.post, into: &statistics)
         let image = target.read(post: options.fxaa)
+        clock.lap(.readback, into: &statistics)
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
         return image
     }
@@ -210,7 +218,7 @@ public final class Renderer {
     /// covers into the scene colour (whose depth is the G-buffer's, for the sky and blended
     /// geometry after it).
     private func drawDeferred(_ list: DrawList, _ scenes: [PreparedScene], poses: [ScenePose?], gBuffer: GBuffer, camera: FrameCamera,
-                              frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void) throws(RenderError) {
+                              frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void, clock: inout StageClock) throws(RenderError) {
         gBuffer.bindGeometry()
         // Base colour is stored as sRGB (8 bits where the eye needs them).
         glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
@@ -218,6 +226,7 @@ public final class Renderer {
         try draw(list.opaque, scenes, poses: poses, pass: .gBuffer, setup: geometry)
         try drawImpostors(list.impostors, scenes, pass: .gBuffer, viewer: Vec4(camera.eye, 0), setup: geometry)
         glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
+        clock.lap(.geometry, into: &statistics)
 
         gBuffer.bindLit()
         glDisable(GLenum(GL_CULL_FACE))
@@ -514,6 +523,8 @@ public struct FrameStatistics: Sendable, Equatable {
     public var triangles = 0
     /// Instances drawn as impostors in the camera's view.
     public var impostors = 0
+    /// Seconds per stage of the frame, with `RenderOptions.profile` (else empty).
+    public var stageSeconds: [FrameStage: Double] = [:]
     /// Draw calls and triangles of the shadow maps (all cascades).
     public var shadowDraws = 0
     public var shadowTriangles = 0
@@ -525,6 +536,7 @@ public struct FrameStatistics: Sendable, Equatable {
         shadowDraws += other.shadowDraws
         shadowTriangles += other.shadowTriangles
         impostors += other.impostors
+        for (stage, t) in other.stageSeconds { stageSeconds[stage, default: 0] += t }
     }
 
     mutating func add(triangles count: Int, shadow: Bool) {
