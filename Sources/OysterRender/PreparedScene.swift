@@ -17,9 +17,11 @@ public final class PreparedScene {
     /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
     /// open ground or water. The sky's light does not reach inside.
     let isEnclosed: Bool
-    /// Per mesh drawn far away as a baked quad: its impostor (baked by the renderer when it
-    /// prepares the scene).
+    /// Per mesh drawn far away as a baked quad: its impostor (baked, or found already baked,
+    /// by the renderer when it prepares the scene), held in `impostorTable` under these keys.
     var impostors: [Int: Impostor] = [:]
+    var impostorKeys: [ImpostorTable.Key] = []
+    var impostorTable: ImpostorTable?
 
     struct Drawable: Sendable {
         var node: Int
@@ -49,7 +51,7 @@ public final class PreparedScene {
 
     deinit {
         resources.delete()
-        for i in impostors.values { i.delete() }
+        for key in impostorKeys { impostorTable?.release(key) }
     }
 
     /// The nodes the default scene (else the first, else every parentless node) reaches that

@@ -1,69 +1,100 @@
 import CGL
 import OysterCore
 
-/// Baking impostor atlases when a scene is prepared, and drawing far meshes with them.
-extension Renderer {
-    /// Bakes the views of each of `shapes`' meshes (see `Impostor.Layout`) with the scene's
-    /// own materials, on this renderer's thread. Throws when the bake target cannot be made.
-    func bakeImpostors(_ prepared: PreparedScene, shapes: [Int: Impostor.Shape]) throws(RenderError) -> [Int: Impostor] {
-        guard !shapes.isEmpty else { return [:] }
-        typealias L = Impostor.Layout
-        let (w, h) = (L.width, L.height)
-        var framebuffer: GLuint = 0, depth: GLuint = 0
+/// The framebuffer impostors are baked through: three colour attachments set per mesh, and a
+/// depth buffer of an atlas's size, made once per `bakeImpostors` call that needs it.
+final class ImpostorBakeTarget {
+    private var framebuffer: GLuint = 0
+    private var depth: GLuint = 0
+
+    init() throws(RenderError) {
+        let (w, h) = (Impostor.Layout.width, Impostor.Layout.height)
         glGenFramebuffers(1, &framebuffer)
         glGenRenderbuffers(1, &depth)
-        defer {
-            glDeleteRenderbuffers(1, &depth)
-            glDeleteFramebuffers(1, &framebuffer)
-            glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
-            glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
-        }
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffer)
         glBindRenderbuffer(GLenum(GL_RENDERBUFFER), depth)
         glRenderbufferStorage(GLenum(GL_RENDERBUFFER), GLenum(GL_DEPTH_COMPONENT24), GLsizei(w), GLsizei(h))
         glFramebufferRenderbuffer(GLenum(GL_FRAMEBUFFER), GLenum(GL_DEPTH_ATTACHMENT), GLenum(GL_RENDERBUFFER), depth)
         var buffers: [GLenum] = [GLenum(GL_COLOR_ATTACHMENT0), GLenum(GL_COLOR_ATTACHMENT1), GLenum(GL_COLOR_ATTACHMENT2)]
         glDrawBuffers(3, &buffers)
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
+    }
 
-        var out: [Int: Impostor] = [:]
+    deinit {
+        glDeleteRenderbuffers(1, &depth)
+        glDeleteFramebuffers(1, &framebuffer)
+    }
+
+    func bind() { glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffer) }
+}
+
+/// Baking impostor atlases when a scene is prepared, and drawing far meshes with them.
+extension Renderer {
+    /// Gives a prepared scene the impostors of `shapes`' meshes: those another scene holds
+    /// with the same geometry, materials and textures are shared (`ImpostorTable`), the others
+    /// baked (see `Impostor.Layout`) with the scene's own materials, on this renderer's thread.
+    /// Throws when the bake target cannot be made (the meshes then stay meshes).
+    func bakeImpostors(_ prepared: PreparedScene, shapes: [Int: Impostor.Shape]) throws(RenderError) {
+        prepared.impostorTable = impostorTable
+        var target: ImpostorBakeTarget?
         for (mesh, shape) in shapes.sorted(by: { $0.key < $1.key }) {
-            let textures = [GL_SRGB8_ALPHA8, GL_RGBA8, GL_RGBA8].map { Self.atlasTexture(format: $0, width: w, height: h) }
-            for (i, t) in textures.enumerated() {
-                glFramebufferTexture2D(GLenum(GL_FRAMEBUFFER), GLenum(GL_COLOR_ATTACHMENT0 + Int32(i)), GLenum(GL_TEXTURE_2D), t, 0)
+            let key = ImpostorTable.key(prepared, mesh: mesh)
+            let impostor = try impostorTable.acquire(key) { () throws(RenderError) in
+                if target == nil { target = try ImpostorBakeTarget() }
+                return try bake(prepared, mesh: mesh, shape: shape, into: target!)
             }
-            guard glCheckFramebufferStatus(GLenum(GL_FRAMEBUFFER)) == GLenum(GL_FRAMEBUFFER_COMPLETE) else {
+            prepared.impostors[mesh] = impostor
+            prepared.impostorKeys.append(key)
+        }
+    }
+
+    /// Bakes one mesh's views into new atlases through `target`.
+    func bake(_ prepared: PreparedScene, mesh: Int, shape: Impostor.Shape, into target: ImpostorBakeTarget) throws(RenderError) -> Impostor {
+        typealias L = Impostor.Layout
+        let (w, h) = (L.width, L.height)
+        target.bind()
+        let textures = [GL_SRGB8_ALPHA8, GL_RGBA8, GL_RGBA8].map { Self.atlasTexture(format: $0, width: w, height: h) }
+        for (i, t) in textures.enumerated() {
+            glFramebufferTexture2D(GLenum(GL_FRAMEBUFFER), GLenum(GL_COLOR_ATTACHMENT0 + Int32(i)), GLenum(GL_TEXTURE_2D), t, 0)
+        }
+        var baked = false
+        defer {
+            glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
+            glDisable(GLenum(GL_CULL_FACE))
+            glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
+            if !baked {
                 var ids = textures
                 glDeleteTextures(3, &ids)
-                throw .gl("the impostor bake target is incomplete")
             }
-            // Base colour is written as sRGB (what the atlas stores), the rest as values.
-            glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
-            glViewport(0, 0, GLsizei(w), GLsizei(h))
-            glClearColor(0, 0, 0, 0)
-            glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
-            glEnable(GLenum(GL_DEPTH_TEST))
-            glDepthFunc(GLenum(GL_LEQUAL))
-            let batches = Self.bakeBatches(prepared, mesh: mesh)
-            let r = shape.viewRadius
-            for e in 0..<L.elevations {
-                for a in 0..<L.azimuths {
-                    glViewport(GLsizei(a * L.cell), GLsizei(e * L.cell), GLsizei(L.cell), GLsizei(L.cell))
-                    // Orthographic along the view, the centre at depth 0.5 of four radii.
-                    let eye = shape.centre + L.direction(azimuth: a, elevation: e) * (2 * r)
-                    let viewProjection = Mat4.orthographic(xmag: r, ymag: r, znear: 0, zfar: 4 * r)
-                        * Mat4.lookAt(eye: eye, target: shape.centre, up: Vec3(0, 1, 0))
-                    try draw(batches, [prepared], poses: [nil], pass: .bake) { program in
-                        program.set("uViewProjection", viewProjection)
-                        program.set("uEye", eye)
-                    }
+        }
+        guard glCheckFramebufferStatus(GLenum(GL_FRAMEBUFFER)) == GLenum(GL_FRAMEBUFFER_COMPLETE) else {
+            throw .gl("the impostor bake target is incomplete")
+        }
+        // Base colour is written as sRGB (what the atlas stores), the rest as values.
+        glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
+        glViewport(0, 0, GLsizei(w), GLsizei(h))
+        glClearColor(0, 0, 0, 0)
+        glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        glEnable(GLenum(GL_DEPTH_TEST))
+        glDepthFunc(GLenum(GL_LEQUAL))
+        let batches = Self.bakeBatches(prepared, mesh: mesh)
+        let r = shape.viewRadius
+        for e in 0..<L.elevations {
+            for a in 0..<L.azimuths {
+                glViewport(GLsizei(a * L.cell), GLsizei(e * L.cell), GLsizei(L.cell), GLsizei(L.cell))
+                // Orthographic along the view, the centre at depth 0.5 of four radii.
+                let eye = shape.centre + L.direction(azimuth: a, elevation: e) * (2 * r)
+                let viewProjection = Mat4.orthographic(xmag: r, ymag: r, znear: 0, zfar: 4 * r)
+                    * Mat4.lookAt(eye: eye, target: shape.centre, up: Vec3(0, 1, 0))
+                try draw(batches, [prepared], poses: [nil], pass: .bake) { program in
+                    program.set("uViewProjection", viewProjection)
+                    program.set("uEye", eye)
                 }
             }
-            glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
-            Self.dilate(textures, width: w, height: h)
-            out[mesh] = Impostor(shape: shape, albedo: textures[0], normal: textures[1], material: textures[2])
         }
-        glDisable(GLenum(GL_CULL_FACE))
-        return out
+        Self.dilate(textures, width: w, height: h)
+        baked = true
+        return Impostor(shape: shape, albedo: textures[0], normal: textures[1], material: textures[2])
     }
 
     /// Every part of `mesh`'s primitives at full detail, drawn once with an identity model.

@@ -26,6 +26,7 @@ public final class Renderer {
     /// The streamed per-instance model matrices of the current pass.
     private var instanceBuffer: GLuint = 0
     private let sharedTextures = SharedTextureTable()
+    let impostorTable = ImpostorTable()
     private var preparedCount = 0
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
@@ -83,12 +84,14 @@ public final class Renderer {
         preparedCount += 1
         let prepared = PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
         // A mesh whose views cannot be baked is drawn as a mesh at every distance.
-        prepared.impostors = (try? bakeImpostors(prepared, shapes: staged.impostors)) ?? [:]
+        try? bakeImpostors(prepared, shapes: staged.impostors)
         return prepared
     }
 
     /// Textures of `SharedPixels` uploaded now, whatever number of prepared scenes use them.
     public var sharedTextureCount: Int { sharedTextures.count }
+    /// Impostors baked and held now, whatever number of prepared scenes use them.
+    public var impostorCount: Int { impostorTable.count }
 
     /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
     public func render(_ scene: Scene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {

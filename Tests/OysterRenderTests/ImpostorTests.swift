@@ -106,6 +106,29 @@ struct ImpostorTests {
     }
 
     @Test(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+    func scenesPlacingTheSameMeshShareOneImpostorUntilTheLastIsDropped() throws {
+        let renderer = try Renderer()
+        var first: PreparedScene? = renderer.prepare(Self.grove(count: 6), levelsOfDetail: true)
+        #expect(renderer.impostorCount == 1)
+        // The same ball under another material name and another mesh index: the same impostor.
+        var other = Self.grove(count: 6)
+        other.materials[1].name = "Leaves of another tile"
+        other.meshes.insert(Mesh(name: "Unplaced", primitives: []), at: 0)
+        for n in other.nodes.indices { other.nodes[n].mesh = other.nodes[n].mesh.map { $0 + 1 } }
+        var second: PreparedScene? = renderer.prepare(other, levelsOfDetail: true)
+        #expect(renderer.impostorCount == 1)
+        #expect(first?.impostors[1] === second?.impostors[2])
+        // A different colour is a different impostor.
+        var third: PreparedScene? = renderer.prepare(Self.grove(count: 6, material: TestScenes.material(Vec4(0.8, 0.1, 0.1, 1))), levelsOfDetail: true)
+        #expect(renderer.impostorCount == 2)
+        first = nil
+        #expect(renderer.impostorCount == 2)
+        second = nil
+        third = nil
+        #expect(renderer.impostorCount == 0)
+    }
+
+    @Test(.enabled(if: openGLAvailable, "needs headless OpenGL"))
     func nearBallsStayMeshes() throws {
         let scene = Self.grove(count: 6)
         let renderer = try Renderer()
