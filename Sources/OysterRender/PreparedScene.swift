@@ -35,6 +35,12 @@ public final class PreparedScene {
         var moves: Bool
     }
 
+    /// The animations played when none are named: all but those moving the sun (the first
+    /// directional light, which gives the frame its light, or a node above it). A world's day
+    /// cycle is for viewers to play; a video keeps the hour its scene was made at, and a
+    /// moving sun would also redraw every shadow cascade every frame.
+    let playedByDefault: [Int]
+
     /// Unique among the scenes one renderer prepared (caches are keyed by it: an object's
     /// address can be reused once it is freed).
     let serial: Int
@@ -47,6 +53,20 @@ public final class PreparedScene {
         restBounds = staged.restBounds
         drawables = staged.drawables
         isEnclosed = staged.isEnclosed
+        playedByDefault = Self.animationsKeepingTheSun(staged.scene)
+    }
+
+    static func animationsKeepingTheSun(_ scene: Scene) -> [Int] {
+        let sun = scene.nodes.indices.first { i in
+            scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false
+        }
+        guard let sun else { return Array(scene.animations.indices) }
+        // The sun's node and every node above it.
+        let parents = scene.parentIndices()
+        var carriers = Set<Int>()
+        var n: Int? = sun
+        while let i = n, carriers.insert(i).inserted { n = parents[i] }
+        return scene.animations.indices.filter { a in !scene.animations[a].channels.contains { $0.node.map(carriers.contains) ?? false } }
     }
 
     deinit {

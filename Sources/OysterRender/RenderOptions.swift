@@ -36,8 +36,10 @@ public struct RenderOptions: Sendable {
     public var fieldOfView: Float = 0.8
     /// Seconds into the animations.
     public var time: Float = 0
-    /// Animations to play at `time` (indices into `scene.animations`); nil plays every one,
-    /// each looping over its own duration (a world's water, weather and windmills together).
+    /// Animations to play at `time` (indices into `scene.animations`); nil plays every one
+    /// except those moving the sun, each looping over its own duration (a world's water,
+    /// weather and windmills together; a video keeps the scene's hour unless its day cycle is
+    /// asked for by index).
     public var animations: [Int]?
     public var toneMapping: ToneMapping = .neutral
     /// Exposure in stops (EV): +1 doubles the light, −1 halves it.

@@ -212,7 +212,7 @@ public final class Renderer {
     /// The pose at `options.time`, or nil when nothing in the scene moves.
     static func pose(_ prepared: PreparedScene, options: RenderOptions) -> ScenePose? {
         let scene = prepared.scene
-        let playing = options.animations ?? Array(scene.animations.indices)
+        let playing = options.animations ?? prepared.playedByDefault
         guard !playing.isEmpty || !scene.skins.isEmpty || prepared.drawables.contains(where: \.morphed) else { return nil }
         return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
     }
