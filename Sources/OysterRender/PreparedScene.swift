@@ -154,6 +154,11 @@ struct DrawList {
     var opaque: [Batch] = []
     /// Impostor batches, one per scene and mesh, front to back.
     var impostors: [ImpostorBatch] = []
+
+    /// Distance from the eye to the nearest thing drawn (its bounds), infinity when empty.
+    var nearest: Float {
+        (opaque.map(\.nearest) + impostors.map(\.nearest) + blended.map(\.nearest)).min() ?? .infinity
+    }
     /// Blended draws, one instance each, farthest first.
     var blended: [Batch] = []
 
@@ -270,7 +275,7 @@ struct DrawList {
                         if isBlended {
                             blended.append((length(box.center - eye), blended.count,
                                             Batch(scene: index, mesh: d.mesh, primitive: p, material: material, models: model.m,
-                                                  node: deforms ? d.node : nil, skin: d.skin)))
+                                                  node: deforms ? d.node : nil, skin: d.skin, nearest: distance)))
                         } else {
                             visible[level] += model.m
                             nearest[level] = min(nearest[level], distance)

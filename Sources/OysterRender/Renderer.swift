@@ -125,10 +125,19 @@ public final class Renderer {
         // The environment's fog density holds at the scene's lowest ground and thins above.
         if let base = options.fogBase { lighting.fogBase = base } else if !bounds.isEmpty { lighting.fogBase = bounds.min.y }
 
+        let scale: ScreenScale
+        switch camera.lens {
+        case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
+        case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
+        }
+        let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        clock.lap(.culling, into: &statistics)
+
         // Shadow cascades first: they render into their own targets.
         var cascades: [ShadowMaps.Cascade] = []
         if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
-            cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options)
+            cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options,
+                                         nearestVisible: list.nearest)
         }
         clock.lap(.shadows, into: &statistics)
 
@@ -149,13 +158,6 @@ public final class Renderer {
         }
         glEnable(GLenum(GL_DEPTH_TEST))
         glDepthFunc(GLenum(GL_LEQUAL))
-        let scale: ScreenScale
-        switch camera.lens {
-        case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
-        case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
-        }
-        let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
-        clock.lap(.culling, into: &statistics)
         let frame = FrameFeatures(shadows: !cascades.isEmpty, localLights: !lighting.locals.isEmpty, toneMapping: options.toneMapping)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
@@ -276,7 +278,7 @@ public final class Renderer {
     }
 
     private func renderShadows(_ scenes: [PreparedScene], worlds: [[Mat4]], poses: [ScenePose?], bounds: AABB, camera: FrameCamera,
-                               lighting: FrameLighting, options: RenderOptions) throws(RenderError) -> [ShadowMaps.Cascade] {
+                               lighting: FrameLighting, options: RenderOptions, nearestVisible: Float) throws(RenderError) -> [ShadowMaps.Cascade] {
         // About two shadow texels per pixel of the nearest cascade's width.
         let resolution = options.shadowResolution ?? min(4096, max(1024, Self.powerOfTwo(atLeast: max(options.width, options.height) * 3 / 2)))
         if shadowMaps?.resolution != resolution { shadowMaps = ShadowMaps(resolution: resolution, count: 3) }
@@ -290,6 +292,9 @@ public final class Renderer {
         let owner = scenes.map(\.serial)
         let drawn = Array(zip(scenes, worlds))
         for (layer, cascade) in cascades.enumerated() {
+            // A cascade nearer than anything in view is never looked up (a camera high above
+            // the ground, orbiting a village): its map is left as it was.
+            if cascade.end < nearestVisible { continue }
             // Casters under two texels are skipped and levels may err by four: a shadow's edge is
             // filtered over about three texels anyway.
             func casters(_ filter: CasterFilter) -> DrawList {

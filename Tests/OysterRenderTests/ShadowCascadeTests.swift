@@ -27,6 +27,24 @@ struct ShadowCascadeTests {
         #expect(cached.samples8 == (try Renderer().render(Self.scene, options: turned)).samples8)
     }
 
+    @Test func cascadesNearerThanAnythingInViewAreNotDrawn() throws {
+        // Looking up at the sky from 30 m above the boxes: their shadows fall within the
+        // cascades round the eye, but nothing in view is there to receive them, so no caster
+        // is drawn, and the frame is the one without shadows.
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(Self.scene)
+        var options = TestScenes.options(96, 64, eye: Vec3(0, 30, 0), at: Vec3(0, 100, 10))
+        let sky = try renderer.render(prepared, options: options)
+        #expect(renderer.statistics.shadowTriangles == 0)
+        #expect(renderer.statistics.triangles == 0, "nothing is in view")
+        options.shadows = false
+        #expect(try renderer.render(prepared, options: options).samples8 == sky.samples8)
+        // Looking down at them from there draws their casters.
+        let fresh = try Renderer()
+        _ = try fresh.render(fresh.prepare(Self.scene), options: TestScenes.options(96, 64, eye: Vec3(0, 30, 0), at: Vec3(0, 0, -10)))
+        #expect(fresh.statistics.shadowTriangles > 0)
+    }
+
     @Test func walkingFarEnoughRedrawsTheNearCascade() throws {
         let renderer = try Renderer()
         let prepared = renderer.prepare(Self.scene)
