@@ -8,8 +8,8 @@ import OysterRender
 /// function of the script, the world and the walk, so a replay gives the same frames.
 public struct WorldDirection: Sendable {
     /// Whether the script sets the time or the weather. If it does, the light is in its hands
-    /// from the first frame: the hour holds (the tiles' day-cycle animation no longer moves the
-    /// sun) until a set-time changes it. If not, the tiles light themselves as before.
+    /// from the first frame (a light scene drawn first: the world's hour until a set-time
+    /// changes it); if not, the tiles light themselves.
     public let controlsLight: Bool
     let startHour: Float
     let startWeather: Weather
