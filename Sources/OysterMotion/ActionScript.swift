@@ -2,9 +2,15 @@ import OysterCore
 import OysterJSON
 
 /// What a player or director does, with times (`docs/action-script.schema.json`): walk,
-/// strafe, turn, look, jump, fly and wait. Actions run one after another unless given an
-/// `at` time, so they can overlap (walk while turning). The same script over the same scene
-/// gives the same camera, frame for frame.
+/// strafe, turn, look, jump, fly and wait, and change the world: set the hour, the weather,
+/// spawn a thing. Actions run one after another unless given an `at` time, so they can overlap
+/// (walk while turning); world changes take effect at their start and do not hold up what
+/// follows (a set-time's or weather's `seconds` is how long its blend lasts while the walk
+/// goes on). The
+/// same script over the same scene gives the same camera, frame for frame.
+///
+/// World changes are read here as values; which weathers and things exist is the world
+/// generator's to say (the module that plays them checks the names).
 public struct ActionScript: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Walk forward (negative: back) at metres per second.
@@ -21,6 +27,60 @@ public struct ActionScript: Sendable, Equatable {
         case fly(Bool)
         /// Nothing for a while.
         case wait
+        /// The hour becomes `hour` (0..<24), blended over the action's seconds (0: at once);
+        /// the clock runs forward to it.
+        case setTime(hour: Float)
+        /// The weather becomes this kind (the generator's name for it, e.g. "snow"), blended
+        /// over the action's seconds (0: at once).
+        case weather(String)
+        /// A thing from the generator's registries placed on the ground.
+        case spawn(Spawn)
+
+        /// The script's name for it ("set-time").
+        public var command: String {
+            switch self {
+            case .move: return "move"
+            case .strafe: return "strafe"
+            case .turn: return "turn"
+            case .look: return "look"
+            case .jump: return "jump"
+            case .fly: return "fly"
+            case .wait: return "wait"
+            case .setTime: return "set-time"
+            case .weather: return "weather"
+            case .spawn: return "spawn"
+            }
+        }
+
+        /// Whether the action changes the world rather than moving the walker.
+        public var changesWorld: Bool {
+            switch self {
+            case .setTime, .weather, .spawn: return true
+            default: return false
+            }
+        }
+    }
+
+    /// What to spawn, where and facing which way.
+    public struct Spawn: Sendable, Equatable {
+        public enum Place: Sendable, Equatable {
+            /// On the ground under this point of the plane.
+            case point(x: Float, z: Float)
+            /// This many metres ahead of the walker, on the ground.
+            case ahead(metres: Float)
+        }
+        /// The generator's name for it ("tower", "oak", "rock").
+        public var thing: String
+        public var place: Place
+        /// Radians, positive turning it right (clockwise seen from above); nil: the walker's
+        /// heading when placed ahead, else 0.
+        public var heading: Float?
+
+        public init(thing: String, place: Place, heading: Float? = nil) {
+            self.thing = thing
+            self.place = place
+            self.heading = heading
+        }
     }
 
     public struct Action: Sendable, Equatable {
@@ -40,13 +100,20 @@ public struct ActionScript: Sendable, Equatable {
     /// Seconds until the last action ends.
     public var duration: Float { actions.map { $0.at + $0.seconds }.max() ?? 0 }
 
+    /// Whether any action changes the world (the hour, the weather, a spawned thing).
+    public var changesWorld: Bool { actions.contains { $0.kind.changesWorld } }
+
     public static let maxActions = 100_000
     public static let maxSeconds: Float = 3600
+    /// Things spawned by one script, at most: each is a scene kept for the rest of the shot.
+    public static let maxSpawns = 256
+    /// How far (metres, each way from the origin) a spawn may be placed: inside the world
+    /// generator's plane (2^20 m), where a Float still holds the ground lattice.
+    public static let spawnLimit: Float = 1_000_000
+    /// Metres ahead of the walker a spawn "ahead" lands without a `distance`.
+    public static let defaultAhead: Float = 12
 
-    /// Commands the format reserves for what needs the world generator (the live session's
-    /// Direct mode); refused with a clear message until they exist.
-    static let reserved = ["set-time", "weather", "spawn"]
-    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait"]
+    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait", "set-time", "weather", "spawn"]
 
     public init(start: Vec3? = nil, heading: Float? = nil, pitch: Float = 0, actions: [Action]) {
         self.start = start
@@ -82,15 +149,15 @@ public struct ActionScript: Sendable, Equatable {
         guard list.count <= Self.maxActions else { throw .invalid("at most \(Self.maxActions) actions") }
         var actions: [Action] = []
         var clock: Float = 0
+        var spawns = 0
         for (i, item) in list.enumerated() {
             guard item.objectValue != nil, let name = item["do"]?.stringValue else { throw .invalid("actions[\(i)] needs \"do\": one of \(Self.known.joined(separator: ", "))") }
-            if Self.reserved.contains(name) {
-                throw .unsupported("actions[\(i)]: '\(name)' changes the world, which needs the world generator in the loop (the live session); this version replays \(Self.known.joined(separator: ", "))")
-            }
-            let at = try number(item["at"], "actions[\(i)].at", 0...Double(Self.maxSeconds)) ?? clock
+            // A spawn's `at` is where; when it happens is `when` (else the clock).
+            let start = name == "spawn" ? ("when", item["when"]) : ("at", item["at"])
+            let at = try number(start.1, "actions[\(i)].\(start.0)", 0...Double(Self.maxSeconds)) ?? clock
             let seconds: Float
             switch name {
-            case "jump", "fly": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
+            case "jump", "fly", "set-time", "weather", "spawn": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
             default:
                 guard let s = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) else {
                     throw .invalid("actions[\(i)].seconds: '\(name)' needs how long it lasts")
@@ -112,13 +179,72 @@ public struct ActionScript: Sendable, Equatable {
                 guard let on = item["on"]?.boolValue ?? (item["on"] == nil ? true : nil) else { throw .invalid("actions[\(i)].on must be true or false") }
                 kind = .fly(on)
             case "wait": kind = .wait
+            case "set-time": kind = .setTime(hour: try Self.hour(item["to"], "actions[\(i)].to"))
+            case "weather":
+                guard let k = item["kind"]?.stringValue, !k.isEmpty, k.utf8.count <= 64 else { throw .invalid("actions[\(i)].kind: which weather (a name such as \"snow\" or \"clear\")") }
+                kind = .weather(k)
+            case "spawn":
+                kind = .spawn(try Self.spawn(item, "actions[\(i)]", number: number))
+                spawns += 1
+                guard spawns <= Self.maxSpawns else { throw .invalid("actions[\(i)]: at most \(Self.maxSpawns) spawns in a script") }
             default: throw .invalid("actions[\(i)].do: '\(name)' is not an action (\(Self.known.joined(separator: ", ")))")
             }
             guard at + seconds <= Self.maxSeconds else { throw .invalid("actions[\(i)] ends after \(Int(Self.maxSeconds)) s") }
             actions.append(Action(at: at, seconds: seconds, kind: kind))
-            clock = at + seconds
+            // A world change happens at its start; what follows does not wait for its blend.
+            clock = kind.changesWorld ? at : at + seconds
         }
         self.actions = actions
+    }
+}
+
+// MARK: - World changes
+
+extension ActionScript {
+    /// An hour of the day from "HH:MM" (00:00–24:00) or a number of hours (0–24); 24 is
+    /// midnight, 0.
+    static func hour(_ v: JSONValue?, _ what: String) throws(ActionScriptError) -> Float {
+        let why = "\(what): an hour as \"HH:MM\" (00:00-24:00) or a number of hours 0-24"
+        guard let v else { throw .invalid(why) }
+        var hours: Double
+        if let text = v.stringValue {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
+                  let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0...59).contains(m),
+                  h * 60 + m <= 24 * 60 else { throw .invalid("\(why), not '\(text)'") }
+            hours = Double(h) + Double(m) / 60
+        } else if let d = v.doubleValue, d.isFinite, (0...24).contains(d) {
+            hours = d
+        } else {
+            throw .invalid(why)
+        }
+        if hours >= 24 { hours -= 24 }
+        return Float(hours)
+    }
+
+    /// A spawn's thing, place and heading.
+    static func spawn(_ item: JSONValue, _ what: String,
+                      number: (JSONValue?, String, ClosedRange<Double>) throws(ActionScriptError) -> Float?) throws(ActionScriptError) -> Spawn {
+        guard let thing = item["thing"]?.stringValue, !thing.isEmpty, thing.utf8.count <= 64 else {
+            throw .invalid("\(what).thing: what to spawn (a name such as \"tower\" or \"oak\")")
+        }
+        let heading = try number(item["heading"], "\(what).heading (degrees)", -36_000...36_000).map { $0 * .pi / 180 }
+        let place: Spawn.Place
+        switch item["at"] {
+        case nil:
+            throw .invalid("\(what).at: where to spawn: [x, y, z] (on the ground under it) or \"ahead\"")
+        case let at? where at.stringValue == "ahead":
+            place = .ahead(metres: try number(item["distance"], "\(what).distance (metres)", 1...200) ?? Self.defaultAhead)
+        case let at?:
+            let limit = Double(Self.spawnLimit)
+            guard let p = at.vec3(limit: 1e30) else { throw .invalid("\(what).at must be [x, y, z] or \"ahead\" (a spawn's start time is \"when\")") }
+            guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
+                throw .invalid("\(what).at: [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
+            }
+            if item["distance"] != nil { throw .invalid("\(what).distance goes with \"at\": \"ahead\"") }
+            place = .point(x: p.x, z: p.z)
+        }
+        return Spawn(thing: thing, place: place, heading: heading)
     }
 }
 

@@ -67,7 +67,13 @@ public struct Walker: Sendable {
 
     /// The camera of every frame of `script` walked over `ground` at `fps`, starting where the
     /// script says (else at `camera`'s place and heading, else the middle of the ground).
-    public static func camera(for script: ActionScript, over ground: some WalkSurface, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
+    ///
+    /// Each spawn is handed to `place` at its moment in the walk, with where it lands (a
+    /// spawn "ahead" is placed from where the walker is then), so the caller can make the
+    /// thing and add it to `ground` before the next step: the walker bumps into it from then
+    /// on. The hour and the weather do not touch the walk.
+    public static func camera(for script: ActionScript, over ground: some WalkSurface, camera: (eye: Vec3, forward: Vec3)?, fps: Int,
+                              place: (PlacedSpawn) throws(ActionScriptError) -> Void = { _ in }) throws(ActionScriptError) -> CameraPath {
         var start = script.start ?? camera?.eye ?? (ground.bounds.isEmpty ? .zero : ground.bounds.center)
         if let floor = ground.height(x: start.x, z: start.z, below: script.start == nil ? .infinity : start.y + 2) ?? ground.height(x: start.x, z: start.z) {
             start.y = floor
@@ -82,7 +88,8 @@ public struct Walker: Sendable {
         var keys: [CameraPath.Key] = []
         // Actions in start order; those under way are kept apart, so a step looks at what is
         // running, not at the whole script (a recorded session has an action per input).
-        let queue = script.actions.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        let order = script.actions.indices.sorted { (script.actions[$0].at, $0) < (script.actions[$1].at, $1) }
+        let queue = order.map { script.actions[$0] }
         var next = 0
         var running: [ActionScript.Action] = []
         for frame in 0...frames {
@@ -103,6 +110,8 @@ public struct Walker: Sendable {
                         if walker.flying != on { walker.flying = on; walker.verticalSpeed = 0 }
                     case .turn(let r) where a.seconds == 0: walker.heading += r
                     case .look(let r) where a.seconds == 0: walker.pitch = min(max(walker.pitch + r, -1.55), 1.55)
+                    case .spawn(let spawn): try place(walker.placing(spawn, action: order[next - 1], time: now))
+                    case .setTime, .weather: break
                     default: if a.seconds > 0 { running.append(a) }
                     }
                 }
@@ -114,7 +123,7 @@ public struct Walker: Sendable {
                     case .strafe(let v): sideways += v
                     case .turn(let r): turn += r / a.seconds
                     case .look(let r): look += r / a.seconds
-                    case .jump, .fly, .wait: break
+                    case .jump, .fly, .wait, .setTime, .weather, .spawn: break
                     }
                 }
                 walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)
@@ -123,6 +132,32 @@ public struct Walker: Sendable {
         do { return try CameraPath(keys: keys, interpolation: .linear) } catch {
             throw .invalid("the walk could not be made into a camera path: \(error)")
         }
+    }
+}
+
+/// A spawn where it lands: on the plane at (x, z), turned `heading` radians to the right,
+/// from `time` seconds into the walk. `action` is its index in the script.
+public struct PlacedSpawn: Sendable, Equatable {
+    public var thing: String
+    public var x: Float
+    public var z: Float
+    public var heading: Float
+    public var time: Float
+    public var action: Int
+}
+
+extension Walker {
+    /// Where `spawn` lands from where the walker is now: at its point, or `metres` ahead along
+    /// the walker's heading (level, whatever the pitch), turned as the walker is unless told.
+    func placing(_ spawn: ActionScript.Spawn, action: Int, time: Float) -> PlacedSpawn {
+        let (x, z): (Float, Float)
+        switch spawn.place {
+        case .point(let px, let pz): (x, z) = (px, pz)
+        case .ahead(let metres): (x, z) = (feet.x + sinf(heading) * metres, feet.z - cosf(heading) * metres)
+        }
+        let defaultHeading: Float
+        if case .ahead = spawn.place { defaultHeading = heading } else { defaultHeading = 0 }
+        return PlacedSpawn(thing: spawn.thing, x: x, z: z, heading: spawn.heading ?? defaultHeading, time: time, action: action)
     }
 }
 

@@ -55,9 +55,11 @@ struct FrameLighting {
         // glTF lights shine down their local −Z; the shader wants the way towards the sun.
         sunDirection = environment?.sunDirection.map(normalize) ?? normalize(Vec3(0.4, 0.8, 0.3))
         var color = environment?.sunColor ?? Vec3(1, 0.96, 0.9)
-        // A scene without any light gets a default sun so it is seen at all; one with only
-        // point and spot lights is lit by them alone.
-        var strength: Float = scene.lights.isEmpty ? 1 : 0
+        // A scene without any light gets the sun its environment describes (a frame's light
+        // made by `Renderer.prepareLight`), else a default sun so it is seen at all; one with
+        // only point and spot lights is lit by them alone.
+        var strength: Float = scene.lights.isEmpty
+            ? environment?.sunIntensity.map { min(16, max(0, $0 / Self.referenceIlluminance(scene))) } ?? 1 : 0
         if let n = scene.nodes.indices.first(where: { i in scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false }),
            let l = scene.nodes[n].light {
             sunDirection = normalize(world[n].transformDirection(Vec3(0, 0, 1)))
@@ -93,7 +95,8 @@ struct FrameLighting {
         }
         ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
-        locals = Self.nearestLocals(scenes, eye: eye)
+        // Lamps out (a frame's light saying so by day): no point or spot light shines.
+        locals = environment?.lampsLit == false ? [] : Self.nearestLocals(scenes, eye: eye)
     }
 
     /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties

@@ -47,9 +47,10 @@ public final class StreamedWorld {
     }
 
     /// The camera of every frame of `script` at `fps`, walked over the world's streamed ground
-    /// (`StreamedGround`), from where the script says, else from `camera`.
+    /// (`StreamedGround`), from where the script says, else from `camera` (with what the
+    /// script spawns in the way: `direct` also says what it changed).
     public func walk(_ script: ActionScript, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> CameraPath {
-        try Walker.camera(for: script, over: StreamedGround(stream), camera: camera, fps: fps)
+        try direct(script, camera: camera, fps: fps).path
     }
 
     /// Where each frame's camera is and which tiles it needs. A frame without an eye looks
@@ -76,12 +77,18 @@ public final class StreamedWorld {
     /// thread, with the tiles streamed round the camera. `levelsOfDetail` as in
     /// `Renderer.prepare` (for video). The fog's base height, unless `base` sets it, is the
     /// lowest point of the first frame's tiles, and stays there.
+    ///
+    /// Weather with geometry (the recipe's, or what `direction` sets) is drawn round the
+    /// camera (`WeatherField`); `direction` (from `direct`) also gives each frame its hour's
+    /// light and the things spawned by then.
     public func render(_ shot: Shot, base: RenderOptions, renderer: Renderer, levelsOfDetail: Bool,
-                       frame: (Int, PixelImage) throws -> Void) throws {
+                       direction: WorldDirection? = nil, frame: (Int, PixelImage) throws -> Void) throws {
         let plan = plan(shot, base: base)
         statistics = StreamStatistics()
         statistics.spans = plan.spans.count
-        let stager = Stager(plan: plan, world: self, levelsOfDetail: levelsOfDetail,
+        // A script that has the light in hand switches the lamps by the hour, so tiles come
+        // with their lamps' lights, put out by day by the frame's light.
+        let stager = Stager(plan: plan, world: self, levelsOfDetail: levelsOfDetail, lamps: direction?.controlsLight ?? false,
                             ahead: max(2 * workers, 2 * (2 * window.radius + 1)))
         let threads = (0..<workers).map { _ in
             let t = Thread { stager.work() }
@@ -93,6 +100,7 @@ public final class StreamedWorld {
 
         var live: [Int: PreparedScene] = [:]
         var fogBase = base.fogBase
+        var scenery = DirectedScenery(world: self, direction: direction, levelsOfDetail: levelsOfDetail)
         let clock = ContinuousClock()
         for f in 0..<shot.frameCount {
             for i in plan.frames[f] where plan.spans[i].first == f {
@@ -113,7 +121,8 @@ public final class StreamedWorld {
             }
             var o = options(shot, frame: f, base: base)
             o.fogBase = fogBase
-            try frame(f, try renderer.render(scenes, options: o))
+            let drawn = scenery.scenes(around: scenes, time: Float(f) / Float(shot.fps), options: o, renderer: renderer)
+            try frame(f, try renderer.render(drawn, options: o))
             for i in plan.frames[f] where plan.spans[i].last == f { live[i] = nil }
         }
         let s = stager.finish()
@@ -123,6 +132,8 @@ public final class StreamedWorld {
         statistics.stageSeconds = s.stage
         statistics.peakWaiting = s.peakWaiting
         statistics.bakedKinds = textures.bakedKinds
+        statistics.weatherFields = scenery.weatherFields
+        statistics.weatherSeconds = scenery.weatherSeconds
     }
 }
 
@@ -147,6 +158,10 @@ public struct StreamStatistics: Sendable {
     /// Texture kinds baked, and most shared textures on the GPU at once.
     public var bakedKinds = 0
     public var peakTextures = 0
+    /// Weather fields made round the camera (one each time it moved to a new place or view),
+    /// and render-thread seconds making and uploading them.
+    public var weatherFields = 0
+    public var weatherSeconds = 0.0
 }
 
 public enum StreamedWorldError: Error, CustomStringConvertible, Equatable {
@@ -170,6 +185,7 @@ final class Stager: @unchecked Sendable {
     private let textures: WorldTextures
     private let levels: LevelCache
     private let levelsOfDetail: Bool
+    private let lamps: Bool
     private let ahead: Int
     private let condition = NSCondition()
     private var next = 0
@@ -179,12 +195,13 @@ final class Stager: @unchecked Sendable {
     private var running = 0
     private var totals = (staged: 0, generate: 0.0, textures: 0.0, stage: 0.0, peakWaiting: 0)
 
-    init(plan: StreamPlan, world: StreamedWorld, levelsOfDetail: Bool, ahead: Int) {
+    init(plan: StreamPlan, world: StreamedWorld, levelsOfDetail: Bool, lamps: Bool, ahead: Int) {
         self.plan = plan
         stream = world.stream
         textures = world.textures
         levels = world.levels
         self.levelsOfDetail = levelsOfDetail
+        self.lamps = lamps
         self.ahead = max(1, ahead)
     }
 
@@ -209,7 +226,7 @@ final class Stager: @unchecked Sendable {
 
             let key = plan.spans[i].tile
             let start = clock.now
-            let scene = stream.tile(x: key.x, z: key.z)
+            let scene = stream.tile(x: key.x, z: key.z, lamps: lamps)
             let generated = clock.now
             let images = textures.images(for: scene)
             let textured = clock.now

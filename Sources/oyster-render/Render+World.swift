@@ -60,12 +60,14 @@ extension Render {
         let still: Bool
         if case .still? = FrameOutput(path: output) { still = true } else { still = false }
         let shot: Shot
+        var direction: WorldDirection?
         do {
             if let path {
                 shot = try pathShot(try readCameraPath(path))
             } else if let actions {
-                let walk = try world.walk(try readActionScript(actions), camera: (base.eye!, normalize(base.target! - base.eye!)), fps: fps)
-                shot = try pathShot(walk)
+                let walk = try world.direct(try readActionScript(actions), camera: (base.eye!, normalize(base.target! - base.eye!)), fps: fps)
+                direction = walk.direction
+                shot = try pathShot(walk.path)
             } else if let duration {
                 shot = try Shot(motion: .fixed, duration: duration, fps: fps)
             } else if still {
@@ -84,22 +86,22 @@ extension Render {
         if still {
             var image: PixelImage?
             do {
-                try world.render(shot, base: base, renderer: renderer, levelsOfDetail: false) { _, frame in image = frame }
+                try world.render(shot, base: base, renderer: renderer, levelsOfDetail: false, direction: direction) { _, frame in image = frame }
             } catch let error as RenderError {
                 throw Self.failure(error, input: inputName)
             }
             try writeStill(image!, renderer: renderer, console: console)
         } else {
             try writeVideo(shot, width: base.width, height: base.height, renderer: renderer, console: console) { frame in
-                try world.render(shot, base: base, renderer: renderer, levelsOfDetail: true, frame: frame)
+                try world.render(shot, base: base, renderer: renderer, levelsOfDetail: true, direction: direction, frame: frame)
             }
         }
         if stats {
             let s = world.statistics
             let n = Double(max(s.tilesStaged, 1))
-            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU\n",
+            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU; %d weather fields, %.1f ms each\n",
                                        Self.toolName, s.tilesStaged, tileSize, s.peakTiles, s.peakWaiting, world.workers, s.generateSeconds / n * 1000,
-                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures))
+                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures, s.weatherFields, s.weatherSeconds / Double(max(s.weatherFields, 1)) * 1000))
         }
     }
 }

@@ -32,7 +32,13 @@ struct Render: OysterTool {
             square --world-radius tiles each way round the camera's tile, and the same square
             --world-ahead tiles along the view. The camera comes from --actions (walking on the
             streamed ground), --path, --from/--at, else the default scene's establishing camera;
-            --duration holds it still.
+            --duration holds it still. Rain, snow and mist fall round the camera.
+
+            Under --world an action script can also change the world as it plays: set-time
+            (the hour, at once or blended over seconds: sun, sky, ambient, fog, moon), weather
+            (clear, overcast, fog, rain, snow) and spawn (a structure, plant or rock from the
+            generator on the ground at a point or ahead of the walker, solid from then on; an
+            unknown name is refused with the list of what can be spawned).
 
             Exit status: 0 rendered; 2 usage error (bad size, unknown camera or animation, bad
             path); 3 input unreadable or no headless OpenGL (the message names the packages);
@@ -87,7 +93,7 @@ struct Render: OysterTool {
     @Option(help: "Video: follow this camera path (JSON, see docs/camera-path.schema.json).")
     var path: String?
 
-    @Option(help: "Video: walk through the scene as this action script says (JSON, see docs/action-script.schema.json).")
+    @Option(help: "Video: walk through the scene as this action script says (JSON, see docs/action-script.schema.json); with --world it may also set the time, the weather and spawn things.")
     var actions: String?
 
     @Option(help: "Video: seconds of a fixed view with the animations playing.")
@@ -242,7 +248,11 @@ struct Render: OysterTool {
             } else if let path {
                 shot = try pathShot(try readCameraPath(path))
             } else if let actions {
-                let walk = try Walker.camera(for: try readActionScript(actions), over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
+                let script = try readActionScript(actions)
+                if let change = script.actions.first(where: { $0.kind.changesWorld }) {
+                    throw ActionScriptError.unsupported("\(change.kind.command) changes the world, which needs the world generator: render the world with --world (a prompt or --recipe) instead of a scene file")
+                }
+                let walk = try Walker.camera(for: script, over: Ground(scene), camera: Walker.sceneCamera(scene), fps: fps)
                 shot = try pathShot(walk)
             } else if let animation {
                 let index = Int(animation).flatMap { scene.animations.indices.contains($0) ? $0 : nil }

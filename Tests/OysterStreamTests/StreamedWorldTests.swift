@@ -117,11 +117,13 @@ struct StreamedWorldTests {
 struct WorldCommandTests {
     let tool = RepoPaths.tool("oyster-render")
 
-    @Test func aShortWalkRendersTheSameFramesTwice() throws {
+    @Test func aShortWalkChangingTheWorldRendersTheSameFramesTwice() throws {
         let dir = TemporaryDirectory()
         try AtomicFile.write(Array(testRecipe().jsonText.utf8), to: dir.file("recipe.json"))
         try AtomicFile.write(Array("""
-        {"start": {"pitch": -5}, "actions": [{"do": "move", "seconds": 2, "speed": 6}, {"do": "turn", "degrees": 60, "seconds": 1, "at": 1}]}
+        {"start": {"pitch": -5}, "actions": [{"do": "weather", "kind": "snow"}, {"do": "set-time", "to": "18:30", "seconds": 1},
+          {"do": "move", "seconds": 2, "speed": 6}, {"do": "turn", "degrees": 60, "seconds": 1, "at": 1},
+          {"do": "spawn", "thing": "tower", "at": "ahead", "distance": 20, "when": 0.5}]}
         """.utf8), to: dir.file("walk.json"))
         var outputs: [[String: [UInt8]]] = []
         for run in ["a", "b"] {
@@ -140,6 +142,25 @@ struct WorldCommandTests {
         #expect(outputs[0] == outputs[1], "same inputs, same frames")
         let first = try ImageCodec.decode(try #require(outputs[0]["000.png"]))
         #expect(first.width == 64 && first.height == 36)
+    }
+
+    @Test func badWorldChangesExitTwoNamingWhatIsWrongAndWriteNothing() throws {
+        let dir = TemporaryDirectory()
+        try AtomicFile.write(Array(testRecipe().jsonText.utf8), to: dir.file("recipe.json"))
+        let cases: [(String, String)] = [
+            ("{\"do\": \"spawn\", \"thing\": \"dragon\", \"at\": \"ahead\"}", "'dragon' cannot be spawned; things to spawn: house, well, castle, tower"),
+            ("{\"do\": \"weather\", \"kind\": \"hail\"}", "'hail' is not a weather; one of clear, overcast, fog, rain, snow"),
+            ("{\"do\": \"set-time\", \"to\": \"26:10\"}", "actions[0].to"),
+            ("{\"do\": \"spawn\", \"thing\": \"tower\", \"at\": [5e6, 0, 0]}", "off the world"),
+        ]
+        for (i, (action, message)) in cases.enumerated() {
+            let script = dir.file("s\(i).json")
+            try AtomicFile.write(Array("{\"actions\": [\(action), {\"do\": \"wait\", \"seconds\": 1}]}".utf8), to: script)
+            let out = dir.file("o\(i).mp4")
+            let run = try ToolRun.run(tool, ["--world", "--recipe", dir.file("recipe.json"), "--actions", script, "--fps", "4", "--size", "64x36", "-o", out])
+            #expect(run.status == 2 && run.stderr.contains(message), "\(action): \(run.status) \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
     }
 
     @Test func worldUsageErrorsExitTwoAndWriteNothing() throws {

@@ -5,7 +5,7 @@ import OysterJSON
 extension Environment {
     /// JSON keys of the typed fields, in the order a new object lists them.
     static let keys = ["skyColor", "horizonColor", "sunGlowColor", "fogDensity", "night", "sunDirection", "sunColor", "sunIntensity",
-                       "timeOfDay", "weather", "weatherIntensity"]
+                       "timeOfDay", "weather", "weatherIntensity", "lampsLit"]
 
     /// Reads the typed fields of an `environment` object; other members go to `other`.
     /// A member of the wrong type is kept in `other` rather than dropped.
@@ -24,6 +24,7 @@ extension Environment {
             case "timeOfDay": timeOfDay = value.floatValue
             case "weather": weather = value.stringValue
             case "weatherIntensity": weatherIntensity = value.floatValue
+            case "lampsLit": lampsLit = value.boolValue
             default: other.members.append((key, value))
             }
             if Self.keys.contains(key), self.value(for: key) == nil { other.members.append((key, value)) }
@@ -54,6 +55,7 @@ extension Environment {
         case "timeOfDay": return timeOfDay.map { .float($0) }
         case "weather": return weather.map { .string($0) }
         case "weatherIntensity": return weatherIntensity.map { .float($0) }
+        case "lampsLit": return lampsLit.map { .bool($0) }
         default: return nil
         }
     }

@@ -33,13 +33,17 @@ public struct Environment: Hashable, Sendable {
     public var weather: String?
     /// Strength of the weather, 0–1.
     public var weatherIntensity: Float?
+    /// Whether the scene's lamps (its point and spot lights: lanterns, torches, lit windows)
+    /// burn. Nil: they do as the file has them. A frame's light can say false to put them out
+    /// by day in a world made with them (an action script's `set-time`).
+    public var lampsLit: Bool?
     /// Members Oyster does not model, kept in their place.
     public var other = JSONObject()
 
     /// An environment with the given fields.
     public init(skyColor: Vec3? = nil, horizonColor: Vec3? = nil, sunGlowColor: Vec3? = nil, fogDensity: Float? = nil, isNight: Bool? = nil, sunDirection: Vec3? = nil,
                 sunColor: Vec3? = nil, sunIntensity: Float? = nil, timeOfDay: Float? = nil, weather: String? = nil,
-                weatherIntensity: Float? = nil) {
+                weatherIntensity: Float? = nil, lampsLit: Bool? = nil) {
         self.skyColor = skyColor
         self.horizonColor = horizonColor
         self.sunGlowColor = sunGlowColor
@@ -51,5 +55,6 @@ public struct Environment: Hashable, Sendable {
         self.timeOfDay = timeOfDay
         self.weather = weather
         self.weatherIntensity = weatherIntensity
+        self.lampsLit = lampsLit
     }
 }

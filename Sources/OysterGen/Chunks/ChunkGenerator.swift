@@ -38,10 +38,12 @@ public enum ChunkGenerator {
             self.size = size
         }
         /// Tile (x, z); with `weatherCamera` (eye, target) it carries rain, snow and mist placed
-        /// for that camera, as `--weather-camera` asks.
-        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil) -> Scene {
+        /// for that camera, as `--weather-camera` asks; with `lamps` its lanterns, torches and
+        /// windows have their lights whatever the hour (see `WorldGenerator.Options.lamps`).
+        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil, lamps: Bool = false) -> Scene {
             var options = WorldGenerator.Options()
             options.weatherCamera = weatherCamera
+            options.lamps = lamps
             return WorldGenerator.tile(map, x: x, z: z, size: size, options: options)
         }
     }

@@ -10,7 +10,19 @@ enum WeatherTextures {
     static let mistSize = 256
 
     /// The RGBA texture for a weather kind (encoded as `encoding` when written), nil for other kinds.
+    /// Baked once per kind and seed: a streamed world makes its weather again as the camera
+    /// moves, with the same textures each time.
     static func pixels(_ kind: SurfaceKind, seed: UInt64) -> PixelImage? {
+        baked.value(Baked(kind: kind, seed: kind == .mist ? seed : 0)) { bake(kind, seed: seed) }
+    }
+
+    private struct Baked: Hashable, Sendable {
+        var kind: SurfaceKind
+        var seed: UInt64
+    }
+    private static let baked = PureCache<Baked, PixelImage?>(limit: 64)
+
+    private static func bake(_ kind: SurfaceKind, seed: UInt64) -> PixelImage? {
         switch kind {
         case .rain: return rgba(streak(), spriteSize)
         case .snowflake: return rgba(flake(), spriteSize)

@@ -12,7 +12,10 @@ enum Lighting {
     static let units = LightUnits.photometric
     static let photometricScale = LightUnits.unitless.factor(to: units)
 
-    static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, into a: inout SceneAssembler) {
+    /// `lamps`: the lamps' lights whatever the hour (for a renderer that puts them out by day,
+    /// `Environment.lampsLit`), else only when `recipe.lampsLit`.
+    static func add(sky: Sky, anchors: [(position: Vec3, kind: LightAnchorKind, owner: String)], recipe: Recipe, lamps: Bool = false,
+                    into a: inout SceneAssembler) {
         let group = a.group(.lights)
         var sun = Light(name: sky.isNight ? "Moon" : "Sun", kind: .directional, color: sky.sunColor, intensity: sky.sunIntensity * photometricScale)
         if recipe.scene == .interior { sun.intensity = 0.2 * photometricScale; sun.name = "Ambient" }
@@ -23,7 +26,7 @@ enum Lighting {
         if recipe.scene == .outdoor { dayCycle(node: sunNode, from: recipe.timeOfDay, weather: recipe.weather, into: &a) }
         // Point lights: from dusk to dawn (the sun below a few degrees), in interiors and in
         // dark moods.
-        let dark = recipe.lampsLit
+        let dark = recipe.lampsLit || lamps
         let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
         var chosen: [(position: Vec3, kind: LightAnchorKind, owner: String)] = []
         for kind in priority {

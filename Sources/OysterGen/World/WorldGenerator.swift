@@ -14,6 +14,9 @@ public enum WorldGenerator {
         /// Place weather geometry for this camera (eye, target) instead of the establishing
         /// camera; chunks get weather only when one is given.
         public var weatherCamera: (eye: Vec3, target: Vec3)?
+        /// Give lanterns, torches and lit windows their lights whatever the hour, for a
+        /// renderer that puts them out by day (`Environment.lampsLit`); tiles only.
+        public var lamps = false
         /// Called with (stage, fraction 0…1) as generation advances.
         public var progress: (@Sendable (String, Double) -> Void)?
         public init() {}
@@ -78,7 +81,7 @@ public enum WorldGenerator {
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
         let sky = Sky(recipe: recipe)
-        Lighting.add(sky: sky, anchors: kits.anchors, recipe: recipe, into: &a)
+        Lighting.add(sky: sky, anchors: kits.anchors, recipe: recipe, lamps: options.lamps, into: &a)
         let centre = Vec2(region.minX + region.maxX, region.minZ + region.maxZ) * 0.5
         let c3 = Vec3(centre.x, builder.grid.height(centre.x, centre.y), centre.y)
         Lighting.addCamera(eye: c3 + Vec3(-size * 0.7, size * 0.45, -size * 0.7), target: c3, into: &a)

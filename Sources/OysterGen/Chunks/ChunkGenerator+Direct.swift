@@ -1,0 +1,99 @@
+import OysterCore
+
+/// What a director changes in a streamed world without regenerating it (an action script's
+/// `set-time`, `weather` and `spawn`): the light of an hour and a weather, weather geometry
+/// round a camera, and things from the registries placed on the ground. Each is a pure
+/// function of the world, its arguments and the seed, so a replayed script gives the same
+/// bytes.
+extension ChunkGenerator.Stream {
+    // MARK: - Light
+
+    /// The sun (or moon), sky and fog of `hour` (0–24) in `weather`, as the generator lights a
+    /// world made for that hour: `Sky`'s sun path and colours, the sun's illuminance in the
+    /// tiles' light units (photometric), and whether lamps burn (from dusk to dawn).
+    public func environment(hour: Float, weather: Weather) -> Environment {
+        let sky = Sky(hour: hour, weather: weather)
+        var e = sky.environment
+        e.sunDirection = sky.sunDirection
+        e.sunColor = sky.sunColor
+        e.sunIntensity = sky.sunIntensity * Lighting.photometricScale
+        e.weather = weather.rawValue
+        e.lampsLit = sky.lampsLit
+        return e
+    }
+
+    /// The light units of every tile, spawn and weather scene of the stream.
+    public static var lightUnits: LightUnits { Lighting.units }
+
+    /// Whether lamps, lit windows and torches would burn at `hour` (the sun below a few degrees).
+    public static func lampsLit(hour: Float) -> Bool { Sky(hour: hour, weather: .clear).lampsLit }
+
+    // MARK: - Weather
+
+    /// Whether `weather` has geometry (rain, snow, or mist banks), given the world's moods.
+    public func hasWeatherGeometry(_ weather: Weather) -> Bool {
+        var r = map.recipe
+        r.weather = weather
+        return weather == .rain || weather == .snow || WeatherEffects(recipe: r, sky: Sky(hour: 12, weather: weather), eye: .zero, target: Vec3(0, 0, -1), yfov: 1, aspect: 1).mistLayers > 0
+    }
+
+    /// Rain, snow and mist of `weather` at `hour`, on the world's ground round a camera at `eye`
+    /// looking at `target` (vertical field of view `yfov` radians, `aspect` width over height),
+    /// as a scene of its own (role `weather`, animated: rain falls one period a second, snow
+    /// drifts): the same geometry `--weather-camera` puts in a generated file. Nil in clear
+    /// weather without mist.
+    public func weather(_ weather: Weather, hour: Float, eye: Vec3, target: Vec3, yfov: Float, aspect: Float) -> Scene? {
+        guard hasWeatherGeometry(weather) else { return nil }
+        var recipe = map.recipe
+        recipe.weather = weather
+        recipe.timeOfDay = hour
+        let sky = Sky(recipe: recipe)
+        var a = SceneAssembler()
+        let mid = (eye + target) * 0.5
+        let features = map.features(minX: mid.x - 420, minZ: mid.z - 420, maxX: mid.x + 420, maxZ: mid.z + 420)
+        let ground = WeatherGround(height: { features.height($0, $1) }, waterLevel: { features.waterLevel($0, $1) })
+        WeatherEffects(recipe: recipe, sky: sky, eye: eye, target: target, yfov: yfov, aspect: aspect).add(on: ground, into: &a)
+        a.finishMaterials([], recipe: recipe)
+        WeatherEffects.finishMaterials(&a, recipe: recipe, sky: sky, textured: true)
+        return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
+    }
+
+    // MARK: - Spawned things
+
+    /// What `spawn` places: every structure kind (`Structure.all`), every tree species and
+    /// the bush, cactus, grass and flowers, and a rock.
+    public static let spawnable: [String] = Structure.all.map(\.name) + Species.allCases.map(\.rawValue) + ["rock"]
+
+    /// `thing` (one of `spawnable`) standing on the ground at (x, z), turned `heading` radians
+    /// to the right (clockwise seen from above), as a scene of its own: a structure (role
+    /// structure: solid, like a generated one) or a plant or rock. Its variant is seeded by
+    /// what and where it is, so the same spawn in the same world is the same thing. Its
+    /// materials refer to the shared textures as tiles' do (`ChunkGenerator.materialFolder`).
+    /// Nil for a name not in `spawnable`.
+    public func spawn(_ thing: String, x: Float, z: Float, heading: Float) -> Scene? {
+        let recipe = map.recipe
+        let name = "spawn/\(thing)/\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))"
+        let seed = StableSeed.of(name, in: recipe.seed)
+        let kit: KitModel, group: WorldGroup
+        if let s = Structure.named(thing) {
+            (kit, group) = (s.build(seed, recipe), .buildings)
+        } else if let species = Species(rawValue: thing) {
+            (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail), .vegetation)
+        } else if thing == "rock" {
+            (kit, group) = (KitCatalog.rock(seed: seed, size: 1.6, detail: recipe.detail), .rocks)
+        } else {
+            return nil
+        }
+        let features = map.features(minX: x - 1, minZ: z - 1, maxX: x + 1, maxZ: z + 1)
+        // On the ground, a little into it, as the region builder sets buildings and plants.
+        let y = features.height(x, z) - (group == .buildings ? 0.05 : 0.1)
+        var a = SceneAssembler()
+        var kits = KitPlacement()
+        let label = thing.prefix(1).uppercased() + thing.dropFirst()
+        kits.place(kit, key: name, name: "\(label)_Spawned_\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))", group: group,
+                   translation: Vec3(x, y, z), yaw: -heading, shared: map.meshes, into: &a)
+        a.finishMaterials([], recipe: recipe)
+        ChunkGenerator.shareTextures(&a, recipe: recipe)
+        return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
+    }
+}

@@ -1,0 +1,220 @@
+import OysterCore
+import OysterGen
+import OysterImage
+import OysterMotion
+import OysterRender
+@testable import OysterStream
+import Testing
+
+/// An action script's world changes read against the generator and played in a world.
+struct WorldDirectionTests {
+    @Test func unknownWeathersAndThingsAreRefusedListingWhatThereIs() throws {
+        let world = try StreamedWorld(recipe: testRecipe(), window: TileWindow(size: 32, radius: 1, ahead: 1))
+        let weather = try script("{\"actions\": [{\"do\": \"move\", \"seconds\": 1}, {\"do\": \"weather\", \"kind\": \"hail\"}]}")
+        #expect(throws: ActionScriptError.invalid("actions[1].kind: 'hail' is not a weather; one of clear, overcast, fog, rain, snow")) {
+            _ = try world.direct(weather, camera: nil, fps: 4)
+        }
+        let thing = try script("{\"actions\": [{\"do\": \"spawn\", \"thing\": \"spaceship\", \"at\": \"ahead\"}]}")
+        #expect {
+            _ = try world.direct(thing, camera: nil, fps: 4)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("actions[0].thing: 'spaceship' cannot be spawned; things to spawn: house, well, castle, tower")
+                && text.contains("oak") && text.contains("rock")
+        }
+    }
+
+    @Test func theHourRunsForwardToEachSetTimeAndTheWeatherHoldsUntilChanged() throws {
+        var recipe = testRecipe()
+        recipe.timeOfDay = 14
+        recipe.weather = .clear
+        let s = try script("""
+        {"actions": [
+          {"do": "set-time", "to": "20:00", "seconds": 6},
+          {"do": "weather", "kind": "snow", "at": 2},
+          {"do": "set-time", "to": "02:00", "seconds": 4, "at": 8},
+          {"do": "set-time", "to": "01:00", "at": 20}
+        ]}
+        """)
+        let d = try WorldDirection(s, recipe: recipe)
+        #expect(d.controlsLight)
+        #expect(d.hour(at: 0) == 14 && d.hour(at: 3) == 17 && d.hour(at: 6) == 20 && d.hour(at: 7) == 20)
+        // Past midnight, forward: 20:00 to 02:00 is six hours, not eighteen back.
+        #expect(d.hour(at: 10) == 23 && d.hour(at: 12) == 2)
+        #expect(d.hour(at: 20) == 1)
+        #expect(d.weather(at: 1.9) == .clear && d.weather(at: 2) == .snow && d.weather(at: 100) == .snow)
+        let walkOnly = try WorldDirection(try script("{\"actions\": [{\"do\": \"move\", \"seconds\": 1}]}"), recipe: recipe)
+        #expect(!walkOnly.controlsLight, "a script that sets neither leaves the tiles their own light")
+    }
+
+    @Test func aWeatherGivenSecondsCrossFadesTheLightAndSwitchesItsFallHalfway() throws {
+        var recipe = testRecipe()
+        recipe.timeOfDay = 14
+        recipe.weather = .clear
+        let d = try WorldDirection(try script("{\"actions\": [{\"do\": \"weather\", \"kind\": \"fog\", \"seconds\": 4, \"at\": 1}]}"), recipe: recipe)
+        let stream = ChunkGenerator.Stream(recipe, size: 32)
+        let clear = try #require(stream.environment(hour: 14, weather: .clear).fogDensity)
+        let fog = try #require(stream.environment(hour: 14, weather: .fog).fogDensity)
+        let density = { (t: Float) in d.environment(at: t, in: stream).fogDensity! }
+        #expect(density(0) == clear && density(1) == clear && density(5) == fog && density(9) == fog)
+        #expect(abs(density(3) - (clear + fog) / 2) < 1e-5, "halfway: \(density(3))")
+        #expect(d.weather(at: 2.9) == .clear && d.weather(at: 3) == .fog)
+        #expect(d.environment(at: 3, in: stream).sunDirection == stream.environment(hour: 14, weather: .fog).sunDirection)
+    }
+
+    @Test func theLightOfNightIsTheMoonsAndDimmerThanTheAfternoons() {
+        let stream = ChunkGenerator.Stream(testRecipe(), size: 32)
+        let day = stream.environment(hour: 14, weather: .clear), night = stream.environment(hour: 22.5, weather: .clear)
+        #expect(day.isNight == false && night.isNight == true)
+        #expect(day.sunIntensity! > 3 * night.sunIntensity!)
+        #expect(length(day.sunDirection! - night.sunDirection!) > 0.3, "the moon stands elsewhere than the sun")
+        #expect(day.skyColor!.y > 3 * night.skyColor!.y)
+        #expect(stream.environment(hour: 14, weather: .fog).fogDensity! > 5 * day.fogDensity!)
+    }
+
+    @Test func tilesForADirectedWorldCarryTheirLampsLightsByDayAndTheHourSaysWhetherTheyBurn() throws {
+        var recipe = testRecipe()
+        recipe.timeOfDay = 14
+        let stream = ChunkGenerator.Stream(recipe, size: 32)
+        func lamps(_ s: Scene) -> Int { s.lights.filter { $0.kind != .directional }.count }
+        // The tiles round home, with and without lamps: a village has some.
+        var with = 0, without = 0
+        for z in -2...1 {
+            for x in -2...1 {
+                with += lamps(stream.tile(x: x, z: z, lamps: true))
+                without += lamps(stream.tile(x: x, z: z))
+            }
+        }
+        #expect(with > 0 && without == 0, "afternoon tiles: \(with) lamps with, \(without) without")
+        #expect(stream.environment(hour: 14, weather: .clear).lampsLit == false)
+        #expect(stream.environment(hour: 22.5, weather: .clear).lampsLit == true)
+        #expect(stream.environment(hour: 19.3, weather: .clear).lampsLit == true, "dusk: the sun on the horizon")
+    }
+
+    @Test func aSpawnedThingIsAStructureOnTheGroundAndTheSameEachTime() throws {
+        let stream = ChunkGenerator.Stream(testRecipe(), size: 32)
+        let tower = try #require(stream.spawn("tower", x: 10, z: -20, heading: 0.5))
+        #expect(tower == stream.spawn("tower", x: 10, z: -20, heading: 0.5))
+        let roles = tower.effectiveRoles()
+        #expect(tower.nodes.indices.contains { roles[$0] == .structure && tower.nodes[$0].mesh != nil })
+        let box = tower.worldBounds(worldMatrices: tower.worldMatrices())
+        let ground = try #require(Ground(stream.tile(x: 0, z: -1)).height(x: 10, z: -20))
+        #expect(abs(box.min.y - ground) < 1.5 && box.size.y > 6, "stands on the ground (\(ground)) from \(box.min.y) to \(box.max.y)")
+        #expect(abs(box.center.x - 10) < 2 && abs(box.center.z + 20) < 2)
+        #expect(stream.spawn("spaceship", x: 0, z: 0, heading: 0) == nil)
+        for thing in ChunkGenerator.Stream.spawnable {
+            #expect(stream.spawn(thing, x: 0, z: 0, heading: 0).map { !$0.meshes.isEmpty } == true, "\(thing)")
+        }
+    }
+}
+
+/// World changes rendered.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct DirectedRenderTests {
+    func render(_ world: StreamedWorld, _ text: String, fps: Int = 4, frame: (Int, PixelImage, FrameStatistics) -> Void) throws -> DirectedWalk {
+        let renderer = try Renderer()
+        let home = world.establishingCamera
+        let walk = try world.direct(try script(text), camera: (home.eye, normalize(home.target - home.eye)), fps: fps)
+        let shot = try Shot(motion: .path(walk.path), duration: max(walk.path.duration, 1 / Float(fps)), fps: fps)
+        try world.render(shot, base: RenderOptions(width: 96, height: 54), renderer: renderer, levelsOfDetail: true, direction: walk.direction) { i, image in
+            frame(i, image, renderer.statistics)
+        }
+        return walk
+    }
+
+    func luma(_ image: PixelImage) -> Double {
+        let p = image.samples8
+        var sum = 0.0
+        for i in stride(from: 0, to: p.count, by: 4) { sum += 0.2126 * Double(p[i]) + 0.7152 * Double(p[i + 1]) + 0.0722 * Double(p[i + 2]) }
+        return sum / Double(p.count / 4)
+    }
+
+    func clearWorld() throws -> StreamedWorld {
+        var r = testRecipe()
+        r.weather = .clear
+        r.timeOfDay = 14
+        return try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
+    }
+
+    @Test func settingTheTimeToNightDarkensTheFrameAndTheSameScriptGivesTheSameBytes() throws {
+        let world = try clearWorld()
+        let text = """
+        {"start": {"pitch": -10}, "actions": [{"do": "wait", "seconds": 0.5}, {"do": "set-time", "to": "23:00", "seconds": 0.5}, {"do": "wait", "seconds": 1}]}
+        """
+        var frames: [[UInt8]] = [], lumas: [Double] = []
+        _ = try render(world, text) { _, image, _ in frames.append(image.samples8); lumas.append(luma(image)) }
+        #expect(frames.count == 6)
+        // Frames 0–1 at 14:00, 2–3 in the blend, 4–5 at 23:00.
+        #expect(lumas[5] < lumas[0] * 0.5, "night \(lumas[5]) against afternoon \(lumas[0])")
+        #expect(lumas[2] <= lumas[0] + 1 && lumas[3] < lumas[1], "the light falls through the blend: \(lumas)")
+        var again: [[UInt8]] = []
+        let walk = try render(world, text) { _, image, _ in again.append(image.samples8) }
+        #expect(again == frames, "the same script gave other frames")
+        // The light of the last frame is the moon's, elsewhere in the sky than the sun was.
+        let start = walk.direction.environment(at: 0, in: world.stream), end = walk.direction.environment(at: 1.5, in: world.stream)
+        #expect(start.isNight == false && end.isNight == true && length(start.sunDirection! - end.sunDirection!) > 0.3)
+    }
+
+    @Test func snowUnderAWorldDrawsFallingFlakesRoundTheCamera() throws {
+        let world = try clearWorld()
+        func run(_ kind: String) throws -> (images: [[UInt8]], triangles: [Int]) {
+            var out: ([[UInt8]], [Int]) = ([], [])
+            _ = try render(world, """
+            {"start": {"pitch": 5}, "actions": [{"do": "weather", "kind": "\(kind)"}, {"do": "move", "seconds": 1, "speed": 3}]}
+            """) { _, image, stats in out.0.append(image.samples8); out.1.append(stats.triangles) }
+            return out
+        }
+        let clear = try run("clear")
+        #expect(world.statistics.weatherFields == 0, "clear weather has no field")
+        let snow = try run("snow")
+        let fields = world.statistics.weatherFields
+        #expect(fields >= 1 && fields <= 4, "made again only as the camera moves on: \(fields)")
+        for f in 0..<4 {
+            #expect(snow.triangles[f] > clear.triangles[f] + 5_000, "frame \(f): \(snow.triangles[f]) against \(clear.triangles[f]) triangles")
+        }
+        // Flakes are small white specks: more near-white pixels than the clear frame has.
+        func whites(_ p: [UInt8]) -> Int { stride(from: 0, to: p.count, by: 4).filter { p[$0] > 200 && p[$0 + 1] > 200 && p[$0 + 2] > 200 }.count }
+        #expect(whites(snow.images[0]) > whites(clear.images[0]) + 10, "\(whites(snow.images[0])) against \(whites(clear.images[0]))")
+    }
+
+    @Test func aSnowyRecipesWorldSnowsWithoutAScript() throws {
+        var r = testRecipe()
+        r.weather = .snow
+        let world = try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
+        let home = world.establishingCamera
+        var base = RenderOptions(width: 96, height: 54)
+        base.eye = home.eye
+        base.target = home.target
+        try world.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: base, renderer: try Renderer(), levelsOfDetail: false) { _, _ in }
+        #expect(world.statistics.weatherFields == 1)
+        r.weather = .clear
+        let clear = try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
+        try clear.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: base, renderer: try Renderer(), levelsOfDetail: false) { _, _ in }
+        #expect(clear.statistics.weatherFields == 0)
+    }
+
+    @Test func aSpawnedTowerAppearsAheadAndStopsTheWalker() throws {
+        let world = try clearWorld()
+        let walkText = """
+        {"start": {"pitch": 0}, "actions": [%@{"do": "move", "seconds": 3, "speed": 4}]}
+        """
+        var with: [[UInt8]] = [], without: [[UInt8]] = []
+        let spawned = try render(world, walkText.replacingOccurrences(of: "%@", with: "{\"do\": \"spawn\", \"thing\": \"tower\", \"at\": \"ahead\", \"distance\": 8}, ")) { _, image, _ in with.append(image.samples8) }
+        let free = try render(world, walkText.replacingOccurrences(of: "%@", with: "")) { _, image, _ in without.append(image.samples8) }
+        let placed = try #require(spawned.direction.spawns.first?.placed)
+        let start = free.path.keys[0].position
+        let goal = Vec3(placed.x, start.y, placed.z)
+        // The free walk goes 12 m; the tower (4 m or so across, 8 m ahead) stops the other short.
+        let freeEnd = try #require(free.path.keys.last).position, stopped = try #require(spawned.path.keys.last).position
+        #expect(length(Vec3(freeEnd.x - start.x, 0, freeEnd.z - start.z)) > 11)
+        #expect(length(Vec3(stopped.x - start.x, 0, stopped.z - start.z)) < 7.5, "walked through the tower at \(goal)")
+        // The first frame has the tower in the middle, where the free walk sees something else.
+        func centre(_ p: [UInt8]) -> [Int] {
+            var out: [Int] = []
+            for y in 17..<37 { for x in 38..<58 { for c in 0..<3 { out.append(Int(p[(y * 96 + x) * 4 + c])) } } }
+            return out
+        }
+        let diff = zip(centre(with[0]), centre(without[0])).map { abs($0 - $1) }.reduce(0, +) / (20 * 20 * 3)
+        #expect(diff > 20, "the centre barely changed (\(diff) per channel)")
+    }
+}
