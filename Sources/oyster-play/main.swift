@@ -141,6 +141,14 @@ struct Play: OysterTool {
             throw ToolFailure(.unreadableInput, error.description)
         }
         let service = PlayService(world: world, streamed: streamed, options: options)
+        service.onSessionEnd = { s in
+            let n = Double(max(s.framesSent, 1))
+            let t = s.tiles
+            console.info(String(format: "%@: session ended: %d frames sent (%d more simulated, not drawn); per frame %.1f ms drawing, %.1f ms JPEG, %.1f ms simulation; %d tiles staged, %d uploaded (%.1f ms each), %d frames waited for tiles (longest %.0f ms)",
+                                Self.toolName, s.framesSent, s.framesSkipped, s.renderSeconds / n * 1000, s.encodeSeconds / n * 1000,
+                                s.simulationSeconds / n * 1000, t.staged, t.uploaded, t.uploadSeconds / Double(max(t.uploaded, 1)) * 1000,
+                                t.waits, t.longestWaitSeconds * 1000))
+        }
         let app = PlayServer.application(service: service, port: port) { bound in
             console.info("\(Self.toolName): open http://127.0.0.1:\(bound)/ (Ctrl-C stops)")
         }

@@ -21,6 +21,8 @@ public enum PlayServer {
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: PlayPage.html)))
         }
+        // Browsers ask for an icon; there is none (and no 404 in the page's console).
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.ws("/ws") { inbound, outbound, _ in
             try await service.serve(inbound: inbound, outbound: outbound)
         }
@@ -49,6 +51,8 @@ public final class PlayService: @unchecked Sendable {
     public private(set) var current: LiveSession?
     /// Sessions refused because one was playing.
     public private(set) var refused = 0
+    /// Told each session's figures when it ends (the command line prints them).
+    public var onSessionEnd: (@Sendable (LiveSession.Statistics) -> Void)?
 
     public init(world: PlayWorld, streamed: StreamedWorld, options: LiveSession.Options) {
         self.world = world
@@ -121,6 +125,7 @@ public final class PlayService: @unchecked Sendable {
             }
             t.start()
         }
+        onSessionEnd?(session.statistics)
         release()
         await refusal?()
     }

@@ -33,9 +33,10 @@ public struct Controls: Sendable {
     public init() {}
 
     /// Applies `input` at the start of the player's next frame. Returns false (and applies
-    /// nothing) when the script is full (`ActionScript.maxActions`).
+    /// nothing) when the script is full: `ActionScript.maxActions` actions, or within a
+    /// second of `ActionScript.maxSeconds` (a longer script would not read back).
     public mutating func apply(_ input: ControlInput, to player: inout ActionPlayer) -> Bool {
-        guard player.actions.count + 6 <= ActionScript.maxActions else { return false }
+        guard player.actions.count + 6 <= ActionScript.maxActions, player.time < ActionScript.maxSeconds - 1 else { return false }
         let step = player.frame * player.stepsPerFrame
         let at = Self.time(step: step)
         lastInput = input.seq

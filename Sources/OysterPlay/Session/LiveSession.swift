@@ -156,7 +156,7 @@ public final class LiveSession: @unchecked Sendable {
             if !first {
                 if let input, !recordingFull, !simulation.apply(input) {
                     recordingFull = true
-                    send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions): save it and start a new session")))
+                    send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions or \(Int(ActionScript.maxSeconds)) s): save it and start a new session; input is no longer applied")))
                 }
                 // Catch up with the clock, but by at most a quarter second: after a long
                 // frame the simulation slows rather than jumps.
