@@ -50,13 +50,13 @@ public final class LiveTiles {
         frames += 1
         let window = world.window.tiles(eye: eye, forward: forward)
         var wanted = window.filter { prepared[$0] == nil }
+        let missing = wanted.count
         var seen = Set(window)
         for c in upcoming {
             for k in world.window.tiles(eye: c.eye, forward: c.forward) where seen.insert(k).inserted && prepared[k] == nil {
                 wanted.append(k)
             }
         }
-        let missing = window.count - window.filter { prepared[$0] != nil }.count
         work.want(Array(wanted.prefix(missing + prefetch)))
 
         let clock = ContinuousClock()
