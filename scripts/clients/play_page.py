@@ -60,8 +60,8 @@ def main():
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     problems = []
     result = {}
+    url = None
     try:
-        url = None
         for line in server.stderr:
             m = re.search(r"open (http://127\.0\.0\.1:\d+/)", line)
             if m:
@@ -70,8 +70,11 @@ def main():
         if not url:
             print(json.dumps({"failed": "oyster-play printed no URL", "exit": server.wait(timeout=10)}))
             sys.exit(1)
-        # Keep reading the server's stderr so it never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+        # Keep reading the server's stderr so it never blocks on a full pipe; its lines are
+        # repeated on ours at the end (the session's own figures among them).
+        server_lines = []
+        reader = threading.Thread(target=lambda: server_lines.extend(server.stderr), daemon=True)
+        reader.start()
         driver.set_script_timeout(30)
         driver.set_window_size(1000, 760)
         driver.get(url)
@@ -119,11 +122,16 @@ def main():
                       "hud": moved["hud"], "chromium": driver.capabilities.get("browserVersion", "?")}
     finally:
         driver.quit()
+        time.sleep(3)  # the closed page's session ends and reports before the server stops
         server.terminate()
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        if url:
+            reader.join(timeout=5)
+            for line in server_lines:
+                print("  " + line.rstrip(), file=sys.stderr)
     result["status"] = "fails" if problems else "plays"
     if problems:
         result["detail"] = "; ".join(problems)

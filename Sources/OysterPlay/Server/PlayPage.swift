@@ -12,8 +12,9 @@ enum PlayPage {
 <meta charset="utf-8">
 <title>Oyster — play</title>
 <style>
-  html, body { margin: 0; background: #111; color: #ddd; font: 13px/1.4 system-ui, sans-serif; }
-  #wrap { position: relative; width: min(100vw, 177.78vh); margin: 0 auto; }
+  html, body { margin: 0; background: #111; color: #ddd; font: 13px/1.4 system-ui, sans-serif; overflow-x: hidden; }
+  /* 16:9, as wide as fits with the command bar below it. */
+  #wrap { position: relative; width: min(100%, calc((100vh - 120px) * 16 / 9)); margin: 0 auto; }
   canvas { display: block; width: 100%; image-rendering: auto; background: #000; cursor: crosshair; }
   #hud { position: absolute; left: 8px; top: 8px; padding: 6px 8px; background: rgba(0,0,0,.55);
          border-radius: 4px; font: 12px/1.35 ui-monospace, monospace; white-space: pre; pointer-events: none; }
