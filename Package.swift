@@ -25,6 +25,8 @@ let package = Package(
         // The live session's server (oyster-play): HTTP and WebSocket on loopback.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Hummingbird logs through swift-log; oyster-play sets the level.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: - C shim
@@ -92,7 +94,11 @@ let package = Package(
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", "OysterMotion", "OysterGen", "OysterStream", AP]),
-        .executableTarget(name: "oyster-play", dependencies: ["OysterCLI", "OysterCore", "OysterGen", "OysterPlay", AP]),
+        .executableTarget(
+            name: "oyster-play",
+            dependencies: ["OysterCLI", "OysterCore", "OysterGen", "OysterMotion", "OysterRender", "OysterStream", "OysterPlay", AP,
+                           .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),

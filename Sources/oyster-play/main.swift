@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import OysterCLI
 import OysterCore
@@ -27,7 +28,7 @@ struct Play: OysterTool {
             --record (an .mp4, .webm or numbered PNGs), for tests and CI.
 
             Exit status: 0 done; 2 usage error; 3 unreadable input or no headless OpenGL; 4 the
-            recording could not be written.
+            recording could not be written, or the port could not be served (in use).
             """)
 
     @Argument(help: "The world's prompt (as oyster-generate reads it).")
@@ -149,7 +150,10 @@ struct Play: OysterTool {
                                 s.simulationSeconds / n * 1000, t.staged, t.uploaded, t.uploadSeconds / Double(max(t.uploaded, 1)) * 1000,
                                 t.waits, t.longestWaitSeconds * 1000))
         }
-        let app = PlayServer.application(service: service, port: port) { bound in
+        // The server's own log only for trouble: the URL line below is what a person needs.
+        var logger = Logger(label: Self.toolName)
+        logger.logLevel = .warning
+        let app = PlayServer.application(service: service, port: port, logger: logger) { bound in
             console.info("\(Self.toolName): open http://127.0.0.1:\(bound)/ (Ctrl-C stops)")
         }
         let done = DispatchSemaphore(value: 0)
