@@ -59,3 +59,19 @@ import Testing
         #expect(m == ControlInput(seq: 2, forward: 0, right: 1, lookX: 5, lookY: 1, jump: true, fly: false))
     }
 }
+
+@Suite struct MessageRateTests {
+    @Test func aBurstOverTheCapIsRefusedAndTheCountRecoversAfterTheWindow() {
+        var rate = MessageRate(limit: 10, window: 1)
+        let first = (0..<10).map { rate.admit(at: Double($0) * 0.01) }
+        #expect(first.allSatisfy { $0 }, "ten within the cap")
+        let eleventh = rate.admit(at: 0.1)
+        #expect(!eleventh, "the 11th within a second is over")
+        let later = rate.admit(at: 1.25)
+        #expect(later, "a second later the earlier ones have left the window")
+        // A steady 60 a second (a page's mouse messages) never reaches a cap of 300.
+        var steady = MessageRate()
+        let admitted = (0..<600).map { steady.admit(at: Double($0) / 60) }
+        #expect(admitted.allSatisfy { $0 })
+    }
+}

@@ -117,6 +117,12 @@ struct ServerTests {
             }
             #expect(binary?.closeCode == .unacceptableData)
             try await Self.waitUntilFree(service)
+            let flood = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                for seq in 1...400 { try? await outbound.write(.text(#"{"type":"input","seq":\#(seq)}"#)) }
+                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            }
+            #expect(flood?.closeCode == .policyViolation && flood?.reason?.contains("messages a second") == true)
+            try await Self.waitUntilFree(service)
 
             // Still serving: a good page gets its hello and a frame; a second page meanwhile is
             // refused with the reason.

@@ -78,9 +78,9 @@ def main():
         driver.set_script_timeout(30)
         driver.set_window_size(1000, 760)
         driver.get(url)
-        first, ok = wait_for(driver, lambda s: s["frames"] >= 3, 120)
+        first, ok = wait_for(driver, lambda s: s["frames"] >= 3, 300)
         if not ok:
-            problems.append(f"fewer than 3 frames within 120 s: {first}")
+            problems.append(f"fewer than 3 frames within 300 s: {first}")
         else:
             from selenium.webdriver.common.action_chains import ActionChains
             body = driver.find_element("tag name", "body")

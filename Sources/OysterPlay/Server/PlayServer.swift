@@ -9,7 +9,8 @@ import OysterStream
 ///
 /// One session at a time: a second page is refused (its socket is closed with a reason the
 /// page shows) while the first plays; the session ends, and its slot frees, when its socket
-/// closes. A malformed or oversized message closes that socket, never the server.
+/// closes. A malformed or oversized message, or too many (`MessageRate`), closes that socket,
+/// never the server.
 public enum PlayServer {
     /// The application serving `service` on `host:port` (port 0: any free port; the bound
     /// one is passed to `onRunning`).
@@ -92,8 +93,16 @@ public final class PlayService: @unchecked Sendable {
             group.addTask {
                 for await t in texts { try? await outbound.write(.text(t)) }
             }
+            var rate = MessageRate()
+            let clock = ContinuousClock()
+            let opened = clock.now
             do {
                 reading: for try await message in inbound.messages(maxSize: ClientMessage.maxBytes) {
+                    let elapsed = opened.duration(to: clock.now)
+                    guard rate.admit(at: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) else {
+                        refusal = { try? await outbound.close(.policyViolation, reason: "more than \(MessageRate().limit) messages a second") }
+                        break reading
+                    }
                     guard case .text(let text) = message else {
                         refusal = { try? await outbound.close(.unacceptableData, reason: "binary messages are not understood") }
                         break reading
