@@ -136,7 +136,6 @@ struct FrameLighting {
         program.set("uFogBase", fogBase)
         program.set("uFogFalloff", fogFalloff)
         program.set("uExposure", powf(2, options.exposure))
-        program.set("uToneMapping", [ToneMapping.neutral: 0, .aces: 1, ToneMapping.none: 2][options.toneMapping] ?? 0)
         program.set("uLocalCount", locals.count)
         for (i, l) in locals.enumerated() {
             program.set("uLocalPosition[\(i)]", l.position)

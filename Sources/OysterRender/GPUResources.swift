@@ -136,15 +136,28 @@ final class GPUResources {
         let tiles = p.triangleCount > 8192 ? p.tiled(triangles: 4096) : [p]
         return tiles.map { tile in
             let bounds = tile.localBounds
-            let extent = length(bounds.size)
+            // The simplifier's errors are fractions of the longest side (not the diagonal,
+            // which overstated them by up to √3 and kept finer levels than needed).
+            let side = max(bounds.size.x, bounds.size.y, bounds.size.z)
             var chain = [(tile, Float(0))]
             var last = tile.triangleCount
             for (ratio, maxError) in [(Float(0.3), Float(0.03)), (0.08, 0.15), (0.02, 0.5)] {
                 let (level, result) = tile.simplified(SimplifyOptions(targetRatio: ratio, maxError: maxError, lockBorder: tiles.count > 1 || keepsBorder))
                 // A level that saves too little is skipped; the next, allowed more error, may not.
                 guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.8 else { continue }
-                chain.append((level, max(result.error * extent, chain.last!.1)))
+                chain.append((level, max(result.error * side, chain.last!.1)))
                 last = level.triangleCount
+            }
+            // Where collapsing stalls on separate pieces (a crown of leaf clumps), vertex
+            // clustering goes on: a grid of 8, then 4 cells over the longest side. Not for
+            // pieces that must meet others edge to edge (clustering moves border vertices).
+            if tiles.count == 1, !keepsBorder {
+                for cells in [Float(8), 4] where last > 48 {
+                    let (level, result) = tile.clustered(cellSize: side / cells)
+                    guard level.triangleCount > 0, Double(level.triangleCount) <= Double(last) * 0.6 else { continue }
+                    chain.append((level, max(result.error * side, chain.last!.1)))
+                    last = level.triangleCount
+                }
             }
             return Piece(bounds: bounds, chain: chain)
         }

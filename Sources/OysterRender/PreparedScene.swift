@@ -17,6 +17,11 @@ public final class PreparedScene {
     /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
     /// open ground or water. The sky's light does not reach inside.
     let isEnclosed: Bool
+    /// Per mesh drawn far away as a baked quad: its impostor (baked, or found already baked,
+    /// by the renderer when it prepares the scene), held in `impostorTable` under these keys.
+    var impostors: [Int: Impostor] = [:]
+    var impostorKeys: [ImpostorTable.Key] = []
+    var impostorTable: ImpostorTable?
 
     struct Drawable: Sendable {
         var node: Int
@@ -30,6 +35,12 @@ public final class PreparedScene {
         var moves: Bool
     }
 
+    /// The animations played when none are named: all but those moving the sun (the first
+    /// directional light, which gives the frame its light, or a node above it). A world's day
+    /// cycle is for viewers to play; a video keeps the hour its scene was made at, and a
+    /// moving sun would also redraw every shadow cascade every frame.
+    let playedByDefault: [Int]
+
     /// Unique among the scenes one renderer prepared (caches are keyed by it: an object's
     /// address can be reused once it is freed).
     let serial: Int
@@ -42,9 +53,26 @@ public final class PreparedScene {
         restBounds = staged.restBounds
         drawables = staged.drawables
         isEnclosed = staged.isEnclosed
+        playedByDefault = Self.animationsKeepingTheSun(staged.scene)
     }
 
-    deinit { resources.delete() }
+    static func animationsKeepingTheSun(_ scene: Scene) -> [Int] {
+        let sun = scene.nodes.indices.first { i in
+            scene.nodes[i].light.map { scene.lights.indices.contains($0) && scene.lights[$0].kind == .directional } ?? false
+        }
+        guard let sun else { return Array(scene.animations.indices) }
+        // The sun's node and every node above it.
+        let parents = scene.parentIndices()
+        var carriers = Set<Int>()
+        var n: Int? = sun
+        while let i = n, carriers.insert(i).inserted { n = parents[i] }
+        return scene.animations.indices.filter { a in !scene.animations[a].channels.contains { $0.node.map(carriers.contains) ?? false } }
+    }
+
+    deinit {
+        resources.delete()
+        for key in impostorKeys { impostorTable?.release(key) }
+    }
 
     /// The nodes the default scene (else the first, else every parentless node) reaches that
     /// carry a mesh, except colliders and LOD levels, which describe no visible world.
@@ -113,8 +141,24 @@ struct DrawList {
         var instanceCount: Int { models.count / 16 }
     }
 
+    /// Far instances of a mesh drawn as impostors (one quad each).
+    struct ImpostorBatch {
+        var scene: Int
+        var mesh: Int
+        var models: [Float]
+        var nearest: Float
+        var instanceCount: Int { models.count / 16 }
+    }
+
     /// Opaque and masked batches, grouped by material so state changes are few.
     var opaque: [Batch] = []
+    /// Impostor batches, one per scene and mesh, front to back.
+    var impostors: [ImpostorBatch] = []
+
+    /// Distance from the eye to the nearest thing drawn (its bounds), infinity when empty.
+    var nearest: Float {
+        (opaque.map(\.nearest) + impostors.map(\.nearest) + blended.map(\.nearest)).min() ?? .infinity
+    }
     /// Blended draws, one instance each, farthest first.
     var blended: [Batch] = []
 
@@ -145,6 +189,8 @@ struct DrawList {
         // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
         let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
         list.opaque = order.map { list.opaque[$0] }
+        let impostorOrder = list.impostors.indices.sorted { a, b in (list.impostors[a].nearest, a) < (list.impostors[b].nearest, b) }
+        list.impostors = impostorOrder.map { list.impostors[$0] }
         list.blended = blended.sorted { ($0.distance, $1.order) > ($1.distance, $0.order) }.map(\.batch)
         return list
     }
@@ -155,13 +201,43 @@ struct DrawList {
                                casters: CasterFilter, into list: inout DrawList, blended: inout [(distance: Float, order: Int, batch: Batch)]) {
         let scene = prepared.scene
         var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
+        var impostorBatches: [Int: Int] = [:]     // mesh → index in list.impostors
         for d in prepared.drawables {
             if case .still = casters, d.moves { continue }
             if case .moving = casters, !d.moves { continue }
             let nodeWorld = world[d.node]
-            let models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
+            var models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
             // Skinned and morphed vertices move outside their rest bounds: never culled.
             let deforms = d.skin != nil || d.morphed
+            // Instances small on screen become their mesh's impostor.
+            if let impostor = prepared.impostors[d.mesh], let scale, !deforms {
+                var near: [Mat4] = []
+                for model in models {
+                    let columns = model.m
+                    let growth = max(length(Vec3(columns[0], columns[1], columns[2])), length(Vec3(columns[4], columns[5], columns[6])),
+                                     length(Vec3(columns[8], columns[9], columns[10])))
+                    let centre = model.transformPoint(impostor.shape.centre)
+                    let radius = impostor.shape.radius * growth
+                    let pixelsPerMetre: Float
+                    switch scale {
+                    case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(centre - eye) - radius, 1e-3)
+                    case .orthographic(let p): pixelsPerMetre = p
+                    }
+                    guard 2 * radius * pixelsPerMetre < Impostor.pixels else { near.append(model); continue }
+                    guard radius * pixelsPerMetre >= minPixels,
+                          frustum.intersects(AABB(min: centre - Vec3(repeating: radius), max: centre + Vec3(repeating: radius))) else { continue }
+                    let distance = max(0, length(centre - eye) - radius)
+                    if let i = impostorBatches[d.mesh] {
+                        list.impostors[i].models += model.m
+                        list.impostors[i].nearest = min(list.impostors[i].nearest, distance)
+                    } else {
+                        impostorBatches[d.mesh] = list.impostors.count
+                        list.impostors.append(ImpostorBatch(scene: index, mesh: d.mesh, models: model.m, nearest: distance))
+                    }
+                }
+                models = near
+                if models.isEmpty { continue }
+            }
             for (p, prim) in scene.meshes[d.mesh].primitives.enumerated() where prim.triangleCount > 0 {
                 let parts = prepared.resources.parts(d.mesh, p)
                 guard parts.first?.levels.first.map({ $0 != nil }) ?? false else { continue }
@@ -199,7 +275,7 @@ struct DrawList {
                         if isBlended {
                             blended.append((length(box.center - eye), blended.count,
                                             Batch(scene: index, mesh: d.mesh, primitive: p, material: material, models: model.m,
-                                                  node: deforms ? d.node : nil, skin: d.skin)))
+                                                  node: deforms ? d.node : nil, skin: d.skin, nearest: distance)))
                         } else {
                             visible[level] += model.m
                             nearest[level] = min(nearest[level], distance)

@@ -36,8 +36,10 @@ public struct RenderOptions: Sendable {
     public var fieldOfView: Float = 0.8
     /// Seconds into the animations.
     public var time: Float = 0
-    /// Animations to play at `time` (indices into `scene.animations`); nil plays every one,
-    /// each looping over its own duration (a world's water, weather and windmills together).
+    /// Animations to play at `time` (indices into `scene.animations`); nil plays every one
+    /// except those moving the sun, each looping over its own duration (a world's water,
+    /// weather and windmills together; a video keeps the scene's hour unless its day cycle is
+    /// asked for by index).
     public var animations: [Int]?
     public var toneMapping: ToneMapping = .neutral
     /// Exposure in stops (EV): +1 doubles the light, −1 halves it.
@@ -60,6 +62,13 @@ public struct RenderOptions: Sendable {
     public var samples = 1
     /// FXAA on the finished frame (after multisampling, when both are asked).
     public var fxaa = true
+    /// Light opaque geometry once per pixel from a G-buffer (`GBuffer`) rather than as each
+    /// triangle is drawn; the same picture, much less shading on llvmpipe. Multisampled
+    /// frames always draw forward.
+    public var deferred = true
+    /// Time each stage of the frame (`FrameStatistics.stageSeconds`), waiting for the device
+    /// at each stage's end: a little slower, for finding where a frame's time goes.
+    public var profile = false
 
     /// Largest side accepted (16384, the cap the tools share).
     public static let maxSide = 16384

@@ -14,20 +14,28 @@ public final class Renderer {
     private let context: GLContext
     private var colorPrograms: [Shaders.Variant: GLProgram] = [:]
     private var depthPrograms: [Shaders.Variant: GLProgram] = [:]
-    private let skyProgram: GLProgram
+    private var skyPrograms: [ToneMapping: GLProgram] = [:]
     private let fxaaProgram: GLProgram
     private var target: Framebuffer?
+    /// The deferred pass's targets (single-sampled frames; multisampled ones draw forward).
+    private var gBuffer: GBuffer?
     private var shadowMaps: ShadowMaps?
     private var emptyVertexArray: GLuint = 0
+    /// Impostor quads: no vertex streams, only the instance stream's model matrices.
+    private(set) var impostorVertexArray: GLuint = 0
     /// The streamed per-instance model matrices of the current pass.
     private var instanceBuffer: GLuint = 0
     private let sharedTextures = SharedTextureTable()
+    let impostorTable = ImpostorTable()
     private var preparedCount = 0
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
     /// What the last frame drew.
-    public private(set) var statistics = FrameStatistics()
+    public internal(set) var statistics = FrameStatistics()
+
+    /// The instance stream of the current pass (one model matrix per instance).
+    var instances: GLuint { instanceBuffer }
 
     /// Texture units: material slots 0–4 (`Shaders.slots`), then these.
     enum Unit {
@@ -36,16 +44,23 @@ public final class Renderer {
 
     public init(device: RenderDevice = .auto) throws(RenderError) {
         context = try GLContext(device: device)
-        skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment)
         fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
         glGenBuffers(1, &instanceBuffer)
+        glGenVertexArrays(1, &impostorVertexArray)
+        glBindVertexArray(impostorVertexArray)
+        for c in 0..<GLuint(4) {
+            glEnableVertexAttribArray(GPUResources.Location.model + c)
+            glVertexAttribDivisor(GPUResources.Location.model + c, 1)
+        }
+        glBindVertexArray(0)
         // Compile the common variant now, so a broken driver fails here and not mid-video.
         _ = try program(Shaders.Variant(), depth: false)
     }
 
     deinit {
         glDeleteVertexArrays(1, &emptyVertexArray)
+        glDeleteVertexArrays(1, &impostorVertexArray)
         glDeleteBuffers(1, &instanceBuffer)
     }
 
@@ -67,11 +82,16 @@ public final class Renderer {
     /// Uploads a scene staged (on any thread) for drawing frames of it.
     public func prepare(_ staged: StagedScene) -> PreparedScene {
         preparedCount += 1
-        return PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+        let prepared = PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+        // A mesh whose views cannot be baked is drawn as a mesh at every distance.
+        try? bakeImpostors(prepared, shapes: staged.impostors)
+        return prepared
     }
 
     /// Textures of `SharedPixels` uploaded now, whatever number of prepared scenes use them.
     public var sharedTextureCount: Int { sharedTextures.count }
+    /// Impostors baked and held now, whatever number of prepared scenes use them.
+    public var impostorCount: Int { impostorTable.count }
 
     /// One frame of `scene` as RGBA, top row first (prepares it for this frame only).
     public func render(_ scene: Scene, options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
@@ -92,6 +112,7 @@ public final class Renderer {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
         statistics = FrameStatistics()
+        var clock = StageClock(on: options.profile)
         let poses = scenes.map { Self.pose($0, options: options) }
         let worlds = zip(scenes, poses).map { $1?.worldMatrices ?? $0.restWorld }
         let first = scenes.first?.scene ?? Scene()
@@ -104,34 +125,43 @@ public final class Renderer {
         // The environment's fog density holds at the scene's lowest ground and thins above.
         if let base = options.fogBase { lighting.fogBase = base } else if !bounds.isEmpty { lighting.fogBase = bounds.min.y }
 
-        // Shadow cascades first: they render into their own targets.
-        var cascades: [ShadowMaps.Cascade] = []
-        if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
-            cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options)
-        }
-
-        if target.map({ $0.width != w || $0.height != h || $0.requestedSamples != options.samples }) ?? true {
-            target = nil
-            target = try Framebuffer(width: w, height: h, samples: options.samples)
-        }
-        let target = target!
-        target.bind()
-        glClearColor(0, 0, 0, 1)
-        glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
-        drawSky(camera: camera, lighting: lighting, options: options)
-
-        glEnable(GLenum(GL_DEPTH_TEST))
-        glDepthFunc(GLenum(GL_LEQUAL))
         let scale: ScreenScale
         switch camera.lens {
         case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
         case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
         }
         let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        clock.lap(.culling, into: &statistics)
+
+        // Shadow cascades first: they render into their own targets.
+        var cascades: [ShadowMaps.Cascade] = []
+        if options.shadows, dot(lighting.sunColor, lighting.sunColor) > 0, lighting.sunDirection.y > 0.02 {
+            cascades = try renderShadows(scenes, worlds: worlds, poses: poses, bounds: bounds, camera: camera, lighting: lighting, options: options,
+                                         nearestVisible: list.nearest)
+        }
+        clock.lap(.shadows, into: &statistics)
+
+        if target.map({ $0.width != w || $0.height != h || $0.requestedSamples != options.samples }) ?? true {
+            target = nil
+            target = try Framebuffer(width: w, height: h, samples: options.samples)
+        }
+        let target = target!
+        let deferred = options.deferred && target.samples == 1
+        if deferred, gBuffer.map({ $0.width != w || $0.height != h }) ?? true {
+            gBuffer = nil
+            gBuffer = try GBuffer(width: w, height: h, sceneTexture: target.sceneTexture)
+        }
+        if !deferred {
+            target.bind()
+            glClearColor(0, 0, 0, 1)
+            glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        }
+        glEnable(GLenum(GL_DEPTH_TEST))
+        glDepthFunc(GLenum(GL_LEQUAL))
+        let frame = FrameFeatures(shadows: !cascades.isEmpty, localLights: !lighting.locals.isEmpty, toneMapping: options.toneMapping)
         let setup = { (program: GLProgram) in
             program.set("uViewProjection", camera.viewProjection)
             lighting.apply(to: program, eye: camera.eye, options: options)
-            program.set("uViewForward", camera.forward)
             program.set("uCascadeCount", cascades.count)
             for (i, c) in cascades.enumerated() {
                 program.set("uShadowMatrix[\(i)]", c.matrix)
@@ -139,17 +169,27 @@ public final class Renderer {
                 program.set("uShadowTexel[\(i)]", c.texel)
             }
         }
+        if let gBuffer, deferred {
+            try drawDeferred(list, scenes, poses: poses, gBuffer: gBuffer, camera: camera, frame: frame, hasShadows: !cascades.isEmpty, setup: setup,
+                             clock: &clock)
+        } else {
+            if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
+            try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
+            try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
+        }
+        clock.lap(.lighting, into: &statistics)
+        try drawSky(camera: camera, lighting: lighting, options: options)
         if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
-        try draw(list.opaque, scenes, poses: poses, depth: false, setup: setup)
         if !list.blended.isEmpty {
             glEnable(GLenum(GL_BLEND))
             glBlendFuncSeparate(GLenum(GL_SRC_ALPHA), GLenum(GL_ONE_MINUS_SRC_ALPHA), GLenum(GL_ONE), GLenum(GL_ONE_MINUS_SRC_ALPHA))
             glDepthMask(GLboolean(GL_FALSE))
-            try draw(list.blended, scenes, poses: poses, depth: false, setup: setup)
+            try draw(list.blended, scenes, poses: poses, pass: .color(frame), setup: setup)
             glDepthMask(GLboolean(GL_TRUE))
             glDisable(GLenum(GL_BLEND))
         }
         glDisable(GLenum(GL_CULL_FACE))
+        clock.lap(.skyAndBlended, into: &statistics)
         target.resolve()
         if options.fxaa {
             glDisable(GLenum(GL_DEPTH_TEST))
@@ -162,7 +202,9 @@ public final class Renderer {
             glBindVertexArray(emptyVertexArray)
             glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
         }
+        clock.lap(.post, into: &statistics)
         let image = target.read(post: options.fxaa)
+        clock.lap(.readback, into: &statistics)
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), 0)
         return image
     }
@@ -172,14 +214,59 @@ public final class Renderer {
     /// The pose at `options.time`, or nil when nothing in the scene moves.
     static func pose(_ prepared: PreparedScene, options: RenderOptions) -> ScenePose? {
         let scene = prepared.scene
-        let playing = options.animations ?? Array(scene.animations.indices)
+        let playing = options.animations ?? prepared.playedByDefault
         guard !playing.isEmpty || !scene.skins.isEmpty || prepared.drawables.contains(where: \.morphed) else { return nil }
         return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
     }
 
-    private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) {
-        glDisable(GLenum(GL_DEPTH_TEST))
+    /// The opaque geometry into the G-buffer, then one full-screen pass lighting every pixel it
+    /// covers into the scene colour (whose depth is the G-buffer's, for the sky and blended
+    /// geometry after it).
+    private func drawDeferred(_ list: DrawList, _ scenes: [PreparedScene], poses: [ScenePose?], gBuffer: GBuffer, camera: FrameCamera,
+                              frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void, clock: inout StageClock) throws(RenderError) {
+        gBuffer.bindGeometry()
+        // Base colour is stored as sRGB (8 bits where the eye needs them).
+        glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
+        let geometry = { (program: GLProgram) in program.set("uViewProjection", camera.viewProjection) }
+        try draw(list.opaque, scenes, poses: poses, pass: .gBuffer, setup: geometry)
+        try drawImpostors(list.impostors, scenes, pass: .gBuffer, viewer: Vec4(camera.eye, 0), setup: geometry)
+        glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
+        clock.lap(.geometry, into: &statistics)
+
+        gBuffer.bindLit()
+        glDisable(GLenum(GL_CULL_FACE))
         glDepthMask(GLboolean(GL_FALSE))
+        // The triangle lies on the far plane: it passes only where geometry is nearer.
+        glDepthFunc(GLenum(GL_GREATER))
+        var variant = Shaders.Variant()
+        variant.deferredLighting = true
+        variant.shadows = frame.shadows
+        variant.localLights = frame.localLights
+        variant.toneMapping = frame.toneMapping
+        let program = try self.program(variant, depth: false)
+        program.use()
+        setup(program)
+        program.set("uInverseViewProjection", camera.viewProjection.inverse ?? .identity)
+        program.set("uViewport", Vec2(Float(gBuffer.width), Float(gBuffer.height)))
+        gBuffer.bindTextures()
+        if hasShadows { shadowMaps?.bind(unit: Unit.shadow) }
+        glBindVertexArray(emptyVertexArray)
+        glDrawArrays(GLenum(GL_TRIANGLES), 0, 3)
+        glDepthFunc(GLenum(GL_LEQUAL))
+        glDepthMask(GLboolean(GL_TRUE))
+    }
+
+    /// The sky, after the opaque geometry: its triangle lies on the far plane, so the depth
+    /// test leaves it only the pixels nothing covers (a sky shaded under the whole frame cost
+    /// llvmpipe a full-screen pass).
+    private func drawSky(camera: FrameCamera, lighting: FrameLighting, options: RenderOptions) throws(RenderError) {
+        glDisable(GLenum(GL_CULL_FACE))
+        glDepthMask(GLboolean(GL_FALSE))
+        let skyProgram: GLProgram
+        if let known = skyPrograms[options.toneMapping] { skyProgram = known } else {
+            skyProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.skyFragment(options.toneMapping))
+            skyPrograms[options.toneMapping] = skyProgram
+        }
         skyProgram.use()
         lighting.apply(to: skyProgram, eye: camera.eye, options: options)
         // The sky is at infinity: view rotation only, so it does not drift as the eye moves.
@@ -191,7 +278,7 @@ public final class Renderer {
     }
 
     private func renderShadows(_ scenes: [PreparedScene], worlds: [[Mat4]], poses: [ScenePose?], bounds: AABB, camera: FrameCamera,
-                               lighting: FrameLighting, options: RenderOptions) throws(RenderError) -> [ShadowMaps.Cascade] {
+                               lighting: FrameLighting, options: RenderOptions, nearestVisible: Float) throws(RenderError) -> [ShadowMaps.Cascade] {
         // About two shadow texels per pixel of the nearest cascade's width.
         let resolution = options.shadowResolution ?? min(4096, max(1024, Self.powerOfTwo(atLeast: max(options.width, options.height) * 3 / 2)))
         if shadowMaps?.resolution != resolution { shadowMaps = ShadowMaps(resolution: resolution, count: 3) }
@@ -205,6 +292,9 @@ public final class Renderer {
         let owner = scenes.map(\.serial)
         let drawn = Array(zip(scenes, worlds))
         for (layer, cascade) in cascades.enumerated() {
+            // A cascade nearer than anything in view is never looked up (a camera high above
+            // the ground, orbiting a village): its map is left as it was.
+            if cascade.end < nearestVisible { continue }
             // Casters under two texels are skipped and levels may err by four: a shadow's edge is
             // filtered over about three texels anyway.
             func casters(_ filter: CasterFilter) -> DrawList {
@@ -216,19 +306,52 @@ public final class Renderer {
             // What no animation moves is drawn once per view of the cascade, then copied.
             if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
-                try draw(casters(.still).opaque, scenes, poses: poses, depth: true, setup: setup)
+                let still = casters(.still)
+                try draw(still.opaque, scenes, poses: poses, pass: .depth, setup: setup)
+                try drawImpostors(still.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
             }
             maps.beginFromCache(layer: layer)
-            try draw(casters(.moving).opaque, scenes, poses: poses, depth: true, setup: setup)
+            let moving = casters(.moving).opaque
+            try draw(moving, scenes, poses: poses, pass: .depth, setup: setup)
+            for b in moving {
+                // Deforming meshes leave their rest bounds: the whole map is theirs.
+                let box = b.node == nil ? scenes[b.scene].resources.parts(b.mesh, b.primitive)[b.part].bounds : nil
+                for i in 0..<b.instanceCount {
+                    guard let box else { maps.drewMoving(layer: layer, in: maps.everyTexel); break }
+                    let model = Mat4(columnMajor: Array(b.models[(i * 16)..<(i * 16 + 16)]))
+                    if let rect = maps.texels(of: box.transformed(by: model), viewProjection: cascade.viewProjection) {
+                        maps.drewMoving(layer: layer, in: rect)
+                    }
+                }
+            }
         }
         glDisable(GLenum(GL_POLYGON_OFFSET_FILL))
         return cascades
     }
 
+    /// What a frame turns on in every colour shader.
+    struct FrameFeatures {
+        var shadows: Bool
+        var localLights: Bool
+        var toneMapping: ToneMapping
+    }
+
+    /// The colour pass with its frame's features, or the depth pass (shadow maps).
+    enum Pass {
+        case color(FrameFeatures)
+        case depth
+        /// Material inputs into an impostor's atlases (`Impostor`).
+        case bake
+        /// Material inputs into the G-buffer (`GBuffer`), lit afterwards once a pixel.
+        case gBuffer
+    }
+
     /// Draws batches with the colour or depth programs; `setup` sets a program's per-frame
     /// uniforms the first time it is used in this call.
-    private func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], depth: Bool,
+    func draw(_ batches: [DrawList.Batch], _ scenes: [PreparedScene], poses: [ScenePose?], pass: Pass,
                       setup: (GLProgram) -> Void) throws(RenderError) {
+        let depth: Bool
+        if case .depth = pass { depth = true } else { depth = false }
         guard !batches.isEmpty else { return }
         // Every batch's instance matrices in one upload.
         var instances: [Float] = []
@@ -248,8 +371,7 @@ public final class Renderer {
             let resources = scenes[batch.scene].resources
             let pose = poses[batch.scene]
             guard let gpu = resources.primitive(batch.mesh, batch.primitive, part: batch.part, level: batch.level) else { continue }
-            let variant = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0,
-                                          masked: batch.material?.alphaMode == .mask)
+            let variant = Self.variant(batch, gpu, resources: resources, pass: pass)
             let program = try self.program(variant, depth: depth)
             if current !== program {
                 program.use()
@@ -263,8 +385,6 @@ public final class Renderer {
                 lastMaterial = .some(batch.material)
                 lastScene = batch.scene
             }
-            program.set("uHasNormals", gpu.hasNormals)
-            program.set("uHasTangents", gpu.hasTangents)
             if !gpu.hasColors { glVertexAttrib4f(GPUResources.Location.color, 1, 1, 1, 1) }
             if !gpu.hasNormals { glVertexAttrib3f(GPUResources.Location.normal, 0, 0, 0) }
             if !gpu.hasTangents { glVertexAttrib4f(GPUResources.Location.tangent, 0, 0, 0, 1) }
@@ -291,6 +411,42 @@ public final class Renderer {
         glBindVertexArray(0)
     }
 
+    /// The shader variant a batch needs in a pass: its vertex streams, its material's bound
+    /// textures and flags, and the frame's lights.
+    static func variant(_ batch: DrawList.Batch, _ gpu: GPUResources.PrimitiveBuffers, resources: GPUResources, pass: Pass) -> Shaders.Variant {
+        let m = batch.material ?? Material()
+        var v = Shaders.Variant(skinned: gpu.isSkinned && batch.skin != nil, morphed: gpu.morphTargets > 0, masked: m.alphaMode == .mask)
+        v.normals = gpu.hasNormals
+        v.tangents = gpu.hasTangents
+        let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]
+        for (unit, slot) in slots.enumerated() {
+            guard let ref = m[slot], resources.texture(ref.texture, sRGB: slot.isSRGB) != nil else { continue }
+            v.textures |= 1 << unit
+            if (ref.transform?.texCoord ?? ref.texCoord) != 0 || (ref.transform.map { $0 != TextureTransform() } ?? false) { v.transformedUV = true }
+        }
+        // Packed occlusion-roughness-metallic (one image for both slots, as glTF allows).
+        if v.textures & 0b1010 == 0b1010, let mr = m[.metallicRoughness], let ao = m[.occlusion], mr.texture == ao.texture,
+           mr.texCoord == ao.texCoord, mr.transform == ao.transform {
+            v.occlusionInMetallicRoughness = true
+        }
+        v.unlit = m.unlit
+        v.blend = m.alphaMode == .blend
+        switch pass {
+        case .depth: return v.depthOnly
+        case .bake:
+            v.impostorBake = true
+            return v
+        case .gBuffer:
+            v.gBuffer = true
+            return v
+        case .color(let frame):
+            v.shadows = frame.shadows
+            v.localLights = frame.localLights
+            v.toneMapping = frame.toneMapping
+            return v
+        }
+    }
+
     static func powerOfTwo(atLeast n: Int) -> Int {
         var p = 1
         while p < n { p <<= 1 }
@@ -309,13 +465,11 @@ public final class Renderer {
         if m.doubleSided || depth { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
         program.set("uBaseColor", m.baseColorFactor)
         program.set("uAlphaCutoff", m.alphaMode == .mask ? m.alphaCutoff : -1)
-        var mask = 0
         let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]
         for (unit, slot) in slots.enumerated() {
             // The depth pass only reads base colour alpha, for masked materials.
             if depth && (slot != .baseColor || m.alphaMode != .mask) { continue }
             guard let ref = m[slot], let texture = resources.texture(ref.texture, sRGB: slot.isSRGB) else { continue }
-            mask |= 1 << unit
             glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
             glBindTexture(GLenum(GL_TEXTURE_2D), texture)
             program.set("uTexCoord[\(unit)]", ref.transform?.texCoord ?? ref.texCoord)
@@ -323,13 +477,10 @@ public final class Renderer {
             if slot == .normal { program.set("uNormalScale", ref.scale) }
             if slot == .occlusion { program.set("uOcclusionStrength", ref.scale) }
         }
-        program.set("uTextureMask", mask)
         guard !depth else { return }
         program.set("uMetallic", m.metallicFactor)
         program.set("uRoughness", m.roughnessFactor)
         program.set("uEmissive", m.emissiveFactor * (m.emissiveStrength ?? 1))
-        program.set("uUnlit", m.unlit)
-        program.set("uBlend", m.alphaMode == .blend)
     }
 
     private func bindJoints(_ joints: [Mat4], resources: GPUResources) {
@@ -354,11 +505,14 @@ public final class Renderer {
     }
 
     /// The program for a vertex variant and pass, compiled on first use.
-    private func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
+    func program(_ variant: Shaders.Variant, depth: Bool) throws(RenderError) -> GLProgram {
         if let p = (depth ? depthPrograms : colorPrograms)[variant] { return p }
         let header = Shaders.header(variant)
-        let program = try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
+        let program = variant.deferredLighting
+            ? try GLProgram(vertex: Shaders.skyVertex, fragment: header + Shaders.deferredLighting)
+            : try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
         program.use()
+        for (unit, name) in ["uGAlbedo", "uGNormal", "uGMaterial", "uGDepth"].enumerated() { program.set(name, unit) }
         for (unit, slot) in Shaders.slots.enumerated() { program.set("u\(slot)Texture", unit) }
         program.set("uShadowMap", Unit.shadow)
         program.set("uJointMatrices", Unit.joints)
@@ -375,6 +529,10 @@ public struct FrameStatistics: Sendable, Equatable {
     /// Draw calls and triangles of the camera's view.
     public var draws = 0
     public var triangles = 0
+    /// Instances drawn as impostors in the camera's view.
+    public var impostors = 0
+    /// Seconds per stage of the frame, with `RenderOptions.profile` (else empty).
+    public var stageSeconds: [FrameStage: Double] = [:]
     /// Draw calls and triangles of the shadow maps (all cascades).
     public var shadowDraws = 0
     public var shadowTriangles = 0
@@ -385,6 +543,8 @@ public struct FrameStatistics: Sendable, Equatable {
         triangles += other.triangles
         shadowDraws += other.shadowDraws
         shadowTriangles += other.shadowTriangles
+        impostors += other.impostors
+        for (stage, t) in other.stageSeconds { stageSeconds[stage, default: 0] += t }
     }
 
     mutating func add(triangles count: Int, shadow: Bool) {

@@ -11,21 +11,81 @@ enum Shaders {
     /// Sun shadow cascades.
     static let maxCascades = 4
 
-    /// A compile-time variant of the vertex stage.
+    /// A compile-time variant: what a draw's vertices, material and frame use. Everything a
+    /// draw does not use is compiled out rather than branched over: llvmpipe runs a shader
+    /// eight pixels at a time, and code behind a false uniform test, or both sides of a
+    /// select, still costs (measured: the derivative-tangent fallback alone took a quarter of
+    /// a frame of the default world whose meshes all carry tangents).
     struct Variant: Hashable {
         var skinned = false
         var morphed = false
         /// Alpha mask: the only variant that discards fragments, because a shader that can
         /// discard loses llvmpipe's (and most GPUs') early depth test.
         var masked = false
+        /// Vertex normals and tangents (else face normals and screen-space tangents).
+        var normals = true
+        var tangents = false
+        /// Bit i: texture slot i (`slots`) is bound.
+        var textures = 0
+        /// Occlusion is the red channel of the metallic-roughness texture (one lookup for both).
+        var occlusionInMetallicRoughness = false
+        /// Some slot reads TEXCOORD_1 or has a KHR_texture_transform.
+        var transformedUV = false
+        var unlit = false
+        var blend = false
+        /// Frame features: sun shadow cascades, point or spot lights, the tone curve.
+        var shadows = false
+        var localLights = false
+        var toneMapping = ToneMapping.neutral
+        /// A far mesh drawn as a billboard from its baked views (`Impostor`).
+        var impostor = false
+        /// Baking those views: material inputs out, no lighting.
+        var impostorBake = false
+        /// Material inputs into the deferred pass's G-buffer, no lighting.
+        var gBuffer = false
+        /// The deferred lighting pass itself (a full-screen triangle, `deferredLighting`).
+        var deferredLighting = false
+
+        /// The variant of the depth pass: only what shapes coverage (vertex motion and a
+        /// masked base colour's alpha) matters there.
+        var depthOnly: Variant {
+            var v = Variant(skinned: skinned, morphed: morphed, masked: masked)
+            v.impostor = impostor
+            if masked {
+                v.textures = textures & 1
+                v.transformedUV = transformedUV
+            }
+            return v
+        }
 
         var defines: String {
-            (skinned ? "#define SKIN 1\n" : "") + (morphed ? "#define MORPH 1\n" : "") + (masked ? "#define ALPHA_MASK 1\n" : "")
+            var d = ""
+            func flag(_ on: Bool, _ name: String) { if on { d += "#define \(name) 1\n" } }
+            flag(skinned, "SKIN")
+            flag(morphed, "MORPH")
+            flag(masked, "ALPHA_MASK")
+            flag(normals, "HAS_NORMALS")
+            flag(tangents, "HAS_TANGENTS")
+            flag(occlusionInMetallicRoughness, "OCCLUSION_IN_MR")
+            flag(transformedUV, "TRANSFORMED_UV")
+            flag(unlit, "UNLIT")
+            flag(blend, "BLEND")
+            flag(shadows, "SHADOWS")
+            flag(localLights, "LOCAL_LIGHTS")
+            flag(impostor, "IMPOSTOR")
+            flag(impostorBake, "IMPOSTOR_BAKE")
+            flag(gBuffer, "GBUFFER")
+            d += "#define TEXTURE_MASK \(textures)\n"
+            return d + Shaders.toneMappingDefine(toneMapping)
         }
     }
 
     static func header(_ variant: Variant) -> String {
         "#version 330 core\n" + variant.defines + "#define MAX_MORPH \(maxMorphTargets)\n"
+    }
+
+    static func toneMappingDefine(_ t: ToneMapping) -> String {
+        "#define TONE_MAPPING \([ToneMapping.neutral: 0, .aces: 1, ToneMapping.none: 2][t] ?? 0)\n"
     }
 
     static let vertex = """
@@ -59,7 +119,49 @@ enum Shaders {
     out vec2 vUV0;
     out vec2 vUV1;
     out vec4 vColor;
+    #ifdef IMPOSTOR
+    uniform vec3 uImpostorCentre;      // of the mesh's bounds, mesh space
+    uniform float uImpostorRadius;     // half the side of a baked view, mesh units
+    uniform vec2 uImpostorGrid;        // baked azimuths, elevations
+    uniform float uImpostorElevationStep;
+    uniform vec4 uImpostorViewer;      // w 0: a point (the eye); w 1: a direction (the sun)
+    flat out mat3 vRotation;           // mesh → world rotation (normals)
+    flat out vec3 vImpostorForward;    // towards the viewer, one baked depth unit long
+    // A quad through the mesh's centre facing the viewer, showing the baked view nearest to
+    // the viewer's direction in the mesh's own frame (so a turned instance shows its side).
+    void impostor() {
+        mat3 linear = mat3(aModel);
+        vec3 scales = vec3(length(linear[0]), length(linear[1]), length(linear[2]));
+        mat3 rotation = mat3(linear[0] / scales.x, linear[1] / scales.y, linear[2] / scales.z);
+        float scale = max(scales.x, max(scales.y, scales.z));
+        vec3 centre = (aModel * vec4(uImpostorCentre, 1.0)).xyz;
+        vec3 toViewer = uImpostorViewer.w > 0.5 ? uImpostorViewer.xyz : uImpostorViewer.xyz - centre;
+        vec3 d = normalize(transpose(rotation) * toViewer);
+        const float TAU = 6.2831853;
+        float a = mod(floor(atan(d.x, d.z) / TAU * uImpostorGrid.x + 0.5), uImpostorGrid.x);
+        float e = clamp(floor(asin(clamp(d.y, -1.0, 1.0)) / uImpostorElevationStep + 0.5), 0.0, uImpostorGrid.y - 1.0);
+        // The bake camera's axes (Mat4.lookAt with +Y up), for the viewer's direction.
+        vec3 right = abs(d.y) > 0.999 ? vec3(1.0, 0.0, 0.0) : normalize(cross(vec3(0.0, 1.0, 0.0), d));
+        vec3 up = cross(d, right);
+        const vec2 corners[6] = vec2[6](vec2(-1, -1), vec2(1, -1), vec2(1, 1), vec2(-1, -1), vec2(1, 1), vec2(-1, 1));
+        vec2 c = corners[gl_VertexID % 6];
+        vec4 world = aModel * vec4(uImpostorCentre + (right * c.x + up * c.y) * uImpostorRadius, 1.0);
+        vWorld = world.xyz;
+        vUV0 = (vec2(a, e) + c * 0.5 + 0.5) / uImpostorGrid;
+        vUV1 = vUV0;
+        vNormal = rotation * d;
+        vTangent = vec4(0.0);
+        vColor = vec4(1.0);
+        vRotation = rotation;
+        vImpostorForward = normalize(rotation * d) * uImpostorRadius * scale;
+        gl_Position = uViewProjection * world;
+    }
+    #endif
     void main() {
+    #ifdef IMPOSTOR
+        impostor();
+        return;
+    #endif
         vec3 position = aPosition;
         vec3 normal = aNormal;
         vec3 tangent = aTangent.xyz;
@@ -104,15 +206,23 @@ enum Shaders {
     in vec4 vColor;
     uniform vec4 uBaseColor;
     uniform float uAlphaCutoff;      // with ALPHA_MASK
-    uniform int uTextureMask;        // bit i: slot i has a texture
-    uniform int uTexCoord[5];        // TEXCOORD set per slot
+    uniform int uTexCoord[5];        // TEXCOORD set per slot (with TRANSFORMED_UV)
     uniform mat3 uTextureTransform[5];
     uniform sampler2D uBaseTexture;
+    #ifdef IMPOSTOR
+    flat in mat3 vRotation;
+    flat in vec3 vImpostorForward;
+    #endif
     vec2 slotUV(int slot) {
+    #ifdef TRANSFORMED_UV
         vec2 uv = uTexCoord[slot] == 1 ? vUV1 : vUV0;
         return (uTextureTransform[slot] * vec3(uv, 1.0)).xy;
+    #else
+        return vUV0;
+    #endif
     }
-    bool hasTexture(int slot) { return (uTextureMask & (1 << slot)) != 0; }
+    // A constant once inlined (slot is always a literal): absent slots compile away.
+    bool hasTexture(int slot) { return (TEXTURE_MASK & (1 << slot)) != 0; }
     vec4 baseColor() {
         vec4 base = uBaseColor * vColor;
         if (hasTexture(0)) base *= texture(uBaseTexture, slotUV(0));
@@ -124,7 +234,10 @@ enum Shaders {
     /// shadows.
     static let depthFragment = materialInputs + """
     void main() {
-    #ifdef ALPHA_MASK
+    #if defined(IMPOSTOR)
+        // The atlas's coverage (base colour unit).
+        if (texture(uBaseTexture, vUV0).a < 0.5) discard;
+    #elif defined(ALPHA_MASK)
         if (baseColor().a < uAlphaCutoff) discard;
     #endif
     }
@@ -163,7 +276,6 @@ enum Shaders {
         return mix(skyHorizon(d), uSkyGround, clamp(-h * 6.0, 0.0, 1.0));
     }
     uniform float uExposure;         // linear multiplier
-    uniform int uToneMapping;        // 0 neutral, 1 ACES, 2 none
     // Khronos PBR Neutral tone mapping.
     vec3 neutral(vec3 color) {
         const float startCompression = 0.8 - 0.04;
@@ -194,8 +306,11 @@ enum Shaders {
     }
     vec3 display(vec3 hdr) {
         hdr *= uExposure;
-        if (uToneMapping == 0) hdr = neutral(hdr);
-        else if (uToneMapping == 1) hdr = acesHill(hdr);
+    #if TONE_MAPPING == 0
+        hdr = neutral(hdr);
+    #elif TONE_MAPPING == 1
+        hdr = acesHill(hdr);
+    #endif
         return sRGB(hdr);
     }
     uniform vec3 uEye;
@@ -223,28 +338,16 @@ enum Shaders {
     /// height-correlated Smith visibility, Lambert diffuse, Schlick Fresnel; hemisphere sky
     /// ambient with an analytic split-sum specular term; a sun with cascaded shadows; point
     /// and spot lights with KHR_lights_punctual's range window and cones; fog; tone mapping.
-    static let fragment = materialInputs + skyFunctions + """
-    uniform float uMetallic;
-    uniform float uRoughness;
-    uniform float uNormalScale;
-    uniform float uOcclusionStrength;
-    uniform vec3 uEmissive;
-    uniform bool uUnlit;
-    uniform bool uBlend;             // alpha is kept only for blended materials
-    uniform bool uHasNormals;
-    uniform bool uHasTangents;
-    uniform sampler2D uMetallicRoughnessTexture;
-    uniform sampler2D uNormalTexture;
-    uniform sampler2D uOcclusionTexture;
-    uniform sampler2D uEmissiveTexture;
+    /// How a surface point is lit: the uniforms and functions the forward colour pass and the
+    /// deferred lighting pass share (one lighting path, two ways of feeding it).
+    static let lighting = """
     uniform float uAmbient;          // hemisphere ambient scale
-    // Sun shadows: cascades by distance along the view direction.
-    uniform int uCascadeCount;       // 0: no shadows
+    // Sun shadows: cascades by distance from the eye.
+    uniform int uCascadeCount;       // with SHADOWS, 1 or more
     uniform sampler2DArrayShadow uShadowMap;
     uniform mat4 uShadowMatrix[4];
-    uniform float uCascadeEnd[4];
+    uniform float uCascadeEnd[4];    // radius of each cascade's sphere round the eye
     uniform float uShadowTexel[4];   // world size of a shadow texel per cascade
-    uniform vec3 uViewForward;
     // Point and spot lights: colour × intensity (scaled like the sun), range (0: none),
     // spot direction (where it shines) and cone cosines (outer > 1: a point light).
     uniform int uLocalCount;
@@ -253,18 +356,20 @@ enum Shaders {
     uniform float uLocalRange[16];
     uniform vec3 uLocalDirection[16];
     uniform vec2 uLocalCone[16];
-    out vec4 fragColor;
     const float PI = 3.14159265;
 
-    float sunVisibility(vec3 n, float nDotL) {
-        if (uCascadeCount == 0) return 1.0;
-        float depth = dot(vWorld - uEye, uViewForward);
+    float sunVisibility(vec3 world, vec3 n, float nDotL) {
+    #ifndef SHADOWS
+        return 1.0;
+    #else
+        // Cascades are spheres round the eye (ShadowMaps).
+        float depth = length(world - uEye);
         int c = 0;
         while (c < uCascadeCount - 1 && depth > uCascadeEnd[c]) c++;
         if (depth > uCascadeEnd[uCascadeCount - 1]) return 1.0;
         // Normal offset: push the lookup off the surface by about a texel, more at grazing sun.
         vec3 offset = n * uShadowTexel[c] * (1.5 + 2.0 * (1.0 - nDotL));
-        vec4 p = uShadowMatrix[c] * vec4(vWorld + offset, 1.0);
+        vec4 p = uShadowMatrix[c] * vec4(world + offset, 1.0);
         vec3 uvz = p.xyz / p.w;
         if (uvz.z >= 1.0) return 1.0;
         vec2 texel = vec2(1.0) / vec2(textureSize(uShadowMap, 0).xy);
@@ -275,6 +380,7 @@ enum Shaders {
         lit += texture(uShadowMap, vec4(uvz.xy + vec2(-0.5, 0.5) * texel, float(c), uvz.z));
         lit += texture(uShadowMap, vec4(uvz.xy + vec2(0.5, 0.5) * texel, float(c), uvz.z));
         return lit * 0.25;
+    #endif
     }
 
     // Schlick Fresnel, GGX distribution and height-correlated Smith visibility (glTF spec, appendix B).
@@ -311,54 +417,13 @@ enum Shaders {
         return vec2(-1.04, 1.04) * a004 + r.zw;
     }
 
-    // The shading normal: the vertex normal (or the face's, without normals), bent by the
-    // normal map with the vertex tangents or, without them, tangents from screen-space
-    // derivatives of position and UV (as the sample renderer does); back faces flip all three.
-    vec3 surfaceNormal() {
-        vec3 ng = uHasNormals && length(vNormal) > 0.0 ? normalize(vNormal) : normalize(cross(dFdx(vWorld), dFdy(vWorld)));
-        if (!hasTexture(2)) return gl_FrontFacing ? ng : -ng;
-        vec2 uv = slotUV(2);
-        vec3 t, b;
-        if (uHasTangents && length(vTangent.xyz) > 0.0) {
-            t = normalize(vTangent.xyz - ng * dot(ng, vTangent.xyz));
-            b = cross(ng, t) * (vTangent.w < 0.0 ? -1.0 : 1.0);
-        } else {
-            vec2 duvx = dFdx(uv), duvy = dFdy(uv);
-            float det = duvx.x * duvy.y - duvy.x * duvx.y;
-            vec3 tt = (duvy.y * dFdx(vWorld) - duvx.y * dFdy(vWorld)) / (det == 0.0 ? 1.0 : det);
-            if (det == 0.0 || length(tt) == 0.0) return gl_FrontFacing ? ng : -ng;
-            t = normalize(tt - ng * dot(ng, tt));
-            b = cross(ng, t);
-        }
-        if (!gl_FrontFacing) { t = -t; b = -b; ng = -ng; }
-        vec3 m = texture(uNormalTexture, uv).xyz * 2.0 - 1.0;
-        m.xy *= uNormalScale;
-        return normalize(mat3(t, b, ng) * m);
-    }
-
-    void main() {
-        vec4 base = baseColor();
-    #ifdef ALPHA_MASK
-        if (base.a < uAlphaCutoff) discard;
-    #endif
-        if (uUnlit) {
-            fragColor = vec4(display(applyFog(base.rgb, vWorld)), uBlend ? base.a : 1.0);
-            return;
-        }
-        float metallic = uMetallic, roughness = uRoughness;
-        if (hasTexture(1)) {
-            vec4 mr = texture(uMetallicRoughnessTexture, slotUV(1));
-            roughness *= mr.g;
-            metallic *= mr.b;
-        }
-        metallic = clamp(metallic, 0.0, 1.0);
-        roughness = clamp(roughness, 0.03, 1.0);
+    // The light a surface at `world` with normal n sends to the eye (HDR, before emission,
+    // fog and tone mapping): sky ambient, the sun with its shadows, the local lights.
+    vec3 lit(vec3 world, vec3 n, vec3 base, float metallic, float roughness, float occlusion) {
         float a2 = roughness * roughness * roughness * roughness;
         vec3 diffuseColor = mix(base.rgb, vec3(0.0), metallic);
         vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
-        vec3 n = surfaceNormal();
-        vec3 v = normalize(uEye - vWorld);
-        float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
+        vec3 v = normalize(uEye - world);
 
         // Ambient: the sky hemisphere (diffuse) and the sky seen in the reflection (specular).
         float nDotV = clamp(abs(dot(n, v)), 1e-3, 1.0);
@@ -369,10 +434,11 @@ enum Shaders {
 
         float sunNDotL = dot(n, uSunDirection);
         if (sunNDotL > 0.0 && dot(uSunColor, uSunColor) > 0.0) {
-            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(n, sunNDotL), diffuseColor, f0, a2);
+            color += shade(n, v, uSunDirection, uSunColor * sunVisibility(world, n, sunNDotL), diffuseColor, f0, a2);
         }
+    #ifdef LOCAL_LIGHTS
         for (int i = 0; i < uLocalCount; i++) {
-            vec3 toLight = uLocalPosition[i] - vWorld;
+            vec3 toLight = uLocalPosition[i] - world;
             float d2 = max(dot(toLight, toLight), 1e-4);
             vec3 l = toLight * inversesqrt(d2);
             // KHR_lights_punctual's recommended falloff: inverse square, windowed by range.
@@ -389,10 +455,169 @@ enum Shaders {
             }
             if (falloff > 0.0) color += shade(n, v, l, uLocalColor[i] * falloff, diffuseColor, f0, a2);
         }
+    #endif
+        return color;
+    }
+    """
+
+    /// The material colour pass: forward (lit here), into the deferred pass's G-buffer
+    /// (`GBUFFER`), or into an impostor's atlases (`IMPOSTOR_BAKE`).
+    static let fragment = materialInputs + skyFunctions + lighting + """
+    uniform float uMetallic;
+    uniform float uRoughness;
+    uniform float uNormalScale;
+    uniform float uOcclusionStrength;
+    uniform vec3 uEmissive;
+    uniform sampler2D uMetallicRoughnessTexture;
+    uniform sampler2D uNormalTexture;
+    uniform sampler2D uOcclusionTexture;
+    uniform sampler2D uEmissiveTexture;
+    uniform mat4 uViewProjection;
+    layout(location = 0) out vec4 fragColor;
+    #if defined(IMPOSTOR_BAKE) || defined(GBUFFER)
+    layout(location = 1) out vec4 outNormal;
+    layout(location = 2) out vec4 outMaterial;
+    #endif
+
+    // The shading normal: the vertex normal (or the face's, without normals), bent by the
+    // normal map with the vertex tangents or, without them, tangents from screen-space
+    // derivatives of position and UV (as the sample renderer does); back faces flip all three.
+    vec3 surfaceNormal() {
+    #ifdef HAS_NORMALS
+        // A zero normal (invalid glTF) faces up rather than turning the pixel black.
+        float nl = length(vNormal);
+        vec3 ng = nl > 0.0 ? vNormal / nl : vec3(0.0, 1.0, 0.0);
+    #else
+        vec3 ng = normalize(cross(dFdx(vWorld), dFdy(vWorld)));
+    #endif
+        if (!hasTexture(2)) return gl_FrontFacing ? ng : -ng;
+        vec2 uv = slotUV(2);
+        vec3 t, b;
+    #ifdef HAS_TANGENTS
+        {
+            // A zero tangent (invalid glTF) leaves the normal map out.
+            vec3 tt = vTangent.xyz - ng * dot(ng, vTangent.xyz);
+            if (dot(tt, tt) <= 0.0) return gl_FrontFacing ? ng : -ng;
+            t = normalize(tt);
+            b = cross(ng, t) * (vTangent.w < 0.0 ? -1.0 : 1.0);
+        }
+    #else
+        {
+            vec2 duvx = dFdx(uv), duvy = dFdy(uv);
+            float det = duvx.x * duvy.y - duvy.x * duvx.y;
+            vec3 tt = (duvy.y * dFdx(vWorld) - duvx.y * dFdy(vWorld)) / (det == 0.0 ? 1.0 : det);
+            if (det == 0.0 || length(tt) == 0.0) return gl_FrontFacing ? ng : -ng;
+            t = normalize(tt - ng * dot(ng, tt));
+            b = cross(ng, t);
+        }
+    #endif
+        if (!gl_FrontFacing) { t = -t; b = -b; ng = -ng; }
+        vec3 m = texture(uNormalTexture, uv).xyz * 2.0 - 1.0;
+        m.xy *= uNormalScale;
+        return normalize(mat3(t, b, ng) * m);
+    }
+
+    void main() {
+    #ifdef IMPOSTOR
+        // A far mesh's baked view: base colour and coverage, normal (mesh space) and
+        // roughness, occlusion, metallic and the surface's depth before or behind the quad,
+        // which puts the shaded point (shadows, lights, fog) back on the mesh's surface.
+        vec4 base = texture(uBaseTexture, vUV0);
+        if (base.a < 0.5) discard;
+        vec4 normalRoughness = texture(uNormalTexture, vUV0);
+        vec4 baked = texture(uMetallicRoughnessTexture, vUV0);
+        float alpha = 1.0;
+        float roughness = clamp(normalRoughness.a, 0.03, 1.0);
+        float metallic = baked.g;
+        float occlusion = baked.r;
+        vec3 n = normalize(vRotation * (normalRoughness.xyz * 2.0 - 1.0));
+        vec3 world = vWorld + vImpostorForward * (baked.b * 2.0 - 1.0);
+        vec3 emissive = vec3(0.0);
+    #else
+        vec4 base = baseColor();
+    #ifdef ALPHA_MASK
+        if (base.a < uAlphaCutoff) discard;
+    #endif
+    #ifdef BLEND
+        float alpha = base.a;
+    #else
+        float alpha = 1.0;
+    #endif
+        vec3 world = vWorld;
+    #if defined(UNLIT) && !defined(GBUFFER)
+        fragColor = vec4(display(applyFog(base.rgb, world)), alpha);
+        return;
+    #endif
+        float metallic = uMetallic, roughness = uRoughness;
+        vec4 mr = vec4(1.0);
+        if (hasTexture(1)) {
+            mr = texture(uMetallicRoughnessTexture, slotUV(1));
+            roughness *= mr.g;
+            metallic *= mr.b;
+        }
+        metallic = clamp(metallic, 0.0, 1.0);
+        roughness = clamp(roughness, 0.03, 1.0);
+        vec3 n = surfaceNormal();
+    #ifdef OCCLUSION_IN_MR
+        float occlusion = 1.0 + uOcclusionStrength * (mr.r - 1.0);
+    #else
+        float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
+    #endif
         vec3 emissive = uEmissive;
         if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;
-        color += emissive;
-        fragColor = vec4(display(applyFog(color, vWorld)), uBlend ? base.a : 1.0);
+    #endif
+    #ifdef IMPOSTOR_BAKE
+        // Material inputs for an impostor atlas (mesh space: the bake draws with identity
+        // models): depth 0.5 is the quad through the centre, 0 and 1 a baked radius behind
+        // and before it (the bake's orthographic depth runs over four radii, centre at 0.5).
+        fragColor = vec4(base.rgb, 1.0);
+        outNormal = vec4(n * 0.5 + 0.5, roughness);
+        outMaterial = vec4(occlusion, metallic, 1.5 - 2.0 * gl_FragCoord.z, 1.0);
+        return;
+    #endif
+    #ifdef GBUFFER
+        // Base colour and occlusion; normal and roughness; emission and metallic (-1: unlit,
+        // the base colour is the colour). An impostor's depth is its surface's, not its quad's.
+        fragColor = vec4(base.rgb, occlusion);
+        outNormal = vec4(n, roughness);
+    #ifdef UNLIT
+        outMaterial = vec4(0.0, 0.0, 0.0, -1.0);
+    #else
+        outMaterial = vec4(emissive, metallic);
+    #endif
+    #ifdef IMPOSTOR
+        vec4 clip = uViewProjection * vec4(world, 1.0);
+        gl_FragDepth = clamp(clip.z / clip.w * 0.5 + 0.5, 0.0, 1.0);
+    #endif
+        return;
+    #endif
+        vec3 color = lit(world, n, base.rgb, metallic, roughness, occlusion) + emissive;
+        fragColor = vec4(display(applyFog(color, world)), alpha);
+    }
+    """
+
+    /// The deferred lighting pass: a full-screen triangle lighting each pixel the G-buffer
+    /// covers once, however many triangles drew into it (llvmpipe shades whole 4×4 blocks per
+    /// triangle, so small triangles shaded the full lighting many times per pixel).
+    static let deferredLighting = skyFunctions + lighting + """
+    uniform sampler2D uGAlbedo;
+    uniform sampler2D uGNormal;
+    uniform sampler2D uGMaterial;
+    uniform sampler2D uGDepth;
+    uniform mat4 uInverseViewProjection;
+    uniform vec2 uViewport;
+    out vec4 fragColor;
+    void main() {
+        ivec2 p = ivec2(gl_FragCoord.xy);
+        vec4 albedo = texelFetch(uGAlbedo, p, 0);
+        vec4 normalRoughness = texelFetch(uGNormal, p, 0);
+        vec4 material = texelFetch(uGMaterial, p, 0);
+        float depth = texelFetch(uGDepth, p, 0).r;
+        vec4 h = uInverseViewProjection * vec4(gl_FragCoord.xy / uViewport * 2.0 - 1.0, depth * 2.0 - 1.0, 1.0);
+        vec3 world = h.xyz / h.w;
+        vec3 color = material.a < 0.0 ? albedo.rgb
+            : lit(world, normalize(normalRoughness.xyz), albedo.rgb, material.a, normalRoughness.a, albedo.a) + material.rgb;
+        fragColor = vec4(display(applyFog(color, world)), 1.0);
     }
     """
 
@@ -408,7 +633,8 @@ enum Shaders {
     """
 
     /// The sky behind everything: the gradient, the sun's disc and glow (or the moon's disc).
-    static let skyFragment = "#version 330 core\n" + skyFunctions + """
+    static func skyFragment(_ toneMapping: ToneMapping) -> String { "#version 330 core\n" + toneMappingDefine(toneMapping) + skyFunctions + skyMain }
+    private static let skyMain = """
     in vec2 vClip;
     uniform mat4 uInverseViewProjection;
     uniform bool uNight;

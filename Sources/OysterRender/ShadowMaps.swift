@@ -4,10 +4,10 @@ import Glibc
 import CGL
 import OysterCore
 
-/// Cascaded shadow maps for the sun: the view volume is cut into slices by distance, each
-/// covered by an orthographic depth map seen from the sun. Slices are bounding spheres with
-/// their centres snapped to whole texels, so shadows do not shimmer as the camera turns or
-/// moves.
+/// Cascaded shadow maps for the sun: what the camera sees is cut into shells by distance from
+/// the eye, each covered by an orthographic depth map seen from the sun. Each cascade is a
+/// sphere round the eye whose centre moves in whole-texel steps, so shadows do not shimmer as
+/// the camera turns or moves, and a cascade is redrawn only when the eye leaves its step.
 final class ShadowMaps {
     struct Cascade {
         /// World → shadow map texture space ([0, 1]³).
@@ -31,6 +31,20 @@ final class ShadowMaps {
     /// Per cascade: the view the cache was drawn for, and for which prepared scenes.
     private var cachedViews: [Mat4?]
     private var cacheOwner: [Int]?
+    /// Per cascade: the cached view the live map was last filled from, and the texels where
+    /// moving casters drew over it since (the only part to restore from the cache). A still
+    /// frame copies nothing; a windmill's sails copy their own corner, not the whole map.
+    private var liveFrom: [Mat4?]
+    private var dirty: [TexelRect?]
+
+    /// Texels [x0, x1) × [y0, y1) of a cascade's map.
+    struct TexelRect: Equatable {
+        var x0, y0, x1, y1: Int
+
+        func union(_ o: TexelRect) -> TexelRect {
+            TexelRect(x0: min(x0, o.x0), y0: min(y0, o.y0), x1: max(x1, o.x1), y1: max(y1, o.y1))
+        }
+    }
 
     init(resolution: Int, count: Int) {
         self.resolution = resolution
@@ -38,6 +52,8 @@ final class ShadowMaps {
         (texture, framebuffers) = Self.makeArray(resolution: resolution, count: count, compare: true)
         (cacheTexture, cacheFramebuffers) = Self.makeArray(resolution: resolution, count: count, compare: false)
         cachedViews = Array(repeating: nil, count: count)
+        liveFrom = Array(repeating: nil, count: count)
+        dirty = Array(repeating: nil, count: count)
     }
 
     /// A depth texture array and one framebuffer per layer.
@@ -91,15 +107,50 @@ final class ShadowMaps {
         glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
     }
 
-    /// Makes cascade `layer` the render target, starting from its cache.
+    /// Makes cascade `layer` the render target holding its cache: copied whole after the
+    /// cache was redrawn, else only where moving casters drew since.
     func beginFromCache(layer: Int) {
-        glBindFramebuffer(GLenum(GL_READ_FRAMEBUFFER), cacheFramebuffers[layer])
-        glBindFramebuffer(GLenum(GL_DRAW_FRAMEBUFFER), framebuffers[layer])
-        let r = GLint(resolution)
-        glBlitFramebuffer(0, 0, r, r, 0, 0, r, r, GLbitfield(GL_DEPTH_BUFFER_BIT), GLenum(GL_NEAREST))
+        let copy: TexelRect?
+        if liveFrom[layer] == nil || liveFrom[layer] != cachedViews[layer] {
+            copy = TexelRect(x0: 0, y0: 0, x1: resolution, y1: resolution)
+        } else {
+            copy = dirty[layer]
+        }
+        if let c = copy {
+            glBindFramebuffer(GLenum(GL_READ_FRAMEBUFFER), cacheFramebuffers[layer])
+            glBindFramebuffer(GLenum(GL_DRAW_FRAMEBUFFER), framebuffers[layer])
+            glBlitFramebuffer(GLint(c.x0), GLint(c.y0), GLint(c.x1), GLint(c.y1), GLint(c.x0), GLint(c.y0), GLint(c.x1), GLint(c.y1),
+                              GLbitfield(GL_DEPTH_BUFFER_BIT), GLenum(GL_NEAREST))
+        }
+        liveFrom[layer] = cachedViews[layer]
+        dirty[layer] = nil
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffers[layer])
         glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
     }
+
+    /// Records that moving casters drew into `rect` of cascade `layer`'s live map.
+    func drewMoving(layer: Int, in rect: TexelRect) {
+        dirty[layer] = dirty[layer].map { $0.union(rect) } ?? rect
+    }
+
+    /// The texels a box covers in a cascade seen through `viewProjection`, a texel wider each
+    /// way (filtering, polygon offset); nil when it is off the map.
+    func texels(of box: AABB, viewProjection: Mat4) -> TexelRect? {
+        var lo = Vec2(repeating: .infinity), hi = Vec2(repeating: -.infinity)
+        for i in 0..<8 {
+            let p = Vec3(i & 1 == 0 ? box.min.x : box.max.x, i & 2 == 0 ? box.min.y : box.max.y, i & 4 == 0 ? box.min.z : box.max.z)
+            let c = viewProjection.projectPoint(p)
+            let t = (Vec2(c.x, c.y) * 0.5 + 0.5) * Float(resolution)
+            lo = pointwiseMin(lo, t)
+            hi = pointwiseMax(hi, t)
+        }
+        let r = TexelRect(x0: max(0, Int(lo.x.rounded(.down)) - 1), y0: max(0, Int(lo.y.rounded(.down)) - 1),
+                          x1: min(resolution, Int(hi.x.rounded(.up)) + 1), y1: min(resolution, Int(hi.y.rounded(.up)) + 1))
+        return r.x0 < r.x1 && r.y0 < r.y1 ? r : nil
+    }
+
+    /// The whole of a cascade's map.
+    var everyTexel: TexelRect { TexelRect(x0: 0, y0: 0, x1: resolution, y1: resolution) }
 
     /// Binds the depth array to texture `unit`.
     func bind(unit: Int) {
@@ -110,8 +161,11 @@ final class ShadowMaps {
     /// The cascades covering `camera` out to `distance` metres for a sun shining from
     /// `towardsSun`, deep enough to catch every caster inside `scene` bounds.
     func cascades(camera: FrameCamera, distance: Float, towardsSun: Vec3, scene: AABB) -> [Cascade] {
-        let near = max(camera.near, 0.05)
-        let far = max(near * 2, min(camera.far, distance))
+        // Splits from fixed distances, not the camera's clip planes (which follow the eye's
+        // distance to the scene): the cascades' sizes hold while the camera moves, so their
+        // views, and the cache, hold too.
+        let near: Float = 0.5
+        let far = max(near * 2, (distance * 16).rounded(.up) / 16)
         // Practical split scheme: between logarithmic and uniform (λ = 0.75).
         var ends: [Float] = []
         for i in 1...count {
@@ -122,21 +176,21 @@ final class ShadowMaps {
         }
         let sun = normalize(towardsSun)
         let up = abs(sun.y) > 0.99 ? Vec3(0, 0, 1) : Vec3(0, 1, 0)
-        var start = near
+        let orientation = Mat4.lookAt(eye: .zero, target: -sun, up: up)
+        let toWorld = orientation.inverse ?? .identity
         return ends.map { end in
-            defer { start = end }
-            let corners = camera.corners(atDepth: start) + camera.corners(atDepth: end)
-            var centre = corners.reduce(Vec3.zero, +) / Float(corners.count)
-            var radius: Float = 0
-            for c in corners { radius = max(radius, length(c - centre)) }
-            radius = (radius * 16).rounded(.up) / 16
+            // A sphere round the eye, not round the slice of the view: it is the same whichever
+            // way the camera turns, and its centre moves in steps of an eighth of its radius
+            // (whole texels), so while the eye stays within a step the cascade's view is
+            // unchanged and its still casters come from the cache. The radius covers `end`
+            // from anywhere within half a step of the centre.
+            let margin: Float = 1 - Float(0.5).squareRoot() / 8
+            let radius = (end / margin * 16).rounded(.up) / 16
             let texel = 2 * radius / Float(resolution)
-            // Snap the centre to whole texels in the sun's view.
-            let orientation = Mat4.lookAt(eye: .zero, target: -sun, up: up)
-            var local = orientation.transformPoint(centre)
-            local.x = (local.x / texel).rounded(.down) * texel
-            local.y = (local.y / texel).rounded(.down) * texel
-            centre = (orientation.inverse ?? .identity).transformPoint(local)
+            let step = texel * Float(max(resolution / 16, 1))
+            var local = orientation.transformPoint(camera.eye)
+            local = Vec3((local.x / step).rounded() * step, (local.y / step).rounded() * step, (local.z / step).rounded() * step)
+            let centre = toWorld.transformPoint(local)
             // Back off towards the sun far enough to include every caster of the scene.
             var reach = radius
             if !scene.isEmpty {
@@ -145,6 +199,7 @@ final class ShadowMaps {
                     reach = max(reach, dot(p - centre, sun))
                 }
             }
+            reach = (reach / step).rounded(.up) * step
             let eye = centre + sun * (reach + 1)
             let view = Mat4.lookAt(eye: eye, target: centre, up: up)
             let projection = Mat4.orthographic(xmag: radius, ymag: radius, znear: 0, zfar: reach + 1 + radius)

@@ -26,6 +26,8 @@ public struct StagedScene: Sendable {
     let restWorld: [Mat4]
     let restBounds: AABB
     let isEnclosed: Bool
+    /// Meshes to draw far away as impostors (with levels of detail only), and their shapes.
+    let impostors: [Int: Impostor.Shape]
 
     enum StagedPixels: Sendable {
         case own(PixelImage?)
@@ -33,7 +35,8 @@ public struct StagedScene: Sendable {
     }
 
     /// Stages `scene`. `levelsOfDetail` also builds simplified levels of repeated and detailed
-    /// meshes (worth its time for video, not for one still), taking those `levels` already
+    /// meshes and picks the meshes drawn far away as impostors (worth its time for video, not
+    /// for one still), taking those `levels` already
     /// holds. `sharedImages` gives pixels for images by index (typically those a scene refers
     /// to by URI without bytes); they are not decoded, and their textures are shared with
     /// every other scene given the same object.
@@ -44,6 +47,7 @@ public struct StagedScene: Sendable {
         restWorld = scene.worldMatrices()
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = PreparedScene.drawables(scene)
+        impostors = levelsOfDetail ? Impostor.candidates(scene, drawables: drawables) : [:]
         let roles = Set(scene.effectiveRoles().compactMap { $0 })
         isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
 

@@ -123,6 +123,9 @@ struct Render: OysterTool {
     @Flag(help: "Print what was drawn and how fast (frames per second of rendering alone, triangles per frame).")
     var stats = false
 
+    @Flag(help: "With --stats: time each stage of a frame (shadows, culling, geometry, lighting, sky and blended, post, readback), waiting for the device at each stage's end, and print milliseconds per frame.")
+    var profile = false
+
     @Flag(help: "Read URIs and texture paths that leave the input's folder (refused by default).")
     var allowUnsafePaths = false
 
@@ -212,6 +215,7 @@ struct Render: OysterTool {
         options.fog = !noFog
         options.samples = samples
         options.fxaa = !noFxaa
+        options.profile = profile
         return options
     }
 
@@ -301,6 +305,10 @@ struct Render: OysterTool {
                 Console.writeStderr(String(format: "%@: stats: %.1f frames/s end to end (%.1f rendering alone), %.0f triangles and %.0f draws per frame, %.0f shadow triangles\n",
                                            Self.toolName, n / seconds, n / max(seconds - waiting, 1e-9), Double(totals.triangles) / n,
                                            Double(totals.draws) / n, Double(totals.shadowTriangles) / n))
+                if profile {
+                    let stages = totals.stageSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key.rawValue, $0.value / n * 1000) }
+                    Console.writeStderr("\(Self.toolName): profile (ms per frame): \(stages.joined(separator: ", "))\n")
+                }
             }
         } catch {
             switch error {

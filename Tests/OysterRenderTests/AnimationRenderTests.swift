@@ -73,6 +73,29 @@ struct AnimationRenderTests {
         #expect(a > 50 && a == b, "t 0.5: \(a), t 1.5: \(b)")
     }
 
+    @Test func aDayCycleMovingTheSunPlaysOnlyWhenAskedFor() throws {
+        // A floor and a square lit by a sun that an animation swings from overhead to low.
+        var scene = TestScenes.scene([
+            (TestScenes.square(size: 8, floor: true), TestScenes.material(Vec4(0.8, 0.8, 0.8, 1))),
+            (TestScenes.square(centre: Vec3(0, 1, 0), size: 1, floor: true), redSquare()),
+        ], sun: Vec3(0, 1, 0))
+        let sun = try #require(scene.nodes.firstIndex { $0.light != nil })
+        let low = TestScenes.rotation(from: Vec3(0, 0, 1), to: normalize(Vec3(1, 0.3, 0)))
+        let high = TestScenes.rotation(from: Vec3(0, 0, 1), to: Vec3(0, 1, 0))
+        let sampler = AnimationSampler(input: DataArray(floats: [0, 1], elementType: .scalar),
+                                       output: DataArray(floats: [high.x, high.y, high.z, high.w, low.x, low.y, low.z, low.w], elementType: .vec4))
+        scene.animations = [Animation(name: "DayCycle", channels: [AnimationChannel(sampler: 0, node: sun, path: .rotation)], samplers: [sampler])]
+        #expect(PreparedScene.animationsKeepingTheSun(scene).isEmpty)
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        var options = TestScenes.options(96, 64, eye: Vec3(0, 6, 5), at: .zero)
+        let noon = try renderer.render(prepared, options: options)
+        options.time = 0.9
+        #expect(try renderer.render(prepared, options: options).samples8 == noon.samples8, "the hour holds by default")
+        options.animations = [0]
+        #expect(try renderer.render(prepared, options: options).samples8 != noon.samples8, "named, the day cycle plays")
+    }
+
     @Test func cachedShadowsOfStillCastersGiveTheSamePixelsAsFreshOnes() throws {
         // A floor, a still square and a moving square above it, the sun overhead: the second
         // frame reuses the still casters' cached depth and redraws only the moving one.

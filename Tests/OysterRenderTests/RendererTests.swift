@@ -223,6 +223,16 @@ struct RenderVideoCommandTests {
         #expect(!FileManager.default.fileExists(atPath: dir.file("x.mp4")))
     }
 
+    @Test func profileTimesEveryStageOfTheFrames() throws {
+        let dir = TemporaryDirectory()
+        let run = try ToolRun.run(tool, [asset, "--duration", "0.2", "--fps", "10", "--size", "96x64", "-o", dir.file("f/"), "--stats", "--profile"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (ms per frame)") })
+        for stage in ["shadows", "culling", "geometry", "lighting", "skyAndBlended", "post", "readback"] {
+            #expect(line.contains(stage + " "), "\(line)")
+        }
+    }
+
     @Test func aCameraPathWritesNumberedFrames() throws {
         let dir = TemporaryDirectory()
         let path = dir.file("path.json")
