@@ -8,7 +8,7 @@
 /// | 12 | f32 | simulation time, seconds |
 /// | 16 | 3 × f32 | the player's feet x, y, z, metres |
 /// | 28 | f32 | heading, degrees (0 looks along −Z, positive turns right) |
-/// | 32 | f32 | hour of the day shown (NaN when the world has no day cycle) |
+/// | 32 | f32 | hour of the day shown (NaN: unknown) |
 /// | 36 | u32 | flags: bit 0 flying |
 public struct FrameHeader: Equatable, Sendable {
     public var frame: UInt32

@@ -12,17 +12,16 @@ public final class FrameMaker {
     public var base: RenderOptions
     /// The fog's base: the lowest point of the first frame's tiles, then fixed (as a replay).
     private var fogBase: Float?
-    /// Seconds per day of the world's day cycle and the hour it starts at, from the first
-    /// tile's `DayCycle` animation (nil: none).
-    private var day: (seconds: Float, start: Float)?
-    private var dayRead = false
-    private let startHour: Float
+    /// The hour of the day the frames show: the recipe's. The renderer plays no animation
+    /// that moves the sun unless asked (a video keeps its scene's hour), and a replay must
+    /// show the same light; Direct's `set-time` is what will change it.
+    public let hour: Float
 
     public init(world: StreamedWorld, width: Int, height: Int, device: RenderDevice = .auto) throws(RenderError) {
         renderer = try Renderer(device: device)
         tiles = LiveTiles(world: world)
         base = RenderOptions(width: width, height: height)
-        startHour = world.recipe.timeOfDay
+        hour = world.recipe.timeOfDay
     }
 
     /// The frame at `time` seen from `camera`; `upcoming` cameras' tiles are staged ahead.
@@ -34,12 +33,6 @@ public final class FrameMaker {
             for s in scenes where !s.bounds.isEmpty { box.add(s.bounds) }
             fogBase = box.isEmpty ? 0 : box.min.y
         }
-        if !dayRead, let first = scenes.first {
-            dayRead = true
-            if let cycle = first.scene.animations.first(where: { $0.name == "DayCycle" }), cycle.duration > 0 {
-                day = (cycle.duration, startHour)
-            }
-        }
         var o = base
         o.time = base.time + time
         o.eye = camera.eye
@@ -48,13 +41,5 @@ public final class FrameMaker {
         o.fieldOfView = CameraPath.Key(time: 0, position: .zero, target: Vec3(0, 0, -1)).fieldOfView
         o.fogBase = fogBase
         return try renderer.render(scenes, options: o)
-    }
-
-    /// The hour of the day a frame at `time` shows (the day cycle loops over its animation's
-    /// length), or NaN when the world has none.
-    public func hour(at time: Float) -> Float {
-        guard let day else { return .nan }
-        let t = (base.time + time).truncatingRemainder(dividingBy: day.seconds)
-        return (day.start + 24 * t / day.seconds).truncatingRemainder(dividingBy: 24)
     }
 }

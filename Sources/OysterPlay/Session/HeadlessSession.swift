@@ -45,7 +45,7 @@ public enum HeadlessSession {
                                                upcoming: [(simulation.predicted(1), forward), (simulation.predicted(2.5), forward)]) else { break }
             let w = simulation.walker
             let header = FrameHeader(frame: UInt32(f), lastInput: 0, time: simulation.time, position: (w.feet.x, w.feet.y, w.feet.z),
-                                     heading: w.heading * 180 / .pi, hour: maker.hour(at: simulation.time), flying: w.flying)
+                                     heading: w.heading * 180 / .pi, hour: maker.hour, flying: w.flying)
             try frame(f, header, image)
         }
         var summary = Summary()

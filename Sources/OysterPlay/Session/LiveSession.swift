@@ -196,7 +196,7 @@ public final class LiveSession: @unchecked Sendable {
             let w = simulation.walker
             let header = FrameHeader(frame: UInt32(simulation.frame), lastInput: simulation.controls.lastInput, time: simulation.time,
                                      position: (w.feet.x, w.feet.y, w.feet.z), heading: w.heading * 180 / .pi,
-                                     hour: maker.hour(at: simulation.time), flying: w.flying)
+                                     hour: maker.hour, flying: w.flying)
             send(.frame(header.message(jpeg: jpeg)))
             let done = clock.now
             let tiles = maker.tiles.statistics
