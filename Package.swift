@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "oyster-validate", targets: ["oyster-validate"]),
         .executable(name: "oyster-atlas", targets: ["oyster-atlas"]),
         .executable(name: "oyster-render", targets: ["oyster-render"]),
+        .executable(name: "oyster-play", targets: ["oyster-play"]),
         .library(name: "OysterCore", targets: ["OysterCore"]),
         .library(name: "OysterGLTF", targets: ["OysterGLTF"]),
         .library(name: "OysterExport", targets: ["OysterExport"]),
@@ -21,6 +22,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The live session's server (oyster-play): HTTP and WebSocket on loopback.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        // Hummingbird logs through swift-log; oyster-play sets the level.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: - C shim
@@ -61,6 +67,16 @@ let package = Package(
         // A generated world streamed round a moving camera: tiles staged on worker threads,
         // drawn together by OysterRender, walked on by OysterMotion (oyster-render --world).
         .target(name: "OysterStream", dependencies: ["OysterCore", "OysterImage", "OysterGen", "OysterRender", "OysterMotion"]),
+        // A live session (oyster-play): the player walking a streamed world at fixed steps,
+        // input and frame messages, recording, and the Hummingbird server with its page.
+        .target(
+            name: "OysterPlay",
+            dependencies: [
+                "OysterCore", "OysterJSON", "OysterImage", "OysterGen", "OysterRender", "OysterMotion", "OysterStream", "OysterVideo",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]
+        ),
         // Fuzz entry bodies; the libFuzzer executables are a separate package in Fuzz/.
         .target(name: "OysterFuzzEntries", dependencies: ["OysterCore", "OysterGLTF", "OysterOBJ", "OysterImage", "OysterGen", "OysterValidate"]),
         .target(
@@ -78,6 +94,11 @@ let package = Package(
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),
         .executableTarget(name: "oyster-atlas", dependencies: ["OysterCLI", "OysterCore", "OysterAtlas", "OysterGLTF", "OysterJSON", AP]),
         .executableTarget(name: "oyster-render", dependencies: ["OysterCLI", "OysterCore", "OysterImage", "OysterRender", "OysterVideo", "OysterMotion", "OysterGen", "OysterStream", AP]),
+        .executableTarget(
+            name: "oyster-play",
+            dependencies: ["OysterCLI", "OysterCore", "OysterGen", "OysterMotion", "OysterRender", "OysterStream", "OysterPlay", AP,
+                           .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: - Tests
         .target(name: "OysterTestSupport", dependencies: ["OysterCore", "OysterImage"], path: "Tests/OysterTestSupport"),
@@ -94,6 +115,15 @@ let package = Package(
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterMotionTests", dependencies: ["OysterMotion", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterStreamTests", dependencies: ["OysterStream", "OysterGen", "OysterRender", "OysterMotion", "OysterImage", "OysterTestSupport"]),
+        .testTarget(
+            name: "OysterPlayTests",
+            dependencies: [
+                "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "OysterVideoTests", dependencies: ["OysterVideo", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterCLITests", dependencies: ["OysterCLI", "OysterGLTF", "OysterRender", "OysterTestSupport"]),
         .testTarget(name: "OysterFuzzEntriesTests", dependencies: ["OysterFuzzEntries", "OysterValidate", "OysterTestSupport"]),

@@ -74,60 +74,15 @@ public struct Walker: Sendable {
     /// on. The hour and the weather do not touch the walk.
     public static func camera(for script: ActionScript, over ground: some WalkSurface, camera: (eye: Vec3, forward: Vec3)?, fps: Int,
                               place: (PlacedSpawn) throws(ActionScriptError) -> Void = { _ in }) throws(ActionScriptError) -> CameraPath {
-        var start = script.start ?? camera?.eye ?? (ground.bounds.isEmpty ? .zero : ground.bounds.center)
-        if let floor = ground.height(x: start.x, z: start.z, below: script.start == nil ? .infinity : start.y + 2) ?? ground.height(x: start.x, z: start.z) {
-            start.y = floor
-        }
-        let heading = script.heading ?? camera.map { atan2f($0.forward.x, -$0.forward.z) } ?? 0
-        var walker = Walker(feet: start, heading: heading, pitch: script.pitch)
-        walker.grounded = ground.height(x: start.x, z: start.z, below: start.y + 1e-3).map { abs($0 - start.y) < 1e-3 } ?? false
+        var player = ActionPlayer(script, over: ground, camera: camera, fps: fps)
         let duration = max(script.duration, 1 / Float(fps))
         let frames = Int((Double(duration) * Double(fps)).rounded())
-        let stepsPerFrame = max(1, Int(Self.rate) / fps)
-        let dt = 1 / Float(fps) / Float(stepsPerFrame)
         var keys: [CameraPath.Key] = []
-        // Actions in start order; those under way are kept apart, so a step looks at what is
-        // running, not at the whole script (a recorded session has an action per input).
-        let order = script.actions.indices.sorted { (script.actions[$0].at, $0) < (script.actions[$1].at, $1) }
-        let queue = order.map { script.actions[$0] }
-        var next = 0
-        var running: [ActionScript.Action] = []
         for frame in 0...frames {
-            let t = Float(frame) / Float(fps)
-            keys.append(CameraPath.Key(time: t, position: walker.eye, target: walker.eye + walker.forward))
+            let walker = player.walker
+            keys.append(CameraPath.Key(time: Float(frame) / Float(fps), position: walker.eye, target: walker.eye + walker.forward))
             guard frame < frames else { break }
-            for s in 0..<stepsPerFrame {
-                let now = t + Float(s) * dt
-                var jump = false
-                // What starts now happens once at its start: jumps, flying on or off, and
-                // turns and looks that take no time.
-                while next < queue.count, queue[next].at <= now {
-                    let a = queue[next]
-                    next += 1
-                    switch a.kind {
-                    case .jump: jump = true
-                    case .fly(let on):
-                        if walker.flying != on { walker.flying = on; walker.verticalSpeed = 0 }
-                    case .turn(let r) where a.seconds == 0: walker.heading += r
-                    case .look(let r) where a.seconds == 0: walker.pitch = min(max(walker.pitch + r, -1.55), 1.55)
-                    case .spawn(let spawn): try place(walker.placing(spawn, action: order[next - 1], time: now))
-                    case .setTime, .weather: break
-                    default: if a.seconds > 0 { running.append(a) }
-                    }
-                }
-                running.removeAll { now >= $0.at + $0.seconds }
-                var speed: Float = 0, sideways: Float = 0, turn: Float = 0, look: Float = 0
-                for a in running {
-                    switch a.kind {
-                    case .move(let v): speed += v
-                    case .strafe(let v): sideways += v
-                    case .turn(let r): turn += r / a.seconds
-                    case .look(let r): look += r / a.seconds
-                    case .jump, .fly, .wait, .setTime, .weather, .spawn: break
-                    }
-                }
-                walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)
-            }
+            try player.advanceFrame(over: ground, place: place)
         }
         do { return try CameraPath(keys: keys, interpolation: .linear) } catch {
             throw .invalid("the walk could not be made into a camera path: \(error)")

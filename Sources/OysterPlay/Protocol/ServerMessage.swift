@@ -1,0 +1,28 @@
+import OysterJSON
+
+/// What the server sends as text (frames go as binary `FrameHeader` messages).
+public enum ServerMessage: Equatable, Sendable {
+    /// Sent first: the session's frame size and rate, and what world it is.
+    case hello(width: Int, height: Int, fps: Int, world: String)
+    /// The answer to a Direct command (this version understands none yet).
+    case reply(seq: UInt32, text: String)
+    /// The session's action script (answer to `save`), and the command that replays it.
+    case script(json: String, replay: String)
+    /// Something went wrong on the server's side for this session.
+    case error(String)
+
+    public var json: String {
+        let v: JSONValue
+        switch self {
+        case .hello(let w, let h, let fps, let world):
+            v = ["type": "hello", "width": .int(Int64(w)), "height": .int(Int64(h)), "fps": .int(Int64(fps)), "world": .string(world)]
+        case .reply(let seq, let text):
+            v = ["type": "reply", "seq": .int(Int64(seq)), "text": .string(text)]
+        case .script(let json, let replay):
+            v = ["type": "script", "json": .string(json), "replay": .string(replay)]
+        case .error(let message):
+            v = ["type": "error", "message": .string(message)]
+        }
+        return JSONWriter.string(v)
+    }
+}

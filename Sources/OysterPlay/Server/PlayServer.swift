@@ -1,0 +1,169 @@
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import OysterStream
+
+/// The live server: one page (`PlayPage`) at `/` and the session's WebSocket at `/ws`, on
+/// the address given (loopback unless asked).
+///
+/// One session at a time: a second page is refused (its socket is closed with a reason the
+/// page shows) while the first plays; the session ends, and its slot frees, when its socket
+/// closes. A malformed or oversized message, or too many (`MessageRate`), closes that socket,
+/// never the server.
+public enum PlayServer {
+    /// The application serving `service` on `host:port` (port 0: any free port; the bound
+    /// one is passed to `onRunning`).
+    public static func application(service: PlayService, host: String = "127.0.0.1", port: Int,
+                                   logger: Logger = Logger(label: "oyster-play"),
+                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        let router = Router(context: BasicWebSocketRequestContext.self)
+        router.get("/") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: PlayPage.html)))
+        }
+        // Browsers ask for an icon; there is none (and no 404 in the page's console).
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        router.ws("/ws") { inbound, outbound, _ in
+            try await service.serve(inbound: inbound, outbound: outbound)
+        }
+        var ws = WebSocketServerConfiguration()
+        // The page sends small messages only; a bigger frame closes the socket.
+        ws.maxFrameSize = ClientMessage.maxBytes
+        return Application(
+            router: router,
+            server: .http1WebSocketUpgrade(webSocketRouter: router, configuration: .init(ws: ws)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "oyster-play"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+}
+
+/// The world being played, and the one session slot.
+public final class PlayService: @unchecked Sendable {
+    public let world: PlayWorld
+    public let options: LiveSession.Options
+    /// Shared by the sessions one after another (its texture and level caches stay warm).
+    private let streamed: StreamedWorld
+    private let lock = NSLock()
+    private var busy = false
+    /// The session playing now (for tests and statistics).
+    public private(set) var current: LiveSession?
+    /// Sessions refused because one was playing.
+    public private(set) var refused = 0
+    /// Told each session's figures when it ends (the command line prints them).
+    public var onSessionEnd: (@Sendable (LiveSession.Statistics) -> Void)?
+
+    public init(world: PlayWorld, streamed: StreamedWorld, options: LiveSession.Options) {
+        self.world = world
+        self.streamed = streamed
+        self.options = options
+    }
+
+    public static let busyReason = "another page is playing this world: close it first (one session at a time)"
+
+    /// One socket's life: claim the slot (else close, saying why), run a session, read the
+    /// page's messages until it closes or sends something malformed, then free the slot.
+    func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
+        guard claim() else {
+            try await outbound.close(.policyViolation, reason: Self.busyReason)
+            return
+        }
+        // Frames: only the newest waits (a slow page loses frames, the server never buffers
+        // them); text (replies, the script) is small and rare, and kept.
+        let (frames, frameSink) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(1))
+        let (texts, textSink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
+        let session = LiveSession(world: world, streamed: streamed, options: options) { out in
+            switch out {
+            case .frame(let bytes): frameSink.yield(bytes)
+            case .text(let message): textSink.yield(message.json)
+            }
+        }
+        setCurrent(session)
+        session.start()
+        // Set when the page sent something malformed: the socket is closed with this once the
+        // session has stopped and the slot is free (so the page can reconnect at once).
+        var refusal: (@Sendable () async -> Void)?
+        await withTaskGroup(of: Void.self) { group in
+            // A write fails once the socket is closed; the writers then just stop.
+            group.addTask {
+                for await f in frames { try? await outbound.write(.binary(ByteBuffer(bytes: f))) }
+            }
+            group.addTask {
+                for await t in texts { try? await outbound.write(.text(t)) }
+            }
+            var rate = MessageRate()
+            let clock = ContinuousClock()
+            let opened = clock.now
+            do {
+                reading: for try await message in inbound.messages(maxSize: ClientMessage.maxBytes) {
+                    let elapsed = opened.duration(to: clock.now)
+                    guard rate.admit(at: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) else {
+                        refusal = { try? await outbound.close(.policyViolation, reason: "more than \(MessageRate().limit) messages a second") }
+                        break reading
+                    }
+                    guard case .text(let text) = message else {
+                        refusal = { try? await outbound.close(.unacceptableData, reason: "binary messages are not understood") }
+                        break reading
+                    }
+                    let parsed: ClientMessage
+                    do { parsed = try ClientMessage(json: Array(text.utf8)) } catch {
+                        let reason = String("\(error)".prefix(120))
+                        refusal = { try? await outbound.close(.dataInconsistentWithMessage, reason: reason) }
+                        break reading
+                    }
+                    switch parsed {
+                    case .input(let input): session.submit(input)
+                    case .command(let seq, let text): textSink.yield(session.command(seq: seq, text: text).json)
+                    case .save: session.requestScript()
+                    }
+                }
+            } catch {
+                // An oversized or broken frame: the WebSocket layer closes the socket itself.
+            }
+            frameSink.finish()
+            textSink.finish()
+            group.cancelAll()
+        }
+        // Stopping waits for the frame being drawn: off the concurrency pool.
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let t = Thread {
+                session.stop()
+                done.resume()
+            }
+            t.start()
+        }
+        onSessionEnd?(session.statistics)
+        release()
+        await refusal?()
+    }
+
+    /// Whether a session is playing.
+    public var isPlaying: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return busy
+    }
+
+    private func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if busy { refused += 1; return false }
+        busy = true
+        return true
+    }
+
+    private func release() {
+        lock.lock()
+        busy = false
+        current = nil
+        lock.unlock()
+    }
+
+    private func setCurrent(_ s: LiveSession) {
+        lock.lock()
+        current = s
+        lock.unlock()
+    }
+}

@@ -1,0 +1,45 @@
+import OysterCore
+import OysterImage
+import OysterRender
+import OysterStream
+
+/// Draws a session's frames: the renderer (GL lives on the thread that makes this, and every
+/// call must come from it) and the tiles streamed round the camera (`LiveTiles`), with the
+/// options `oyster-render --world` uses for video, so a replay draws the same frames.
+public final class FrameMaker {
+    public let renderer: Renderer
+    public let tiles: LiveTiles
+    public var base: RenderOptions
+    /// The fog's base: the lowest point of the first frame's tiles, then fixed (as a replay).
+    private var fogBase: Float?
+    /// The hour of the day the frames show: the recipe's. The renderer plays no animation
+    /// that moves the sun unless asked (a video keeps its scene's hour), and a replay must
+    /// show the same light; Direct's `set-time` is what will change it.
+    public let hour: Float
+
+    public init(world: StreamedWorld, width: Int, height: Int, device: RenderDevice = .auto) throws(RenderError) {
+        renderer = try Renderer(device: device)
+        tiles = LiveTiles(world: world)
+        base = RenderOptions(width: width, height: height)
+        hour = world.recipe.timeOfDay
+    }
+
+    /// The frame at `time` seen from `camera`; `upcoming` cameras' tiles are staged ahead.
+    /// Nil when the tiles were stopped (`tiles.stop()`, from any thread) while it waited.
+    public func render(camera: (eye: Vec3, target: Vec3), time: Float, upcoming: [(eye: Vec3, forward: Vec3)]) throws(RenderError) -> PixelImage? {
+        guard let scenes = tiles.scenes(eye: camera.eye, forward: camera.target - camera.eye, upcoming: upcoming, renderer: renderer) else { return nil }
+        if fogBase == nil {
+            var box = AABB.empty
+            for s in scenes where !s.bounds.isEmpty { box.add(s.bounds) }
+            fogBase = box.isEmpty ? 0 : box.min.y
+        }
+        var o = base
+        o.time = base.time + time
+        o.eye = camera.eye
+        o.target = camera.target
+        // A walk's camera keys have the default field of view; so does a replay.
+        o.fieldOfView = CameraPath.Key(time: 0, position: .zero, target: Vec3(0, 0, -1)).fieldOfView
+        o.fogBase = fogBase
+        return try renderer.render(scenes, options: o)
+    }
+}

@@ -1,0 +1,72 @@
+import OysterCore
+import OysterMotion
+import OysterStream
+
+/// The player in a streamed world, without drawing: the walker on the world's ground played
+/// frame by frame (`ActionPlayer`), the page's controls turned into actions as they come
+/// (`Controls`), and each frame's camera. Everything a frame shows follows from the script
+/// this records, so `oyster-render --world … --actions` of that script replays the session.
+public final class PlaySimulation {
+    public let world: StreamedWorld
+    public let fps: Int
+    public private(set) var player: ActionPlayer
+    public private(set) var controls = Controls()
+    private let ground: StreamedGround
+    private let header: ActionScript
+    /// The camera key of the frame before this one (the replay samples between two keys).
+    private var previous: (eye: Vec3, target: Vec3)?
+
+    /// A simulation playing `script` (the live session: a script with no actions, which
+    /// `apply` adds to), starting where it says or else at the world's establishing camera, as
+    /// `oyster-render --world --actions` starts.
+    public init(world: StreamedWorld, script: ActionScript = ActionScript(actions: []), fps: Int) {
+        self.world = world
+        self.fps = fps
+        ground = world.ground()
+        header = ActionScript(start: script.start, heading: script.heading, pitch: script.pitch, actions: [])
+        let home = world.establishingCamera
+        player = ActionPlayer(script, over: ground, camera: (home.eye, normalize(home.target - home.eye)), fps: fps)
+    }
+
+    public var frame: Int { player.frame }
+    /// Seconds of the current frame.
+    public var time: Float { player.time }
+    public var walker: Walker { player.walker }
+
+    /// Applies the page's controls from the start of the next frame; false when the script
+    /// is full and nothing more can be recorded.
+    public func apply(_ input: ControlInput) -> Bool {
+        controls.apply(input, to: &player)
+    }
+
+    /// Plays one frame.
+    public func advance() {
+        previous = key
+        player.advanceFrame(over: ground)
+    }
+
+    /// The current frame's camera as a replay's camera path gives it: frame 0 at its key;
+    /// later frames sampled at their own key's time, which `CameraPath.sample` computes
+    /// between the previous key and this one (`mix` at 1, equal to the key up to rounding).
+    /// Computed the same way here, so the live frame and the replayed frame are the same.
+    public var camera: (eye: Vec3, target: Vec3) {
+        let now = key
+        guard let previous else { return now }
+        return (mix(previous.eye, now.eye, 1), mix(previous.target, now.target, 1))
+    }
+
+    private var key: (eye: Vec3, target: Vec3) {
+        let w = player.walker
+        return (w.eye, w.eye + w.forward)
+    }
+
+    /// Where the camera will be in `seconds` if the player keeps going as in the last frame
+    /// (which tiles to stage ahead).
+    public func predicted(_ seconds: Float) -> Vec3 {
+        guard let previous else { return key.eye }
+        return key.eye + (key.eye - previous.eye) * (seconds * Float(fps))
+    }
+
+    /// The script played so far, every held key let go at the next frame.
+    public var script: ActionScript { controls.script(of: player, header: header) }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import OysterCore
+import OysterMotion
+import OysterRender
+
+/// The tiles round a live camera, whose moves are not known ahead (the live session): unlike
+/// `StreamedWorld.render`, which plans a whole shot, this is asked frame by frame. The tiles
+/// each frame draws are the same function of its camera (`TileWindow`), and a tile not staged
+/// yet is waited for, never left out, so a live frame is the frame a replay of the same walk
+/// renders. To keep waits rare, worker threads stage ahead the tiles of the cameras the caller
+/// expects next (where the player is heading).
+///
+/// Memory is bounded: uploaded tiles are the frame's window plus at most `keep` recently drawn
+/// ones (turning back does not upload again); staged tiles waiting for upload are at most the
+/// window's size plus `prefetch`.
+public final class LiveTiles {
+    public let world: StreamedWorld
+    public let keep: Int
+    public let prefetch: Int
+    /// What streaming has cost so far.
+    public private(set) var statistics = LiveTileStatistics()
+    private let work: LiveTileWork
+    private var prepared: [TileKey: (scene: PreparedScene, used: Int)] = [:]
+    private var frames = 0
+    private var threads: [Thread] = []
+
+    public init(world: StreamedWorld, levelsOfDetail: Bool = true, keep: Int = 16, prefetch: Int = 32) {
+        self.world = world
+        self.keep = max(0, keep)
+        self.prefetch = max(0, prefetch)
+        work = LiveTileWork(world: world, levelsOfDetail: levelsOfDetail, capacity: world.window.maxTiles + self.prefetch)
+        threads = (0..<world.workers).map { _ in
+            let t = Thread { [work] in work.run() }
+            t.stackSize = 16 << 20
+            return t
+        }
+        threads.forEach { $0.start() }
+    }
+
+    deinit { work.stop() }
+
+    /// Stops the workers after their current tile (also done when released); a `scenes`
+    /// call waiting for a tile returns nil. Safe from any thread.
+    public func stop() { work.stop() }
+
+    /// The tiles a camera at `eye` looking along `forward` draws, in draw order, uploaded with
+    /// `renderer` (on its thread), waiting for those not staged yet; nil once stopped. The
+    /// tiles of `upcoming` cameras are staged next, nearest first.
+    public func scenes(eye: Vec3, forward: Vec3, upcoming: [(eye: Vec3, forward: Vec3)], renderer: Renderer) -> [PreparedScene]? {
+        frames += 1
+        let window = world.window.tiles(eye: eye, forward: forward)
+        var wanted = window.filter { prepared[$0] == nil }
+        let missing = wanted.count
+        var seen = Set(window)
+        for c in upcoming {
+            for k in world.window.tiles(eye: c.eye, forward: c.forward) where seen.insert(k).inserted && prepared[k] == nil {
+                wanted.append(k)
+            }
+        }
+        work.want(Array(wanted.prefix(missing + prefetch)))
+
+        let clock = ContinuousClock()
+        var scenes: [PreparedScene] = []
+        scenes.reserveCapacity(window.count)
+        for key in window {
+            if let p = prepared[key] {
+                prepared[key]!.used = frames
+                scenes.append(p.scene)
+                continue
+            }
+            let waited = clock.now
+            guard let (staged, didWait) = work.take(key) else { return nil }
+            let uploading = clock.now
+            if didWait {
+                statistics.waits += 1
+                statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, (uploading - waited).seconds)
+            }
+            statistics.waitSeconds += (uploading - waited).seconds
+            let scene = renderer.prepare(staged)
+            statistics.uploadSeconds += (clock.now - uploading).seconds
+            statistics.uploaded += 1
+            prepared[key] = (scene, frames)
+            scenes.append(scene)
+        }
+        // Keep the window and the `keep` most recently drawn others.
+        let others = prepared.filter { $0.value.used != frames }.sorted { ($0.value.used, $0.key) > ($1.value.used, $1.key) }
+        for (key, _) in others.dropFirst(keep) { prepared[key] = nil }
+        statistics.peakUploaded = max(statistics.peakUploaded, prepared.count)
+        let w = work.totals
+        statistics.staged = w.staged
+        statistics.generateSeconds = w.generate
+        statistics.stageSeconds = w.stage
+        return scenes
+    }
+}
+
+/// What a live session's streaming has cost.
+public struct LiveTileStatistics: Sendable {
+    public init() {}
+    /// Tiles staged by the workers and uploaded by the render thread.
+    public var staged = 0
+    public var uploaded = 0
+    /// Most tiles uploaded at once.
+    public var peakUploaded = 0
+    /// Frames that waited for a tile, the longest wait and all the render thread's waiting.
+    public var waits = 0
+    public var longestWaitSeconds = 0.0
+    public var waitSeconds = 0.0
+    public var uploadSeconds = 0.0
+    /// Worker seconds generating tiles (with their textures) and staging them.
+    public var generateSeconds = 0.0
+    public var stageSeconds = 0.0
+}
+
+extension StreamedWorld {
+    /// The world's ground for a walker (tiles' ground generated as the walker comes near).
+    public func ground() -> StreamedGround { StreamedGround(stream) }
+}
+
+// MARK: - Workers
+
+/// The tiles wanted next, staged by worker threads in that order; the render thread takes
+/// them. Staged tiles no longer wanted are dropped, so at most `capacity` wait.
+final class LiveTileWork: @unchecked Sendable {
+    private let world: StreamedWorld
+    private let levelsOfDetail: Bool
+    private let capacity: Int
+    private let condition = NSCondition()
+    private var wanted: [TileKey] = []
+    private var inFlight = Set<TileKey>()
+    private var staged: [TileKey: StagedScene] = [:]
+    private var stopped = false
+    private var counts = (staged: 0, generate: 0.0, stage: 0.0)
+
+    /// Tiles staged and worker seconds so far.
+    var totals: (staged: Int, generate: Double, stage: Double) {
+        condition.lock()
+        defer { condition.unlock() }
+        return counts
+    }
+
+    init(world: StreamedWorld, levelsOfDetail: Bool, capacity: Int) {
+        self.world = world
+        self.levelsOfDetail = levelsOfDetail
+        self.capacity = max(1, capacity)
+    }
+
+    /// Replaces what is wanted (in priority order) and drops staged tiles not in it.
+    func want(_ keys: [TileKey]) {
+        condition.lock()
+        defer { condition.unlock() }
+        wanted = keys
+        let set = Set(keys)
+        staged = staged.filter { set.contains($0.key) }
+        condition.broadcast()
+    }
+
+    /// Tile `key`, staged (waiting for it, asking for it first if nobody is making it), and
+    /// whether it had to wait; nil once stopped.
+    func take(_ key: TileKey) -> (StagedScene, Bool)? {
+        condition.lock()
+        defer { condition.unlock() }
+        var waited = false
+        while staged[key] == nil {
+            if stopped { return nil }
+            if !wanted.contains(key) || (!inFlight.contains(key) && wanted.first != key) {
+                wanted.removeAll { $0 == key }
+                wanted.insert(key, at: 0)
+                condition.broadcast()
+            }
+            waited = true
+            condition.wait()
+        }
+        wanted.removeAll { $0 == key }
+        return (staged.removeValue(forKey: key)!, waited)
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A worker's loop: stage the first wanted tile nobody has, while there is room.
+    func run() {
+        let clock = ContinuousClock()
+        while true {
+            condition.lock()
+            var key: TileKey?
+            while !stopped {
+                let free = wanted.firstIndex { staged[$0] == nil && !inFlight.contains($0) }
+                // The head of `wanted` (what the render thread waits for) goes even when full.
+                if let free, free == 0 || staged.count + inFlight.count < capacity {
+                    key = wanted[free]
+                    break
+                }
+                condition.wait()
+            }
+            guard let key, !stopped else {
+                condition.unlock()
+                return
+            }
+            inFlight.insert(key)
+            condition.unlock()
+
+            let start = clock.now
+            let scene = world.stream.tile(x: key.x, z: key.z)
+            let images = world.textures.images(for: scene)
+            let generated = clock.now
+            let tile = StagedScene(scene, levelsOfDetail: levelsOfDetail, levels: world.levels, sharedImages: images)
+            let done = clock.now
+
+            condition.lock()
+            inFlight.remove(key)
+            // A tile no longer wanted is dropped (unless the render thread is waiting on it:
+            // `take` puts what it waits for back at the head of `wanted`).
+            if wanted.contains(key) { staged[key] = tile }
+            counts.staged += 1
+            counts.generate += (generated - start).seconds
+            counts.stage += (done - generated).seconds
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import HummingbirdWSClient
+import HummingbirdWSTesting
+import Logging
+import OysterMotion
+@testable import OysterPlay
+import Testing
+
+/// The live server on an ephemeral loopback port, with a real WebSocket client.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"), .serialized)
+struct ServerTests {
+    func service() throws -> PlayService {
+        let (world, streamed) = try testWorld()
+        var options = LiveSession.Options()
+        options.width = 64
+        options.height = 36
+        return PlayService(world: world, streamed: streamed, options: options)
+    }
+
+    func app(_ service: PlayService) -> some ApplicationProtocol {
+        var logger = Logger(label: "oyster-play-test")
+        logger.logLevel = .error
+        return PlayServer.application(service: service, port: 0, logger: logger)
+    }
+
+    static let client = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
+
+    /// A closed socket's session stops (its frame in progress finished) before the slot
+    /// frees; at most 20 s.
+    static func waitUntilFree(_ service: PlayService) async throws {
+        for _ in 0..<200 where service.isPlaying { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(!service.isPlaying, "the closed socket's session still holds the slot")
+    }
+
+    @Test func thePageIsServed() async throws {
+        try await app(try service()).test(.live) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                let body = String(buffer: response.body)
+                #expect(body.contains("new WebSocket") && body.contains("0x4F594631"), "the page reads the frame header")
+                #expect(!body.contains("http://") && !body.contains("https://"), "self-contained: nothing fetched from elsewhere")
+            }
+        }
+    }
+
+    /// Frames arrive as JPEGs with headers; holding W moves the player; the command seam
+    /// answers; Save sends a script that reads back.
+    @Test func framesArriveAndInputMovesThePlayer() async throws {
+        let service = try service()
+        try await app(service).test(.live) { client in
+            try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                var hello = false, jpegs = 0, sent = false
+                var before: FrameHeader?, after: FrameHeader?
+                var reply: String?, script: String?
+                var messages = 0
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    messages += 1
+                    if messages > 2000 { break }
+                    switch message {
+                    case .text(let text):
+                        if text.contains(#""type":"hello""#) { hello = true }
+                        if text.contains(#""type":"reply""#) { reply = text }
+                        if text.contains(#""type":"script""#) { script = text; break }
+                    case .binary(var buffer):
+                        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+                        let header = try FrameHeader(message: bytes)
+                        #expect(bytes[FrameHeader.size] == 0xFF && bytes[FrameHeader.size + 1] == 0xD8, "a JPEG follows the header")
+                        jpegs += 1
+                        if !sent {
+                            before = header
+                            try await outbound.write(.text(#"{"type":"input","seq":1,"forward":1,"run":true}"#))
+                            try await outbound.write(.text(#"{"type":"command","seq":2,"text":"make it night"}"#))
+                            sent = true
+                        } else if header.lastInput >= 1, header.time - (before?.time ?? 0) > 1, after == nil {
+                            after = header
+                            try await outbound.write(.text(#"{"type":"save"}"#))
+                        }
+                    }
+                    if script != nil { break }
+                }
+                #expect(hello)
+                #expect(jpegs >= 2)
+                let b = try #require(before), a = try #require(after)
+                let dx = a.position.x - b.position.x, dz = a.position.z - b.position.z
+                #expect((dx * dx + dz * dz).squareRoot() > 1, "holding W for over a second moved the player: \(b.position) → \(a.position)")
+                #expect(reply?.contains("not yet understood") == true && reply?.contains("make it night") == true)
+                let saved = try #require(script)
+                #expect(saved.contains("move") && saved.contains("oyster-render --world"))
+                try await outbound.close(.normalClosure, reason: nil)
+            }
+        }
+    }
+
+    /// A malformed message or an oversized one closes that socket; the server goes on serving,
+    /// and a second page is refused while one plays.
+    @Test func badMessagesCloseTheSocketAndTheServerKeepsServing() async throws {
+        let service = try service()
+        try await app(service).test(.live) { client in
+            let bad = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                try await outbound.write(.text("this is not JSON"))
+                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            }
+            #expect(bad?.closeCode == .dataInconsistentWithMessage)
+            try await Self.waitUntilFree(service)
+            let big = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                try await outbound.write(.text(String(repeating: "x", count: 64 * 1024)))
+                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            }
+            #expect(big?.closeCode == .messageTooLarge)
+            try await Self.waitUntilFree(service)
+            let binary = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                try await outbound.write(.binary(ByteBuffer(bytes: [1, 2, 3])))
+                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            }
+            #expect(binary?.closeCode == .unacceptableData)
+            try await Self.waitUntilFree(service)
+            let flood = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                for seq in 1...400 { try? await outbound.write(.text(#"{"type":"input","seq":\#(seq)}"#)) }
+                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+            }
+            #expect(flood?.closeCode == .policyViolation && flood?.reason?.contains("messages a second") == true)
+            try await Self.waitUntilFree(service)
+
+            // Still serving: a good page gets its hello and a frame; a second page meanwhile is
+            // refused with the reason.
+            try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                var frames = 0
+                for try await message in inbound.messages(maxSize: 1 << 20) {
+                    if case .binary = message { frames += 1 }
+                    if frames == 1 {
+                        let second = try await client.ws("/ws", configuration: Self.client) { inbound, _, _ in
+                            for try await _ in inbound.messages(maxSize: 1 << 20) {}
+                        }
+                        #expect(second?.closeCode == .policyViolation)
+                        #expect(second?.reason == PlayService.busyReason)
+                        break
+                    }
+                }
+                #expect(frames == 1)
+                try await outbound.close(.normalClosure, reason: nil)
+            }
+            #expect(service.refused == 1)
+        }
+    }
+}

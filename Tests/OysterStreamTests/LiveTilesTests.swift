@@ -1,0 +1,60 @@
+import Foundation
+import OysterCore
+import OysterRender
+@testable import OysterStream
+import Testing
+
+/// Tiles streamed round a live camera, asked for frame by frame.
+@Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
+struct LiveTilesTests {
+    /// A 2 s flight 120 m east over the village, 4 frames a second (as StreamedWorldTests).
+    func flight() throws -> Shot {
+        let path = try CameraPath(keys: [CameraPath.Key(time: 0, position: Vec3(-20, 30, 10), target: Vec3(0, 15, 10)),
+                                         CameraPath.Key(time: 2, position: Vec3(100, 30, 10), target: Vec3(120, 15, 10))], interpolation: .linear)
+        return try Shot(motion: .path(path), duration: 2, fps: 4)
+    }
+
+    @Test func liveFramesAreThePlannedShotsFramesAndMemoryStaysBounded() throws {
+        let window = TileWindow(size: 32, radius: 1, ahead: 1)
+        let shot = try flight()
+        var base = RenderOptions(width: 64, height: 36)
+        base.fogBase = 0
+        let renderer = try Renderer()
+        var planned: [[UInt8]] = []
+        try StreamedWorld(recipe: testRecipe(), window: window).render(shot, base: base, renderer: renderer, levelsOfDetail: true) { _, image in
+            planned.append(image.samples8)
+        }
+        let world = try StreamedWorld(recipe: testRecipe(), window: window)
+        let live = LiveTiles(world: world, keep: 4, prefetch: 8)
+        defer { live.stop() }
+        var frames: [[UInt8]] = []
+        for f in 0..<shot.frameCount {
+            let o = shot.options(frame: f, base: base)
+            let ahead = shot.options(frame: min(f + 2, shot.frameCount - 1), base: base)
+            let scenes = try #require(live.scenes(eye: o.eye!, forward: o.target! - o.eye!,
+                                                  upcoming: [(ahead.eye!, ahead.target! - ahead.eye!)], renderer: renderer))
+            #expect(scenes.count == window.tiles(eye: o.eye!, forward: o.target! - o.eye!).count)
+            frames.append(try renderer.render(scenes, options: o).samples8)
+        }
+        #expect(frames == planned, "a live frame differs from the planned shot's")
+        let s = live.statistics
+        #expect(s.peakUploaded <= window.maxTiles + 4, "uploaded tiles: the window and 4 kept")
+        #expect(s.uploaded > s.peakUploaded, "tiles behind were dropped and new ones uploaded")
+        #expect(s.staged >= s.uploaded)
+    }
+
+    @Test func stoppingEndsAWaitForATile() throws {
+        let world = try StreamedWorld(recipe: testRecipe(), window: TileWindow(size: 32, radius: 0, ahead: 0))
+        world.workers = 0  // nobody stages tiles: the frame waits until stopped
+        let live = LiveTiles(world: world)
+        let box = UncheckedLive(live)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { box.live.stop() }
+        let scenes = live.scenes(eye: Vec3(0, 30, 0), forward: Vec3(0, 0, -1), upcoming: [], renderer: try Renderer())
+        #expect(scenes == nil)
+    }
+}
+
+private struct UncheckedLive: @unchecked Sendable {
+    let live: LiveTiles
+    init(_ live: LiveTiles) { self.live = live }
+}
