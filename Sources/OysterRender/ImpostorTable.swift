@@ -3,8 +3,7 @@ import OysterCore
 
 /// Impostors baked once for every prepared scene that places the same mesh with the same
 /// materials and textures (the tiles of a streamed world share their kits' trees and rocks),
-/// counted by the scenes using them and deleted with the last. Belongs to one renderer and is
-/// used on its thread.
+/// counted by the scenes using them and deleted with the last (`CountedTable`).
 final class ImpostorTable {
     /// A mesh as an impostor sees it: its geometry, its materials' values and the GL textures
     /// they sample (a texture's name stays its own while a scene using the entry holds it).
@@ -14,10 +13,19 @@ final class ImpostorTable {
         let textures: [[GLuint?]]
     }
 
-    private var entries: [Key: (impostor: Impostor, users: Int)] = [:]
+    private let table = CountedTable<Key, Impostor> { $0.delete() }
 
     /// Impostors held now (for tests and statistics).
-    var count: Int { entries.count }
+    var count: Int { table.count }
+
+    /// The impostor for `key`, made by `bake` unless held already; each call must be paired
+    /// with `release`.
+    func acquire(_ key: Key, bake: () throws(RenderError) -> Impostor) throws(RenderError) -> Impostor {
+        try table.acquire(key, make: bake)
+    }
+
+    /// Drops one use of `key`'s impostor, deleting it with the last.
+    func release(_ key: Key) { table.release(key) }
 
     /// The key of `mesh` in a prepared scene.
     static func key(_ prepared: PreparedScene, mesh: Int) -> Key {
@@ -47,28 +55,5 @@ final class ImpostorTable {
             })
         }
         return Key(primitives: primitives, materials: materials, textures: textures)
-    }
-
-    /// The impostor for `key`, made by `bake` unless held already; each call must be paired
-    /// with `release`.
-    func acquire(_ key: Key, bake: () throws(RenderError) -> Impostor) throws(RenderError) -> Impostor {
-        if let e = entries[key] {
-            entries[key] = (e.impostor, e.users + 1)
-            return e.impostor
-        }
-        let made = try bake()
-        entries[key] = (made, 1)
-        return made
-    }
-
-    /// Drops one use of `key`'s impostor, deleting it with the last.
-    func release(_ key: Key) {
-        guard let e = entries[key] else { return }
-        if e.users > 1 {
-            entries[key] = (e.impostor, e.users - 1)
-        } else {
-            e.impostor.delete()
-            entries[key] = nil
-        }
     }
 }

@@ -198,14 +198,7 @@ extension Renderer {
         program.set("uImpostorGrid", Vec2(Float(Impostor.Layout.azimuths), Float(Impostor.Layout.elevations)))
         program.set("uImpostorElevationStep", Impostor.Layout.elevationStep)
 
-        var models: [Float] = []
-        var offsets: [Int] = []
-        for b in batches {
-            offsets.append(models.count * 4)
-            models += b.models
-        }
-        glBindBuffer(GLenum(GL_ARRAY_BUFFER), instances)
-        models.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
+        let offsets = uploadInstances(batches.map(\.models))
         glBindVertexArray(impostorVertexArray)
         glDisable(GLenum(GL_CULL_FACE))
         for (i, b) in batches.enumerated() {
@@ -217,10 +210,7 @@ extension Renderer {
                 glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
                 glBindTexture(GLenum(GL_TEXTURE_2D), texture)
             }
-            for c in 0..<4 {
-                glVertexAttribPointer(GPUResources.Location.model + GLuint(c), 4, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 64,
-                                      UnsafeRawPointer(bitPattern: offsets[i] + c * 16))
-            }
+            pointInstances(at: offsets[i])
             glDrawArraysInstanced(GLenum(GL_TRIANGLES), 0, 6, GLsizei(b.instanceCount))
             statistics.add(triangles: 2 * b.instanceCount, shadow: depth)
             statistics.impostors += depth ? 0 : b.instanceCount

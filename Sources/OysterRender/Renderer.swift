@@ -34,9 +34,6 @@ public final class Renderer {
     /// What the last frame drew.
     public internal(set) var statistics = FrameStatistics()
 
-    /// The instance stream of the current pass (one model matrix per instance).
-    var instances: GLuint { instanceBuffer }
-
     /// Texture units: material slots 0–4 (`Shaders.slots`), then these.
     enum Unit {
         static let shadow = 5, joints = 6, morph = 7
@@ -329,6 +326,29 @@ public final class Renderer {
         return cascades
     }
 
+    /// Streams the model matrices of a pass's batches into the instance buffer, in one upload;
+    /// returns each batch's byte offset in it.
+    func uploadInstances(_ models: [[Float]]) -> [Int] {
+        var all: [Float] = []
+        var offsets: [Int] = []
+        for m in models {
+            offsets.append(all.count * 4)
+            all += m
+        }
+        glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
+        all.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
+        return offsets
+    }
+
+    /// Points the bound vertex array's model-matrix attribute at a batch's instances.
+    func pointInstances(at offset: Int) {
+        glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
+        for c in 0..<4 {
+            glVertexAttribPointer(GPUResources.Location.model + GLuint(c), 4, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 64,
+                                  UnsafeRawPointer(bitPattern: offset + c * 16))
+        }
+    }
+
     /// What a frame turns on in every colour shader.
     struct FrameFeatures {
         var shadows: Bool
@@ -354,14 +374,7 @@ public final class Renderer {
         if case .depth = pass { depth = true } else { depth = false }
         guard !batches.isEmpty else { return }
         // Every batch's instance matrices in one upload.
-        var instances: [Float] = []
-        var offsets: [Int] = []
-        for b in batches {
-            offsets.append(instances.count * 4)
-            instances += b.models
-        }
-        glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
-        instances.withUnsafeBytes { glBufferData(GLenum(GL_ARRAY_BUFFER), $0.count, $0.baseAddress, GLenum(GL_STREAM_DRAW)) }
+        let offsets = uploadInstances(batches.map(\.models))
 
         var current: GLProgram?
         var prepared: Set<ObjectIdentifier> = []
@@ -396,11 +409,7 @@ public final class Renderer {
                 bindMorph(gpu, weights: pose?.weights[node] ?? [], program: program)
             }
             glBindVertexArray(gpu.vertexArray)
-            glBindBuffer(GLenum(GL_ARRAY_BUFFER), instanceBuffer)
-            for c in 0..<4 {
-                glVertexAttribPointer(GPUResources.Location.model + GLuint(c), 4, GLenum(GL_FLOAT), GLboolean(GL_FALSE), 64,
-                                      UnsafeRawPointer(bitPattern: offsets[i] + c * 16))
-            }
+            pointInstances(at: offsets[i])
             // Mirrored instances wind the other way; the batch shares its first's handedness.
             let mirrored = Self.determinant3x3(batch.models) < 0
             glFrontFace(GLenum(mirrored ? GL_CW : GL_CCW))

@@ -2,8 +2,8 @@ import CGL
 import OysterCore
 
 /// The GL textures of `SharedPixels`, one per (pixels, colour space, sampler), counted by the
-/// prepared scenes that use them: uploaded when the first scene needs one, deleted with the
-/// last. Belongs to one renderer and is used on its thread.
+/// prepared scenes that use them (`CountedTable`): uploaded when the first scene needs one,
+/// deleted with the last.
 final class SharedTextureTable {
     struct Key: Hashable {
         let pixels: ObjectIdentifier
@@ -38,31 +38,19 @@ final class SharedTextureTable {
         var sampler: Sampler { Sampler(magFilter: magFilter, minFilter: minFilter, wrapS: wrapS, wrapT: wrapT) }
     }
 
-    private var entries: [Key: (texture: GLuint, users: Int)] = [:]
+    private let table = CountedTable<Key, GLuint> { texture in
+        var t = texture
+        glDeleteTextures(1, &t)
+    }
 
     /// Textures uploaded now (for tests and statistics).
-    var count: Int { entries.count }
+    var count: Int { table.count }
 
     /// The texture for `key`, uploaded on first use; each call must be paired with `release`.
     func acquire(_ key: Key) -> GLuint {
-        if let e = entries[key] {
-            entries[key] = (e.texture, e.users + 1)
-            return e.texture
-        }
-        let texture = GPUResources.uploadTexture(key.owner.image, sRGB: key.sRGB, sampler: key.sampler)
-        entries[key] = (texture, 1)
-        return texture
+        table.acquire(key) { GPUResources.uploadTexture(key.owner.image, sRGB: key.sRGB, sampler: key.sampler) }
     }
 
     /// Drops one use of `key`'s texture, deleting it with the last.
-    func release(_ key: Key) {
-        guard let e = entries[key] else { return }
-        if e.users > 1 {
-            entries[key] = (e.texture, e.users - 1)
-        } else {
-            var t = e.texture
-            glDeleteTextures(1, &t)
-            entries[key] = nil
-        }
-    }
+    func release(_ key: Key) { table.release(key) }
 }

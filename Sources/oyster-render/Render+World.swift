@@ -28,18 +28,13 @@ extension Render {
     /// The world's recipe: the file's, else the prompt's (as oyster-generate reads it), with
     /// `--seed` over either.
     func worldRecipe() throws -> Recipe {
-        var r: Recipe
+        var data: [UInt8]?
         if let recipe {
-            let data: [UInt8]
             do { data = try FileIO.read(recipe, limit: 16 << 20) } catch { throw ToolFailure.unreadable(recipe, "cannot read recipe file: \(error)") }
-            do { r = try Recipe.parse(data) } catch { throw ToolFailure.unreadable(recipe, "bad recipe: \(error)") }
-        } else if let input {
-            r = PromptInterpreter.interpret(input, seed: 1).recipe
-        } else {
-            r = Recipe()
         }
-        if let seed { r.seed = UInt64(seed) }
-        return r
+        do { return try Recipe.world(prompt: input, recipe: data, seed: seed.map { UInt64($0) }) } catch {
+            throw ToolFailure.unreadable(recipe ?? inputName, "bad recipe: \(error)")
+        }
     }
 
     func runWorld(console: Console) throws {

@@ -11,22 +11,14 @@ public struct PlayWorld: Sendable {
     /// The world of a prompt or a recipe file's bytes (as `oyster-render --world` reads
     /// them: the prompt interpreted at seed 1, then `seed` over either).
     public init(prompt: String?, recipe file: (path: String, bytes: [UInt8])?, seed: Int?) throws {
-        var r: Recipe
+        recipe = try Recipe.world(prompt: prompt, recipe: file?.bytes, seed: seed.map { UInt64($0) })
         var words: [String] = ["--world"]
         if let file {
-            r = try Recipe.parse(file.bytes)
             words += ["--recipe", Self.quoted(file.path)]
         } else if let prompt {
-            r = PromptInterpreter.interpret(prompt, seed: 1).recipe
             words.append(Self.quoted(prompt))
-        } else {
-            r = Recipe()
         }
-        if let seed {
-            r.seed = UInt64(seed)
-            words += ["--seed", String(seed)]
-        }
-        recipe = r
+        if let seed { words += ["--seed", String(seed)] }
         replayArguments = words.joined(separator: " ")
     }
 
