@@ -24,18 +24,6 @@ struct FrameCamera {
 
     var viewProjection: Mat4 { projection * view }
 
-    /// The four corners of the view volume's cross-section `depth` metres along `forward`,
-    /// in world space.
-    func corners(atDepth depth: Float) -> [Vec3] {
-        guard let toWorld = view.inverse else { return [] }
-        let (hx, hy): (Float, Float)
-        switch lens {
-        case .perspective(let t, let aspect): (hx, hy) = (depth * t * aspect, depth * t)
-        case .orthographic(let w, let h): (hx, hy) = (w, h)
-        }
-        return [Vec3(-hx, -hy, -depth), Vec3(hx, -hy, -depth), Vec3(hx, hy, -depth), Vec3(-hx, hy, -depth)].map { toWorld.transformPoint($0) }
-    }
-
     /// The camera `options` ask for: an explicit eye, a named or the first scene camera, else
     /// a view framing `bounds` from above and to the side.
     static func resolve(_ scene: Scene, world: [Mat4], bounds: AABB, options: RenderOptions, aspect: Float) throws(RenderError) -> FrameCamera {
