@@ -5,18 +5,35 @@ import OysterRender
 
 /// The tiles round a live camera, whose moves are not known ahead (the live session): unlike
 /// `StreamedWorld.render`, which plans a whole shot, this is asked frame by frame. The tiles
-/// each frame draws are the same function of its camera (`TileWindow`), and a tile not staged
-/// yet is waited for, never left out, so a live frame is the frame a replay of the same walk
-/// renders. To keep waits rare, worker threads stage ahead the tiles of the cameras the caller
-/// expects next (where the player is heading).
+/// each frame draws are the same function of its camera (`TileWindow`). Worker threads stage
+/// ahead the tiles of the cameras the caller expects next (where the player is heading).
+///
+/// A tile not staged yet is waited for, or drawn from a later frame, as `waiting` says:
+/// `.everyTile` (recordings) never leaves one out, so a frame is the frame a replay renders;
+/// `.near` (a live page) waits only for the tiles round the player and uploads at most a few
+/// others a frame, so turning or running never stalls a frame for the distance.
 ///
 /// Memory is bounded: uploaded tiles are the frame's window plus at most `keep` recently drawn
 /// ones (turning back does not upload again); staged tiles waiting for upload are at most the
 /// window's size plus `prefetch`.
 public final class LiveTiles {
+    /// Which of a frame's tiles it waits for.
+    public enum Waiting: Sendable, Equatable {
+        /// Every tile of the window: each frame is the one a replay of the walk renders.
+        case everyTile
+        /// Only tiles within `rings` tiles of the camera's (the ground round the player, and
+        /// what is close enough to matter); the others are drawn from the first frame after they
+        /// are staged, at most `uploads` of them uploaded a frame (an upload is tens of
+        /// milliseconds on the render thread). Once the player stops, the frame becomes the
+        /// replay's again as the rest arrive.
+        case near(rings: Int, uploads: Int)
+    }
+
     public let world: StreamedWorld
     public let keep: Int
     public let prefetch: Int
+    /// May change between frames (a live session's first frame waits for every tile).
+    public var waiting: Waiting
     /// What streaming has cost so far.
     public private(set) var statistics = LiveTileStatistics()
     private let work: LiveTileWork
@@ -24,8 +41,9 @@ public final class LiveTiles {
     private var frames = 0
     private var threads: [Thread] = []
 
-    public init(world: StreamedWorld, levelsOfDetail: Bool = true, keep: Int = 16, prefetch: Int = 32) {
+    public init(world: StreamedWorld, levelsOfDetail: Bool = true, keep: Int = 16, prefetch: Int = 32, waiting: Waiting = .everyTile) {
         self.world = world
+        self.waiting = waiting
         self.keep = max(0, keep)
         self.prefetch = max(0, prefetch)
         work = LiveTileWork(world: world, levelsOfDetail: levelsOfDetail, capacity: world.window.maxTiles + self.prefetch)
@@ -44,12 +62,23 @@ public final class LiveTiles {
     public func stop() { work.stop() }
 
     /// The tiles a camera at `eye` looking along `forward` draws, in draw order, uploaded with
-    /// `renderer` (on its thread), waiting for those not staged yet; nil once stopped. The
-    /// tiles of `upcoming` cameras are staged next, nearest first.
+    /// `renderer` (on its thread), waiting for those not staged yet that `waiting` asks for
+    /// (the others are left out of this frame); nil once stopped. The tiles of `upcoming`
+    /// cameras are staged next, nearest first.
     public func scenes(eye: Vec3, forward: Vec3, upcoming: [(eye: Vec3, forward: Vec3)], renderer: Renderer) -> [PreparedScene]? {
         frames += 1
         let window = world.window.tiles(eye: eye, forward: forward)
-        var wanted = window.filter { prepared[$0] == nil }
+        let here = TileKey(containing: eye.x, eye.z, size: world.window.size)
+        let rings: Int, optionalUploads: Int
+        switch waiting {
+        case .everyTile: (rings, optionalUploads) = (.max, 0)
+        case .near(let r, let u): (rings, optionalUploads) = (max(0, r), max(0, u))
+        }
+        func waitedFor(_ k: TileKey) -> Bool { rings == .max || max(abs(k.x - here.x), abs(k.z - here.z)) <= rings }
+        // The tiles waited for first, then the rest of the window nearest first, then ahead.
+        var wanted = window.filter { prepared[$0] == nil && waitedFor($0) }
+        wanted += window.filter { prepared[$0] == nil && !waitedFor($0) }
+            .sorted { ($0.distanceSquared(to: here), $0) < ($1.distanceSquared(to: here), $1) }
         let missing = wanted.count
         var seen = Set(window)
         for c in upcoming {
@@ -62,6 +91,8 @@ public final class LiveTiles {
         let clock = ContinuousClock()
         var scenes: [PreparedScene] = []
         scenes.reserveCapacity(window.count)
+        var uploadsLeft = optionalUploads
+        var complete = true
         for key in window {
             if let p = prepared[key] {
                 prepared[key]!.used = frames
@@ -69,19 +100,30 @@ public final class LiveTiles {
                 continue
             }
             let waited = clock.now
-            guard let (staged, didWait) = work.take(key) else { return nil }
-            let uploading = clock.now
-            if didWait {
-                statistics.waits += 1
-                statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, (uploading - waited).seconds)
+            let staged: StagedScene
+            if waitedFor(key) {
+                guard let (tile, didWait) = work.take(key) else { return nil }
+                staged = tile
+                if didWait {
+                    statistics.waits += 1
+                    statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, (clock.now - waited).seconds)
+                }
+                statistics.waitSeconds += (clock.now - waited).seconds
+            } else if uploadsLeft > 0, let tile = work.takeIfStaged(key) {
+                staged = tile
+                uploadsLeft -= 1
+            } else {
+                complete = false
+                continue
             }
-            statistics.waitSeconds += (uploading - waited).seconds
+            let uploading = clock.now
             let scene = renderer.prepare(staged)
             statistics.uploadSeconds += (clock.now - uploading).seconds
             statistics.uploaded += 1
             prepared[key] = (scene, frames)
             scenes.append(scene)
         }
+        if !complete { statistics.incompleteFrames += 1 }
         // Keep the window and the `keep` most recently drawn others.
         let others = prepared.filter { $0.value.used != frames }.sorted { ($0.value.used, $0.key) > ($1.value.used, $1.key) }
         for (key, _) in others.dropFirst(keep) { prepared[key] = nil }
@@ -105,11 +147,21 @@ public struct LiveTileStatistics: Sendable {
     /// Frames that waited for a tile, the longest wait and all the render thread's waiting.
     public var waits = 0
     public var longestWaitSeconds = 0.0
+    /// Frames drawn without some of their window's tiles (`Waiting.near`: not staged yet, or
+    /// over the frame's uploads).
+    public var incompleteFrames = 0
     public var waitSeconds = 0.0
     public var uploadSeconds = 0.0
     /// Worker seconds generating tiles (with their textures) and staging them.
     public var generateSeconds = 0.0
     public var stageSeconds = 0.0
+}
+
+extension TileKey {
+    func distanceSquared(to other: TileKey) -> Int {
+        let dx = x - other.x, dz = z - other.z
+        return dx * dx + dz * dz
+    }
 }
 
 extension StreamedWorld {
@@ -173,6 +225,15 @@ final class LiveTileWork: @unchecked Sendable {
         }
         wanted.removeAll { $0 == key }
         return (staged.removeValue(forKey: key)!, waited)
+    }
+
+    /// Tile `key` if it is staged now, without waiting or asking for it.
+    func takeIfStaged(_ key: TileKey) -> StagedScene? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard let tile = staged.removeValue(forKey: key) else { return nil }
+        wanted.removeAll { $0 == key }
+        return tile
     }
 
     func stop() {

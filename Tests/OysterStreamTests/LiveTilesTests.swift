@@ -43,6 +43,41 @@ struct LiveTilesTests {
         #expect(s.staged >= s.uploaded)
     }
 
+    /// A live page's frames wait only for the tiles round the player: the first is drawn with
+    /// the camera's tile and at most one more upload, the rest come frame by frame, and once
+    /// all are there the frame is the planned shot's again.
+    @Test func nearWaitingDrawsTheRestAsTheyCome() throws {
+        let window = TileWindow(size: 32, radius: 1, ahead: 1)
+        let shot = try flight()
+        var base = RenderOptions(width: 64, height: 36)
+        base.fogBase = 0
+        let renderer = try Renderer()
+        var planned: [UInt8]?
+        try StreamedWorld(recipe: testRecipe(), window: window).render(shot, base: base, renderer: renderer, levelsOfDetail: true) { f, image in
+            if f == 0 { planned = image.samples8 }
+        }
+        let world = try StreamedWorld(recipe: testRecipe(), window: window)
+        let live = LiveTiles(world: world, waiting: .near(rings: 0, uploads: 1))
+        defer { live.stop() }
+        let o = shot.options(frame: 0, base: base)
+        let eye = o.eye!, forward = o.target! - o.eye!
+        let all = window.tiles(eye: eye, forward: forward)
+        let first = try #require(live.scenes(eye: eye, forward: forward, upcoming: [], renderer: renderer))
+        #expect(first.count >= 1 && first.count <= 2, "the camera's tile and at most one other: \(first.count) of \(all.count)")
+        #expect(live.statistics.incompleteFrames == 1)
+        var scenes = first
+        var calls = 1
+        while scenes.count < all.count && calls < 2000 {
+            Thread.sleep(forTimeInterval: 0.01)
+            let before = scenes.count
+            scenes = try #require(live.scenes(eye: eye, forward: forward, upcoming: [], renderer: renderer))
+            #expect(scenes.count <= before + 1, "one upload a frame beyond the tiles waited for")
+            calls += 1
+        }
+        #expect(scenes.count == all.count, "every tile came within \(calls) frames")
+        #expect(try renderer.render(scenes, options: o).samples8 == planned, "the complete frame is the planned shot's")
+    }
+
     @Test func stoppingEndsAWaitForATile() throws {
         let world = try StreamedWorld(recipe: testRecipe(), window: TileWindow(size: 32, radius: 0, ahead: 0))
         world.workers = 0  // nobody stages tiles: the frame waits until stopped

@@ -17,9 +17,18 @@ public final class FrameMaker {
     /// show the same light; Direct's `set-time` is what will change it.
     public let hour: Float
 
-    public init(world: StreamedWorld, width: Int, height: Int, device: RenderDevice = .auto) throws(RenderError) {
+    /// Which tiles a frame waits for after the first (`LiveTiles.Waiting`).
+    public let waiting: LiveTiles.Waiting
+
+    /// `waiting`: `.everyTile` for recordings (every frame is the replay's); a live page passes
+    /// `.near`, so a frame never stalls for a distant tile.
+    public init(world: StreamedWorld, width: Int, height: Int, device: RenderDevice = .auto,
+                waiting: LiveTiles.Waiting = .everyTile) throws(RenderError) {
         renderer = try Renderer(device: device)
-        tiles = LiveTiles(world: world)
+        // The first frame waits for its whole window: the fog's base is read from its tiles
+        // and kept, as a replay does.
+        tiles = LiveTiles(world: world, waiting: .everyTile)
+        self.waiting = waiting
         base = RenderOptions(width: width, height: height)
         hour = world.recipe.timeOfDay
     }
@@ -32,6 +41,7 @@ public final class FrameMaker {
             var box = AABB.empty
             for s in scenes where !s.bounds.isEmpty { box.add(s.bounds) }
             fogBase = box.isEmpty ? 0 : box.min.y
+            tiles.waiting = waiting
         }
         var o = base
         o.time = base.time + time

@@ -19,6 +19,9 @@ public final class LiveSession: @unchecked Sendable {
         public var fps = 24
         public var jpegQuality = 75
         public var device: RenderDevice = .auto
+        /// The tiles a frame waits for: those round the player; the farther ones of its window
+        /// are drawn as they come, one upload a frame, so streaming never stalls the page.
+        public var waiting = LiveTiles.Waiting.near(rings: 1, uploads: 1)
         public init() {}
     }
 
@@ -118,7 +121,8 @@ public final class LiveSession: @unchecked Sendable {
             condition.unlock()
         }
         let maker: FrameMaker
-        do { maker = try FrameMaker(world: streamed, width: options.width, height: options.height, device: options.device) } catch {
+        do { maker = try FrameMaker(world: streamed, width: options.width, height: options.height, device: options.device,
+                                        waiting: options.waiting) } catch {
             send(.text(.error("cannot render: \(error)")))
             return
         }
