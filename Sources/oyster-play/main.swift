@@ -21,8 +21,11 @@ struct Play: OysterTool {
             arrows walk, the mouse looks (click the view for pointer lock), Shift runs, Space
             jumps, F flies, the wheel changes speed. Save downloads the session as an action script
             (docs/action-script.schema.json) that `oyster-render --world PROMPT --seed S --actions
-            session.json -o replay.mp4` replays step for step. One page plays at a time; a second
-            one is refused until the first closes.
+            session.json -o replay.mp4` replays step for step. Each page gets a session of its own,
+            up to --max-sessions; one more is refused until one closes.
+
+            The server listens on 127.0.0.1 only. --host ADDRESS serves another address (0.0.0.0:
+            every interface); then every request needs the random token in the printed URL.
 
             --headless plays --actions FILE through the same session loop and writes the frames to
             --record (an .mp4, .webm or numbered PNGs), for tests and CI.
@@ -40,8 +43,14 @@ struct Play: OysterTool {
     @Option(help: "The seed (0...2^63-1); overrides the recipe's.")
     var seed: Int64?
 
-    @Option(help: "The port to serve on (127.0.0.1 only; 0 picks a free one).")
+    @Option(help: "The port to serve on (0 picks a free one).")
     var port = 8080
+
+    @Option(help: "Serve this address instead of 127.0.0.1 (e.g. 0.0.0.0); every request then needs the printed URL's token.")
+    var host: String?
+
+    @Option(help: "Pages playing at once, at most (1-8; each draws its own frames).")
+    var maxSessions = 2
 
     @Option(help: "Frame size WIDTHxHEIGHT, even sides, up to 1280x720.")
     var size = "640x360"
@@ -68,6 +77,11 @@ struct Play: OysterTool {
         if recipe != nil, prompt != nil { throw ValidationError("give a prompt or --recipe, not both") }
         if let seed, seed < 0 { throw ValidationError("--seed must be 0 or more") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
+        guard (1...8).contains(maxSessions) else { throw ValidationError("--max-sessions must be 1-8") }
+        if let host, host.isEmpty || host.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            throw ValidationError("--host must be an address such as 0.0.0.0 or 192.168.1.5")
+        }
+        if headless, host != nil { throw ValidationError("--host goes with the server, not --headless") }
         guard (1...100).contains(jpegQuality) else { throw ValidationError("--jpeg-quality must be 1-100") }
         _ = try parsedSize()
         if headless {
@@ -141,7 +155,7 @@ struct Play: OysterTool {
         do { _ = try Renderer(device: options.device) } catch {
             throw ToolFailure(.unreadableInput, error.description)
         }
-        let service = PlayService(world: world, streamed: streamed, options: options)
+        let service = PlayService(world: world, streamed: streamed, options: options, maxSessions: maxSessions)
         service.onSessionEnd = { s in
             let n = Double(max(s.framesSent, 1))
             let t = s.tiles
@@ -153,8 +167,13 @@ struct Play: OysterTool {
         // The server's own log only for trouble: the URL line below is what a person needs.
         var logger = Logger(label: Self.toolName)
         logger.logLevel = .warning
-        let app = PlayServer.application(service: service, port: port, logger: logger) { bound in
-            console.info("\(Self.toolName): open http://127.0.0.1:\(bound)/ (Ctrl-C stops)")
+        // Another address than loopback is reachable from other machines: a token guards it.
+        let token = host.map { _ in AccessToken.random() }
+        let address = host ?? "127.0.0.1"
+        let shown = address == "0.0.0.0" || address == "::" ? "<this machine's address>" : address.contains(":") ? "[\(address)]" : address
+        let query = token.map { "?token=\($0.value)" } ?? ""
+        let app = PlayServer.application(service: service, host: address, port: port, token: token, logger: logger) { bound in
+            console.info("\(Self.toolName): open http://\(shown):\(bound)/\(query) (Ctrl-C stops)")
         }
         let done = DispatchSemaphore(value: 0)
         let failure = Mutex<Error?>(nil)

@@ -105,32 +105,146 @@ struct ServerTests {
         }
     }
 
-    /// A malformed message or an oversized one closes that socket; the server goes on serving,
-    /// and a second page is refused while one plays.
-    /// A second page while one plays is refused with the reason. Disabled: opening the second
-    /// socket from the test's client while the first streams hung about one run in eight here
-    /// (the server's refusal path is the one-line `claim()` check in `PlayService.serve`);
-    /// the test comes back once the hang is found.
-    @Test(.disabled("hangs about one run in eight in the test client; see the comment"))
-    func aSecondPageIsRefusedWhileOnePlays() async throws {
-        let service = try service()
+    /// A page beyond `maxSessions` is refused while the others play (its socket is not upgraded;
+    /// `/slots` gives the reason the page shows), and is served once one closes.
+    @Test func aPageBeyondMaxSessionsIsRefused() async throws {
+        let (world, streamed) = try testWorld()
+        let service = PlayService(world: world, streamed: streamed, options: try self.service().options, maxSessions: 1)
         try await app(service).test(.live) { client in
-            try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
-                var frames = 0
-                for try await message in inbound.messages(maxSize: 1 << 20) {
-                    if case .binary = message { frames += 1 }
-                    if frames == 1 {
-                        let second = try await client.ws("/ws", configuration: Self.client) { inbound, _, _ in
-                            try await Self.drain(inbound)
+            let playing = Playing()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    _ = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                        var frames = 0
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            if case .binary = message { frames += 1 }
+                            if frames == 1 { playing.started() }
+                            if playing.shouldStop || frames > 2000 { break }
                         }
-                        #expect(second?.closeCode == .policyViolation)
-                        #expect(second?.reason == PlayService.busyReason)
-                        break
+                        try await outbound.close(.normalClosure, reason: nil)
                     }
                 }
-                try await outbound.close(.normalClosure, reason: nil)
+                try await playing.waitUntilStarted()
+                // Refused at the upgrade: the socket never opens, and /slots says why.
+                await #expect(throws: (any Error).self, "a page beyond the sessions is not upgraded") {
+                    _ = try await client.ws("/ws", configuration: Self.client) { inbound, _, _ in try await Self.drain(inbound) }
+                }
+                #expect(service.refused == 1)
+                try await client.execute(uri: "/slots", method: .get) { response in
+                    let body = String(buffer: response.body)
+                    #expect(body.contains(#""playing":1,"max":1"#) && body.contains(service.busyReason), "\(body)")
+                }
+                playing.stop()
+                try await group.waitForAll()
             }
-            #expect(service.refused == 1)
+            try await Self.waitUntilFree(service)
+            // The slot is free again: a page gets frames.
+            let third = try await Self.within(.seconds(60)) {
+                try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                    var frames = 0
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        if case .binary = message { frames += 1 }
+                        if frames == 1 || frames > 2000 { break }
+                    }
+                    #expect(frames == 1)
+                    try await outbound.close(.normalClosure, reason: nil)
+                }
+            } ?? nil
+            #expect(third?.closeCode == .normalClosure)
+        }
+    }
+
+    /// Two pages play at once, each its own session: holding W on one moves that player only.
+    @Test func twoPagesPlayIndependentSessions() async throws {
+        let service = try service()
+        #expect(service.maxSessions == 2)
+        try await app(service).test(.live) { client in
+            let walker = Playing(), stander = Playing()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for walks in [true, false] {
+                    let me = walks ? walker : stander, other = walks ? stander : walker
+                    group.addTask {
+                        _ = try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+                            var frames = 0
+                            for try await message in inbound.messages(maxSize: 1 << 20) {
+                                guard case .binary(var buffer) = message else { continue }
+                                let header = try FrameHeader(message: buffer.readBytes(length: buffer.readableBytes) ?? [])
+                                frames += 1
+                                if me.first == nil {
+                                    me.record(header)
+                                    try await other.waitUntilStarted()
+                                    if walks { try await outbound.write(.text(#"{"type":"input","seq":1,"forward":1,"run":true}"#)) }
+                                }
+                                me.record(header)
+                                if header.time - me.first!.time > 1.5 && header.lastInput >= (walks ? 1 : 0) { me.stop() }
+                                if (me.shouldStop && other.shouldStop) || frames > 2000 { break }
+                            }
+                            try await outbound.close(.normalClosure, reason: nil)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            func moved(_ p: Playing) throws -> Float {
+                let a = try #require(p.first), b = try #require(p.last)
+                let dx = b.position.x - a.position.x, dz = b.position.z - a.position.z
+                return (dx * dx + dz * dz).squareRoot()
+            }
+            #expect(try moved(walker) > 1, "the page holding W walked")
+            #expect(try moved(stander) < 0.01, "the other page's player stood still")
+            #expect(service.refused == 0)
+        }
+    }
+
+    /// With a token (`--host`), every request and socket without it is refused with 403;
+    /// with it, the page and its socket are served.
+    @Test func theTokenIsRequiredWhenGiven() async throws {
+        let service = try service()
+        let token = AccessToken.random()
+        #expect(token.value.count == 32 && token != AccessToken.random())
+        var logger = Logger(label: "oyster-play-test")
+        logger.logLevel = .error
+        let app = PlayServer.application(service: service, port: 0, token: token, logger: logger)
+        try await app.test(.live) { client in
+            for uri in ["/", "/?token=", "/?token=\(String(token.value.reversed()))", "/favicon.ico", "/ws"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .forbidden, "\(uri) without the token")
+                    #expect(String(buffer: response.body).contains("token"))
+                }
+            }
+            try await client.execute(uri: "/?token=\(token.value)", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            await #expect(throws: (any Error).self, "a socket without the token is not upgraded") {
+                _ = try await client.ws("/ws", configuration: Self.client) { inbound, _, _ in try await Self.drain(inbound) }
+            }
+            let served = try await Self.within(.seconds(60)) {
+                try await client.ws("/ws?token=\(token.value)", configuration: Self.client) { inbound, outbound, _ in
+                    var hello = false
+                    for try await message in inbound.messages(maxSize: 1 << 20) {
+                        if case .text(let t) = message, t.contains(#""type":"hello""#) { hello = true; break }
+                    }
+                    #expect(hello)
+                    try await outbound.close(.normalClosure, reason: nil)
+                }
+            } ?? nil
+            #expect(served?.closeCode == .normalClosure)
+        }
+    }
+
+    /// `body`'s result, or a failed test (and nil) after `limit`: a socket the server never
+    /// closes fails the test instead of hanging the suite.
+    static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            if first == nil { Issue.record("no answer within \(limit)") }
+            return first
         }
     }
 
@@ -177,5 +291,35 @@ struct ServerTests {
                 try await outbound.close(.normalClosure, reason: nil)
             }
         }
+    }
+}
+
+/// One page's progress, shared with the test: whether its first frame came (and its first and
+/// last headers), and whether it should close.
+final class Playing: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasStarted = false
+    private var stopping = false
+    private var headers: (first: FrameHeader?, last: FrameHeader?)
+
+    /// A frame came: the first starts the page.
+    func record(_ h: FrameHeader) {
+        lock.withLock {
+            if headers.first == nil { headers.first = h }
+            headers.last = h
+            hasStarted = true
+        }
+    }
+    var first: FrameHeader? { lock.withLock { headers.first } }
+    var last: FrameHeader? { lock.withLock { headers.last } }
+
+    func started() { lock.withLock { hasStarted = true } }
+    func stop() { lock.withLock { stopping = true } }
+    var shouldStop: Bool { lock.withLock { stopping } }
+
+    /// Waits (at most 60 s) for the first frame.
+    func waitUntilStarted() async throws {
+        for _ in 0..<600 where !lock.withLock({ hasStarted }) { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(lock.withLock { hasStarted }, "the page's first frame never came")
     }
 }

@@ -40,7 +40,7 @@ const hud = document.getElementById("hud"), msg = document.getElementById("msg")
 const state = { frames: 0, fps: 0, frame: -1, lastInput: 0, time: 0, pos: [0, 0, 0], heading: 0, hour: NaN,
                 flying: false, latencies: [], latency: NaN, connected: false, closed: null, replies: [], script: null };
 window.oyster = state;
-const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
+const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws" + location.search);
 ws.binaryType = "arraybuffer";
 let seq = 0;
 const sentAt = new Map();      // seq -> performance.now() when a key changed
@@ -59,9 +59,15 @@ function sendInput(keyChange) {
   lookX = 0; lookY = 0; jump = false; fly = false;
 }
 
-ws.onopen = () => { state.connected = true; };
-ws.onclose = (e) => { state.connected = false; state.closed = { code: e.code, reason: e.reason };
-  msg.textContent = "Disconnected" + (e.reason ? ": " + e.reason : " (code " + e.code + ")"); };
+let opened = false;
+ws.onopen = () => { opened = true; state.connected = true; };
+ws.onclose = async (e) => { state.connected = false; state.closed = { code: e.code, reason: e.reason };
+  msg.textContent = "Disconnected" + (e.reason ? ": " + e.reason : " (code " + e.code + ")");
+  // A socket refused before it opened carries no reason: the server says why at /slots.
+  if (!opened) {
+    try { const r = await (await fetch("/slots" + location.search)).json();
+          if (r.reason) { state.closed.reason = r.reason; msg.textContent = "Not playing: " + r.reason; } } catch (_) {}
+  } };
 ws.onmessage = async (e) => {
   if (typeof e.data === "string") {
     const m = JSON.parse(e.data);

@@ -2,31 +2,48 @@ import Foundation
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
+import OysterJSON
 import OysterStream
 
-/// The live server: one page (`PlayPage`) at `/` and the session's WebSocket at `/ws`, on
-/// the address given (loopback unless asked).
+/// The live server: one page (`PlayPage`) at `/` and a session's WebSocket at `/ws`, on the
+/// address given (loopback unless asked; then every request needs the `AccessToken`).
 ///
-/// One session at a time: a second page is refused (its socket is closed with a reason the
-/// page shows) while the first plays; the session ends, and its slot frees, when its socket
-/// closes. A malformed or oversized message, or too many (`MessageRate`), closes that socket,
-/// never the server.
+/// Each page's socket gets a session of its own, up to the service's `maxSessions`; one more
+/// is refused (its socket is closed with a reason the page shows). A session ends, and its
+/// slot frees, when its socket closes. A malformed or oversized message, or too many
+/// (`MessageRate`), closes that socket, never the server.
 public enum PlayServer {
     /// The application serving `service` on `host:port` (port 0: any free port; the bound
-    /// one is passed to `onRunning`).
-    public static func application(service: PlayService, host: String = "127.0.0.1", port: Int,
+    /// one is passed to `onRunning`), requiring `token` in every request's query when given.
+    public static func application(service: PlayService, host: String = "127.0.0.1", port: Int, token: AccessToken? = nil,
                                    logger: Logger = Logger(label: "oyster-play"),
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let router = Router(context: BasicWebSocketRequestContext.self)
+        if let token { router.add(middleware: TokenMiddleware(token: token)) }
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: PlayPage.html)))
         }
         // Browsers ask for an icon; there is none (and no 404 in the page's console).
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
-        router.ws("/ws") { inbound, outbound, _ in
-            try await service.serve(inbound: inbound, outbound: outbound)
+        // Whether a page may play now, and if not why (a page whose socket was refused before it
+        // opened has no close reason to show: it asks here).
+        router.get("/slots") { _, _ in
+            let body = #"{"playing":\#(service.sessionCount),"max":\#(service.maxSessions),"reason":\#(service.isFull ? JSONWriter.quoted(service.busyReason) : "null")}"#
+            return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: body)))
         }
+        // A full server refuses the upgrade itself (503); two pages racing for the last slot
+        // are settled in `serve`, which closes the loser's socket with the reason.
+        router.ws("/ws", shouldUpgrade: { _, _ in
+            if service.isFull {
+                service.countRefusal()
+                throw HTTPError(.serviceUnavailable, message: service.busyReason)
+            }
+            return .upgrade([:])
+        }, onUpgrade: { inbound, outbound, _ in
+            try await service.serve(inbound: inbound, outbound: outbound)
+        })
         var ws = WebSocketServerConfiguration()
         // The page sends small messages only; a bigger frame closes the socket.
         ws.maxFrameSize = ClientMessage.maxBytes
@@ -40,34 +57,41 @@ public enum PlayServer {
     }
 }
 
-/// The world being played, and the one session slot.
+/// The world being played, and its session slots.
 public final class PlayService: @unchecked Sendable {
     public let world: PlayWorld
     public let options: LiveSession.Options
-    /// Shared by the sessions one after another (its texture and level caches stay warm).
+    /// Sessions playing at once, at most (each has a thread drawing frames: on 2 cores, two).
+    public let maxSessions: Int
+    /// Shared by the sessions (its tiles' generation, texture and level caches are safe from
+    /// several threads and stay warm from one session to the next).
     private let streamed: StreamedWorld
     private let lock = NSLock()
-    private var busy = false
-    /// The session playing now (for tests and statistics).
-    public private(set) var current: LiveSession?
-    /// Sessions refused because one was playing.
+    private var playing: [ObjectIdentifier: LiveSession] = [:]
+    private var claimed = 0
+    /// Sessions refused because `maxSessions` were playing.
     public private(set) var refused = 0
     /// Told each session's figures when it ends (the command line prints them).
     public var onSessionEnd: (@Sendable (LiveSession.Statistics) -> Void)?
 
-    public init(world: PlayWorld, streamed: StreamedWorld, options: LiveSession.Options) {
+    public init(world: PlayWorld, streamed: StreamedWorld, options: LiveSession.Options, maxSessions: Int = 2) {
         self.world = world
         self.streamed = streamed
         self.options = options
+        self.maxSessions = max(1, maxSessions)
     }
 
-    public static let busyReason = "another page is playing this world: close it first (one session at a time)"
+    public var busyReason: String {
+        maxSessions == 1
+            ? "another page is playing this world: close it first (one session at a time)"
+            : "\(maxSessions) pages are playing this world, as many as this server takes (--max-sessions): close one first"
+    }
 
     /// One socket's life: claim the slot (else close, saying why), run a session, read the
     /// page's messages until it closes or sends something malformed, then free the slot.
     func serve(inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter) async throws {
         guard claim() else {
-            try await outbound.close(.policyViolation, reason: Self.busyReason)
+            try await outbound.close(.policyViolation, reason: busyReason)
             return
         }
         // Frames: only the newest waits (a slow page loses frames, the server never buffers
@@ -80,7 +104,7 @@ public final class PlayService: @unchecked Sendable {
             case .text(let message): textSink.yield(message.json)
             }
         }
-        setCurrent(session)
+        setPlaying(session)
         session.start()
         // Set when the page sent something malformed: the socket is closed with this once the
         // session has stopped and the slot is free (so the page can reconnect at once).
@@ -135,35 +159,50 @@ public final class PlayService: @unchecked Sendable {
             t.start()
         }
         onSessionEnd?(session.statistics)
-        release()
+        release(session)
         await refusal?()
     }
 
-    /// Whether a session is playing.
-    public var isPlaying: Bool {
+    /// Sessions playing now.
+    public var sessionCount: Int {
         lock.lock()
         defer { lock.unlock() }
-        return busy
+        return claimed
+    }
+
+    /// Whether any session is playing.
+    public var isPlaying: Bool { sessionCount > 0 }
+
+    /// Whether `maxSessions` are playing (a page now is refused).
+    public var isFull: Bool { sessionCount >= maxSessions }
+
+    func countRefusal() { lock.withLock { refused += 1 } }
+
+    /// The sessions playing now (for tests and statistics).
+    public var sessions: [LiveSession] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(playing.values)
     }
 
     private func claim() -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if busy { refused += 1; return false }
-        busy = true
+        if claimed >= maxSessions { refused += 1; return false }
+        claimed += 1
         return true
     }
 
-    private func release() {
+    private func release(_ s: LiveSession) {
         lock.lock()
-        busy = false
-        current = nil
+        claimed -= 1
+        playing[ObjectIdentifier(s)] = nil
         lock.unlock()
     }
 
-    private func setCurrent(_ s: LiveSession) {
+    private func setPlaying(_ s: LiveSession) {
         lock.lock()
-        current = s
+        playing[ObjectIdentifier(s)] = s
         lock.unlock()
     }
 }
