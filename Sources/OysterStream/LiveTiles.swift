@@ -89,6 +89,7 @@ public final class LiveTiles {
         work.want(Array(wanted.prefix(missing + prefetch)))
 
         let clock = ContinuousClock()
+        let began = clock.now
         var scenes: [PreparedScene] = []
         scenes.reserveCapacity(window.count)
         var uploadsLeft = optionalUploads
@@ -104,11 +105,17 @@ public final class LiveTiles {
             if waitedFor(key) {
                 guard let (tile, didWait) = work.take(key) else { return nil }
                 staged = tile
-                if didWait {
-                    statistics.waits += 1
-                    statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, (clock.now - waited).seconds)
+                let wait = (clock.now - waited).seconds
+                if frames == 1 {
+                    // The first frame waits for its whole window: a start, not a stall.
+                    statistics.firstFrameWaitSeconds += wait
+                } else {
+                    if didWait {
+                        statistics.waits += 1
+                        statistics.longestWaitSeconds = max(statistics.longestWaitSeconds, wait)
+                    }
+                    statistics.waitSeconds += wait
                 }
-                statistics.waitSeconds += (clock.now - waited).seconds
             } else if uploadsLeft > 0, let tile = work.takeIfStaged(key) {
                 staged = tile
                 uploadsLeft -= 1
@@ -124,6 +131,7 @@ public final class LiveTiles {
             scenes.append(scene)
         }
         if !complete { statistics.incompleteFrames += 1 }
+        if frames > 1 { statistics.longestFrameSeconds = max(statistics.longestFrameSeconds, (clock.now - began).seconds) }
         // Keep the window and the `keep` most recently drawn others.
         let others = prepared.filter { $0.value.used != frames }.sorted { ($0.value.used, $0.key) > ($1.value.used, $1.key) }
         for (key, _) in others.dropFirst(keep) { prepared[key] = nil }
@@ -144,12 +152,17 @@ public struct LiveTileStatistics: Sendable {
     public var uploaded = 0
     /// Most tiles uploaded at once.
     public var peakUploaded = 0
-    /// Frames that waited for a tile, the longest wait and all the render thread's waiting.
+    /// What the first frame waited for its tiles (the start, not counted below).
+    public var firstFrameWaitSeconds = 0.0
+    /// Later frames that waited for a tile, the longest wait and all the render thread's waiting.
     public var waits = 0
     public var longestWaitSeconds = 0.0
     /// Frames drawn without some of their window's tiles (`Waiting.near`: not staged yet, or
     /// over the frame's uploads).
     public var incompleteFrames = 0
+    /// The most a frame after the first spent on streaming (waiting for tiles and uploading
+    /// them): how long streaming held a frame up.
+    public var longestFrameSeconds = 0.0
     public var waitSeconds = 0.0
     public var uploadSeconds = 0.0
     /// Worker seconds generating tiles (with their textures) and staging them.

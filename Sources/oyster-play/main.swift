@@ -159,10 +159,10 @@ struct Play: OysterTool {
         service.onSessionEnd = { s in
             let n = Double(max(s.framesSent, 1))
             let t = s.tiles
-            console.info(String(format: "%@: session ended: %d frames sent (%d more simulated, not drawn); per frame %.1f ms drawing, %.1f ms JPEG, %.1f ms simulation; %d tiles staged, %d uploaded (%.1f ms each), %d frames waited for tiles (longest %.0f ms)",
+            console.info(String(format: "%@: session ended: %d frames sent (%d more simulated, not drawn); per frame %.1f ms drawing, %.1f ms JPEG, %.1f ms simulation; %d tiles staged, %d uploaded (%.1f ms each), %d frames waited for tiles (longest %.0f ms); streaming held a frame up %.0f ms at most (first frame: %.0f ms waiting)",
                                 Self.toolName, s.framesSent, s.framesSkipped, s.renderSeconds / n * 1000, s.encodeSeconds / n * 1000,
                                 s.simulationSeconds / n * 1000, t.staged, t.uploaded, t.uploadSeconds / Double(max(t.uploaded, 1)) * 1000,
-                                t.waits, t.longestWaitSeconds * 1000))
+                                t.waits, t.longestWaitSeconds * 1000, t.longestFrameSeconds * 1000, t.firstFrameWaitSeconds * 1000))
         }
         // The server's own log only for trouble: the URL line below is what a person needs.
         var logger = Logger(label: Self.toolName)
