@@ -178,8 +178,9 @@ extension TileKey {
 }
 
 extension StreamedWorld {
-    /// The world's ground for a walker (tiles' ground generated as the walker comes near).
-    public func ground() -> StreamedGround { StreamedGround(stream) }
+    /// The world's ground for a walker (tiles' ground generated as the walker comes near;
+    /// with `prefetchRings` > 1, that many tiles round it made ahead in the background).
+    public func ground(prefetchRings: Int = 0) -> StreamedGround { StreamedGround(stream, prefetchRings: prefetchRings) }
 }
 
 // MARK: - Workers

@@ -1,3 +1,4 @@
+import Foundation
 import OysterCore
 import OysterGen
 import OysterMotion
@@ -90,5 +91,31 @@ struct StreamedGroundTests {
         // What is loaded is round where the walker is now, not where it started.
         let here = TileKey(containing: walk.keys.last!.position.x, 0, size: 32)
         #expect(ground.loadedTiles.allSatisfy { abs($0.x - here.x) <= 3 }, "\(here): \(ground.loadedTiles)")
+    }
+
+    /// Ground made ahead in the background answers as ground made when asked: the same walk,
+    /// step for step; and once it has come, stepping into the next tile makes nothing there.
+    @Test func groundMadeAheadGivesTheSameWalk() throws {
+        let text = """
+        {"start": {"position": [0, 0, 0], "heading": 90},
+         "actions": [{"do": "move", "seconds": 20, "speed": 4}, {"do": "turn", "degrees": 90, "seconds": 1}, {"do": "move", "seconds": 10, "speed": 4}]}
+        """
+        let plain = try Walker.camera(for: try script(text), over: StreamedGround(stream), camera: nil, fps: 10)
+        let ahead = StreamedGround(stream, prefetchRings: 2)
+        let walked = try Walker.camera(for: try script(text), over: ahead, camera: nil, fps: 10)
+        #expect(walked.keys.map(\.position) == plain.keys.map(\.position))
+
+        // Standing in tile (0, 0): wait for the 5 x 5 round it to be made in the background.
+        let still = StreamedGround(stream, prefetchRings: 2)
+        _ = still.height(x: 16, z: 16, below: 1000)
+        #expect(still.madeWhenAsked == 9, "the 3 x 3 round the walker made when asked")
+        for _ in 0..<300 where still.loadedTiles.count < 25 {
+            Thread.sleep(forTimeInterval: 0.02)
+            _ = still.height(x: 16, z: 16, below: 1000)
+        }
+        #expect(still.loadedTiles.count == 25, "the 5 x 5 round the walker made ahead")
+        let asked = still.madeWhenAsked
+        _ = still.height(x: 16 + 32, z: 16, below: 1000)
+        #expect(still.madeWhenAsked == asked, "stepping one tile on found its neighbours made")
     }
 }

@@ -22,7 +22,8 @@ public final class PlaySimulation {
     public init(world: StreamedWorld, script: ActionScript = ActionScript(actions: []), fps: Int) {
         self.world = world
         self.fps = fps
-        ground = world.ground()
+        // The ground two tiles round is made ahead: stepping into a tile never waits for it.
+        ground = world.ground(prefetchRings: 2)
         header = ActionScript(start: script.start, heading: script.heading, pitch: script.pitch, actions: [])
         let home = world.establishingCamera
         player = ActionPlayer(script, over: ground, camera: (home.eye, normalize(home.target - home.eye)), fps: fps)
