@@ -25,6 +25,9 @@ struct FrameLighting {
     var fogBase: Float = 0
     var fogFalloff: Float = 1 / 80
     var locals: [Local]
+    /// The frame's light puts the lamps out (by day): their lights and the glow of materials
+    /// that shine only while they burn (`EmissionSchedule.whileLampsLit`).
+    var lampsOut = false
 
     struct Local {
         var position: Vec3
@@ -96,7 +99,8 @@ struct FrameLighting {
         ambient = 1
         fogDensity = fog ? max(0, environment?.fogDensity ?? 0) : 0
         // Lamps out (a frame's light saying so by day): no point or spot light shines.
-        locals = environment?.lampsLit == false ? [] : Self.nearestLocals(scenes, eye: eye)
+        lampsOut = environment?.lampsLit == false
+        locals = lampsOut ? [] : Self.nearestLocals(scenes, eye: eye)
     }
 
     /// The point and spot lights nearest the camera (at most `Shaders.maxLocalLights`; ties

@@ -28,6 +28,8 @@ public final class Renderer {
     private let sharedTextures = SharedTextureTable()
     let impostorTable = ImpostorTable()
     private var preparedCount = 0
+    /// The frame being drawn has its lamps out (`FrameLighting.lampsOut`).
+    private var lampsOut = false
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
@@ -117,6 +119,7 @@ public final class Renderer {
         for s in scenes where !s.restBounds.isEmpty { bounds.add(s.restBounds) }
         let camera = try FrameCamera.resolve(first, world: worlds.first ?? [], bounds: bounds, options: options, aspect: Float(w) / Float(h))
         var lighting = FrameLighting(zip(scenes, worlds).map { ($0.scene, $1) }, eye: camera.eye, fog: options.fog)
+        lampsOut = lighting.lampsOut
         // Indoors the sky is not seen: a faint bounce of the lights is all the ambient there is.
         if scenes.first?.isEnclosed ?? false { lighting.ambient = 0.04 }
         // The environment's fog density holds at the scene's lowest ground and thins above.
@@ -489,7 +492,8 @@ public final class Renderer {
         guard !depth else { return }
         program.set("uMetallic", m.metallicFactor)
         program.set("uRoughness", m.roughnessFactor)
-        program.set("uEmissive", m.emissiveFactor * (m.emissiveStrength ?? 1))
+        let shines = m.emissionShines == .always || !lampsOut
+        program.set("uEmissive", shines ? m.emissiveFactor * (m.emissiveStrength ?? 1) : .zero)
     }
 
     private func bindJoints(_ joints: [Mat4], resources: GPUResources) {

@@ -77,4 +77,28 @@ struct FrameLightTests {
         let lit = try frame(lampsLit: true), unsaid = try frame(lampsLit: nil), out = try frame(lampsLit: false)
         #expect(lit > out + 150 && unsaid == lit, "under the lantern: lit \(lit), not said \(unsaid), out \(out)")
     }
+
+    /// A lit window's glass glows only while the frame's lamps burn; a fire's emission always.
+    @Test func glassThatGlowsWithTheLampsIsPutOutWithThem() throws {
+        var glass = TestScenes.material(Vec4(0.1, 0.1, 0.1, 1))
+        glass.emissiveFactor = Vec3(1, 0.7, 0.4)
+        glass.emissiveStrength = 3
+        glass.emissionShines = .whileLampsLit
+        var fire = glass
+        fire.emissionShines = .always
+        let renderer = try Renderer()
+        var o = TestScenes.options(eye: Vec3(0, 9, 0.01), at: .zero)
+        o.shadows = false
+        func centre(_ material: Material, lampsLit: Bool?) throws -> Int {
+            let floor = renderer.prepare(TestScenes.scene([(TestScenes.square(size: 8, floor: true), material)], sun: nil))
+            var night = environment(sun: Vec3(0, 1, 0), intensity: 0, sky: Vec3(0.01, 0.01, 0.02), night: true)
+            night.lampsLit = lampsLit
+            let c = rgb(try renderer.render([renderer.prepareLight(night, units: .unitless), floor], options: o), 32, 32)
+            return c.x + c.y + c.z
+        }
+        let lit = try centre(glass, lampsLit: true), unsaid = try centre(glass, lampsLit: nil), out = try centre(glass, lampsLit: false)
+        #expect(lit > 300 && unsaid == lit, "the window glows while the lamps burn: \(lit), not said \(unsaid)")
+        #expect(out < 60, "and not once they are out: \(out)")
+        #expect(try centre(fire, lampsLit: false) == lit, "a fire burns whatever the lamps")
+    }
 }

@@ -77,15 +77,22 @@ struct WorldDirectionTests {
         recipe.timeOfDay = 14
         let stream = ChunkGenerator.Stream(recipe, size: 32)
         func lamps(_ s: Scene) -> Int { s.lights.filter { $0.kind != .directional }.count }
-        // The tiles round home, with and without lamps: a village has some.
+        func glowing(_ s: Scene) -> [EmissionSchedule] { s.materials.filter { $0.emissiveFactor != .zero }.map(\.emissionShines) }
+        // The tiles round home, with and without lamps: a village has some, and lit windows.
         var with = 0, without = 0
+        var glowWith: [EmissionSchedule] = [], glowWithout: [EmissionSchedule] = []
         for z in -2...1 {
             for x in -2...1 {
-                with += lamps(stream.tile(x: x, z: z, lamps: true))
-                without += lamps(stream.tile(x: x, z: z))
+                let directed = stream.tile(x: x, z: z, lamps: true), plain = stream.tile(x: x, z: z)
+                with += lamps(directed)
+                without += lamps(plain)
+                glowWith += glowing(directed)
+                glowWithout += glowing(plain)
             }
         }
         #expect(with > 0 && without == 0, "afternoon tiles: \(with) lamps with, \(without) without")
+        #expect(glowWith.contains(.whileLampsLit) && !glowWithout.contains(.whileLampsLit),
+                "windows glow by day in a directed world's tiles, for the frame's light to put out: \(glowWith) against \(glowWithout)")
         #expect(stream.environment(hour: 14, weather: .clear).lampsLit == false)
         #expect(stream.environment(hour: 22.5, weather: .clear).lampsLit == true)
         #expect(stream.environment(hour: 19.3, weather: .clear).lampsLit == true, "dusk: the sun on the horizon")

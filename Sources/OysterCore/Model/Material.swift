@@ -46,6 +46,13 @@ public enum TextureSlot: String, Hashable, Sendable, CaseIterable {
     public var isSRGB: Bool { self == .baseColor || self == .emissive }
 }
 
+/// When a material's emission shines (`Material.emissionShines`).
+public enum EmissionSchedule: Hashable, Sendable {
+    case always
+    /// Only while the lamps burn (from dusk to dawn, as `Environment.lampsLit` says).
+    case whileLampsLit
+}
+
 /// A PBR metallic-roughness material with the modelled extensions.
 public struct Material: Hashable, Sendable {
     public var name: String?
@@ -65,6 +72,11 @@ public struct Material: Hashable, Sendable {
     public var emissiveStrength: Float?
     /// KHR_materials_unlit.
     public var unlit = false
+    /// When its emission shines: always, or only while lamps burn (a lit window's glass, a
+    /// lantern's pane). A renderer given a frame whose `Environment.lampsLit` is false draws a
+    /// `.whileLampsLit` material without emission, as it puts out the lamps' lights; files keep
+    /// the emission the world was made with (glTF has no schedule to write).
+    public var emissionShines: EmissionSchedule = .always
     /// Other material extensions (clearcoat, transmission, …) verbatim. Texture indices inside
     /// them refer to `Scene.textures` and are kept valid by passes that renumber textures.
     public var extensions = JSONObject()

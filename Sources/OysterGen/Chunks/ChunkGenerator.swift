@@ -66,7 +66,7 @@ public enum ChunkGenerator {
             let orm = texture("orm")
             mat.metallicRoughnessTexture = TextureRef(texture: orm)
             mat.occlusionTexture = TextureRef(texture: orm)
-            SceneAssembler.tune(&mat, kind, recipe: recipe)
+            SceneAssembler.tune(&mat, kind, recipe: recipe, lamps: a.lampsWhateverTheHour)
             a.scene.materials[m] = mat
         }
     }

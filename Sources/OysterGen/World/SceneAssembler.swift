@@ -13,6 +13,9 @@ struct SceneAssembler {
     var rootChildren: [Int] = []
     var groups: [WorldGroup: Int] = [:]
     var animationChannels: [(name: String, channel: AnimationChannel, sampler: AnimationSampler)] = []
+    /// Lamps made to burn whatever the hour (`WorldGenerator.Options.lamps`): lit windows glow
+    /// by day too, for a renderer that puts them out (`EmissionSchedule.whileLampsLit`).
+    var lampsWhateverTheHour = false
 
     /// The material index for `kind`, creating an untextured material on first use.
     mutating func material(_ kind: SurfaceKind) -> Int {
@@ -101,7 +104,7 @@ struct SceneAssembler {
             let orm = texture(b.orm, "orm")
             mat.metallicRoughnessTexture = TextureRef(texture: orm)
             mat.occlusionTexture = TextureRef(texture: orm)
-            SceneAssembler.tune(&mat, b.kind, recipe: recipe)
+            SceneAssembler.tune(&mat, b.kind, recipe: recipe, lamps: lampsWhateverTheHour)
             scene.materials[m] = mat
         }
         for (kind, m) in materialOf where !baked.contains(where: { $0.kind == kind }) {
@@ -113,7 +116,8 @@ struct SceneAssembler {
     }
 
     /// Per-kind material settings beyond the textures: transparency, emission, two-sidedness.
-    static func tune(_ mat: inout Material, _ kind: SurfaceKind, recipe: Recipe) {
+    /// `lamps`: windows glow whatever the recipe's hour (their emission marked as the lamps').
+    static func tune(_ mat: inout Material, _ kind: SurfaceKind, recipe: Recipe, lamps: Bool) {
         switch kind {
         case .water:
             mat.alphaMode = .blend
@@ -121,10 +125,11 @@ struct SceneAssembler {
             mat.doubleSided = true
         case .glass:
             mat.baseColorFactor = Vec4(1, 1, 1, 1)
-            if recipe.lampsLit {
+            if recipe.lampsLit || lamps {
                 mat.emissiveTexture = mat.baseColorTexture
                 mat.emissiveFactor = Vec3(1.0, 0.72, 0.38)
                 mat.emissiveStrength = 3
+                mat.emissionShines = .whileLampsLit
             }
         case .fire:
             mat.emissiveTexture = mat.baseColorTexture

@@ -73,6 +73,7 @@ public enum WorldGenerator {
         let recipe = map.recipe
         let region = Region.tile(x: x, z: z, size: size, spacing: Region.spacing(recipe.detail))
         var a = SceneAssembler()
+        a.lampsWhateverTheHour = options.lamps
         var kits = KitPlacement()
         let builder = RegionBuilder(map: map, region: region)
         builder.terrain(into: &a)
