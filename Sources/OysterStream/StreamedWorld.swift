@@ -23,6 +23,9 @@ public final class StreamedWorld {
     public let levels = LevelCache()
     /// Threads generating and staging tiles (at least 1).
     public var workers: Int
+    /// How far the land goes past the tiles (`StreamedHorizon`), metres; nil: no land beyond
+    /// them (sky and fog).
+    public var horizonReach: Float? = 2400
     /// What the last `render` did.
     public private(set) var statistics = StreamStatistics()
     let stream: ChunkGenerator.Stream
@@ -101,6 +104,7 @@ public final class StreamedWorld {
         var live: [Int: PreparedScene] = [:]
         var fogBase = base.fogBase
         var scenery = DirectedScenery(world: self, direction: direction, levelsOfDetail: levelsOfDetail)
+        let horizon = horizonReach.map { StreamedHorizon(world: self, reach: $0) }
         let clock = ContinuousClock()
         for f in 0..<shot.frameCount {
             for i in plan.frames[f] where plan.spans[i].first == f {
@@ -113,12 +117,13 @@ public final class StreamedWorld {
             }
             statistics.peakTiles = max(statistics.peakTiles, live.count)
             statistics.peakTextures = max(statistics.peakTextures, renderer.sharedTextureCount)
-            let scenes = plan.frames[f].map { live[$0]! }
+            var scenes = plan.frames[f].map { live[$0]! }
             if fogBase == nil {
                 var box = AABB.empty
                 for s in scenes where !s.bounds.isEmpty { box.add(s.bounds) }
                 fogBase = box.isEmpty ? 0 : box.min.y
             }
+            if let land = horizon?.scene(around: plan.frames[f].map { plan.spans[$0].tile }, renderer: renderer) { scenes.append(land) }
             var o = options(shot, frame: f, base: base)
             o.fogBase = fogBase
             let drawn = scenery.scenes(around: scenes, time: Float(f) / Float(shot.fps), options: o, renderer: renderer)
@@ -134,6 +139,8 @@ public final class StreamedWorld {
         statistics.bakedKinds = textures.bakedKinds
         statistics.weatherFields = scenery.weatherFields
         statistics.weatherSeconds = scenery.weatherSeconds
+        statistics.horizons = horizon?.made ?? 0
+        statistics.horizonSeconds = horizon?.seconds ?? 0
     }
 }
 
@@ -162,6 +169,10 @@ public struct StreamStatistics: Sendable {
     /// and render-thread seconds making and uploading them.
     public var weatherFields = 0
     public var weatherSeconds = 0.0
+    /// Horizons made round the frames' tiles (one each time the tile rectangle changed), and
+    /// render-thread seconds making them.
+    public var horizons = 0
+    public var horizonSeconds = 0.0
 }
 
 public enum StreamedWorldError: Error, CustomStringConvertible, Equatable {

@@ -25,10 +25,12 @@ public struct TileKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var description: String { "\(x),\(z)" }
 }
 
-/// Which tiles a frame needs: the square of tiles round the camera's tile, and the same square
-/// again round the tile `ahead` tiles along the camera's horizontal view direction, so more of
-/// the world is there where the camera looks. A pure function of the camera's position and
-/// direction: the same camera always sees the same tiles, whatever was loaded before.
+/// Which tiles a frame needs: the square of tiles round the camera's tile, stretched to take in
+/// the same square again round the tile `ahead` tiles along the camera's horizontal view
+/// direction, so more of the world is there where the camera looks. Always a rectangle of
+/// tiles, so the land beyond it (`StreamedHorizon`) has a rectangular hole to fit. A pure
+/// function of the camera's position and direction: the same camera always sees the same
+/// tiles, whatever was loaded before.
 public struct TileWindow: Sendable, Equatable {
     /// Side of a tile, metres.
     public var size: Float
@@ -48,8 +50,8 @@ public struct TileWindow: Sendable, Equatable {
 
     /// Most tiles one frame can need.
     public var maxTiles: Int {
-        let side = 2 * radius + 1
-        return ahead == 0 ? side * side : 2 * side * side
+        let side = 2 * radius + 1 + ahead
+        return side * side
     }
 
     /// The tiles a camera at `eye` looking along `forward` needs, in row-major order.
@@ -64,11 +66,10 @@ public struct TileWindow: Sendable, Equatable {
             if there != here { centres.append(there) }
         }
         var set = Set<TileKey>()
-        for c in centres {
-            for z in (c.z - radius)...(c.z + radius) {
-                for x in (c.x - radius)...(c.x + radius) where abs(x) <= limit && abs(z) <= limit {
-                    set.insert(TileKey(x: x, z: z))
-                }
+        let xs = centres.map(\.x), zs = centres.map(\.z)
+        for z in (zs.min()! - radius)...(zs.max()! + radius) {
+            for x in (xs.min()! - radius)...(xs.max()! + radius) where abs(x) <= limit && abs(z) <= limit {
+                set.insert(TileKey(x: x, z: z))
             }
         }
         return set.sorted()

@@ -136,7 +136,9 @@ extension StreamedWorld {
             guard abs(placed.x) < limit, abs(placed.z) < limit else {
                 throw .invalid("actions[\(placed.action)]: '\(placed.thing)' at (\(placed.x), \(placed.z)) is off the world (x and z within ±\(Int(limit)) m)")
             }
-            guard let scene = stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading) else {
+            // As the tiles: a script that has the light in hand gets windows that glow by
+            // day, which the frame's light puts out.
+            guard let scene = stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, lamps: direction.controlsLight) else {
                 throw .invalid("'\(placed.thing)' cannot be spawned")
             }
             surface.add(Ground(scene))

@@ -20,6 +20,7 @@ extension Render {
         }
         guard (0...4).contains(worldRadius) else { throw ValidationError("--world-radius must be 0-4 tiles") }
         guard (0...8).contains(worldAhead) else { throw ValidationError("--world-ahead must be 0-8 tiles") }
+        guard worldHorizon.isFinite, (0...8000).contains(worldHorizon) else { throw ValidationError("--world-horizon must be 0-8000 metres") }
         guard tileSize.isFinite, (16...256).contains(tileSize), tileSize.truncatingRemainder(dividingBy: 4) == 0 else {
             throw ValidationError("--tile-size must be 16-256 metres, a multiple of 4")
         }
@@ -41,6 +42,7 @@ extension Render {
         let world: StreamedWorld
         do {
             world = try StreamedWorld(recipe: try worldRecipe(), window: TileWindow(size: tileSize, radius: worldRadius, ahead: worldAhead))
+            world.horizonReach = worldHorizon > 0 ? worldHorizon : nil
         } catch let error as StreamedWorldError {
             throw ToolFailure(.usage, file: inputName, error.description)
         }
@@ -94,9 +96,10 @@ extension Render {
         if stats {
             let s = world.statistics
             let n = Double(max(s.tilesStaged, 1))
-            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU; %d weather fields, %.1f ms each\n",
+            Console.writeStderr(String(format: "%@: stats: streamed %d tiles of %.0f m (at most %d loaded, %d staged ahead); per tile on %d worker threads %.1f ms generation, %.1f ms textures, %.1f ms staging; %.1f ms upload per tile; %.2f s waiting for tiles; %d texture kinds baked, at most %d textures on the GPU; %d weather fields, %.1f ms each; %d horizons, %.1f ms each\n",
                                        Self.toolName, s.tilesStaged, tileSize, s.peakTiles, s.peakWaiting, world.workers, s.generateSeconds / n * 1000,
-                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures, s.weatherFields, s.weatherSeconds / Double(max(s.weatherFields, 1)) * 1000))
+                                       s.textureSeconds / n * 1000, s.stageSeconds / n * 1000, s.uploadSeconds / n * 1000, s.waitSeconds, s.bakedKinds, s.peakTextures, s.weatherFields, s.weatherSeconds / Double(max(s.weatherFields, 1)) * 1000,
+                                       s.horizons, s.horizonSeconds / Double(max(s.horizons, 1)) * 1000))
         }
     }
 }

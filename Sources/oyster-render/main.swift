@@ -63,6 +63,9 @@ struct Render: OysterTool {
     @Option(help: "With --world: the same square of tiles again, centred this many tiles ahead of the camera (0-8).")
     var worldAhead = 2
 
+    @Option(help: "With --world: how far the land goes past the tiles, in metres (0: none, sky and fog there; up to 8000).")
+    var worldHorizon: Float = 2400
+
     @Option(help: "With --world: side of a tile in metres (a multiple of 4, 16-256).")
     var tileSize: Float = 64
 

@@ -28,8 +28,15 @@ struct TileWindowTests {
         #expect(back.map(\.x).min() == -3 && back.map(\.x).max() == 1)
         // Straight down: no view direction on the ground, only the square round the camera.
         #expect(window.tiles(eye: Vec3(32, 2, 32), forward: Vec3(0, -1, 0)).count == 9)
-        #expect(looking.count <= window.maxTiles && window.maxTiles == 18)
+        #expect(looking.count <= window.maxTiles && window.maxTiles == 25)
         #expect(looking == looking.sorted())
+        // Looking along a diagonal: the rectangle that takes in both squares (no corners left
+        // out, so the land beyond has a rectangular hole to fit).
+        let diagonal = window.tiles(eye: Vec3(32, 2, 32), forward: Vec3(1, 0, 1))
+        let xs = diagonal.map(\.x), zs = diagonal.map(\.z)
+        #expect(xs.min() == -1 && zs.min() == -1 && xs.max()! >= 2 && zs.max()! >= 2)
+        #expect(diagonal.count == (xs.max()! - xs.min()! + 1) * (zs.max()! - zs.min()! + 1))
+        #expect(diagonal.count <= window.maxTiles)
     }
 
     @Test func tilesPastTheWorldsEdgeAreLeftOut() {

@@ -70,7 +70,9 @@ extension ChunkGenerator.Stream {
     /// what and where it is, so the same spawn in the same world is the same thing. Its
     /// materials refer to the shared textures as tiles' do (`ChunkGenerator.materialFolder`).
     /// Nil for a name not in `spawnable`.
-    public func spawn(_ thing: String, x: Float, z: Float, heading: Float) -> Scene? {
+    /// With `lamps` its windows glow whatever the hour, for a frame's light to put out (as a
+    /// tile's with `lamps`).
+    public func spawn(_ thing: String, x: Float, z: Float, heading: Float, lamps: Bool = false) -> Scene? {
         let recipe = map.recipe
         let name = "spawn/\(thing)/\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))"
         let seed = StableSeed.of(name, in: recipe.seed)
@@ -88,10 +90,32 @@ extension ChunkGenerator.Stream {
         // On the ground, a little into it, as the region builder sets buildings and plants.
         let y = features.height(x, z) - (group == .buildings ? 0.05 : 0.1)
         var a = SceneAssembler()
+        a.lampsWhateverTheHour = lamps
         var kits = KitPlacement()
         let label = thing.prefix(1).uppercased() + thing.dropFirst()
         kits.place(kit, key: name, name: "\(label)_Spawned_\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))", group: group,
                    translation: Vec3(x, y, z), yaw: -heading, shared: map.meshes, into: &a)
+        a.finishMaterials([], recipe: recipe)
+        ChunkGenerator.shareTextures(&a, recipe: recipe)
+        return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
+    }
+
+    // MARK: - The land beyond the tiles
+
+    /// The land round the tiles [x] × [z] out to `beyond` metres past them, as the default
+    /// scene's horizon rings: coarse terrain growing coarser with distance, woods as a dark
+    /// canopy, far lakes and the sea as open water, with a rectangular hole where the tiles
+    /// are. A streamed view draws it round its tiles so the world runs on to the horizon. Its
+    /// materials refer to the shared textures as tiles' do.
+    public func horizon(x: ClosedRange<Int>, z: ClosedRange<Int>, beyond: Float = 2400) -> Scene {
+        let recipe = map.recipe
+        let spacing = Region.spacing(recipe.detail)
+        let n = Int((size / spacing).rounded())
+        let region = Region(i0: x.lowerBound * n, j0: z.lowerBound * n, i1: (x.upperBound + 1) * n, j1: (z.upperBound + 1) * n, spacing: spacing)
+        var a = SceneAssembler()
+        var horizon = Horizon(map: map, region: region)
+        horizon.beyond = beyond
+        horizon.build(into: &a)
         a.finishMaterials([], recipe: recipe)
         ChunkGenerator.shareTextures(&a, recipe: recipe)
         return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))

@@ -12,15 +12,19 @@ struct Horizon {
     /// Size of the first ring of cells next to the region; each ring is `growth` times wider.
     var firstCell: Float = 8
     var growth: Float = 1.08
+    /// When set, the land goes this far past the region on every side (a streamed view's
+    /// horizon round its tiles) instead of to `reach` from the origin.
+    var beyond: Float?
 
     /// Cell edges along one axis: the region's span in `firstCell` steps, then growing outwards.
     func axis(_ lo: Float, _ hi: Float) -> [Float] {
         var outer: [Float] = []
         var step = firstCell, d: Float = 0
-        while d < reach - hi {
+        let far = beyond.map { hi + $0 } ?? reach
+        while d < far - hi {
             d += step
             step *= growth
-            outer.append(min(hi + d, reach))
+            outer.append(min(hi + d, far))
         }
         let inner = stride(from: lo, through: hi, by: firstCell * 2).map { $0 }
         var out = outer.reversed().map { lo - ($0 - hi) } + inner
@@ -92,6 +96,8 @@ struct Horizon {
         node.mesh = m
         a.add(node, under: nil)
 
+        if beyond != nil { skirt(xs: xs, zs: zs, positions: positions, weights: weights, into: &a) }
+
         // Water to the horizon: a quad per flooded cell at its lake's or the sea's level.
         var b = MeshBuilder()  // far lakes and the sea, as open water
         for j in 0..<(nz - 1) {
@@ -116,4 +122,42 @@ struct Horizon {
             }
         }
     }
+
+    /// Round a streamed view's tiles: a wall hanging `Horizon.skirtDepth` metres down from the
+    /// land's inner edge. The tiles' edge follows the ground every few metres and this edge
+    /// every 16, so where a tile's edge dips below it, sky would show through the crack; the
+    /// wall closes it (the tiles cannot carry skirts of their own without changing their bytes).
+    /// Each stretch takes the ground cover strongest at its top.
+    func skirt(xs: [Float], zs: [Float], positions: [Vec3], weights: [Float], into a: inout SceneAssembler) {
+        let nx = xs.count, kc = GroundCover.kinds.count
+        guard let i0 = xs.firstIndex(of: region.minX), let i1 = xs.firstIndex(of: region.maxX),
+              let j0 = zs.firstIndex(of: region.minZ), let j1 = zs.firstIndex(of: region.maxZ) else { return }
+        var b = MeshBuilder()
+        func stretch(_ k0: Int, _ k1: Int) {
+            let top = [positions[k0], positions[k1]]
+            let strongest = (0..<kc).max { weights[k0 * kc + $0] < weights[k0 * kc + $1] } ?? 0
+            let kind = GroundCover.kinds[strongest]
+            let v = (top + top.map { $0 - Vec3(0, Self.skirtDepth, 0) }).map { p in
+                b.vertex(kind, p, normal: Vec3(0, 1, 0), uv: Vec2((p.x + p.y) / 4, (p.z + p.y) / 4))
+            }
+            // Both windings: the wall is seen from inside the hole whichever side it is on.
+            b.triangle(kind, v[0], v[1], v[2]); b.triangle(kind, v[1], v[3], v[2])
+            b.triangle(kind, v[0], v[2], v[1]); b.triangle(kind, v[1], v[2], v[3])
+        }
+        for j in j0..<j1 {
+            stretch(j * nx + i0, (j + 1) * nx + i0)
+            stretch(j * nx + i1, (j + 1) * nx + i1)
+        }
+        for i in i0..<i1 {
+            stretch(j0 * nx + i, j0 * nx + i + 1)
+            stretch(j1 * nx + i, j1 * nx + i + 1)
+        }
+        guard !b.isEmpty, let m = a.addMesh(b, name: "Horizon_Skirt") else { return }
+        var node = Node(name: "Horizon_Skirt", role: .terrain)
+        node.mesh = m
+        a.add(node, under: nil)
+    }
+
+    /// How far the wall round a streamed view's tiles hangs below the land's edge (metres).
+    static let skirtDepth: Float = 10
 }

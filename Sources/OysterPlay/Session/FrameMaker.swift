@@ -9,9 +9,12 @@ import OysterStream
 public final class FrameMaker {
     public let renderer: Renderer
     public let tiles: LiveTiles
+    /// The land beyond the tiles (none when the world has no `horizonReach`).
+    public let horizon: StreamedHorizon?
     public var base: RenderOptions
     /// The fog's base: the lowest point of the first frame's tiles, then fixed (as a replay).
     private var fogBase: Float?
+    private var firstFrame = true
     /// The hour of the day the frames show: the recipe's. The renderer plays no animation
     /// that moves the sun unless asked (a video keeps its scene's hour), and a replay must
     /// show the same light; Direct's `set-time` is what will change it.
@@ -28,6 +31,7 @@ public final class FrameMaker {
         // The first frame waits for its whole window: the fog's base is read from its tiles
         // and kept, as a replay does.
         tiles = LiveTiles(world: world, waiting: .everyTile)
+        horizon = world.horizonReach.map { StreamedHorizon(world: world, reach: $0, making: .waited) }
         self.waiting = waiting
         base = RenderOptions(width: width, height: height)
         hour = world.recipe.timeOfDay
@@ -36,12 +40,20 @@ public final class FrameMaker {
     /// The frame at `time` seen from `camera`; `upcoming` cameras' tiles are staged ahead.
     /// Nil when the tiles were stopped (`tiles.stop()`, from any thread) while it waited.
     public func render(camera: (eye: Vec3, target: Vec3), time: Float, upcoming: [(eye: Vec3, forward: Vec3)]) throws(RenderError) -> PixelImage? {
-        guard let scenes = tiles.scenes(eye: camera.eye, forward: camera.target - camera.eye, upcoming: upcoming, renderer: renderer) else { return nil }
+        let forward = camera.target - camera.eye
+        guard var scenes = tiles.scenes(eye: camera.eye, forward: forward, upcoming: upcoming, renderer: renderer) else { return nil }
         if fogBase == nil {
             var box = AABB.empty
             for s in scenes where !s.bounds.isEmpty { box.add(s.bounds) }
             fogBase = box.isEmpty ? 0 : box.min.y
+        }
+        if let land = horizon?.scene(around: tiles.world.window.tiles(eye: camera.eye, forward: forward), renderer: renderer) { scenes.append(land) }
+        if firstFrame {
+            // After the first frame, a live page's frames wait only for what `waiting` says,
+            // and the land beyond is made in the background.
+            firstFrame = false
             tiles.waiting = waiting
+            if waiting != .everyTile { horizon?.making = .inBackground }
         }
         var o = base
         o.time = base.time + time
