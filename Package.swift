@@ -73,6 +73,7 @@ let package = Package(
             name: "OysterPlay",
             dependencies: [
                 "OysterCore", "OysterJSON", "OysterImage", "OysterGen", "OysterRender", "OysterMotion", "OysterStream", "OysterVideo",
+                "OysterExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
@@ -118,7 +119,8 @@ let package = Package(
         .testTarget(
             name: "OysterPlayTests",
             dependencies: [
-                "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterTestSupport",
+                "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterExport", "OysterValidate",
+                "OysterTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
