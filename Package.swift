@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
-        .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
+        .target(name: "OysterExport", dependencies: ["CCodecs", "OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
         // Walking through a scene: ground height, solids, action scripts (for oyster-render's

@@ -21,6 +21,8 @@ let python3Path = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileMan
             ("manifest.json", Array(#"{"a":1}"#.utf8)),
             ("textures/grass_baseColor.png", (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &rng) }),
             ("obj/world.obj", []),
+            // Text deflates; the random bytes above stay stored.
+            ("obj/big.obj", Array(String(repeating: "v 1.0 2.0 3.0\nvt 0.5 0.5\n", count: 5000).utf8)),
             ("ünïcode name.txt", Array("x".utf8)),
         ]
         var zip = ZipArchive()
@@ -67,8 +69,18 @@ let python3Path = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileMan
         try a.add(path: "x/y.bin", contents: [1, 2, 3])
         try b.add(path: "x/y.bin", contents: [1, 2, 3])
         #expect(a.finished() == b.finished())
-        // 30 + 7 + 3 local, 46 + 7 central, 22 end.
+        // Stored (too small to deflate): 30 + 7 + 3 local, 46 + 7 central, 22 end.
         #expect(a.finished().count == 115)
+    }
+
+    @Test func textIsDeflatedAndRandomBytesAreStored() throws {
+        let (files, archive) = try sample()
+        let total = files.map(\.1.count).reduce(0, +)
+        // The 125,000 bytes of OBJ text shrink to a few hundred; the 70,000 random bytes stay.
+        #expect(archive.count < total - 100_000 && archive.count > 70_000, "\(archive.count) bytes for \(total)")
+        var stored = ZipArchive()
+        for (p, b) in files { try stored.add(path: p, contents: b, level: 0) }
+        #expect(stored.finished().count > total)
     }
 
     @Test(arguments: ["", "/abs/path", "../up", "a/../../b", "a//b"])

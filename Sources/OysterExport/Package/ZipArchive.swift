@@ -1,16 +1,19 @@
-/// A zip file of whole files, stored (not compressed: a package is mostly PNG and GLB, which
-/// deflate hardly shrinks), as PKWARE's APPNOTE.TXT 6.3 §4.3 lays it out: per file a local
-/// header and the bytes, then the central directory and its end record. No ZIP64: an archive
-/// over 4 GiB, or of more than 65,535 files, is refused. Entries carry a fixed date
-/// (1980-01-01), so the same files give the same bytes.
+/// A zip file of whole files as PKWARE's APPNOTE.TXT 6.3 §4.3 lays it out: per file a local
+/// header and the bytes, then the central directory and its end record. Each file is
+/// deflated (method 8, zlib) when that makes it smaller — OBJ text and GLB buffers shrink,
+/// PNGs do not — else stored (method 0). No ZIP64: an archive over 4 GiB, or of more than
+/// 65,535 files, is refused. Entries carry a fixed date (1980-01-01), so the same files give
+/// the same bytes.
 public struct ZipArchive: Sendable {
     public enum ZipError: Error, Equatable, CustomStringConvertible {
         case tooLarge(Int)
         case tooManyFiles(Int)
         case badName(String)
+        case deflate(String)
 
         public var description: String {
             switch self {
+            case .deflate(let why): return "cannot compress: \(why)"
             case .tooLarge(let n): return "a zip of \(n) bytes is over the 4 GiB a zip without ZIP64 holds"
             case .tooManyFiles(let n): return "\(n) files: a zip without ZIP64 holds at most 65,535"
             case .badName(let name): return "'\(name)' is not a relative path inside a package"
@@ -28,27 +31,36 @@ public struct ZipArchive: Sendable {
     /// Largest archive written (the 32-bit offsets and sizes of a plain zip).
     public static let maxBytes = Int(UInt32.max)
 
-    /// Adds a file at `path` (forward slashes, relative, no `..`).
-    public mutating func add(path: String, contents: [UInt8]) throws(ZipError) {
+    /// Adds a file at `path` (forward slashes, relative, no `..`), deflated at zlib `level`
+    /// (0–9; 0 stores every file) when that is smaller.
+    public mutating func add(path: String, contents: [UInt8], level: Int = 6) throws(ZipError) {
         let name = Array(path.utf8)
         guard !path.isEmpty, !path.hasPrefix("/"), name.count <= 0xFFFF,
               !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0.isEmpty }) else {
             throw .badName(path)
         }
         guard count < 0xFFFF else { throw .tooManyFiles(count + 1) }
+        guard contents.count < Self.maxBytes else { throw .tooLarge(contents.count) }
+        var stored = (method: UInt16(0), data: contents)
+        if level > 0, contents.count > 64 {
+            let packed: [UInt8]
+            do { packed = try Deflate.compress(contents, level: min(level, 9)) } catch { throw .deflate(error.description) }
+            if packed.count < contents.count { stored = (8, packed) }
+        }
         let offset = bytes.count
-        let end = offset + 30 + name.count + contents.count + central.count + 46 + name.count + 22
+        let end = offset + 30 + name.count + stored.data.count + central.count + 46 + name.count + 22
         guard end <= Self.maxBytes else { throw .tooLarge(end) }
         let crc = CRC32.checksum(contents)
+        let entry = Entry(method: stored.method, crc: crc, compressed: stored.data.count, size: contents.count, nameLength: name.count)
         // §4.3.7 local file header.
         bytes.u32(0x0403_4B50)
-        fields(into: &bytes, crc: crc, size: contents.count, nameLength: name.count)
+        fields(into: &bytes, entry)
         bytes += name
-        bytes += contents
+        bytes += stored.data
         // §4.3.12 central directory header.
         central.u32(0x0201_4B50)
         central.u16(20)  // made by: MS-DOS attributes, version 2.0
-        fields(into: &central, crc: crc, size: contents.count, nameLength: name.count)
+        fields(into: &central, entry)
         central.u16(0)  // comment length
         central.u16(0)  // disk number start
         central.u16(0)  // internal attributes
@@ -75,18 +87,27 @@ public struct ZipArchive: Sendable {
         return out
     }
 
+    /// What a local and a central header say of one file.
+    private struct Entry {
+        var method: UInt16
+        var crc: UInt32
+        var compressed: Int
+        var size: Int
+        var nameLength: Int
+    }
+
     /// The fields a local and a central header share, from "version needed" to the extra
-    /// field's length.
-    private func fields(into out: inout [UInt8], crc: UInt32, size: Int, nameLength: Int) {
-        out.u16(20)  // version needed to extract: 2.0
+    /// field's length (§4.4).
+    private func fields(into out: inout [UInt8], _ e: Entry) {
+        out.u16(20)  // version needed to extract: 2.0 (deflate)
         out.u16(1 << 11)  // flags: names are UTF-8 (bit 11)
-        out.u16(0)  // method: stored
+        out.u16(e.method)  // 0 stored, 8 deflated
         out.u16(0)  // time 00:00
         out.u16((0 << 9) | (1 << 5) | 1)  // date 1980-01-01
-        out.u32(crc)
-        out.u32(UInt32(size))  // compressed size
-        out.u32(UInt32(size))  // uncompressed size
-        out.u16(UInt16(nameLength))
+        out.u32(e.crc)  // of the uncompressed bytes
+        out.u32(UInt32(e.compressed))
+        out.u32(UInt32(e.size))
+        out.u16(UInt16(e.nameLength))
         out.u16(0)  // extra field length
     }
 }
