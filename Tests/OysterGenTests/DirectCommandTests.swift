@@ -87,6 +87,20 @@ import Testing
         #expect(slow.changes.isEmpty && slow.reply.contains("slow motion is not built yet"))
     }
 
+    /// Whatever a page sends, the reader answers and never crashes: random text, digits,
+    /// clock-like and unit-heavy junk.
+    @Test func anyTextIsReadWithoutCrashing() {
+        var rng = PCG32(seed: 14)
+        let pieces = ["9", "99999999999", "1e308", ":", "12:", "1.2.3", "-5", "m", "s", "over", "stop", "camera", "village", "of",
+                      "pm", "am", "24:00", "0:00", "ü", "🙂", "\u{0}", " ", ",", "forest", "oak", "dozen", "left", "slow", "motion"]
+        for _ in 0..<500 {
+            let text = (0..<rng.nextInt(40)).map { _ in pieces[rng.nextInt(pieces.count)] }.joined(separator: rng.nextInt(2) == 0 ? " " : "")
+            let c = read(text)
+            #expect(!c.reply.isEmpty)
+            #expect(c.changes.count <= 2 + DirectCommand.maxWords)
+        }
+    }
+
     @Test func longCommandsAreCutAndSaySo() {
         let long = read(Array(repeating: "rain", count: 100).joined(separator: " "))
         #expect(long.changes == [.weather(.rain, seconds: 0)])

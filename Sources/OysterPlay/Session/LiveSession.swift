@@ -228,12 +228,14 @@ public final class LiveSession: @unchecked Sendable {
             condition.unlock()
 
             let simStart = clock.now
+            if !first, let input, !recordingFull, !simulation.apply(input) {
+                recordingFull = true
+                send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions or \(Int(ActionScript.maxSeconds)) s): save it and start a new session; input is no longer applied")))
+            }
+            // After the frame's controls (their actions start just before the boundary, a
+            // command's just after), and before the first frame too: a command is never lost.
+            for d in directions { send(.text(.reply(seq: d.seq, text: simulation.direct(d.command)))) }
             if !first {
-                if let input, !recordingFull, !simulation.apply(input) {
-                    recordingFull = true
-                    send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions or \(Int(ActionScript.maxSeconds)) s): save it and start a new session; input is no longer applied")))
-                }
-                for d in directions { send(.text(.reply(seq: d.seq, text: simulation.direct(d.command)))) }
                 // Catch up with the clock, but by at most a quarter second: after a long
                 // frame the simulation slows rather than jumps.
                 var due = Int(((clock.now - origin).seconds * Double(options.fps)).rounded(.down))
