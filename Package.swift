@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
         .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
-        .target(name: "OysterExport", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
+        .target(name: "OysterExport", dependencies: ["CCodecs", "OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
         // Walking through a scene: ground height, solids, action scripts (for oyster-render's
@@ -73,6 +73,7 @@ let package = Package(
             name: "OysterPlay",
             dependencies: [
                 "OysterCore", "OysterJSON", "OysterImage", "OysterGen", "OysterRender", "OysterMotion", "OysterStream", "OysterVideo",
+                "OysterExport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]
@@ -118,7 +119,8 @@ let package = Package(
         .testTarget(
             name: "OysterPlayTests",
             dependencies: [
-                "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterTestSupport",
+                "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterExport", "OysterValidate",
+                "OysterTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

@@ -14,9 +14,11 @@ import OysterRender
 /// a cell or turned a step, and each frame's field depends on its camera alone, never on the
 /// frames before it. The field's columns stand on a world-fixed lattice and fall on the shot's
 /// clock, so a field made again joins the one before without a jump.
-struct DirectedScenery {
+public struct DirectedScenery {
     let world: StreamedWorld
-    let direction: WorldDirection?
+    /// The world's changes; a live session sets it anew as commands come (changes are only
+    /// ever added, so what was prepared for the old one stays right).
+    public var direction: WorldDirection?
     let levelsOfDetail: Bool
     private var light: (environment: Environment, scene: PreparedScene)?
     private var spawned: [PreparedScene] = []
@@ -25,8 +27,8 @@ struct DirectedScenery {
     /// uploaded once and shared by the fields that follow.
     private var weatherPixels: [String: SharedPixels] = [:]
     /// Weather fields made so far, and the seconds making and uploading them took.
-    private(set) var weatherFields = 0
-    private(set) var weatherSeconds = 0.0
+    public private(set) var weatherFields = 0
+    public private(set) var weatherSeconds = 0.0
 
     /// Metres and radians the weather camera is snapped to.
     static let weatherCell: Float = 4
@@ -34,7 +36,7 @@ struct DirectedScenery {
     /// How much wider than the view the weather field is made (vertical field of view ×).
     static let weatherWidening: Float = 1.4
 
-    init(world: StreamedWorld, direction: WorldDirection?, levelsOfDetail: Bool) {
+    public init(world: StreamedWorld, direction: WorldDirection?, levelsOfDetail: Bool) {
         self.world = world
         self.direction = direction
         self.levelsOfDetail = levelsOfDetail
@@ -42,7 +44,7 @@ struct DirectedScenery {
 
     /// The scenes to draw at `t` seconds into the shot: `tiles` with the light first, the
     /// spawned things and the weather after them.
-    mutating func scenes(around tiles: [PreparedScene], time t: Float, options o: RenderOptions, renderer: Renderer) -> [PreparedScene] {
+    public mutating func scenes(around tiles: [PreparedScene], time t: Float, options o: RenderOptions, renderer: Renderer) -> [PreparedScene] {
         var out = tiles
         if let d = direction {
             if d.controlsLight {

@@ -36,17 +36,22 @@ public final class LiveTiles {
     public var waiting: Waiting
     /// What streaming has cost so far.
     public private(set) var statistics = LiveTileStatistics()
+    /// Every tile a frame has drawn (the region a session visited, for its export).
+    public private(set) var visited = Set<TileKey>()
     private let work: LiveTileWork
     private var prepared: [TileKey: (scene: PreparedScene, used: Int)] = [:]
     private var frames = 0
     private var threads: [Thread] = []
 
-    public init(world: StreamedWorld, levelsOfDetail: Bool = true, keep: Int = 16, prefetch: Int = 32, waiting: Waiting = .everyTile) {
+    /// `lamps`: tiles come with their lamps' lights whatever the hour, for frames whose light
+    /// is directed (`WorldDirection.controlsLight`), as a replay's are.
+    public init(world: StreamedWorld, levelsOfDetail: Bool = true, lamps: Bool = false, keep: Int = 16, prefetch: Int = 32,
+                waiting: Waiting = .everyTile) {
         self.world = world
         self.waiting = waiting
         self.keep = max(0, keep)
         self.prefetch = max(0, prefetch)
-        work = LiveTileWork(world: world, levelsOfDetail: levelsOfDetail, capacity: world.window.maxTiles + self.prefetch)
+        work = LiveTileWork(world: world, levelsOfDetail: levelsOfDetail, lamps: lamps, capacity: world.window.maxTiles + self.prefetch)
         threads = (0..<world.workers).map { _ in
             let t = Thread { [work] in work.run() }
             t.stackSize = 16 << 20
@@ -68,6 +73,7 @@ public final class LiveTiles {
     public func scenes(eye: Vec3, forward: Vec3, upcoming: [(eye: Vec3, forward: Vec3)], renderer: Renderer) -> [PreparedScene]? {
         frames += 1
         let window = world.window.tiles(eye: eye, forward: forward)
+        visited.formUnion(window)
         let here = TileKey(containing: eye.x, eye.z, size: world.window.size)
         let rings: Int, optionalUploads: Int
         switch waiting {
@@ -190,6 +196,7 @@ extension StreamedWorld {
 final class LiveTileWork: @unchecked Sendable {
     private let world: StreamedWorld
     private let levelsOfDetail: Bool
+    private let lamps: Bool
     private let capacity: Int
     private let condition = NSCondition()
     private var wanted: [TileKey] = []
@@ -205,9 +212,10 @@ final class LiveTileWork: @unchecked Sendable {
         return counts
     }
 
-    init(world: StreamedWorld, levelsOfDetail: Bool, capacity: Int) {
+    init(world: StreamedWorld, levelsOfDetail: Bool, lamps: Bool, capacity: Int) {
         self.world = world
         self.levelsOfDetail = levelsOfDetail
+        self.lamps = lamps
         self.capacity = max(1, capacity)
     }
 
@@ -280,7 +288,7 @@ final class LiveTileWork: @unchecked Sendable {
             condition.unlock()
 
             let start = clock.now
-            let scene = world.stream.tile(x: key.x, z: key.z)
+            let scene = world.stream.tile(x: key.x, z: key.z, lamps: lamps)
             let images = world.textures.images(for: scene)
             let generated = clock.now
             let tile = StagedScene(scene, levelsOfDetail: levelsOfDetail, levels: world.levels, sharedImages: images)

@@ -10,42 +10,66 @@ public struct WorldDirection: Sendable {
     /// Whether the script sets the time or the weather. If it does, the light is in its hands
     /// from the first frame (a light scene drawn first: the world's hour until a set-time
     /// changes it); if not, the tiles light themselves.
-    public let controlsLight: Bool
+    public private(set) var controlsLight: Bool
     let startHour: Float
     let startWeather: Weather
     /// Set-times and weathers in start order.
-    let hours: [(at: Float, seconds: Float, hour: Float)]
-    let weathers: [(at: Float, seconds: Float, weather: Weather)]
+    private(set) var hours: [(at: Float, seconds: Float, hour: Float)] = []
+    private(set) var weathers: [(at: Float, seconds: Float, weather: Weather)] = []
     /// Things spawned, in the order the walk placed them, with their scenes.
     public internal(set) var spawns: [(placed: PlacedSpawn, scene: Scene)] = []
 
     /// The changes of `script` in a world of `recipe`, the names checked against the
     /// generator's: an unknown weather or thing is refused, naming what there is.
-    init(_ script: ActionScript, recipe: Recipe) throws(ActionScriptError) {
+    public init(_ script: ActionScript, recipe: Recipe) throws(ActionScriptError) {
         startHour = recipe.timeOfDay
         startWeather = recipe.weather
-        var hours: [(at: Float, seconds: Float, hour: Float)] = []
-        var weathers: [(at: Float, seconds: Float, weather: Weather)] = []
+        controlsLight = false
         // Start order, as the walk plays them (ties in script order).
         let ordered = script.actions.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
-        for (i, a) in ordered {
-            switch a.kind {
-            case .setTime(let h): hours.append((a.at, a.seconds, h))
-            case .weather(let name):
-                guard let w = Weather(rawValue: name) else {
-                    throw .invalid("actions[\(i)].kind: '\(name)' is not a weather; one of \(Weather.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                weathers.append((a.at, a.seconds, w))
-            case .spawn(let s):
-                guard ChunkGenerator.Stream.spawnable.contains(s.thing) else {
-                    throw .invalid("actions[\(i)].thing: '\(s.thing)' cannot be spawned; things to spawn: \(ChunkGenerator.Stream.spawnable.joined(separator: ", "))")
-                }
-            default: break
+        for (i, a) in ordered { try add(a, index: i) }
+    }
+
+    /// Adds a world change starting no earlier than those added before (a live session's
+    /// command, at a frame boundary), its name checked as a script's are; other actions are
+    /// ignored. A spawn is only checked here: the walk places it (`place`).
+    public mutating func add(_ a: ActionScript.Action, index i: Int) throws(ActionScriptError) {
+        switch a.kind {
+        case .setTime(let h): hours.append((a.at, a.seconds, h))
+        case .weather(let name):
+            guard let w = Weather(rawValue: name) else {
+                throw .invalid("actions[\(i)].kind: '\(name)' is not a weather; one of \(Weather.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+            weathers.append((a.at, a.seconds, w))
+        case .spawn(let s):
+            guard ChunkGenerator.Stream.spawnable.contains(s.thing) else {
+                throw .invalid("actions[\(i)].thing: '\(s.thing)' cannot be spawned; things to spawn: \(ChunkGenerator.Stream.spawnable.joined(separator: ", "))")
+            }
+        default: break
         }
-        self.hours = hours
-        self.weathers = weathers
         controlsLight = !hours.isEmpty || !weathers.isEmpty
+    }
+
+    /// Makes the thing a walk placed and stands it in the world: solid on `surface` (the
+    /// walker's ground) from now on, drawn from its time on. Refused off the world. The same
+    /// for a replay (`direct`) and a live session, so both place the same things.
+    public mutating func place(_ placed: PlacedSpawn, in world: StreamedWorld, onto surface: EditedSurface<StreamedGround>) throws(ActionScriptError) {
+        let limit = Self.limit(world)
+        guard abs(placed.x) < limit, abs(placed.z) < limit else {
+            throw .invalid("actions[\(placed.action)]: '\(placed.thing)' at (\(placed.x), \(placed.z)) is off the world (x and z within ±\(Int(limit)) m)")
+        }
+        // As the tiles: a script that has the light in hand gets windows that glow by day,
+        // which the frame's light puts out.
+        guard let scene = world.stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, lamps: controlsLight) else {
+            throw .invalid("'\(placed.thing)' cannot be spawned")
+        }
+        surface.add(Ground(scene))
+        spawns.append((placed, scene))
+    }
+
+    /// How far from the origin (metres, x and z) a thing may be placed in `world`.
+    public static func limit(_ world: StreamedWorld) -> Float {
+        Float(ChunkGenerator.maxTile(size: world.stream.size)) * world.stream.size
     }
 
     /// The hour (0..<24) at `t` seconds: each set-time runs the clock forward from the hour at
@@ -130,19 +154,8 @@ extension StreamedWorld {
     public func direct(_ script: ActionScript, camera: (eye: Vec3, forward: Vec3)?, fps: Int) throws(ActionScriptError) -> DirectedWalk {
         var direction = try WorldDirection(script, recipe: recipe)
         let surface = EditedSurface(StreamedGround(stream))
-        let stream = self.stream
-        let limit = Float(ChunkGenerator.maxTile(size: stream.size)) * stream.size
         let path = try Walker.camera(for: script, over: surface, camera: camera, fps: fps) { (placed: PlacedSpawn) throws(ActionScriptError) in
-            guard abs(placed.x) < limit, abs(placed.z) < limit else {
-                throw .invalid("actions[\(placed.action)]: '\(placed.thing)' at (\(placed.x), \(placed.z)) is off the world (x and z within ±\(Int(limit)) m)")
-            }
-            // As the tiles: a script that has the light in hand gets windows that glow by
-            // day, which the frame's light puts out.
-            guard let scene = stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, lamps: direction.controlsLight) else {
-                throw .invalid("'\(placed.thing)' cannot be spawned")
-            }
-            surface.add(Ground(scene))
-            direction.spawns.append((placed, scene))
+            try direction.place(placed, in: self, onto: surface)
         }
         return DirectedWalk(path: path, direction: direction)
     }

@@ -13,8 +13,15 @@ import Testing
 
     @Test func theLexiconKnowsEveryStructuresWordsFromTheRegistry() {
         for kind in Structure.all {
-            guard let f = kind.feature else { continue }
+            // Direct mode places every kind by its words, a group by its group words.
             for word in kind.words.split(separator: " ") {
+                #expect(Lexicon.entries[String(word)]?.contains(.thing(.structure(kind))) == true, "\(word) → \(kind)")
+            }
+            for word in kind.groupWords.split(separator: " ") {
+                #expect(Lexicon.entries[String(word)]?.contains(.thing(.group(kind))) == true, "\(word) → a group of \(kind)")
+            }
+            guard let f = kind.feature else { continue }
+            for word in (kind.words + " " + kind.groupWords).split(separator: " ") {
                 #expect(Lexicon.entries[String(word)]?.contains(.feature(f)) == true, "\(word) → \(f)")
                 for extra in kind.alsoMeans { #expect(Lexicon.entries[String(word)]?.contains(.feature(extra)) == true) }
             }

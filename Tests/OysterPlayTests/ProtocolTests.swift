@@ -12,6 +12,8 @@ import Testing
         #expect(try message(#"{"type":"input","seq":0}"#) == .input(ControlInput(seq: 0)))
         #expect(try message(#"{"type":"command","seq":9,"text":"make it night"}"#) == .command(seq: 9, text: "make it night"))
         #expect(try message(#"{"type":"save"}"#) == .save)
+        #expect(try message(#"{"type":"export","target":"godot"}"#) == .export(target: .godot))
+        #expect(try message(#"{"type":"export"}"#) == .export(target: .generic))
     }
 
     @Test(arguments: [
@@ -20,6 +22,7 @@ import Testing
         #"{"type":"input","seq":1,"forward":2}"#, #"{"type":"input","seq":1,"right":"left"}"#, #"{"type":"input","seq":1,"run":1}"#,
         #"{"type":"input","seq":1,"look":[1]}"#, #"{"type":"input","seq":1,"look":[1e9,0]}"#, #"{"type":"input","seq":1,"look":["a",0]}"#,
         #"{"type":"input","seq":1,"speed":99}"#, #"{"type":"command","seq":1}"#, #"{"type":"input","seq":1,"look":[[[[[1]]]],0]}"#,
+        #"{"type":"export","target":"maya"}"#, #"{"type":"export","target":3}"#,
     ])
     func malformedMessagesAreRefused(_ text: String) {
         #expect(throws: PlayProtocolError.self) { try message(text) }
@@ -50,6 +53,8 @@ import Testing
         let v = try JSONParser.parse(reply)
         #expect(v["type"]?.stringValue == "reply" && v["seq"]?.intValue == 3 && v["text"]?.stringValue == "not yet understood: \"x\"")
         #expect(try JSONParser.parse(ServerMessage.hello(width: 640, height: 360, fps: 24, world: "--world 'x'").json)["fps"]?.intValue == 24)
+        let ready = try JSONParser.parse(ServerMessage.export(state: .ready, text: "16 tiles", url: "/download/x/world-export.zip").json)
+        #expect(ready["type"]?.stringValue == "export" && ready["state"]?.stringValue == "ready" && ready["url"]?.stringValue == "/download/x/world-export.zip")
     }
 
     @Test func mergedInputsKeepTheNewestKeysAndAddTheMouse() {

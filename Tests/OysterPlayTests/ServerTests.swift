@@ -57,8 +57,9 @@ struct ServerTests {
         }
     }
 
-    /// Frames arrive as JPEGs with headers; holding W moves the player; the command seam
-    /// answers; Save sends a script that reads back.
+    /// Frames arrive as JPEGs with headers; holding W moves the player; "make it night" is
+    /// answered with what was understood and turns the frames' hour to night; Save sends a
+    /// script that reads back, with the set-time in it.
     @Test func framesArriveAndInputMovesThePlayer() async throws {
         let service = try service()
         try await app(service).test(.live) { client in
@@ -97,9 +98,10 @@ struct ServerTests {
                 let b = try #require(before), a = try #require(after)
                 let dx = a.position.x - b.position.x, dz = a.position.z - b.position.z
                 #expect((dx * dx + dz * dz).squareRoot() > 1, "holding W for over a second moved the player: \(b.position) → \(a.position)")
-                #expect(reply?.contains("not yet understood") == true && reply?.contains("make it night") == true)
+                #expect(reply?.contains("understood: night (set-time 22:30 over 0 s)") == true, "\(reply ?? "no reply")")
+                #expect(a.hour == 22.5, "the frames' hour after the command: \(a.hour)")
                 let saved = try #require(script)
-                #expect(saved.contains("move") && saved.contains("oyster-render --world"))
+                #expect(saved.contains("move") && saved.contains("oyster-render --world") && saved.contains("set-time"))
                 try await outbound.close(.normalClosure, reason: nil)
             }
         }

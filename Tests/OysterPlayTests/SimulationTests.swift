@@ -11,7 +11,7 @@ import Testing
     /// `oyster-render --world --actions` does (`StreamedWorld.walk`, sampled per frame).
     @Test func inputMovesThePlayerAndTheSavedScriptReplaysTheSameCameras() throws {
         let (_, world) = try testWorld()
-        let sim = PlaySimulation(world: world, fps: 24)
+        let sim = try PlaySimulation(world: world, fps: 24)
         var cameras: [(eye: Vec3, target: Vec3)] = []
         let start = sim.walker.feet
         for frame in 0..<48 {
@@ -19,7 +19,7 @@ import Testing
             if frame == 2 { #expect(sim.apply(ControlInput(seq: 1, forward: 1, run: true))) }
             if frame == 20 { #expect(sim.apply(ControlInput(seq: 2, forward: 1, run: true, lookX: 200))) }
             if frame == 40 { #expect(sim.apply(ControlInput(seq: 3))) }
-            sim.advance()
+            try sim.advance()
         }
         let moved = sim.walker.feet - start
         #expect((moved.x * moved.x + moved.z * moved.z).squareRoot() > 5, "about 1.5 s at a run: \(moved)")

@@ -1,30 +1,45 @@
 """oyster-play in a real browser: start the server on a free loopback port, load its page in
 headless Chromium (Debian's `chromium` through `chromedriver`, driven by selenium), hold W
 and check that frames arrive, the view changes and the HUD's position advances; then press
-Save and check the session script comes back. Prints one JSON line with what the page
-measured (frames per second and key-to-frame latency, from the page's own clock).
+Save and check the session script comes back. Then Direct: type `make it night` in the
+command line and check the canvas's mean luminance drops within a second and the reply says
+what was understood; `add a tower here`; then Export: press it, wait for the zip, fetch it,
+test it with Python's zipfile, validate its GLB with oyster-validate (beside OYSTER_PLAY) and
+find the tower in it. Prints one JSON line with what the page measured (frames per second
+and key-to-frame latency, from the page's own clock; the night's delay; the export's time
+and size).
 
     python3 scripts/clients/play_page.py OYSTER_PLAY [--prompt P] [--seed S] [--size WxH]
-        [--hold SECONDS] [--screenshot PNG]
+        [--hold SECONDS] [--screenshot PNG] [--no-direct] [--no-export]
 
 Exit 0 when every check passes, 1 when one fails, 77 when selenium, chromium or
 chromedriver is not installed.
 """
 import argparse
+import hashlib
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+import urllib.request
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from video_plays import open_browser  # noqa: E402  (one way to start Chromium)
 
 STATE = "const s = window.oyster; return s ? {frames: s.frames, frame: s.frame, pos: s.pos, fps: s.fps, " \
         "latencies: s.latencies, connected: s.connected, closed: s.closed, hud: document.getElementById('hud').textContent, " \
-        "script: s.script, pixels: (() => { const c = document.getElementById('view'); " \
+        "script: s.script, hour: s.hour, replies: s.replies, msg: document.getElementById('msg').textContent, " \
+        "exports: s.exports, exportUrl: s.exportUrl, " \
+        "luma: (() => { const c = document.getElementById('view'); " \
+        "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let y = 0; " \
+        "for (let i = 0; i < d.length; i += 4) y += 0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]; " \
+        "return y / (d.length / 4); })(), pixels: (() => { const c = document.getElementById('view'); " \
         "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let h = 0; " \
         "for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]) >>> 0; return h; })()} : null;"
 
@@ -40,6 +55,89 @@ def wait_for(driver, predicate, timeout, step=0.2):
     return state, False
 
 
+def command(driver, text):
+    """Types a command in the page's command line and presses Enter, as a player does."""
+    from selenium.webdriver.common.keys import Keys
+    box = driver.find_element("id", "cmd")
+    box.click()
+    box.send_keys(text)
+    box.send_keys(Keys.ENTER)
+    return time.time()
+
+
+def check_direct(driver, problems):
+    """`make it night` darkens the canvas within a second and is answered; `add a tower here`
+    is answered as a spawn."""
+    before = driver.execute_script(STATE)
+    replies = len(before["replies"])
+    sent = command(driver, "make it night")
+    dark, ok = wait_for(driver, lambda s: s["luma"] < before["luma"] * 0.7, 5, step=0.05)
+    darkened = time.time() - sent
+    out = {"luma_before": round(before["luma"], 1), "luma_after": round(dark["luma"], 1), "darkened_s": round(darkened, 2),
+           "hour": dark["hour"]}
+    if not ok:
+        problems.append(f"'make it night' did not darken the canvas: mean luma {before['luma']:.1f} → {dark['luma']:.1f}")
+    elif darkened > 1.0:
+        problems.append(f"'make it night' darkened the canvas only after {darkened:.2f} s (more than a second)")
+    answered, ok = wait_for(driver, lambda s: len(s["replies"]) > replies, 10)
+    reply = answered["replies"][-1] if ok else None
+    out["reply"] = reply
+    if not reply or "understood: night (set-time 22:30" not in reply or reply not in answered["msg"]:
+        problems.append(f"the page showed no reply saying night was understood: {reply!r}")
+    command(driver, "add a tower here")
+    towered, ok = wait_for(driver, lambda s: len(s["replies"]) > replies + 1, 10)
+    out["tower_reply"] = towered["replies"][-1] if ok else None
+    if not ok or "spawn a tower here" not in towered["replies"][-1]:
+        problems.append(f"'add a tower here' was not answered as a spawn: {out['tower_reply']!r}")
+    return out
+
+
+def check_export(driver, url, play, problems, save_zip=None):
+    """Export: the page is told the zip is ready, it downloads, reads back with zipfile, its GLB
+    validates with 0 errors and holds the spawned tower."""
+    started = time.time()
+    driver.execute_script("document.getElementById('export').click()")
+    ready, ok = wait_for(driver, lambda s: s["exportUrl"] is not None or any(e["state"] == "failed" for e in s["exports"]), 600, step=0.5)
+    seconds = time.time() - started
+    out = {"seconds": round(seconds, 1), "stages": [e["text"] for e in (ready or {}).get("exports", [])]}
+    if not ok or not ready["exportUrl"]:
+        problems.append(f"Export gave no zip: {out['stages']}")
+        return out
+    with urllib.request.urlopen(url.rstrip("/") + ready["exportUrl"], timeout=60) as r:
+        data = r.read()
+        disposition = r.headers.get("Content-Disposition", "")
+    out["zip_bytes"] = len(data)
+    if save_zip:
+        with open(save_zip, "wb") as f:
+            f.write(data)
+    if "world-export.zip" not in disposition:
+        problems.append(f"the download is not offered as world-export.zip: {disposition!r}")
+    z = zipfile.ZipFile(io.BytesIO(data))
+    bad = z.testzip()
+    if bad:
+        problems.append(f"the zip's CRC fails for {bad}")
+    names = z.namelist()
+    out["files"] = len(names)
+    if "world/world.glb" not in names or "world/manifest.json" not in names:
+        problems.append(f"the zip has no world/world.glb and manifest: {names[:10]}")
+        return out
+    glb = z.read("world/world.glb")
+    if b"Tower_Spawned" not in glb:
+        problems.append("the exported GLB has no spawned tower")
+    validate = os.path.join(os.path.dirname(play), "oyster-validate")
+    if os.path.exists(validate):
+        with tempfile.TemporaryDirectory() as d:
+            z.extractall(d)
+            v = subprocess.run([validate, os.path.join(d, "world", "world.glb")], capture_output=True, text=True, timeout=300)
+            out["validate"] = (v.stdout.strip().splitlines() or [""])[-1][:200]
+            if v.returncode != 0:
+                problems.append(f"oyster-validate found errors in the exported GLB: {v.stdout[-300:]} {v.stderr[-300:]}")
+    else:
+        out["validate"] = "skipped: no oyster-validate beside oyster-play"
+    out["sha256"] = hashlib.sha256(data).hexdigest()[:16]
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("play")
@@ -50,6 +148,10 @@ def main():
     ap.add_argument("--taps", type=int, default=0, help="then tap W and D this many times each (more latency samples)")
     ap.add_argument("--screenshot")
     ap.add_argument("--save-script", help="write the saved session script here")
+    ap.add_argument("--no-direct", action="store_true", help="skip the Direct command checks")
+    ap.add_argument("--no-export", action="store_true", help="skip the Export checks")
+    ap.add_argument("--direct-screenshot", help="save a screenshot after the Direct commands here")
+    ap.add_argument("--save-zip", help="write the exported zip here")
     args = ap.parse_args()
 
     driver, why = open_browser()
@@ -115,8 +217,15 @@ def main():
             if args.save_script and saved and saved["script"]:
                 with open(args.save_script, "w") as f:
                     f.write(saved["script"])
+            if not args.no_direct:
+                result["direct"] = check_direct(driver, problems)
+                if args.direct_screenshot:
+                    time.sleep(1)
+                    driver.save_screenshot(args.direct_screenshot)
+            if not args.no_export:
+                result["export"] = check_export(driver, url, args.play, problems, args.save_zip)
             lat = sorted(moved["latencies"])
-            result = {"frames": moved["frames"], "fps": round(moved["fps"], 2), "moved_m": round(dist, 2),
+            result |= {"frames": moved["frames"], "fps": round(moved["fps"], 2), "moved_m": round(dist, 2),
                       "latency_ms": {"samples": len(lat), "median": round(lat[len(lat) // 2]) if lat else None,
                                      "p95": round(lat[min(len(lat) - 1, int(0.95 * len(lat)))]) if lat else None},
                       "hud": moved["hud"], "chromium": driver.capabilities.get("browserVersion", "?")}

@@ -105,6 +105,15 @@ int cc_jpeg_decode(const uint8_t *data, size_t size, const cc_limits *limits,
 int cc_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, int channels,
                    int quality, int subsample420, cc_buffer *out, cc_error *err);
 
+/* MARK: - DEFLATE */
+
+/**
+ * Compresses `size` bytes as raw DEFLATE (RFC 1951: no zlib header or checksum, what a zip
+ * entry of method 8 holds) at `level` 0-9 into `out`. CC_OK, else CC_ERR_MEMORY or
+ * CC_ERR_ARGUMENT with `err` set.
+ */
+int cc_deflate_raw(const uint8_t *data, size_t size, int level, cc_buffer *out, cc_error *err);
+
 /* MARK: - Buffers */
 
 /** Frees a buffer filled by an encoder. */

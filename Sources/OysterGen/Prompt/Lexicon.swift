@@ -12,6 +12,29 @@ enum WordMeaning: Hashable, Sendable {
     case number(Int)
     /// "small", "big": scales the next feature.
     case size(Float)
+    /// Something Direct mode can place in a running world ("tower", "oak", "village"). Prompts
+    /// ignore it: their features above say what a new world has.
+    case thing(DirectThing)
+
+    /// Whether only Direct mode reads this meaning.
+    var isDirectOnly: Bool {
+        if case .thing = self { return true }
+        return false
+    }
+}
+
+/// What a word asks Direct mode to place: one of the generator's registries (a structure of
+/// `Structure.all`, a plant species, a rock) or a group of them (a village, a forest).
+enum DirectThing: Hashable, Sendable {
+    case structure(Structure)
+    case plant(Species)
+    case rock
+    /// A tree of the world's own kinds (its recipe's species, else its biome's).
+    case tree
+    /// A group of the structure ("village": houses round a well).
+    case group(Structure)
+    /// Trees of the world's kinds, or of the species named with it ("an oak forest").
+    case forest
 }
 
 /// The embedded vocabulary: synonyms grouped by meaning. A word may carry several meanings
@@ -70,15 +93,19 @@ enum Lexicon {
         add("plain plains flat flatland prairie grassland savanna", .feature(.plains))
         add("meadow meadows field fields flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
-        add("forest forests woods wood woodland woodlands tree trees grove orchard", .feature(.forest))
+        add("forest forests woods wood woodland woodlands grove orchard", .feature(.forest), .thing(.forest))
+        add("tree trees", .feature(.forest), .thing(.tree))
         // Species: their words are declared with them (Species.words).
-        for species in Species.allCases where !species.words.isEmpty { add(species.words, .species(species)) }
-        add("rock rocks rocky boulder boulders stone stones", .feature(.rocks))
+        for species in Species.allCases where !species.words.isEmpty { add(species.words, .species(species), .thing(.plant(species))) }
+        add("rock rocks boulder boulders stone stones", .feature(.rocks), .thing(.rock))
+        add("rocky", .feature(.rocks))
         // MARK: Buildings
         // Structures: their words are declared with them (Structure.all).
+        // A kind without a feature (a well) is only ever placed by Direct mode.
         for kind in Structure.all {
-            guard let f = kind.feature else { continue }
-            add(kind.words, [.feature(f)] + kind.alsoMeans.map { .feature($0) })
+            let features = kind.feature.map { [WordMeaning.feature($0)] + kind.alsoMeans.map { .feature($0) } } ?? []
+            add(kind.words, features + [.thing(.structure(kind))])
+            if !kind.groupWords.isEmpty { add(kind.groupWords, features + [.thing(.group(kind))]) }
         }
         add("road roads path paths trail trails track lane", .feature(.road))
         add("treasure treasures chest chests gold loot hoard", .feature(.treasure))

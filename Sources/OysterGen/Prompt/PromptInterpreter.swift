@@ -42,7 +42,8 @@ public enum PromptInterpreter {
                 pendingCount = (min(n, 10_000), 0)
                 continue
             }
-            guard let meanings = Lexicon.meanings(of: word) else {
+            // Meanings only Direct mode reads (a well to place) say nothing about a new world.
+            guard let meanings = Lexicon.meanings(of: word)?.filter({ !$0.isDirectOnly }), !meanings.isEmpty else {
                 if !Lexicon.stopwords.contains(word) { unused.append(word) }
                 if let p = pendingCount { pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1) }
                 continue
@@ -60,6 +61,7 @@ public enum PromptInterpreter {
                 case .mood(let md): if !moods.contains(md) { moods.append(md) }
                 case .number(let n): pendingCount = (n, 0)
                 case .size(let s): pendingSize = s
+                case .thing: break
                 }
             }
             if let p = pendingCount, !meanings.contains(where: { if case .number = $0 { return true } else { return false } }) {

@@ -14,6 +14,9 @@ struct Structure: Sendable, Hashable, CustomStringConvertible {
     /// Prompt words that ask for it, and what else they mean (a lighthouse implies the sea).
     let words: String
     var alsoMeans: [FeatureKind] = []
+    /// Words for a group of them ("village": houses round a well). Prompts read them as
+    /// `words`; Direct mode builds the group (`DirectPlacement.Layout.village`).
+    var groupWords = ""
     /// Radius of the flattened pad in metres, and the steepest ground it accepts.
     let padRadius: Float
     let maxSlope: Float

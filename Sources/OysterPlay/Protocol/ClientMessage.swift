@@ -1,3 +1,4 @@
+import OysterExport
 import OysterJSON
 
 /// What the page sends over the socket: small JSON text messages.
@@ -6,6 +7,7 @@ import OysterJSON
 /// {"type":"input","seq":12,"forward":1,"right":0,"run":false,"look":[3,-1],"jump":false,"fly":false,"speed":0}
 /// {"type":"command","seq":13,"text":"make it night"}
 /// {"type":"save"}
+/// {"type":"export","target":"generic"}
 /// ```
 /// `seq` numbers the page's messages; every frame carries the last one it reflects, and the
 /// page keeps its own table of `seq → time sent`, so it measures key-to-frame latency on one
@@ -13,10 +15,12 @@ import OysterJSON
 /// or field value, over `maxBytes`) is malformed and closes the socket.
 public enum ClientMessage: Equatable, Sendable {
     case input(ControlInput)
-    /// A Direct-mode command line (not understood by this version: answered so on the page).
+    /// A Direct-mode command line (read by `DirectCommand`, answered with a `reply`).
     case command(seq: UInt32, text: String)
     /// Asks for the session's action script.
     case save
+    /// Asks for an engine package of the region visited (`RegionExport`) for this target.
+    case export(target: ExportTarget)
 
     /// Largest message accepted, bytes.
     public static let maxBytes = 4096
@@ -71,6 +75,12 @@ public enum ClientMessage: Equatable, Sendable {
             self = .command(seq: seq, text: text)
         case "save":
             self = .save
+        case "export":
+            let name = root["target"].map { $0.stringValue ?? "" } ?? ExportTarget.generic.rawValue
+            guard let target = ExportTarget(rawValue: name) else {
+                throw .malformed("target must be one of \(ExportTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self = .export(target: target)
         default:
             throw .malformed("unknown message type '\(type.prefix(40))'")
         }

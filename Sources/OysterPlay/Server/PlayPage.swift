@@ -2,8 +2,11 @@
 /// draws the session's JPEG frames on a canvas, sends the controls (WASD or arrows, mouse-look
 /// under pointer lock, Shift, Space, F, the wheel) as small JSON messages, and shows a HUD:
 /// frames per second, key-to-frame latency (from a key's time to the first frame whose header
-/// says it reflects that key's message), position, heading and time of day. Save downloads
-/// the session's action script. `window.oyster` exposes the figures for automated checks.
+/// says it reflects that key's message), position, heading and time of day. The command line
+/// sends Direct commands and shows the reply; Save downloads the session's action script;
+/// Export asks for an engine package of the region visited (for the target chosen) and
+/// downloads `world-export.zip` when it is ready. `window.oyster` exposes the figures for
+/// automated checks.
 enum PlayPage {
     static let html = #"""
 <!doctype html>
@@ -28,17 +31,24 @@ enum PlayPage {
 <body>
 <div id="wrap"><canvas id="view" width="640" height="360"></canvas><div id="hud">connecting…</div></div>
 <div id="bar">
-  <input id="cmd" placeholder="Direct: type a command (not built yet: the server says what it understood)" maxlength="500">
+  <input id="cmd" placeholder="Direct: make it night · sunset over 20 seconds · start snowing · add a tower here · build a village ahead" maxlength="500">
   <button id="save">Save session</button>
+  <select id="target" title="Export target">
+    <option value="generic" selected>glTF/GLB (generic)</option>
+    <option value="blender">Blender</option><option value="godot">Godot</option><option value="unity">Unity</option>
+    <option value="unreal">Unreal</option><option value="web">Web (three.js)</option>
+  </select>
+  <button id="export">Export</button>
 </div>
 <div id="msg"></div>
-<div id="help">Click the view to look with the mouse (Esc frees it). W A S D or arrows walk, Shift runs, Space jumps, F flies, the wheel changes speed.</div>
+<div id="help">Click the view to look with the mouse (Esc frees it). W A S D or arrows walk, Shift runs, Space jumps, F flies, the wheel changes speed. Type a command and press Enter to change the world.</div>
 <script>
 "use strict";
 const canvas = document.getElementById("view"), ctx = canvas.getContext("2d");
 const hud = document.getElementById("hud"), msg = document.getElementById("msg");
 const state = { frames: 0, fps: 0, frame: -1, lastInput: 0, time: 0, pos: [0, 0, 0], heading: 0, hour: NaN,
-                flying: false, latencies: [], latency: NaN, connected: false, closed: null, replies: [], script: null };
+                flying: false, latencies: [], latency: NaN, connected: false, closed: null, replies: [], script: null,
+                exports: [], exportUrl: null };
 window.oyster = state;
 const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws" + location.search);
 ws.binaryType = "arraybuffer";
@@ -74,6 +84,22 @@ ws.onmessage = async (e) => {
     if (m.type === "hello") { canvas.width = m.width; canvas.height = m.height; msg.textContent = "World: " + m.world; }
     else if (m.type === "reply") { state.replies.push(m.text); msg.textContent = m.text; }
     else if (m.type === "error") { msg.textContent = "Server: " + m.message; }
+    else if (m.type === "export") {
+      state.exports.push(m);
+      const button = document.getElementById("export");
+      if (m.state === "ready") {
+        state.exportUrl = m.url;
+        button.disabled = false;
+        const a = document.createElement("a");
+        a.href = m.url + location.search; a.download = "world-export.zip"; a.click();  // the token, if the server asks one
+        msg.textContent = "Export ready (world-export.zip): " + m.text;
+      } else if (m.state === "failed") {
+        button.disabled = false;
+        msg.textContent = "Export: " + m.text;
+      } else {
+        msg.textContent = "Export: " + m.text + "…";
+      }
+    }
     else if (m.type === "script") {
       state.script = m.json;
       const a = document.createElement("a");
@@ -159,6 +185,10 @@ function tick(now) {
 }
 requestAnimationFrame(tick);
 document.getElementById("save").addEventListener("click", () => send({ type: "save" }));
+document.getElementById("export").addEventListener("click", (e) => {
+  e.target.disabled = true;
+  send({ type: "export", target: document.getElementById("target").value });
+});
 document.getElementById("cmd").addEventListener("keydown", (e) => {
   if (e.key !== "Enter" || !e.target.value.trim()) return;
   seq += 1;

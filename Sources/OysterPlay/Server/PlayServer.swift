@@ -26,6 +26,14 @@ public enum PlayServer {
         }
         // Browsers ask for an icon; there is none (and no 404 in the page's console).
         router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+        // A finished export, fetched by the page that asked for it (`DownloadShelf`).
+        router.get("/download/:id/:file") { _, context in
+            guard let id = context.parameters.get("id"), let file = context.parameters.get("file"),
+                  file == RegionExport.fileName, let bytes = service.downloads.bytes(id: id) else { return Response(status: .notFound) }
+            return Response(status: .ok, headers: [.contentType: "application/zip", .cacheControl: "no-store",
+                                                   .contentDisposition: "attachment; filename=\"\(RegionExport.fileName)\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
         // Whether a page may play now, and if not why (a page whose socket was refused before it
         // opened has no close reason to show: it asks here).
         router.get("/slots") { _, _ in
@@ -73,6 +81,8 @@ public final class PlayService: @unchecked Sendable {
     public private(set) var refused = 0
     /// Told each session's figures when it ends (the command line prints them).
     public var onSessionEnd: (@Sendable (LiveSession.Statistics) -> Void)?
+    /// Finished exports waiting for their pages.
+    public let downloads = DownloadShelf()
 
     public init(world: PlayWorld, streamed: StreamedWorld, options: LiveSession.Options, maxSessions: Int = 2) {
         self.world = world
@@ -98,10 +108,15 @@ public final class PlayService: @unchecked Sendable {
         // them); text (replies, the script) is small and rare, and kept.
         let (frames, frameSink) = AsyncStream.makeStream(of: [UInt8].self, bufferingPolicy: .bufferingNewest(1))
         let (texts, textSink) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(64))
+        let shelf = downloads, slot = downloads.open()
+        defer { shelf.close(slot) }
         let session = LiveSession(world: world, streamed: streamed, options: options) { out in
             switch out {
             case .frame(let bytes): frameSink.yield(bytes)
             case .text(let message): textSink.yield(message.json)
+            case .download(let bytes, let note):
+                guard let url = shelf.put(bytes, file: RegionExport.fileName, in: slot) else { return }
+                textSink.yield(ServerMessage.export(state: .ready, text: note, url: url).json)
             }
         }
         setPlaying(session)
@@ -139,8 +154,11 @@ public final class PlayService: @unchecked Sendable {
                     }
                     switch parsed {
                     case .input(let input): session.submit(input)
-                    case .command(let seq, let text): textSink.yield(session.command(seq: seq, text: text).json)
+                    case .command(let seq, let text):
+                        // Answered now when it changes nothing, else by the session when applied.
+                        if let reply = session.command(seq: seq, text: text) { textSink.yield(reply.json) }
                     case .save: session.requestScript()
+                    case .export(let target): textSink.yield(session.requestExport(target).json)
                     }
                 }
             } catch {

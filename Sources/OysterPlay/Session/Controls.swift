@@ -85,6 +85,14 @@ public struct Controls: Sendable {
         Float(max(0, (Double(step) - 0.5) / Double(Walker.rate)))
     }
 
+    /// Half a step after simulation step `step`: where a live world change starts. The frame
+    /// at that step was drawn before the change came, so a replay must not show the change in
+    /// it either: starting just after the frame's time, the change is drawn from the next
+    /// frame on, in the session and in its replay alike.
+    static func worldChangeTime(step: Int) -> Float {
+        Float((Double(step) + 0.5) / Double(Walker.rate))
+    }
+
     /// Mouse pixels as degrees in 1/64 degree steps.
     static func degrees(_ pixels: Float) -> Float {
         (pixels * degreesPerPixel * 64).rounded() / 64

@@ -30,22 +30,23 @@ public enum HeadlessSession {
     /// Call on the thread that should own the GL context.
     public static func run(world: StreamedWorld, script: ActionScript, options: LiveSession.Options,
                            frame: (Int, FrameHeader, PixelImage) throws -> Void) throws -> Summary {
-        let maker = try FrameMaker(world: world, width: options.width, height: options.height, device: options.device)
+        let simulation = try PlaySimulation(world: world, script: script, fps: options.fps)
+        let maker = try FrameMaker(world: world, width: options.width, height: options.height,
+                                   directedLight: simulation.direction.controlsLight, device: options.device)
         defer { maker.tiles.stop() }
-        let simulation = PlaySimulation(world: world, script: script, fps: options.fps)
         let count = frameCount(script, fps: options.fps)
         let clock = ContinuousClock()
         let start = clock.now
         for f in 0..<count {
-            if f > 0 { simulation.advance() }
+            if f > 0 { try simulation.advance() }
             let camera = simulation.camera
             let forward = camera.target - camera.eye
             // Nothing stops these tiles but this function, so a frame always comes.
-            guard let image = try maker.render(camera: camera, time: simulation.time,
+            guard let image = try maker.render(camera: camera, time: simulation.time, direction: simulation.direction,
                                                upcoming: [(simulation.predicted(1), forward), (simulation.predicted(2.5), forward)]) else { break }
             let w = simulation.walker
             let header = FrameHeader(frame: UInt32(f), lastInput: 0, time: simulation.time, position: (w.feet.x, w.feet.y, w.feet.z),
-                                     heading: w.heading * 180 / .pi, hour: maker.hour, flying: w.flying)
+                                     heading: w.heading * 180 / .pi, hour: simulation.hour, flying: w.flying)
             try frame(f, header, image)
         }
         var summary = Summary()

@@ -1,5 +1,7 @@
 import Foundation
 import OysterCore
+import OysterExport
+import OysterGen
 import OysterImage
 import OysterMotion
 import OysterRender
@@ -29,6 +31,9 @@ public final class LiveSession: @unchecked Sendable {
     public enum Outgoing: Sendable {
         case frame([UInt8])
         case text(ServerMessage)
+        /// A finished export's zip, and words saying what is in it (the server offers it for
+        /// download and tells the page where).
+        case download([UInt8], note: String)
     }
 
     /// Measured over the session.
@@ -48,7 +53,12 @@ public final class LiveSession: @unchecked Sendable {
     private let send: @Sendable (Outgoing) -> Void
     private let condition = NSCondition()
     private var pending: ControlInput?
+    /// Direct commands read and waiting for the next frame boundary, with their `seq`.
+    private var commands: [(seq: UInt32, command: DirectCommand)] = []
     private var scriptWanted = false
+    /// An export asked for and not started yet; whether one is running (one at a time).
+    private var exportWanted: ExportTarget?
+    private var exporting = false
     private var stopped = false
     private var finished = false
     private var stats = Statistics()
@@ -88,10 +98,67 @@ public final class LiveSession: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The answer to a Direct command line. Direct mode is not built yet: every command is
-    /// answered as not understood, naming what was said, never ignored silently.
-    public func command(seq: UInt32, text: String) -> ServerMessage {
-        .reply(seq: seq, text: "not yet understood: \"\(text)\" (Direct commands are not built yet; this session walks only)")
+    /// Commands waiting at once for the next frame, at most (more are answered, not queued).
+    public static let maxWaitingCommands = 4
+
+    /// Reads a Direct command line (`DirectCommand`). One that changes something is applied at
+    /// the next frame boundary and answered then, as `.reply` through `send` (nil here); one
+    /// that changes nothing, or that finds too many waiting, is answered at once.
+    public func command(seq: UInt32, text: String) -> ServerMessage? {
+        let command = DirectCommand(reading: text)
+        guard !command.changes.isEmpty else { return .reply(seq: seq, text: command.reply) }
+        condition.lock()
+        defer { condition.unlock() }
+        guard commands.count < Self.maxWaitingCommands else {
+            return .reply(seq: seq, text: "not applied: \(Self.maxWaitingCommands) commands are already waiting for the next frame; try again")
+        }
+        commands.append((seq, command))
+        condition.broadcast()
+        return nil
+    }
+
+    /// Asks for an export of the region visited (`RegionExport`), started at the next frame
+    /// boundary on a thread of its own; its progress and the zip come through `send`.
+    /// Answered at once: asked, or refused while one is under way.
+    public func requestExport(_ target: ExportTarget) -> ServerMessage {
+        condition.lock()
+        defer { condition.unlock() }
+        guard exportWanted == nil, !exporting else {
+            return .export(state: .working, text: "an export is already under way: wait for it", url: nil)
+        }
+        exportWanted = target
+        condition.broadcast()
+        return .export(state: .working, text: "export of the region you visited (\(target.rawValue)) asked for", url: nil)
+    }
+
+    /// Whether the session has been told to stop (an export under way gives up).
+    private var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
+    /// Starts `job` on a thread of its own: the session's thread goes on drawing.
+    private func startExport(_ job: RegionExport) {
+        let world = UncheckedBox(streamed)
+        let t = Thread { [self] in
+            defer {
+                condition.lock()
+                exporting = false
+                condition.unlock()
+            }
+            do {
+                let result = try job.run(world: world.value, progress: { send(.text(.export(state: .working, text: $0, url: nil))) },
+                                         cancelled: { isStopped })
+                let mib = Double(result.zip.count) / 1_048_576
+                send(.download(result.zip, note: "\(job.summary): \(result.files) files, \(result.triangles) triangles, "
+                    + "validated with 0 errors; \(String(format: "%.1f", mib)) MiB zip in \(String(format: "%.1f", result.seconds)) s"))
+            } catch {
+                send(.text(.export(state: .failed, text: "export failed: \(error)", url: nil)))
+            }
+        }
+        t.stackSize = 16 << 20
+        t.start()
     }
 
     /// Stops the thread (a frame waiting for tiles ends at once; one being drawn is finished)
@@ -121,9 +188,13 @@ public final class LiveSession: @unchecked Sendable {
             condition.unlock()
         }
         let maker: FrameMaker
-        do { maker = try FrameMaker(world: streamed, width: options.width, height: options.height, device: options.device,
-                                        waiting: options.waiting) } catch {
-            send(.text(.error("cannot render: \(error)")))
+        let simulation: PlaySimulation
+        do {
+            simulation = try PlaySimulation(world: streamed, script: PlaySimulation.liveScript(streamed), fps: options.fps)
+            maker = try FrameMaker(world: streamed, width: options.width, height: options.height, directedLight: true, device: options.device,
+                                   waiting: options.waiting)
+        } catch {
+            send(.text(.error("cannot start the session: \(error)")))
             return
         }
         defer { maker.tiles.stop() }
@@ -133,7 +204,6 @@ public final class LiveSession: @unchecked Sendable {
         let stoppedEarly = stopped
         condition.unlock()
         if stoppedEarly { return }
-        let simulation = PlaySimulation(world: streamed, fps: options.fps)
         send(.text(.hello(width: options.width, height: options.height, fps: options.fps, world: world.replayArguments)))
         let clock = ContinuousClock()
         var origin = clock.now
@@ -152,16 +222,24 @@ public final class LiveSession: @unchecked Sendable {
             }
             let input = pending
             pending = nil
+            let directions = commands
+            commands = []
             let wantsScript = scriptWanted
             scriptWanted = false
+            let exportTarget = exportWanted
+            exportWanted = nil
+            if exportTarget != nil { exporting = true }
             condition.unlock()
 
             let simStart = clock.now
+            if !first, let input, !recordingFull, !simulation.apply(input) {
+                recordingFull = true
+                send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions or \(Int(ActionScript.maxSeconds)) s): save it and start a new session; input is no longer applied")))
+            }
+            // After the frame's controls (their actions start just before the boundary, a
+            // command's just after), and before the first frame too: a command is never lost.
+            for d in directions { send(.text(.reply(seq: d.seq, text: simulation.direct(d.command)))) }
             if !first {
-                if let input, !recordingFull, !simulation.apply(input) {
-                    recordingFull = true
-                    send(.text(.error("this session's script is full (\(ActionScript.maxActions) actions or \(Int(ActionScript.maxSeconds)) s): save it and start a new session; input is no longer applied")))
-                }
                 // Catch up with the clock, but by at most a quarter second: after a long
                 // frame the simulation slows rather than jumps.
                 var due = Int(((clock.now - origin).seconds * Double(options.fps)).rounded(.down))
@@ -171,10 +249,20 @@ public final class LiveSession: @unchecked Sendable {
                     due = most
                 }
                 let steps = max(1, due - simulation.frame)
-                for _ in 0..<steps { simulation.advance() }
+                do {
+                    for _ in 0..<steps { try simulation.advance() }
+                } catch {
+                    send(.text(.error("the session cannot go on: \(error)")))
+                    return
+                }
                 addStats { $0.framesSkipped += steps - 1 }
             }
             first = false
+            if let exportTarget {
+                // What the frames so far have drawn, and what the player spawned, as of now.
+                startExport(RegionExport(target: exportTarget, visited: maker.tiles.visited, around: simulation.walker.feet,
+                                         tileSize: streamed.window.size, spawned: simulation.direction.spawns.map(\.scene)))
+            }
             if wantsScript {
                 let json = String(decoding: simulation.script.json(), as: UTF8.self)
                 send(.text(.script(json: json, replay: "oyster-render \(world.replayArguments) --actions session.json -o replay.mp4 --size \(options.width)x\(options.height)")))
@@ -184,7 +272,7 @@ public final class LiveSession: @unchecked Sendable {
             let forward = camera.target - camera.eye
             let image: PixelImage
             do {
-                guard let drawn = try maker.render(camera: camera, time: simulation.time,
+                guard let drawn = try maker.render(camera: camera, time: simulation.time, direction: simulation.direction,
                                                    upcoming: [(simulation.predicted(1), forward), (simulation.predicted(2.5), forward)]) else { return }
                 image = drawn
             } catch {
@@ -200,7 +288,7 @@ public final class LiveSession: @unchecked Sendable {
             let w = simulation.walker
             let header = FrameHeader(frame: UInt32(simulation.frame), lastInput: simulation.controls.lastInput, time: simulation.time,
                                      position: (w.feet.x, w.feet.y, w.feet.z), heading: w.heading * 180 / .pi,
-                                     hour: maker.hour, flying: w.flying)
+                                     hour: simulation.hour, flying: w.flying)
             send(.frame(header.message(jpeg: jpeg)))
             let done = clock.now
             let tiles = maker.tiles.statistics

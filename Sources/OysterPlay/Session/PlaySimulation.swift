@@ -9,9 +9,12 @@ import OysterStream
 public final class PlaySimulation {
     public let world: StreamedWorld
     public let fps: Int
-    public private(set) var player: ActionPlayer
+    public internal(set) var player: ActionPlayer
     public private(set) var controls = Controls()
-    private let ground: StreamedGround
+    /// What the script changed in the world so far (hour, weather, things spawned by the walk).
+    public internal(set) var direction: WorldDirection
+    /// The walker's ground: the world's, with the spawned things' solids added as they come.
+    let surface: EditedSurface<StreamedGround>
     private let header: ActionScript
     /// The camera key of the frame before this one (the replay samples between two keys).
     private var previous: (eye: Vec3, target: Vec3)?
@@ -19,15 +22,28 @@ public final class PlaySimulation {
     /// A simulation playing `script` (the live session: a script with no actions, which
     /// `apply` adds to), starting where it says or else at the world's establishing camera, as
     /// `oyster-render --world --actions` starts.
-    public init(world: StreamedWorld, script: ActionScript = ActionScript(actions: []), fps: Int) {
+    /// A weather or thing the generator does not have is refused, as a replay refuses it.
+    public init(world: StreamedWorld, script: ActionScript = ActionScript(actions: []), fps: Int) throws(ActionScriptError) {
         self.world = world
         self.fps = fps
         // The ground two tiles round is made ahead: stepping into a tile never waits for it.
-        ground = world.ground(prefetchRings: 2)
+        surface = EditedSurface(world.ground(prefetchRings: 2))
+        direction = try WorldDirection(script, recipe: world.recipe)
         header = ActionScript(start: script.start, heading: script.heading, pitch: script.pitch, actions: [])
         let home = world.establishingCamera
-        player = ActionPlayer(script, over: ground, camera: (home.eye, normalize(home.target - home.eye)), fps: fps)
+        player = ActionPlayer(script, over: surface, camera: (home.eye, normalize(home.target - home.eye)), fps: fps)
     }
+
+    /// The script a live session starts from: the world's own hour set at once, so the light
+    /// is the script's from the first frame (as `oyster-render --world --actions` lights a
+    /// script that sets the time) and a Direct command can change it at any frame with the
+    /// replay lighting every frame the same way.
+    public static func liveScript(_ world: StreamedWorld) -> ActionScript {
+        ActionScript(actions: [ActionScript.Action(.setTime(hour: world.recipe.timeOfDay), at: 0, seconds: 0)])
+    }
+
+    /// The hour the current frame shows.
+    public var hour: Float { direction.hour(at: time) }
 
     public var frame: Int { player.frame }
     /// Seconds of the current frame.
@@ -40,10 +56,13 @@ public final class PlaySimulation {
         controls.apply(input, to: &player)
     }
 
-    /// Plays one frame.
-    public func advance() {
+    /// Plays one frame, placing what it spawns (solid from its step on). Throws for a spawn
+    /// off the world, as a replay does.
+    public func advance() throws(ActionScriptError) {
         previous = key
-        player.advanceFrame(over: ground)
+        try player.advanceFrame(over: surface) { (placed: PlacedSpawn) throws(ActionScriptError) in
+            try direction.place(placed, in: world, onto: surface)
+        }
     }
 
     /// The current frame's camera as a replay's camera path gives it: frame 0 at its key;

@@ -1,0 +1,138 @@
+import Testing
+@testable import OysterGen
+
+/// Direct mode's command reader: words to world changes with the prompts' lexicon, every word
+/// accounted for in the reply.
+@Suite struct DirectCommandTests {
+    func read(_ text: String) -> DirectCommand { DirectCommand(reading: text) }
+
+    @Test func hoursWithAndWithoutABlend() {
+        #expect(read("make it night").changes == [.time(hour: 22.5, seconds: 0)])
+        #expect(read("make it night").reply == "understood: night (set-time 22:30 over 0 s)")
+        #expect(read("sunset over 20 seconds").changes == [.time(hour: 18.8, seconds: 20)])
+        #expect(read("dawn").changes == [.time(hour: 6, seconds: 0)])
+        #expect(read("set time 19:30").changes == [.time(hour: 19.5, seconds: 0)])
+        #expect(read("set the time to 7 pm over two minutes").changes == [.time(hour: 19, seconds: 120)])
+        #expect(read("7am").changes == [.time(hour: 7, seconds: 0)])
+        #expect(read("24:00").changes == [.time(hour: 0, seconds: 0)])
+        // A later hour wins, and the earlier is reported.
+        let two = read("dawn then dusk")
+        #expect(two.changes == [.time(hour: 19.3, seconds: 0)])
+        #expect(two.notUsed.contains { $0.contains("'dawn'") })
+    }
+
+    @Test func weathers() {
+        #expect(read("start snowing").changes == [.weather(.snow, seconds: 0)])
+        #expect(read("rain").changes == [.weather(.rain, seconds: 0)])
+        #expect(read("clear skies").changes == [.weather(.clear, seconds: 0)])
+        #expect(read("stop raining").changes == [.weather(.clear, seconds: 0)])
+        let fog = read("thick fog over 5 s")
+        #expect(fog.changes == [.weather(.fog, seconds: 5)])
+        // "thick" is a word the lexicon knows, of no use here: said so, with why.
+        #expect(fog.notUsed.count == 1 && fog.notUsed[0].hasPrefix("'thick'"))
+        #expect(read("night and snow over 10 seconds").changes == [.time(hour: 22.5, seconds: 10), .weather(.snow, seconds: 10)])
+    }
+
+    @Test func thingsToPlaceWithCountsSidesAndDistances() {
+        #expect(read("add a tower here").changes == [.place(DirectPlacement(layout: .things("tower", count: 1), side: .here))])
+        #expect(read("build a village ahead").changes == [.place(DirectPlacement(layout: .village(houses: 5), side: .ahead))])
+        #expect(read("build a village of 8 houses").changes == [.place(DirectPlacement(layout: .village(houses: 8)))])
+        #expect(read("plant a forest to the left").changes == [.place(DirectPlacement(layout: .trees(species: nil, count: 9), side: .left))])
+        #expect(read("plant an oak forest to the right").changes == [.place(DirectPlacement(layout: .trees(species: .oak, count: 9), side: .right))])
+        #expect(read("spawn an oak").changes == [.place(DirectPlacement(layout: .things("oak", count: 1)))])
+        #expect(read("three towers 40 m behind").changes == [.place(DirectPlacement(layout: .things("tower", count: 3), side: .behind, distance: 40))])
+        #expect(read("a dozen pines").changes == [.place(DirectPlacement(layout: .things("pine", count: 12)))])
+        #expect(read("rocks").changes == [.place(DirectPlacement(layout: .things("rock", count: 3)))])
+        #expect(read("add a well").changes == [.place(DirectPlacement(layout: .things("well", count: 1)))])
+        // Counts are capped, and the cap is reported.
+        let many = read("plant 500 oaks")
+        #expect(many.changes == [.place(DirectPlacement(layout: .things("oak", count: DirectPlacement.maxCount)))])
+        #expect(many.notUsed.contains { $0.contains("500") })
+        #expect(read("add a tower here").reply == "understood: tower (spawn a tower here (6.5 m ahead))")
+    }
+
+    /// Every thing a command can name is one the generator can spawn.
+    @Test func everyThingReadIsSpawnable() {
+        for word in Lexicon.entries.keys.sorted() {
+            for change in read("add \(word)").changes {
+                guard case .place(let p) = change else { continue }
+                for spot in p.spots(x: 0, z: 0, heading: 0, recipe: Recipe()) {
+                    #expect(ChunkGenerator.Stream.spawnable.contains(spot.thing), "'\(word)' gives '\(spot.thing)'")
+                }
+            }
+        }
+    }
+
+    @Test func unknownWordsAreReportedAndNonsenseChangesNothing() {
+        let polite = read("please make it night")
+        #expect(polite.changes == [.time(hour: 22.5, seconds: 0)])
+        #expect(polite.reply == "understood: night (set-time 22:30 over 0 s); not understood: 'please'")
+        let nonsense = read("xyzzy frobnicate the quux")
+        #expect(nonsense.changes.isEmpty)
+        #expect(nonsense.reply == "nothing understood, nothing changed; not understood: 'xyzzy', 'frobnicate', 'quux'")
+        #expect(read("").changes.isEmpty && read("").reply == "nothing understood, nothing changed")
+        #expect(read("25:00").changes.isEmpty && read("25:00").notUnderstood == ["25:00"])
+        // A number with nothing to count is reported, not dropped.
+        #expect(read("make it 5").notUsed.contains { $0.hasPrefix("'5'") })
+        // A prompt word that cannot change a running world says why.
+        let lake = read("add a lake")
+        #expect(lake.changes.isEmpty && lake.notUsed.contains { $0.hasPrefix("'lake'") })
+    }
+
+    @Test func cameraCommandsAndSlowMotionAreRefusedSayingWhy() {
+        let orbit = read("camera: orbit the castle")
+        #expect(orbit.changes.isEmpty, "a camera command must not build the castle it names")
+        #expect(orbit.reply.contains("camera moves are not built yet"))
+        let slow = read("slow motion")
+        #expect(slow.changes.isEmpty && slow.reply.contains("slow motion is not built yet"))
+    }
+
+    /// Whatever a page sends, the reader answers and never crashes: random text, digits,
+    /// clock-like and unit-heavy junk.
+    @Test func anyTextIsReadWithoutCrashing() {
+        var rng = PCG32(seed: 14)
+        let pieces = ["9", "99999999999", "1e308", ":", "12:", "1.2.3", "-5", "m", "s", "over", "stop", "camera", "village", "of",
+                      "pm", "am", "24:00", "0:00", "ü", "🙂", "\u{0}", " ", ",", "forest", "oak", "dozen", "left", "slow", "motion"]
+        for _ in 0..<500 {
+            let text = (0..<rng.nextInt(40)).map { _ in pieces[rng.nextInt(pieces.count)] }.joined(separator: rng.nextInt(2) == 0 ? " " : "")
+            let c = read(text)
+            #expect(!c.reply.isEmpty)
+            #expect(c.changes.count <= 2 + DirectCommand.maxWords)
+        }
+    }
+
+    @Test func longCommandsAreCutAndSaySo() {
+        let long = read(Array(repeating: "rain", count: 100).joined(separator: " "))
+        #expect(long.changes == [.weather(.rain, seconds: 0)])
+        #expect(long.notUsed.contains { $0.contains("36 words after the first 64") })
+    }
+
+    /// The same placement at the same place gives the same spots; a village is a well and its
+    /// houses round it, clear of the player, doors to the square; points and headings are
+    /// binary fractions.
+    @Test func spotsAreDeterministicAndClearOfThePlayer() {
+        let village = DirectPlacement(layout: .village(houses: 5), side: .ahead)
+        let a = village.spots(x: 10.3, z: -4.2, heading: 0.7, recipe: Recipe())
+        #expect(a == village.spots(x: 10.3, z: -4.2, heading: 0.7, recipe: Recipe()))
+        #expect(a.count == 6 && a[0].thing == "well" && a.dropFirst().allSatisfy { $0.thing == "house" })
+        for s in a {
+            let d = ((s.x - 10.3) * (s.x - 10.3) + (s.z + 4.2) * (s.z + 4.2)).squareRoot()
+            #expect(d > 10, "\(s.thing) \(d) m from the player")
+            #expect(s.x * 64 == (s.x * 64).rounded() && s.z * 64 == (s.z * 64).rounded())
+        }
+        // Ahead at heading 0 is −Z; to the right is +X.
+        let tower = DirectPlacement(layout: .things("tower", count: 1), side: .ahead).spots(x: 0, z: 0, heading: 0, recipe: Recipe())
+        #expect(tower.count == 1 && abs(tower[0].x) < 0.01 && tower[0].z < -10)
+        let right = DirectPlacement(layout: .things("tower", count: 1), side: .right).spots(x: 0, z: 0, heading: 0, recipe: Recipe())
+        #expect(right[0].x > 10 && abs(right[0].z) < 0.01)
+        let forest = DirectPlacement(layout: .trees(species: nil, count: 9), side: .left).spots(x: 0, z: 0, heading: 0, recipe: Recipe())
+        #expect(forest.count == 9 && forest.allSatisfy { $0.x < 0 })
+    }
+
+    /// Prompts read the lexicon as before: a village is houses, a well is no feature.
+    @Test func promptsStillReadVillagesAndIgnoreDirectOnlyWords() {
+        let r = PromptInterpreter.interpret("a village with a well")
+        #expect(r.recipe.has(.village))
+        #expect(r.unusedWords == ["well"])
+    }
+}

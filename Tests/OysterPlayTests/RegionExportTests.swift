@@ -1,0 +1,66 @@
+import Foundation
+import OysterCore
+import OysterExport
+import OysterGen
+@testable import OysterPlay
+import OysterStream
+import OysterTestSupport
+import OysterValidate
+import Testing
+
+let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
+
+/// Export of the region a session visited: the tiles nearest the player (capped), the things
+/// the player spawned, an OysterExport package that validates, zipped.
+@Suite struct RegionExportTests {
+    @Test func theRegionIsTheVisitedTilesNearestThePlayerCapped() {
+        var visited = Set<TileKey>()
+        for x in -3...2 { for z in -3...2 { visited.insert(TileKey(x: x, z: z)) } }
+        let job = RegionExport(target: .generic, visited: visited, around: Vec3(1, 0, 1), tileSize: 32, spawned: [])
+        #expect(visited.count == 36 && job.tiles.count == RegionExport.maxTiles)
+        // The player stands in tile (0, 0): the 4×4 block round it is the nearest 16.
+        #expect(Set(job.tiles) == Set((-2...1).flatMap { x in (-2...1).map { TileKey(x: x, z: $0) } }))
+        #expect(job.summary.contains("16 tiles of the 36 visited"))
+        let small = RegionExport(target: .godot, visited: [TileKey(x: 0, z: 0)], around: .zero, tileSize: 32, spawned: [])
+        #expect(small.tiles == [TileKey(x: 0, z: 0)] && !small.summary.contains("visited"))
+    }
+
+    @Test func nothingVisitedIsRefusedSayingSo() throws {
+        let (_, world) = try testWorld()
+        let job = RegionExport(target: .generic, visited: [], around: .zero, tileSize: 32, spawned: [])
+        #expect(throws: (any Error).self) { try job.run(world: world, progress: { _ in }) }
+    }
+
+    /// A tower spawned by a command, two tiles round it: the zip holds a package whose GLB
+    /// validates with no errors and has the tower in it.
+    @Test(.enabled(if: unzipTool, "needs /usr/bin/unzip to read the zip back"))
+    func theZipHoldsAValidPackageWithTheSpawnedTower() throws {
+        let (_, world) = try testWorld()
+        let sim = try PlaySimulation(world: world, script: PlaySimulation.liveScript(world), fps: 24)
+        _ = sim.direct(DirectCommand(reading: "add a tower here"))
+        try sim.advance()
+        #expect(sim.direction.spawns.count == 1)
+        let feet = sim.walker.feet
+        let here = TileKey(containing: feet.x, feet.z, size: 32)
+        let job = RegionExport(target: .generic, visited: [here, TileKey(x: here.x + 1, z: here.z)], around: feet, tileSize: 32,
+                               spawned: sim.direction.spawns.map(\.scene))
+        var stages: [String] = []
+        let result = try job.run(world: world, progress: { stages.append($0) })
+        #expect(stages.count == 3, "\(stages)")
+        #expect(result.zip.count > 10_000 && result.files > 2)
+
+        let dir = TemporaryDirectory()
+        try Data(result.zip).write(to: URL(fileURLWithPath: dir.file(RegionExport.fileName)))
+        let test = try ToolRun.run("/usr/bin/unzip", ["-t", dir.file(RegionExport.fileName)])
+        #expect(test.status == 0 && test.stdout.contains("No errors detected"), "\(test.stdout)")
+        let out = try ToolRun.run("/usr/bin/unzip", ["-q", dir.file(RegionExport.fileName), "-d", dir.file("out")])
+        #expect(out.status == 0, "\(out.stderr)")
+        let glb = dir.file("out/world/world.glb")
+        #expect(FileManager.default.fileExists(atPath: dir.file("out/world/manifest.json")))
+        let report = try Validator.validate(path: glb)
+        #expect(report.numErrors == 0, "\(report.issues.filter { $0.severity == .error }.prefix(3))")
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: glb)).prefix(4 << 20), as: UTF8.self)
+        #expect(text.contains("Tower_Spawned"), "the spawned tower is a node of the package")
+        #expect(text.contains("Tile_\(here.x)_\(here.z)") && text.contains("Tile_\(here.x + 1)_\(here.z)"))
+    }
+}
