@@ -141,17 +141,7 @@ struct ServerTests {
             }
             try await Self.waitUntilFree(service)
             // The slot is free again: a page gets frames.
-            let third = try await Self.within(.seconds(60)) {
-                try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
-                    var frames = 0
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        if case .binary = message { frames += 1 }
-                        if frames == 1 || frames > 2000 { break }
-                    }
-                    #expect(frames == 1)
-                    try await outbound.close(.normalClosure, reason: nil)
-                }
-            } ?? nil
+            let third = try await Self.within(.seconds(60)) { try await Self.aPageGetsAFrame(client) } ?? nil
             #expect(third?.closeCode == .normalClosure)
         }
     }
@@ -234,6 +224,19 @@ struct ServerTests {
         }
     }
 
+    /// Opens a page's socket, expects a frame, and closes it; the close the server answered.
+    static func aPageGetsAFrame(_ client: any TestClientProtocol) async throws -> WebSocketCloseFrame? {
+        try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
+            var frames = 0
+            for try await message in inbound.messages(maxSize: 1 << 20) {
+                if case .binary = message { frames += 1 }
+                if frames == 1 || frames > 2000 { break }
+            }
+            #expect(frames == 1)
+            try await outbound.close(.normalClosure, reason: nil)
+        }
+    }
+
     /// `body`'s result, or a failed test (and nil) after `limit`: a socket the server never
     /// closes fails the test instead of hanging the suite.
     static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T? {
@@ -283,15 +286,7 @@ struct ServerTests {
             try await Self.waitUntilFree(service)
 
             // Still serving: a good page gets frames.
-            try await client.ws("/ws", configuration: Self.client) { inbound, outbound, _ in
-                var frames = 0
-                for try await message in inbound.messages(maxSize: 1 << 20) {
-                    if case .binary = message { frames += 1 }
-                    if frames == 1 || frames > 2000 { break }
-                }
-                #expect(frames == 1)
-                try await outbound.close(.normalClosure, reason: nil)
-            }
+            _ = try await Self.aPageGetsAFrame(client)
         }
     }
 }

@@ -14,19 +14,23 @@ struct LiveTilesTests {
         return try Shot(motion: .path(path), duration: 2, fps: 4)
     }
 
+    /// The shot's frames as `StreamedWorld.render` plans and draws them, tiles alone (the land
+    /// beyond them is the frame maker's, `StreamedHorizon`).
+    func plannedFrames(_ window: TileWindow, _ shot: Shot, _ base: RenderOptions, _ renderer: Renderer) throws -> [[UInt8]] {
+        let world = try StreamedWorld(recipe: testRecipe(), window: window)
+        world.horizonReach = nil
+        var frames: [[UInt8]] = []
+        try world.render(shot, base: base, renderer: renderer, levelsOfDetail: true) { _, image in frames.append(image.samples8) }
+        return frames
+    }
+
     @Test func liveFramesAreThePlannedShotsFramesAndMemoryStaysBounded() throws {
         let window = TileWindow(size: 32, radius: 1, ahead: 1)
         let shot = try flight()
         var base = RenderOptions(width: 64, height: 36)
         base.fogBase = 0
         let renderer = try Renderer()
-        var planned: [[UInt8]] = []
-        // Tiles alone: the land beyond them is the frame maker's (`StreamedHorizon`).
-        let plannedWorld = try StreamedWorld(recipe: testRecipe(), window: window)
-        plannedWorld.horizonReach = nil
-        try plannedWorld.render(shot, base: base, renderer: renderer, levelsOfDetail: true) { _, image in
-            planned.append(image.samples8)
-        }
+        let planned = try plannedFrames(window, shot, base, renderer)
         let world = try StreamedWorld(recipe: testRecipe(), window: window)
         let live = LiveTiles(world: world, keep: 4, prefetch: 8)
         defer { live.stop() }
@@ -56,12 +60,7 @@ struct LiveTilesTests {
         var base = RenderOptions(width: 64, height: 36)
         base.fogBase = 0
         let renderer = try Renderer()
-        var planned: [UInt8]?
-        let plannedWorld = try StreamedWorld(recipe: testRecipe(), window: window)
-        plannedWorld.horizonReach = nil
-        try plannedWorld.render(shot, base: base, renderer: renderer, levelsOfDetail: true) { f, image in
-            if f == 0 { planned = image.samples8 }
-        }
+        let planned = try plannedFrames(window, shot, base, renderer).first
         let world = try StreamedWorld(recipe: testRecipe(), window: window)
         let live = LiveTiles(world: world, waiting: .near(rings: 0, uploads: 1))
         defer { live.stop() }
