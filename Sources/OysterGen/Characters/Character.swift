@@ -25,8 +25,8 @@ public struct Character: Sendable {
     /// Triangles of the body mesh (LOD0).
     public var triangleCount: Int { body.triangleCount }
 
-    /// The joint-space pose of `clip` at `time` seconds (looping).
-    func pose(_ clip: CharacterClip, at time: Float) -> HumanoidPose {
-        HumanoidMotion(skeleton: skeleton).pose(clip, phase: time / clip.duration)
+    /// The joint-space poses of `clip` at `times` seconds (looping).
+    func poses(_ clip: CharacterClip, at times: [Float]) -> [HumanoidPose] {
+        HumanoidMotion(skeleton: skeleton).poses(clip, phases: times.map { $0 / clip.duration })
     }
 }

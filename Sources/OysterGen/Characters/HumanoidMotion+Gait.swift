@@ -89,9 +89,9 @@ extension HumanoidMotion {
         return s - s.rounded(.down)
     }
 
-    func gait(_ clip: CharacterClip, _ u: Float) -> HumanoidPose {
-        let n = 240
-        let heights = hipHeights(clip, samples: n)
+    /// The gait pose at loop phase `u`, with the loop's hip heights (`hipHeights`).
+    func gait(_ clip: CharacterClip, _ u: Float, hipHeights heights: [Float]) -> HumanoidPose {
+        let n = heights.count
         let x = u * Float(n)
         let i0 = Int(x.rounded(.down)) % n, frac = x - x.rounded(.down)
         let hipY = heights[i0] + (heights[(i0 + 1) % n] - heights[i0]) * frac

@@ -12,11 +12,20 @@ struct HumanoidMotion {
 
     func h(_ f: Float) -> Float { f * skeleton.height }
 
+    /// The poses of `clip` at `phases` (each wrapped into 0…1).
+    func poses(_ clip: CharacterClip, phases: [Float]) -> [HumanoidPose] {
+        // The hips' height curve of a gait is worked out once for all its poses.
+        let heights = clip.gait == nil ? [] : hipHeights(clip, samples: 240)
+        return phases.map { pose(clip, phase: $0, hipHeights: heights) }
+    }
+
     /// The pose of `clip` at `phase` (wrapped into 0…1).
-    func pose(_ clip: CharacterClip, phase: Float) -> HumanoidPose {
+    func pose(_ clip: CharacterClip, phase: Float) -> HumanoidPose { poses(clip, phases: [phase])[0] }
+
+    private func pose(_ clip: CharacterClip, phase: Float, hipHeights: [Float]) -> HumanoidPose {
         let u = phase - phase.rounded(.down)
         switch clip {
-        case .walk, .run: return gait(clip, u)
+        case .walk, .run: return gait(clip, u, hipHeights: hipHeights)
         case .idle: return standing(u, clip)
         case .wave, .work, .talk: return standing(u, clip)
         case .sit: return sitting(u)

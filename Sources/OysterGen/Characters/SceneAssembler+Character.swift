@@ -66,7 +66,7 @@ extension SceneAssembler {
     mutating func animate(_ character: Character, _ clip: CharacterClip, joints: [Int]) {
         let keys = CharacterKeys.intervals(clip) + 1
         let times = (0..<keys).map { Float($0) / Float(keys - 1) * clip.duration }
-        let poses = times.map { character.pose(clip, at: $0) }
+        let poses = character.poses(clip, at: times)
         for bone in HumanoidBone.allCases {
             var values: [Float] = []
             var previous = Quat.identity
