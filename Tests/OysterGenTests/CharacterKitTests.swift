@@ -80,8 +80,9 @@ struct CharacterKitTests {
         #expect(scene.skins.count == 3)
         #expect(scene.skins.allSatisfy { $0.joints.count == HumanoidBone.allCases.count })
         #expect(CharacterClip.allCases.allSatisfy { clip in scene.animations.filter { $0.name == clip.rawValue }.count == 1 })
-        let skinned = scene.nodes.filter { $0.skin != nil }
-        #expect(skinned.count == 3 && skinned.allSatisfy { $0.role == .character && $0.mesh != nil })
+        let roles = scene.effectiveRoles()
+        let skinned = scene.nodes.indices.filter { scene.nodes[$0].skin != nil }
+        #expect(skinned.count == 3 && skinned.allSatisfy { roles[$0] == .character && scene.nodes[$0].mesh != nil })
         for s in scene.skins { #expect(s.joints.map { scene.nodes[$0].name! } == HumanoidBone.allCases.map(\.rawValue)) }
         let again = Characters.lineup([.villager, .knight, .skeleton], recipe: Self.recipe, bakeTextures: false)
         #expect(scene == again)

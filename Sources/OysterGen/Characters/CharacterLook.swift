@@ -87,7 +87,7 @@ public struct CharacterLook: Hashable, Sendable {
     }
 }
 
-/// Colours for people in one world: skin tones and hair colours people have, and the dyes
+/// Colours (linear RGBA) for people in one world: skin tones and hair colours people have, and the dyes
 /// its biome's cloth takes (madder, woad and weld where those grow; indigo and saffron in
 /// the desert; dark wool in the cold). Guards and knights all wear the world's one heraldic
 /// colour, chosen from its seed, so a castle's garrison matches.
@@ -102,7 +102,9 @@ public struct CharacterPalette: Hashable, Sendable {
 
     /// The palette of a world in `biome` with `seed`.
     public init(biome: Biome, seed: UInt64) {
-        func c(_ r: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(r, g, b, 1) }
+        // Written as sRGB (how colours are picked), stored linear: COLOR_0 multiplies the
+        // base colour in linear space (glTF §3.9.2).
+        func c(_ r: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(r, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }
         skinTones = [c(0.93, 0.76, 0.64), c(0.86, 0.66, 0.52), c(0.72, 0.52, 0.38), c(0.55, 0.38, 0.26), c(0.38, 0.25, 0.17)]
         hairColors = [c(0.10, 0.07, 0.05), c(0.30, 0.19, 0.10), c(0.55, 0.38, 0.20), c(0.80, 0.65, 0.38), c(0.52, 0.22, 0.10), c(0.62, 0.60, 0.58)]
         leathers = [c(0.36, 0.22, 0.12), c(0.25, 0.16, 0.10), c(0.45, 0.32, 0.20)]

@@ -53,7 +53,7 @@ extension HumanoidBody {
 
     mutating func apron() {
         let z = w(0.074), top = h(0.615), bottom = h(0.3)
-        let cloth = look.role == .farmer ? Vec4(0.55, 0.45, 0.32, 1) : look.secondary
+        let cloth = look.role == .farmer ? Vec4(0.27, 0.18, 0.09, 1) : look.secondary  // linear: a brown work apron
         out.add(Self.skirtBones, color: cloth) { b in
             // Three strips, so the lower corners follow their own leg.
             for k in 0..<3 {
@@ -129,9 +129,11 @@ extension HumanoidBody {
         switch look.hair {
         case .bald: return
         case .tonsure:
-            out.add([.head], color: colour) { $0.loft(.hair, rings: [ring(-0.012, 1.07, 1.07), ring(0.02, 1.06, 1.05), ring(0.038, 0.85, 0.85)], segments: 16) }
+            out.add([.head], color: colour) { $0.loft(.hair, rings: [ring(-0.012, 1.07, 1.0, -0.012), ring(0.02, 1.06, 1.02, -0.008), ring(0.038, 0.85, 0.85)], segments: 16) }
         case .short, .long, .bun:
-            let dome = [ring(-0.012, 1.07, 1.07), ring(0.02, 1.07, 1.06), ring(0.045, 0.9, 0.9, -0.004), ring(0.06, 0.58, 0.6, -0.002), ring(0.068, 0.18, 0.2, 0)]
+            // Centred behind the head's centre, so the hairline sits above the brow and the
+            // front of the lowest ring stays inside the face.
+            let dome = [ring(-0.012, 1.07, 0.95, -0.014), ring(0.02, 1.07, 1.02, -0.008), ring(0.045, 0.92, 0.92, -0.004), ring(0.06, 0.6, 0.62, -0.002), ring(0.068, 0.18, 0.2, 0)]
             out.add([.head], color: colour) { $0.loft(.hair, rings: dome, segments: 16, capEnd: true) }
             if look.hair == .long {
                 out.add([.head, .neck], color: colour) { $0.ellipsoid(.hair, center: c + Vec3(0, -h(0.045), -h(0.035)), radii: Vec3(h(0.058), h(0.075), h(0.038)), subdivisions: 1) }

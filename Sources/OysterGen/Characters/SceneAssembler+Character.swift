@@ -18,34 +18,39 @@ enum CharacterKeys {
 extension SceneAssembler {
     /// The nodes of a character placed in a scene.
     struct CharacterNodes {
-        /// The character's root: where it stands; a route animates this node.
-        var root: Int
+        /// The character: an untransformed node holding the rig and the body.
+        var character: Int
+        /// Where the character stands: a route animates this node.
+        var rig: Int
         /// The joint nodes, indexed by `HumanoidBone.index`.
         var joints: [Int]
         /// The node carrying the skinned mesh.
         var body: Int
     }
 
-    /// Adds `character` under `parent` at `translation`, turned `yaw` about Y: a root node
-    /// (role `character`) holding the joint hierarchy named by `HumanoidBone` (VRM names), a
-    /// glTF skin, and the skinned body beside the root. Each clip's keyframes join the
-    /// animation the clip names, so a scene's characters all play `walk` together.
+    /// Adds `character` under `parent` at `translation`, turned `yaw` about Y: a node (role
+    /// `character`) holding a rig node with the placement, the joint hierarchy named by
+    /// `HumanoidBone` (VRM names) under it, a glTF skin, and the skinned body. Each clip's
+    /// keyframes join the animation the clip names, so a scene's characters all play `walk`
+    /// together.
     ///
-    /// The body is the root's sibling, not its child: glTF skins ignore the mesh node's own
-    /// transform and its parents' (§3.7.3), and validators warn when a skinned mesh has
-    /// transformed parents, so `parent` must be untransformed; the root's placement (and a
-    /// route moving it) reaches the body through the joints.
+    /// The body sits beside the rig, under the untransformed character node: glTF skins ignore
+    /// the mesh node's transform and its parents' (§3.7.3) and validators warn when a skinned
+    /// mesh has transformed parents, while importers that build one character per common
+    /// ancestor of joints and body (Panda3D) need that ancestor to be this character's own.
+    /// `parent` must be untransformed too.
     @discardableResult
     mutating func addCharacter(_ character: Character, name: String, translation: Vec3, yaw: Float, under parent: Int?,
                                clips: [CharacterClip] = CharacterClip.allCases) -> CharacterNodes {
-        let root = add(Node(name: name, transform: .trs(translation: translation, rotation: Orientation.yaw(yaw), scale: .one), role: .character), under: parent)
+        let holder = add(Node(name: name, role: .character), under: parent)
+        let rig = add(Node(name: name + "Rig", transform: .trs(translation: translation, rotation: Orientation.yaw(yaw), scale: .one)), under: holder)
         var joints = [Int](repeating: -1, count: HumanoidBone.allCases.count)
         for bone in HumanoidBone.allCases {
             let node = Node(name: bone.rawValue, transform: .trs(translation: character.skeleton.offset(bone), rotation: .identity, scale: .one))
-            joints[bone.index] = add(node, under: bone.parent.map { joints[$0.index] } ?? root)
+            joints[bone.index] = add(node, under: bone.parent.map { joints[$0.index] } ?? rig)
         }
         // Joints carry no rest rotation, so each inverse bind matrix undoes the joint's rest
-        // position in the root's space (where the body node sits, untransformed).
+        // position in the rig's space (the body's, which is untransformed).
         let ibm = HumanoidBone.allCases.flatMap { Mat4.translation(-character.skeleton.position($0)).m }
         scene.skins.append(Skin(name: name, joints: joints, skeleton: joints[HumanoidBone.hips.index],
                                 inverseBindMatrices: DataArray(floats: ibm, elementType: .mat4)))
@@ -54,10 +59,9 @@ extension SceneAssembler {
         let mesh = addMesh(character.body.makeMesh(name: name) { local[$0] ?? 0 })
         var bodyNode = Node(name: name + "Body", mesh: mesh)
         bodyNode.skin = scene.skins.count - 1
-        bodyNode.role = .character
-        let body = add(bodyNode, under: parent)
+        let body = add(bodyNode, under: holder)
         for clip in clips { animate(character, clip, joints: joints) }
-        return CharacterNodes(root: root, joints: joints, body: body)
+        return CharacterNodes(character: holder, rig: rig, joints: joints, body: body)
     }
 
     /// Keyframes of one clip on a character's joints: every joint's rotation and the hips'
