@@ -292,6 +292,7 @@ struct Generate: OysterTool {
             guard seed >= 0 else { throw ToolFailure.usage("--seed must be ≥ 0") }
             r.seed = UInt64(seed)
         }
+        for w in r.warnings { console.warning(w) }
         return r
     }
 

@@ -66,11 +66,16 @@ extension SceneAssembler {
 
     /// Keyframes of one clip on a character's joints: every joint's rotation and the hips'
     /// translation, under the animation named after the clip (with its root speed in extras,
-    /// for engines that drive root motion).
-    mutating func animate(_ character: Character, _ clip: CharacterClip, joints: [Int]) {
-        let keys = CharacterKeys.intervals(clip) + 1
-        let times = (0..<keys).map { Float($0) / Float(keys - 1) * clip.duration }
-        let poses = character.poses(clip, at: times)
+    /// for engines that drive root motion), or under `name`, the clip repeated `loops` times
+    /// (a route's walk).
+    mutating func animate(_ character: Character, _ clip: CharacterClip, joints: [Int], as name: String? = nil, loops: Int = 1) {
+        let n = CharacterKeys.intervals(clip)
+        let loop = character.poses(clip, at: (0...n).map { Float($0) / Float(n) * clip.duration })
+        let count = max(1, loops)
+        let times = (0...(n * count)).map { Float($0) / Float(n) * clip.duration }
+        // Key n of one loop is key 0 of the next: the loop's poses repeated.
+        let poses = (0...(n * count)).map { $0 == n * count ? loop[n] : loop[$0 % n] }
+        let animation = name ?? clip.rawValue
         for bone in HumanoidBone.allCases {
             var values: [Float] = []
             var previous = Quat.identity
@@ -82,10 +87,10 @@ extension SceneAssembler {
                 previous = q
                 values += [q.x, q.y, q.z, q.w]
             }
-            animate(clip.rawValue, node: joints[bone.index], path: .rotation, times: times, values: values)
+            animate(animation, node: joints[bone.index], path: .rotation, times: times, values: values)
         }
-        animate(clip.rawValue, node: joints[HumanoidBone.hips.index], path: .translation, times: times,
+        animate(animation, node: joints[HumanoidBone.hips.index], path: .translation, times: times,
                 values: poses.flatMap { [$0.hips.x, $0.hips.y, $0.hips.z] })
-        animationExtras[clip.rawValue] = .object(JSONObject([("rootSpeed", .float(clip.rootSpeed))]))
+        if name == nil { animationExtras[animation] = .object(JSONObject([("rootSpeed", .float(clip.rootSpeed))])) }
     }
 }
