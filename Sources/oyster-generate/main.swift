@@ -148,7 +148,7 @@ struct Generate: OysterTool {
         }
     }
 
-    /// `--characters`: role names separated by commas, or `all`, at most `Characters.maxLineup`.
+    /// `--characters`: role names separated by commas, or `all`, at most `Recipe.maxCharacters`.
     func roles(_ text: String) throws -> [CharacterRole] {
         if text == "all" { return CharacterRole.allCases }
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -158,8 +158,8 @@ struct Generate: OysterTool {
             }
             return role
         }
-        guard roles.count <= Characters.maxLineup else {
-            throw ToolFailure.usage("--characters: \(roles.count) characters asked, at most \(Characters.maxLineup) in one lineup")
+        guard roles.count <= Recipe.maxCharacters else {
+            throw ToolFailure.usage("--characters: \(roles.count) characters asked, at most \(Recipe.maxCharacters) in one lineup")
         }
         return roles
     }

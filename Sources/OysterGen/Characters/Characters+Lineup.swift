@@ -2,9 +2,6 @@ import OysterCore
 
 /// Characters on their own: a lineup scene, one asset file per kit as the other kits have.
 public enum Characters {
-    /// Most characters one lineup holds (each carries 21 joints and 7 clips).
-    public static let maxLineup = 64
-
     /// The character of `role` number `index` in a world of `recipe`: seeded from the world
     /// seed and a name saying what it is, dressed from the world's palette.
     public static func make(_ role: CharacterRole, index: Int, recipe: Recipe) -> Character {
@@ -12,11 +9,11 @@ public enum Characters {
                   palette: CharacterPalette(biome: recipe.biome, seed: recipe.seed))
     }
 
-    /// `roles` standing in a row (1.2 m apart, facing +Z) on a paved square, each with every
+    /// `roles` (at most `Recipe.maxCharacters`, as a world holds) standing in a row (1.2 m apart, facing +Z) on a paved square, each with every
     /// clip: animation `walk` makes them all walk in place, and so on. Lit and framed by the
     /// recipe's sky and a camera; materials baked as a world's are.
     public static func lineup(_ roles: [CharacterRole], recipe: Recipe, bakeTextures: Bool = true) -> Scene {
-        let roles = Array(roles.prefix(maxLineup))
+        let roles = Array(roles.prefix(Recipe.maxCharacters))
         var a = SceneAssembler()
         let spacing: Float = 1.2
         let width = Float(max(roles.count, 1) - 1) * spacing

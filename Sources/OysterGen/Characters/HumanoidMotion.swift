@@ -26,8 +26,7 @@ struct HumanoidMotion {
         let u = phase - phase.rounded(.down)
         switch clip {
         case .walk, .run: return gait(clip, u, hipHeights: hipHeights)
-        case .idle: return standing(u, clip)
-        case .wave, .work, .talk: return standing(u, clip)
+        case .idle, .wave, .work, .talk: return standing(u, clip)
         case .sit: return sitting(u)
         }
     }
