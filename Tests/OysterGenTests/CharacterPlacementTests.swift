@@ -67,6 +67,11 @@ struct CharacterPlacementTests {
         #expect(scene.animations.contains { $0.name == "idle" })
     }
 
+    @Test func theSameSeedPlacesTheSamePeople() {
+        let r = smallRecipe("two farmers and a merchant in a village", seed: 8)
+        #expect(WorldGenerator.generate(r) == WorldGenerator.generate(r))
+    }
+
     @Test func worldsWithoutPeopleHaveNoCharacters() {
         let scene = WorldGenerator.generate(smallRecipe("a village by a lake", seed: 3))
         #expect(scene.skins.isEmpty && !scene.nodes.contains { $0.role == .character })
