@@ -2,39 +2,6 @@ import OysterCore
 
 // MARK: - People in a world
 
-/// What a placed character does.
-enum CharacterActivity {
-    /// Stands playing a clip in place.
-    case stand(CharacterClip)
-    /// Walks a loop round the village well (a route).
-    case route
-}
-
-extension CharacterRole {
-    /// What a character of this role does in a world (the `k`-th of its role): every other
-    /// villager walks round the well, farmers work, merchants and adventurers talk, guards,
-    /// knights, monks and the dead stand.
-    func activity(_ k: Int) -> CharacterActivity {
-        switch self {
-        case .villager: return k % 2 == 0 ? .route : (k % 4 == 1 ? .stand(.talk) : .stand(.idle))
-        case .farmer: return .stand(.work)
-        case .merchant, .adventurer: return .stand(.talk)
-        case .guard, .knight, .monk, .skeleton: return .stand(.idle)
-        }
-    }
-}
-
-/// A route as glTF keys: a loop of `CharacterRoute.strides` walk strides round a centre, so
-/// its length is a whole number of walk loops and the walk clip repeated under it closes.
-enum CharacterRoute {
-    static let strides = 16
-    /// Most characters walking routes in one world (each route repeats the walk's keys over
-    /// its whole loop).
-    static let maxWalkers = 4
-    static var duration: Float { Float(strides) * CharacterClip.walk.duration }
-    static var radius: Float { Float(strides) * CharacterClip.walk.rootSpeed * CharacterClip.walk.duration / (2 * .pi) }
-}
-
 extension RegionBuilder {
     /// Places the recipe's characters round the home village's well (or the home hub): people
     /// standing on a ring facing the square, clear of its props and of buildings; guards and
