@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "OysterProcessTests", dependencies: ["OysterProcess", "OysterImage", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterAtlasTests", dependencies: ["OysterAtlas", "OysterGLTF", "OysterTestSupport"]),
         .testTarget(name: "OysterValidateTests", dependencies: ["OysterValidate", "OysterGLTF", "OysterTestSupport"]),
-        .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterTestSupport"]),
+        .testTarget(name: "OysterExportTests", dependencies: ["OysterExport", "OysterGLTF", "OysterProcess", "OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterGenTests", dependencies: ["OysterGen", "OysterTestSupport"]),
         .testTarget(name: "OysterRenderTests", dependencies: ["OysterRender", "OysterImage", "OysterTestSupport"]),
         .testTarget(name: "OysterMotionTests", dependencies: ["OysterMotion", "OysterRender", "OysterTestSupport"]),

@@ -31,6 +31,11 @@ struct Generate: OysterTool {
     @Option(name: .shortAndLong, help: "Output file: .gltf (with .bin and PNGs beside it) or .glb.")
     var output: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Generate rigged, animated characters standing in a row instead of a world: roles separated by commas (villager, farmer, merchant, guard, knight, monk, adventurer, skeleton) or 'all'; the prompt or recipe gives their biome and seed.",
+        valueName: "roles"))
+    var characters: String?
+
     // `.unconditional`: tile coordinates may start with a minus sign (`--chunk -1,2`).
     @Option(name: .long, parsing: .unconditional, help: "Generate only tile X,Z of an unbounded world (e.g. --chunk -1,2).")
     var chunk: String?
@@ -90,11 +95,14 @@ struct Generate: OysterTool {
             throw ToolFailure.usage("output must end in .gltf or .glb: \(output)")
         }
         if chunk != nil, chunks != nil { throw ToolFailure.usage("give --chunk or --chunks, not both") }
+        if characters != nil, chunk != nil || chunks != nil { throw ToolFailure.usage("--characters makes a lineup, not tiles: give it without --chunk or --chunks") }
         if let chunks { return try runTiles(chunks, shard: share, recipe: resolved, output: output, console: console) }
         var start = Date()
         var cpuStart = clock()
         var scene: Scene
-        if let chunk {
+        if let characters {
+            scene = Characters.lineup(try roles(characters), recipe: resolved)
+        } else if let chunk {
             try checkChunkSize()
             let (cx, cz) = try tile(chunk, option: "--chunk")
             let textures = try writeSharedTextures(resolved, beside: output)
@@ -138,6 +146,22 @@ struct Generate: OysterTool {
         } catch {
             throw ToolFailure.unwritable(output, "cannot write: \(error)")
         }
+    }
+
+    /// `--characters`: role names separated by commas, or `all`, at most `Recipe.maxCharacters`.
+    func roles(_ text: String) throws -> [CharacterRole] {
+        if text == "all" { return CharacterRole.allCases }
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let roles = try names.map { name -> CharacterRole in
+            guard let role = CharacterRole(rawValue: name) else {
+                throw ToolFailure.usage("--characters: '\(name)' is not a role; one of \(CharacterRole.allCases.map(\.rawValue).joined(separator: ", ")) or all")
+            }
+            return role
+        }
+        guard roles.count <= Recipe.maxCharacters else {
+            throw ToolFailure.usage("--characters: \(roles.count) characters asked, at most \(Recipe.maxCharacters) in one lineup")
+        }
+        return roles
     }
 
     /// `X,Z` as two tile coordinates within ±`ChunkGenerator.maxTile(size:)` (the tile's
@@ -268,6 +292,7 @@ struct Generate: OysterTool {
             guard seed >= 0 else { throw ToolFailure.usage("--seed must be ≥ 0") }
             r.seed = UInt64(seed)
         }
+        for w in r.warnings { console.warning(w) }
         return r
     }
 

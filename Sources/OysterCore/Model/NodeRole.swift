@@ -25,6 +25,9 @@ public enum NodeRole: Hashable, Sendable {
     case prop
     /// Rain, snow, mist: drawn, never collided with.
     case weather
+    /// A person or creature: a skinned, animated body that moves (engines give characters
+    /// a capsule of their own, so no collider is made from the mesh).
+    case character
     /// A collision mesh an export pass made (not drawn by engines that read the convention).
     case collider(CollisionKind)
     /// A reduced level (1, 2, …) of an LOD chain; level 0 is the original mesh.
@@ -50,6 +53,7 @@ public enum NodeRole: Hashable, Sendable {
         case .rock: return "rock"
         case .prop: return "prop"
         case .weather: return "weather"
+        case .character: return "character"
         case .collider(let k): return "collider." + k.rawValue
         case .lodLevel(let l): return "lod.\(l)"
         }
@@ -67,6 +71,7 @@ public enum NodeRole: Hashable, Sendable {
         case "rock": self = .rock
         case "prop": self = .prop
         case "weather": self = .weather
+        case "character": self = .character
         default:
             if identifier.hasPrefix("collider."), let k = CollisionKind(rawValue: String(identifier.dropFirst(9))) {
                 self = .collider(k)

@@ -9,7 +9,7 @@ import OysterProcess
 extension Scene {
     /// Nodes that get a collider, by role: ground (terrain, ice, interiors) a simplified
     /// trimesh where the target allows one, ice a convex hull where it does not (a flat sheet's
-    /// hull is the sheet), water and weather none, every other static mesh node a convex hull.
+    /// hull is the sheet), water, weather and characters none, every other static mesh node a convex hull.
     func colliderPlan(allowTrimesh: Bool) -> (hulls: [Int], trimeshes: [Int]) {
         var hulls: [Int] = [], trimeshes: [Int] = []
         let roles = effectiveRoles()
@@ -17,7 +17,8 @@ extension Scene {
             guard let m = n.mesh, meshes.indices.contains(m), n.skin == nil, n.instancing == nil else { continue }
             guard meshes[m].primitives.contains(where: { $0.triangleCount > 0 }) else { continue }
             switch roles[i] {
-            case .water?, .weather?, .collider?, .lodLevel?:
+            case .water?, .weather?, .collider?, .lodLevel?, .character?:
+                // Characters move: engines give them capsules, not hulls of a pose.
                 continue
             case .terrain?, .interior?:
                 if allowTrimesh { trimeshes.append(i) }

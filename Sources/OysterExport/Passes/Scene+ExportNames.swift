@@ -8,13 +8,18 @@ extension Scene {
     /// Godot strips `.:@/"%`, Unreal matches `UCX_<Name>` by name, Unity groups `_LOD<n>` by
     /// name). Unnamed mesh nodes take their mesh's name; duplicates get `_2`, `_3`, … in node
     /// order. Returns how many names changed.
+    ///
+    /// A skin's joints need unique names only within that skin: engines keep one skeleton per
+    /// skin (Blender an armature, Godot a Skeleton, Unity and Unreal a rig per mesh) and map
+    /// humanoid joints by their names (`hips`, `leftUpperLeg`: VRM, Unity Humanoid), so the
+    /// second character's hips stay `hips`. No other node takes a joint's name.
     public mutating func makeNodeNamesUnique() -> Int {
-        var used = Set<String>()
         var changed = 0
-        for i in nodes.indices {
-            let original = nodes[i].name
-            var base = Self.safeName(original ?? nodes[i].mesh.flatMap { meshes.indices.contains($0) ? meshes[$0].name : nil } ?? "Node")
-            if base.isEmpty { base = "Node" }
+        func safe(_ i: Int) -> String {
+            let base = Self.safeName(nodes[i].name ?? nodes[i].mesh.flatMap { meshes.indices.contains($0) ? meshes[$0].name : nil } ?? "Node")
+            return base.isEmpty ? "Node" : base
+        }
+        func assign(_ i: Int, _ base: String, in used: inout Set<String>) {
             var name = base
             var k = 2
             while used.contains(name.lowercased()) {
@@ -22,9 +27,21 @@ extension Scene {
                 k += 1
             }
             used.insert(name.lowercased())
-            if name != original { changed += 1 }
+            if name != nodes[i].name { changed += 1 }
             nodes[i].name = name
         }
+        var isJoint = [Bool](repeating: false, count: nodes.count)
+        var jointNames = Set<String>()
+        for skin in skins {
+            var used = Set<String>()
+            for j in skin.joints where nodes.indices.contains(j) && !isJoint[j] {
+                isJoint[j] = true
+                assign(j, safe(j), in: &used)
+                jointNames.insert(nodes[j].name!.lowercased())
+            }
+        }
+        var used = jointNames
+        for i in nodes.indices where !isJoint[i] { assign(i, safe(i), in: &used) }
         return changed
     }
 

@@ -20,7 +20,7 @@ public enum ChunkGenerator {
     /// Every kind a tile may use (ground, water, plants, rocks and every structure's), so the
     /// shared textures can be baked once for all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        SurfaceKind.allCases.filter { !$0.isWeather }
+        SurfaceKind.allCases.filter { !$0.isWeather && !SurfaceKind.characterKinds.contains($0) }
     }
 
     /// The tile (`x`, `z`) of side `size` metres: world rectangle [x·size, (x+1)·size) × [z·size, (z+1)·size).

@@ -22,6 +22,13 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     case ashlar, mortar, bone, wax
     // MARK: - Frozen water: lakes and rivers of a `frozen` world.
     case ice
+    // MARK: - Characters: skin, dyed cloth, hair and leather, each near white so a
+    // vertex colour (a skin tone, a dye) is the colour seen.
+    case skin, fabric, hair, leather
+
+    /// Kinds only characters use (tiles place no characters yet, so their shared texture
+    /// folders leave these out).
+    public static let characterKinds: Set<SurfaceKind> = [.skin, .fabric, .hair, .leather]
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -57,6 +57,8 @@ enum Palette {
         case .bone: return Vec3(0.86, 0.82, 0.70)
         case .wax: return Vec3(0.93, 0.89, 0.76)
         case .ice: return Vec3(0.72, 0.84, 0.92)
+        // MARK: Characters: near white; vertex colours carry the tone or dye
+        case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
         }
     }
 
@@ -74,6 +76,9 @@ enum Palette {
         case .slate, .roofTiles: return 0.7
         case .wax: return 0.45
         case .bone: return 0.6
+        case .skin: return 0.55
+        case .hair: return 0.6
+        case .leather: return 0.65
         default: return 0.9
         }
     }

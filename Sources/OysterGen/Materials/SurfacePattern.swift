@@ -37,6 +37,8 @@ struct SurfacePattern {
         case .snow, .sand, .mud: return 3
         case .ashlar, .mortar: return 6
         case .bone, .wax: return 2
+        case .skin: return 1
+        case .fabric, .hair, .leather: return 3
         default: return 5
         }
     }
@@ -175,7 +177,7 @@ struct SurfacePattern {
         case .metal, .gold:
             let brushed = grainH.fbm(u * 2, v * 24)
             return Texel(color: a * (0.88 + 0.12 * brushed), height: 0.5 + 0.1 * brushed, roughness: r + 0.1 * brushed)
-        case .cloth:
+        case .cloth, .fabric:
             let tu = (u * 64).truncatingRemainder(dividingBy: 1), tv = (v * 64).truncatingRemainder(dividingBy: 1)
             let weave: Float = ((tu < 0.5) != (tv < 0.5)) ? 1 : 0.7
             return Texel(color: a * weave * (0.85 + 0.2 * f8.fbm(u * 8, v * 8)), height: weave, roughness: r)
@@ -210,6 +212,16 @@ struct SurfacePattern {
         case .wax:
             let drip = grainV.fbm(u * 24, v * 2)
             return Texel(color: a * (0.92 + 0.08 * drip), height: 0.5 + 0.3 * drip, roughness: r)
+        // MARK: Characters: light detail under the vertex colours
+        case .skin:
+            let n = f16.fbm(u * 16, v * 16)
+            return Texel(color: a * (0.95 + 0.05 * n), height: 0.5 + 0.1 * n, roughness: r)
+        case .hair:
+            let strands = grainV.fbm(u * 24, v * 2)
+            return Texel(color: a * (0.72 + 0.3 * strands), height: 0.5 + 0.4 * strands, roughness: r, occlusion: 0.8 + 0.2 * strands)
+        case .leather:
+            let n = f8.fbm(u * 8, v * 8), crease = smoothstep(0.06, 0.0, cells12.sample(u * 12, v * 12).f2 - cells12.sample(u * 12, v * 12).f1)
+            return Texel(color: a * (0.86 + 0.12 * n - 0.12 * crease), height: 0.6 + 0.2 * n - 0.3 * crease, roughness: r)
         }
     }
 }

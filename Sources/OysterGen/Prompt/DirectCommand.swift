@@ -263,6 +263,7 @@ public struct DirectCommand: Sendable, Equatable {
         switch meanings.first {
         case .mood?, .size?: return "a prompt word: weather and things have one strength and size here"
         case .feature?, .biome?, .scene?: return "a prompt word: it shapes a new world; Direct places structures, plants and rocks"
+        case .character?, .busy?, .nobody?: return "people: a prompt places them in a new world; Direct does not place people yet"
         default: return "not a world change"
         }
     }

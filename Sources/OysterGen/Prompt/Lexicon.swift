@@ -15,6 +15,12 @@ enum WordMeaning: Hashable, Sendable {
     /// Something Direct mode can place in a running world ("tower", "oak", "village"). Prompts
     /// ignore it: their features above say what a new world has.
     case thing(DirectThing)
+    /// People of a role, and how many when no count is given ("a knight" 1, "knights" 3).
+    case character(CharacterRole, Int)
+    /// "busy", "bustling": villagers and merchants about.
+    case busy
+    /// "deserted", "empty": nobody, whatever else is said.
+    case nobody
 
     /// Whether only Direct mode reads this meaning.
     var isDirectOnly: Bool {
@@ -112,7 +118,21 @@ enum Lexicon {
         add("torch torches torchlit candle candles lantern lanterns", .feature(.torches))
         // MARK: Moods
         add("ancient old forgotten", .mood(.ancient))
-        add("ruined crumbling abandoned", .mood(.ruined), .feature(.ruins))
+        add("ruined crumbling", .mood(.ruined), .feature(.ruins))
+        add("abandoned", .mood(.ruined), .feature(.ruins), .nobody)
+        // MARK: People
+        for (role, singular, plural) in [
+            (CharacterRole.villager, "villager peasant person townsman townswoman", "villagers peasants people folk townsfolk townspeople inhabitants residents crowd"),
+            (.farmer, "farmer", "farmers"), (.merchant, "merchant trader vendor shopkeeper", "merchants traders vendors shopkeepers"),
+            (.guard, "guard soldier sentry watchman", "guards soldiers sentries watchmen"), (.knight, "knight paladin", "knights paladins"),
+            (.monk, "monk priest friar", "monks priests friars"), (.adventurer, "adventurer traveller traveler hero", "adventurers travellers travelers heroes"),
+            (.skeleton, "skeleton zombie", "skeletons zombies undead"),
+        ] {
+            add(singular, .character(role, 1))
+            add(plural, .character(role, 3))
+        }
+        add("busy bustling crowded lively thriving", .busy)
+        add("deserted empty uninhabited unpeopled", .nobody)
         add("dark shadowy", .mood(.dark))
         add("dense thick lush overgrown", .mood(.dense))
         add("sparse scattered", .mood(.sparse))

@@ -22,6 +22,7 @@ public enum PromptInterpreter {
         var pendingCount: (value: Int, age: Int)?
         var pendingSize: Float?
         var species: [Species] = []
+        var busy = false, nobody = false
 
         func addFeature(_ kind: FeatureKind) {
             let count = pendingCount?.value
@@ -62,6 +63,13 @@ public enum PromptInterpreter {
                 case .number(let n): pendingCount = (n, 0)
                 case .size(let s): pendingSize = s
                 case .thing: break
+                case .character(let role, let fallback):
+                    let count = pendingCount?.value ?? fallback
+                    pendingCount = nil
+                    if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
+                    else { recipe.characters.append(CharacterGroup(role, count: count)) }
+                case .busy: busy = true
+                case .nobody: nobody = true
                 }
             }
             if let p = pendingCount, !meanings.contains(where: { if case .number = $0 { return true } else { return false } }) {
@@ -74,6 +82,10 @@ public enum PromptInterpreter {
         recipe.timeOfDay = hour ?? (moods.contains(.eerie) ? 21 : 14)
         recipe.weather = weather ?? (moods.contains(.misty) || moods.contains(.eerie) ? .fog : .clear)
         recipe.moods = moods
+        if busy, !recipe.characters.contains(where: { $0.role == .villager }) { recipe.characters.append(CharacterGroup(.villager, count: 10)) }
+        if busy, !recipe.characters.contains(where: { $0.role == .merchant }) { recipe.characters.append(CharacterGroup(.merchant, count: 2)) }
+        // "A deserted village" has nobody in it, whatever else the prompt says.
+        if nobody { recipe.characters = [] }
         if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
             recipe.features[i].species = species.map(\.rawValue)
         }

@@ -5,8 +5,9 @@ import OysterJSON
 extension Recipe {
     static let topLevelKeys = [
         "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "features", "detail",
-        "textureResolution", "instancing", "moods", "farBiomes",
+        "textureResolution", "instancing", "moods", "farBiomes", "characters",
     ]
+    static let characterKeys = ["role", "count"]
     static let featureKeys = ["kind", "count", "density", "size", "species", "position"]
 
     /// A recipe from its JSON form. Missing keys keep their defaults; unknown keys, wrong types
@@ -54,7 +55,28 @@ extension Recipe {
             guard a.count <= 256 else { throw RecipeError("features", "at most 256 features") }
             features = try a.enumerated().map { try Recipe.feature($1, "features[\($0)]") }
         }
+        if let v = object["characters"] {
+            guard let a = v.arrayValue else { throw RecipeError("characters", "expected an array of {\"role\", \"count\"} objects") }
+            guard a.count <= 64 else { throw RecipeError("characters", "at most 64 groups") }
+            characters = try a.enumerated().map { try Recipe.characterGroup($1, "characters[\($0)]") }
+        }
         if scene == .interior, !has(.dungeon) { features.insert(Feature(.dungeon), at: 0) }
+    }
+
+    static func characterGroup(_ v: JSONValue, _ path: String) throws -> CharacterGroup {
+        guard let o = v.objectValue else { throw RecipeError(path, "expected an object with a \"role\"") }
+        for key in o.keys where !characterKeys.contains(key) {
+            throw RecipeError("\(path).\(key)", "unknown key (known: \(characterKeys.joined(separator: ", ")))")
+        }
+        guard let r = o["role"] else { throw RecipeError(path, "missing \"role\"") }
+        var g = CharacterGroup(try choice(r, "\(path).role"), count: 1)
+        if let c = o["count"] {
+            guard let i = c.intValue, (0...10_000).contains(i) else {
+                throw RecipeError("\(path).count", "expected an integer between 0 and 10000")
+            }
+            g.count = i
+        }
+        return g
     }
 
     static func feature(_ v: JSONValue, _ path: String) throws -> Feature {
@@ -164,6 +186,10 @@ extension Recipe {
             if let p = f.position { fo["position"] = .array([Recipe.num(p.x), Recipe.num(p.z)]) }
             return .object(fo)
         })
+        // Written only when set, so recipes without people keep their bytes.
+        if !characters.isEmpty {
+            o["characters"] = .array(characters.map { .object(JSONObject([("role", .string($0.role.rawValue)), ("count", .int(Int64($0.count)))])) })
+        }
         return .object(o)
     }
 

@@ -31,6 +31,9 @@ public struct Recipe: Hashable, Sendable {
     /// kilometres; the home region and its surroundings keep `biome`. Default none: the
     /// recipe's biome everywhere (a prompt pins the biome it names).
     public var farBiomes: [Biome] = []
+    /// People placed round the home village (or in the dungeon's rooms), in order; at most
+    /// `Recipe.maxCharacters` in all. Default none: a world has nobody unless asked.
+    public var characters: [CharacterGroup] = []
 
     public init() {}
 

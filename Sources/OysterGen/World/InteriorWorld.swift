@@ -20,6 +20,7 @@ struct InteriorWorld {
             (Vec2(ox + Float(r.x) * s, oz + Float(r.z) * s), Vec2(Float(r.width) * s, Float(r.depth) * s))
         }
         furnish(rects, style: params.style, keepClear: cameraPose.map { Vec2($0.0.x, $0.0.z) }, into: &a, kits: &kits)
+        people(rects, keepClear: cameraPose.map { Vec2($0.0.x, $0.0.z) }, into: &a)
     }
 
     /// Dungeon parameters from the recipe: detail level, crypt or dungeon, clutter.

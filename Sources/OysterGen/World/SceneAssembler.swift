@@ -16,6 +16,8 @@ struct SceneAssembler {
     /// Lamps made to burn whatever the hour (`WorldGenerator.Options.lamps`): lit windows glow
     /// by day too, for a renderer that puts them out (`EmissionSchedule.whileLampsLit`).
     var lampsWhateverTheHour = false
+    /// `extras` of named animations (a character clip's root speed).
+    var animationExtras: [String: JSONValue] = [:]
 
     /// The material index for `kind`, creating an untextured material on first use.
     mutating func material(_ kind: SurfaceKind) -> Int {
@@ -75,7 +77,11 @@ struct SceneAssembler {
         var order: [String] = []
         var byName: [String: Animation] = [:]
         for (name, channel, sampler) in animationChannels {
-            if byName[name] == nil { order.append(name); byName[name] = Animation(name: name) }
+            if byName[name] == nil {
+                order.append(name)
+                byName[name] = Animation(name: name)
+                byName[name]!.extras = animationExtras[name]
+            }
             var c = channel
             c.sampler = byName[name]!.samplers.count
             byName[name]!.samplers.append(sampler)
@@ -135,7 +141,7 @@ struct SceneAssembler {
             mat.emissiveTexture = mat.baseColorTexture
             mat.emissiveFactor = Vec3(1, 1, 1)
             mat.emissiveStrength = 6
-        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .cloth:
+        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .cloth, .fabric, .hair:
             mat.doubleSided = true
         default: break
         }

@@ -53,6 +53,7 @@ public enum WorldGenerator {
         builder.water(into: &a)
         report("buildings", 0.45)
         builder.buildings(into: &a, kits: &kits)
+        builder.characters(into: &a)
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)

@@ -12,6 +12,7 @@ enum WorldGroup: String, CaseIterable {
     case interiorProps = "Props"
     case weather = "Weather"
     case lights = "Lights"
+    case characters = "Characters"
 
     /// The group this one sits in (nil: a scene root).
     var parent: WorldGroup? {
@@ -33,6 +34,7 @@ enum WorldGroup: String, CaseIterable {
         case .interior: return .interior
         case .weather: return .weather
         case .lights: return nil
+        case .characters: return .character
         }
     }
 }

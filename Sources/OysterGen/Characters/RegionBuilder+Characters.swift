@@ -1,0 +1,86 @@
+import OysterCore
+
+// MARK: - People in a world
+
+extension RegionBuilder {
+    /// Places the recipe's characters round the home village's well (or the home hub): people
+    /// standing on a ring facing the square, clear of its props and of buildings; guards and
+    /// knights farther out, facing away; up to `CharacterRoute.maxWalkers` villagers walking
+    /// a loop round the well. Each character's clip keys join the animation of its activity
+    /// (`idle`, `talk`, `work`; `route` for the walkers), so every one plays its own.
+    func characters(into a: inout SceneAssembler) {
+        let groups = recipe.placedCharacters
+        guard !groups.isEmpty else { return }
+        let well = features.sites.first { $0.kind == .well && $0.isHome }
+        let centre = well?.position ?? map.home.hub ?? Vec2(0, 0)
+        // Obstacles: the square's props and every building's footprint.
+        var obstacles: [(Vec2, Float)] = features.sites.filter { $0.kind != .well }.map { ($0.position, $0.radius + 1) }
+        if let well {
+            obstacles += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
+        }
+        func free(_ p: Vec2) -> Bool { obstacles.allSatisfy { length(p - $0.0) > $0.1 } && features.waterLevel(p.x, p.y) == nil }
+        let group = a.group(.characters)
+        var counts: [CharacterRole: Int] = [:]
+        var walkers = 0, standing = 0
+        var taken: [Vec2] = []
+        for g in groups {
+            for _ in 0..<g.count {
+                let k = counts[g.role, default: 0]
+                counts[g.role] = k + 1
+                let character = Characters.make(g.role, index: k, recipe: recipe)
+                let name = "\(g.role.displayName)_\(String(format2: k + 1))"
+                var activity = g.role.activity(k)
+                if case .route = activity, walkers >= CharacterRoute.maxWalkers { activity = .stand(.idle) }
+                switch activity {
+                case .route:
+                    let start = Float(walkers) / Float(CharacterRoute.maxWalkers) * 2 * .pi
+                    walkers += 1
+                    let nodes = a.addCharacter(character, name: name, translation: .zero, yaw: 0, under: group, clips: [])
+                    routeAnimation(nodes, character, centre: centre, start: start, into: &a)
+                case .stand(let clip):
+                    let guarding = g.role == .guard || g.role == .knight
+                    // Spiral outwards by the golden angle until a free spot turns up.
+                    var spot = centre
+                    for attempt in 0..<64 {
+                        let i = Float(standing * 7 + attempt)
+                        let angle = i * 2.39996
+                        let r = (guarding ? 10 : 4.6) + 0.35 * Float(attempt) + (guarding ? 0 : 2.5 * (i * 0.618).truncatingRemainder(dividingBy: 1))
+                        let p = centre + Vec2(kcos(angle), ksin(angle)) * r
+                        if free(p) && taken.allSatisfy({ length($0 - p) > 1.1 }) { spot = p; break }
+                    }
+                    standing += 1
+                    taken.append(spot)
+                    let toCentre = centre - spot
+                    let yaw = guarding ? katan2(-toCentre.x, -toCentre.y) : katan2(toCentre.x, toCentre.y)
+                    a.addCharacter(character, name: name, translation: Vec3(spot.x, features.height(spot.x, spot.y), spot.y), yaw: yaw,
+                                   under: group, clips: [clip])
+                }
+            }
+        }
+    }
+
+    /// The route of one walker: its rig moved round `centre` at the walk's root speed, turned
+    /// along the way, on the ground's height; and the walk clip's keys repeated for the loop,
+    /// all in the animation `route`.
+    func routeAnimation(_ nodes: SceneAssembler.CharacterNodes, _ character: Character, centre: Vec2, start: Float,
+                        into a: inout SceneAssembler) {
+        let keys = CharacterRoute.strides * 8
+        let duration = CharacterRoute.duration, radius = CharacterRoute.radius
+        var times: [Float] = [], positions: [Float] = [], rotations: [Float] = []
+        for i in 0...keys {
+            let t = Float(i) / Float(keys) * duration
+            let angle = start + 2 * .pi * Float(i) / Float(keys)
+            let p = centre + Vec2(kcos(angle), ksin(angle)) * radius
+            // Counter-clockwise seen from above (+Y): moving along (−sin, cos) in (x, z).
+            let q = Orientation.yaw(katan2(-ksin(angle), kcos(angle)))
+            times.append(t)
+            positions += [p.x, features.height(p.x, p.y), p.y]
+            rotations += [q.x, q.y, q.z, q.w]
+        }
+        a.animate("route", node: nodes.rig, path: .translation, times: times, values: positions)
+        a.animate("route", node: nodes.rig, path: .rotation, times: times, values: rotations)
+        a.animate(character, .walk, joints: nodes.joints, as: "route", loops: CharacterRoute.strides)
+        a.scene.nodes[nodes.rig].transform = .trs(translation: Vec3(positions[0], positions[1], positions[2]),
+                                                   rotation: Quat(Vec4(rotations[0], rotations[1], rotations[2], rotations[3])), scale: .one)
+    }
+}

@@ -1,0 +1,77 @@
+import OysterCore
+import OysterGen
+import OysterGLTF
+import Testing
+@testable import OysterExport
+import OysterTestSupport
+
+/// Characters through every export target: the written GLB (validated by the exporter, where
+/// an error fails the export) reads back with its skins, VRM joint names, weights and clips,
+/// and its walk poses the feet where the generated scene does.
+@Suite("Character export")
+struct CharacterExportTests {
+    static let roles: [CharacterRole] = [.villager, .knight, .skeleton]
+    static let scene: Scene = {
+        var recipe = Recipe()
+        recipe.textureResolution = 64
+        return Characters.lineup(roles, recipe: recipe)
+    }()
+
+    /// World positions of both ankles of every character at `time` of animation `name`.
+    static func feet(_ scene: Scene, _ name: String, at time: Float) -> [Vec3] {
+        guard let a = scene.animations.firstIndex(where: { $0.name == name || $0.name == name + "-loop" }) else { return [] }
+        let pose = scene.pose(at: time, animation: a)
+        return scene.skins.flatMap { skin in
+            [HumanoidBone.leftFoot, .rightFoot].map { b -> Vec3 in
+                let m = pose.worldMatrices[skin.joints[b.index]]
+                return Vec3(m.m[12], m.m[13], m.m[14])
+            }
+        }
+    }
+
+    @Test(arguments: ExportTarget.allCases)
+    func skinsAndClipsSurviveTheTarget(_ target: ExportTarget) throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("pkg")
+        _ = try Exporter.export(Self.scene, name: "people", options: ExportOptions(target: target), to: out)
+        let read = try GLTFReader().read(path: out + "/people.glb").scene
+        #expect(read.skins.count == Self.roles.count)
+        for skin in read.skins {
+            #expect(skin.joints.map { read.nodes[$0].name ?? "" } == HumanoidBone.allCases.map(\.rawValue), "\(target): joint names")
+        }
+        let skinned = read.nodes.filter { $0.skin != nil }
+        #expect(skinned.count == Self.roles.count)
+        for node in skinned {
+            for p in read.meshes[node.mesh!].primitives {
+                #expect(p.attributes["JOINTS_0"] != nil && p.attributes["WEIGHTS_0"] != nil, "\(target): a skinned primitive lost its weights")
+            }
+        }
+        for clip in CharacterClip.allCases {
+            #expect(read.animations.contains { $0.name == clip.rawValue || $0.name == clip.rawValue + "-loop" }, "\(target): \(clip) missing")
+        }
+        for t: Float in [0, 0.3, 0.55] {
+            let before = Self.feet(Self.scene, "walk", at: t), after = Self.feet(read, "walk", at: t)
+            #expect(before.count == after.count)
+            for (a, b) in zip(before, after) { #expect(length(a - b) < 0.005, "\(target): a foot moved \(length(a - b)) m") }
+        }
+    }
+}
+
+@Suite("Export names")
+struct ExportNameTests {
+    @Test func jointsKeepTheirNamesPerSkinAndNothingElseTakesThem() {
+        var scene = Scene()
+        for k in 0..<2 {
+            let hips = scene.nodes.count
+            scene.nodes.append(Node(name: "hips"))
+            scene.nodes.append(Node(name: "spine"))
+            scene.nodes[hips].children = [hips + 1]
+            scene.skins.append(Skin(name: "S\(k)", joints: [hips, hips + 1]))
+        }
+        scene.nodes.append(Node(name: "hips"))
+        scene.nodes.append(Node(name: "Tree"))
+        scene.nodes.append(Node(name: "Tree"))
+        _ = scene.makeNodeNamesUnique()
+        #expect(scene.nodes.map(\.name) == ["hips", "spine", "hips", "spine", "hips_2", "Tree", "Tree_2"])
+    }
+}

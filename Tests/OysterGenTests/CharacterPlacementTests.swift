@@ -1,0 +1,79 @@
+import OysterCore
+import OysterJSON
+import Testing
+@testable import OysterGen
+
+@Suite("Character placement")
+struct CharacterPlacementTests {
+    @Test func promptWordsCountAndChoosePeople() {
+        func people(_ prompt: String) -> [CharacterGroup] { PromptInterpreter.interpret(prompt).recipe.characters }
+        #expect(people("a village by a lake").isEmpty, "a world has nobody unless asked")
+        #expect(people("three knights guarding a castle") == [CharacterGroup(.knight, count: 3)])
+        #expect(people("a monk in a crypt") == [CharacterGroup(.monk, count: 1)])
+        #expect(people("a busy market village").map(\.role) == [.villager, .merchant])
+        #expect(people("a deserted village with three villagers and a knight").isEmpty)
+        let huge = PromptInterpreter.interpret("a village with 100000 people").recipe
+        #expect(huge.charactersAsked == 10_000)
+        #expect(huge.placedCharacters.reduce(0) { $0 + $1.count } == Recipe.maxCharacters)
+        #expect(huge.warnings.count == 1 && huge.warnings[0].contains("\(Recipe.maxCharacters)"))
+    }
+
+    @Test func theRecipeCarriesCharactersAndRefusesBadOnes() throws {
+        var r = Recipe()
+        r.characters = [CharacterGroup(.guard, count: 2), CharacterGroup(.farmer, count: 1)]
+        #expect(try Recipe(json: r.json) == r)
+        #expect(Recipe().json.objectValue?["characters"] == nil, "recipes without people keep their bytes")
+        for bad in [#"{"characters": [{"role": "dragon"}]}"#, #"{"characters": [{"role": "knight", "count": -1}]}"#,
+                    #"{"characters": [{"role": "knight", "colour": "red"}]}"#, #"{"characters": {"role": "knight"}}"#] {
+            #expect(throws: RecipeError.self) { try Recipe.parse(Array(bad.utf8)) }
+        }
+    }
+
+    @Test func aVillageWithPeopleHasThemStandingRoundTheWellAndWalkingRoutes() throws {
+        var r = smallRecipe("a busy village with two guards", seed: 3)
+        r.size = 128
+        let scene = WorldGenerator.generate(r)
+        let asked = r.placedCharacters.reduce(0) { $0 + $1.count }
+        #expect(scene.skins.count == asked)
+        let route = try #require(scene.animations.firstIndex { $0.name == "route" })
+        #expect(abs(scene.animations[route].duration - CharacterRoute.duration) < 1e-3)
+        // Walkers' ankles, on the ground of the route: still while planted, as in the clip.
+        let walkerSkins = scene.skins.indices.filter { s in
+            scene.animations[route].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
+        }
+        #expect(walkerSkins.count == CharacterRoute.maxWalkers)
+        for s in walkerSkins.prefix(2) {
+            let foot = scene.skins[s].joints[HumanoidBone.leftFoot.index]
+            let range = CharacterClip.walk.contacts.first { $0.bone == .leftFoot }!.phases[0]
+            for loop in [0, 5, 11] {
+                let ts = (0...10).map { Float(loop) + (range.lowerBound + (range.upperBound - range.lowerBound) * Float($0) / 10) * CharacterClip.walk.duration }
+                let ps = ts.map { t -> Vec3 in
+                    let m = scene.pose(at: t, animation: route).worldMatrices[foot]
+                    return Vec3(m.m[12], m.m[13], m.m[14])
+                }
+                let drift = ps.map { length($0 - ps[0]) }.max()!
+                // The route bends (a 2.8 m circle) and climbs, so allow a little more than a
+                // straight, level walk's 2 cm.
+                #expect(drift < 0.035, "a planted foot on the route moves \(drift) m")
+            }
+        }
+    }
+
+    @Test func aCryptHasItsDeadInItsRooms() {
+        var r = smallRecipe("a crypt with five rooms and four skeletons", seed: 2)
+        r.size = 96
+        let scene = WorldGenerator.generate(r)
+        #expect(scene.skins.count == 4)
+        #expect(scene.animations.contains { $0.name == "idle" })
+    }
+
+    @Test func theSameSeedPlacesTheSamePeople() {
+        let r = smallRecipe("two farmers and a merchant in a village", seed: 8)
+        #expect(WorldGenerator.generate(r) == WorldGenerator.generate(r))
+    }
+
+    @Test func worldsWithoutPeopleHaveNoCharacters() {
+        let scene = WorldGenerator.generate(smallRecipe("a village by a lake", seed: 3))
+        #expect(scene.skins.isEmpty && !scene.nodes.contains { $0.role == .character })
+    }
+}
