@@ -2,7 +2,8 @@
 headless Chromium (Debian's `chromium` through `chromedriver`, driven by selenium), hold W
 and check that frames arrive, the view changes and the HUD's position advances; then press
 Save and check the session script comes back. Then Direct: type `make it night` in the
-command line and check the canvas's mean luminance drops within a second and the reply says
+command line and check the canvas's mean luminance drops (measuring how soon; with
+--night-within S, failing when later than S seconds: `make bench` asks 1) and the reply says
 what was understood; `add a tower here`; then Export: press it, wait for the zip, fetch it,
 test it with Python's zipfile, validate its GLB with oyster-validate (beside OYSTER_PLAY) and
 find the tower in it. Prints one JSON line with what the page measured (frames per second
@@ -10,7 +11,7 @@ and key-to-frame latency, from the page's own clock; the night's delay; the expo
 and size).
 
     python3 scripts/clients/play_page.py OYSTER_PLAY [--prompt P] [--seed S] [--size WxH]
-        [--hold SECONDS] [--screenshot PNG] [--no-direct] [--no-export]
+        [--hold SECONDS] [--screenshot PNG] [--no-direct] [--no-export] [--night-within SECONDS]
 
 Exit 0 when every check passes, 1 when one fails, 77 when selenium, chromium or
 chromedriver is not installed.
@@ -65,20 +66,21 @@ def command(driver, text):
     return time.time()
 
 
-def check_direct(driver, problems):
-    """`make it night` darkens the canvas within a second and is answered; `add a tower here`
-    is answered as a spawn."""
+def check_direct(driver, problems, within=None):
+    """`make it night` darkens the canvas and is answered (how soon is measured and, with
+    `within` seconds, checked: a speed goal, checked by `make bench`, not on a loaded CI
+    machine); `add a tower here` is answered as a spawn."""
     before = driver.execute_script(STATE)
     replies = len(before["replies"])
     sent = command(driver, "make it night")
-    dark, ok = wait_for(driver, lambda s: s["luma"] < before["luma"] * 0.7, 5, step=0.05)
+    dark, ok = wait_for(driver, lambda s: s["luma"] < before["luma"] * 0.7, 10, step=0.05)
     darkened = time.time() - sent
     out = {"luma_before": round(before["luma"], 1), "luma_after": round(dark["luma"], 1), "darkened_s": round(darkened, 2),
            "hour": dark["hour"]}
     if not ok:
         problems.append(f"'make it night' did not darken the canvas: mean luma {before['luma']:.1f} → {dark['luma']:.1f}")
-    elif darkened > 1.0:
-        problems.append(f"'make it night' darkened the canvas only after {darkened:.2f} s (more than a second)")
+    elif within is not None and darkened > within:
+        problems.append(f"'make it night' darkened the canvas only after {darkened:.2f} s (more than {within} s)")
     answered, ok = wait_for(driver, lambda s: len(s["replies"]) > replies, 10)
     reply = answered["replies"][-1] if ok else None
     out["reply"] = reply
@@ -147,6 +149,7 @@ def main():
     ap.add_argument("--hold", type=float, default=4.0, help="seconds to hold W")
     ap.add_argument("--taps", type=int, default=0, help="then tap W and D this many times each (more latency samples)")
     ap.add_argument("--screenshot")
+    ap.add_argument("--night-within", type=float, help="fail when 'make it night' takes longer than this many seconds to darken the view")
     ap.add_argument("--save-script", help="write the saved session script here")
     ap.add_argument("--no-direct", action="store_true", help="skip the Direct command checks")
     ap.add_argument("--no-export", action="store_true", help="skip the Export checks")
@@ -218,7 +221,7 @@ def main():
                 with open(args.save_script, "w") as f:
                     f.write(saved["script"])
             if not args.no_direct:
-                result["direct"] = check_direct(driver, problems)
+                result["direct"] = check_direct(driver, problems, args.night_within)
                 if args.direct_screenshot:
                     time.sleep(1)
                     driver.save_screenshot(args.direct_screenshot)
