@@ -104,7 +104,8 @@ final class GPUResources {
     /// Blended, skinned and morphing primitives are drawn as authored. Ground and water
     /// (terrain, water and ice roles) keep their open borders, so a tile of a streamed world
     /// still meets its neighbours at any level.
-    /// With `cache`, geometry staged before (in this or another scene) is not simplified again.
+    /// With `cache`, geometry staged before (in this or another scene) is not simplified again;
+    /// ground and water, unique to their tile, are not cached.
     static func levels(_ scene: Scene, cache: LevelCache? = nil) -> [[[Piece]]] {
         var meets = Set<Int>()
         for (node, role) in zip(scene.nodes, scene.effectiveRoles()) {
@@ -118,7 +119,9 @@ final class GPUResources {
             guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 64 else {
                 return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
             }
-            guard let cache else { return GPUResources.pieces(p, keepsBorder: borders) }
+            // Ground and water are each tile's own: kept in the cache they were never used
+            // again and held every tile a long walk visited (the cache's key is the geometry).
+            guard let cache, !borders else { return GPUResources.pieces(p, keepsBorder: borders) }
             var geometry = p
             geometry.material = nil
             return cache.pieces(LevelCache.Key(primitive: geometry, keepsBorder: borders)) { GPUResources.pieces(p, keepsBorder: borders) }

@@ -209,4 +209,13 @@ struct LevelCacheTests {
         // What is drawn keeps the scene's own material.
         #expect(second.scene.meshes[0].primitives[0].material == 3)
     }
+
+    /// Ground is each tile's own: its levels are built but not kept (a long walk would hold
+    /// every tile it visited).
+    @Test func groundIsNotKept() {
+        let cache = LevelCache()
+        let staged = StagedScene(TileBorderTests.groundTile(role: .terrain), levelsOfDetail: true, levels: cache)
+        #expect(cache.misses == 0 && cache.hits == 0)
+        #expect(staged.pieces[0][0].contains { $0.chain.count > 1 }, "the ground still has coarser levels")
+    }
 }
