@@ -37,6 +37,10 @@ public struct ActionPlayer: Sendable {
         let heading = script.heading ?? camera.map { atan2f($0.forward.x, -$0.forward.z) } ?? 0
         walker = Walker(feet: start, heading: heading, pitch: script.pitch)
         walker.grounded = ground.height(x: start.x, z: start.z, below: start.y + 1e-3).map { abs($0 - start.y) < 1e-3 } ?? false
+        // Starting over deep water: afloat.
+        var feet = walker.feet
+        walker.settle(&feet, inWaterOf: ground)
+        walker.feet = feet
         self.fps = max(1, fps)
         stepsPerFrame = max(1, Int(Walker.rate) / self.fps)
         dt = 1 / Float(self.fps) / Float(stepsPerFrame)

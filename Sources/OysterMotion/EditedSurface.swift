@@ -23,6 +23,9 @@ public final class EditedSurface<Base: WalkSurface>: WalkSurface {
         return best
     }
 
+    /// The base's water: what a script spawns stands on the ground, it adds no water.
+    public func waterSurface(x: Float, z: Float) -> Float? { base.waterSurface(x: x, z: z) }
+
     public func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3 {
         var p = base.resolve(position, radius: radius, height: height, step: step)
         for g in added { p = g.resolve(p, radius: radius, height: height, step: step) }

@@ -1,9 +1,10 @@
 import OysterCore
 
-/// What a walker stands on and bumps into in a scene, found by node role: ground triangles
-/// (terrain, ice, interiors, structures, rocks and props: anything that faces up) in a grid
-/// for height queries, and solid boxes (structures, rocks, props; tree trunks) in their nodes'
-/// own frames, so a turned house blocks its own footprint and not its world-aligned box.
+/// What a walker stands on, wades in and bumps into in a scene, found by node role: ground
+/// triangles (terrain, ice, interiors, structures, rocks and props: anything that faces up) in
+/// a grid for height queries, water surfaces in another, and solid boxes (structures, rocks,
+/// props; tree trunks) in their nodes' own frames, so a turned house blocks its own footprint
+/// and not its world-aligned box.
 ///
 /// A scene without roles (a file from elsewhere) walks on every upward-facing triangle and
 /// collides with nothing.
@@ -17,13 +18,11 @@ public struct Ground: WalkSurface, Sendable {
         var top: Float
     }
 
-    /// Side of a grid cell, metres.
-    static let cell: Float = 4
-    private var triangles: [(Vec3, Vec3, Vec3)] = []
-    private var cells: [SIMD2<Int32>: [Int32]] = [:]
+    private var floor = FacingUpGrid()
+    private var water = FacingUpGrid()
     var solids: [Solid] = []
     /// The box around everything walkable.
-    public private(set) var bounds = AABB.empty
+    public var bounds: AABB { floor.bounds }
 
     public init(_ scene: Scene) {
         let world = scene.worldMatrices()
@@ -38,11 +37,13 @@ public struct Ground: WalkSurface, Sendable {
             case nil: walkable = !hasRoles
             default: walkable = false
             }
+            let isWater = role == .water
             let models = node.instancing == nil ? [world[n]] : node.instanceMatrices().map { world[n] * $0 }
             // The mesh's box, once for all its instances.
             let box = role == .structure || role == .rock || role == .prop || role == .vegetation ? scene.meshes[m].localBounds : .empty
             for model in models {
-                if walkable { addTriangles(scene.meshes[m], model) }
+                if walkable { floor.add(scene.meshes[m], model) }
+                if isWater { water.add(scene.meshes[m], model) }
                 switch role {
                 case .structure?, .rock?, .prop?:
                     if !box.isEmpty, let inverse = model.inverse {
@@ -62,51 +63,16 @@ public struct Ground: WalkSurface, Sendable {
         }
     }
 
-    private mutating func addTriangles(_ mesh: Mesh, _ model: Mat4) {
-        for p in mesh.primitives {
-            guard let positions = p.attributes["POSITION"], positions.elementType == .vec3 else { continue }
-            let idx = p.triangleIndices()
-            let count = positions.count
-            for t in stride(from: 0, to: idx.count - 2, by: 3) {
-                guard Int(idx[t]) < count, Int(idx[t + 1]) < count, Int(idx[t + 2]) < count else { continue }
-                let a = model.transformPoint(positions.vec3(Int(idx[t])))
-                let b = model.transformPoint(positions.vec3(Int(idx[t + 1])))
-                let c = model.transformPoint(positions.vec3(Int(idx[t + 2])))
-                let normal = cross(b - a, c - a)
-                let l = length(normal)
-                // Only what faces up (either winding) can be stood on.
-                guard l > 1e-9, abs(normal.y) / l > 0.5 else { continue }
-                let index = Int32(triangles.count)
-                triangles.append((a, b, c))
-                bounds.add(a); bounds.add(b); bounds.add(c)
-                let lo = pointwiseMin(a, pointwiseMin(b, c)), hi = pointwiseMax(a, pointwiseMax(b, c))
-                for x in Self.cellIndex(lo.x)...Self.cellIndex(hi.x) {
-                    for z in Self.cellIndex(lo.z)...Self.cellIndex(hi.z) { cells[SIMD2(Int32(x), Int32(z)), default: []].append(index) }
-                }
-            }
-        }
-    }
-
-    static func cellIndex(_ v: Float) -> Int { Int((v / cell).rounded(.down).clamped(to: -1e6...1e6)) }
-
     /// The highest ground under (x, z) no higher than `below` (so a walker finds the floor
     /// it stands on, not a roof above it); nil where there is none.
     public func height(x: Float, z: Float, below: Float = .infinity) -> Float? {
-        guard let list = cells[SIMD2(Int32(Self.cellIndex(x)), Int32(Self.cellIndex(z)))] else { return nil }
-        var best: Float?
-        for i in list {
-            let (a, b, c) = triangles[Int(i)]
-            // Barycentric coordinates in XZ.
-            let d = (b.z - c.z) * (a.x - c.x) + (c.x - b.x) * (a.z - c.z)
-            guard abs(d) > 1e-12 else { continue }
-            let u = ((b.z - c.z) * (x - c.x) + (c.x - b.x) * (z - c.z)) / d
-            let v = ((c.z - a.z) * (x - c.x) + (a.x - c.x) * (z - c.z)) / d
-            let w = 1 - u - v
-            guard u >= -1e-5, v >= -1e-5, w >= -1e-5 else { continue }
-            let y = u * a.y + v * b.y + w * c.y
-            if y <= below, y > (best ?? -.infinity) { best = y }
-        }
-        return best
+        floor.height(x: x, z: z, below: below)
+    }
+
+    /// The water's surface over (x, z) (its rest height: the waves' mean); nil where there is
+    /// no water.
+    public func waterSurface(x: Float, z: Float) -> Float? {
+        water.height(x: x, z: z, below: .infinity)
     }
 
     /// `position` (a walker's feet, `radius` wide, standing `height` tall) pushed out of every
@@ -140,6 +106,9 @@ public struct Ground: WalkSurface, Sendable {
 public protocol WalkSurface {
     /// The highest ground under (x, z) no higher than `below`; nil where there is none.
     func height(x: Float, z: Float, below: Float) -> Float?
+    /// The water's surface over (x, z); nil where there is no water (a walker wades or swims
+    /// where it is above the ground).
+    func waterSurface(x: Float, z: Float) -> Float?
     /// `position` (a walker's feet, `radius` wide, standing `height` tall) pushed out of every
     /// solid it overlaps, except those low enough to step onto (`step`).
     func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3
@@ -151,6 +120,63 @@ public protocol WalkSurface {
 extension WalkSurface {
     /// The highest ground under (x, z); nil where there is none.
     public func height(x: Float, z: Float) -> Float? { height(x: x, z: z, below: .infinity) }
+}
+
+/// Triangles that face up (either winding), in a grid of `cell`-metre squares for height
+/// queries: the ground a walker stands on, or the water it wades in.
+struct FacingUpGrid: Sendable {
+    /// Side of a grid cell, metres.
+    static let cell: Float = 4
+    private var triangles: [(Vec3, Vec3, Vec3)] = []
+    private var cells: [SIMD2<Int32>: [Int32]] = [:]
+    /// The box around every triangle.
+    private(set) var bounds = AABB.empty
+
+    mutating func add(_ mesh: Mesh, _ model: Mat4) {
+        for p in mesh.primitives {
+            guard let positions = p.attributes["POSITION"], positions.elementType == .vec3 else { continue }
+            let idx = p.triangleIndices()
+            let count = positions.count
+            for t in stride(from: 0, to: idx.count - 2, by: 3) {
+                guard Int(idx[t]) < count, Int(idx[t + 1]) < count, Int(idx[t + 2]) < count else { continue }
+                let a = model.transformPoint(positions.vec3(Int(idx[t])))
+                let b = model.transformPoint(positions.vec3(Int(idx[t + 1])))
+                let c = model.transformPoint(positions.vec3(Int(idx[t + 2])))
+                let normal = cross(b - a, c - a)
+                let l = length(normal)
+                // Only what faces up can be stood on (or swum in).
+                guard l > 1e-9, abs(normal.y) / l > 0.5 else { continue }
+                let index = Int32(triangles.count)
+                triangles.append((a, b, c))
+                bounds.add(a); bounds.add(b); bounds.add(c)
+                let lo = pointwiseMin(a, pointwiseMin(b, c)), hi = pointwiseMax(a, pointwiseMax(b, c))
+                for x in Self.cellIndex(lo.x)...Self.cellIndex(hi.x) {
+                    for z in Self.cellIndex(lo.z)...Self.cellIndex(hi.z) { cells[SIMD2(Int32(x), Int32(z)), default: []].append(index) }
+                }
+            }
+        }
+    }
+
+    static func cellIndex(_ v: Float) -> Int { Int((v / cell).rounded(.down).clamped(to: -1e6...1e6)) }
+
+    /// The highest triangle under (x, z) no higher than `below`; nil where there is none.
+    func height(x: Float, z: Float, below: Float) -> Float? {
+        guard let list = cells[SIMD2(Int32(Self.cellIndex(x)), Int32(Self.cellIndex(z)))] else { return nil }
+        var best: Float?
+        for i in list {
+            let (a, b, c) = triangles[Int(i)]
+            // Barycentric coordinates in XZ.
+            let d = (b.z - c.z) * (a.x - c.x) + (c.x - b.x) * (a.z - c.z)
+            guard abs(d) > 1e-12 else { continue }
+            let u = ((b.z - c.z) * (x - c.x) + (c.x - b.x) * (z - c.z)) / d
+            let v = ((c.z - a.z) * (x - c.x) + (a.x - c.x) * (z - c.z)) / d
+            let w = 1 - u - v
+            guard u >= -1e-5, v >= -1e-5, w >= -1e-5 else { continue }
+            let y = u * a.y + v * b.y + w * c.y
+            if y <= below, y > (best ?? -.infinity) { best = y }
+        }
+        return best
+    }
 }
 
 extension Float {

@@ -5,15 +5,27 @@ import OysterCore
 import OysterRender
 
 /// A person walking through a scene: feet on the ground, gravity, a step height, solid
-/// buildings, rocks and trunks, or flying. Simulated at a fixed step, so it is the same on
-/// every run.
+/// buildings, rocks and trunks, wading and swimming in water, or flying. Simulated at a fixed
+/// step, so it is the same on every run.
 public struct Walker: Sendable {
+    /// What the walker moves through.
+    public enum Medium: String, Sendable {
+        case land
+        /// Water deeper than `wadeDepth` and shallower than `swimDepth`: slowed, still walking.
+        case wading
+        /// Water at least `swimDepth` deep: afloat with the head out, slower, no jumping.
+        case swimming
+    }
+
     public var feet: Vec3
     /// Radians; 0 looks along −Z, positive turns right.
     public var heading: Float
     /// Radians; positive looks up.
     public var pitch: Float
     public var flying = false
+    public private(set) var medium = Medium.land
+    /// Metres of water over the feet (0 out of water).
+    public private(set) var waterDepth: Float = 0
     var verticalSpeed: Float = 0
     var grounded = false
 
@@ -24,6 +36,14 @@ public struct Walker: Sendable {
     public static let jumpSpeed: Float = 4.5
     /// Simulation steps per second.
     public static let rate: Float = 240
+    /// Water deeper than this (metres over the feet) slows walking.
+    public static let wadeDepth: Float = 0.3
+    /// Water this deep lifts the walker: it swims with its eyes 0.4 m above the surface, and
+    /// sinks no deeper (flying included: the camera never goes under water, where nothing is
+    /// drawn).
+    public static let swimDepth: Float = 1.3
+    /// Speed in water this deep, as a share of the speed asked for on land.
+    public static let swimmingSpeed: Float = 0.5
 
     public var eye: Vec3 { feet + Vec3(0, Self.eyeHeight, 0) }
     public var forward: Vec3 { Vec3(sinf(heading) * cosf(pitch), sinf(pitch), -cosf(heading) * cosf(pitch)) }
@@ -44,8 +64,9 @@ public struct Walker: Sendable {
         if flying {
             next += forward * (speed * dt) + right * (sideways * dt)
         } else {
-            next += flat * (speed * dt) + right * (sideways * dt)
-            if jump && grounded { verticalSpeed = Self.jumpSpeed; grounded = false }
+            let slowed = waterSlowing
+            next += (flat * speed + right * sideways) * (slowed * dt)
+            if jump && grounded && medium != .swimming { verticalSpeed = Self.jumpSpeed; grounded = false }
             verticalSpeed -= Self.gravity * dt
             next.y += verticalSpeed * dt
         }
@@ -62,7 +83,40 @@ public struct Walker: Sendable {
                 grounded = false
             }
         }
+        settle(&next, inWaterOf: ground)
         feet = next
+    }
+
+    /// Lifts `feet` out of water deeper than swimming depth (the walker floats; flying, it
+    /// stops at the surface) and sets the medium and depth from the water over them.
+    mutating func settle(_ feet: inout Vec3, inWaterOf ground: some WalkSurface) {
+        medium = .land
+        waterDepth = 0
+        guard let surface = ground.waterSurface(x: feet.x, z: feet.z) else { return }
+        if surface - feet.y > Self.swimDepth {
+            feet.y = surface - Self.swimDepth
+            verticalSpeed = max(verticalSpeed, 0)
+        }
+        let depth = surface - feet.y
+        waterDepth = max(0, depth)
+        if !flying, depth >= Self.swimDepth - 1e-3 {
+            medium = .swimming
+            grounded = false
+        } else if !flying, depth > Self.wadeDepth {
+            medium = .wading
+        }
+    }
+
+    /// The share of the asked-for speed the water allows: 1 on land, falling linearly from
+    /// the wading depth to `swimmingSpeed` at swimming depth.
+    var waterSlowing: Float {
+        switch medium {
+        case .land: return 1
+        case .swimming: return Self.swimmingSpeed
+        case .wading:
+            let depth = min(max((waterDepth - Self.wadeDepth) / (Self.swimDepth - Self.wadeDepth), 0), 1)
+            return 1 - (1 - Self.swimmingSpeed) * depth
+        }
     }
 
     /// The camera of every frame of `script` walked over `ground` at `fps`, starting where the

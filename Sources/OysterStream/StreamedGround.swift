@@ -56,6 +56,14 @@ public final class StreamedGround: WalkSurface {
         return best
     }
 
+    public func waterSurface(x: Float, z: Float) -> Float? {
+        var best: Float?
+        for g in near(x, z) {
+            if let y = g.waterSurface(x: x, z: z), y > (best ?? -.infinity) { best = y }
+        }
+        return best
+    }
+
     public func resolve(_ position: Vec3, radius: Float, height: Float, step: Float) -> Vec3 {
         var p = position
         for g in near(position.x, position.z) { p = g.resolve(p, radius: radius, height: height, step: step) }

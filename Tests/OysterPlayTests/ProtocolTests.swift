@@ -45,6 +45,9 @@ import Testing
         #expect(try FrameHeader(message: m) == h)
         #expect(throws: PlayProtocolError.self) { try FrameHeader(message: Array(m[0..<10])) }
         let night = FrameHeader(frame: 0, lastInput: 0, time: 0, position: (0, 0, 0), heading: 0, hour: .nan, flying: false)
+        let swimming = FrameHeader(frame: 3, lastInput: 0, time: 0, position: (0, 0, 0), heading: 0, hour: 9, flying: false, swimming: true)
+        let read = try FrameHeader(message: swimming.message(jpeg: []))
+        #expect(read.swimming && !read.wading && !read.flying)
         #expect(try FrameHeader(message: night.message(jpeg: [])) == night)
     }
 

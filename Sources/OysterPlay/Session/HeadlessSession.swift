@@ -44,9 +44,7 @@ public enum HeadlessSession {
             // Nothing stops these tiles but this function, so a frame always comes.
             guard let image = try maker.render(camera: camera, time: simulation.time, direction: simulation.direction,
                                                upcoming: [(simulation.predicted(1), forward), (simulation.predicted(2.5), forward)]) else { break }
-            let w = simulation.walker
-            let header = FrameHeader(frame: UInt32(f), lastInput: 0, time: simulation.time, position: (w.feet.x, w.feet.y, w.feet.z),
-                                     heading: w.heading * 180 / .pi, hour: simulation.hour, flying: w.flying)
+            let header = FrameHeader(frame: f, lastInput: 0, time: simulation.time, walker: simulation.walker, hour: simulation.hour)
             try frame(f, header, image)
         }
         var summary = Summary()

@@ -285,10 +285,8 @@ public final class LiveSession: @unchecked Sendable {
                 send(.text(.error("encoding the frame failed: \(error)")))
                 return
             }
-            let w = simulation.walker
-            let header = FrameHeader(frame: UInt32(simulation.frame), lastInput: simulation.controls.lastInput, time: simulation.time,
-                                     position: (w.feet.x, w.feet.y, w.feet.z), heading: w.heading * 180 / .pi,
-                                     hour: simulation.hour, flying: w.flying)
+            let header = FrameHeader(frame: simulation.frame, lastInput: simulation.controls.lastInput, time: simulation.time,
+                                     walker: simulation.walker, hour: simulation.hour)
             send(.frame(header.message(jpeg: jpeg)))
             let done = clock.now
             let tiles = maker.tiles.statistics
