@@ -26,6 +26,8 @@ public struct ActionPlayer: Sendable {
     /// Indices into `actions` of those under way, kept apart so a step looks at what is
     /// running, not at the whole script (a recorded session has an action per input).
     private var running: [Int] = []
+    /// The last orbit started: its action and its circle.
+    private var orbit: (action: Int, circle: OrbitCircle)?
 
     /// A player at the script's start over `ground`: where the script says (else at
     /// `camera`'s place and heading, else the middle of the ground), on the ground there.
@@ -67,6 +69,34 @@ public struct ActionPlayer: Sendable {
         actions[index].seconds = seconds
     }
 
+    /// The camera of the current frame: the walker's eyes, or an orbit's while one runs.
+    public var view: (eye: Vec3, forward: Vec3) {
+        if let orbit {
+            let a = actions[orbit.action]
+            if time >= a.at, time < a.at + a.seconds {
+                return orbit.circle.view(at: min(max((time - a.at) / a.seconds, 0), 1))
+            }
+        }
+        return (walker.eye, walker.forward)
+    }
+
+    /// Whether an orbit shows at the current frame.
+    public var isOrbiting: Bool {
+        guard let orbit else { return false }
+        let a = actions[orbit.action]
+        return time >= a.at && time < a.at + a.seconds
+    }
+
+    /// Ends the orbit under way with a `stop-orbit` at `time` seconds (the view is the
+    /// walker's from the first frame after it); nothing when none runs then. The orbit's own
+    /// action is left as it was, so the frames before are the same in a replay.
+    public mutating func endOrbit(at time: Float) {
+        guard let orbit else { return }
+        let a = actions[orbit.action]
+        guard time < a.at + a.seconds, !actions[next...].contains(where: { $0.kind == .stopOrbit }) else { return }
+        _ = schedule(ActionScript.Action(.stopOrbit, at: time, seconds: 0))
+    }
+
     /// Plays one frame: `stepsPerFrame` fixed steps over `ground`.
     public mutating func advanceFrame(over ground: some WalkSurface) {
         advanceFrame(over: ground) { (_: PlacedSpawn) throws(Never) in }
@@ -89,7 +119,9 @@ public struct ActionPlayer: Sendable {
                 case .turn(let r) where a.seconds == 0: walker.heading += r
                 case .look(let r) where a.seconds == 0: walker.pitch = min(max(walker.pitch + r, -1.55), 1.55)
                 case .spawn(let spawn): try place(walker.placing(spawn, action: origins[next], time: now))
-                case .setTime, .weather: break
+                case .orbit(let o): orbit = (next, OrbitCircle(o, from: walker, over: ground))
+                case .stopOrbit: orbit = nil
+                case .setTime, .weather, .slowMotion: break
                 default: if a.seconds > 0 { running.append(next) }
                 }
                 next += 1
@@ -103,12 +135,53 @@ public struct ActionPlayer: Sendable {
                 case .strafe(let v): sideways += v
                 case .turn(let r): turn += r / a.seconds
                 case .look(let r): look += r / a.seconds
-                case .jump, .fly, .wait, .setTime, .weather, .spawn: break
+                case .jump, .fly, .wait, .setTime, .weather, .spawn, .orbit, .stopOrbit, .slowMotion: break
                 }
             }
             walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)
         }
         frame += 1
+    }
+}
+
+/// The circle an orbit's camera flies: round the ground at its centre, at the distance the
+/// walker's eyes were from it (4–300 m), high enough to see over what is near (at least 35 %
+/// of that distance above the centre, and 3 m above every point of the ground round the
+/// circle), from the side the walker stood on, looking at a point 2 m above the centre.
+struct OrbitCircle: Sendable {
+    var centre: Vec3
+    var radius: Float
+    var height: Float
+    var startAngle: Float
+    var radians: Float
+
+    init(_ orbit: ActionScript.Orbit, from walker: Walker, over ground: some WalkSurface) {
+        let x: Float, z: Float
+        switch orbit.centre {
+        case .point(let px, let pz): (x, z) = (px, pz)
+        case .ahead(let metres): (x, z) = (walker.feet.x + sinf(walker.heading) * metres, walker.feet.z - cosf(walker.heading) * metres)
+        }
+        let floor = max(ground.height(x: x, z: z) ?? walker.feet.y, ground.waterSurface(x: x, z: z) ?? -.infinity)
+        centre = Vec3(x, floor, z)
+        let d = walker.eye - centre
+        let flat = (d.x * d.x + d.z * d.z).squareRoot()
+        radius = min(max(flat, 4), 300)
+        startAngle = flat > 1e-3 ? atan2f(d.x, -d.z) : walker.heading + .pi
+        radians = orbit.radians
+        var h = max(d.y, radius * 0.35)
+        for i in 0..<32 {
+            let a = startAngle + Float(i) / 32 * 2 * .pi
+            let p = centre + Vec3(sinf(a), 0, -cosf(a)) * radius
+            if let g = ground.height(x: p.x, z: p.z) { h = max(h, g + 3 - centre.y) }
+        }
+        height = h
+    }
+
+    /// The camera `f` (0…1) of the way round.
+    func view(at f: Float) -> (eye: Vec3, forward: Vec3) {
+        let a = startAngle + radians * f
+        let eye = centre + Vec3(sinf(a) * radius, height, -cosf(a) * radius)
+        return (eye, normalize(centre + Vec3(0, 2, 0) - eye))
     }
 }
 

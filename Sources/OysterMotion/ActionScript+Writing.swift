@@ -57,6 +57,15 @@ extension ActionScript.Action {
             case .ahead(let metres): add("at", .string("ahead")); add("distance", .float(metres))
             }
             if let heading = spawn.heading { add("heading", .float(ActionScript.degrees(heading))) }
+        case .orbit(let orbit):
+            add("do", "orbit")
+            switch orbit.centre {
+            case .point(let x, let z): add("around", .floats([x, 0, z]))
+            case .ahead(let metres): add("around", .string("ahead")); add("distance", .float(metres))
+            }
+            add("degrees", .float(ActionScript.degrees(orbit.radians)))
+        case .stopOrbit: add("do", "stop-orbit")
+        case .slowMotion(let rate): add("do", "slow-motion"); add("rate", .float(rate))
         }
         // A spawn's `at` is where it goes; when is `when`.
         if case .spawn = kind { add("when", .float(at)) } else { add("at", .float(at)) }

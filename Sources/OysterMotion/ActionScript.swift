@@ -35,6 +35,16 @@ public struct ActionScript: Sendable, Equatable {
         case weather(String)
         /// A thing from the generator's registries placed on the ground.
         case spawn(Spawn)
+        /// The camera circles a point for the action's seconds, looking at it, while the
+        /// walker stays where it stands (what it is asked to do meanwhile, it does: the view
+        /// comes back to its eyes when the orbit ends).
+        case orbit(Orbit)
+        /// The orbit under way ends: the view is the walker's eyes from the next frame.
+        case stopOrbit
+        /// The world's clock (water, weather, windmills, people) runs at `rate` times real
+        /// time from the action's start (0.25: slow motion; 1: back to normal). The walker,
+        /// the frames and the hour's blends keep real time.
+        case slowMotion(rate: Float)
 
         /// The script's name for it ("set-time").
         public var command: String {
@@ -49,13 +59,16 @@ public struct ActionScript: Sendable, Equatable {
             case .setTime: return "set-time"
             case .weather: return "weather"
             case .spawn: return "spawn"
+            case .orbit: return "orbit"
+            case .stopOrbit: return "stop-orbit"
+            case .slowMotion: return "slow-motion"
             }
         }
 
         /// Whether the action changes the world rather than moving the walker.
         public var changesWorld: Bool {
             switch self {
-            case .setTime, .weather, .spawn: return true
+            case .setTime, .weather, .spawn, .slowMotion: return true
             default: return false
             }
         }
@@ -80,6 +93,24 @@ public struct ActionScript: Sendable, Equatable {
             self.thing = thing
             self.place = place
             self.heading = heading
+        }
+    }
+
+    /// A camera orbit: round which point, and how far it turns.
+    public struct Orbit: Sendable, Equatable {
+        public enum Centre: Sendable, Equatable {
+            /// The ground under this point of the plane.
+            case point(x: Float, z: Float)
+            /// The ground this many metres ahead of the walker when the orbit starts.
+            case ahead(metres: Float)
+        }
+        public var centre: Centre
+        /// Radians turned over the orbit, positive clockwise seen from above.
+        public var radians: Float
+
+        public init(centre: Centre, radians: Float) {
+            self.centre = centre
+            self.radians = radians
         }
     }
 
@@ -112,8 +143,12 @@ public struct ActionScript: Sendable, Equatable {
     public static let spawnLimit: Float = 1_000_000
     /// Metres ahead of the walker a spawn "ahead" lands without a `distance`.
     public static let defaultAhead: Float = 12
+    /// Metres ahead of the walker an orbit "ahead" circles without a `distance`.
+    public static let defaultOrbitDistance: Float = 25
+    /// The slowest world clock a slow-motion may ask for (times real time).
+    public static let slowestRate: Float = 0.05
 
-    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait", "set-time", "weather", "spawn"]
+    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait", "set-time", "weather", "spawn", "orbit", "stop-orbit", "slow-motion"]
 
     public init(start: Vec3? = nil, heading: Float? = nil, pitch: Float = 0, actions: [Action]) {
         self.start = start
@@ -157,7 +192,7 @@ public struct ActionScript: Sendable, Equatable {
             let at = try number(start.1, "actions[\(i)].\(start.0)", 0...Double(Self.maxSeconds)) ?? clock
             let seconds: Float
             switch name {
-            case "jump", "fly", "set-time", "weather", "spawn": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
+            case "jump", "fly", "set-time", "weather", "spawn", "slow-motion", "stop-orbit": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
             default:
                 guard let s = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) else {
                     throw .invalid("actions[\(i)].seconds: '\(name)' needs how long it lasts")
@@ -187,6 +222,10 @@ public struct ActionScript: Sendable, Equatable {
                 kind = .spawn(try Self.spawn(item, "actions[\(i)]", number: number))
                 spawns += 1
                 guard spawns <= Self.maxSpawns else { throw .invalid("actions[\(i)]: at most \(Self.maxSpawns) spawns in a script") }
+            case "orbit": kind = .orbit(try Self.orbit(item, "actions[\(i)]", number: number))
+            case "stop-orbit": kind = .stopOrbit
+            case "slow-motion":
+                kind = .slowMotion(rate: try number(item["rate"], "actions[\(i)].rate (times real time)", Double(Self.slowestRate)...1) ?? 0.25)
             default: throw .invalid("actions[\(i)].do: '\(name)' is not an action (\(Self.known.joined(separator: ", ")))")
             }
             guard at + seconds <= Self.maxSeconds else { throw .invalid("actions[\(i)] ends after \(Int(Self.maxSeconds)) s") }
@@ -245,6 +284,29 @@ extension ActionScript {
             place = .point(x: p.x, z: p.z)
         }
         return Spawn(thing: thing, place: place, heading: heading)
+    }
+}
+
+extension ActionScript {
+    /// An orbit's centre and turn: `around` [x, y, z] or "ahead" (default, `distance` metres),
+    /// `degrees` (default 360).
+    static func orbit(_ item: JSONValue, _ what: String,
+                      number: (JSONValue?, String, ClosedRange<Double>) throws(ActionScriptError) -> Float?) throws(ActionScriptError) -> Orbit {
+        let degrees = try number(item["degrees"], "\(what).degrees", -36_000...36_000) ?? 360
+        let centre: Orbit.Centre
+        switch item["around"] {
+        case nil, .some(.string("ahead")):
+            centre = .ahead(metres: try number(item["distance"], "\(what).distance (metres)", 1...500) ?? Self.defaultOrbitDistance)
+        case let around?:
+            let limit = Double(Self.spawnLimit)
+            guard let p = around.vec3(limit: 1e30) else { throw .invalid("\(what).around must be [x, y, z] or \"ahead\"") }
+            guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
+                throw .invalid("\(what).around: [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
+            }
+            if item["distance"] != nil { throw .invalid("\(what).distance goes with \"around\": \"ahead\"") }
+            centre = .point(x: p.x, z: p.z)
+        }
+        return Orbit(centre: centre, radians: degrees * .pi / 180)
     }
 }
 

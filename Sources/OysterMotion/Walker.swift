@@ -133,8 +133,8 @@ public struct Walker: Sendable {
         let frames = Int((Double(duration) * Double(fps)).rounded())
         var keys: [CameraPath.Key] = []
         for frame in 0...frames {
-            let walker = player.walker
-            keys.append(CameraPath.Key(time: Float(frame) / Float(fps), position: walker.eye, target: walker.eye + walker.forward))
+            let view = player.view
+            keys.append(CameraPath.Key(time: Float(frame) / Float(fps), position: view.eye, target: view.eye + view.forward))
             guard frame < frames else { break }
             try player.advanceFrame(over: ground, place: place)
         }

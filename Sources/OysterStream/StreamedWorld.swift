@@ -126,6 +126,8 @@ public final class StreamedWorld {
             if let land = horizon?.scene(around: plan.frames[f].map { plan.spans[$0].tile }, renderer: renderer) { scenes.append(land) }
             var o = options(shot, frame: f, base: base)
             o.fogBase = fogBase
+            // Slow motion: the animations show the world's clock, not the shot's.
+            if let direction { o.time = base.time + direction.clock(at: Float(f) / Float(shot.fps)) }
             let drawn = scenery.scenes(around: scenes, time: Float(f) / Float(shot.fps), options: o, renderer: renderer)
             try frame(f, try renderer.render(drawn, options: o))
             for i in plan.frames[f] where plan.spans[i].last == f { live[i] = nil }

@@ -16,6 +16,8 @@ public struct WorldDirection: Sendable {
     /// Set-times and weathers in start order.
     private(set) var hours: [(at: Float, seconds: Float, hour: Float)] = []
     private(set) var weathers: [(at: Float, seconds: Float, weather: Weather)] = []
+    /// Slow-motions in start order: from `at`, the world's clock runs at `rate`.
+    private(set) var rates: [(at: Float, rate: Float)] = []
     /// Things spawned, in the order the walk placed them, with their scenes.
     public internal(set) var spawns: [(placed: PlacedSpawn, scene: Scene)] = []
 
@@ -41,6 +43,7 @@ public struct WorldDirection: Sendable {
                 throw .invalid("actions[\(i)].kind: '\(name)' is not a weather; one of \(Weather.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             weathers.append((a.at, a.seconds, w))
+        case .slowMotion(let rate): rates.append((a.at, rate))
         case .spawn(let s):
             guard ChunkGenerator.Stream.spawnable.contains(s.thing) else {
                 throw .invalid("actions[\(i)].thing: '\(s.thing)' cannot be spawned; things to spawn: \(ChunkGenerator.Stream.spawnable.joined(separator: ", "))")
@@ -86,6 +89,18 @@ public struct WorldDirection: Sendable {
             current = (value(current, c.at), c.hour, c.at, c.seconds)
         }
         return value(current, t)
+    }
+
+    /// The world's clock at `t` seconds into the shot: what its animations (water, weather,
+    /// windmills, people) show. Real time until a slow-motion, then that rate until the next.
+    public func clock(at t: Float) -> Float {
+        var clock: Float = 0, from: Float = 0, rate: Float = 1
+        for r in rates where r.at <= t {
+            clock += (r.at - from) * rate
+            from = r.at
+            rate = r.rate
+        }
+        return clock + (t - from) * rate
     }
 
     /// The change of weather under way at `t` seconds (or the last one made): the weather

@@ -79,12 +79,32 @@ import Testing
         #expect(lake.changes.isEmpty && lake.notUsed.contains { $0.hasPrefix("'lake'") })
     }
 
-    @Test func cameraCommandsAndSlowMotionAreRefusedSayingWhy() {
+    @Test func anOrbitIsACameraMoveThatBuildsNothing() throws {
         let orbit = read("camera: orbit the castle")
-        #expect(orbit.changes.isEmpty, "a camera command must not build the castle it names")
-        #expect(orbit.reply.contains("camera moves are not built yet"))
-        let slow = read("slow motion")
-        #expect(slow.changes.isEmpty && slow.reply.contains("slow motion is not built yet"))
+        #expect(orbit.changes.count == 1, "a camera command must not build the castle it names")
+        guard case .orbit(let o)? = orbit.changes.first else { Issue.record("not an orbit: \(orbit.changes)"); return }
+        #expect(o.namesAThing && o.circles("castle") && !o.circles("tower"))
+        #expect(o.seconds == DirectCommand.DirectOrbit.defaultSeconds && o.degrees == 360)
+        #expect(orbit.reply == "understood: orbit the castle (360° right over 20 s; walking or looking ends it)")
+        // Twice round, to the left, timed; round what is ahead when nothing is named.
+        guard case .orbit(let twice)? = read("circle around twice to the left over 30 seconds").changes.first else { Issue.record("not an orbit"); return }
+        #expect(twice.degrees == -720 && twice.seconds == 30 && !twice.namesAThing)
+        guard case .orbit(let half)? = read("orbit half way").changes.first else { Issue.record("not an orbit"); return }
+        #expect(half.degrees == 180 && half.seconds == 10)
+        // A placement that says "circle" builds; other camera moves are refused saying why.
+        #expect(read("build a circle of towers").changes.allSatisfy { if case .place = $0 { return true } else { return false } })
+        let pan = read("camera: pan left")
+        #expect(pan.changes.isEmpty && pan.reply.contains("only orbits are built"))
+        #expect(read("orbit the xyzzy").notUnderstood == ["xyzzy"])
+    }
+
+    @Test func slowMotionSlowsTheWorldsClockAndNormalSpeedRestoresIt() {
+        #expect(read("slow motion").changes == [.slowMotion(rate: DirectCommand.slowMotionRate)])
+        #expect(read("slow motion").reply == "understood: slow motion (slow-motion: the world at 0.25× real time)")
+        #expect(read("back to normal speed").changes == [.slowMotion(rate: 1)])
+        #expect(read("stop slow motion").changes == [.slowMotion(rate: 1)])
+        // With other changes in the same command.
+        #expect(read("night in slow motion").changes.count == 2)
     }
 
     /// Whatever a page sends, the reader answers and never crashes: random text, digits,

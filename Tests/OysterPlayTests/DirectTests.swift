@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import OysterCore
 import OysterGen
 import OysterImage
@@ -78,6 +81,45 @@ import Testing
             if o.eye == c.eye && o.target == c.target { same += 1 }
         }
         #expect(same == blocked.cameras.count, "\(blocked.cameras.count - same) of \(blocked.cameras.count) cameras differ from the replay's")
+    }
+
+    /// An orbit round a tower the session placed: the camera circles it while the walker
+    /// stands, walking ends it at once, and the saved script replays every camera.
+    @Test func anOrbitCirclesAPlacedTowerEndsWhenWalkingAndReplays() throws {
+        let (_, world) = try testWorld()
+        let sim = try live(world)
+        var cameras: [(eye: Vec3, target: Vec3)] = [sim.camera]
+        _ = sim.direct(DirectCommand(reading: "add a tower 30 m to the left"))
+        try sim.advance()
+        let tower = try #require(sim.direction.spawns.first?.placed)
+        let feet = sim.walker.feet
+        #expect(sim.direct(DirectCommand(reading: "camera: orbit the tower in slow motion")).hasPrefix("understood: orbit the tower"))
+        for frame in 0..<96 {
+            cameras.append(sim.camera)
+            if frame == 60 { #expect(sim.apply(ControlInput(seq: 1, forward: 1))) }
+            try sim.advance()
+        }
+        // Circling: the eye keeps its distance from the tower and goes round it.
+        let orbiting = cameras[3...61].map { SIMD2($0.eye.x - tower.x, $0.eye.z - tower.z) }
+        let radii = orbiting.map { ($0 * $0).sum().squareRoot() }
+        #expect(radii.max()! - radii.min()! < 1e-2 && radii.min()! > 20, "\(radii.min()!)…\(radii.max()!)")
+        let turned = atan2f(orbiting.last!.x, -orbiting.last!.y) - atan2f(orbiting.first!.x, -orbiting.first!.y)
+        #expect(abs(turned) > 0.5, "the camera went round: \(turned) rad")
+        #expect(sim.walker.feet != feet && length(cameras.last!.eye - sim.walker.eye) < 0.5,
+                "walking ended the orbit: the view is the walker's eyes again")
+        #expect(!sim.player.isOrbiting)
+        #expect(sim.direction.clock(at: sim.time) < sim.time * 0.5, "slow motion: \(sim.direction.clock(at: sim.time)) s of world in \(sim.time) s")
+
+        let read = try ActionScript(json: sim.script.json())
+        let home = world.establishingCamera
+        let replay = try world.direct(read, camera: (home.eye, normalize(home.target - home.eye)), fps: 24)
+        let shot = try Shot(motion: .path(replay.path), duration: replay.path.duration, fps: 24)
+        var same = 0
+        for (f, c) in cameras.enumerated() {
+            let o = shot.options(frame: f, base: RenderOptions())
+            if o.eye == c.eye && o.target == c.target { same += 1 }
+        }
+        #expect(same == cameras.count, "\(cameras.count - same) of \(cameras.count) cameras differ from the replay's")
     }
 
     @Test func spawnsStopAtTheScriptsCapAndTheReplySaysSo() throws {

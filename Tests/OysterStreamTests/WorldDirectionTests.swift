@@ -47,6 +47,18 @@ struct WorldDirectionTests {
         #expect(!walkOnly.controlsLight, "a script that sets neither leaves the tiles their own light")
     }
 
+    @Test func slowMotionSlowsTheWorldsClockFromItsStartAndNormalSpeedRestoresIt() throws {
+        let d = try WorldDirection(try script("""
+        {"actions": [{"do": "slow-motion", "rate": 0.25, "at": 4}, {"do": "slow-motion", "rate": 1, "at": 12}]}
+        """), recipe: testRecipe())
+        #expect(d.clock(at: 0) == 0 && d.clock(at: 4) == 4)
+        #expect(d.clock(at: 8) == 5 && d.clock(at: 12) == 6 && d.clock(at: 20) == 14)
+        // Slow motion is a world change but not the light's: the tiles keep their own.
+        #expect(!d.controlsLight)
+        let plain = try WorldDirection(try script("{\"actions\": [{\"do\": \"move\", \"seconds\": 1}]}"), recipe: testRecipe())
+        for t: Float in [0, 0.1, 1.3, 77.7] { #expect(plain.clock(at: t) == t) }
+    }
+
     @Test func aWeatherGivenSecondsCrossFadesTheLightAndSwitchesItsFallHalfway() throws {
         var recipe = testRecipe()
         recipe.timeOfDay = 14

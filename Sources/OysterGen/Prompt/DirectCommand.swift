@@ -13,6 +13,33 @@ public struct DirectCommand: Sendable, Equatable {
         case weather(Weather, seconds: Float)
         /// Things placed near the player.
         case place(DirectPlacement)
+        /// The camera circles something for `seconds`, turning `degrees`.
+        case orbit(DirectOrbit)
+        /// The world's clock runs at `rate` times real time (1: normal again).
+        case slowMotion(rate: Float)
+    }
+
+    /// What a camera orbit circles and how: a thing of a kind (the nearest the session
+    /// placed, else what the player looks at), or what the player looks at.
+    public struct DirectOrbit: Sendable, Equatable {
+        /// The kind named ("the castle"); nil: what the player looks at.
+        var around: DirectThing?
+        /// The words naming it.
+        public var words: String?
+        public var seconds: Float
+        public var degrees: Float
+        /// Metres ahead when nothing is looked at or named (from "40 m").
+        public var distance: Float?
+
+        /// Whether the orbit names a kind of thing to go round.
+        public var namesAThing: Bool { around != nil }
+
+        /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of the
+        /// kind named.
+        public func circles(_ thing: String) -> Bool { around?.names(thing) ?? false }
+
+        /// How long an orbit lasts without a duration in the command, seconds (once round).
+        public static let defaultSeconds: Float = 20
     }
 
     public private(set) var changes: [Change] = []
@@ -58,10 +85,15 @@ public struct DirectCommand: Sendable, Equatable {
     ]
     static let secondsUnits: [String: Float] = ["s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "min": 60, "mins": 60, "minute": 60, "minutes": 60]
     static let metreUnits: Set<String> = ["m", "metre", "metres", "meter", "meters"]
-    /// Words of commands this version cannot carry out, and why.
-    static let camera: Set<String> = ["camera", "orbit", "pan", "zoom", "dolly", "follow", "track", "cut"]
-    static let cameraWhy = "camera moves are not built yet: the view is the player's eyes"
-    static let slowMotionWhy = "slow motion is not built yet: a session's clock runs at the frame rate"
+    /// Words asking the camera to circle something.
+    static let orbitWords: Set<String> = ["orbit", "orbiting", "circle", "circling"]
+    /// Words that make a command a placement even with an orbit word ("build a circle of …").
+    static let placing: Set<String> = ["add", "build", "put", "place", "plant", "grow", "spawn", "create", "erect", "raise"]
+    /// Camera words of moves this version cannot make, and why.
+    static let camera: Set<String> = ["pan", "zoom", "dolly", "follow", "track", "cut"]
+    static let cameraWhy = "only orbits are built: 'camera: orbit the tower'; other moves are the player's own"
+    /// How fast the world's clock runs in slow motion.
+    public static let slowMotionRate: Float = 0.25
 
     /// A thing read, with the count before it and whether its word was plural.
     private struct ThingWord {
@@ -77,10 +109,14 @@ public struct DirectCommand: Sendable, Equatable {
             notUsed.append("\(words.count - Self.maxWords) words after the first \(Self.maxWords) (a command is at most \(Self.maxWords) words)")
             words = Array(words.prefix(Self.maxWords))
         }
-        // A camera command names things ("orbit the castle") that must not be built: the whole
-        // command is refused, saying why.
+        // A camera command names things ("orbit the castle") that must not be built: it is
+        // read as a camera move, or refused whole, saying why.
         if let w = words.first(where: { Self.camera.contains($0) }) {
             notUsed.append("'\(words.joined(separator: " "))' (\(Self.cameraWhy); asked by '\(w)')")
+            return
+        }
+        if words.contains(where: { Self.orbitWords.contains($0) }) && !words.contains(where: { Self.placing.contains($0) }) {
+            readOrbit(words)
             return
         }
         var hour: (value: Float, word: String)?
@@ -89,6 +125,7 @@ public struct DirectCommand: Sendable, Equatable {
         var distance: Float?
         var side: DirectPlacement.Side?
         var things: [ThingWord] = []
+        var slowMotion: (rate: Float, words: String)?
         // A number waits a few words for what it counts or measures; one that finds nothing
         // is reported, not dropped.
         var pending: (value: Double, age: Int, word: String)?
@@ -152,7 +189,13 @@ public struct DirectCommand: Sendable, Equatable {
             }
             if w == "slow" || w == "slowmo" || w == "motion" {
                 if w == "slow", next == "motion" || next == "mo" { i += 1 }
-                notUsed.append("'\(w == "slow" ? "slow motion" : w)' (\(Self.slowMotionWhy))")
+                slowMotion = (stop ? 1 : Self.slowMotionRate, stop ? "stop slow motion" : w == "slow" ? "slow motion" : w)
+                stop = false
+                continue
+            }
+            if (w == "normal" || w == "real" || w == "full"), next == "speed" || next == "time" || next == "motion" {
+                slowMotion = (1, "\(w) \(next!)")
+                i += 1
                 continue
             }
             if Self.glue.contains(w) || Lexicon.stopwords.contains(w) { continue }
@@ -188,7 +231,11 @@ public struct DirectCommand: Sendable, Equatable {
             notUsed.append("'\(w)' (\(Self.whyNot(meanings)))")
         }
         dropPending()
-        if stop, weather == nil { notUsed.append("'stop' (stop what? a weather: 'stop raining')") }
+        if stop, weather == nil { notUsed.append("'stop' (stop what? a weather: 'stop raining', or 'stop slow motion')") }
+        if let slowMotion {
+            changes.append(.slowMotion(rate: slowMotion.rate))
+            understood.append(Self.describe(slowMotion: slowMotion.rate, words: slowMotion.words))
+        }
 
         let blend = seconds ?? 0
         if let hour {
@@ -205,6 +252,55 @@ public struct DirectCommand: Sendable, Equatable {
             understood.append("\(p.words) (spawn \(p.placement.description) \(p.placement.whereDescription))")
         }
         if things.isEmpty, side != nil || distance != nil { notUsed.append("the place (nothing to place)") }
+    }
+
+    static func describe(slowMotion rate: Float, words: String) -> String {
+        "\(words) (slow-motion: the world at \(rate == 1 ? "1" : String(rate))× real time)"
+    }
+
+    /// Reads "camera: orbit the castle", "circle round the tower twice over 40 seconds",
+    /// "orbit": one orbit, round the first thing named (else what the player looks at).
+    private mutating func readOrbit(_ words: [String]) {
+        var orbit = DirectOrbit(around: nil, words: nil, seconds: DirectOrbit.defaultSeconds, degrees: 360, distance: nil)
+        var pending: Double?
+        var timed = false
+        var slow = false
+        for (i, w) in words.enumerated() {
+            let next = i + 1 < words.count ? words[i + 1] : nil
+            if let n = Self.number(w) { pending = n; continue }
+            defer { if Self.number(w) == nil, Self.secondsUnits[w] == nil, !Self.metreUnits.contains(w) { pending = nil } }
+            if let unit = Self.secondsUnits[w] {
+                orbit.seconds = Float(min(max((pending ?? 1) * Double(unit), 1), Double(Self.maxSeconds)))
+                timed = true
+                continue
+            }
+            if Self.metreUnits.contains(w), let n = pending {
+                orbit.distance = min(max(Float(n), DirectPlacement.distances.lowerBound), DirectPlacement.distances.upperBound)
+                continue
+            }
+            if w == "twice" { orbit.degrees = 720; continue }
+            if w == "slow", next == "motion" || next == "mo" { slow = true; continue }
+            if w == "motion" || w == "mo" || w == "slowmo", slow || w == "slowmo" { slow = true; continue }
+            if w == "half", next == "way" || next == "circle" { orbit.degrees = 180; continue }
+            if w == "degrees" || w == "deg", let n = pending { orbit.degrees = Float(min(n, 3600)); continue }
+            if Self.orbitWords.contains(w) || w == "camera" || w == "around" || w == "round" || w == "the" || w == "a" || w == "an" || w == "me" || w == "it"
+                || w == "way" || w == "over" || w == "for" || w == "in" || w == "times" || w == "once" || Lexicon.stopwords.contains(w) { continue }
+            if w == "left" { orbit.degrees = -abs(orbit.degrees); continue }
+            if w == "right" { orbit.degrees = abs(orbit.degrees); continue }
+            if let meanings = Lexicon.meanings(of: w),
+               let t = meanings.lazy.compactMap({ if case .thing(let t) = $0 { return t } else { return nil } }).first {
+                if orbit.around == nil { orbit.around = t; orbit.words = w } else { notUsed.append("'\(w)' (an orbit circles one thing: the first named)") }
+                continue
+            }
+            notUnderstood.append(w)
+        }
+        // A longer turn takes longer, at the default speed, unless a duration was given.
+        if !timed { orbit.seconds = min(DirectOrbit.defaultSeconds * abs(orbit.degrees) / 360, Self.maxSeconds) }
+        changes.append(.orbit(orbit))
+        if slow { changes.append(.slowMotion(rate: Self.slowMotionRate)) }
+        let round = orbit.words.map { "the \($0)" } ?? "what is ahead"
+        understood.append("orbit \(round) (\(DirectPlacement.metres(abs(orbit.degrees)))° \(orbit.degrees < 0 ? "left" : "right") over \(DirectPlacement.metres(orbit.seconds)) s; walking or looking ends it)")
+        if slow { understood.append(Self.describe(slowMotion: Self.slowMotionRate, words: "slow motion")) }
     }
 
     /// Things read as placements: a species or "trees" before "forest" grows that forest; a

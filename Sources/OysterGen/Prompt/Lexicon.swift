@@ -41,6 +41,16 @@ enum DirectThing: Hashable, Sendable {
     case group(Structure)
     /// Trees of the world's kinds, or of the species named with it ("an oak forest").
     case forest
+
+    /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of this kind.
+    func names(_ thing: String) -> Bool {
+        switch self {
+        case .structure(let s), .group(let s): return s.name == thing
+        case .plant(let species): return species.rawValue == thing
+        case .rock: return thing == "rock"
+        case .tree, .forest: return Species(rawValue: thing) != nil
+        }
+    }
 }
 
 /// The embedded vocabulary: synonyms grouped by meaning. A word may carry several meanings

@@ -58,6 +58,12 @@ public struct Controls: Sendable {
         let speed = (flying ? Self.fly : Self.walk) * (run ? Self.runFactor : 1) * Self.multiplier(level: level)
         moving = Self.hold(moving, speed: Float(forward) * speed, kind: { .move(speed: $0) }, step: step, player: &player)
         strafing = Self.hold(strafing, speed: Float(right) * speed, kind: { .strafe(speed: $0) }, step: step, player: &player)
+        // Walking or looking takes the view back from an orbit, from the next frame on (at a
+        // world change's time, after the inputs' own: the frame drawn already showed the
+        // orbit, as its replay will).
+        if input.forward != 0 || input.right != 0 || input.lookX != 0 || input.lookY != 0 || input.jump || input.fly {
+            player.endOrbit(at: Self.worldChangeTime(step: step))
+        }
         return true
     }
 

@@ -61,7 +61,7 @@ public final class FrameMaker {
             if waiting != .everyTile { horizon?.making = .inBackground }
         }
         var o = base
-        o.time = base.time + time
+        o.time = base.time + direction.clock(at: time)
         o.eye = camera.eye
         o.target = camera.target
         // A walk's camera keys have the default field of view; so does a replay.

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import OysterGen
 import OysterMotion
 import OysterStream
@@ -42,6 +45,13 @@ extension PlaySimulation {
                     let spawn = ActionScript.Spawn(thing: spot.thing, place: .point(x: spot.x, z: spot.z), heading: spot.heading)
                     actions.append(ActionScript.Action(.spawn(spawn), at: at, seconds: 0))
                 }
+            case .orbit(let orbit):
+                let (centre, note) = orbitCentre(orbit)
+                if let note { reply += "; \(note)" }
+                let o = ActionScript.Orbit(centre: .point(x: centre.x, z: centre.y), radians: orbit.degrees * .pi / 180)
+                actions.append(ActionScript.Action(.orbit(o), at: at, seconds: min(orbit.seconds, longest)))
+            case .slowMotion(let rate):
+                actions.append(ActionScript.Action(.slowMotion(rate: rate), at: at, seconds: 0))
             }
         }
         guard player.actions.count + actions.count <= ActionScript.maxActions else {
@@ -60,5 +70,38 @@ extension PlaySimulation {
         if overCap > 0 { reply += "; not placed: \(overCap) things over the session's \(ActionScript.maxSpawns) spawns" }
         if offWorld > 0 { reply += "; not placed: \(offWorld) things off the edge of the world" }
         return reply
+    }
+
+    /// Where an orbit goes round: the nearest thing of the kind it names that this session
+    /// placed (within `orbitReach`), else the ground the player looks at (within
+    /// `orbitReach`), else the point its distance (default 25 m) ahead; with a note when the
+    /// thing named was not found.
+    func orbitCentre(_ orbit: DirectCommand.DirectOrbit) -> (centre: SIMD2<Float>, note: String?) {
+        let w = walker
+        let here = SIMD2(w.feet.x, w.feet.z)
+        var note: String?
+        if orbit.namesAThing {
+            func distance(_ p: SIMD2<Float>) -> Float { let d = p - here; return (d * d).sum().squareRoot() }
+            let near = direction.spawns.map(\.placed).filter { orbit.circles($0.thing) }.map { SIMD2($0.x, $0.z) }
+                .filter { distance($0) <= Self.orbitReach }.min { distance($0) < distance($1) }
+            if let near { return (near, nil) }
+            note = "no \(orbit.words ?? "such thing") placed within \(Int(Self.orbitReach)) m this session: the orbit goes round what is ahead"
+        }
+        if orbit.distance == nil, let looked = lookedAt() { return (looked, note) }
+        let d = orbit.distance ?? ActionScript.defaultOrbitDistance
+        return (here + SIMD2(sinf(w.heading), -cosf(w.heading)) * d, note)
+    }
+
+    /// How far an orbit's centre may be, metres: the ground is known that far round the player.
+    static let orbitReach: Float = 100
+
+    /// The ground the view's centre meets within `orbitReach`, stepping 1 m along it.
+    private func lookedAt() -> SIMD2<Float>? {
+        let view = player.view
+        for i in 1...Int(Self.orbitReach) {
+            let p = view.eye + view.forward * Float(i)
+            if let g = surface.height(x: p.x, z: p.z, below: .infinity), g >= p.y { return SIMD2(p.x, p.z) }
+        }
+        return nil
     }
 }

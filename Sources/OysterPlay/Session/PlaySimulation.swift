@@ -76,8 +76,8 @@ public final class PlaySimulation {
     }
 
     private var key: (eye: Vec3, target: Vec3) {
-        let w = player.walker
-        return (w.eye, w.eye + w.forward)
+        let view = player.view
+        return (view.eye, view.eye + view.forward)
     }
 
     /// Where the camera will be in `seconds` if the player keeps going as in the last frame
