@@ -147,11 +147,14 @@ public struct ActionPlayer: Sendable {
 /// The circle an orbit's camera flies: round the ground at its centre, at the distance the
 /// walker's eyes were from it (4–300 m), high enough to see over what is near (at least 35 %
 /// of that distance above the centre, and 3 m above every point of the ground round the
-/// circle), from the side the walker stood on, looking at a point 2 m above the centre.
+/// circle), from the side the walker stood on, looking at the middle of what stands at the
+/// centre (a tower's half height; 2 m over open ground).
 struct OrbitCircle: Sendable {
     var centre: Vec3
     var radius: Float
     var height: Float
+    /// Metres above the centre's ground the camera looks at.
+    var aim: Float
     var startAngle: Float
     var radians: Float
 
@@ -161,14 +164,19 @@ struct OrbitCircle: Sendable {
         case .point(let px, let pz): (x, z) = (px, pz)
         case .ahead(let metres): (x, z) = (walker.feet.x + sinf(walker.heading) * metres, walker.feet.z - cosf(walker.heading) * metres)
         }
-        let floor = max(ground.height(x: x, z: z) ?? walker.feet.y, ground.waterSurface(x: x, z: z) ?? -.infinity)
+        // The ground at the centre is the highest surface no higher than the walker's eyes (the
+        // foot of a tower, not its roof); the top of what stands there is the highest surface.
+        let water = ground.waterSurface(x: x, z: z) ?? -.infinity
+        let top = max(ground.height(x: x, z: z) ?? walker.feet.y, water)
+        let floor = max(ground.height(x: x, z: z, below: walker.eye.y + 1) ?? top, water)
         centre = Vec3(x, floor, z)
+        aim = max(2, (top - floor) / 2)
         let d = walker.eye - centre
         let flat = (d.x * d.x + d.z * d.z).squareRoot()
         radius = min(max(flat, 4), 300)
         startAngle = flat > 1e-3 ? atan2f(d.x, -d.z) : walker.heading + .pi
         radians = orbit.radians
-        var h = max(d.y, radius * 0.35)
+        var h = max(d.y, radius * 0.35, aim)
         for i in 0..<32 {
             let a = startAngle + Float(i) / 32 * 2 * .pi
             let p = centre + Vec3(sinf(a), 0, -cosf(a)) * radius
@@ -181,7 +189,7 @@ struct OrbitCircle: Sendable {
     func view(at f: Float) -> (eye: Vec3, forward: Vec3) {
         let a = startAngle + radians * f
         let eye = centre + Vec3(sinf(a) * radius, height, -cosf(a) * radius)
-        return (eye, normalize(centre + Vec3(0, 2, 0) - eye))
+        return (eye, normalize(centre + Vec3(0, aim, 0) - eye))
     }
 }
 
