@@ -153,6 +153,15 @@ public struct PlacedSpawn: Sendable, Equatable {
     public var heading: Float
     public var time: Float
     public var action: Int
+
+    public init(thing: String, x: Float, z: Float, heading: Float, time: Float, action: Int) {
+        self.thing = thing
+        self.x = x
+        self.z = z
+        self.heading = heading
+        self.time = time
+        self.action = action
+    }
 }
 
 extension Walker {

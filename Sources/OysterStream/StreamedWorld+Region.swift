@@ -1,16 +1,19 @@
 import OysterCore
+import OysterGen
+import OysterMotion
 
 extension StreamedWorld {
-    /// One scene of `tiles` and the `spawned` things standing on them (the scenes a
-    /// `WorldDirection` placed): what an export of the region a player visited holds. Each
-    /// tile is generated again (a pure function of the world, so it is the tile that was
-    /// walked), at the world's own hour and weather, under a node `Tile_X_Z`; each spawned
-    /// thing under `Spawned_N`. The tiles' shared texture files become pixels, so the scene
-    /// stands alone; the first tile's sun is the region's only one. Safe from any thread.
-    public func region(tiles: [TileKey], spawned: [Scene]) throws(Scene.AppendError) -> Scene {
+    /// One scene of `tiles` and the things `spawned` on them (where a walk placed them):
+    /// what an export of the region a player visited holds. Each tile and thing is generated
+    /// again (a pure function of the world, so it is the land that was walked), lit by `light`
+    /// (the hour and weather of the session's moment; nil: the world's own), under a node
+    /// `Tile_X_Z` or `Spawned_N`. The tiles' shared texture files become pixels, so the scene
+    /// stands alone; the first tile's sun (or moon) is the region's only one. Safe from any
+    /// thread.
+    public func region(tiles: [TileKey], spawned: [PlacedSpawn], light: (hour: Float, weather: Weather)? = nil) throws(Scene.AppendError) -> Scene {
         var scene = Scene()
         for (i, key) in tiles.sorted().enumerated() {
-            let tile = stream.tile(x: key.x, z: key.z)
+            let tile = stream.tile(x: key.x, z: key.z, light: light)
             if i == 0 {
                 // The world's provenance, light units and environment, as every tile carries them.
                 scene.asset = tile.asset
@@ -18,7 +21,10 @@ extension StreamedWorld {
             }
             try scene.append(tile, name: "Tile_\(key.x)_\(key.z)", keepSun: i == 0)
         }
-        for (i, thing) in spawned.enumerated() { try scene.append(thing, name: "Spawned_\(i + 1)", keepSun: false) }
+        for (i, placed) in spawned.enumerated() {
+            guard let thing = stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, light: light) else { continue }
+            try scene.append(thing, name: "Spawned_\(i + 1)", keepSun: false)
+        }
         for (i, pixels) in textures.images(for: scene) {
             scene.images[i].pixels = pixels.image
             scene.images[i].uri = nil

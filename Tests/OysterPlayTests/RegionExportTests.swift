@@ -2,6 +2,7 @@ import Foundation
 import OysterCore
 import OysterExport
 import OysterGen
+import OysterMotion
 @testable import OysterPlay
 import OysterStream
 import OysterTestSupport
@@ -33,6 +34,29 @@ let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
 
     /// A tower spawned by a command, two tiles round it: the zip holds a package whose GLB
     /// validates with no errors and has the tower in it.
+    /// An export after "make it night" and "start raining" is lit by that moment: night sky
+    /// and moon, lamps burning, the weather named; on the same land as the world's own light.
+    @Test func theExportIsLitByTheSessionsMomentOnTheSameLand() throws {
+        let (_, world) = try testWorld()
+        let feet = world.establishingCamera.eye
+        let here = TileKey(containing: feet.x, feet.z, size: 32)
+        let tiles = [here, TileKey(x: here.x + 1, z: here.z), TileKey(x: here.x, z: here.z + 1)]
+        let tower = PlacedSpawn(thing: "house", x: feet.x, z: feet.z, heading: 0, time: 0, action: 0)
+        let own = try world.region(tiles: tiles, spawned: [tower])
+        let night = try world.region(tiles: tiles, spawned: [tower], light: (22.5, .rain))
+        let ownLight = try #require(own.asset.environment), nightLight = try #require(night.asset.environment)
+        #expect(ownLight.timeOfDay == world.recipe.timeOfDay && ownLight.isNight != true)
+        #expect(nightLight.timeOfDay == 22.5 && nightLight.isNight == true)
+        #expect(night.asset.extras?["recipe"]?["weather"]?.stringValue == "rain", "the provenance's recipe names the weather")
+        #expect(night.lights.contains { $0.kind == .directional && $0.name == "Moon" })
+        // Lamps burn at night: more point lights and glowing glass than by day.
+        let points = { (s: Scene) in s.lights.filter { $0.kind != .directional }.count }
+        #expect(points(night) > points(own), "\(points(night)) lamps at night against \(points(own)) by day")
+        // The same land: the same meshes, vertex for vertex.
+        #expect(night.meshes.count == own.meshes.count)
+        #expect(night.statistics.triangles == own.statistics.triangles)
+    }
+
     @Test(.enabled(if: unzipTool, "needs /usr/bin/unzip to read the zip back"))
     func theZipHoldsAValidPackageWithTheSpawnedTower() throws {
         let (_, world) = try testWorld()
@@ -43,7 +67,7 @@ let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
         let feet = sim.walker.feet
         let here = TileKey(containing: feet.x, feet.z, size: 32)
         let job = RegionExport(target: .generic, visited: [here, TileKey(x: here.x + 1, z: here.z)], around: feet, tileSize: 32,
-                               spawned: sim.direction.spawns.map(\.scene))
+                               spawned: sim.direction.spawns.map(\.placed))
         var stages: [String] = []
         let result = try job.run(world: world, progress: { stages.append($0) })
         #expect(stages.count == 3, "\(stages)")

@@ -71,9 +71,14 @@ extension ChunkGenerator.Stream {
     /// materials refer to the shared textures as tiles' do (`ChunkGenerator.materialFolder`).
     /// Nil for a name not in `spawnable`.
     /// With `lamps` its windows glow whatever the hour, for a frame's light to put out (as a
-    /// tile's with `lamps`).
-    public func spawn(_ thing: String, x: Float, z: Float, heading: Float, lamps: Bool = false) -> Scene? {
-        let recipe = map.recipe
+    /// tile's with `lamps`); with `light`, they glow as that hour and weather say (an export's).
+    public func spawn(_ thing: String, x: Float, z: Float, heading: Float, lamps: Bool = false,
+                      light: (hour: Float, weather: Weather)? = nil) -> Scene? {
+        var recipe = map.recipe
+        if let light {
+            recipe.timeOfDay = light.hour
+            recipe.weather = light.weather
+        }
         let name = "spawn/\(thing)/\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))"
         let seed = StableSeed.of(name, in: recipe.seed)
         let kit: KitModel, group: WorldGroup

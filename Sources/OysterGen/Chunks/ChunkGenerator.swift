@@ -39,11 +39,14 @@ public enum ChunkGenerator {
         }
         /// Tile (x, z); with `weatherCamera` (eye, target) it carries rain, snow and mist placed
         /// for that camera, as `--weather-camera` asks; with `lamps` its lanterns, torches and
-        /// windows have their lights whatever the hour (see `WorldGenerator.Options.lamps`).
-        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil, lamps: Bool = false) -> Scene {
+        /// windows have their lights whatever the hour (see `WorldGenerator.Options.lamps`);
+        /// with `light`, it is lit by that hour and weather instead of the recipe's.
+        public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil, lamps: Bool = false,
+                         light: (hour: Float, weather: Weather)? = nil) -> Scene {
             var options = WorldGenerator.Options()
             options.weatherCamera = weatherCamera
             options.lamps = lamps
+            options.light = light
             return WorldGenerator.tile(map, x: x, z: z, size: size, options: options)
         }
     }

@@ -17,6 +17,10 @@ public enum WorldGenerator {
         /// Give lanterns, torches and lit windows their lights whatever the hour, for a
         /// renderer that puts them out by day (`Environment.lampsLit`); tiles only.
         public var lamps = false
+        /// Light a tile by this hour and weather instead of the recipe's (a directed session's
+        /// export: the sun, sky, fog, lamps and weathered materials of the moment, on the
+        /// same land); tiles only.
+        public var light: (hour: Float, weather: Weather)?
         /// Called with (stage, fraction 0…1) as generation advances.
         public var progress: (@Sendable (String, Double) -> Void)?
         public init() {}
@@ -71,7 +75,13 @@ public enum WorldGenerator {
     /// One square tile of the unbounded world: [x·size, (x+1)·size) × [z·size, (z+1)·size).
     /// `map` shares one world's cell plans across the tiles of a block.
     static func tile(_ map: WorldMap, x: Int, z: Int, size: Float, options: Options = .init()) -> Scene {
-        let recipe = map.recipe
+        // The land is the map's; the light (and what the hour and weather do to materials)
+        // may be another moment's.
+        var recipe = map.recipe
+        if let light = options.light {
+            recipe.timeOfDay = light.hour
+            recipe.weather = light.weather
+        }
         let region = Region.tile(x: x, z: z, size: size, spacing: Region.spacing(recipe.detail))
         var a = SceneAssembler()
         a.lampsWhateverTheHour = options.lamps

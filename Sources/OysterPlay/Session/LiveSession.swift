@@ -261,7 +261,9 @@ public final class LiveSession: @unchecked Sendable {
             if let exportTarget {
                 // What the frames so far have drawn, and what the player spawned, as of now.
                 startExport(RegionExport(target: exportTarget, visited: maker.tiles.visited, around: simulation.walker.feet,
-                                         tileSize: streamed.window.size, spawned: simulation.direction.spawns.map(\.scene)))
+                                         tileSize: streamed.window.size, spawned: simulation.direction.spawns.map(\.placed),
+                                         light: simulation.direction.controlsLight
+                                            ? (simulation.hour, simulation.direction.weather(at: simulation.time)) : nil))
             }
             if wantsScript {
                 let json = String(decoding: simulation.script.json(), as: UTF8.self)

@@ -1,6 +1,8 @@
 import Foundation
 import OysterCore
 import OysterExport
+import OysterGen
+import OysterMotion
 import OysterStream
 
 /// The page's Export: an engine package of the region a session visited (the tiles its
@@ -20,12 +22,16 @@ public struct RegionExport: Sendable {
     /// The tiles exported, and how many the session visited.
     public var tiles: [TileKey]
     public var visited: Int
-    /// The scenes of the things the player spawned.
-    public var spawned: [Scene]
+    /// The things the player spawned, where they were placed.
+    public var spawned: [PlacedSpawn]
+    /// The hour and weather to light the package by (the session's at the moment of the
+    /// export); nil: the world's own.
+    public var light: (hour: Float, weather: Weather)?
 
     /// Chooses the tiles: of `visited`, the `maxTiles` whose centres are nearest `feet`
     /// (ties in row order, so the same visit gives the same region).
-    public init(target: ExportTarget, visited: Set<TileKey>, around feet: Vec3, tileSize: Float, spawned: [Scene]) {
+    public init(target: ExportTarget, visited: Set<TileKey>, around feet: Vec3, tileSize: Float, spawned: [PlacedSpawn],
+                light: (hour: Float, weather: Weather)? = nil) {
         self.target = target
         self.visited = visited.count
         func distance(_ k: TileKey) -> Float {
@@ -34,6 +40,7 @@ public struct RegionExport: Sendable {
         }
         tiles = visited.sorted { (distance($0), $0) < (distance($1), $1) }.prefix(Self.maxTiles).sorted()
         self.spawned = spawned
+        self.light = light
     }
 
     /// What an export made.
@@ -54,7 +61,7 @@ public struct RegionExport: Sendable {
         guard !tiles.isEmpty else { throw Refused(description: "nothing visited yet: no frame has been drawn") }
         let cancel = Refused(description: "cancelled: the page closed")
         progress("generating \(tiles.count) tiles and \(spawned.count) spawned things")
-        let scene = try world.region(tiles: tiles, spawned: spawned)
+        let scene = try world.region(tiles: tiles, spawned: spawned, light: light)
         if cancelled() { throw cancel }
         progress("processing and validating the \(target.rawValue) package (\(scene.statistics.triangles) triangles)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oyster-play-export-\(UUID().uuidString)").path
@@ -75,6 +82,14 @@ public struct RegionExport: Sendable {
     public var summary: String {
         var s = "\(tiles.count) tiles"
         if visited > tiles.count { s += " of the \(visited) visited (the \(Self.maxTiles) nearest you: an export is capped at \(Self.maxTiles))" }
-        return s + " and \(spawned.count) spawned things, \(target.rawValue) package"
+        s += " and \(spawned.count) spawned things, \(target.rawValue) package"
+        if let light { s += ", lit at \(Self.clock(light.hour)) in \(light.weather.rawValue) weather" }
+        return s
+    }
+
+    /// "HH:MM" of an hour.
+    static func clock(_ hour: Float) -> String {
+        let minutes = Int((hour * 60).rounded()) % (24 * 60)
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }
