@@ -145,7 +145,7 @@ public struct ActionPlayer: Sendable {
 }
 
 /// The circle an orbit's camera flies: round the ground at its centre, at the distance the
-/// walker's eyes were from it (4–300 m), high enough to see over what is near (at least 35 %
+/// walker's eyes were from it (4–300 m, and at least 2.5 times the height it aims at), high enough to see over what is near (at least 35 %
 /// of that distance above the centre, and 3 m above every point of the ground round the
 /// circle), from the side the walker stood on, looking at the middle of what stands at the
 /// centre (a tower's half height; 2 m over open ground).
@@ -173,7 +173,8 @@ struct OrbitCircle: Sendable {
         aim = max(2, (top - floor) / 2)
         let d = walker.eye - centre
         let flat = (d.x * d.x + d.z * d.z).squareRoot()
-        radius = min(max(flat, 4), 300)
+        // Far enough to see the whole of what stands there (a tower from 2.5 times its half height).
+        radius = min(max(flat, 4, 2.5 * aim), 300)
         startAngle = flat > 1e-3 ? atan2f(d.x, -d.z) : walker.heading + .pi
         radians = orbit.radians
         var h = max(d.y, radius * 0.35, aim)

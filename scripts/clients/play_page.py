@@ -45,6 +45,19 @@ STATE = "const s = window.oyster; return s ? {frames: s.frames, frame: s.frame, 
         "for (let i = 0; i < d.length; i += 97) h = (h * 31 + d[i]) >>> 0; return h; })()} : null;"
 
 
+THUMB = "const c = document.getElementById('view'); const t = document.createElement('canvas'); t.width = 32; t.height = 18; " \
+        "const g = t.getContext('2d'); g.drawImage(c, 0, 0, 32, 18); const d = g.getImageData(0, 0, 32, 18).data; const out = []; " \
+        "for (let i = 0; i < d.length; i += 4) out.push(0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]); return out;"
+
+
+def view_change(driver, seconds):
+    """Mean absolute difference (grey levels) between the canvas now and `seconds` later, at 32x18."""
+    a = driver.execute_script(THUMB)
+    time.sleep(seconds)
+    b = driver.execute_script(THUMB)
+    return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
+
+
 def wait_for(driver, predicate, timeout, step=0.2):
     end = time.time() + timeout
     state = None
@@ -69,7 +82,8 @@ def command(driver, text):
 def check_direct(driver, problems, within=None):
     """`make it night` darkens the canvas and is answered (how soon is measured and, with
     `within` seconds, checked: a speed goal, checked by `make bench`, not on a loaded CI
-    machine); `add a tower here` is answered as a spawn."""
+    machine); `add a tower here` is answered as a spawn; `camera: orbit the tower` turns the
+    view round it while the player stands."""
     before = driver.execute_script(STATE)
     replies = len(before["replies"])
     sent = command(driver, "make it night")
@@ -91,6 +105,26 @@ def check_direct(driver, problems, within=None):
     out["tower_reply"] = towered["replies"][-1] if ok else None
     if not ok or "spawn a tower here" not in towered["replies"][-1]:
         problems.append(f"'add a tower here' was not answered as a spawn: {out['tower_reply']!r}")
+    # An orbit round the tower: standing still, the view changes far more than the world's own
+    # motion (water, weather) changes it; the player does not move.
+    time.sleep(1)  # the tower is drawn
+    still = view_change(driver, 1.5)
+    standing, luma = driver.execute_script(STATE)["pos"], driver.execute_script(STATE)["luma"]
+    command(driver, "camera: orbit the tower")
+    orbited, ok = wait_for(driver, lambda s: len(s["replies"]) > replies + 2, 10)
+    out["orbit_reply"] = orbited["replies"][-1] if ok else None
+    if not ok or "orbit the tower" not in orbited["replies"][-1]:
+        problems.append(f"'camera: orbit the tower' was not answered as an orbit: {out['orbit_reply']!r}")
+    time.sleep(0.5)
+    turning = view_change(driver, 1.5)
+    after = driver.execute_script(STATE)["pos"]
+    out["view_change_still"], out["view_change_orbiting"] = round(still, 2), round(turning, 2)
+    # At night the view is dark (mean luma about 13 of 255): changes are measured against it too.
+    if turning < max(2 * still, 0.15 * luma):
+        problems.append(f"the orbit did not turn the view: {turning:.2f} grey levels of change against {still:.2f} standing still "
+                        f"(mean luma {luma:.1f})")
+    if max(abs(a - b) for a, b in zip(standing, after)) > 0.01:
+        problems.append(f"the player moved during the orbit: {standing} → {after}")
     return out
 
 
