@@ -47,7 +47,9 @@ import Testing
         let night = FrameHeader(frame: 0, lastInput: 0, time: 0, position: (0, 0, 0), heading: 0, hour: .nan, flying: false)
         let swimming = FrameHeader(frame: 3, lastInput: 0, time: 0, position: (0, 0, 0), heading: 0, hour: 9, flying: false, swimming: true)
         let read = try FrameHeader(message: swimming.message(jpeg: []))
-        #expect(read.swimming && !read.wading && !read.flying)
+        #expect(read.swimming && !read.wading && !read.flying && !read.orbiting)
+        let orbit = FrameHeader(frame: 3, lastInput: 0, time: 0, position: (0, 0, 0), heading: 0, hour: 9, flying: false, orbiting: true)
+        #expect(try FrameHeader(message: orbit.message(jpeg: [])).orbiting)
         #expect(try FrameHeader(message: night.message(jpeg: [])) == night)
     }
 

@@ -9,7 +9,7 @@
 /// | 16 | 3 × f32 | the player's feet x, y, z, metres |
 /// | 28 | f32 | heading, degrees (0 looks along −Z, positive turns right) |
 /// | 32 | f32 | hour of the day shown (NaN: unknown) |
-/// | 36 | u32 | flags: bit 0 flying, bit 1 wading, bit 2 swimming |
+/// | 36 | u32 | flags: bit 0 flying, bit 1 wading, bit 2 swimming, bit 3 the camera orbiting |
 public struct FrameHeader: Equatable, Sendable {
     public var frame: UInt32
     public var lastInput: UInt32
@@ -20,12 +20,13 @@ public struct FrameHeader: Equatable, Sendable {
     public var flying: Bool
     public var wading: Bool
     public var swimming: Bool
+    public var orbiting: Bool
 
     public static let size = 40
     static let magic: [UInt8] = Array("OYF1".utf8)
 
     public init(frame: UInt32, lastInput: UInt32, time: Float, position: (x: Float, y: Float, z: Float), heading: Float, hour: Float, flying: Bool,
-                wading: Bool = false, swimming: Bool = false) {
+                wading: Bool = false, swimming: Bool = false, orbiting: Bool = false) {
         self.frame = frame
         self.lastInput = lastInput
         self.time = time
@@ -35,6 +36,7 @@ public struct FrameHeader: Equatable, Sendable {
         self.flying = flying
         self.wading = wading
         self.swimming = swimming
+        self.orbiting = orbiting
     }
 
     /// The message: this header followed by `jpeg`.
@@ -51,7 +53,7 @@ public struct FrameHeader: Equatable, Sendable {
         f32(position.z)
         f32(heading)
         f32(hour)
-        u32((flying ? 1 : 0) | (wading ? 2 : 0) | (swimming ? 4 : 0))
+        u32((flying ? 1 : 0) | (wading ? 2 : 0) | (swimming ? 4 : 0) | (orbiting ? 8 : 0))
         out += jpeg
         return out
     }
@@ -62,12 +64,12 @@ public struct FrameHeader: Equatable, Sendable {
         func u32(_ at: Int) -> UInt32 { (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[at + $1]) << (8 * UInt32($1)) } }
         func f32(_ at: Int) -> Float { Float(bitPattern: u32(at)) }
         self.init(frame: u32(4), lastInput: u32(8), time: f32(12), position: (f32(16), f32(20), f32(24)),
-                  heading: f32(28), hour: f32(32), flying: u32(36) & 1 != 0, wading: u32(36) & 2 != 0, swimming: u32(36) & 4 != 0)
+                  heading: f32(28), hour: f32(32), flying: u32(36) & 1 != 0, wading: u32(36) & 2 != 0, swimming: u32(36) & 4 != 0, orbiting: u32(36) & 8 != 0)
     }
 
     public static func == (a: FrameHeader, b: FrameHeader) -> Bool {
         a.frame == b.frame && a.lastInput == b.lastInput && a.time == b.time && a.position == b.position
             && a.heading == b.heading && (a.hour == b.hour || (a.hour.isNaN && b.hour.isNaN)) && a.flying == b.flying
-            && a.wading == b.wading && a.swimming == b.swimming
+            && a.wading == b.wading && a.swimming == b.swimming && a.orbiting == b.orbiting
     }
 }

@@ -115,7 +115,8 @@ ws.onmessage = async (e) => {
   const f = { frame: v.getUint32(4, true), lastInput: v.getUint32(8, true), time: v.getFloat32(12, true),
               pos: [v.getFloat32(16, true), v.getFloat32(20, true), v.getFloat32(24, true)],
               heading: v.getFloat32(28, true), hour: v.getFloat32(32, true), flying: (v.getUint32(36, true) & 1) === 1,
-              wading: (v.getUint32(36, true) & 2) === 2, swimming: (v.getUint32(36, true) & 4) === 4 };
+              wading: (v.getUint32(36, true) & 2) === 2, swimming: (v.getUint32(36, true) & 4) === 4,
+              orbiting: (v.getUint32(36, true) & 8) === 8 };
   // Key-to-frame latency: each key message's time to the first frame reflecting it.
   for (const [s, t] of sentAt) {
     if (s <= f.lastInput) { state.latencies.push(arrived - t); sentAt.delete(s); }
@@ -145,7 +146,7 @@ function drawHud() {
     "fps      " + state.fps.toFixed(1) + "\n" +
     "latency  " + (isNaN(med) ? "-" : med.toFixed(0) + " ms (p95 " + p95.toFixed(0) + ")") + "\n" +
     "position " + state.pos.map(x => x.toFixed(1)).join(", ") + "\n" +
-    "heading  " + (((state.heading % 360) + 360) % 360).toFixed(0) + "°" + (state.flying ? "  flying" : state.swimming ? "  swimming" : state.wading ? "  wading" : "") + "\n" +
+    "heading  " + (((state.heading % 360) + 360) % 360).toFixed(0) + "°" + (state.flying ? "  flying" : state.swimming ? "  swimming" : state.wading ? "  wading" : "") + (state.orbiting ? "  orbiting" : "") + "\n" +
     "time     " + hh + "   frame " + state.frame + "  speed " + speed;
 }
 

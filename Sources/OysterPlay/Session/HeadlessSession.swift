@@ -44,7 +44,7 @@ public enum HeadlessSession {
             // Nothing stops these tiles but this function, so a frame always comes.
             guard let image = try maker.render(camera: camera, time: simulation.time, direction: simulation.direction,
                                                upcoming: [(simulation.predicted(1), forward), (simulation.predicted(2.5), forward)]) else { break }
-            let header = FrameHeader(frame: f, lastInput: 0, time: simulation.time, walker: simulation.walker, hour: simulation.hour)
+            let header = FrameHeader(frame: f, lastInput: 0, time: simulation.time, player: simulation.player, hour: simulation.hour)
             try frame(f, header, image)
         }
         var summary = Summary()

@@ -288,7 +288,7 @@ public final class LiveSession: @unchecked Sendable {
                 return
             }
             let header = FrameHeader(frame: simulation.frame, lastInput: simulation.controls.lastInput, time: simulation.time,
-                                     walker: simulation.walker, hour: simulation.hour)
+                                     player: simulation.player, hour: simulation.hour)
             send(.frame(header.message(jpeg: jpeg)))
             let done = clock.now
             let tiles = maker.tiles.statistics
