@@ -129,7 +129,10 @@ public enum PromptInterpreter {
         if let known {
             return (WordReading(text: word, how: .lexicon, concept: Lexicon.conceptNames[known]), known, 1)
         }
-        if let (n, meanings) = NearestMeanings.meanings(of: word) {
+        // A verb form never names people: "knights guarding a castle" has no guard.
+        let verbForm = word.hasSuffix("ing") || word.hasSuffix("ed")
+        if let (n, meanings) = NearestMeanings.meanings(of: word),
+           !(verbForm && meanings.contains { if case .character = $0 { return true } else { return false } }) {
             return (WordReading(text: word, how: .nearest, concept: n.concept, similarity: n.similarity), meanings, 1)
         }
         var none = WordReading(text: word, how: .none)
