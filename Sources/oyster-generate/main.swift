@@ -59,7 +59,7 @@ struct Generate: OysterTool {
     @Option(name: .long, help: "Side of a chunk in metres (default 64).")
     var chunkSize: Float = 64
 
-    @Flag(name: .long, help: "Print the resolved recipe (JSON, stdout) and the prompt words not used (stderr).")
+    @Flag(name: .long, help: "Print the resolved recipe (JSON, stdout) with each prompt word's reading in \"words\" (lexicon, nearest or none).")
     var explain = false
 
     @Flag(name: .long, help: "Write vegetation and rocks as EXT_mesh_gpu_instancing batches.")
