@@ -68,13 +68,15 @@ extension Lexicon {
     }
 
     /// The lexicon as text for the table builder, one line per concept or word list:
-    /// `concept <TAB> name <TAB> words…` for concepts the table may map to, `known <TAB> words…`
+    /// `concept <TAB> name <TAB> words… [<TAB> people]` for concepts the table may map to, `known <TAB> words…`
     /// for words the lexicon reads that the table must not map to (counts), and
     /// `stopword <TAB> words…` for grammar words. Sorted, so the listing is stable.
     static var listing: String {
         var lines = ["# The lexicon's concepts (oyster-generate --dump-lexicon); read by scripts/vocabulary/build_table.py"]
         for c in concepts {
-            if c.isNearestTarget { lines.append("concept\t\(c.name)\t" + c.words.joined(separator: " ")) }
+            // A fourth field marks people: PromptInterpreter does not read a verb form as them.
+            let people = c.meanings.contains { if case .character = $0 { return true } else { return false } }
+            if c.isNearestTarget { lines.append("concept\t\(c.name)\t" + c.words.joined(separator: " ") + (people ? "\tpeople" : "")) }
         }
         let known = concepts.filter { !$0.isNearestTarget }.flatMap(\.words).sorted()
         lines.append("known\t" + known.joined(separator: " "))
