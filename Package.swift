@@ -48,6 +48,10 @@ let package = Package(
             ]
         ),
 
+        // The nearest-meaning table (text made by scripts/vocabulary/build_table.py), compiled into
+        // the binary so every executable and test has it wherever it runs from.
+        .target(name: "CNearestMeanings"),
+
         // MARK: - Libraries
         .target(name: "OysterJSON"),
         .target(name: "OysterCore", dependencies: ["OysterJSON"]),
@@ -57,7 +61,7 @@ let package = Package(
         .target(name: "OysterProcess", dependencies: ["OysterCore", "OysterImage"]),
         .target(name: "OysterAtlas", dependencies: ["OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterValidate", dependencies: ["OysterCore", "OysterJSON", "OysterGLTF", "OysterOBJ", "OysterImage"]),
-        .target(name: "OysterGen", dependencies: ["OysterCore", "OysterImage", "OysterProcess"]),
+        .target(name: "OysterGen", dependencies: ["CNearestMeanings", "OysterCore", "OysterImage", "OysterProcess"]),
         .target(name: "OysterExport", dependencies: ["CCodecs", "OysterCore", "OysterJSON", "OysterImage", "OysterGLTF", "OysterOBJ", "OysterProcess", "OysterAtlas", "OysterValidate"]),
         .target(name: "OysterRender", dependencies: ["CGL", "OysterCore", "OysterJSON", "OysterImage", "OysterProcess"]),
         .target(name: "OysterVideo", dependencies: ["CVideo", "OysterCore", "OysterImage"]),
@@ -89,7 +93,7 @@ let package = Package(
         ),
 
         // MARK: - Executables (each only parses arguments and chains library calls)
-        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterProcess", AP]),
+        .executableTarget(name: "oyster-generate", dependencies: ["OysterCLI", "OysterGen", "OysterGLTF", "OysterJSON", "OysterProcess", AP]),
         .executableTarget(name: "oyster-export", dependencies: ["OysterCLI", "OysterCore", "OysterExport", "OysterImage", "OysterRender", AP]),
         .executableTarget(name: "oyster-convert", dependencies: ["OysterCLI", "OysterGLTF", "OysterImage", AP]),
         .executableTarget(name: "oyster-validate", dependencies: ["OysterCLI", "OysterCore", "OysterValidate", AP]),

@@ -30,6 +30,12 @@ stats=$("$TOOL" -o "$OUT/default.glb" 2>&1 | tail -1)
 echo "default scene: ${stats#*: }"
 run "default scene (GLB)" "$TOOL" -q -o "$OUT/default.glb"
 echo "  (goal: at most 2 s including the horizon)"
+# Prompt reading (issue 16): 100 KB of lexicon words, nearest meanings, a phrase and nonsense,
+# read and explained (no world is made). Linear in the prompt's length.
+piece="a misty copse by the lake with a log cabin and a spaceship, zorblax at twilight; "
+prompt=$(for _ in $(seq 1235); do printf '%s' "$piece"; done)
+run "100 KB prompt (--explain)" "$TOOL" -q --explain "$prompt"
+echo "  (goal: about a second)"
 # Random access (issue 12): a tile far out costs what a tile near home costs; neither needs
 # its neighbours generated first. One process per tile: start-up, world plan, writing.
 run "chunk (0,0) 64 m (GLB)" "$TOOL" -q --chunk 0,0 -o "$OUT/chunk.glb"

@@ -4,6 +4,7 @@ import OysterCLI
 import OysterCore
 import OysterGen
 import OysterGLTF
+import OysterJSON
 import OysterProcess
 
 extension LightUnits: ExpressibleByArgument {}
@@ -58,7 +59,7 @@ struct Generate: OysterTool {
     @Option(name: .long, help: "Side of a chunk in metres (default 64).")
     var chunkSize: Float = 64
 
-    @Flag(name: .long, help: "Print the resolved recipe (JSON, stdout) and the prompt words not used (stderr).")
+    @Flag(name: .long, help: "Print the resolved recipe (JSON, stdout) with each prompt word's reading in \"words\" (lexicon, nearest or none).")
     var explain = false
 
     @Flag(name: .long, help: "Write vegetation and rocks as EXT_mesh_gpu_instancing batches.")
@@ -78,14 +79,32 @@ struct Generate: OysterTool {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    // For scripts/vocabulary/build_table.py: the lexicon's concepts, so the nearest-meaning
+    // table follows the lexicon.
+    @Flag(name: .long, help: .hidden)
+    var dumpLexicon = false
+
     func run() throws {
         let console = Console(toolName: Self.toolName, quiet: quiet)
         let share = try shard.map { try Shard(parsing: $0) } ?? .whole
         if shard != nil, chunks == nil { throw ToolFailure.usage("--shard splits a block of tiles: give --chunks X0,Z0:X1,Z1 with it") }
         if dryRun, chunks == nil { throw ToolFailure.usage("--dry-run lists the tiles of --chunks X0,Z0:X1,Z1: give --chunks with it") }
-        var resolved = try resolveRecipe(console)
+        if dumpLexicon {
+            Console.writeStdout(NearestMeanings.lexiconListing)
+            return
+        }
+        var (resolved, interpretation) = try resolveRecipe(console)
         if instancing { resolved.instancing = true }
-        if explain { Console.writeStdout(resolved.jsonText + "\n") }
+        if explain {
+            // The resolved recipe, and for a prompt how each word was read (Recipe reads the
+            // "words" key back as provenance, so the output still works as a --recipe file).
+            var json = resolved.json
+            if let words = interpretation?.wordsJSON, var object = json.objectValue {
+                object["words"] = words
+                json = .object(object)
+            }
+            Console.writeStdout(JSONWriter.string(json, pretty: true) + "\n")
+        }
         guard let output else {
             if explain { return }
             throw ToolFailure.usage("missing output file (-o scene.gltf or -o scene.glb)")
@@ -267,9 +286,11 @@ struct Generate: OysterTool {
         return (eye, target)
     }
 
-    func resolveRecipe(_ console: Console) throws -> Recipe {
+    /// The recipe to generate, and for a prompt how it was read.
+    func resolveRecipe(_ console: Console) throws -> (Recipe, PromptInterpretation?) {
         if recipe != nil, prompt != nil { throw ToolFailure.usage("give a prompt or --recipe, not both") }
         var r: Recipe
+        var interpretation: PromptInterpretation?
         if let path = recipe {
             let data: [UInt8]
             do { data = try FileIO.read(path, limit: 16 << 20) } catch {
@@ -279,21 +300,25 @@ struct Generate: OysterTool {
                 throw ToolFailure.unreadable(path, "bad recipe: \(error)")
             }
         } else if let prompt {
-            let interpretation = PromptInterpreter.interpret(prompt, seed: 1)
-            r = interpretation.recipe
-            if explain {
-                let unused = interpretation.unusedWords
-                Console.writeStderr("oyster-generate: words not used: " + (unused.isEmpty ? "(none)" : unused.joined(separator: " ")) + "\n")
+            let read = PromptInterpreter.interpret(prompt, seed: 1)
+            r = read.recipe
+            interpretation = read
+            // Never silent: one line of what was understood and what was not.
+            if read.understoodAnything {
+                console.info("oyster-generate: " + read.summary)
+            } else {
+                console.warning(read.summary)
             }
         } else {
             r = Recipe()
+            console.info("oyster-generate: no prompt: the default world (a temperate valley with a lake, a river, a forest, a village and a road)")
         }
         if let seed {
             guard seed >= 0 else { throw ToolFailure.usage("--seed must be ≥ 0") }
             r.seed = UInt64(seed)
         }
         for w in r.warnings { console.warning(w) }
-        return r
+        return (r, interpretation)
     }
 
     /// Chunks reference textures in `materials/` beside them. The folder is content-addressed

@@ -199,7 +199,16 @@ public struct DirectCommand: Sendable, Equatable {
                 continue
             }
             if Self.glue.contains(w) || Lexicon.stopwords.contains(w) { continue }
-            guard let meanings = Lexicon.meanings(of: w) else {
+            // A word the lexicon lacks reads as its nearest meaning ("copse" a forest), shown
+            // with it in the reply.
+            var word = w, nearestPlural: Bool?
+            var known = Lexicon.meanings(of: w)
+            if known == nil, let (n, m) = NearestMeanings.meanings(of: w) {
+                known = m
+                word = "\(w) → \(n.concept)"
+                nearestPlural = w.hasSuffix("s")
+            }
+            guard let meanings = known else {
                 unknown(w)
                 continue
             }
@@ -207,28 +216,28 @@ public struct DirectCommand: Sendable, Equatable {
             // of the same word (snow's alpine biome) are for prompts.
             if let n = meanings.lazy.compactMap({ if case .number(let n) = $0 { return n } else { return nil } }).first {
                 dropPending()
-                pending = (Double(n), -1, w)
+                pending = (Double(n), -1, word)
                 continue
             }
             if let h = meanings.lazy.compactMap({ if case .hour(let h) = $0 { return h } else { return nil } }).first {
                 if let earlier = hour { notUsed.append("'\(earlier.word)' (a later hour in the command wins)") }
-                hour = (h, w)
+                hour = (h, word)
                 continue
             }
             if let k = meanings.lazy.compactMap({ if case .weather(let k) = $0 { return k } else { return nil } }).first {
                 if let earlier = weather { notUsed.append("'\(earlier.word)' (a later weather in the command wins)") }
                 // "stop raining": the rain ends, the sky clears.
-                weather = stop && k != .clear ? (.clear, "stop \(w)") : (k, w)
+                weather = stop && k != .clear ? (.clear, "stop \(word)") : (k, word)
                 stop = false
                 continue
             }
             if let t = meanings.lazy.compactMap({ if case .thing(let t) = $0 { return t } else { return nil } }).first {
                 let count = pending.map { Int(min(max($0.value.rounded(), 0), 1000)) }
                 pending = nil
-                things.append(ThingWord(thing: t, word: w, count: count, plural: Self.isPlural(w)))
+                things.append(ThingWord(thing: t, word: word, count: count, plural: nearestPlural ?? Self.isPlural(w)))
                 continue
             }
-            notUsed.append("'\(w)' (\(Self.whyNot(meanings)))")
+            notUsed.append("'\(word)' (\(Self.whyNot(meanings)))")
         }
         dropPending()
         if stop, weather == nil { notUsed.append("'stop' (stop what? a weather: 'stop raining', or 'stop slow motion')") }

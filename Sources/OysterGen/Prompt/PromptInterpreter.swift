@@ -1,8 +1,12 @@
-/// The result of reading a prompt: the recipe, plus the words that carried no meaning.
+/// The result of reading a prompt: the recipe, plus how each word was read.
 public struct PromptInterpretation: Sendable {
     public var recipe: Recipe
-    /// Content words the lexicon did not know (grammar words are not listed).
+    /// Content words that shaped nothing: not understood, or known but only to Direct
+    /// (grammar words are not listed).
     public var unusedWords: [String]
+    /// Every content word (or phrase read together) in order: from the lexicon, from its
+    /// nearest meaning, or not understood. Grammar words and digits are not listed.
+    public var readings: [WordReading] = []
 }
 
 /// Free text → recipe, deterministically, from the embedded lexicon: no network, no model.
@@ -38,14 +42,27 @@ public enum PromptInterpreter {
             pendingSize = nil
         }
 
-        for word in tokens(prompt) {
+        var readings: [WordReading] = []
+        let words = tokens(prompt)
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            defer { i += 1 }
             if let n = Int(word), n >= 0 {
                 pendingCount = (min(n, 10_000), 0)
                 continue
             }
+            if Lexicon.stopwords.contains(word), Lexicon.meanings(of: word) == nil {
+                if let p = pendingCount { pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1) }
+                continue
+            }
+            let read = reading(words, at: i)
+            i += read.consumed - 1
+            readings.append(read.reading)
             // Meanings only Direct mode reads (a well to place) say nothing about a new world.
-            guard let meanings = Lexicon.meanings(of: word)?.filter({ !$0.isDirectOnly }), !meanings.isEmpty else {
-                if !Lexicon.stopwords.contains(word) { unused.append(word) }
+            guard let meanings = read.meanings?.filter({ !$0.isDirectOnly }), !meanings.isEmpty else {
+                if read.meanings != nil { readings[readings.count - 1].used = false }
+                unused.append(read.reading.text)
                 if let p = pendingCount { pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1) }
                 continue
             }
@@ -90,7 +107,40 @@ public enum PromptInterpreter {
             recipe.features[i].species = species.map(\.rawValue)
         }
         complete(&recipe)
-        return PromptInterpretation(recipe: recipe, unusedWords: unused)
+        return PromptInterpretation(recipe: recipe, unusedWords: unused, readings: readings)
+    }
+
+    /// How the content word at `i` reads: from the lexicon; else, with the next word, as a
+    /// two-word phrase the nearest-meaning table knows ("log cabin", "golden hour"); else as
+    /// the word's own nearest meaning; else not understood (with the closest concept when
+    /// the table has one below its threshold). A phrase is tried only when one of its words
+    /// is unknown, so the lexicon's reading of "pine forest" always stands. Constant work per
+    /// word: a few hash lookups.
+    static func reading(_ words: [String], at i: Int) -> (reading: WordReading, meanings: [WordMeaning]?, consumed: Int) {
+        let word = words[i]
+        let known = Lexicon.meanings(of: word)
+        if i + 1 < words.count {
+            let next = words[i + 1]
+            if known == nil || Lexicon.meanings(of: next) == nil, !Lexicon.stopwords.contains(next), next.first?.isLetter == true,
+               let (n, meanings) = NearestMeanings.meanings(of: word + " " + next) {
+                return (WordReading(text: word + " " + next, how: .nearest, concept: n.concept, similarity: n.similarity), meanings, 2)
+            }
+        }
+        if let known {
+            return (WordReading(text: word, how: .lexicon, concept: Lexicon.conceptNames[known]), known, 1)
+        }
+        // A verb form never names people: "knights guarding a castle" has no guard.
+        let verbForm = word.hasSuffix("ing") || word.hasSuffix("ed")
+        if let (n, meanings) = NearestMeanings.meanings(of: word),
+           !(verbForm && meanings.contains { if case .character = $0 { return true } else { return false } }) {
+            return (WordReading(text: word, how: .nearest, concept: n.concept, similarity: n.similarity), meanings, 1)
+        }
+        var none = WordReading(text: word, how: .none)
+        if let closest = NearestMeanings.lookup(word) {
+            none.closest = closest.concept
+            none.similarity = closest.similarity
+        }
+        return (none, nil, 1)
     }
 
     /// Lower-case words split on anything that is not a letter or digit.

@@ -6,6 +6,9 @@ extension Recipe {
     static let topLevelKeys = [
         "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "features", "detail",
         "textureResolution", "instancing", "moods", "farBiomes", "characters",
+        // What `oyster-generate --explain` adds: the prompt read word by word. Provenance like
+        // "prompt": accepted and ignored, so explain's output works as a recipe file.
+        "words",
     ]
     static let characterKeys = ["role", "count"]
     static let featureKeys = ["kind", "count", "density", "size", "species", "position"]
