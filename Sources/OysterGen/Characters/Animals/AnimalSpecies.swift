@@ -23,7 +23,7 @@ public enum AnimalSpecies: String, CaseIterable, Hashable, Sendable {
     var proportions: AnimalProportions {
         switch self {
         case .horse:
-            return AnimalProportions(withers: 1.55, bodyLength: 1.0, bodyRadius: 0.32, bodyWidth: 0.82, legRadius: 0.11,
+            return AnimalProportions(withers: 1.55, bodyLength: 1.15, bodyRadius: 0.34, bodyWidth: 0.82, legRadius: 0.11,
                                      neckLength: 0.72, neckRise: deg(52), headLength: 0.56, headRadius: 0.11, headDroop: deg(62),
                                      tailLength: 0.75, tailDroop: deg(70), earLength: 0.14,
                                      walk: (1.6, 1.1), run: (7.0, 0.46))

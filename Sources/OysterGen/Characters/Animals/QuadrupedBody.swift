@@ -2,8 +2,8 @@ import OysterCore
 
 /// Builds an animal's one skinned mesh on the quadruped skeleton: a barrel (with chest and
 /// rump), neck, head with muzzle, eyes and ears, four legs down to hooves or paws, a tail, and
-/// the species' horns or antlers. Coats are vertex colours over near-white `hair` (wool:
-/// `fabric`), painted by the look's markings.
+/// the species' horns or antlers. Coats are vertex colours over the near-white, smooth `skin`
+/// (wool: `fabric`; manes, tails and ears: `hair`), painted by the look's markings.
 struct QuadrupedBody {
     let skeleton: QuadrupedSkeleton
     let look: AnimalLook
@@ -21,7 +21,7 @@ struct QuadrupedBody {
     var r: Float { p.bodyRadius * (0.92 + 0.16 * look.girth) }
     var halfWidth: Float { r * p.bodyWidth }
     var barrelY: Float { p.withers - p.bodyRadius }
-    var coatKind: SurfaceKind { look.markings == .fleece ? .fabric : .hair }
+    var coatKind: SurfaceKind { look.markings == .fleece ? .fabric : .skin }
 
     /// The coat's colour at a point of the body.
     func coat(_ q: Vec3) -> Vec4 {
@@ -89,7 +89,7 @@ struct QuadrupedBody {
         let ax = axes(along: dir)
         let up = ax.1
         out.add([.head], color: face) { b in
-            b.ellipsoid(fleece ? .hair : kind, center: head + dir * (hl * 0.42), axes: ax, radii: Vec3(hr * 0.85, hr, hl * 0.55), subdivisions: 2) { _ in face }
+            b.ellipsoid(.skin, center: head + dir * (hl * 0.42), axes: ax, radii: Vec3(hr * 0.85, hr, hl * 0.55), subdivisions: 2) { _ in face }
         }
         let nose = look.species == .dog || fleece ? look.dark : face * Vec4(0.55, 0.5, 0.5, 1)
         out.add([.head], color: nose) { b in
@@ -120,10 +120,11 @@ struct QuadrupedBody {
         let hoofHeight = lr * 1.3
         let top = a + Vec3(0, 0.3 * r, leg.isFront ? -0.1 * r : 0.1 * r)
         let path = [top, a, knee, foot, hoof + Vec3(0, hoofHeight, 0)]
-        let radii = leg.isFront ? [lr * 2.2, lr * 1.8, lr * 1.05, lr * 0.62, lr * 0.55] : [lr * 2.8, lr * 2.3, lr * 1.2, lr * 0.7, lr * 0.55]
+        // Thick at the body (the start is capped inside the barrel), slender below the knee.
+        let radii = leg.isFront ? [lr * 1.3, lr * 1.35, lr * 0.95, lr * 0.6, lr * 0.55] : [lr * 1.5, lr * 1.55, lr * 1.05, lr * 0.66, lr * 0.55]
         let body: QuadrupedBone = leg.isFront ? .chest : .hips
         let legColour = look.markings == .fleece ? look.second : look.coat
-        out.add([body, b.upper, b.lower, b.foot], color: legColour) { $0.tube(.hair, path: path, radii: radii, segments: 10) }
+        out.add([body, b.upper, b.lower, b.foot], color: legColour) { $0.tube(.skin, path: path, radii: radii, segments: 10, capStart: true) }
         let hoofColour = look.species == .dog ? legColour : look.dark
         out.add([b.foot], color: hoofColour) { m in
             m.cylinder(.leather, from: hoof + Vec3(0, 0, 0.1 * lr), to: hoof + Vec3(0, hoofHeight, 0), radiusBottom: lr * 0.72, radiusTop: lr * 0.56, segments: 10)
@@ -135,7 +136,7 @@ struct QuadrupedBody {
         let t = p.tailLength
         let (radii, colour): ([Float], Vec4) = {
             switch look.species {
-            case .horse: return ([0.06 * t, 0.1 * t, 0.12 * t, 0.06 * t], look.hair)
+            case .horse: return ([0.06 * t, 0.1 * t, 0.09 * t, 0], look.hair)
             case .cow: return ([0.035 * t, 0.025 * t, 0.02 * t, 0.018 * t], look.coat)
             case .deer: return ([0.3 * t, 0.32 * t, 0.25 * t, 0], look.second)
             case .sheep: return ([0.35 * t, 0.35 * t, 0.3 * t, 0], look.coat)
