@@ -26,7 +26,7 @@ public enum AnimalSpecies: String, CaseIterable, Hashable, Sendable {
             return AnimalProportions(withers: 1.55, bodyLength: 1.15, bodyRadius: 0.34, bodyWidth: 0.82, legRadius: 0.11,
                                      neckLength: 0.72, neckRise: deg(52), headLength: 0.56, headRadius: 0.11, headDroop: deg(62),
                                      tailLength: 0.75, tailDroop: deg(70), earLength: 0.14,
-                                     walk: (1.6, 1.1), run: (7.0, 0.46))
+                                     walk: (1.5, 0.95), run: (7.0, 0.46))
         case .deer:
             return AnimalProportions(withers: 1.0, bodyLength: 0.68, bodyRadius: 0.19, bodyWidth: 0.78, legRadius: 0.055,
                                      neckLength: 0.46, neckRise: deg(56), headLength: 0.3, headRadius: 0.07, headDroop: deg(48),
@@ -36,7 +36,7 @@ public enum AnimalSpecies: String, CaseIterable, Hashable, Sendable {
             return AnimalProportions(withers: 1.35, bodyLength: 1.1, bodyRadius: 0.37, bodyWidth: 0.92, legRadius: 0.11,
                                      neckLength: 0.44, neckRise: deg(22), headLength: 0.5, headRadius: 0.13, headDroop: deg(58),
                                      tailLength: 0.8, tailDroop: deg(82), earLength: 0.13,
-                                     walk: (1.1, 1.2), run: (3.5, 0.56))
+                                     walk: (1.0, 1.05), run: (3.5, 0.56))
         case .sheep:
             return AnimalProportions(withers: 0.72, bodyLength: 0.58, bodyRadius: 0.23, bodyWidth: 1.0, legRadius: 0.035,
                                      neckLength: 0.24, neckRise: deg(42), headLength: 0.24, headRadius: 0.07, headDroop: deg(55),

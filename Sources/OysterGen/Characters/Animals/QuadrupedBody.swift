@@ -63,10 +63,10 @@ struct QuadrupedBody {
             b.ellipsoid(kind, center: Vec3(0, y, 0), radii: Vec3(w, r, L / 2 + 0.45 * r), subdivisions: 3, paint: paint)
         }
         out.add([.chest, .spine]) { b in
-            b.ellipsoid(kind, center: Vec3(0, y + 0.05 * r, L / 2 - 0.05 * L), radii: Vec3(w * 0.95, r * 1.02, 0.6 * r), subdivisions: 2, paint: paint)
+            b.ellipsoid(kind, center: Vec3(0, y + 0.02 * r, L / 2 - 0.05 * L), radii: Vec3(w * 0.95, r * 0.97, 0.6 * r), subdivisions: 2, paint: paint)
         }
         out.add([.hips, .spine]) { b in
-            b.ellipsoid(kind, center: Vec3(0, y + 0.1 * r, -L / 2 + 0.05 * L), radii: Vec3(w * 0.96, r * 0.96, 0.62 * r), subdivisions: 2, paint: paint)
+            b.ellipsoid(kind, center: Vec3(0, y + 0.05 * r, -L / 2 + 0.05 * L), radii: Vec3(w * 0.96, r * 0.93, 0.62 * r), subdivisions: 2, paint: paint)
         }
     }
 
