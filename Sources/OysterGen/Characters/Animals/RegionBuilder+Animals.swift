@@ -6,7 +6,7 @@ extension RegionBuilder {
     /// Places the recipe's animals: each species a herd on open meadow (gentle, treeless ground
     /// well away from buildings, roads, rivers and lakes), as near the home village as such
     /// ground is; most graze, some stand looking round, and one of each herd of two or more
-    /// walks a loop round it (`<species>-route`). Dogs stay near the village instead.
+    /// walks a loop beside it (`<species>-route`). Dogs stay near the village instead.
     func animals(into a: inout SceneAssembler) {
         let herds = recipe.placedAnimals
         guard !herds.isEmpty else { return }
@@ -19,18 +19,21 @@ extension RegionBuilder {
             let radius = spacing * (Float(herd.count) + 0.5).squareRoot()
             let centre = herd.species == .dog ? home : meadow(radius: radius, near: home, avoiding: taken)
             taken.append(centre)
-            let walkerLoop = radius + spacing * 0.6
-            let walks = herd.species != .dog && herd.count >= 2 && loopIsClear(centre, walkerLoop)
             let baseYaw = Float(StableSeed.of("herd/\(herd.species.rawValue)", in: recipe.seed) % 6283) / 1000
+            // The walker's loop lies beside the herd (not through it), on one side or the other.
+            let walk = AnimalClip.walk
+            let loopRadius = Float(Self.routeLoops) * walk.rootSpeed(herd.species) * walk.duration(herd.species) / (2 * .pi)
+            let beside = [Float(1), -1].map { centre + Vec2(kcos(baseYaw), ksin(baseYaw)) * ($0 * (radius + loopRadius + 1)) }
+            let loopCentre = herd.species != .dog && herd.count >= 2 ? beside.first { loopIsClear($0, loopRadius) } : nil
             var spot = 0
             for k in 0..<herd.count {
                 let animal = Characters.make(herd.species, index: k, recipe: recipe)
                 let name = "\(herd.species.displayName)_\(String(format2: k + 1))"
                 let bits = StableSeed.of("animal/\(herd.species.rawValue)/\(k)/place", in: recipe.seed)
-                if walks && k == 0 {
+                if let loopCentre, k == 0 {
                     let start = Float(bits % 6283) / 1000
                     let nodes = a.addAnimal(animal, name: name, translation: .zero, yaw: 0, under: group, clips: [])
-                    animalRoute(nodes, animal, centre: centre, radius: walkerLoop, start: start, into: &a)
+                    animalRoute(nodes, animal, centre: loopCentre, start: start, into: &a)
                     continue
                 }
                 // A spiral by the golden angle from the herd's middle (dogs: from 12 m out, off
@@ -108,15 +111,17 @@ extension RegionBuilder {
     /// The route of a walking animal: its rig moved round `centre` (counter-clockwise seen
     /// from above) at the walk's speed on the ground's height, turned along the way, with legs
     /// placed on that ground (`QuadrupedMotion` along the path, so the feet stay planted on
-    /// the curve), all in the animation `<species>-route`. The loop is a whole number of
-    /// walk loops, so it closes.
-    func animalRoute(_ nodes: SceneAssembler.RigNodes, _ animal: Animal, centre: Vec2, radius wanted: Float, start: Float,
-                     into a: inout SceneAssembler) {
+    /// the curve), all in the animation `<species>-route`. The loop is `routeLoops` walk
+    /// loops long (4.1 m across for a sheep, 7.3 m for a horse), so it closes.
+    /// Walk loops in a route: its keys are the walk's, repeated with the legs placed on the
+    /// curve and the ground, so a route's size is its cost (19 joints × 50 keys a loop).
+    static let routeLoops = 16
+
+    func animalRoute(_ nodes: SceneAssembler.RigNodes, _ animal: Animal, centre: Vec2, start: Float, into a: inout SceneAssembler) {
         let species = animal.species
         let T = AnimalClip.walk.duration(species), v = AnimalClip.walk.rootSpeed(species)
-        let stride = v * T
-        let loops = max(8, Int((2 * .pi * wanted / stride).rounded()))
-        let radius = Float(loops) * stride / (2 * .pi)
+        let loops = Self.routeLoops
+        let radius = Float(loops) * v * T / (2 * .pi)
         let features = self.features
         let path = RootPath(at: { t in
             let angle = start + v * t / radius
