@@ -111,6 +111,25 @@ struct AnimalExportTests {
     }
 }
 
+@Suite("Looping animations")
+struct LoopingAnimationTests {
+    func animation(path: AnimationPath, first: [Float], last: [Float]) -> Animation {
+        let input = DataArray(floats: [0, 1, 2], elementType: .scalar)
+        let middle: [Float] = [0, 0.7071, 0, 0.7071]
+        let output = DataArray(floats: first + middle + last, elementType: first.count == 4 ? .vec4 : .vec3)
+        return Animation(name: "route", channels: [AnimationChannel(sampler: 0, node: 0, path: path)],
+                         samplers: [AnimationSampler(input: input, output: output)])
+    }
+
+    @Test func aRotationEndingOnTheNegatedQuaternionLoopsAndOtherValuesDoNot() {
+        // A walked loop's heading, kept on one hemisphere, ends at -q: the same rotation.
+        #expect(animation(path: .rotation, first: [0, 0, 0, 1], last: [0, 0, 0, -1]).loops)
+        #expect(animation(path: .rotation, first: [0, 0.6, 0, 0.8], last: [0, 0.6, 0, 0.8]).loops)
+        #expect(!animation(path: .rotation, first: [0, 0.6, 0, 0.8], last: [0, 0.8, 0, 0.6]).loops)
+        #expect(!animation(path: .other("pointer"), first: [0, 0, 0, 1], last: [0, 0, 0, -1]).loops, "only rotations")
+    }
+}
+
 @Suite("Export names")
 struct ExportNameTests {
     @Test func jointsKeepTheirNamesPerSkinAndNothingElseTakesThem() {
