@@ -4,6 +4,10 @@
 #   docs/previews/characters-walk.png     the same lineup walking, seen from the side, 960x400
 #   docs/previews/characters-village.png  "a busy village with three knights" --seed 4 round its
 #                                         well, 2 s into its clips and routes, 960x480
+#   docs/previews/animals.png             every animal in a row ("a village" --seed 3), idle, 1280x480
+#   docs/previews/animals-walk.png        a horse walking (one clip plays per picture), from the side, 960x400
+#   docs/previews/animals-herd.png        "a village with a herd of horses and sheep" --seed 4: the
+#                                         sheep grazing on their meadow, 3 s in, 960x480
 # Usage: scripts/make-character-previews.sh [BIN]   (BIN: folder with the tools, default .build/release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,4 +26,27 @@ cp "$WORK/walk/003.png" "$OUT/characters-walk.png"
 # The home well of this world stands at about (4.4, 21.1, -33.7).
 "$BIN/oyster-generate" -q "a busy village with three knights" --seed 4 -o "$WORK/village.glb"
 "$BIN/oyster-render" -q "$WORK/village.glb" --time 2 --from 9,29,-17 --at 3,21.5,-36 --size 960x480 -o "$OUT/characters-village.png"
-ls -l "$OUT"/characters*.png
+# Animals: the row (the horse idle, the rest at rest: one clip plays per picture), a horse
+# walking, and a herd in its world, framed from the file.
+"$BIN/oyster-generate" -q "a village" --seed 3 --characters animals -o "$WORK/animals.glb"
+mkdir -p "$WORK/aidle" "$WORK/awalk"
+"$BIN/oyster-render" -q "$WORK/animals.glb" --animation horse-idle --fps 1 --size 1280x480 \
+  --from 2.5,1.9,7.2 --at 0,0.75,0 -o "$WORK/aidle/%03d.png"
+cp "$WORK/aidle/000.png" "$OUT/animals.png"
+"$BIN/oyster-generate" -q "a village" --seed 3 --characters horse -o "$WORK/horse.glb"
+"$BIN/oyster-render" -q "$WORK/horse.glb" --animation horse-walk --fps 8 --size 960x400 \
+  --from 4.6,1.3,0.6 --at 0,0.85,0.35 -o "$WORK/awalk/%03d.png"
+cp "$WORK/awalk/003.png" "$OUT/animals-walk.png"
+"$BIN/oyster-generate" -q "a village with a herd of horses and sheep" --seed 4 -o "$WORK/herd.glb"
+# The sheep's middle, from their rig nodes, and a camera 14 m off to the south-west, 6 m up.
+read -r FROM AT < <(python3 - "$WORK/herd.glb" <<'PY'
+import json, struct, sys
+data = open(sys.argv[1], "rb").read()
+g = json.loads(data[20:20 + struct.unpack("<I", data[12:16])[0]])
+pts = [n["translation"] for n in g["nodes"] if n.get("name", "").startswith("Sheep_") and n["name"].endswith("Rig")]
+x, y, z = (sum(p[i] for p in pts) / len(pts) for i in range(3))
+print(f"{x - 10:.2f},{y + 6:.2f},{z - 10:.2f} {x:.2f},{y + 0.4:.2f},{z:.2f}")
+PY
+)
+"$BIN/oyster-render" -q "$WORK/herd.glb" --time 3 --from "$FROM" --at "$AT" --size 960x480 -o "$OUT/animals-herd.png"
+ls -l "$OUT"/characters*.png "$OUT"/animals*.png

@@ -28,7 +28,7 @@ echo "clients: generated worlds (outdoor and indoor) against the scene rule in e
 python3 "$ROOT/scripts/clients/check_world.py" "$BIN" "$WORK/worlds" 3 \
   "a quiet fishing hamlet on a rocky coast at dawn" "a dark crypt with five rooms, candles and treasure" || status=1
 
-echo "clients: characters (every role) keep skins, VRM joint names and clips through every target; Blender's walk keeps planted feet still"
+echo "clients: characters (every role, every animal) keep skins, joint names and clips through every target; Blender's walks keep planted feet still"
 python3 "$ROOT/scripts/clients/characters.py" "$BIN" "$WORK/characters" || status=1
 
 echo "clients: a frozen lake gets a collider in every engine package, open water none"

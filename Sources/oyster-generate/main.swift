@@ -33,7 +33,7 @@ struct Generate: OysterTool {
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Generate rigged, animated characters standing in a row instead of a world: roles separated by commas (villager, farmer, merchant, guard, knight, monk, adventurer, skeleton) or 'all'; the prompt or recipe gives their biome and seed.",
+        "Generate rigged, animated characters standing in a row instead of a world: roles and animals separated by commas (villager, farmer, merchant, guard, knight, monk, adventurer, skeleton; deer, sheep, cow, horse, dog), 'all' (every role) or 'animals' (every species); the prompt or recipe gives their biome and seed.",
         valueName: "roles"))
     var characters: String?
 
@@ -120,7 +120,7 @@ struct Generate: OysterTool {
         var cpuStart = clock()
         var scene: Scene
         if let characters {
-            scene = Characters.lineup(try roles(characters), recipe: resolved)
+            scene = Characters.lineup(try kinds(characters), recipe: resolved)
         } else if let chunk {
             try checkChunkSize()
             let (cx, cz) = try tile(chunk, option: "--chunk")
@@ -167,20 +167,25 @@ struct Generate: OysterTool {
         }
     }
 
-    /// `--characters`: role names separated by commas, or `all`, at most `Recipe.maxCharacters`.
-    func roles(_ text: String) throws -> [CharacterRole] {
-        if text == "all" { return CharacterRole.allCases }
+    /// `--characters`: role and species names separated by commas, `all` (every role) or
+    /// `animals` (every species), at most `Recipe.maxCharacters` people and `Recipe.maxAnimals` animals.
+    func kinds(_ text: String) throws -> [CharacterKind] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        let roles = try names.map { name -> CharacterRole in
-            guard let role = CharacterRole(rawValue: name) else {
-                throw ToolFailure.usage("--characters: '\(name)' is not a role; one of \(CharacterRole.allCases.map(\.rawValue).joined(separator: ", ")) or all")
+        var kinds: [CharacterKind] = []
+        for name in names {
+            if name == "all" { kinds += CharacterRole.allCases.map { .person($0) }; continue }
+            if name == "animals" { kinds += AnimalSpecies.allCases.map { .animal($0) }; continue }
+            guard let kind = CharacterKind(name: name) else {
+                throw ToolFailure.usage("--characters: '\(name)' is not a role or an animal; one of \(CharacterRole.allCases.map(\.rawValue).joined(separator: ", ")), "
+                    + "\(AnimalSpecies.allCases.map(\.rawValue).joined(separator: ", ")), all or animals")
             }
-            return role
+            kinds.append(kind)
         }
-        guard roles.count <= Recipe.maxCharacters else {
-            throw ToolFailure.usage("--characters: \(roles.count) characters asked, at most \(Recipe.maxCharacters) in one lineup")
+        let people = kinds.filter { if case .person = $0 { return true } else { return false } }.count
+        guard people <= Recipe.maxCharacters, kinds.count - people <= Recipe.maxAnimals else {
+            throw ToolFailure.usage("--characters: \(people) people and \(kinds.count - people) animals asked, at most \(Recipe.maxCharacters) and \(Recipe.maxAnimals) in one lineup")
         }
-        return roles
+        return kinds
     }
 
     /// `X,Z` as two tile coordinates within ±`ChunkGenerator.maxTile(size:)` (the tile's

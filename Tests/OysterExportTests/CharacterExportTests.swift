@@ -57,6 +57,79 @@ struct CharacterExportTests {
     }
 }
 
+/// Animals through every export target, as people: skins, joint names, weights and every
+/// species' clips survive, and the gallop poses the hooves where the generated scene does.
+@Suite("Animal export")
+struct AnimalExportTests {
+    static let scene: Scene = {
+        var recipe = Recipe()
+        recipe.textureResolution = 64
+        return Characters.lineup(AnimalSpecies.allCases.map { CharacterKind.animal($0) }, recipe: recipe)
+    }()
+
+    static func hooves(_ scene: Scene, _ name: String, at time: Float) -> [Vec3] {
+        guard let a = scene.animations.firstIndex(where: { $0.name == name || $0.name == name + "-loop" }) else { return [] }
+        let pose = scene.pose(at: time, animation: a)
+        return scene.skins.flatMap { skin in
+            QuadrupedLeg.allCases.map { leg -> Vec3 in
+                let m = pose.worldMatrices[skin.joints[leg.bones.foot.index]]
+                return Vec3(m.m[12], m.m[13], m.m[14])
+            }
+        }
+    }
+
+    @Test(arguments: ExportTarget.allCases)
+    func skinsAndClipsSurviveTheTarget(_ target: ExportTarget) throws {
+        let dir = TemporaryDirectory()
+        let out = dir.file("pkg")
+        _ = try Exporter.export(Self.scene, name: "herd", options: ExportOptions(target: target), to: out)
+        let read = try GLTFReader().read(path: out + "/herd.glb").scene
+        #expect(read.skins.count == AnimalSpecies.allCases.count)
+        for skin in read.skins {
+            #expect(skin.joints.map { read.nodes[$0].name ?? "" } == QuadrupedBone.allCases.map(\.rawValue), "\(target): joint names")
+        }
+        for node in read.nodes where node.skin != nil {
+            for p in read.meshes[node.mesh!].primitives {
+                #expect(p.attributes["JOINTS_0"] != nil && p.attributes["WEIGHTS_0"] != nil, "\(target): a skinned primitive lost its weights")
+            }
+        }
+        for species in AnimalSpecies.allCases {
+            for clip in AnimalClip.allCases {
+                let name = clip.animationName(species)
+                #expect(read.animations.contains { $0.name == name || $0.name == name + "-loop" }, "\(target): \(name) missing")
+            }
+        }
+        // Every species' run, sampled in one file: the hooves of the species whose animation it is.
+        for species in [AnimalSpecies.horse, .dog] {
+            for t: Float in [0, 0.1, 0.23] {
+                let name = AnimalClip.run.animationName(species)
+                let before = Self.hooves(Self.scene, name, at: t), after = Self.hooves(read, name, at: t)
+                #expect(before.count == after.count && !before.isEmpty)
+                for (a, b) in zip(before, after) { #expect(length(a - b) < 0.005, "\(target): a hoof moved \(length(a - b)) m") }
+            }
+        }
+    }
+}
+
+@Suite("Looping animations")
+struct LoopingAnimationTests {
+    func animation(path: AnimationPath, first: [Float], last: [Float]) -> Animation {
+        let input = DataArray(floats: [0, 1, 2], elementType: .scalar)
+        let middle: [Float] = [0, 0.7071, 0, 0.7071]
+        let output = DataArray(floats: first + middle + last, elementType: first.count == 4 ? .vec4 : .vec3)
+        return Animation(name: "route", channels: [AnimationChannel(sampler: 0, node: 0, path: path)],
+                         samplers: [AnimationSampler(input: input, output: output)])
+    }
+
+    @Test func aRotationEndingOnTheNegatedQuaternionLoopsAndOtherValuesDoNot() {
+        // A walked loop's heading, kept on one hemisphere, ends at -q: the same rotation.
+        #expect(animation(path: .rotation, first: [0, 0, 0, 1], last: [0, 0, 0, -1]).loops)
+        #expect(animation(path: .rotation, first: [0, 0.6, 0, 0.8], last: [0, 0.6, 0, 0.8]).loops)
+        #expect(!animation(path: .rotation, first: [0, 0.6, 0, 0.8], last: [0, 0.8, 0, 0.6]).loops)
+        #expect(!animation(path: .other("pointer"), first: [0, 0, 0, 1], last: [0, 0, 0, -1]).loops, "only rotations")
+    }
+}
+
 @Suite("Export names")
 struct ExportNameTests {
     @Test func jointsKeepTheirNamesPerSkinAndNothingElseTakesThem() {

@@ -1,5 +1,7 @@
 import Foundation
 import OysterCore
+import OysterGen
+import OysterJSON
 import OysterTestSupport
 import Testing
 
@@ -26,5 +28,36 @@ import Testing
         let run = try ToolRun.run(tool, ["a village with 100000 people", "--explain"])
         #expect(run.status == 0)
         #expect(run.stderr.contains("warning: characters: 10000 asked, at most 64 are placed"), "\(run.stderr)")
+    }
+}
+
+/// `oyster-generate` with animals: lineups, prompt words through `--explain`, the herd cap.
+@Suite(.serialized) struct AnimalCLITests {
+    let tool = RepoPaths.tool("oyster-generate")
+
+    @Test func aHugeHerdIsCappedWithAWarningNamingTheCapAndExplainShowsTheAnimals() throws {
+        let run = try ToolRun.run(tool, ["a valley with 200 sheep and a dog", "--explain"])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: animals: 201 asked, at most 64 are placed (Recipe.maxAnimals)"), "\(run.stderr)")
+        #expect(run.stdout.contains("\"animal\": \"sheep\"") && run.stdout.contains("\"animal\": \"dog\""), "\(run.stdout)")
+    }
+
+    @Test func aLineupTakesAnimalsAndBadNamesAreUsageErrors() throws {
+        let dir = NSTemporaryDirectory() + "oyster-animals-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let recipe = dir + "/r.json"
+        try "{\"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
+        let ok = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "animals,knight", "-o", dir + "/herd.glb", "-q"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        // The GLB's JSON chunk (header 12 bytes, chunk length and type 8).
+        let bytes = try FileIO.read(dir + "/herd.glb")
+        let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+        let json = try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+        #expect(json["skins"]?.arrayValue?.count == AnimalSpecies.allCases.count + 1)
+        let names = json["animations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+        #expect(names.contains("horse-walk") && names.contains("walk") && names.contains("sheep-graze"), "\(names)")
+        let bad = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "horse,unicorn", "-o", dir + "/x.glb"])
+        #expect(bad.status == 2 && bad.stderr.contains("'unicorn' is not a role or an animal"), "\(bad.stderr)")
     }
 }

@@ -15,7 +15,7 @@ struct CharacterPlacementTests {
         #expect(people("a deserted village with three villagers and a knight").isEmpty)
         let huge = PromptInterpreter.interpret("a village with 100000 people").recipe
         #expect(huge.charactersAsked == 10_000)
-        #expect(huge.placedCharacters.reduce(0) { $0 + $1.count } == Recipe.maxCharacters)
+        #expect(huge.placedPeople.reduce(0) { $0 + $1.count } == Recipe.maxCharacters)
         #expect(huge.warnings.count == 1 && huge.warnings[0].contains("\(Recipe.maxCharacters)"))
     }
 
@@ -34,7 +34,7 @@ struct CharacterPlacementTests {
         var r = smallRecipe("a busy village with two guards", seed: 3)
         r.size = 128
         let scene = WorldGenerator.generate(r)
-        let asked = r.placedCharacters.reduce(0) { $0 + $1.count }
+        let asked = r.placedPeople.reduce(0) { $0 + $1.count }
         #expect(scene.skins.count == asked)
         let route = try #require(scene.animations.firstIndex { $0.name == "route" })
         #expect(abs(scene.animations[route].duration - CharacterRoute.duration) < 1e-3)

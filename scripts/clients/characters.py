@@ -1,15 +1,17 @@
-"""Characters in every client: a lineup of every role from oyster-generate --characters all.
+"""Characters in every client: a lineup of every role (oyster-generate --characters all) and
+of every animal (--characters animals), each checked by one loop over its kit (KITS).
 
-    python3 scripts/clients/characters.py BIN_DIR OUT_DIR
+    python3 scripts/clients/characters.py BIN_DIR OUT_DIR [people|animals ...]
 
-Checks: the same seed gives identical bytes; oyster-validate reports 0 errors; every
-oyster-export target's GLB keeps one skin of 21 VRM-named joints per character, JOINTS_0 and
-WEIGHTS_0 on every skinned primitive and one animation per clip; Blender (bpy) imports one
-armature of 21 bones per character and one action per clip, and playing `walk` with the root
-moving at the clip's root speed keeps each foot within 2 cm while it is planted (the frames
-where the ankle is at its lowest), with stride x cadence = root speed within 5 %; assimp,
-trimesh, pygltflib, Panda3D and Godot 3 (counts.py) open the file. Exit 1 on any failure.
-A client that is not installed is reported as skipped.
+Checks per kit: the same seed gives identical bytes; oyster-validate reports 0 errors; every
+oyster-export target's GLB keeps one skin per character with the kit's joint names (21 VRM
+bones for people, 19 quadruped joints for animals), JOINTS_0 and WEIGHTS_0 on every skinned
+primitive and one animation per clip; Blender (bpy) imports one armature per character with
+the kit's bone count and one action per clip, and playing each walk with the root moving at
+its root speed keeps each foot within 2 cm while it is planted (the frames where the foot
+joint is at its lowest), with stride x cadence = root speed within 5 %; assimp, trimesh,
+pygltflib, Panda3D and Godot 3 (counts.py; Godot: one Skeleton per character) open the file.
+Exit 1 on any failure. A client that is not installed is reported as skipped.
 """
 import json
 import os
@@ -23,7 +25,25 @@ ROLES = ["villager", "farmer", "merchant", "guard", "knight", "monk", "adventure
 VRM = ["hips", "spine", "chest", "neck", "head", "leftShoulder", "leftUpperArm", "leftLowerArm", "leftHand",
        "rightShoulder", "rightUpperArm", "rightLowerArm", "rightHand", "leftUpperLeg", "leftLowerLeg", "leftFoot",
        "leftToes", "rightUpperLeg", "rightLowerLeg", "rightFoot", "rightToes"]
+QUADRUPED = ["hips", "spine", "chest", "neck", "head", "tail", "tailTip"] + [
+    side + part for side in ("leftFront", "rightFront", "leftHind", "rightHind") for part in ("UpperLeg", "LowerLeg", "Foot")]
+SPECIES = ["deer", "sheep", "cow", "horse", "dog"]
+ANIMAL_CLIPS = ["idle", "graze", "walk", "run"]
 TARGETS = ["godot", "unity", "unreal", "blender", "web", "generic"]
+
+# What each kit's lineup is and what a client must find in it. `walks`: per armature-name
+# prefix (the character's display name; "" for all), the walk animation it plays and its feet,
+# each with its contact as (start, length) in loop phase: the generator's gait (CharacterClip's
+# flat-foot phase for people, AnimalClip.walk's lateral sequence and duty factor for animals).
+KITS = {
+    "people": dict(file="people.glb", kinds="all", count=len(ROLES), joints=VRM, clips=CLIPS,
+                   walks=[{"prefix": "", "animation": "walk", "feet": {"leftFoot": [0, 0.42], "rightFoot": [0.5, 0.42]}}]),
+    "animals": dict(file="animals.glb", kinds="animals", count=len(SPECIES), joints=QUADRUPED,
+                    clips=[f"{s}-{c}" for s in SPECIES for c in ANIMAL_CLIPS],
+                    walks=[{"prefix": s.capitalize(), "animation": f"{s}-walk",
+                            "feet": {"leftHindFoot": [0, 0.64], "leftFrontFoot": [0.24, 0.64],
+                                     "rightHindFoot": [0.5, 0.64], "rightFrontFoot": [0.74, 0.64]}} for s in SPECIES]),
+}
 
 
 def run(cmd, timeout=900):
@@ -45,16 +65,16 @@ def validator_errors(bin_dir, path):
         return f"unreadable report (exit {r.returncode})"
 
 
-def check_gltf(g, label):
+def check_gltf(g, label, kit):
     """Skins, joint names, weights and clips of a GLB's JSON."""
     failures = []
     skins = g.get("skins", [])
-    if len(skins) != len(ROLES):
-        failures.append(f"{label}: {len(skins)} skins, expected {len(ROLES)}")
+    if len(skins) != kit["count"]:
+        failures.append(f"{label}: {len(skins)} skins, expected {kit['count']}")
     for s in skins:
         names = [g["nodes"][j].get("name") for j in s["joints"]]
-        if names != VRM:
-            failures.append(f"{label}: joints {names[:4]}... are not the VRM names")
+        if names != kit["joints"]:
+            failures.append(f"{label}: joints {names[:4]}... are not the kit's names")
             break
     for n in g["nodes"]:
         if "skin" in n:
@@ -62,14 +82,16 @@ def check_gltf(g, label):
                 if "JOINTS_0" not in p["attributes"] or "WEIGHTS_0" not in p["attributes"]:
                     failures.append(f"{label}: a skinned primitive has no JOINTS_0/WEIGHTS_0")
     names = [a.get("name", "") for a in g.get("animations", [])]
-    for c in CLIPS:
+    for c in kit["clips"]:
         if c not in names and c + "-loop" not in names:
             failures.append(f"{label}: no animation '{c}'")
     return failures
 
 
-def blender_check(path, speed, duration):
-    """Runs inside Blender's Python: prints one JSON line of what Blender saw."""
+def blender_check(path, walks):
+    """Runs inside Blender's Python: prints one JSON line of what Blender saw. `walks` lists
+    {prefix, animation, feet, speed, duration}: each armature whose name starts with `prefix`
+    plays that walk's action and each foot is measured over its contact phases."""
     import bpy
     bpy.ops.wm.read_factory_settings(use_empty=True)
     bpy.ops.import_scene.gltf(filepath=path)
@@ -78,35 +100,39 @@ def blender_check(path, speed, duration):
     actions = {a.name: a for a in bpy.data.actions}
     out = {"armatures": len(arms), "bones": sorted({len(a.data.bones) for a in arms}),
            "actions": sorted(actions), "fps": scene.render.fps / scene.render.fps_base}
-    walk = next((a for n, a in actions.items() if n.split("_")[0] in ("walk", "walk-loop")), None)
+    fps = out["fps"]
     worst, strides = 0.0, []
-    if walk is not None:
-        fps = out["fps"]
-        for arm in arms:
+    for walk in walks:
+        action = next((a for n, a in actions.items() if n.split("_")[0] in (walk["animation"], walk["animation"] + "-loop")), None)
+        mine = [a for a in arms if a.name.startswith(walk["prefix"])]
+        if action is None or not mine:
+            continue
+        speed, duration = walk["speed"], walk["duration"]
+        for arm in mine:
             arm.animation_data_create()
-            arm.animation_data.action = walk
+            arm.animation_data.action = action
             # Blender 4.4+ keeps one slot per armature in a shared action.
-            slots = getattr(walk, "slots", None)
+            slots = getattr(action, "slots", None)
             if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
-                mine = [s for s in slots if s.name_display == arm.name] or list(slots)
-                arm.animation_data.action_slot = mine[0]
+                own = [s for s in slots if s.name_display == arm.name] or list(slots)
+                arm.animation_data.action_slot = own[0]
         steps = 100
         track = {}
         for k in range(steps + 1):
             t = duration * k / steps
             f = t * fps
             scene.frame_set(int(f), subframe=f - int(f))
-            for arm in arms:
-                for side in ("leftFoot", "rightFoot"):
+            for arm in mine:
+                for side in walk["feet"]:
                     p = arm.matrix_world @ arm.pose.bones[side].head
                     # glTF +Z (the walking direction) is Blender's -Y.
                     track.setdefault((arm.name, side), []).append((t, p.x, p.y, p.z))
-        for key, pts in track.items():
-            low = min(p[3] for p in pts)
-            planted = [i for i, p in enumerate(pts) if p[3] < low + 0.003]
-            # Contiguous runs of planted frames (the flat-foot phase of each step).
+        for (armature, side), pts in track.items():
+            start, length = walk["feet"][side]
+            # The samples inside the foot's contact, as one run (wrapping round the loop end).
+            inside = [i for i in range(steps + 1) if (i / steps - start) % 1.0 <= length + 1e-6]
             runs, cur = [], []
-            for i in planted:
+            for i in inside:
                 if cur and i != cur[-1] + 1:
                     runs.append(cur)
                     cur = []
@@ -121,73 +147,71 @@ def blender_check(path, speed, duration):
                 worst = max(worst, drift)
                 t0, t1 = pts[r[0]][0], pts[r[-1]][0]
                 back = pts[r[-1]][2] - pts[r[0]][2]  # moving back = towards Blender +Y
-                if t1 > t0:
-                    strides.append(back / (t1 - t0) * duration)
+                if t1 - t0 > 0.1 * duration:
+                    # The stride as a fraction of the walk's own (speed x loop), so kits of many speeds compare.
+                    strides.append(back / (t1 - t0) * duration / (speed * duration))
     out["walkDrift"] = worst
-    out["strides"] = [min(strides), max(strides)] if strides else []
+    out["strideRatios"] = [min(strides), max(strides)] if strides else []
     print("RESULT " + json.dumps(out))
 
 
-def main():
-    if len(sys.argv) >= 2 and sys.argv[1] == "--blender":
-        blender_check(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
-        return
-    if len(sys.argv) < 3:
-        print(__doc__)
-        sys.exit(2)
-    bin_dir, out = sys.argv[1], sys.argv[2]
-    os.makedirs(out, exist_ok=True)
+def check_kit(bin_dir, out, name):
+    """Generates the kit's lineup and checks it in every client; returns the failures."""
+    kit = KITS[name]
+    print(f" {name}:")
     failures = []
-    path = os.path.join(out, "people.glb")
+    path = os.path.join(out, kit["file"])
     for p in (path, path + ".again.glb"):
-        r = run([os.path.join(bin_dir, "oyster-generate"), "a village", "--seed", "3", "--characters", "all", "-o", p, "-q"])
+        r = run([os.path.join(bin_dir, "oyster-generate"), "a village", "--seed", "3", "--characters", kit["kinds"], "-o", p, "-q"])
         if r.returncode != 0:
-            print(f"  FAIL oyster-generate exit {r.returncode}: {r.stderr.strip()[-200:]}")
-            sys.exit(1)
+            return [f"{name}: oyster-generate exit {r.returncode}: {r.stderr.strip()[-200:]}"]
     same = open(path, "rb").read() == open(path + ".again.glb", "rb").read()
     if not same:
-        failures.append("same seed gave different bytes")
+        failures.append(f"{name}: same seed gave different bytes")
     errors = validator_errors(bin_dir, path)
     if errors != 0:
-        failures.append(f"oyster-validate: {errors} errors")
+        failures.append(f"{name}: oyster-validate: {errors} errors")
     g = glb_json(path)
-    failures += check_gltf(g, "generated")
-    walk = next(a for a in g["animations"] if a.get("name") == "walk")
-    speed = walk.get("extras", {}).get("rootSpeed")
-    duration = max(max(g["accessors"][s["input"]]["max"]) for s in walk["samplers"])
-    print(f"  deterministic={same} validator_errors={errors} skins={len(g.get('skins', []))} walk speed={speed} m/s loop={duration:.3f} s")
+    failures += check_gltf(g, f"{name} generated", kit)
+    walks = []
+    for w in kit["walks"]:
+        a = next(a for a in g["animations"] if a.get("name") == w["animation"])
+        speed = a.get("extras", {}).get("rootSpeed")
+        duration = max(max(g["accessors"][s["input"]]["max"]) for s in a["samplers"])
+        walks.append(dict(w, speed=speed, duration=duration))
+    shown = ", ".join(f"{w['animation']} {w['speed']:.2f} m/s x {w['duration']:.2f} s" for w in walks)
+    print(f"  deterministic={same} validator_errors={errors} skins={len(g.get('skins', []))} walks: {shown}")
     for target in TARGETS:
-        r = run([os.path.join(bin_dir, "oyster-export"), path, "--target", target, "-o", os.path.join(out, target), "-q"])
+        r = run([os.path.join(bin_dir, "oyster-export"), path, "--target", target, "-o", os.path.join(out, name + "-" + target), "-q"])
         if r.returncode != 0:
-            failures.append(f"oyster-export {target}: exit {r.returncode} {r.stderr.strip()[-200:]}")
+            failures.append(f"{name}: oyster-export {target}: exit {r.returncode} {r.stderr.strip()[-200:]}")
             continue
-        glb = os.path.join(out, target, "people.glb")
-        problems = check_gltf(glb_json(glb), target)
+        glb = os.path.join(out, name + "-" + target, kit["file"])
+        problems = check_gltf(glb_json(glb), f"{name} {target}", kit)
         failures += problems
         print(f"  export {target:8} {'ok' if not problems else 'FAILED'}")
-    # Blender: armatures, actions and the walk measured on the imported bones.
+    # Blender: armatures, actions and each walk measured on the imported bones.
     r = run([sys.executable, "-c", "import bpy"])
     if r.returncode != 0:
         print("  blender    skipped (bpy not installed)")
     else:
-        r = run([sys.executable, os.path.abspath(__file__), "--blender", path, str(speed), str(duration)])
+        r = run([sys.executable, os.path.abspath(__file__), "--blender", path, json.dumps(walks)])
         line = next((l for l in r.stdout.splitlines() if l.startswith("RESULT ")), None)
         if line is None:
-            failures.append(f"blender: no result ({(r.stderr.strip().splitlines() or ['no output'])[-1]})")
+            failures.append(f"{name}: blender: no result ({(r.stderr.strip().splitlines() or ['no output'])[-1]})")
         else:
             b = json.loads(line[7:])
-            print(f"  blender    armatures={b['armatures']} bones={b['bones']} actions={b['actions']} "
-                  f"walk drift={b['walkDrift'] * 100:.2f} cm strides={[round(s, 3) for s in b['strides']]} m")
-            if b["armatures"] != len(ROLES) or b["bones"] != [len(VRM)]:
-                failures.append(f"blender: {b['armatures']} armatures with {b['bones']} bones")
-            missing = [c for c in CLIPS if not any(a.split("_")[0] in (c, c + "-loop") for a in b["actions"])]
+            print(f"  blender    armatures={b['armatures']} bones={b['bones']} actions={len(b['actions'])} "
+                  f"walk drift={b['walkDrift'] * 100:.2f} cm stride/(speed x loop)={[round(s, 3) for s in b['strideRatios']]}")
+            if b["armatures"] != kit["count"] or b["bones"] != [len(kit["joints"])]:
+                failures.append(f"{name}: blender: {b['armatures']} armatures with {b['bones']} bones")
+            missing = [c for c in kit["clips"] if not any(a.split("_")[0] in (c, c + "-loop") for a in b["actions"])]
             if missing:
-                failures.append(f"blender: no action for {missing}")
+                failures.append(f"{name}: blender: no action for {missing}")
             if b["walkDrift"] >= 0.02:
-                failures.append(f"blender: a planted foot moves {b['walkDrift'] * 100:.2f} cm")
-            expected = speed * duration
-            if not b["strides"] or any(abs(s - expected) / expected > 0.05 for s in b["strides"]):
-                failures.append(f"blender: strides {b['strides']} m, expected {expected:.3f} m (speed x loop)")
+                failures.append(f"{name}: blender: a planted foot moves {b['walkDrift'] * 100:.2f} cm")
+            if not b["strideRatios"] or any(abs(s - 1) > 0.05 for s in b["strideRatios"]):
+                failures.append(f"{name}: blender: strides {b['strideRatios']} of speed x loop, expected 1 within 5 %")
     for client in ["assimp", "trimesh", "pygltflib", "panda3d", "godot"]:
         r = run([sys.executable, os.path.join(HERE, "counts.py"), client, path])
         try:
@@ -198,19 +222,37 @@ def main():
             print(f"  {client:10} skipped ({counts.get('skipped', 'not installed')})")
             continue
         if not counts.get("ok"):
-            failures.append(f"{client}: {counts.get('error')}")
+            failures.append(f"{name}: {client}: {counts.get('error')}")
             print(f"  {client:10} FAILED {counts.get('error')}")
             continue
-        shown = {k: counts[k] for k in ("triangles", "animations", "skins", "skeletons", "meshes") if counts.get(k) is not None}
+        shown = {k: counts[k] for k in ("triangles", "animations", "skins", "skeletons", "characters", "meshes") if counts.get(k) is not None}
         short = []
-        if counts.get("animations") is not None and counts["animations"] < len(CLIPS):
+        if counts.get("animations") is not None and counts["animations"] < len(kit["clips"]):
             short.append(f"{counts['animations']} animations")
-        if counts.get("skins") is not None and counts["skins"] != len(ROLES):
+        if counts.get("skins") is not None and counts["skins"] != kit["count"]:
             short.append(f"{counts['skins']} skins")
-        if counts.get("skeletons") is not None and counts["skeletons"] < 1:
-            short.append("no skeleton")
-        failures += [f"{client}: {s}" for s in short]
+        if counts.get("skeletons") is not None and counts["skeletons"] != kit["count"]:
+            short.append(f"{counts['skeletons']} skeletons")
+        if counts.get("characters") is not None and counts["characters"] != kit["count"]:
+            short.append(f"{counts['characters']} characters")
+        failures += [f"{name}: {client}: {s}" for s in short]
         print(f"  {client:10} {'ok' if not short else 'SHORT'} {json.dumps(shown, sort_keys=True)}")
+    return failures
+
+
+def main():
+    if len(sys.argv) >= 2 and sys.argv[1] == "--blender":
+        blender_check(sys.argv[2], json.loads(sys.argv[3]))
+        return
+    if len(sys.argv) < 3:
+        print(__doc__)
+        sys.exit(2)
+    bin_dir, out = sys.argv[1], sys.argv[2]
+    kits = sys.argv[3:] or list(KITS)
+    os.makedirs(out, exist_ok=True)
+    failures = []
+    for name in kits:
+        failures += check_kit(bin_dir, out, name)
     for f in failures:
         print(f"  FAIL {f}")
     sys.exit(1 if failures else 0)

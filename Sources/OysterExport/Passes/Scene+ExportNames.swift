@@ -98,10 +98,13 @@ extension Scene {
 }
 
 extension Animation {
-    /// True when every sampler's last keyframe value equals its first (within 1e-4).
+    /// True when every sampler's last keyframe value equals its first (within 1e-4); a
+    /// rotation's last quaternion may be the first's negation (the same rotation: keys kept on
+    /// one hemisphere round a whole turn, as a walked loop's heading, end on the other side).
     var loops: Bool {
         guard !samplers.isEmpty else { return false }
-        for s in samplers {
+        let rotations = Set(channels.filter { $0.path == .rotation }.map(\.sampler))
+        for (index, s) in samplers.enumerated() {
             let frames = s.input.count
             guard frames >= 2 else { return false }
             let values = s.output.floats()
@@ -112,7 +115,8 @@ extension Animation {
             let firstStart = s.interpolation == .cubicSpline ? per : 0
             let lastStart = (frames - 1) * stride + firstStart
             guard lastStart + per <= values.count else { return false }
-            for k in 0..<per where abs(values[firstStart + k] - values[lastStart + k]) > 1e-4 { return false }
+            func same(_ sign: Float) -> Bool { (0..<per).allSatisfy { abs(values[firstStart + $0] - sign * values[lastStart + $0]) <= 1e-4 } }
+            guard same(1) || (rotations.contains(index) && per == 4 && same(-1)) else { return false }
         }
         return true
     }

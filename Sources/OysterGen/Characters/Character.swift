@@ -6,7 +6,7 @@ public struct Character: Sendable {
     public let role: CharacterRole
     public let look: CharacterLook
     public let skeleton: HumanoidSkeleton
-    let body: SkinnedMeshBuilder
+    let body: SkinnedMeshBuilder<HumanoidSkeleton>
 
     /// The character of `role` for `seed`, dressed from `palette`.
     public init(role: CharacterRole, seed: UInt64, palette: CharacterPalette) {

@@ -9,29 +9,64 @@ public enum Characters {
                   palette: CharacterPalette(biome: recipe.biome, seed: recipe.seed))
     }
 
-    /// `roles` (at most `Recipe.maxCharacters`, as a world holds) standing in a row (1.2 m apart, facing +Z) on a paved square, each with every
-    /// clip: animation `walk` makes them all walk in place, and so on. Lit and framed by the
-    /// recipe's sky and a camera; materials baked as a world's are.
+    /// The animal of `species` number `index` in a world of `recipe`, seeded like people.
+    public static func make(_ species: AnimalSpecies, index: Int, recipe: Recipe) -> Animal {
+        Animal(species: species, seed: StableSeed.of("animal/\(species.rawValue)/\(index)", in: recipe.seed))
+    }
+
+    /// `roles` standing in a row; see `lineup(_:recipe:bakeTextures:)` for kinds.
     public static func lineup(_ roles: [CharacterRole], recipe: Recipe, bakeTextures: Bool = true) -> Scene {
-        let roles = Array(roles.prefix(Recipe.maxCharacters))
+        lineup(roles.map { CharacterKind.person($0) }, recipe: recipe, bakeTextures: bakeTextures)
+    }
+
+    /// People and animals (at most `Recipe.maxCharacters` of each, as a world holds) standing
+    /// in a row facing +Z on a paved square (people 1.2 m apart, animals as wide as they
+    /// need), each with every clip of its kind: animation `walk` makes the people walk in
+    /// place, `horse-walk` the horses, and so on. Lit and framed by the recipe's sky and a
+    /// camera; materials baked as a world's are.
+    public static func lineup(_ kinds: [CharacterKind], recipe: Recipe, bakeTextures: Bool = true) -> Scene {
+        var people = 0, animals = 0
+        let kinds = kinds.filter { k in
+            if case .person = k { people += 1; return people <= Recipe.maxCharacters }
+            animals += 1
+            return animals <= Recipe.maxAnimals
+        }
+        func spacing(_ k: CharacterKind) -> Float {
+            guard case .animal(let s) = k else { return 1.2 }
+            let p = s.proportions
+            return max(1.2, 2 * p.bodyRadius * p.bodyWidth + 0.6)
+        }
+        var xs: [Float] = []
+        var x: Float = 0
+        for (i, k) in kinds.enumerated() {
+            if i > 0 { x += (spacing(kinds[i - 1]) + spacing(k)) / 2 }
+            // People alone keep the row they always had (exactly 1.2 m steps).
+            xs.append(animals == 0 ? Float(i) * 1.2 : x)
+        }
+        let width = xs.last ?? 0
+        let depth: Float = animals > 0 ? 3.5 : 2.5
         var a = SceneAssembler()
-        let spacing: Float = 1.2
-        let width = Float(max(roles.count, 1) - 1) * spacing
         var ground = MeshBuilder()
-        ground.box(.cobblestone, min: Vec3(-width / 2 - 2, -0.1, -2.5), max: Vec3(width / 2 + 2, 0, 2.5))
+        ground.box(.cobblestone, min: Vec3(-width / 2 - 2, -0.1, -depth), max: Vec3(width / 2 + 2, 0, depth))
         if let m = a.addMesh(ground, name: "Ground") { a.add(Node(name: "Ground", mesh: m, role: .terrain), under: nil) }
         let group = a.group(.characters)
-        var counts: [CharacterRole: Int] = [:]
-        for (i, role) in roles.enumerated() {
-            let k = counts[role, default: 0]
-            counts[role] = k + 1
-            let character = make(role, index: k, recipe: recipe)
-            a.addCharacter(character, name: k == 0 ? role.displayName : "\(role.displayName)_\(k + 1)",
-                           translation: Vec3(-width / 2 + Float(i) * spacing, 0, 0), yaw: 0, under: group)
+        var counts: [CharacterKind: Int] = [:]
+        for (i, kind) in kinds.enumerated() {
+            let k = counts[kind, default: 0]
+            counts[kind] = k + 1
+            let at = Vec3(-width / 2 + xs[i], 0, 0)
+            switch kind {
+            case .person(let role):
+                a.addCharacter(make(role, index: k, recipe: recipe), name: k == 0 ? role.displayName : "\(role.displayName)_\(k + 1)",
+                               translation: at, yaw: 0, under: group)
+            case .animal(let species):
+                a.addAnimal(make(species, index: k, recipe: recipe), name: k == 0 ? species.displayName : "\(species.displayName)_\(k + 1)",
+                            translation: at, yaw: 0, under: group)
+            }
         }
         let sky = Sky(recipe: recipe)
         Lighting.add(sky: sky, anchors: [], recipe: recipe, into: &a)
-        let distance = max(4.5, width * 0.95 + 2.5)
+        let distance = max(animals > 0 ? 6 : 4.5, width * 0.95 + 2.5)
         Lighting.addCamera(eye: Vec3(0, 1.6, distance), target: Vec3(0, 0.95, 0), into: &a)
         var options = WorldGenerator.Options()
         options.bakeTextures = bakeTextures

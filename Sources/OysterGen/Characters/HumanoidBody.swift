@@ -7,7 +7,7 @@ import OysterCore
 struct HumanoidBody {
     let skeleton: HumanoidSkeleton
     let look: CharacterLook
-    let out: SkinSink
+    let out: SkinSink<HumanoidSkeleton>
 
     init(skeleton: HumanoidSkeleton, look: CharacterLook) {
         self.skeleton = skeleton
@@ -23,7 +23,7 @@ struct HumanoidBody {
     var skin: (SurfaceKind, Vec4) { (.skin, look.skinTone) }
 
     /// The whole mesh.
-    mutating func build() -> SkinnedMeshBuilder {
+    mutating func build() -> SkinnedMeshBuilder<HumanoidSkeleton> {
         trunk()
         head()
         for side in [HumanoidBone.Side.left, .right] {

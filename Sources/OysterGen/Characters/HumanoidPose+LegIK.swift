@@ -2,7 +2,7 @@ import OysterCore
 
 // MARK: - Two-bone leg IK
 
-extension HumanoidPose {
+extension SkeletonPose where Bone == HumanoidBone {
     /// Bends the leg on `side` so its ankle reaches `ankle` (model space) with the foot turned
     /// to `foot` (world rotation) and the toes to `toes`; the knee bends forwards, in the plane
     /// of the hip, the ankle and the pelvis's forward direction. A target beyond reach is

@@ -1,33 +1,16 @@
 import OysterCore
 
-/// One moment of a humanoid motion: each joint's local rotation from the T-pose and the hips'
-/// position, plus forward kinematics to find where the joints are.
-struct HumanoidPose {
-    var rotations = [Quat](repeating: .identity, count: HumanoidBone.allCases.count)
+/// One moment of a humanoid motion: `SkeletonPose` on the humanoid's bones, whose root is
+/// the hips.
+typealias HumanoidPose = SkeletonPose<HumanoidBone>
+
+extension SkeletonPose where Bone == HumanoidBone {
+    init(hips: Vec3) { self.init(root: hips) }
+
     /// The hips joint's translation (model space).
-    var hips: Vec3
-
-    init(hips: Vec3) { self.hips = hips }
-
-    subscript(_ b: HumanoidBone) -> Quat {
-        get { rotations[b.index] }
-        set { rotations[b.index] = newValue }
-    }
-
-    /// World rotation and position of every joint (model space), parents first.
-    func world(_ skeleton: HumanoidSkeleton) -> (rotations: [Quat], positions: [Vec3]) {
-        var r = [Quat](repeating: .identity, count: rotations.count)
-        var p = [Vec3](repeating: .zero, count: rotations.count)
-        for b in HumanoidBone.allCases {
-            if let parent = b.parent {
-                r[b.index] = (r[parent.index] * rotations[b.index]).normalized
-                p[b.index] = p[parent.index] + r[parent.index].rotate(skeleton.offset(b))
-            } else {
-                r[b.index] = rotations[b.index]
-                p[b.index] = hips
-            }
-        }
-        return (r, p)
+    var hips: Vec3 {
+        get { root }
+        set { root = newValue }
     }
 }
 

@@ -6,7 +6,7 @@ extension InteriorWorld {
     /// floor (y = 0), facing the room's door side, playing the clip of its role's activity
     /// (a route becomes `idle`: corridors are not walked yet).
     func people(_ rooms: [(min: Vec2, size: Vec2)], keepClear: Vec2?, into a: inout SceneAssembler) {
-        let groups = recipe.placedCharacters
+        let groups = recipe.placedPeople
         guard !groups.isEmpty, !rooms.isEmpty else { return }
         // The camera's room goes last, so the first characters stand where the camera looks.
         let order = rooms.indices.sorted { i, j in

@@ -9,7 +9,7 @@ extension RegionBuilder {
     /// a loop round the well. Each character's clip keys join the animation of its activity
     /// (`idle`, `talk`, `work`; `route` for the walkers), so every one plays its own.
     func characters(into a: inout SceneAssembler) {
-        let groups = recipe.placedCharacters
+        let groups = recipe.placedPeople
         guard !groups.isEmpty else { return }
         let well = features.sites.first { $0.kind == .well && $0.isHome }
         let centre = well?.position ?? map.home.hub ?? Vec2(0, 0)

@@ -4,7 +4,7 @@ import OysterCore
 /// limb bones with knobbed joints), so every clip plays on it unchanged.
 struct SkeletonBody {
     let skeleton: HumanoidSkeleton
-    let out: SkinSink
+    let out: SkinSink<HumanoidSkeleton>
 
     init(skeleton: HumanoidSkeleton) {
         self.skeleton = skeleton
@@ -14,7 +14,7 @@ struct SkeletonBody {
     func h(_ f: Float) -> Float { f * skeleton.height }
     func at(_ b: HumanoidBone) -> Vec3 { skeleton.position(b) }
 
-    mutating func build() -> SkinnedMeshBuilder {
+    mutating func build() -> SkinnedMeshBuilder<HumanoidSkeleton> {
         let bone = Vec4(0.92, 0.88, 0.78, 1), hh = skeleton.height
         let head = Vec3(0, h(0.935), h(0.006))
         out.add([.head], color: bone) { b in

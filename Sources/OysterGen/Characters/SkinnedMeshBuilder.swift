@@ -1,6 +1,7 @@
 import OysterCore
 
-/// A `MeshBuilder` whose vertices are bound to humanoid joints: each piece of geometry is
+/// A `MeshBuilder` whose vertices are bound to a skeleton's joints (the humanoid's or the
+/// quadruped's, any `SkinSkeleton`): each piece of geometry is
 /// added with the bones it may follow, and its vertices are weighted to the nearest of them.
 ///
 /// Weights fall off with the inverse fourth power of the distance to each candidate bone's
@@ -8,22 +9,24 @@ import OysterCore
 /// smooth knee) while one on the middle of the thigh follows the thigh alone. At most four
 /// influences are kept, each at least 1 %, and they are renormalised to sum to 1 (glTF
 /// §3.7.3.2 asks for a sum of 1; engines skin with 4 influences).
-struct SkinnedMeshBuilder {
+struct SkinnedMeshBuilder<Skeleton: SkinSkeleton>: Sendable {
+    typealias Bone = Skeleton.Bone
+
     /// Joint indices and weights of one vertex.
-    struct Influence: Hashable {
+    struct Influence: Hashable, Sendable {
         var joints: SIMD4<UInt8>
         var weights: SIMD4<Float>
     }
 
-    let skeleton: HumanoidSkeleton
+    let skeleton: Skeleton
     private(set) var mesh = MeshBuilder()
     /// Per surface kind, one influence per vertex of that kind's group, in vertex order.
     private(set) var influences: [SurfaceKind: [Influence]] = [:]
 
-    init(skeleton: HumanoidSkeleton) { self.skeleton = skeleton }
+    init(skeleton: Skeleton) { self.skeleton = skeleton }
 
     /// Adds what `build` draws (with vertex colour `color`), its vertices following `bones`.
-    mutating func add(_ bones: [HumanoidBone], color: Vec4? = nil, _ build: (inout MeshBuilder) -> Void) {
+    mutating func add(_ bones: [Bone], color: Vec4? = nil, _ build: (inout MeshBuilder) -> Void) {
         precondition(!bones.isEmpty, "a skinned piece needs at least one bone")
         let before = Dictionary(uniqueKeysWithValues: SurfaceKind.allCases.map { ($0, mesh.groups[$0]?.positions.count ?? 0) })
         mesh.color = color
@@ -38,9 +41,9 @@ struct SkinnedMeshBuilder {
     }
 
     /// Weights of a vertex at `p` among `bones` (at most four, summing to 1).
-    func influence(at p: Vec3, bones: [HumanoidBone]) -> Influence {
-        let soft = 0.012 * skeleton.height
-        var scored = bones.map { b -> (HumanoidBone, Float) in
+    func influence(at p: Vec3, bones: [Bone]) -> Influence {
+        let soft = skeleton.weightSoftness
+        var scored = bones.map { b -> (Bone, Float) in
             let d = Self.distance(p, skeleton.position(b), skeleton.tip(b))
             let q = d * d + soft * soft
             return (b, 1 / (q * q))
@@ -97,13 +100,13 @@ struct SkinnedMeshBuilder {
 
 /// Where a body builder puts its pieces: a reference, so a piece's drawing code may read the
 /// builder's own measurements (heights, widths) while the mesh grows.
-final class SkinSink {
-    private(set) var builder: SkinnedMeshBuilder
+final class SkinSink<Skeleton: SkinSkeleton> {
+    private(set) var builder: SkinnedMeshBuilder<Skeleton>
 
-    init(skeleton: HumanoidSkeleton) { builder = SkinnedMeshBuilder(skeleton: skeleton) }
+    init(skeleton: Skeleton) { builder = SkinnedMeshBuilder(skeleton: skeleton) }
 
     /// `SkinnedMeshBuilder.add`.
-    func add(_ bones: [HumanoidBone], color: Vec4? = nil, _ build: (inout MeshBuilder) -> Void) {
+    func add(_ bones: [Skeleton.Bone], color: Vec4? = nil, _ build: (inout MeshBuilder) -> Void) {
         builder.add(bones, color: color, build)
     }
 }

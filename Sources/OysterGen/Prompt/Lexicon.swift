@@ -17,6 +17,11 @@ enum WordMeaning: Hashable, Sendable {
     case thing(DirectThing)
     /// People of a role, and how many when no count is given ("a knight" 1, "knights" 3).
     case character(CharacterRole, Int)
+    /// Animals of a species, and how many when no count is given ("a horse" 1, "horses" 3,
+    /// "sheep" a herd).
+    case animal(AnimalSpecies, Int)
+    /// "herd", "flock": the next animal word means its species' herd size.
+    case herd
     /// "busy", "bustling": villagers and merchants about.
     case busy
     /// "deserted", "empty": nobody, whatever else is said.
@@ -141,6 +146,19 @@ enum Lexicon {
             add(singular, .character(role, 1))
             add(plural, .character(role, 3))
         }
+        // MARK: Animals
+        // Words whose plural is the singular ("deer", "sheep", "cattle") mean a herd.
+        for (species, singular, plural, herd) in [
+            (AnimalSpecies.deer, "stag doe fawn buck hart", "stags fawns bucks harts", "deer"),
+            (.sheep, "lamb ewe ram", "lambs ewes rams", "sheep"), (.cow, "cow bull calf ox heifer", "cows bulls calves oxen heifers", "cattle"),
+            (.horse, "horse pony stallion mare foal", "horses ponies stallions mares foals", ""),
+            (.dog, "dog hound puppy sheepdog", "dogs hounds puppies sheepdogs", ""),
+        ] {
+            add(singular, .animal(species, 1))
+            add(plural, .animal(species, 3))
+            if !herd.isEmpty { add(herd, .animal(species, species.herdSize)) }
+        }
+        add("herd herds flock flocks drove droves", .herd)
         add("busy bustling crowded lively thriving", .busy)
         add("deserted empty uninhabited unpeopled", .nobody)
         add("dark shadowy", .mood(.dark))

@@ -27,6 +27,8 @@ public enum PromptInterpreter {
         var pendingSize: Float?
         var species: [Species] = []
         var busy = false, nobody = false
+        // Words since "herd" or "flock", while it waits for its animal.
+        var pendingHerd: Int?
 
         func addFeature(_ kind: FeatureKind) {
             let count = pendingCount?.value
@@ -85,10 +87,18 @@ public enum PromptInterpreter {
                     pendingCount = nil
                     if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
                     else { recipe.characters.append(CharacterGroup(role, count: count)) }
+                case .animal(let species, let fallback):
+                    let count = pendingCount?.value ?? (pendingHerd != nil ? species.herdSize : fallback)
+                    pendingCount = nil
+                    pendingHerd = nil
+                    if let i = recipe.characters.firstIndex(where: { $0.species == species }) { recipe.characters[i].count += count }
+                    else { recipe.characters.append(CharacterGroup(species, count: count)) }
+                case .herd: pendingHerd = 0
                 case .busy: busy = true
                 case .nobody: nobody = true
                 }
             }
+            if let h = pendingHerd, !meanings.contains(.herd) { pendingHerd = h >= 3 ? nil : h + 1 }
             if let p = pendingCount, !meanings.contains(where: { if case .number = $0 { return true } else { return false } }) {
                 pendingCount = p.age >= 3 ? nil : (p.value, p.age + 1)
             }
@@ -101,8 +111,9 @@ public enum PromptInterpreter {
         recipe.moods = moods
         if busy, !recipe.characters.contains(where: { $0.role == .villager }) { recipe.characters.append(CharacterGroup(.villager, count: 10)) }
         if busy, !recipe.characters.contains(where: { $0.role == .merchant }) { recipe.characters.append(CharacterGroup(.merchant, count: 2)) }
-        // "A deserted village" has nobody in it, whatever else the prompt says.
-        if nobody { recipe.characters = [] }
+        // "A deserted village" has nobody in it, whatever else the prompt says (animals may
+        // still graze there).
+        if nobody { recipe.characters.removeAll { $0.role != nil } }
         if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
             recipe.features[i].species = species.map(\.rawValue)
         }

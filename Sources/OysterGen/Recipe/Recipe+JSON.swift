@@ -10,7 +10,7 @@ extension Recipe {
         // "prompt": accepted and ignored, so explain's output works as a recipe file.
         "words",
     ]
-    static let characterKeys = ["role", "count"]
+    static let characterKeys = ["role", "animal", "count"]
     static let featureKeys = ["kind", "count", "density", "size", "species", "position"]
 
     /// A recipe from its JSON form. Missing keys keep their defaults; unknown keys, wrong types
@@ -59,7 +59,7 @@ extension Recipe {
             features = try a.enumerated().map { try Recipe.feature($1, "features[\($0)]") }
         }
         if let v = object["characters"] {
-            guard let a = v.arrayValue else { throw RecipeError("characters", "expected an array of {\"role\", \"count\"} objects") }
+            guard let a = v.arrayValue else { throw RecipeError("characters", "expected an array of {\"role\" or \"animal\", \"count\"} objects") }
             guard a.count <= 64 else { throw RecipeError("characters", "at most 64 groups") }
             characters = try a.enumerated().map { try Recipe.characterGroup($1, "characters[\($0)]") }
         }
@@ -67,12 +67,17 @@ extension Recipe {
     }
 
     static func characterGroup(_ v: JSONValue, _ path: String) throws -> CharacterGroup {
-        guard let o = v.objectValue else { throw RecipeError(path, "expected an object with a \"role\"") }
+        guard let o = v.objectValue else { throw RecipeError(path, "expected an object with a \"role\" or an \"animal\"") }
         for key in o.keys where !characterKeys.contains(key) {
             throw RecipeError("\(path).\(key)", "unknown key (known: \(characterKeys.joined(separator: ", ")))")
         }
-        guard let r = o["role"] else { throw RecipeError(path, "missing \"role\"") }
-        var g = CharacterGroup(try choice(r, "\(path).role"), count: 1)
+        var g: CharacterGroup
+        switch (o["role"], o["animal"]) {
+        case (let r?, nil): g = CharacterGroup(try choice(r, "\(path).role") as CharacterRole, count: 1)
+        case (nil, let a?): g = CharacterGroup(try choice(a, "\(path).animal") as AnimalSpecies, count: 1)
+        case (_?, _?): throw RecipeError(path, "give a \"role\" (a person) or an \"animal\", not both")
+        case (nil, nil): throw RecipeError(path, "missing \"role\" (a person) or \"animal\"")
+        }
         if let c = o["count"] {
             guard let i = c.intValue, (0...10_000).contains(i) else {
                 throw RecipeError("\(path).count", "expected an integer between 0 and 10000")
@@ -191,7 +196,10 @@ extension Recipe {
         })
         // Written only when set, so recipes without people keep their bytes.
         if !characters.isEmpty {
-            o["characters"] = .array(characters.map { .object(JSONObject([("role", .string($0.role.rawValue)), ("count", .int(Int64($0.count)))])) })
+            o["characters"] = .array(characters.map { g in
+                let key = g.role == nil ? "animal" : "role"
+                return .object(JSONObject([(key, .string(g.kind.name)), ("count", .int(Int64(g.count)))]))
+            })
         }
         return .object(o)
     }

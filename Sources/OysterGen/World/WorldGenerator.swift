@@ -58,6 +58,7 @@ public enum WorldGenerator {
         report("buildings", 0.45)
         builder.buildings(into: &a, kits: &kits)
         builder.characters(into: &a)
+        builder.animals(into: &a)
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
