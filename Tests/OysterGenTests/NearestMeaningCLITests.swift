@@ -8,12 +8,12 @@ import Testing
     let tool = RepoPaths.tool("oyster-generate")
 
     @Test func everyPromptRunPrintsOneLineOfWhatWasUnderstood() throws {
-        let run = try ToolRun.run(tool, ["a laptop by a lake at twilight", "--explain"])
+        let run = try ToolRun.run(tool, ["a smartphone by a lake at twilight", "--explain"])
         #expect(run.status == 0)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 1, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("oyster-generate: understood: lake, twilight"), "\(run.stderr)")
-        #expect(run.stderr.contains("'laptop' is not something Oyster builds; closest: none"), "\(run.stderr)")
+        #expect(run.stderr.contains("'smartphone' is not something Oyster builds; closest: none"), "\(run.stderr)")
         let quiet = try ToolRun.run(tool, ["a laptop by a lake", "--explain", "-q"])
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
     }

@@ -9,7 +9,7 @@ import Testing
     /// The accuracy measured on the held-out list when the table was built
     /// (scripts/vocabulary/build_table.py prints it), less a small margin: the test fails when
     /// the table, its parsing or the prompt reading breaks, not when one entry moves.
-    static let measuredAccuracy = 0.627
+    static let measuredAccuracy = 0.612
     static let margin = 0.02
 
     struct HeldOut {
@@ -112,7 +112,7 @@ import Testing
         let i = PromptInterpreter.interpret("a smartphone and a laptop by a lake")
         #expect(i.unusedWords == ["smartphone", "laptop"])
         #expect(i.readings.filter { $0.how == .none }.map(\.text) == ["smartphone", "laptop"])
-        #expect(i.summary.contains("'laptop' is not something Oyster builds; closest: none"), "\(i.summary)")
+        #expect(i.summary.contains("'smartphone' is not something Oyster builds; closest: none"), "\(i.summary)")
         // Below the threshold the closest concept is named, not used.
         let weak = PromptInterpreter.interpret("something by a lake")
         #expect(weak.readings.first?.how == WordReading.How.none && weak.readings.first?.closest != nil, "\(weak.readings)")
