@@ -59,7 +59,7 @@ python3 "$ROOT/scripts/clients/video_plays.py" --size 320x180 --frames 48 "$WORK
 rc=$?
 if [ $rc = 77 ]; then echo "  skipped: chromium, chromium-driver or selenium not installed"; elif [ $rc != 0 ]; then status=1; fi
 
-echo "clients: oyster-play's page in headless Chromium: frames arrive, holding W walks, Save returns the script, 'make it night' darkens the view, Export gives a valid zip with the tower"
+echo "clients: oyster-play's page in headless Chromium: frames arrive, holding W walks, Save returns the script, 'make it night' darkens the view, 'camera: orbit the tower' turns it, Export gives a valid zip with the tower"
 python3 "$ROOT/scripts/clients/play_page.py" "$BIN/oyster-play" --size 160x90 --hold 4
 rc=$?
 if [ $rc = 77 ]; then echo "  skipped: chromium, chromium-driver or selenium not installed"; elif [ $rc != 0 ]; then status=1; fi
