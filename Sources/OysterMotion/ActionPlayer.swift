@@ -71,20 +71,18 @@ public struct ActionPlayer: Sendable {
 
     /// The camera of the current frame: the walker's eyes, or an orbit's while one runs.
     public var view: (eye: Vec3, forward: Vec3) {
-        if let orbit {
-            let a = actions[orbit.action]
-            if time >= a.at, time < a.at + a.seconds {
-                return orbit.circle.view(at: min(max((time - a.at) / a.seconds, 0), 1))
-            }
-        }
-        return (walker.eye, walker.forward)
+        shownOrbit.map { $0.circle.view(at: $0.fraction) } ?? (walker.eye, walker.forward)
     }
 
     /// Whether an orbit shows at the current frame.
-    public var isOrbiting: Bool {
-        guard let orbit else { return false }
+    public var isOrbiting: Bool { shownOrbit != nil }
+
+    /// The orbit the current frame shows and how far round it is (0…1), if one runs now.
+    private var shownOrbit: (circle: OrbitCircle, fraction: Float)? {
+        guard let orbit else { return nil }
         let a = actions[orbit.action]
-        return time >= a.at && time < a.at + a.seconds
+        guard time >= a.at, time < a.at + a.seconds else { return nil }
+        return (orbit.circle, min(max((time - a.at) / a.seconds, 0), 1))
     }
 
     /// Ends the orbit under way with a `stop-orbit` at `time` seconds (the view is the

@@ -261,6 +261,17 @@ extension ActionScript {
         return Float(hours)
     }
 
+    /// A point [x, y, z] whose x and z are on the world (within `spawnLimit`): where a spawn
+    /// stands or an orbit circles.
+    static func planePoint(_ v: JSONValue, _ key: String, notAPoint: String) throws(ActionScriptError) -> Vec3 {
+        let limit = Double(Self.spawnLimit)
+        guard let p = v.vec3(limit: 1e30) else { throw .invalid(notAPoint) }
+        guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
+            throw .invalid("\(key): [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
+        }
+        return p
+    }
+
     /// A spawn's thing, place and heading.
     static func spawn(_ item: JSONValue, _ what: String,
                       number: (JSONValue?, String, ClosedRange<Double>) throws(ActionScriptError) -> Float?) throws(ActionScriptError) -> Spawn {
@@ -275,11 +286,7 @@ extension ActionScript {
         case let at? where at.stringValue == "ahead":
             place = .ahead(metres: try number(item["distance"], "\(what).distance (metres)", 1...200) ?? Self.defaultAhead)
         case let at?:
-            let limit = Double(Self.spawnLimit)
-            guard let p = at.vec3(limit: 1e30) else { throw .invalid("\(what).at must be [x, y, z] or \"ahead\" (a spawn's start time is \"when\")") }
-            guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
-                throw .invalid("\(what).at: [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
-            }
+            let p = try planePoint(at, "\(what).at", notAPoint: "\(what).at must be [x, y, z] or \"ahead\" (a spawn's start time is \"when\")")
             if item["distance"] != nil { throw .invalid("\(what).distance goes with \"at\": \"ahead\"") }
             place = .point(x: p.x, z: p.z)
         }
@@ -298,11 +305,7 @@ extension ActionScript {
         case nil, .some(.string("ahead")):
             centre = .ahead(metres: try number(item["distance"], "\(what).distance (metres)", 1...500) ?? Self.defaultOrbitDistance)
         case let around?:
-            let limit = Double(Self.spawnLimit)
-            guard let p = around.vec3(limit: 1e30) else { throw .invalid("\(what).around must be [x, y, z] or \"ahead\"") }
-            guard abs(Double(p.x)) <= limit, abs(Double(p.z)) <= limit else {
-                throw .invalid("\(what).around: [\(p.x), \(p.y), \(p.z)] is off the world: x and z within ±\(Int(limit)) m")
-            }
+            let p = try planePoint(around, "\(what).around", notAPoint: "\(what).around must be [x, y, z] or \"ahead\"")
             if item["distance"] != nil { throw .invalid("\(what).distance goes with \"around\": \"ahead\"") }
             centre = .point(x: p.x, z: p.z)
         }

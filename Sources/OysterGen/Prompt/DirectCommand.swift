@@ -416,7 +416,7 @@ public struct DirectCommand: Sendable, Equatable {
     }
 
     /// "22:30" for 22.5.
-    static func clock(_ hour: Float) -> String {
+    public static func clock(_ hour: Float) -> String {
         let minutes = Int((hour * 60).rounded()) % (24 * 60)
         return String(format2: minutes / 60) + ":" + String(format2: minutes % 60)
     }

@@ -83,13 +83,7 @@ public struct RegionExport: Sendable {
         var s = "\(tiles.count) tiles"
         if visited > tiles.count { s += " of the \(visited) visited (the \(Self.maxTiles) nearest you: an export is capped at \(Self.maxTiles))" }
         s += " and \(spawned.count) spawned things, \(target.rawValue) package"
-        if let light { s += ", lit at \(Self.clock(light.hour)) in \(light.weather.rawValue) weather" }
+        if let light { s += ", lit at \(DirectCommand.clock(light.hour)) in \(light.weather.rawValue) weather" }
         return s
-    }
-
-    /// "HH:MM" of an hour.
-    static func clock(_ hour: Float) -> String {
-        let minutes = Int((hour * 60).rounded()) % (24 * 60)
-        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }
