@@ -46,6 +46,10 @@ enum DirectThing: Hashable, Sendable {
     case group(Structure)
     /// Trees of the world's kinds, or of the species named with it ("an oak forest").
     case forest
+    /// A person of a role ("spawn a knight here").
+    case person(CharacterRole)
+    /// An animal of a species ("three horses ahead").
+    case animal(AnimalSpecies)
 
     /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of this kind.
     func names(_ thing: String) -> Bool {
@@ -54,6 +58,8 @@ enum DirectThing: Hashable, Sendable {
         case .plant(let species): return species.rawValue == thing
         case .rock: return thing == "rock"
         case .tree, .forest: return Species(rawValue: thing) != nil
+        case .person(let role): return role.rawValue == thing
+        case .animal(let species): return species.rawValue == thing
         }
     }
 }
