@@ -164,6 +164,10 @@ import Testing
         #expect(herd.reply.contains("spawn \(AnimalSpecies.deer.herdSize) deer 30 m behind"))
         #expect(read("add a tower and two monks").changes.count == 2)
         #expect(read("spawn 40 sheep").notUsed.contains { $0.contains("40") }, "a flock is capped like any placement")
+        // A routine for people already there is refused whole (it names a well and villagers
+        // that must not be built), saying why.
+        let gather = read("the villagers gather at the well")
+        #expect(gather.changes.isEmpty && gather.notUsed.count == 1 && gather.notUsed[0].contains("routines are not directed yet"))
         #expect(read("make it busy").changes.isEmpty && read("make it busy").notUsed.first?.contains("prompt word") == true)
 
         // A row of knights faces the player (a spawn's heading is the player's: yaw −heading

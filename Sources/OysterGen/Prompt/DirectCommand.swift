@@ -92,6 +92,9 @@ public struct DirectCommand: Sendable, Equatable {
     /// Camera words of moves this version cannot make, and why.
     static let camera: Set<String> = ["pan", "zoom", "dolly", "follow", "track", "cut"]
     static let cameraWhy = "only orbits are built: 'camera: orbit the tower'; other moves are the player's own"
+    /// Words asking people already in the world to do something else, which Direct cannot yet.
+    static let routine: Set<String> = ["gather", "gathers", "assemble", "assembles", "congregate", "congregates", "meet", "meets"]
+    static let routineWhy = "people's routines are not directed yet: a world's people keep theirs; 'spawn a knight here' adds one"
     /// How fast the world's clock runs in slow motion.
     public static let slowMotionRate: Float = 0.25
 
@@ -113,6 +116,11 @@ public struct DirectCommand: Sendable, Equatable {
         // read as a camera move, or refused whole, saying why.
         if let w = words.first(where: { Self.camera.contains($0) }) {
             notUsed.append("'\(words.joined(separator: " "))' (\(Self.cameraWhy); asked by '\(w)')")
+            return
+        }
+        // "the villagers gather at the well" names people and a well that must not be placed.
+        if let w = words.first(where: { Self.routine.contains($0) }) {
+            notUsed.append("'\(words.joined(separator: " "))' (\(Self.routineWhy); asked by '\(w)')")
             return
         }
         if words.contains(where: { Self.orbitWords.contains($0) }) && !words.contains(where: { Self.placing.contains($0) }) {
