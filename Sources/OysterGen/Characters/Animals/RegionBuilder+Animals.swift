@@ -124,7 +124,7 @@ extension RegionBuilder {
         let path = RootPath(at: { t in
             let angle = start + v * t / radius
             return (centre + Vec2(kcos(angle), ksin(angle)) * radius, katan2(-ksin(angle), kcos(angle)))
-        }, ground: { features.height($0, $1) })
+        }, ground: { features.height($0, $1) }).rememberingGround()
         let n = loops * CharacterKeys.gaitGrid
         let times = (0...n).map { Float($0) / Float(n) * Float(loops) * T }
         var poses = QuadrupedMotion(skeleton: animal.skeleton).poses(.walk, at: Array(times.dropLast()), path: path, loops: loops)
