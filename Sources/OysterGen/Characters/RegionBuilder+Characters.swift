@@ -23,18 +23,30 @@ extension RegionBuilder {
         // nearest the well, where that way runs on far enough over dry ground).
         var roadWays: [[Vec2]] = []
         func away(_ road: Polyline) -> Float { road.distance(to: centre) }
+        // On a road between houses: a site's radius bounds its building's corners, and houses
+        // stand about that far from the road, so a walker keeps 80 % of it (and clear of
+        // the square's props).
+        let props = obstacles.filter { o in !features.sites.contains { $0.kind != .well && $0.position == o.0 } }
+        func open(_ p: Vec2) -> Bool {
+            features.sites.allSatisfy { $0.kind == .well || length(p - $0.position) > $0.radius * 0.8 } && props.allSatisfy { length(p - $0.0) > $0.1 }
+        }
         func dry(_ p: Vec2) -> Bool {
             let riverDistance: Float = grid.river[grid.nearest(p.x, p.y)]
             return features.waterLevel(p.x, p.y) == nil && riverDistance > LocalFeatures.riverHalfWidth * 2
         }
-        // Every road that starts in or passes the square, each way, from 4 m out (clear of
-        // the well), where it runs on far enough over dry ground; the longest roads first.
+        // Every road that starts in or passes the square, each way from 4 m out (clear of the
+        // well), as far as it runs over dry, open ground (a road may run on under a house
+        // that was set on it); the longest roads first. The strollers walk as many loops as
+        // the shortest of their ways allows, so their stroll has one length.
         for road in features.roads.filter({ away($0) < 30 }).sorted(by: { ($0.points.count, $0.id) > ($1.points.count, $1.id) }) {
             for sign in [1, -1] {
-                guard let way = CharacterStroll.stretch(of: road.points, from: centre, sign: sign, skip: 4), way.allSatisfy(dry) else { continue }
-                roadWays.append(way)
+                guard let way = CharacterStroll.stretch(of: road.points, from: centre, sign: sign, skip: 4) else { continue }
+                let clear = Array(way.prefix { dry($0) && open($0) })
+                if CharacterStroll.loops(in: clear) >= CharacterStroll.minLoops { roadWays.append(clear) }
             }
         }
+        roadWays = Array(roadWays.prefix(CharacterStroll.maxStrollers))
+        let strollLoops = roadWays.map(CharacterStroll.loops(in:)).min() ?? 0
         var counts: [CharacterRole: Int] = [:]
         var walkers = 0, standing = 0, strollers = 0
         var taken: [Vec2] = []
@@ -47,7 +59,7 @@ extension RegionBuilder {
                 // Walkers beyond the loop's walk the roads, then stand.
                 if case .route = activity, walkers >= CharacterRoute.maxWalkers {
                     if strollers < min(CharacterStroll.maxStrollers, roadWays.count) {
-                        plan.append(.init(role: g.role, index: k, doing: .stroll(along: roadWays[strollers])))
+                        plan.append(.init(role: g.role, index: k, doing: .stroll(CharacterStroll(path: roadWays[strollers], loops: strollLoops))))
                         strollers += 1
                         continue
                     }
