@@ -29,6 +29,8 @@ public enum PromptInterpreter {
         var busy = false, nobody = false
         // Words since "herd" or "flock", while it waits for its animal.
         var pendingHerd: Int?
+        // Counts of birds of no named species (0: a flock), in the prompt's order.
+        var birds: [Int]?
 
         func addFeature(_ kind: FeatureKind) {
             let count = pendingCount?.value
@@ -87,12 +89,18 @@ public enum PromptInterpreter {
                     pendingCount = nil
                     if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
                     else { recipe.characters.append(CharacterGroup(role, count: count)) }
-                case .animal(let species, let fallback):
-                    let count = pendingCount?.value ?? (pendingHerd != nil ? species.herdSize : fallback)
+                case .animal(let kind, let fallback):
+                    let count = pendingCount?.value ?? (pendingHerd != nil ? kind.groupSize : fallback)
                     pendingCount = nil
                     pendingHerd = nil
-                    if let i = recipe.characters.firstIndex(where: { $0.species == species }) { recipe.characters[i].count += count }
-                    else { recipe.characters.append(CharacterGroup(species, count: count)) }
+                    if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
+                    else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+                case .birds(let fallback):
+                    // Counted now, the species chosen once the world's features are known.
+                    let count = pendingCount?.value ?? (pendingHerd != nil ? 0 : fallback)
+                    pendingCount = nil
+                    pendingHerd = nil
+                    birds = (birds ?? []) + [count]
                 case .herd: pendingHerd = 0
                 case .busy: busy = true
                 case .nobody: nobody = true
@@ -118,6 +126,12 @@ public enum PromptInterpreter {
             recipe.features[i].species = species.map(\.rawValue)
         }
         complete(&recipe)
+        if let birds {
+            let kind = CharacterKind.bird(birdSpecies(recipe))
+            let count = birds.reduce(0) { $0 + ($1 == 0 ? kind.groupSize : $1) }
+            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
+            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+        }
         return PromptInterpretation(recipe: recipe, unusedWords: unused, readings: readings)
     }
 
@@ -167,6 +181,14 @@ public enum PromptInterpreter {
     // MARK: - Filling the gaps
 
     /// Adds what the named features and biome imply, so every recipe is a complete world.
+    /// The birds "birds" means in a world of `r`: crows where it has forest, else gulls where
+    /// it has a sea, lake or river, else pigeons (about the village).
+    static func birdSpecies(_ r: Recipe) -> BirdSpecies {
+        if r.has(.forest) { return .crow }
+        if r.has(.sea) || r.has(.lake) || r.has(.river) { return .gull }
+        return .pigeon
+    }
+
     static func complete(_ r: inout Recipe) {
         func ensure(_ k: FeatureKind, _ f: Feature? = nil) {
             if !r.has(k) { r.features.append(f ?? Feature(k)) }
