@@ -59,6 +59,7 @@ public enum WorldGenerator {
         builder.buildings(into: &a, kits: &kits)
         builder.characters(into: &a)
         builder.animals(into: &a)
+        builder.wildlife(into: &a)
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
