@@ -1,0 +1,145 @@
+import OysterCore
+import Testing
+@testable import OysterGen
+
+/// The bird and fish kits: skeletons, skinned meshes and their clips.
+@Suite("Bird and fish kits")
+struct BirdAndFishKitTests {
+    @Test func jointsAreNamedConsistentlyParentsFirst() {
+        #expect(BirdBone.allCases.count == 15)
+        #expect(FishBone.allCases.map(\.rawValue) == ["head", "spine", "tail", "tailFin"])
+        func check<B: SkeletonJoint>(_: B.Type) {
+            for bone in B.allCases {
+                if let p = bone.parent { #expect(p.index < bone.index, "\(bone) before its parent \(p)") }
+                #expect(bone.rawValue.allSatisfy { $0.isLetter } && bone.rawValue.first!.isLowercase, "\(bone): lower camel case")
+            }
+            #expect(B.allCases.filter { $0.parent == nil }.count == 1, "one root")
+        }
+        check(BirdBone.self)
+        check(FishBone.self)
+        for wing in BirdWing.allCases {
+            let b = wing.bones
+            #expect([b.upper, b.lower, b.tip].map(\.rawValue) == ["UpperWing", "LowerWing", "WingTip"].map { wing.rawValue + $0 })
+            #expect(b.upper.parent == .chest && b.lower.parent == b.upper && b.tip.parent == b.lower)
+        }
+    }
+
+    @Test(arguments: BirdSpecies.allCases)
+    func aBirdPerchesOnItsToesWithWingsSpreadToItsSpan(_ species: BirdSpecies) {
+        let s = BirdSkeleton(species: species)
+        for wing in BirdWing.allCases {
+            #expect(abs(s.tip(wing.leg.foot).y) < 1e-5, "toes on the ground")
+            #expect((s.position(wing.bones.upper).x > 0) == (wing.sign > 0), "the bird's left is +X")
+        }
+        let span = s.tip(.leftWingTip).x - s.tip(.rightWingTip).x
+        #expect(abs(span - species.proportions.wingspan) < 1e-4)
+    }
+
+    /// Every vertex: at most four influences, each a joint of the skeleton, summing to 1.
+    func checkWeights<S: SkinSkeleton>(_ body: SkinnedMeshBuilder<S>, _ label: String) throws {
+        #expect(kitGeometryProblems(body.mesh).isEmpty, "\(label)")
+        let mesh = body.makeMesh(name: label) { _ in 0 }
+        for p in mesh.primitives {
+            let joints = try #require(p.attributes["JOINTS_0"]), weights = try #require(p.attributes["WEIGHTS_0"])
+            #expect(joints.count == p.vertexCount && weights.count == p.vertexCount)
+            let j = joints.uints(), w = weights.floats()
+            for v in 0..<p.vertexCount {
+                let ws = w[(v * 4)..<(v * 4 + 4)]
+                #expect(abs(ws.reduce(0, +) - 1) < 1e-5, "\(label) vertex \(v) weights sum to \(ws.reduce(0, +))")
+                #expect(ws.allSatisfy { $0 >= 0 })
+                let used = (0..<4).filter { w[v * 4 + $0] > 0 }.map { j[v * 4 + $0] }
+                #expect(used.allSatisfy { $0 < UInt32(S.Bone.allCases.count) })
+                #expect(Set(used).count == used.count)
+            }
+        }
+    }
+
+    @Test(arguments: BirdSpecies.allCases)
+    func everyBirdIsOneSmallSkinnedMesh(_ species: BirdSpecies) throws {
+        var r = Recipe()
+        for k in 0..<2 {
+            r.seed = UInt64(k + 1)
+            let bird = Characters.make(species, index: k, recipe: r)
+            #expect((300...2000).contains(bird.triangleCount), "\(species): \(bird.triangleCount) triangles")
+            try checkWeights(bird.body, species.rawValue)
+        }
+    }
+
+    @Test(arguments: FishSpecies.allCases)
+    func everyFishIsOneSmallSkinnedMesh(_ species: FishSpecies) throws {
+        let fish = Characters.make(species, index: 0, recipe: Recipe())
+        #expect((300...2000).contains(fish.triangleCount), "\(species): \(fish.triangleCount) triangles")
+        try checkWeights(fish.body, species.rawValue)
+    }
+
+    func norm(_ v: Vec4) -> Float { dot(v, v).squareRoot() }
+
+    /// The largest difference between two poses' joint rotations (as 4-vectors, either sign).
+    func difference<B: SkeletonJoint>(_ a: SkeletonPose<B>, _ b: SkeletonPose<B>) -> Float {
+        var worst = length(a.root - b.root)
+        for bone in B.allCases {
+            let d = min(norm(a[bone].vector - b[bone].vector), norm(a[bone].vector + b[bone].vector))
+            worst = max(worst, d)
+        }
+        return worst
+    }
+
+    @Test(arguments: BirdSpecies.allCases)
+    func birdClipsLoopAndTheWingBeatIsDeterministic(_ species: BirdSpecies) {
+        let bird = Characters.make(species, index: 0, recipe: Recipe())
+        for clip in BirdClip.allCases {
+            let T = clip.duration(species)
+            let ends = bird.poses(clip, at: [0, T])
+            #expect(difference(ends[0], ends[1]) < 1e-5, "\(species) \(clip) does not close: \(difference(ends[0], ends[1]))")
+            let times = (0..<10).map { Float($0) * T / 10 }
+            let again = Characters.make(species, index: 0, recipe: Recipe()).poses(clip, at: times)
+            #expect(zip(bird.poses(clip, at: times), again).allSatisfy { difference($0, $1) == 0 }, "same time, same pose")
+        }
+    }
+
+    @Test(arguments: BirdSpecies.allCases)
+    func theWingsBeatUpAndDownTogetherAsMirrorImages(_ species: BirdSpecies) {
+        let bird = Characters.make(species, index: 0, recipe: Recipe())
+        let T = BirdClip.fly.duration(species)
+        let tips = bird.poses(.fly, at: (0..<16).map { Float($0) * T / 16 }).map { pose -> (Vec3, Vec3) in
+            let (r, p) = pose.world(bird.skeleton)
+            func end(_ b: BirdBone) -> Vec3 { p[b.index] + r[b.index].rotate(bird.skeleton.tip(b) - bird.skeleton.position(b)) }
+            return (end(.leftWingTip), end(.rightWingTip))
+        }
+        let heights = tips.map { $0.0.y }
+        let half = species.proportions.wingspan / 2
+        // A real beat: the tip sweeps more than half the half-span up and down.
+        #expect(heights.max()! - heights.min()! > 0.5 * half, "\(species) tip travels \(heights.max()! - heights.min()!) m")
+        #expect(heights.firstIndex(of: heights.max()!)! < 3, "the beat starts at the top")
+        for (l, r) in tips {
+            #expect(abs(l.y - r.y) < 1e-4 && abs(l.z - r.z) < 1e-4 && abs(l.x + r.x) < 1e-4, "the wings mirror each other")
+        }
+        // Gliding, the wings stay out: the tips within a quarter of the half-span of level.
+        let glide = bird.poses(.glide, at: [0, 0.5, 1, 1.5])
+        for pose in glide {
+            let (r, p) = pose.world(bird.skeleton)
+            let tip = p[BirdBone.leftWingTip.index] + r[BirdBone.leftWingTip.index].rotate(bird.skeleton.tip(.leftWingTip) - bird.skeleton.position(.leftWingTip))
+            #expect(abs(tip.y - bird.skeleton.position(.leftUpperWing).y) < 0.25 * half)
+        }
+    }
+
+    @Test(arguments: FishSpecies.allCases)
+    func aFishSwimsWithAWaveThatTravelsToTheTail(_ species: FishSpecies) {
+        let fish = Characters.make(species, index: 0, recipe: Recipe())
+        let T = FishClip.swim.duration(species)
+        let ends = fish.poses(.swim, at: [0, T])
+        #expect(difference(ends[0], ends[1]) < 1e-5, "\(species) swim does not close")
+        // Sideways (x) excursion of the spine's and the fin's ends over a loop: the fin swings
+        // further, and reaches its peak later than the spine does.
+        let n = 64
+        let xs = fish.poses(.swim, at: (0..<n).map { Float($0) * T / Float(n) }).map { pose -> (Float, Float) in
+            let (r, p) = pose.world(fish.skeleton)
+            func end(_ b: FishBone) -> Float { (p[b.index] + r[b.index].rotate(fish.skeleton.tip(b) - fish.skeleton.position(b))).x }
+            return (end(.spine), end(.tailFin))
+        }
+        let spine = xs.map(\.0), fin = xs.map(\.1)
+        #expect(fin.max()! > 2 * spine.max()!, "the tail swings wider than mid-body")
+        let lag = (fin.firstIndex(of: fin.max()!)! - spine.firstIndex(of: spine.max()!)! + n) % n
+        #expect(lag > 0 && lag < n / 2, "the fin's peak follows the spine's by \(lag)/\(n) of a loop")
+    }
+}
