@@ -32,27 +32,13 @@ struct AnimalKitTests {
     }
 
     @Test(arguments: AnimalSpecies.allCases)
-    func everySpeciesIsOneSmallSkinnedMeshWithGoodWeights(_ species: AnimalSpecies) throws {
+    func everySpeciesIsOneSmallSkinnedMeshWithGoodWeights(_ species: AnimalSpecies) {
         var r = Recipe()
         for k in 0..<3 {
             r.seed = UInt64(k + 1)
             let animal = Characters.make(species, index: k, recipe: r)
             #expect(animal.triangleCount > 1000 && animal.triangleCount <= 5000, "\(species): \(animal.triangleCount) triangles")
-            #expect(kitGeometryProblems(animal.body.mesh).isEmpty)
-            let mesh = animal.body.makeMesh(name: species.rawValue) { _ in 0 }
-            for p in mesh.primitives {
-                let joints = try #require(p.attributes["JOINTS_0"]), weights = try #require(p.attributes["WEIGHTS_0"])
-                #expect(joints.count == p.vertexCount && weights.count == p.vertexCount)
-                let j = joints.uints(), w = weights.floats()
-                for v in 0..<p.vertexCount {
-                    let ws = w[(v * 4)..<(v * 4 + 4)]
-                    #expect(abs(ws.reduce(0, +) - 1) < 1e-5)
-                    #expect(ws.allSatisfy { $0 >= 0 })
-                    let used = (0..<4).filter { w[v * 4 + $0] > 0 }.map { j[v * 4 + $0] }
-                    #expect(used.allSatisfy { $0 < UInt32(QuadrupedBone.allCases.count) })
-                    #expect(Set(used).count == used.count)
-                }
-            }
+            #expect(skinnedMeshProblems(animal.body).isEmpty, "\(species): \(skinnedMeshProblems(animal.body).prefix(3))")
         }
     }
 

@@ -5,6 +5,13 @@ import OysterJSON
 import OysterTestSupport
 import Testing
 
+/// The JSON chunk of the GLB at `path` (after the 12-byte header and the chunk's length and type).
+func glbJSON(_ path: String) throws -> JSONValue {
+    let bytes = try FileIO.read(path)
+    let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+    return try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+}
+
 /// `oyster-generate --characters` and the character cap, as a user meets them.
 @Suite(.serialized) struct CharacterCLITests {
     let tool = RepoPaths.tool("oyster-generate")
@@ -50,10 +57,7 @@ import Testing
         try "{\"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
         let ok = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "animals,knight", "-o", dir + "/herd.glb", "-q"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        // The GLB's JSON chunk (header 12 bytes, chunk length and type 8).
-        let bytes = try FileIO.read(dir + "/herd.glb")
-        let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-        let json = try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+        let json = try glbJSON(dir + "/herd.glb")
         #expect(json["skins"]?.arrayValue?.count == AnimalSpecies.allCases.count + 1)
         let names = json["animations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(names.contains("horse-walk") && names.contains("walk") && names.contains("sheep-graze"), "\(names)")
@@ -80,12 +84,11 @@ import Testing
             try "{\"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
             let ok = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "birds,fish", "-o", dir + "/wild.glb", "-q"])
             #expect(ok.status == 0, "\(ok.stderr)")
-            let bytes = try FileIO.read(dir + "/wild.glb")
-            let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-            let json = try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+            let json = try glbJSON(dir + "/wild.glb")
             #expect(json["skins"]?.arrayValue?.count == BirdSpecies.allCases.count + FishSpecies.allCases.count)
             let names = Set(json["animations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [])
-            #expect(names == ["crow-fly", "crow-glide", "gull-fly", "gull-glide", "pigeon-fly", "pigeon-glide", "trout-swim", "carp-swim"], "\(names)")
+            // Each species' clips, and the lineup's sky (DayCycle) as every lineup has.
+            #expect(names == ["crow-fly", "crow-glide", "gull-fly", "gull-glide", "pigeon-fly", "pigeon-glide", "trout-swim", "carp-swim", "DayCycle"], "\(names)")
         }
     }
 
@@ -104,7 +107,7 @@ import Testing
                 .write(toFile: recipe, atomically: true, encoding: .utf8)
             let run = try ToolRun.run(tool, ["--recipe", recipe, "-o", dir + "/herd.glb", "-q"])
             #expect(run.status == 0, "\(run.stderr)")
-            let digest = SHA256.hex(SHA256.digest(try FileIO.read(dir + "/herd.glb")))
+            let digest = SHA256.hex(try FileIO.read(dir + "/herd.glb"))
             #expect(digest == "bbb458cdb16092ca6a958dff649e41b81634a63b7cbae7d8a85e0b3ab4d3d389")
         }
     }

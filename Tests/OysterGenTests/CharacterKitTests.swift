@@ -29,24 +29,10 @@ struct CharacterKitTests {
     }
 
     @Test(arguments: CharacterRole.allCases)
-    func everyRoleIsOneSmallSkinnedMeshWithGoodWeights(_ role: CharacterRole) throws {
+    func everyRoleIsOneSmallSkinnedMeshWithGoodWeights(_ role: CharacterRole) {
         let c = Characters.make(role, index: 0, recipe: Self.recipe)
         #expect(c.triangleCount > 400 && c.triangleCount <= 5000, "\(role): \(c.triangleCount) triangles")
-        #expect(kitGeometryProblems(c.body.mesh).isEmpty)
-        let mesh = c.body.makeMesh(name: role.rawValue) { _ in 0 }
-        for p in mesh.primitives {
-            let joints = try #require(p.attributes["JOINTS_0"]), weights = try #require(p.attributes["WEIGHTS_0"])
-            #expect(joints.count == p.vertexCount && weights.count == p.vertexCount)
-            let j = joints.uints(), w = weights.floats()
-            for v in 0..<p.vertexCount {
-                let ws = w[(v * 4)..<(v * 4 + 4)]
-                #expect(abs(ws.reduce(0, +) - 1) < 1e-5, "weights of vertex \(v) sum to \(ws.reduce(0, +))")
-                #expect(ws.allSatisfy { $0 >= 0 })
-                let used = (0..<4).filter { w[v * 4 + $0] > 0 }.map { j[v * 4 + $0] }
-                #expect(used.allSatisfy { $0 < UInt32(HumanoidBone.allCases.count) })
-                #expect(Set(used).count == used.count, "a joint twice in one vertex")
-            }
-        }
+        #expect(skinnedMeshProblems(c.body).isEmpty, "\(role): \(skinnedMeshProblems(c.body).prefix(3))")
     }
 
     @Test func everyContactStartsAndEndsOnAKey() {

@@ -108,6 +108,17 @@ def check_gltf(g, label, kit):
     return failures
 
 
+def play(arm, action):
+    """Gives Blender armature `arm` the action `action` (inside Blender)."""
+    arm.animation_data_create()
+    arm.animation_data.action = action
+    # Blender 4.4+ keeps one slot per armature in a shared action.
+    slots = getattr(action, "slots", None)
+    if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
+        own = [s for s in slots if s.name_display == arm.name] or list(slots)
+        arm.animation_data.action_slot = own[0]
+
+
 def blender_check(path, walks, beats=()):
     """Runs inside Blender's Python: prints one JSON line of what Blender saw. `walks` lists
     {prefix, animation, feet, speed, duration}: each armature whose name starts with `prefix`
@@ -130,13 +141,7 @@ def blender_check(path, walks, beats=()):
             continue
         speed, duration = walk["speed"], walk["duration"]
         for arm in mine:
-            arm.animation_data_create()
-            arm.animation_data.action = action
-            # Blender 4.4+ keeps one slot per armature in a shared action.
-            slots = getattr(action, "slots", None)
-            if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
-                own = [s for s in slots if s.name_display == arm.name] or list(slots)
-                arm.animation_data.action_slot = own[0]
+            play(arm, action)
         steps = 100
         track = {}
         for k in range(steps + 1):
@@ -180,12 +185,7 @@ def blender_check(path, walks, beats=()):
         if action is None or arm is None:
             out["beats"].append({"animation": beat["animation"], "travel": 0.0, "loopGap": None})
             continue
-        arm.animation_data_create()
-        arm.animation_data.action = action
-        slots = getattr(action, "slots", None)
-        if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
-            own = [s for s in slots if s.name_display == arm.name] or list(slots)
-            arm.animation_data.action_slot = own[0]
+        play(arm, action)
         values = []
         for k in range(41):
             f = beat["duration"] * k / 40 * fps

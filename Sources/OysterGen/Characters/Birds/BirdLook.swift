@@ -19,7 +19,7 @@ public struct BirdLook: Hashable, Sendable {
 
     public init(species: BirdSpecies, seed: UInt64) {
         var r = KitRandom(seed: seed)
-        func c(_ rr: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(rr, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }
+        let c = linearColour
         let shade = r.float(in: 0.9...1.1)
         func s(_ v: Vec4) -> Vec4 { Vec4(min(1, v.x * shade), min(1, v.y * shade), min(1, v.z * shade), 1) }
         self.species = species

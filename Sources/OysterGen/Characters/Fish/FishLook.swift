@@ -14,7 +14,7 @@ public struct FishLook: Hashable, Sendable {
 
     public init(species: FishSpecies, seed: UInt64) {
         var r = KitRandom(seed: seed)
-        func c(_ rr: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(rr, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }
+        let c = linearColour
         self.species = species
         spotSeed = r.next()
         let shade = r.float(in: 0.9...1.1)
