@@ -14,8 +14,9 @@ extension RegionBuilder {
     /// every bird on its own loop round the flock's middle (14–30 m out, its own height and
     /// place on the loop), banked into the turn, flapping (`fly`) or gliding (`glide`) all the
     /// way round: one animation `<species>-route` per flock, every loop of it one lap long, so
-    /// it loops. Heights: 24–33 m above the highest ground or water under the bird's loop (each
-    /// flock 8 m above the one before), rising and falling 2.5 m: always 20 m or more clear.
+    /// it loops. Heights: 26.5–35.5 m above the highest ground or water under the bird's loop
+    /// (each flock 8 m above the one before), rising and falling 2.5 m: always 24 m or more
+    /// above it, clear of the tallest trees.
     func flocks(into a: inout SceneAssembler) {
         let flocks = recipe.placedBirds
         guard !flocks.isEmpty else { return }

@@ -5,8 +5,8 @@ import OysterCore
 extension RegionBuilder {
     /// Places the recipe's fish: each species one shoal in still water deep enough for it
     /// (`shoalSpot`: a lake or the sea, at least 1.5 m deep over a 5 m circle), every fish
-    /// swimming its own loop round the spot (1.5–4.5 m out, half a metre to a metre under the
-    /// surface, dipping 10 cm), one animation `<species>-route` per shoal whose every loop is
+    /// swimming its own loop round the spot (1.5–4.5 m out, its centre line 0.6–1.05 m under
+    /// the surface as the fish of a shoal take their levels, dipping 10 cm either way), one animation `<species>-route` per shoal whose every loop is
     /// one lap. No water deep enough: no fish (the recipe's warning says so when the world has
     /// no lake or sea at all).
     func shoals(into a: inout SceneAssembler) {
@@ -25,7 +25,7 @@ extension RegionBuilder {
                 let fish = Characters.make(species, index: k, recipe: recipe)
                 let bits = StableSeed.of("fish/\(species.rawValue)/\(k)/swim", in: recipe.seed)
                 let route = CircleRoute(centre: centre, radius: 1.5 + 3 * bits.unit(0), duration: lap, start: bits.unit(24) * 2 * .pi,
-                                        height: level - Self.fishDepth.lowerBound - 0.1 - 0.15 * Float(k % 4), swell: 0.1,
+                                        height: level - 0.6 - 0.15 * Float(k % 4), swell: 0.1,
                                         waves: 2, banks: false)
                 let nodes = a.addAnimal(fish, name: "\(species.displayName)_\(String(format2: k + 1))", translation: .zero, yaw: 0,
                                         under: group, clips: [])
@@ -34,8 +34,6 @@ extension RegionBuilder {
         }
     }
 
-    /// How far under the surface a fish's centre line swims (metres).
-    static let fishDepth: ClosedRange<Float> = 0.5...1.05
     /// The least depth of water a shoal's whole circle needs.
     static let shoalWater: Float = 1.5
 
