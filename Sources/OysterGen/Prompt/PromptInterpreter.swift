@@ -180,7 +180,6 @@ public enum PromptInterpreter {
 
     // MARK: - Filling the gaps
 
-    /// Adds what the named features and biome imply, so every recipe is a complete world.
     /// The birds "birds" means in a world of `r`: crows where it has forest, else gulls where
     /// it has a sea, lake or river, else pigeons (about the village).
     static func birdSpecies(_ r: Recipe) -> BirdSpecies {
@@ -189,6 +188,7 @@ public enum PromptInterpreter {
         return .pigeon
     }
 
+    /// Adds what the named features and biome imply, so every recipe is a complete world.
     static func complete(_ r: inout Recipe) {
         func ensure(_ k: FeatureKind, _ f: Feature? = nil) {
             if !r.has(k) { r.features.append(f ?? Feature(k)) }
