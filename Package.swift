@@ -124,7 +124,7 @@ let package = Package(
             name: "OysterPlayTests",
             dependencies: [
                 "OysterPlay", "OysterMotion", "OysterStream", "OysterGen", "OysterRender", "OysterImage", "OysterExport", "OysterValidate",
-                "OysterTestSupport",
+                "OysterGLTF", "OysterTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),

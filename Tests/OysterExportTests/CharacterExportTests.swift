@@ -40,7 +40,18 @@ struct CharacterExportTests {
             #expect(skin.joints.map { read.nodes[$0].name ?? "" } == HumanoidBone.allCases.map(\.rawValue), "\(target): joint names")
         }
         let skinned = read.nodes.filter { $0.skin != nil }
-        #expect(skinned.count == Self.roles.count)
+        // Targets with LOD chains give every body its levels, each on the body's own skin,
+        // each simpler than the one before.
+        let levels = ExportOptions(target: target).lods
+        #expect(skinned.count == Self.roles.count * levels, "\(target): \(skinned.count) skinned nodes")
+        if levels > 1 {
+            for s in read.skins.indices {
+                let chain = skinned.filter { $0.skin == s }.sorted { ($0.name ?? "") < ($1.name ?? "") }
+                #expect(chain.map { $0.name?.suffix(5) } == (0..<levels).map { "_LOD\($0)" }, "\(target): \(chain.map(\.name))")
+                let triangles = chain.map { read.meshes[$0.mesh!].primitives.reduce(0) { $0 + $1.triangleCount } }
+                #expect(triangles.count == levels && triangles[1] < triangles[0] * 6 / 10 && triangles[2] < triangles[1], "\(target): \(triangles)")
+            }
+        }
         for node in skinned {
             for p in read.meshes[node.mesh!].primitives {
                 #expect(p.attributes["JOINTS_0"] != nil && p.attributes["WEIGHTS_0"] != nil, "\(target): a skinned primitive lost its weights")

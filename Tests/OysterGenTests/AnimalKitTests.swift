@@ -6,7 +6,9 @@ import Testing
 struct AnimalKitTests {
     @Test func jointsAreNamedConsistentlyParentsFirst() {
         #expect(QuadrupedBone.allCases.count == 19)
-        for bone in QuadrupedBone.allCases {
+        #expect(MemoryLayout<QuadrupedBone>.size == 1)
+        for (i, bone) in QuadrupedBone.allCases.enumerated() {
+            #expect(bone.index == i, "\(bone)'s index is its place in allCases")
             if let p = bone.parent { #expect(p.index < bone.index, "\(bone) before its parent \(p)") }
             #expect(bone.rawValue.allSatisfy { $0.isLetter }, "\(bone): letters only")
         }

@@ -99,7 +99,8 @@ func glbJSON(_ path: String) throws -> JSONValue {
     }
 
     /// A village world with a herd and people, written by `main` before birds and fish came
-    /// (a3af885): its GLB's SHA-256. Nothing asked, nothing added: the bytes are the same.
+    /// (a3af885, and still at a23450c, merged here): its GLB's SHA-256. Nothing asked, nothing
+    /// added: the bytes are the same.
     @Test func aWorldWithoutBirdsOrFishKeepsItsBytes() throws {
         try withDir { dir in
             let recipe = dir + "/r.json"

@@ -11,9 +11,11 @@ struct CharacterKitTests {
                                 "rightShoulder", "rightUpperArm", "rightLowerArm", "rightHand", "leftUpperLeg", "leftLowerLeg", "leftFoot",
                                 "leftToes", "rightUpperLeg", "rightLowerLeg", "rightFoot", "rightToes"]
         #expect(Set(HumanoidBone.allCases.map(\.rawValue)) == vrm)
-        for bone in HumanoidBone.allCases {
+        for (i, bone) in HumanoidBone.allCases.enumerated() {
+            #expect(bone.index == i, "\(bone)'s index is its place in allCases")
             if let p = bone.parent { #expect(p.index < bone.index, "\(bone) before its parent \(p)") }
         }
+        #expect(MemoryLayout<HumanoidBone>.size == 1)
     }
 
     @Test func skeletonScalesWithHeightAndStandsOnTheGround() {

@@ -149,6 +149,39 @@ import Testing
         #expect(forest.count == 9 && forest.allSatisfy { $0.x < 0 })
     }
 
+    /// People and animals are placed as things are: "a" means one, a plural three, a herd its
+    /// species' herd; animals of three or more stand as a herd, people in a row facing the
+    /// player; prompt-only words about people say why they do nothing here.
+    @Test func peopleAndAnimalsArePlacedByName() {
+        #expect(read("spawn a knight here").changes == [.place(DirectPlacement(layout: .things("knight", count: 1), side: .here))])
+        #expect(read("spawn a knight here").reply == "understood: knight (spawn a knight here (2.9 m ahead))")
+        #expect(read("three guards to the left").changes == [.place(DirectPlacement(layout: .things("guard", count: 3), side: .left))])
+        #expect(read("add villagers").changes == [.place(DirectPlacement(layout: .things("villager", count: 3)))])
+        #expect(read("a horse").changes == [.place(DirectPlacement(layout: .things("horse", count: 1)))])
+        #expect(read("a deer ahead").changes == [.place(DirectPlacement(layout: .things("deer", count: 1)))])
+        let herd = read("bring a herd of deer 30 m behind")
+        #expect(herd.changes == [.place(DirectPlacement(layout: .things("deer", count: AnimalSpecies.deer.herdSize), side: .behind, distance: 30))])
+        #expect(herd.reply.contains("spawn \(AnimalSpecies.deer.herdSize) deer 30 m behind"))
+        #expect(read("add a tower and two monks").changes.count == 2)
+        #expect(read("spawn 40 sheep").notUsed.contains { $0.contains("40") }, "a flock is capped like any placement")
+        // A routine for people already there is refused whole (it names a well and villagers
+        // that must not be built), saying why.
+        let gather = read("the villagers gather at the well")
+        #expect(gather.changes.isEmpty && gather.notUsed.count == 1 && gather.notUsed[0].contains("routines are not directed yet"))
+        #expect(read("make it busy").changes.isEmpty && read("make it busy").notUsed.first?.contains("prompt word") == true)
+
+        // A row of knights faces the player (a spawn's heading is the player's: yaw −heading
+        // turns a body's +Z front towards it); a herd scatters round its middle, a body apart.
+        let knights = DirectPlacement(layout: .things("knight", count: 3), side: .ahead).spots(x: 0, z: 0, heading: 0, recipe: Recipe())
+        #expect(knights.count == 3 && knights.allSatisfy { $0.heading == 0 && $0.z < -2 })
+        #expect(abs(knights[1].x - knights[0].x) < 2.5, "people stand a stride apart, not a house apart")
+        let sheep = DirectPlacement(layout: .things("sheep", count: 8), side: .ahead).spots(x: 0, z: 0, heading: 0, recipe: Recipe())
+        #expect(sheep.count == 8 && Set(sheep.map(\.heading)).count > 4)
+        for (i, a) in sheep.enumerated() {
+            for b in sheep[(i + 1)...] { #expect(((a.x - b.x) * (a.x - b.x) + (a.z - b.z) * (a.z - b.z)).squareRoot() > 1) }
+        }
+    }
+
     /// Prompts read the lexicon as before: a village is houses, a well is no feature.
     @Test func promptsStillReadVillagesAndIgnoreDirectOnlyWords() {
         let r = PromptInterpreter.interpret("a village with a well")

@@ -40,6 +40,28 @@ private func placedObjects(_ scene: Scene) -> Set<String> {
     return out
 }
 
+/// Every person and animal of a scene by name: where each of its joints is (world space, to
+/// 0.1 mm) at a few times under every animation that moves it, so two scenes agree only if the
+/// same body does the same thing in the same place.
+private func inhabitants(_ scene: Scene) -> [String: [SIMD3<Float>]] {
+    var out: [String: [SIMD3<Float>]] = [:]
+    for (i, node) in scene.nodes.enumerated() where node.role == .character {
+        guard let body = node.children.first(where: { scene.nodes[$0].skin != nil }), let skin = scene.nodes[body].skin else { continue }
+        let joints = scene.skins[skin].joints
+        let moving = Set(joints + node.children)
+        var where_: [SIMD3<Float>] = []
+        for animation in scene.animations.indices.sorted(by: { scene.animations[$0].name ?? "" < scene.animations[$1].name ?? "" })
+        where scene.animations[animation].channels.contains(where: { $0.node.map(moving.contains) ?? false }) {
+            for t in [Float(0), 0.7, 2.3] {
+                let m = scene.pose(at: t, animation: animation).worldMatrices
+                where_ += joints.map { j in (SIMD3(m[j].m[12], m[j].m[13], m[j].m[14]) * 10_000).rounded(.toNearestOrEven) / 10_000 }
+            }
+        }
+        out[node.name ?? "\(i)"] = where_
+    }
+    return out
+}
+
 @Suite struct UnboundedWorldTests {
     static var regionOnly: WorldGenerator.Options {
         var o = WorldGenerator.Options()
@@ -71,6 +93,30 @@ private func placedObjects(_ scene: Scene) -> Set<String> {
         #expect(region.contains { $0.hasPrefix("House_01 @") })
         #expect(tiles.count == Set(tiles).count, "an object appears in two tiles")
         #expect(Set(tiles) == region)
+    }
+
+    @Test func theTilesHoldTheRegionsPeopleAndAnimalsEachOnceDoingTheSame() throws {
+        let r = worldRecipe("a busy village with two guards and a herd of sheep and a dog")
+        let region = inhabitants(WorldGenerator.generate(r, options: Self.regionOnly))
+        let stream = ChunkGenerator.Stream(r, size: 64)
+        var tiles: [String: [SIMD3<Float>]] = [:]
+        var perTile: [Int] = []
+        for z in -2...1 {
+            for x in -2...1 {
+                let found = inhabitants(stream.tile(x: x, z: z))
+                perTile.append(found.count)
+                tiles.merge(found) { _, _ in Issue.record("someone appears in two tiles"); return [] }
+            }
+        }
+        let asked = r.placedPeople.reduce(0) { $0 + $1.count } + r.placedAnimals.reduce(0) { $0 + $1.count }
+        #expect(region.count == asked)
+        #expect(perTile.filter { $0 > 0 }.count >= 2, "people and herds spread over several tiles: \(perTile)")
+        #expect(Set(tiles.keys) == Set(region.keys))
+        for (name, joints) in region {
+            #expect(tiles[name] == joints, "\(name) differs between the region and its tile")
+        }
+        // A tile far from home has nobody, and costs nothing more.
+        #expect(inhabitants(stream.tile(x: 40, z: -7)).isEmpty)
     }
 
     @Test func aChunkIsTheSameAloneInABlockAndAfterOthers() {

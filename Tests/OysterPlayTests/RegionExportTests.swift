@@ -2,6 +2,7 @@ import Foundation
 import OysterCore
 import OysterExport
 import OysterGen
+import OysterGLTF
 import OysterMotion
 @testable import OysterPlay
 import OysterStream
@@ -58,12 +59,13 @@ let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
     }
 
     @Test(.enabled(if: unzipTool, "needs /usr/bin/unzip to read the zip back"))
-    func theZipHoldsAValidPackageWithTheSpawnedTower() throws {
+    func theZipHoldsAValidPackageWithTheSpawnedTowerKnightAndHorse() throws {
         let (_, world) = try testWorld()
         let sim = try PlaySimulation(world: world, script: PlaySimulation.liveScript(world), fps: 24)
         _ = sim.direct(DirectCommand(reading: "add a tower here"))
+        #expect(sim.direct(DirectCommand(reading: "spawn a knight and a horse to the left")).hasPrefix("understood: knight (spawn a knight"))
         try sim.advance()
-        #expect(sim.direction.spawns.count == 1)
+        #expect(sim.direction.spawns.map(\.placed.thing) == ["tower", "knight", "horse"])
         let feet = sim.walker.feet
         let here = TileKey(containing: feet.x, feet.z, size: 32)
         let job = RegionExport(target: .generic, visited: [here, TileKey(x: here.x + 1, z: here.z)], around: feet, tileSize: 32,
@@ -85,6 +87,15 @@ let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
         #expect(report.numErrors == 0, "\(report.issues.filter { $0.severity == .error }.prefix(3))")
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: glb)).prefix(4 << 20), as: UTF8.self)
         #expect(text.contains("Tower_Spawned"), "the spawned tower is a node of the package")
+        // The knight and the horse keep their skins and their clips, as the generator's people do.
+        let scene = try GLTFReader().read(path: glb).scene
+        for name in ["Knight_Spawned", "Horse_Spawned"] {
+            let holder = try #require(scene.nodes.first { $0.name?.hasPrefix(name) == true && $0.name?.hasSuffix("Rig") == false && $0.name?.hasSuffix("Body") == false },
+                                      "\(name) in \(scene.nodes.compactMap(\.name).filter { $0.contains("Spawned") })")
+            #expect(holder.children.contains { scene.nodes[$0].skin != nil }, "\(name) has its skinned body")
+        }
+        #expect(scene.skins.count == 2)
+        #expect(Set(scene.animations.compactMap(\.name)).isSuperset(of: ["idle"]) && scene.animations.contains { $0.name?.hasPrefix("horse-") == true })
         #expect(text.contains("Tile_\(here.x)_\(here.z)") && text.contains("Tile_\(here.x + 1)_\(here.z)"))
     }
 }

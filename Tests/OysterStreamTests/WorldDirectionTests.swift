@@ -121,6 +121,18 @@ struct WorldDirectionTests {
         #expect(abs(box.min.y - ground) < 1.5 && box.size.y > 6, "stands on the ground (\(ground)) from \(box.min.y) to \(box.max.y)")
         #expect(abs(box.center.x - 10) < 2 && abs(box.center.z + 20) < 2)
         #expect(stream.spawn("spaceship", x: 0, z: 0, heading: 0) == nil)
+        // A person and an animal: a skinned body on the ground, playing a clip, facing the
+        // player whose heading placed it (its +Z front towards −heading's way back).
+        for thing in ["knight", "horse"] {
+            let body = try #require(stream.spawn(thing, x: 10, z: -20, heading: 0.5))
+            #expect(body == stream.spawn(thing, x: 10, z: -20, heading: 0.5))
+            #expect(body.skins.count == 1 && body.animations.count == 1, "\(thing)")
+            let rig = try #require(body.nodes.first { $0.name?.hasSuffix("Rig") == true })
+            guard case .trs(let at, let rotation, _) = rig.transform else { Issue.record("the rig is placed by TRS"); continue }
+            #expect(abs(at.y - ground) < 0.05 && abs(at.x - 10) < 1e-4 && abs(at.z + 20) < 1e-4, "\(thing) stands on the ground (\(ground)) at \(at)")
+            let front = rotation.rotate(Vec3(0, 0, 1))
+            #expect(abs(front.x + ksin(0.5)) < 1e-3 && abs(front.z - kcos(0.5)) < 1e-3, "\(thing) faces the player: \(front)")
+        }
         for thing in ChunkGenerator.Stream.spawnable {
             #expect(stream.spawn(thing, x: 0, z: 0, heading: 0).map { !$0.meshes.isEmpty } == true, "\(thing)")
         }

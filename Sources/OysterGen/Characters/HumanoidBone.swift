@@ -48,9 +48,11 @@ public enum HumanoidBone: String, CaseIterable, Hashable, Sendable {
 
     /// The joint's index in `allCases`: its place in the glTF skin's `joints`. Parents come
     /// before their children, so a pass in this order sees every parent first.
-    public var index: Int { Self.indexOf[self]! }
+    /// Read from the case's storage: a field-less enum of under 256 cases is one byte holding
+    /// its declaration order, which is `allCases`' order (a test checks both). Poses look joints
+    /// up for every key of every clip, and a dictionary would hash the joint's name each time.
+    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
-    private static let indexOf: [HumanoidBone: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// Which side of the body (model faces +Z, so the character's left is +X, as VRM says).
     public var side: Side {

@@ -3,14 +3,14 @@ import OysterCore
 // MARK: - People in a world
 
 extension RegionBuilder {
-    /// Places the recipe's characters round the home village's well (or the home hub): people
-    /// standing on a ring facing the square, clear of its props and of buildings; guards and
-    /// knights farther out, facing away; up to `CharacterRoute.maxWalkers` villagers walking
-    /// a loop round the well. Each character's clip keys join the animation of its activity
-    /// (`idle`, `talk`, `work`; `route` for the walkers), so every one plays its own.
-    func characters(into a: inout SceneAssembler) {
+    /// Where the recipe's people go (see `Inhabitants`): standing on a ring round the home
+    /// village's well (or the home hub) facing the square, clear of its props and of
+    /// buildings; guards and knights farther out, facing away; up to
+    /// `CharacterRoute.maxWalkers` villagers walking a loop round the well. Each plays the
+    /// clip of its activity (`idle`, `talk`, `work`; `route` for the walkers).
+    func peoplePlan() -> [Inhabitants.Person] {
         let groups = recipe.placedPeople
-        guard !groups.isEmpty else { return }
+        guard !groups.isEmpty else { return [] }
         let well = features.sites.first { $0.kind == .well && $0.isHome }
         let centre = well?.position ?? map.home.hub ?? Vec2(0, 0)
         // Obstacles: the square's props and every building's footprint.
@@ -19,24 +19,21 @@ extension RegionBuilder {
             obstacles += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
         }
         func free(_ p: Vec2) -> Bool { obstacles.allSatisfy { length(p - $0.0) > $0.1 } && features.waterLevel(p.x, p.y) == nil }
-        let group = a.group(.characters)
         var counts: [CharacterRole: Int] = [:]
         var walkers = 0, standing = 0
         var taken: [Vec2] = []
+        var plan: [Inhabitants.Person] = []
         for g in groups {
             for _ in 0..<g.count {
                 let k = counts[g.role, default: 0]
                 counts[g.role] = k + 1
-                let character = Characters.make(g.role, index: k, recipe: recipe)
-                let name = "\(g.role.displayName)_\(String(format2: k + 1))"
                 var activity = g.role.activity(k)
                 if case .route = activity, walkers >= CharacterRoute.maxWalkers { activity = .stand(.idle) }
                 switch activity {
                 case .route:
                     let start = Float(walkers) / Float(CharacterRoute.maxWalkers) * 2 * .pi
                     walkers += 1
-                    let nodes = a.addCharacter(character, name: name, translation: .zero, yaw: 0, under: group, clips: [])
-                    routeAnimation(nodes, character, centre: centre, start: start, into: &a)
+                    plan.append(.init(role: g.role, index: k, doing: .loop(centre: centre, start: start)))
                 case .stand(let clip):
                     let guarding = g.role == .guard || g.role == .knight
                     // Spiral outwards by the golden angle until a free spot turns up.
@@ -52,11 +49,11 @@ extension RegionBuilder {
                     taken.append(spot)
                     let toCentre = centre - spot
                     let yaw = guarding ? katan2(-toCentre.x, -toCentre.y) : katan2(toCentre.x, toCentre.y)
-                    a.addCharacter(character, name: name, translation: Vec3(spot.x, features.height(spot.x, spot.y), spot.y), yaw: yaw,
-                                   under: group, clips: [clip])
+                    plan.append(.init(role: g.role, index: k, doing: .stand(at: spot, yaw: yaw, clip: clip)))
                 }
             }
         }
+        return plan
     }
 
     /// The route of one walker: its rig moved round `centre` at the walk's root speed, turned

@@ -61,8 +61,9 @@ extension ChunkGenerator.Stream {
     // MARK: - Spawned things
 
     /// What `spawn` places: every structure kind (`Structure.all`), every tree species and
-    /// the bush, cactus, grass and flowers, and a rock.
+    /// the bush, cactus, grass and flowers, a rock, every person's role and every animal.
     public static let spawnable: [String] = Structure.all.map(\.name) + Species.allCases.map(\.rawValue) + ["rock"]
+        + CharacterRole.allCases.map(\.rawValue) + AnimalSpecies.allCases.map(\.rawValue)
 
     /// `thing` (one of `spawnable`) standing on the ground at (x, z), turned `heading` radians
     /// to the right (clockwise seen from above), as a scene of its own: a structure (role
@@ -88,6 +89,8 @@ extension ChunkGenerator.Stream {
             (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail), .vegetation)
         } else if thing == "rock" {
             (kit, group) = (KitCatalog.rock(seed: seed, size: 1.6, detail: recipe.detail), .rocks)
+        } else if CharacterRole(rawValue: thing) != nil || AnimalSpecies(rawValue: thing) != nil {
+            return inhabitant(thing, x: x, z: z, heading: heading, seed: seed, recipe: recipe)
         } else {
             return nil
         }
@@ -100,6 +103,33 @@ extension ChunkGenerator.Stream {
         let label = thing.prefix(1).uppercased() + thing.dropFirst()
         kits.place(kit, key: name, name: "\(label)_Spawned_\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))", group: group,
                    translation: Vec3(x, y, z), yaw: -heading, shared: map.meshes, into: &a)
+        a.finishMaterials([], recipe: recipe)
+        ChunkGenerator.shareTextures(&a, recipe: recipe)
+        return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
+    }
+
+    /// A person of a role or an animal of a species standing on the ground at (x, z), facing
+    /// `heading`'s way back (a spawn turned by the player's heading faces the player), playing
+    /// its role's standing clip (a walker of a village stands idle here; farmers work) or, for
+    /// an animal, grazing or looking round; its looks are the `seed`'s.
+    func inhabitant(_ thing: String, x: Float, z: Float, heading: Float, seed: UInt64, recipe: Recipe) -> Scene? {
+        let features = map.features(minX: x - 1, minZ: z - 1, maxX: x + 1, maxZ: z + 1)
+        let at = Vec3(x, features.height(x, z), z)
+        let label = "\(thing.prefix(1).uppercased() + thing.dropFirst())_Spawned_\(Int(x.rounded(.down)))_\(Int(z.rounded(.down)))"
+        // One of the first few looks of its kind, as a world's first villagers have.
+        let index = Int(seed % 8)
+        var a = SceneAssembler()
+        let group = a.group(.characters)
+        if let role = CharacterRole(rawValue: thing) {
+            var clip = CharacterClip.idle
+            if case .stand(let c) = role.activity(index) { clip = c }
+            a.addCharacter(Characters.make(role, index: index, recipe: recipe), name: label, translation: at, yaw: -heading, under: group, clips: [clip])
+        } else if let species = AnimalSpecies(rawValue: thing) {
+            let clip: AnimalClip = species == .dog || (seed >> 8) % 10 >= 7 ? .idle : .graze
+            a.addAnimal(Characters.make(species, index: index, recipe: recipe), name: label, translation: at, yaw: -heading, under: group, clips: [clip])
+        } else {
+            return nil
+        }
         a.finishMaterials([], recipe: recipe)
         ChunkGenerator.shareTextures(&a, recipe: recipe)
         return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))

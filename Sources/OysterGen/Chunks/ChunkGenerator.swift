@@ -17,10 +17,12 @@ public enum ChunkGenerator {
     /// Float no longer holds the terrain lattice exactly.
     public static func maxTile(size: Float) -> Int { Int((WorldMap.limit / size).rounded(.down)) - 1 }
 
-    /// Every kind a tile may use (ground, water, plants, rocks and every structure's), so the
-    /// shared textures can be baked once for all tiles.
+    /// Every kind a tile may use (ground, water, plants, rocks and every structure's; people's
+    /// and animals' when the recipe has them), so the shared textures can be baked once for
+    /// all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        SurfaceKind.allCases.filter { !$0.isWeather && !SurfaceKind.characterKinds.contains($0) }
+        let inhabited = !recipe.placedPeople.isEmpty || !recipe.placedAnimals.isEmpty
+        return SurfaceKind.allCases.filter { !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) }
     }
 
     /// The tile (`x`, `z`) of side `size` metres: world rectangle [x·size, (x+1)·size) × [z·size, (z+1)·size).

@@ -22,6 +22,7 @@ final class WorldMap: @unchecked Sendable {
     /// Cells beside home that hold a settlement whatever their hash says: home's roads lead there.
     let roadCells: [CellKey]
     private var homePlan: HomePlan?
+    private var inhabitantsPlan: Inhabitants?
     private let lock = NSLock()
     private let lakeCache = PureCache<CellKey, Lake?>(limit: 4096)
     private let riverCache = PureCache<CellKey, CellRiver?>(limit: 4096)
@@ -77,6 +78,23 @@ final class WorldMap: @unchecked Sendable {
         let h = HomePlan(map: self)
         homePlan = h
         return h
+    }
+
+    /// The home region's people and animals (`Inhabitants`), planned on first use on the home
+    /// region's ground, for tiles to build the ones they own. A world nobody was asked into
+    /// never builds that ground.
+    var inhabitants: Inhabitants {
+        if recipe.placedPeople.isEmpty && recipe.placedAnimals.isEmpty { return Inhabitants() }
+        lock.lock()
+        if let plan = inhabitantsPlan { lock.unlock(); return plan }
+        lock.unlock()
+        // Planned outside the lock (the home region's builder asks for `home`); two threads may
+        // both plan it, and get the same plan.
+        let plan = Inhabitants(RegionBuilder(map: self, region: .home(recipe)))
+        lock.lock()
+        defer { lock.unlock() }
+        if inhabitantsPlan == nil { inhabitantsPlan = plan }
+        return plan
     }
 
     // MARK: - Cells

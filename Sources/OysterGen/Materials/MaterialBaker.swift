@@ -21,9 +21,18 @@ public enum MaterialBaker {
     /// changing it changes every generated file's bytes).
     public static let encoding = ImageEncoding.png(compression: 4)
 
-    /// Bakes `kinds` (in the given order) at `resolution`² pixels.
+    /// Bakes `kinds` (in the given order) at `resolution`² pixels (people's kinds at
+    /// `resolution(of:recipe:)`).
     public static func bake(_ kinds: [SurfaceKind], biome: Biome, seed: UInt64, resolution: Int) -> [BakedMaterial] {
-        Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, seed: seed, resolution: resolution) }
+        Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, seed: seed, resolution: Self.resolution(of: kinds[i], recipe: resolution)) }
+    }
+
+    /// The side of `kind`'s textures for a recipe's `textureResolution`: a quarter of it (at
+    /// least 32) for the kinds only people and animals wear. A body is under 2 m tall and
+    /// its colours are vertex colours over these near-white surfaces, so a quarter shows the
+    /// same grain, and baking a world's people costs a sixteenth of baking its ground.
+    public static func resolution(of kind: SurfaceKind, recipe resolution: Int) -> Int {
+        SurfaceKind.characterKinds.contains(kind) ? max(min(resolution, 32), resolution / 4) : resolution
     }
 
     static func bake(_ kind: SurfaceKind, biome: Biome, seed: UInt64, resolution n: Int) -> BakedMaterial {

@@ -92,6 +92,9 @@ public struct DirectCommand: Sendable, Equatable {
     /// Camera words of moves this version cannot make, and why.
     static let camera: Set<String> = ["pan", "zoom", "dolly", "follow", "track", "cut"]
     static let cameraWhy = "only orbits are built: 'camera: orbit the tower'; other moves are the player's own"
+    /// Words asking people already in the world to do something else, which Direct cannot yet.
+    static let routine: Set<String> = ["gather", "gathers", "assemble", "assembles", "congregate", "congregates", "meet", "meets"]
+    static let routineWhy = "people's routines are not directed yet: a world's people keep theirs; 'spawn a knight here' adds one"
     /// How fast the world's clock runs in slow motion.
     public static let slowMotionRate: Float = 0.25
 
@@ -115,6 +118,11 @@ public struct DirectCommand: Sendable, Equatable {
             notUsed.append("'\(words.joined(separator: " "))' (\(Self.cameraWhy); asked by '\(w)')")
             return
         }
+        // "the villagers gather at the well" names people and a well that must not be placed.
+        if let w = words.first(where: { Self.routine.contains($0) }) {
+            notUsed.append("'\(words.joined(separator: " "))' (\(Self.routineWhy); asked by '\(w)')")
+            return
+        }
         if words.contains(where: { Self.orbitWords.contains($0) }) && !words.contains(where: { Self.placing.contains($0) }) {
             readOrbit(words)
             return
@@ -134,6 +142,8 @@ public struct DirectCommand: Sendable, Equatable {
             pending = nil
         }
         var stop = false
+        // "a herd of": the next animal comes as a herd.
+        var herd = false
         var i = 0
         func unknown(_ w: String) { notUnderstood.append(w) }
         while i < words.count {
@@ -235,6 +245,24 @@ public struct DirectCommand: Sendable, Equatable {
                 let count = pending.map { Int(min(max($0.value.rounded(), 0), 1000)) }
                 pending = nil
                 things.append(ThingWord(thing: t, word: word, count: count, plural: nearestPlural ?? Self.isPlural(w)))
+                continue
+            }
+            // People and animals: the count before them, else one after "a", a herd after
+            // "herd of", else the word's own (a plural means three, "sheep" a flock).
+            if let (t, fallback) = meanings.lazy.compactMap({ m -> (DirectThing, Int)? in
+                if case .character(let role, let n) = m { return (.person(role), n) }
+                if case .animal(let species, let n) = m { return (.animal(species), herd ? species.herdSize : n) }
+                return nil
+            }).first {
+                let single = i > 0 && (words[i - 1] == "a" || words[i - 1] == "an")
+                let count = pending.map { Int(min(max($0.value.rounded(), 0), 1000)) } ?? (single ? 1 : fallback)
+                pending = nil
+                herd = false
+                things.append(ThingWord(thing: t, word: word, count: count, plural: count > 1))
+                continue
+            }
+            if meanings.contains(.herd) {
+                herd = true
                 continue
             }
             notUsed.append("'\(word)' (\(Self.whyNot(meanings)))")
@@ -347,6 +375,8 @@ public struct DirectCommand: Sendable, Equatable {
             case .plant(let s): layout = .things(s.rawValue, count: capped(t.count ?? (t.plural ? 5 : 1), words))
             case .rock: layout = .things("rock", count: capped(t.count ?? (t.plural ? 3 : 1), words))
             case .structure(let s): layout = .things(s.name, count: capped(t.count ?? (t.plural ? 3 : 1), words))
+            case .person(let role): layout = .things(role.rawValue, count: capped(t.count ?? 1, words))
+            case .animal(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
             case .group:
                 // A village; "a village of 8 houses" sizes it.
                 var houses = t.count.map { capped($0, words) } ?? 5
@@ -367,8 +397,8 @@ public struct DirectCommand: Sendable, Equatable {
     private static func whyNot(_ meanings: [WordMeaning]) -> String {
         switch meanings.first {
         case .mood?, .size?: return "a prompt word: weather and things have one strength and size here"
-        case .feature?, .biome?, .scene?: return "a prompt word: it shapes a new world; Direct places structures, plants and rocks"
-        case .character?, .busy?, .nobody?: return "people: a prompt places them in a new world; Direct does not place people yet"
+        case .feature?, .biome?, .scene?: return "a prompt word: it shapes a new world; Direct places structures, plants, rocks, people and animals"
+        case .busy?, .nobody?: return "a prompt word: it fills or empties a new world's village; Direct places people one command at a time"
         default: return "not a world change"
         }
     }

@@ -62,7 +62,7 @@ public struct DirectPlacement: Sendable, Equatable {
     /// Words for the reply: "2 towers", "a village of 5 houses round a well".
     public var description: String {
         switch layout {
-        case .things(let thing, let n): return n == 1 ? "a \(thing)" : "\(n) \(thing)s"
+        case .things(let thing, let n): return n == 1 ? "a \(thing)" : "\(n) \(["deer", "sheep"].contains(thing) ? thing : thing + "s")"
         case .trees(let species, let n):
             let kind = species?.rawValue ?? "tree"
             return n == 1 ? "a \(kind)" : "\(n) \(kind)s"
@@ -103,6 +103,8 @@ public struct DirectPlacement: Sendable, Equatable {
     /// Radius of a thing's footprint, metres: a structure's flat pad, a plant's or rock's spread.
     static func footprint(_ thing: String) -> Float {
         if let s = Structure.named(thing) { return s.padRadius }
+        if CharacterRole(rawValue: thing) != nil { return 0.4 }
+        if let species = AnimalSpecies(rawValue: thing) { return 0.5 * (species.proportions.bodyLength + species.proportions.neckLength) + 0.3 }
         return thing == "rock" ? 2 : 1.5
     }
 
@@ -132,8 +134,23 @@ public struct DirectPlacement: Sendable, Equatable {
             out.append(Spot(thing: thing, x: Self.snapped(px), z: Self.snapped(pz), heading: Self.snappedAngle(h)))
         }
         switch layout {
+        case .things(let thing, let n) where AnimalSpecies(rawValue: thing) != nil && n > 2:
+            // Three or more animals stand as a herd: scattered, each its own way, a body apart.
+            let pad = Self.footprint(thing)
+            let radius = pad * 1.6 * (Float(n) + 0.5).squareRoot()
+            var placed: [(x: Float, z: Float)] = []
+            for tries in 0..<(n * 40) where placed.count < n {
+                let a = rng.nextFloat() * 2 * .pi, r = radius * rng.nextFloat().squareRoot()
+                let p = (x: centre.x + cosf(a) * r, z: centre.z + sinf(a) * r)
+                // A crowded disc (after half the tries) takes any spot.
+                guard tries > n * 20 || !placed.contains(where: { ($0.x - p.x) * ($0.x - p.x) + ($0.z - p.z) * ($0.z - p.z) < 4 * pad * pad }) else { continue }
+                placed.append(p)
+                add(thing, p.x, p.z, rng.nextFloat() * 2 * .pi)
+            }
         case .things(let thing, let n):
             let spacing = 2 * Self.footprint(thing) + 1
+            // A spawn turned by the player's heading faces the player: a house its door, a
+            // person or animal its face.
             for i in 0..<n {
                 let offset = (Float(i) - Float(n - 1) / 2) * spacing
                 add(thing, centre.x + across.x * offset, centre.z + across.z * offset, heading)

@@ -17,9 +17,13 @@ enum WordMeaning: Hashable, Sendable {
     case thing(DirectThing)
     /// People of a role, and how many when no count is given ("a knight" 1, "knights" 3).
     case character(CharacterRole, Int)
-    /// Animals of a species of any kit, and how many when no count is given ("a horse" 1,
-    /// "horses" 3, "sheep" a herd, "gulls" a flock, "trout" a shoal).
-    case animal(CharacterKind, Int)
+    /// Animals of a species, and how many when no count is given ("a horse" 1, "horses" 3,
+    /// "sheep" a herd).
+    case animal(AnimalSpecies, Int)
+    /// Birds of a species, and how many when no count is given ("a crow" 1, "gulls" a flock).
+    case bird(BirdSpecies, Int)
+    /// Fish of a species, and how many when no count is given ("trout", "fish": a shoal).
+    case fish(FishSpecies, Int)
     /// Birds of no named species, and how many when no count is given ("a bird" 1, "birds" 0:
     /// a flock of the species chosen): the world chooses them, crows
     /// where it has forest, else gulls where it has water, else pigeons
@@ -51,6 +55,10 @@ enum DirectThing: Hashable, Sendable {
     case group(Structure)
     /// Trees of the world's kinds, or of the species named with it ("an oak forest").
     case forest
+    /// A person of a role ("spawn a knight here").
+    case person(CharacterRole)
+    /// An animal of a species ("three horses ahead").
+    case animal(AnimalSpecies)
 
     /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of this kind.
     func names(_ thing: String) -> Bool {
@@ -59,6 +67,8 @@ enum DirectThing: Hashable, Sendable {
         case .plant(let species): return species.rawValue == thing
         case .rock: return thing == "rock"
         case .tree, .forest: return Species(rawValue: thing) != nil
+        case .person(let role): return role.rawValue == thing
+        case .animal(let species): return species.rawValue == thing
         }
     }
 }
@@ -159,23 +169,23 @@ enum Lexicon {
             (.horse, "horse pony stallion mare foal", "horses ponies stallions mares foals", ""),
             (.dog, "dog hound puppy sheepdog", "dogs hounds puppies sheepdogs", ""),
         ] {
-            add(singular, .animal(.animal(species), 1))
-            add(plural, .animal(.animal(species), 3))
-            if !herd.isEmpty { add(herd, .animal(.animal(species), species.herdSize)) }
+            add(singular, .animal(species, 1))
+            add(plural, .animal(species, 3))
+            if !herd.isEmpty { add(herd, .animal(species, species.herdSize)) }
         }
         // Birds fly in flocks: a plural means one. Rooks, ravens and jackdaws are crows here.
         for (species, singular, plural) in [
             (BirdSpecies.crow, "crow rook raven jackdaw", "crows rooks ravens jackdaws"),
             (.gull, "gull seagull", "gulls seagulls"), (.pigeon, "pigeon dove", "pigeons doves"),
         ] {
-            add(singular, .animal(.bird(species), 1))
-            add(plural, .animal(.bird(species), species.flockSize))
+            add(singular, .bird(species, 1))
+            add(plural, .bird(species, species.flockSize))
         }
         add("bird", .birds(1))
         add("birds", .birds(0))
         // Fish are plural already: "fish", "trout" and "carp" mean a shoal.
-        add("fish trout salmon", .animal(.fish(.trout), FishSpecies.trout.shoalSize))
-        add("carp", .animal(.fish(.carp), FishSpecies.carp.shoalSize))
+        add("fish trout salmon", .fish(.trout, FishSpecies.trout.shoalSize))
+        add("carp", .fish(.carp, FishSpecies.carp.shoalSize))
         add("herd herds flock flocks drove droves shoal shoals", .herd)
         add("busy bustling crowded lively thriving", .busy)
         add("deserted empty uninhabited unpeopled", .nobody)

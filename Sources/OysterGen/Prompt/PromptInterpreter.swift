@@ -32,6 +32,16 @@ public enum PromptInterpreter {
         // Counts of birds of no named species (0: a flock), in the prompt's order.
         var birds: [Int]?
 
+        // Animals of any kit: the count before them, else the group size after "herd of",
+        // "flock of", "shoal of", else the word's own.
+        func addAnimals(_ kind: CharacterKind, _ fallback: Int) {
+            let count = pendingCount?.value ?? (pendingHerd != nil ? kind.groupSize : fallback)
+            pendingCount = nil
+            pendingHerd = nil
+            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
+            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+        }
+
         func addFeature(_ kind: FeatureKind) {
             let count = pendingCount?.value
             if let i = recipe.features.firstIndex(where: { $0.kind == kind }) {
@@ -89,12 +99,9 @@ public enum PromptInterpreter {
                     pendingCount = nil
                     if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
                     else { recipe.characters.append(CharacterGroup(role, count: count)) }
-                case .animal(let kind, let fallback):
-                    let count = pendingCount?.value ?? (pendingHerd != nil ? kind.groupSize : fallback)
-                    pendingCount = nil
-                    pendingHerd = nil
-                    if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
-                    else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+                case .animal(let species, let fallback): addAnimals(.animal(species), fallback)
+                case .bird(let species, let fallback): addAnimals(.bird(species), fallback)
+                case .fish(let species, let fallback): addAnimals(.fish(species), fallback)
                 case .birds(let fallback):
                     // Counted now, the species chosen once the world's features are known.
                     let count = pendingCount?.value ?? (pendingHerd != nil ? 0 : fallback)

@@ -57,8 +57,7 @@ public enum WorldGenerator {
         builder.water(into: &a)
         report("buildings", 0.45)
         builder.buildings(into: &a, kits: &kits)
-        builder.characters(into: &a)
-        builder.animals(into: &a)
+        builder.inhabit(Inhabitants(builder), owns: { _ in true }, into: &a)
         builder.wildlife(into: &a)
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
@@ -92,6 +91,8 @@ public enum WorldGenerator {
         builder.terrain(into: &a)
         builder.water(into: &a)
         builder.buildings(into: &a, kits: &kits)
+        // The home region's people and herds, those standing (or walking round a point) here.
+        builder.inhabit(map.inhabitants, owns: { region.owns($0.x, $0.y) }, into: &a)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
         let sky = Sky(recipe: recipe)

@@ -85,24 +85,29 @@ public struct LODNodeGroup: Hashable, Sendable {
 extension Scene {
     /// Replaces each node drawing a chained mesh by a parent with one child per level, named
     /// `name(node name, level)` — by default `<Name>_LOD<n>`, the suffix Unity's importer groups
-    /// into a LODGroup. Skinned and instanced nodes are left alone.
+    /// into a LODGroup. A skinned node's levels keep its skin (the simplifier keeps input
+    /// vertices, joints and weights included, so each level deforms as the body does; they
+    /// hang untransformed under the untransformed body node, as glTF wants skinned meshes).
+    /// Instanced nodes are left alone.
     public mutating func attachLODNodes(_ chains: [LODChain], name: (String, Int) -> String = { "\($0)_LOD\($1)" }) -> [LODNodeGroup] {
         var chainOf: [Int: LODChain] = [:]
         for c in chains { chainOf[c.mesh] = c }
         var groups: [LODNodeGroup] = []
         for i in nodes.indices {
-            guard let m = nodes[i].mesh, let chain = chainOf[m], nodes[i].skin == nil, nodes[i].instancing == nil else { continue }
+            guard let m = nodes[i].mesh, let chain = chainOf[m], nodes[i].instancing == nil else { continue }
             let base = nodes[i].name ?? meshes[m].name ?? "Node\(i)"
             var levels: [Int] = []
             for (k, mesh) in ([m] + chain.levels).enumerated() {
                 // Level 0 draws what the node drew and inherits its role; reduced levels are marked.
                 var child = Node(name: name(base, k), mesh: mesh, role: k == 0 ? nil : .lodLevel(k))
                 child.weights = nodes[i].weights
+                child.skin = nodes[i].skin
                 nodes.append(child)
                 levels.append(nodes.count - 1)
             }
             nodes[i].mesh = nil
             nodes[i].weights = nil
+            nodes[i].skin = nil
             nodes[i].children += levels
             groups.append(LODNodeGroup(parent: i, levels: levels))
         }

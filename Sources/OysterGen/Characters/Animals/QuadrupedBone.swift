@@ -44,8 +44,10 @@ public enum QuadrupedBone: String, CaseIterable, Hashable, Sendable {
     }
 
     /// The joint's index in `allCases` (parents first): its place in the skin's `joints`.
-    public var index: Int { Self.indexOf[self]! }
-    private static let indexOf: [QuadrupedBone: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// Read from the case's storage: a field-less enum of under 256 cases is one byte holding
+    /// its declaration order, which is `allCases`' order (a test checks both). Poses look joints
+    /// up for every key of every clip, and a dictionary would hash the joint's name each time.
+    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
 extension QuadrupedBone: SkeletonJoint {}

@@ -13,6 +13,24 @@ struct RootPath {
     }
 }
 
+extension RootPath {
+    /// The same path with its ground's heights remembered. A gait asks the height under the
+    /// same landing point and the same root many times (every leg, every sample of the body's
+    /// drop curve, every key), and a world's height is costly noise. The answers are the
+    /// ground's own, so the poses are the same; use it on one thread.
+    func rememberingGround() -> RootPath {
+        final class Heights { var known: [UInt64: Float] = [:] }
+        let heights = Heights(), ground = self.ground
+        return RootPath(at: at, ground: { x, z in
+            let key = UInt64(x.bitPattern) << 32 | UInt64(z.bitPattern)
+            if let h = heights.known[key] { return h }
+            let h = ground(x, z)
+            heights.known[key] = h
+            return h
+        })
+    }
+}
+
 /// Procedural motion for the quadruped skeleton, from its proportions alone, so it is
 /// deterministic and fits every species.
 ///

@@ -3,16 +3,17 @@ import OysterCore
 // MARK: - Herds in a world
 
 extension RegionBuilder {
-    /// Places the recipe's animals: each species a herd on open meadow (gentle, treeless ground
-    /// well away from buildings, roads, rivers and lakes), as near the home village as such
-    /// ground is; most graze, some stand looking round, and one of each herd of two or more
-    /// walks a loop beside it (`<species>-route`). Dogs stay near the village instead.
-    func animals(into a: inout SceneAssembler) {
+    /// Where the recipe's animals go (see `Inhabitants`): each species a herd on open meadow
+    /// (gentle, treeless ground well away from buildings, roads, rivers and lakes), as near
+    /// the home village as such ground is; most graze, some stand looking round, and one of
+    /// each herd of two or more walks a loop beside it (`<species>-route`). Dogs stay near
+    /// the village instead.
+    func herdPlan() -> [Inhabitants.Beast] {
         let herds = recipe.placedAnimals
-        guard !herds.isEmpty else { return }
+        guard !herds.isEmpty else { return [] }
         let home = features.sites.first { $0.kind == .well && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0)
-        let group = a.group(.characters)
         var taken: [Vec2] = []
+        var plan: [Inhabitants.Beast] = []
         for herd in herds {
             let p = herd.species.proportions
             let spacing = 1.6 * (p.bodyLength + p.neckLength) + 0.8
@@ -27,13 +28,10 @@ extension RegionBuilder {
             let loopCentre = herd.species != .dog && herd.count >= 2 ? beside.first { loopIsClear($0, loopRadius) } : nil
             var spot = 0
             for k in 0..<herd.count {
-                let animal = Characters.make(herd.species, index: k, recipe: recipe)
-                let name = "\(herd.species.displayName)_\(String(format2: k + 1))"
                 let bits = StableSeed.of("animal/\(herd.species.rawValue)/\(k)/place", in: recipe.seed)
                 if let loopCentre, k == 0 {
                     let start = Float(bits % 6283) / 1000
-                    let nodes = a.addAnimal(animal, name: name, translation: .zero, yaw: 0, under: group, clips: [])
-                    animalRoute(nodes, animal, centre: loopCentre, start: start, into: &a)
+                    plan.append(.init(species: herd.species, index: k, doing: .loop(centre: loopCentre, start: start)))
                     continue
                 }
                 // A spiral by the golden angle from the herd's middle (dogs: from 12 m out, off
@@ -48,10 +46,10 @@ extension RegionBuilder {
                 }
                 let yaw = baseYaw + (Float(bits >> 20 & 1023) / 1023 - 0.5) * 2.2
                 let clip: AnimalClip = herd.species == .dog ? .idle : (bits % 10 < 7 ? .graze : .idle)
-                a.addAnimal(animal, name: name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
-                            under: group, clips: [clip])
+                plan.append(.init(species: herd.species, index: k, doing: .stand(at: at, yaw: yaw, clip: clip)))
             }
         }
+        return plan
     }
 
     /// Whether a herd may stand at `p`: gentle, dry, treeless ground far from buildings (20 m
@@ -126,7 +124,7 @@ extension RegionBuilder {
         let path = RootPath(at: { t in
             let angle = start + v * t / radius
             return (centre + Vec2(kcos(angle), ksin(angle)) * radius, katan2(-ksin(angle), kcos(angle)))
-        }, ground: { features.height($0, $1) })
+        }, ground: { features.height($0, $1) }).rememberingGround()
         let n = loops * CharacterKeys.gaitGrid
         let times = (0...n).map { Float($0) / Float(n) * Float(loops) * T }
         var poses = QuadrupedMotion(skeleton: animal.skeleton).poses(.walk, at: Array(times.dropLast()), path: path, loops: loops)

@@ -1,0 +1,87 @@
+import OysterCore
+
+/// Who lives in a world's home region and where: every person and animal the recipe asks for,
+/// with the spot and activity the home region's ground gives them (people round the home well,
+/// herds on their meadows).
+///
+/// It is a plan, not geometry, so that people stream as buildings do: the home region builds
+/// every inhabitant, and a streamed tile builds those whose anchor it owns, from the same plan
+/// (made once per world on the home region's ground, `WorldMap.inhabitants`). Whichever way a
+/// person is built, it has the same nodes, keys and heights.
+struct Inhabitants: Sendable {
+    /// What an inhabitant does: stands playing a clip, or walks a loop.
+    enum Doing<Clip: Sendable>: Sendable {
+        /// Stands at `at` turned `yaw` (radians about +Y), playing `clip`.
+        case stand(at: Vec2, yaw: Float, clip: Clip)
+        /// Walks a closed loop round `centre`, starting at the angle `start`.
+        case loop(centre: Vec2, start: Float)
+
+        /// The point that decides which tile builds it: where it stands, or its loop's centre
+        /// (a loop is a few metres across, within the margin a tile's ground covers).
+        var anchor: Vec2 {
+            switch self {
+            case .stand(let at, _, _): return at
+            case .loop(let centre, _): return centre
+            }
+        }
+    }
+
+    struct Person: Sendable {
+        var role: CharacterRole
+        /// The `index`-th of its role (its looks and name).
+        var index: Int
+        var doing: Doing<CharacterClip>
+        var name: String { "\(role.displayName)_\(String(format2: index + 1))" }
+    }
+
+    struct Beast: Sendable {
+        var species: AnimalSpecies
+        var index: Int
+        var doing: Doing<AnimalClip>
+        var name: String { "\(species.displayName)_\(String(format2: index + 1))" }
+    }
+
+    var people: [Person] = []
+    var animals: [Beast] = []
+
+    var isEmpty: Bool { people.isEmpty && animals.isEmpty }
+
+    /// The plan of `builder`'s region (the home region: only its well and meadows are searched).
+    init(_ builder: RegionBuilder) {
+        people = builder.peoplePlan()
+        animals = builder.herdPlan()
+    }
+
+    init() {}
+}
+
+extension RegionBuilder {
+    /// Builds the inhabitants of `plan` whose anchor `owns` accepts, people first, in the
+    /// plan's order, under the `Characters` group (made only when someone is built).
+    func inhabit(_ plan: Inhabitants, owns: (Vec2) -> Bool, into a: inout SceneAssembler) {
+        for person in plan.people where owns(person.doing.anchor) {
+            let group = a.group(.characters)
+            let character = Characters.make(person.role, index: person.index, recipe: recipe)
+            switch person.doing {
+            case .loop(let centre, let start):
+                let nodes = a.addCharacter(character, name: person.name, translation: .zero, yaw: 0, under: group, clips: [])
+                routeAnimation(nodes, character, centre: centre, start: start, into: &a)
+            case .stand(let at, let yaw, let clip):
+                a.addCharacter(character, name: person.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
+                               under: group, clips: [clip])
+            }
+        }
+        for beast in plan.animals where owns(beast.doing.anchor) {
+            let group = a.group(.characters)
+            let animal = Characters.make(beast.species, index: beast.index, recipe: recipe)
+            switch beast.doing {
+            case .loop(let centre, let start):
+                let nodes = a.addAnimal(animal, name: beast.name, translation: .zero, yaw: 0, under: group, clips: [])
+                animalRoute(nodes, animal, centre: centre, start: start, into: &a)
+            case .stand(let at, let yaw, let clip):
+                a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
+                            under: group, clips: [clip])
+            }
+        }
+    }
+}
