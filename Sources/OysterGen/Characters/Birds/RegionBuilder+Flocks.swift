@@ -44,9 +44,6 @@ extension RegionBuilder {
         }
     }
 
-    /// Where the world's animals gather: the home village's well, else its hub.
-    var homePoint: Vec2 { features.sites.first { $0.kind == .well && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0) }
-
     /// The middle of a flock of `species`: over the forest for crows (else the water, else
     /// the village), over the water for gulls (else the forest, else the village), over the
     /// village for pigeons.
