@@ -13,6 +13,7 @@
 #   docs/previews/birds-flock.png         "a flock of crows over a forest by a lake with fish in the lake"
 #                                         --seed 4: the flock circling over the woods, 3 s in, 960x480
 #   docs/previews/birds-flight.png        the same world: one crow banking round its loop, from 3 m, 960x480
+#   docs/previews/fish-lake.png           the same world: its trout seen through the lake's surface, 1 s in, 960x480
 # Usage: scripts/make-character-previews.sh [BIN] [birds]   (BIN: folder with the tools, default
 # .build/release; "birds": only the bird and fish pictures)
 set -euo pipefail
@@ -67,17 +68,25 @@ cp "$WORK/bfly/001.png" "$OUT/birds.png"
 "$BIN/oyster-generate" -q "a flock of crows over a forest by a lake with fish in the lake" --seed 4 -o "$WORK/flock.glb"
 # The flock's middle (its rigs at time 0) seen from 65 m off and 20 m below, over the trees;
 # and the first crow from 3 m behind and above its right wing.
-read -r FROM AT NEAR BIRD < <(python3 - "$WORK/flock.glb" <<'PY'
+# And the trout's middle from 5 m off and 3 m above, looking down through the surface.
+read -r FROM AT NEAR BIRD ABOVE FISH < <(python3 - "$WORK/flock.glb" <<'PY'
 import json, struct, sys
 data = open(sys.argv[1], "rb").read()
 g = json.loads(data[20:20 + struct.unpack("<I", data[12:16])[0]])
-pts = [n["translation"] for n in g["nodes"] if n.get("name", "").startswith("Crow_") and n["name"].endswith("Rig")]
-x, y, z = (sum(p[i] for p in pts) / len(pts) for i in range(3))
+def rigs(prefix):
+    return [n["translation"] for n in g["nodes"] if n.get("name", "").startswith(prefix) and n["name"].endswith("Rig")]
+def middle(pts):
+    return [sum(p[i] for p in pts) / len(pts) for i in range(3)]
+pts = rigs("Crow_")
+x, y, z = middle(pts)
 a = pts[0]
+fx, fy, fz = middle(rigs("Trout_"))
 print(f"{x + 42:.2f},{y - 20:.2f},{z + 48:.2f} {x:.2f},{y - 5:.2f},{z:.2f} "
-      f"{a[0] + 1.6:.2f},{a[1] + 0.8:.2f},{a[2] + 2.3:.2f} {a[0]:.2f},{a[1] - 0.1:.2f},{a[2]:.2f}")
+      f"{a[0] + 1.6:.2f},{a[1] + 0.8:.2f},{a[2] + 2.3:.2f} {a[0]:.2f},{a[1] - 0.1:.2f},{a[2]:.2f} "
+      f"{fx + 1.4:.2f},{fy + 2.9:.2f},{fz + 4.2:.2f} {fx:.2f},{fy - 0.1:.2f},{fz:.2f}")
 PY
 )
 "$BIN/oyster-render" -q "$WORK/flock.glb" --time 3 --from="$FROM" --at="$AT" --size 960x480 -o "$OUT/birds-flock.png"
 "$BIN/oyster-render" -q "$WORK/flock.glb" --time 0 --from="$NEAR" --at="$BIRD" --size 960x480 -o "$OUT/birds-flight.png"
-ls -l "$OUT"/characters*.png "$OUT"/animals*.png "$OUT"/birds*.png
+"$BIN/oyster-render" -q "$WORK/flock.glb" --time 1 --from="$ABOVE" --at="$FISH" --size 960x480 -o "$OUT/fish-lake.png"
+ls -l "$OUT"/characters*.png "$OUT"/animals*.png "$OUT"/birds*.png "$OUT"/fish*.png
