@@ -124,3 +124,35 @@ struct BirdAndFishKitTests {
         #expect(lag > 0 && lag < n / 2, "the fin's peak follows the spine's by \(lag)/\(n) of a loop")
     }
 }
+
+/// The loop flocks and shoals fly and swim.
+@Suite("Circle routes")
+struct CircleRouteTests {
+    @Test func aBankedLoopClosesAndLeansIntoTheTurnAsALevelTurnNeeds() {
+        let route = CircleRoute(centre: Vec2(10, -5), radius: 20, duration: 14, start: 1, height: 40, swell: 2.5, waves: 2, banks: true)
+        let times = (0...280).map { Float($0) / 280 * 14 }
+        let (t, q) = route.keys(at: times)
+        #expect(Array(t.prefix(3)) == Array(t.suffix(3)), "back where it began")
+        let first = Vec4(q[0], q[1], q[2], q[3]), last = Vec4(q[q.count - 4], q[q.count - 3], q[q.count - 2], q[q.count - 1])
+        #expect(min(dot(first - last, first - last), dot(first + last, first + last)) < 1e-8, "facing the way it began")
+        for k in stride(from: 0, to: times.count - 1, by: 7) {
+            let p = route.position(times[k]), r = route.rotation(times[k])
+            #expect(abs(length(Vec2(p.x, p.z) - route.centre) - 20) < 1e-3)
+            #expect(abs(p.y - 40) <= 2.5 + 1e-4)
+            // Forward along the loop (toward the next position), up leaning to the middle by
+            // atan(v² / g r) (2.0 m/s² / 9.81 here: 11.3°).
+            let ahead = route.position(times[k] + 0.01) - p
+            #expect(dot(normalize(r.rotate(Vec3(0, 0, 1))), normalize(ahead)) > 0.999)
+            let up = r.rotate(Vec3(0, 1, 0)), inward = normalize(Vec3(route.centre.x - p.x, 0, route.centre.y - p.z))
+            let lean = katan2(dot(up, inward), up.y)
+            #expect(abs(lean - katan2(route.speed * route.speed / 20, 9.81)) < deg(1.5), "banks \(lean / deg(1))°")
+        }
+        // A fish does not roll: its up stays in the vertical plane of its path (it only pitches
+        // with its dips).
+        let level = CircleRoute(centre: .init(0, 0), radius: 3, duration: 27, start: 0, height: 0, swell: 0.1, waves: 2, banks: false)
+        for k in 0..<27 {
+            let p = level.position(Float(k)), up = level.rotation(Float(k)).rotate(Vec3(0, 1, 0))
+            #expect(abs(dot(up, normalize(Vec3(p.x, 0, p.z)))) < 1e-4 && up.y > 0.99)
+        }
+    }
+}

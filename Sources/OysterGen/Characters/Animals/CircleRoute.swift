@@ -2,9 +2,10 @@ import OysterCore
 
 /// A closed loop round a centre at a steady speed, as a flying bird or a swimming fish follows
 /// it: clockwise seen from above (from +X toward +Z), the height rising and falling `waves`
-/// times a lap (a bird's soaring, a fish's dips), the body banked into the turn as a flier's is (a fish
-/// keeps level: `banks` false). A pure function of time; after `duration` it is back where it
-/// began, facing the same way, so a route animation made from it loops.
+/// times a lap (a bird's soaring, a fish's dips), the body banked into the turn as a flier's
+/// is (a fish does not roll, `banks` false, only pitching with its dips). A pure function of
+/// time; after `duration` it is back where it began, facing the same way, so a route
+/// animation made from it loops.
 struct CircleRoute: Hashable, Sendable {
     var centre: Vec2
     var radius: Float
