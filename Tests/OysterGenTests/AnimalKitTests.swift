@@ -40,7 +40,10 @@ struct AnimalKitTests {
             r.seed = UInt64(k + 1)
             let animal = Characters.make(species, index: k, recipe: r)
             #expect(animal.triangleCount > 1000 && animal.triangleCount <= 5000, "\(species): \(animal.triangleCount) triangles")
-            #expect(skinnedMeshProblems(animal.body).isEmpty, "\(species): \(skinnedMeshProblems(animal.body).prefix(3))")
+            #expect(kitGeometryProblems(animal.body.mesh).isEmpty)
+            let mesh = animal.body.makeMesh(name: species.rawValue) { _ in 0 }
+            let problems = skinWeightProblems(mesh, joints: QuadrupedBone.allCases.count)
+            #expect(problems.isEmpty, "\(species): \(problems)")
         }
     }
 

@@ -60,6 +60,46 @@ struct CharacterPlacementTests {
         }
     }
 
+    /// Villagers beyond the well's loop walk the road out of the square and back: a closed
+    /// loop that stops at each end (the rig still, turned round) and keeps the feet planted
+    /// on the way.
+    @Test func villagersBeyondTheLoopStrollTheRoadAndBack() throws {
+        var r = smallRecipe("a village with twelve villagers", seed: 3)
+        r.size = 192
+        let scene = WorldGenerator.generate(r, options: { var o = WorldGenerator.Options(); o.horizon = false; return o }())
+        let stroll = try #require(scene.animations.firstIndex { $0.name == "stroll" }, "a road leads out of the square")
+        #expect(abs(scene.animations[stroll].duration - CharacterStroll.duration) < 1e-3)
+        let rigs = Set(scene.animations[stroll].channels.filter { $0.path == .translation }.compactMap(\.node)).filter { scene.nodes[$0].name?.hasSuffix("Rig") == true }
+        #expect(rigs.count == CharacterStroll.maxStrollers, "\(rigs.count) strollers")
+        let walkT = CharacterStroll.walkSeconds, pause = CharacterStroll.pause
+        func at(_ node: Int, _ t: Float) -> Vec3 {
+            let m = scene.pose(at: t, animation: stroll).worldMatrices[node]
+            return Vec3(m.m[12], m.m[13], m.m[14])
+        }
+        for rig in rigs {
+            let start = at(rig, 0)
+            #expect(length(at(rig, CharacterStroll.duration) - start) < 1e-3, "the stroll ends where it starts")
+            let far = at(rig, walkT)
+            #expect(length(SIMD2(far.x - start.x, far.z - start.z)) > 0.6 * CharacterStroll.way, "it walks away along the road: \(far - start)")
+            // At the far end it stands: the rig stays put through the stop.
+            #expect(length(at(rig, walkT + 1.5) - far) < 1e-3 && length(at(rig, walkT + pause - 0.01) - far) < 1e-3)
+            #expect(length(at(rig, walkT + pause + walkT) - start) < 1e-2, "and walks back")
+        }
+        // A planted ankle stays within 2 cm while it carries the body, out and back: the feet
+        // are put on the road's slope, not the flat ground the walk clip is made on.
+        let walker = try #require(scene.skins.indices.first { s in
+            scene.animations[stroll].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
+        })
+        let foot = scene.skins[walker].joints[HumanoidBone.leftFoot.index]
+        let range = CharacterClip.walk.contacts.first { $0.bone == .leftFoot }!.phases[0]
+        for loop in [Float(3), 12, 20, walkT + pause + 2, walkT + pause + 15] {
+            let ts = (0...10).map { loop + (range.lowerBound + (range.upperBound - range.lowerBound) * Float($0) / 10) * CharacterClip.walk.duration }
+            let ps = ts.map { at(foot, $0) }
+            let drift = ps.map { length($0 - ps[0]) }.max()!
+            #expect(drift < 0.02, "a planted foot on the road moves \(drift) m (loop \(loop))")
+        }
+    }
+
     @Test func aCryptHasItsDeadInItsRooms() {
         var r = smallRecipe("a crypt with five rooms and four skeletons", seed: 2)
         r.size = 96

@@ -19,32 +19,35 @@ func kitGeometryProblems(_ b: MeshBuilder) -> [String] {
     return problems
 }
 
-/// Problems in a skinned body: its geometry's (`kitGeometryProblems`), and any vertex without
-/// JOINTS_0 and WEIGHTS_0, with more than four influences, a joint outside the skeleton, a
-/// joint twice, a negative weight or weights not summing to 1.
-func skinnedMeshProblems<S: SkinSkeleton>(_ body: SkinnedMeshBuilder<S>) -> [String] {
-    var problems = kitGeometryProblems(body.mesh)
-    let mesh = body.makeMesh(name: "body") { _ in 0 }
-    for (i, p) in mesh.primitives.enumerated() {
-        guard let joints = p.attributes["JOINTS_0"], let weights = p.attributes["WEIGHTS_0"],
-              joints.count == p.vertexCount, weights.count == p.vertexCount else {
-            problems.append("primitive \(i): JOINTS_0 or WEIGHTS_0 missing or short")
-            continue
-        }
-        let j = joints.uints(), w = weights.floats()
-        for v in 0..<p.vertexCount {
-            let ws = w[(v * 4)..<(v * 4 + 4)]
-            if abs(ws.reduce(0, +) - 1) >= 1e-5 { problems.append("primitive \(i) vertex \(v): weights sum to \(ws.reduce(0, +))") }
-            if !ws.allSatisfy({ $0 >= 0 }) { problems.append("primitive \(i) vertex \(v): a negative weight") }
-            let used = (0..<4).filter { w[v * 4 + $0] > 0 }.map { j[v * 4 + $0] }
-            if !used.allSatisfy({ $0 < UInt32(S.Bone.allCases.count) }) { problems.append("primitive \(i) vertex \(v): a joint outside the skeleton") }
-            if Set(used).count != used.count { problems.append("primitive \(i) vertex \(v): a joint twice") }
-        }
-    }
-    return problems
-}
-
 /// Problems in every part of a model.
 func kitModelProblems(_ m: KitModel) -> [String] {
     m.flatParts.flatMap { entry in kitGeometryProblems(entry.part.mesh).map { "\(entry.path): \($0)" } }
+}
+
+/// What is wrong with a skinned mesh's weights, for a skeleton of `joints` joints: a primitive
+/// without JOINTS_0/WEIGHTS_0 (or with the wrong count), a vertex whose four weights are
+/// negative or do not sum to 1, or that names a joint out of range or one joint twice. Empty
+/// when every vertex is good (the first few problems otherwise).
+func skinWeightProblems(_ mesh: Mesh, joints jointCount: Int) -> [String] {
+    var problems: [String] = []
+    for (k, p) in mesh.primitives.enumerated() {
+        guard let joints = p.attributes["JOINTS_0"], let weights = p.attributes["WEIGHTS_0"] else {
+            problems.append("primitive \(k): no JOINTS_0/WEIGHTS_0")
+            continue
+        }
+        guard joints.count == p.vertexCount && weights.count == p.vertexCount else {
+            problems.append("primitive \(k): \(joints.count) joints and \(weights.count) weights for \(p.vertexCount) vertices")
+            continue
+        }
+        let j = joints.uints(), w = weights.floats()
+        for v in 0..<p.vertexCount where problems.count < 8 {
+            let ws = w[(v * 4)..<(v * 4 + 4)]
+            if abs(ws.reduce(0, +) - 1) >= 1e-5 { problems.append("vertex \(v): weights sum to \(ws.reduce(0, +))") }
+            if !ws.allSatisfy({ $0 >= 0 }) { problems.append("vertex \(v): a negative weight \(Array(ws))") }
+            let used = (0..<4).filter { w[v * 4 + $0] > 0 }.map { j[v * 4 + $0] }
+            if !used.allSatisfy({ $0 < UInt32(jointCount) }) { problems.append("vertex \(v): a joint out of range in \(used)") }
+            if Set(used).count != used.count { problems.append("vertex \(v): a joint twice in \(used)") }
+        }
+    }
+    return problems
 }

@@ -15,6 +15,8 @@ struct Inhabitants: Sendable {
         case stand(at: Vec2, yaw: Float, clip: Clip)
         /// Walks a closed loop round `centre`, starting at the angle `start`.
         case loop(centre: Vec2, start: Float)
+        /// Walks out along a road and back (`CharacterStroll`): the points of the way out.
+        case stroll(along: [Vec2])
 
         /// The point that decides which tile builds it: where it stands, or its loop's centre
         /// (a loop is a few metres across, within the margin a tile's ground covers).
@@ -22,6 +24,7 @@ struct Inhabitants: Sendable {
             switch self {
             case .stand(let at, _, _): return at
             case .loop(let centre, _): return centre
+            case .stroll(let path): return path[0]
             }
         }
     }
@@ -66,6 +69,9 @@ extension RegionBuilder {
             case .loop(let centre, let start):
                 let nodes = a.addCharacter(character, name: person.name, translation: .zero, yaw: 0, under: group, clips: [])
                 routeAnimation(nodes, character, centre: centre, start: start, into: &a)
+            case .stroll(let path):
+                let nodes = a.addCharacter(character, name: person.name, translation: .zero, yaw: 0, under: group, clips: [])
+                strollAnimation(nodes, character, path: path, into: &a)
             case .stand(let at, let yaw, let clip):
                 a.addCharacter(character, name: person.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
                                under: group, clips: [clip])
@@ -78,6 +84,8 @@ extension RegionBuilder {
             case .loop(let centre, let start):
                 let nodes = a.addAnimal(animal, name: beast.name, translation: .zero, yaw: 0, under: group, clips: [])
                 animalRoute(nodes, animal, centre: centre, start: start, into: &a)
+            case .stroll:
+                preconditionFailure("animals do not stroll roads yet")
             case .stand(let at, let yaw, let clip):
                 a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
                             under: group, clips: [clip])

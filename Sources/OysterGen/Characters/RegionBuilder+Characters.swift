@@ -19,8 +19,24 @@ extension RegionBuilder {
             obstacles += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
         }
         func free(_ p: Vec2) -> Bool { obstacles.allSatisfy { length(p - $0.0) > $0.1 } && features.waterLevel(p.x, p.y) == nil }
+        // Roads out of the square, for villagers who walk them (each way along the road
+        // nearest the well, where that way runs on far enough over dry ground).
+        var roadWays: [[Vec2]] = []
+        func away(_ road: Polyline) -> Float { road.distance(to: centre) }
+        func dry(_ p: Vec2) -> Bool {
+            let riverDistance: Float = grid.river[grid.nearest(p.x, p.y)]
+            return features.waterLevel(p.x, p.y) == nil && riverDistance > LocalFeatures.riverHalfWidth * 2
+        }
+        // Every road that starts in or passes the square, each way, from 4 m out (clear of
+        // the well), where it runs on far enough over dry ground; the longest roads first.
+        for road in features.roads.filter({ away($0) < 30 }).sorted(by: { ($0.points.count, $0.id) > ($1.points.count, $1.id) }) {
+            for sign in [1, -1] {
+                guard let way = CharacterStroll.stretch(of: road.points, from: centre, sign: sign, skip: 4), way.allSatisfy(dry) else { continue }
+                roadWays.append(way)
+            }
+        }
         var counts: [CharacterRole: Int] = [:]
-        var walkers = 0, standing = 0
+        var walkers = 0, standing = 0, strollers = 0
         var taken: [Vec2] = []
         var plan: [Inhabitants.Person] = []
         for g in groups {
@@ -28,7 +44,15 @@ extension RegionBuilder {
                 let k = counts[g.role, default: 0]
                 counts[g.role] = k + 1
                 var activity = g.role.activity(k)
-                if case .route = activity, walkers >= CharacterRoute.maxWalkers { activity = .stand(.idle) }
+                // Walkers beyond the loop's walk the roads, then stand.
+                if case .route = activity, walkers >= CharacterRoute.maxWalkers {
+                    if strollers < min(CharacterStroll.maxStrollers, roadWays.count) {
+                        plan.append(.init(role: g.role, index: k, doing: .stroll(along: roadWays[strollers])))
+                        strollers += 1
+                        continue
+                    }
+                    activity = .stand(.idle)
+                }
                 switch activity {
                 case .route:
                     let start = Float(walkers) / Float(CharacterRoute.maxWalkers) * 2 * .pi

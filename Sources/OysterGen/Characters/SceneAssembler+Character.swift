@@ -108,4 +108,28 @@ extension SceneAssembler {
         animate(poses, at: times, joints: joints, as: animation)
         if name == nil { animationExtras[animation] = .object(JSONObject([("rootSpeed", .float(clip.rootSpeed))])) }
     }
+
+    /// Keys of several clips one after another on a character's joints, under the animation
+    /// `name`: each segment's clip repeated `loops` times from its start second (a gap before a
+    /// segment blends into it, as clients interpolate between keys), and a last key at
+    /// `closingAt` repeating the first, so the animation loops.
+    /// `adjust` may change each pose for its time (to put the feet on uneven ground).
+    mutating func animate(_ character: Character, segments: [(clip: CharacterClip, start: Float, loops: Int)], joints: [Int],
+                          closingAt end: Float, as name: String, adjust: (Float, inout HumanoidPose) -> Void = { _, _ in }) {
+        var times: [Float] = [], poses: [HumanoidPose] = []
+        for segment in segments {
+            let n = CharacterKeys.intervals(segment.clip), T = segment.clip.duration
+            let loop = character.poses(segment.clip, at: (0...n).map { Float($0) / Float(n) * T })
+            for i in 0...(n * segment.loops) {
+                let t = segment.start + Float(i) / Float(n) * T
+                var pose = i == n * segment.loops ? loop[n] : loop[i % n]
+                adjust(t, &pose)
+                times.append(t)
+                poses.append(pose)
+            }
+        }
+        times.append(end)
+        poses.append(poses[0])
+        animate(poses, at: times, joints: joints, as: name)
+    }
 }

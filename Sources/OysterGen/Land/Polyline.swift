@@ -21,6 +21,18 @@ struct Polyline: Sendable {
         maxCorner = hi
     }
 
+    /// Distance from `p` to the nearest point of the line.
+    func distance(to p: Vec2) -> Float {
+        guard points.count > 1 else { return points.first.map { length($0 - p) } ?? .infinity }
+        var best = Float.infinity
+        for i in 0..<(points.count - 1) {
+            let a = points[i], ab = points[i + 1] - a
+            let t = max(0, min(1, dot(p - a, ab) / max(dot(ab, ab), 1e-12)))
+            best = min(best, length(a + ab * t - p))
+        }
+        return best
+    }
+
     /// True when any point of the line lies within `margin` of the rectangle.
     func touches(minX: Float, minZ: Float, maxX: Float, maxZ: Float, margin: Float) -> Bool {
         !points.isEmpty && maxCorner.x >= minX - margin && minCorner.x <= maxX + margin

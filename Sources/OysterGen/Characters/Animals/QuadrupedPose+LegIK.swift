@@ -24,19 +24,10 @@ extension SkeletonPose where Bone == QuadrupedBone {
         let u0 = normalize(c0 - a0)
         let w0 = normalize((b0 - a0) - u0 * dot(b0 - a0, u0))
         let n0 = normalize(cross(u0, w0))
-        var toFoot = target - a
-        let d = clamp(length(toFoot), abs(l1 - l2) + 1e-4, (l1 + l2) * 0.9999)
-        toFoot = length(toFoot) > 1e-6 ? normalize(toFoot) : Vec3(0, -1, 0)
-        let u = toFoot
-        let pole = parentRotation.rotate(w0)
-        var w = pole - u * dot(pole, u)
-        if length(w) < 1e-5 { w = parentRotation.rotate(Vec3(0, 0, 1)) - u * dot(parentRotation.rotate(Vec3(0, 0, 1)), u) }
-        w = normalize(w)
-        let cosA = clamp((l1 * l1 + d * d - l2 * l2) / (2 * l1 * d), -1, 1)
-        let sinA = (1 - cosA * cosA).squareRoot()
-        let knee = a + (u * cosA + w * sinA) * l1
-        let end = a + u * d
-        let n = normalize(cross(u, w))
+        let ik = TwoBoneIK(root: a, target: target, lengths: l1, l2, pole: parentRotation.rotate(w0),
+                           fallback: parentRotation.rotate(Vec3(0, 0, 1)), degenerate: 1e-5)
+        let knee = ik.middle, end = ik.end
+        let n = normalize(cross(ik.axis, ik.bend))
         func frame(_ dir: Vec3, _ normal: Vec3) -> Quat {
             let y = normalize(dir)
             let x = normalize(normal - y * dot(normal, y))
