@@ -33,7 +33,7 @@ struct Generate: OysterTool {
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Generate rigged, animated characters standing in a row instead of a world: roles and animals separated by commas (villager, farmer, merchant, guard, knight, monk, adventurer, skeleton; deer, sheep, cow, horse, dog), 'all' (every role) or 'animals' (every species); the prompt or recipe gives their biome and seed.",
+        "Generate rigged, animated characters standing in a row instead of a world: roles and animals separated by commas (villager, farmer, merchant, guard, knight, monk, adventurer, skeleton; deer, sheep, cow, horse, dog; crow, gull, pigeon; trout, carp), 'all' (every role), 'animals' (every quadruped), 'birds' or 'fish' (every species of the kit); the prompt or recipe gives their biome and seed.",
         valueName: "roles"))
     var characters: String?
 
@@ -167,17 +167,19 @@ struct Generate: OysterTool {
         }
     }
 
-    /// `--characters`: role and species names separated by commas, `all` (every role) or
-    /// `animals` (every species), at most `Recipe.maxCharacters` people and `Recipe.maxAnimals` animals.
+    /// `--characters`: role and species names separated by commas, `all` (every role),
+    /// `animals` (every quadruped), `birds` or `fish` (every bird or fish), at most `Recipe.maxCharacters` people and `Recipe.maxAnimals` animals.
     func kinds(_ text: String) throws -> [CharacterKind] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         var kinds: [CharacterKind] = []
         for name in names {
             if name == "all" { kinds += CharacterRole.allCases.map { .person($0) }; continue }
             if name == "animals" { kinds += AnimalSpecies.allCases.map { .animal($0) }; continue }
+            if name == "birds" { kinds += BirdSpecies.allCases.map { .bird($0) }; continue }
+            if name == "fish" { kinds += FishSpecies.allCases.map { .fish($0) }; continue }
             guard let kind = CharacterKind(name: name) else {
                 throw ToolFailure.usage("--characters: '\(name)' is not a role or an animal; one of \(CharacterRole.allCases.map(\.rawValue).joined(separator: ", ")), "
-                    + "\(AnimalSpecies.allCases.map(\.rawValue).joined(separator: ", ")), all or animals")
+                    + "\(CharacterKind.allAnimals.map(\.name).joined(separator: ", ")), all, animals, birds or fish")
             }
             kinds.append(kind)
         }

@@ -46,7 +46,7 @@ struct AnimalPlacementTests {
         #expect(Set(item.keys) == Set(Recipe.characterKeys))
         func choices(_ v: JSONValue?) -> Set<String> { Set(v?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []) }
         #expect(choices(item["role"]) == Set(CharacterRole.allCases.map(\.rawValue)))
-        #expect(choices(item["animal"]) == Set(AnimalSpecies.allCases.map(\.rawValue)))
+        #expect(choices(item["animal"]) == Set(CharacterKind.allAnimals.map(\.name)))
     }
 
     static let recipe: Recipe = {

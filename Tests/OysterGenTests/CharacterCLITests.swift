@@ -5,6 +5,13 @@ import OysterJSON
 import OysterTestSupport
 import Testing
 
+/// The JSON chunk of the GLB at `path` (after the 12-byte header and the chunk's length and type).
+func glbJSON(_ path: String) throws -> JSONValue {
+    let bytes = try FileIO.read(path)
+    let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
+    return try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+}
+
 /// `oyster-generate --characters` and the character cap, as a user meets them.
 @Suite(.serialized) struct CharacterCLITests {
     let tool = RepoPaths.tool("oyster-generate")
@@ -50,14 +57,59 @@ import Testing
         try "{\"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
         let ok = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "animals,knight", "-o", dir + "/herd.glb", "-q"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        // The GLB's JSON chunk (header 12 bytes, chunk length and type 8).
-        let bytes = try FileIO.read(dir + "/herd.glb")
-        let n = Int(bytes[12]) | Int(bytes[13]) << 8 | Int(bytes[14]) << 16 | Int(bytes[15]) << 24
-        let json = try JSONParser.parse(Array(bytes[20..<(20 + n)]))
+        let json = try glbJSON(dir + "/herd.glb")
         #expect(json["skins"]?.arrayValue?.count == AnimalSpecies.allCases.count + 1)
         let names = json["animations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(names.contains("horse-walk") && names.contains("walk") && names.contains("sheep-graze"), "\(names)")
         let bad = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "horse,unicorn", "-o", dir + "/x.glb"])
         #expect(bad.status == 2 && bad.stderr.contains("'unicorn' is not a role or an animal"), "\(bad.stderr)")
+    }
+}
+
+/// `oyster-generate` with birds and fish: lineups, words through `--explain`, and worlds
+/// without them unchanged to the byte.
+@Suite(.serialized) struct BirdAndFishCLITests {
+    let tool = RepoPaths.tool("oyster-generate")
+
+    func withDir(_ body: (String) throws -> Void) throws {
+        let dir = NSTemporaryDirectory() + "oyster-birds-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try body(dir)
+    }
+
+    @Test func aLineupTakesBirdsAndFishWithTheirClips() throws {
+        try withDir { dir in
+            let recipe = dir + "/r.json"
+            try "{\"textureResolution\": 16}".write(toFile: recipe, atomically: true, encoding: .utf8)
+            let ok = try ToolRun.run(tool, ["--recipe", recipe, "--characters", "birds,fish", "-o", dir + "/wild.glb", "-q"])
+            #expect(ok.status == 0, "\(ok.stderr)")
+            let json = try glbJSON(dir + "/wild.glb")
+            #expect(json["skins"]?.arrayValue?.count == BirdSpecies.allCases.count + FishSpecies.allCases.count)
+            let names = Set(json["animations"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? [])
+            // Each species' clips, and the lineup's sky (DayCycle) as every lineup has.
+            #expect(names == ["crow-fly", "crow-glide", "gull-fly", "gull-glide", "pigeon-fly", "pigeon-glide", "trout-swim", "carp-swim", "DayCycle"], "\(names)")
+        }
+    }
+
+    @Test func explainShowsTheFlockAndTheShoal() throws {
+        let run = try ToolRun.run(tool, ["a flock of gulls over a lake with fish", "--explain"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"animal\": \"gull\"") && run.stdout.contains("\"animal\": \"trout\""), "\(run.stdout)")
+    }
+
+    /// A village world with a herd and people, written by `main` before birds and fish came
+    /// (a3af885, and still at a23450c, merged here): its GLB's SHA-256. Nothing asked, nothing
+    /// added: the bytes are the same.
+    @Test func aWorldWithoutBirdsOrFishKeepsItsBytes() throws {
+        try withDir { dir in
+            let recipe = dir + "/r.json"
+            try #"{"seed":3,"size":128,"detail":"low","textureResolution":16,"characters":[{"animal":"deer","count":6},{"animal":"horse","count":2},{"role":"villager","count":3}]}"#
+                .write(toFile: recipe, atomically: true, encoding: .utf8)
+            let run = try ToolRun.run(tool, ["--recipe", recipe, "-o", dir + "/herd.glb", "-q"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let digest = SHA256.hex(try FileIO.read(dir + "/herd.glb"))
+            #expect(digest == "bbb458cdb16092ca6a958dff649e41b81634a63b7cbae7d8a85e0b3ab4d3d389")
+        }
     }
 }

@@ -1,15 +1,19 @@
-"""Characters in every client: a lineup of every role (oyster-generate --characters all) and
-of every animal (--characters animals), each checked by one loop over its kit (KITS).
+"""Characters in every client: a lineup of every role (oyster-generate --characters all), of
+every quadruped (--characters animals), every bird (birds) and every fish (fish), each checked
+by one loop over its kit (KITS).
 
-    python3 scripts/clients/characters.py BIN_DIR OUT_DIR [people|animals ...]
+    python3 scripts/clients/characters.py BIN_DIR OUT_DIR [people|animals|birds|fish ...]
 
 Checks per kit: the same seed gives identical bytes; oyster-validate reports 0 errors; every
 oyster-export target's GLB keeps one skin per character with the kit's joint names (21 VRM
-bones for people, 19 quadruped joints for animals), JOINTS_0 and WEIGHTS_0 on every skinned
+bones for people, 19 quadruped joints for animals, 15 for birds, 4 for fish), JOINTS_0 and WEIGHTS_0 on every skinned
 primitive and one animation per clip; Blender (bpy) imports one armature per character with
 the kit's bone count and one action per clip, and playing each walk with the root moving at
 its root speed keeps each foot within 2 cm while it is planted (the frames where the foot
-joint is at its lowest), with stride x cadence = root speed within 5 %; assimp, trimesh,
+joint is at its lowest), with stride x cadence = root speed within 5 %; for birds and fish,
+playing each fly or swim action moves the wing tip or tail fin at least as far as the kit says
+(`beats`: Blender's own measure of a real wing beat or tail wave) and the action's last frame
+puts it back where the first did (the loop closes, within 1 mm); assimp, trimesh,
 pygltflib, Panda3D and Godot 3 (counts.py; Godot: one Skeleton per character) open the file.
 Exit 1 on any failure. A client that is not installed is reported as skipped.
 """
@@ -29,6 +33,11 @@ QUADRUPED = ["hips", "spine", "chest", "neck", "head", "tail", "tailTip"] + [
     side + part for side in ("leftFront", "rightFront", "leftHind", "rightHind") for part in ("UpperLeg", "LowerLeg", "Foot")]
 SPECIES = ["deer", "sheep", "cow", "horse", "dog"]
 ANIMAL_CLIPS = ["idle", "graze", "walk", "run"]
+BIRD = ["hips", "chest", "neck", "head", "tail"] + [side + part for side in ("left", "right") for part in ("UpperWing", "LowerWing", "WingTip")] \
+    + ["leftUpperLeg", "leftFoot", "rightUpperLeg", "rightFoot"]
+BIRDS = ["crow", "gull", "pigeon"]
+FISH = ["head", "spine", "tail", "tailFin"]
+FISHES = ["trout", "carp"]
 TARGETS = ["godot", "unity", "unreal", "blender", "web", "generic"]
 
 # What each kit's lineup is and what a client must find in it. `walks`: per armature-name
@@ -43,6 +52,17 @@ KITS = {
                     walks=[{"prefix": s.capitalize(), "animation": f"{s}-walk",
                             "feet": {"leftHindFoot": [0, 0.64], "leftFrontFoot": [0.24, 0.64],
                                      "rightHindFoot": [0.5, 0.64], "rightFrontFoot": [0.74, 0.64]}} for s in SPECIES]),
+    # Birds and fish have no feet to plant: `beats` names, per species, the clip, the bone whose
+    # tip must travel and on which Blender axis (2: up, glTF +Y; 0: sideways, glTF +X), and the
+    # least travel in metres (about half what Blender measured: 37, 52 and 24 cm; trout 10.5, carp 12.8).
+    "birds": dict(file="birds.glb", kinds="birds", count=len(BIRDS), joints=BIRD,
+                  clips=[f"{s}-{c}" for s in BIRDS for c in ("fly", "glide")], walks=[],
+                  beats=[{"prefix": s.capitalize(), "animation": f"{s}-fly", "bone": "leftWingTip", "axis": 2, "least": least}
+                         for s, least in (("crow", 0.2), ("gull", 0.28), ("pigeon", 0.14))]),
+    "fish": dict(file="fish.glb", kinds="fish", count=len(FISHES), joints=FISH,
+                 clips=[f"{s}-swim" for s in FISHES], walks=[],
+                 beats=[{"prefix": s.capitalize(), "animation": f"{s}-swim", "bone": "tailFin", "axis": 0, "least": least}
+                        for s, least in (("trout", 0.05), ("carp", 0.06))]),
 }
 
 
@@ -88,10 +108,22 @@ def check_gltf(g, label, kit):
     return failures
 
 
-def blender_check(path, walks):
+def play(arm, action):
+    """Gives Blender armature `arm` the action `action` (inside Blender)."""
+    arm.animation_data_create()
+    arm.animation_data.action = action
+    # Blender 4.4+ keeps one slot per armature in a shared action.
+    slots = getattr(action, "slots", None)
+    if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
+        own = [s for s in slots if s.name_display == arm.name] or list(slots)
+        arm.animation_data.action_slot = own[0]
+
+
+def blender_check(path, walks, beats=()):
     """Runs inside Blender's Python: prints one JSON line of what Blender saw. `walks` lists
     {prefix, animation, feet, speed, duration}: each armature whose name starts with `prefix`
-    plays that walk's action and each foot is measured over its contact phases."""
+    plays that walk's action and each foot is measured over its contact phases. `beats` lists
+    {prefix, animation, bone, axis, duration}: the bone's tip is followed over the action."""
     import bpy
     bpy.ops.wm.read_factory_settings(use_empty=True)
     bpy.ops.import_scene.gltf(filepath=path)
@@ -109,13 +141,7 @@ def blender_check(path, walks):
             continue
         speed, duration = walk["speed"], walk["duration"]
         for arm in mine:
-            arm.animation_data_create()
-            arm.animation_data.action = action
-            # Blender 4.4+ keeps one slot per armature in a shared action.
-            slots = getattr(action, "slots", None)
-            if slots is not None and len(slots) > 0 and hasattr(arm.animation_data, "action_slot"):
-                own = [s for s in slots if s.name_display == arm.name] or list(slots)
-                arm.animation_data.action_slot = own[0]
+            play(arm, action)
         steps = 100
         track = {}
         for k in range(steps + 1):
@@ -152,6 +178,23 @@ def blender_check(path, walks):
                     strides.append(back / (t1 - t0) * duration / (speed * duration))
     out["walkDrift"] = worst
     out["strideRatios"] = [min(strides), max(strides)] if strides else []
+    out["beats"] = []
+    for beat in beats:
+        action = next((a for n, a in actions.items() if n.split("_")[0] in (beat["animation"], beat["animation"] + "-loop")), None)
+        arm = next((a for a in arms if a.name.startswith(beat["prefix"])), None)
+        if action is None or arm is None:
+            out["beats"].append({"animation": beat["animation"], "travel": 0.0, "loopGap": None})
+            continue
+        play(arm, action)
+        values = []
+        for k in range(41):
+            f = beat["duration"] * k / 40 * fps
+            scene.frame_set(int(f), subframe=f - int(f))
+            tip = arm.matrix_world @ arm.pose.bones[beat["bone"]].tail
+            values.append(tuple(tip))
+        axis = [v[beat["axis"]] for v in values]
+        gap = sum((a - b) ** 2 for a, b in zip(values[0], values[-1])) ** 0.5
+        out["beats"].append({"animation": beat["animation"], "travel": max(axis) - min(axis), "loopGap": gap})
     print("RESULT " + json.dumps(out))
 
 
@@ -173,6 +216,10 @@ def check_kit(bin_dir, out, name):
         failures.append(f"{name}: oyster-validate: {errors} errors")
     g = glb_json(path)
     failures += check_gltf(g, f"{name} generated", kit)
+    beats = []
+    for b in kit.get("beats", []):
+        a = next(a for a in g["animations"] if a.get("name") == b["animation"])
+        beats.append(dict(b, duration=max(max(g["accessors"][s["input"]]["max"]) for s in a["samplers"])))
     walks = []
     for w in kit["walks"]:
         a = next(a for a in g["animations"] if a.get("name") == w["animation"])
@@ -195,7 +242,7 @@ def check_kit(bin_dir, out, name):
     if r.returncode != 0:
         print("  blender    skipped (bpy not installed)")
     else:
-        r = run([sys.executable, os.path.abspath(__file__), "--blender", path, json.dumps(walks)])
+        r = run([sys.executable, os.path.abspath(__file__), "--blender", path, json.dumps(walks), json.dumps(beats)])
         line = next((l for l in r.stdout.splitlines() if l.startswith("RESULT ")), None)
         if line is None:
             failures.append(f"{name}: blender: no result ({(r.stderr.strip().splitlines() or ['no output'])[-1]})")
@@ -210,8 +257,15 @@ def check_kit(bin_dir, out, name):
                 failures.append(f"{name}: blender: no action for {missing}")
             if b["walkDrift"] >= 0.02:
                 failures.append(f"{name}: blender: a planted foot moves {b['walkDrift'] * 100:.2f} cm")
-            if not b["strideRatios"] or any(abs(s - 1) > 0.05 for s in b["strideRatios"]):
+            if kit["walks"] and (not b["strideRatios"] or any(abs(s - 1) > 0.05 for s in b["strideRatios"])):
                 failures.append(f"{name}: blender: strides {b['strideRatios']} of speed x loop, expected 1 within 5 %")
+            for want, got in zip(kit.get("beats", []), b.get("beats", [])):
+                gap = "-" if got["loopGap"] is None else f"{got['loopGap'] * 1000:.2f} mm"
+                print(f"  blender    {got['animation']}: {want['bone']} travels {got['travel'] * 100:.1f} cm, loop gap {gap}")
+                if got["travel"] < want["least"]:
+                    failures.append(f"{name}: blender: {got['animation']} moves {want['bone']} {got['travel'] * 100:.1f} cm, expected {want['least'] * 100:.0f} cm or more")
+                if got["loopGap"] is None or got["loopGap"] > 0.001:
+                    failures.append(f"{name}: blender: {got['animation']} does not close its loop ({got['loopGap']})")
     for client in ["assimp", "trimesh", "pygltflib", "panda3d", "godot"]:
         r = run([sys.executable, os.path.join(HERE, "counts.py"), client, path])
         try:
@@ -242,7 +296,7 @@ def check_kit(bin_dir, out, name):
 
 def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "--blender":
-        blender_check(sys.argv[2], json.loads(sys.argv[3]))
+        blender_check(sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4]) if len(sys.argv) > 4 else [])
         return
     if len(sys.argv) < 3:
         print(__doc__)

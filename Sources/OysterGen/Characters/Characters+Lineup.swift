@@ -14,6 +14,16 @@ public enum Characters {
         Animal(species: species, seed: StableSeed.of("animal/\(species.rawValue)/\(index)", in: recipe.seed))
     }
 
+    /// The bird of `species` number `index` in a world of `recipe`, seeded like people.
+    public static func make(_ species: BirdSpecies, index: Int, recipe: Recipe) -> Bird {
+        Bird(species: species, seed: StableSeed.of("bird/\(species.rawValue)/\(index)", in: recipe.seed))
+    }
+
+    /// The fish of `species` number `index` in a world of `recipe`, seeded like people.
+    public static func make(_ species: FishSpecies, index: Int, recipe: Recipe) -> Fish {
+        Fish(species: species, seed: StableSeed.of("fish/\(species.rawValue)/\(index)", in: recipe.seed))
+    }
+
     /// `roles` standing in a row; see `lineup(_:recipe:bakeTextures:)` for kinds.
     public static func lineup(_ roles: [CharacterRole], recipe: Recipe, bakeTextures: Bool = true) -> Scene {
         lineup(roles.map { CharacterKind.person($0) }, recipe: recipe, bakeTextures: bakeTextures)
@@ -22,7 +32,8 @@ public enum Characters {
     /// People and animals (at most `Recipe.maxCharacters` of each, as a world holds) standing
     /// in a row facing +Z on a paved square (people 1.2 m apart, animals as wide as they
     /// need), each with every clip of its kind: animation `walk` makes the people walk in
-    /// place, `horse-walk` the horses, and so on. Lit and framed by the recipe's sky and a
+    /// place, `horse-walk` the horses, `crow-fly` the crows, and so on. Birds stand on the
+    /// square with their wings spread (their rest pose); fish hang 40 cm above it. Lit and framed by the recipe's sky and a
     /// camera; materials baked as a world's are.
     public static func lineup(_ kinds: [CharacterKind], recipe: Recipe, bakeTextures: Bool = true) -> Scene {
         var people = 0, animals = 0
@@ -32,9 +43,12 @@ public enum Characters {
             return animals <= Recipe.maxAnimals
         }
         func spacing(_ k: CharacterKind) -> Float {
-            guard case .animal(let s) = k else { return 1.2 }
-            let p = s.proportions
-            return max(1.2, 2 * p.bodyRadius * p.bodyWidth + 0.6)
+            switch k {
+            case .person: return 1.2
+            case .animal(let s): return max(1.2, 2 * s.proportions.bodyRadius * s.proportions.bodyWidth + 0.6)
+            case .bird(let s): return s.proportions.wingspan + 0.25
+            case .fish(let s): return 2 * s.proportions.depth + 0.5
+            }
         }
         var xs: [Float] = []
         var x: Float = 0
@@ -62,12 +76,24 @@ public enum Characters {
             case .animal(let species):
                 a.addAnimal(make(species, index: k, recipe: recipe), name: k == 0 ? species.displayName : "\(species.displayName)_\(k + 1)",
                             translation: at, yaw: 0, under: group)
+            case .bird(let species):
+                a.addAnimal(make(species, index: k, recipe: recipe), name: k == 0 ? species.displayName : "\(species.displayName)_\(k + 1)",
+                            translation: at, yaw: 0, under: group)
+            case .fish(let species):
+                a.addAnimal(make(species, index: k, recipe: recipe), name: k == 0 ? species.displayName : "\(species.displayName)_\(k + 1)",
+                            translation: at + Vec3(0, 0.4, 0), yaw: 0, under: group)
             }
         }
         let sky = Sky(recipe: recipe)
         Lighting.add(sky: sky, anchors: [], recipe: recipe, into: &a)
-        let distance = max(animals > 0 ? 6 : 4.5, width * 0.95 + 2.5)
-        Lighting.addCamera(eye: Vec3(0, 1.6, distance), target: Vec3(0, 0.95, 0), into: &a)
+        // Birds and fish alone are small: the camera comes closer and lower.
+        let small = !kinds.isEmpty && kinds.allSatisfy { if case .bird = $0 { return true }; if case .fish = $0 { return true }; return false }
+        if small {
+            Lighting.addCamera(eye: Vec3(0, 0.9, max(2.2, width * 0.8 + 1.2)), target: Vec3(0, 0.25, 0), into: &a)
+        } else {
+            let distance = max(animals > 0 ? 6 : 4.5, width * 0.95 + 2.5)
+            Lighting.addCamera(eye: Vec3(0, 1.6, distance), target: Vec3(0, 0.95, 0), into: &a)
+        }
         var options = WorldGenerator.Options()
         options.bakeTextures = bakeTextures
         return WorldGenerator.finish(&a, recipe: recipe, sky: sky, options: options, report: { _, _ in })

@@ -49,6 +49,9 @@ extension Lexicon {
             case .thing: break
             case .character(let role, let n): names.append(n == 1 ? role.rawValue : role.rawValue + "s")
             case .animal(let species, _): names += [species.rawValue, species.rawValue + "s"]
+            case .bird(let species, _): names += [species.rawValue, species.rawValue + "s"]
+            case .fish(let species, _): names.append(species.rawValue)
+            case .birds: names.append("birds")
             case .herd: names.append("herd")
             case .busy: names.append("busy")
             case .nobody: names.append("deserted")

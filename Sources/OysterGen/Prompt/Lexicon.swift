@@ -20,7 +20,16 @@ enum WordMeaning: Hashable, Sendable {
     /// Animals of a species, and how many when no count is given ("a horse" 1, "horses" 3,
     /// "sheep" a herd).
     case animal(AnimalSpecies, Int)
-    /// "herd", "flock": the next animal word means its species' herd size.
+    /// Birds of a species, and how many when no count is given ("a crow" 1, "gulls" a flock).
+    case bird(BirdSpecies, Int)
+    /// Fish of a species, and how many when no count is given ("trout", "fish": a shoal).
+    case fish(FishSpecies, Int)
+    /// Birds of no named species, and how many when no count is given ("a bird" 1, "birds" 0:
+    /// a flock of the species chosen): the world chooses them, crows
+    /// where it has forest, else gulls where it has water, else pigeons
+    /// (`PromptInterpreter.birdSpecies`).
+    case birds(Int)
+    /// "herd", "flock", "shoal": the next animal word means its species' group size.
     case herd
     /// "busy", "bustling": villagers and merchants about.
     case busy
@@ -164,7 +173,20 @@ enum Lexicon {
             add(plural, .animal(species, 3))
             if !herd.isEmpty { add(herd, .animal(species, species.herdSize)) }
         }
-        add("herd herds flock flocks drove droves", .herd)
+        // Birds fly in flocks: a plural means one. Rooks, ravens and jackdaws are crows here.
+        for (species, singular, plural) in [
+            (BirdSpecies.crow, "crow rook raven jackdaw", "crows rooks ravens jackdaws"),
+            (.gull, "gull seagull", "gulls seagulls"), (.pigeon, "pigeon dove", "pigeons doves"),
+        ] {
+            add(singular, .bird(species, 1))
+            add(plural, .bird(species, species.flockSize))
+        }
+        add("bird", .birds(1))
+        add("birds", .birds(0))
+        // Fish are plural already: "fish", "trout" and "carp" mean a shoal.
+        add("fish trout salmon", .fish(.trout, FishSpecies.trout.shoalSize))
+        add("carp", .fish(.carp, FishSpecies.carp.shoalSize))
+        add("herd herds flock flocks drove droves shoal shoals", .herd)
         add("busy bustling crowded lively thriving", .busy)
         add("deserted empty uninhabited unpeopled", .nobody)
         add("dark shadowy", .mood(.dark))

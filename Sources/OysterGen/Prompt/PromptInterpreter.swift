@@ -29,6 +29,18 @@ public enum PromptInterpreter {
         var busy = false, nobody = false
         // Words since "herd" or "flock", while it waits for its animal.
         var pendingHerd: Int?
+        // Counts of birds of no named species (0: a flock), in the prompt's order.
+        var birds: [Int]?
+
+        // Animals of any kit: the count before them, else the group size after "herd of",
+        // "flock of", "shoal of", else the word's own.
+        func addAnimals(_ kind: CharacterKind, _ fallback: Int) {
+            let count = pendingCount?.value ?? (pendingHerd != nil ? kind.groupSize : fallback)
+            pendingCount = nil
+            pendingHerd = nil
+            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
+            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+        }
 
         func addFeature(_ kind: FeatureKind) {
             let count = pendingCount?.value
@@ -87,12 +99,15 @@ public enum PromptInterpreter {
                     pendingCount = nil
                     if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
                     else { recipe.characters.append(CharacterGroup(role, count: count)) }
-                case .animal(let species, let fallback):
-                    let count = pendingCount?.value ?? (pendingHerd != nil ? species.herdSize : fallback)
+                case .animal(let species, let fallback): addAnimals(.animal(species), fallback)
+                case .bird(let species, let fallback): addAnimals(.bird(species), fallback)
+                case .fish(let species, let fallback): addAnimals(.fish(species), fallback)
+                case .birds(let fallback):
+                    // Counted now, the species chosen once the world's features are known.
+                    let count = pendingCount?.value ?? (pendingHerd != nil ? 0 : fallback)
                     pendingCount = nil
                     pendingHerd = nil
-                    if let i = recipe.characters.firstIndex(where: { $0.species == species }) { recipe.characters[i].count += count }
-                    else { recipe.characters.append(CharacterGroup(species, count: count)) }
+                    birds = (birds ?? []) + [count]
                 case .herd: pendingHerd = 0
                 case .busy: busy = true
                 case .nobody: nobody = true
@@ -118,6 +133,12 @@ public enum PromptInterpreter {
             recipe.features[i].species = species.map(\.rawValue)
         }
         complete(&recipe)
+        if let birds {
+            let kind = CharacterKind.bird(birdSpecies(recipe))
+            let count = birds.reduce(0) { $0 + ($1 == 0 ? kind.groupSize : $1) }
+            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
+            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+        }
         return PromptInterpretation(recipe: recipe, unusedWords: unused, readings: readings)
     }
 
@@ -165,6 +186,14 @@ public enum PromptInterpreter {
     }
 
     // MARK: - Filling the gaps
+
+    /// The birds "birds" means in a world of `r`: crows where it has forest, else gulls where
+    /// it has a sea, lake or river, else pigeons (about the village).
+    static func birdSpecies(_ r: Recipe) -> BirdSpecies {
+        if r.has(.forest) { return .crow }
+        if r.has(.sea) || r.has(.lake) || r.has(.river) { return .gull }
+        return .pigeon
+    }
 
     /// Adds what the named features and biome imply, so every recipe is a complete world.
     static func complete(_ r: inout Recipe) {

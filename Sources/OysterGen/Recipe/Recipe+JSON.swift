@@ -74,7 +74,11 @@ extension Recipe {
         var g: CharacterGroup
         switch (o["role"], o["animal"]) {
         case (let r?, nil): g = CharacterGroup(try choice(r, "\(path).role") as CharacterRole, count: 1)
-        case (nil, let a?): g = CharacterGroup(try choice(a, "\(path).animal") as AnimalSpecies, count: 1)
+        case (nil, let a?):
+            guard let name = a.stringValue, let kind = CharacterKind(animal: name) else {
+                throw RecipeError("\(path).animal", "expected one of \(CharacterKind.allAnimals.map(\.name).joined(separator: ", "))")
+            }
+            g = CharacterGroup(kind, count: 1)
         case (_?, _?): throw RecipeError(path, "give a \"role\" (a person) or an \"animal\", not both")
         case (nil, nil): throw RecipeError(path, "missing \"role\" (a person) or \"animal\"")
         }

@@ -1,5 +1,4 @@
 import OysterCore
-import OysterJSON
 
 /// One generated animal: a look, the quadruped skeleton in its species' proportions and one
 /// skinned mesh bound to it. A pure function of (species, seed).
@@ -36,23 +35,10 @@ enum AnimalKeys {
     }
 }
 
-extension SceneAssembler {
-    /// Adds `animal` (a rig and skinned body, see `addRig`) with the keys of `clips`, each in
-    /// the animation `AnimalClip.animationName` (`deer-walk`), its root speed in the
-    /// animation's extras: a species' animals share their clips as people share theirs.
-    @discardableResult
-    mutating func addAnimal(_ animal: Animal, name: String, translation: Vec3, yaw: Float, under parent: Int?,
-                            clips: [AnimalClip] = AnimalClip.allCases) -> RigNodes {
-        let nodes = addRig(animal.skeleton, body: animal.body, name: name, translation: translation, yaw: yaw, under: parent)
-        for clip in clips {
-            let n = AnimalKeys.intervals(clip, animal.species), T = clip.duration(animal.species)
-            let times = (0...n).map { Float($0) / Float(n) * T }
-            var poses = animal.poses(clip, at: Array(times.dropLast()))
-            poses.append(poses[0])
-            let name = clip.animationName(animal.species)
-            animate(poses, at: times, joints: nodes.joints, as: name)
-            animationExtras[name] = .object(JSONObject([("rootSpeed", .float(clip.rootSpeed(animal.species)))]))
-        }
-        return nodes
-    }
+extension Animal: RiggedAnimal {
+    var speciesName: String { species.rawValue }
+    func duration(_ clip: AnimalClip) -> Float { clip.duration(species) }
+    func keyIntervals(_ clip: AnimalClip) -> Int { AnimalKeys.intervals(clip, species) }
+    func rootSpeed(_ clip: AnimalClip) -> Float { clip.rootSpeed(species) }
+    func clipName(_ clip: AnimalClip) -> String { clip.rawValue }
 }

@@ -34,7 +34,7 @@ public struct AnimalLook: Hashable, Sendable {
 
     public init(species: AnimalSpecies, seed: UInt64) {
         var r = KitRandom(seed: seed)
-        func c(_ rr: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(rr, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }
+        let c = linearColour
         self.species = species
         girth = r.float(in: 0.3...0.7)
         patternSeed = r.next()
@@ -73,3 +73,7 @@ public struct AnimalLook: Hashable, Sendable {
         }
     }
 }
+
+/// An sRGB colour (0…1 each, as a palette is written) as the linear vertex colour glTF wants:
+/// every animal kit's coats and plumage are written this way.
+func linearColour(_ r: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(r, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }

@@ -3,6 +3,9 @@ import OysterCore
 // MARK: - Herds in a world
 
 extension RegionBuilder {
+    /// Where the world's animals gather: the home village's well, else its hub.
+    var homePoint: Vec2 { features.sites.first { $0.kind == .well && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0) }
+
     /// Where the recipe's animals go (see `Inhabitants`): each species a herd on open meadow
     /// (gentle, treeless ground well away from buildings, roads, rivers and lakes), as near
     /// the home village as such ground is; most graze, some stand looking round, and one of
@@ -11,7 +14,7 @@ extension RegionBuilder {
     func herdPlan() -> [Inhabitants.Beast] {
         let herds = recipe.placedAnimals
         guard !herds.isEmpty else { return [] }
-        let home = features.sites.first { $0.kind == .well && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0)
+        let home = homePoint
         var taken: [Vec2] = []
         var plan: [Inhabitants.Beast] = []
         for herd in herds {
