@@ -44,15 +44,42 @@ struct Inhabitants: Sendable {
         var name: String { "\(species.displayName)_\(String(format2: index + 1))" }
     }
 
+    /// A bird or fish on its own closed loop (a flock's or a shoal's), its route planned whole.
+    struct Circler: Sendable {
+        enum Kind: Sendable {
+            case bird(BirdSpecies, BirdClip)
+            case fish(FishSpecies)
+        }
+        var kind: Kind
+        var index: Int
+        var route: CircleRoute
+        var displayName: String {
+            switch kind {
+            case .bird(let species, _): return species.displayName
+            case .fish(let species): return species.displayName
+            }
+        }
+        var name: String { "\(displayName)_\(String(format2: index + 1))" }
+    }
+
     var people: [Person] = []
     var animals: [Beast] = []
+    /// Flocks, then shoals.
+    var circlers: [Circler] = []
 
-    var isEmpty: Bool { people.isEmpty && animals.isEmpty }
+    var isEmpty: Bool { people.isEmpty && animals.isEmpty && circlers.isEmpty }
 
-    /// The plan of `builder`'s region (the home region: only its well and meadows are searched).
+    /// Whether `recipe` asks for anyone at all (a world nobody was asked into needs no plan).
+    static func asked(in recipe: Recipe) -> Bool {
+        !recipe.placedPeople.isEmpty || !recipe.placedAnimals.isEmpty || !recipe.placedBirds.isEmpty || !recipe.placedFish.isEmpty
+    }
+
+    /// The plan of `builder`'s region (the home region: only its well, meadows, woods and
+    /// waters are searched).
     init(_ builder: RegionBuilder) {
         people = builder.peoplePlan()
         animals = builder.herdPlan()
+        circlers = builder.flockPlan() + builder.shoalPlan()
     }
 
     init() {}
@@ -89,6 +116,21 @@ extension RegionBuilder {
             case .stand(let at, let yaw, let clip):
                 a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
                             under: group, clips: [clip])
+            }
+        }
+        // Birds and fish, each on its loop (the route holds every height), one animation per
+        // flock or shoal.
+        for circler in plan.circlers where owns(circler.route.centre) {
+            let group = a.group(.characters)
+            switch circler.kind {
+            case .bird(let species, let clip):
+                let bird = Characters.make(species, index: circler.index, recipe: recipe)
+                let nodes = a.addAnimal(bird, name: circler.name, translation: .zero, yaw: 0, under: group, clips: [])
+                a.addRoute(nodes, bird, clip: clip, route: circler.route, as: "\(species.rawValue)-route")
+            case .fish(let species):
+                let fish = Characters.make(species, index: circler.index, recipe: recipe)
+                let nodes = a.addAnimal(fish, name: circler.name, translation: .zero, yaw: 0, under: group, clips: [])
+                a.addRoute(nodes, fish, clip: .swim, route: circler.route, as: "\(species.rawValue)-route")
             }
         }
     }

@@ -84,7 +84,7 @@ final class WorldMap: @unchecked Sendable {
     /// region's ground, for tiles to build the ones they own. A world nobody was asked into
     /// never builds that ground.
     var inhabitants: Inhabitants {
-        if recipe.placedPeople.isEmpty && recipe.placedAnimals.isEmpty { return Inhabitants() }
+        if !Inhabitants.asked(in: recipe) { return Inhabitants() }
         lock.lock()
         if let plan = inhabitantsPlan { lock.unlock(); return plan }
         lock.unlock()

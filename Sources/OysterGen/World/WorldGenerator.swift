@@ -58,7 +58,6 @@ public enum WorldGenerator {
         report("buildings", 0.45)
         builder.buildings(into: &a, kits: &kits)
         builder.inhabit(Inhabitants(builder), owns: { _ in true }, into: &a)
-        builder.wildlife(into: &a)
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)

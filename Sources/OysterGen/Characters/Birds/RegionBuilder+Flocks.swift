@@ -3,32 +3,25 @@ import OysterCore
 // MARK: - Flocks in a world
 
 extension RegionBuilder {
-    /// Birds and fish, when the recipe asks for them: `flocks` and `shoals`.
-    func wildlife(into a: inout SceneAssembler) {
-        flocks(into: &a)
-        shoals(into: &a)
-    }
-
-    /// Places the recipe's birds: each species one flock circling over where it lives (crows
-    /// over the forest, gulls over the water, pigeons over the village; see `flockCentre`),
-    /// every bird on its own loop round the flock's middle (14–30 m out, its own height and
-    /// place on the loop), banked into the turn, flapping (`fly`) or gliding (`glide`) all the
-    /// way round: one animation `<species>-route` per flock, every loop of it one lap long, so
-    /// it loops. Heights: 26.5–35.5 m above the highest ground or water under the bird's loop
-    /// (each flock 8 m above the one before), rising and falling 2.5 m: always 24 m or more
-    /// above it, clear of the tallest trees.
-    func flocks(into a: inout SceneAssembler) {
+    /// Where the recipe's birds fly (see `Inhabitants`): each species one flock circling over
+    /// where it lives (crows over the forest, gulls over the water, pigeons over the village;
+    /// see `flockCentre`), every bird on its own loop round the flock's middle (14–30 m out, its
+    /// own height and place on the loop), banked into the turn, flapping (`fly`) or gliding
+    /// (`glide`) all the way round: one animation `<species>-route` per flock, every loop of it
+    /// one lap long, so it loops. Heights: 26.5–35.5 m above the highest ground or water under
+    /// the bird's loop (each flock 8 m above the one before), rising and falling 2.5 m: always
+    /// 24 m or more above it, clear of the tallest trees.
+    func flockPlan() -> [Inhabitants.Circler] {
         let flocks = recipe.placedBirds
-        guard !flocks.isEmpty else { return }
-        let group = a.group(.characters)
+        guard !flocks.isEmpty else { return [] }
         let home = homePoint
+        var plan: [Inhabitants.Circler] = []
         for (f, flock) in flocks.enumerated() {
             let species = flock.species
             let centre = flockCentre(species, home: home)
             // One lap of a 22 m loop at the species' speed, whole seconds, for every bird.
             let lap = max(4, (2 * .pi * 22 / species.proportions.speed).rounded())
             for k in 0..<flock.count {
-                let bird = Characters.make(species, index: k, recipe: recipe)
                 let bits = StableSeed.of("bird/\(species.rawValue)/\(k)/flight", in: recipe.seed)
                 let radius = 14 + 16 * bits.unit(0)
                 let floor = highestSurface(round: centre, radius: radius)
@@ -37,11 +30,10 @@ extension RegionBuilder {
                                         waves: 1 + Int(bits >> 60) % 2, banks: true)
                 let glides: Float = species == .gull ? 0.7 : species == .crow ? 0.3 : 0.1
                 let clip: BirdClip = bits.unit(36) < glides ? .glide : .fly
-                let nodes = a.addAnimal(bird, name: "\(species.displayName)_\(String(format2: k + 1))", translation: .zero, yaw: 0,
-                                        under: group, clips: [])
-                a.addRoute(nodes, bird, clip: clip, route: route, as: "\(species.rawValue)-route")
+                plan.append(.init(kind: .bird(species, clip), index: k, route: route))
             }
         }
+        return plan
     }
 
     /// The middle of a flock of `species`: over the forest for crows (else the water, else

@@ -3,18 +3,19 @@ import OysterCore
 // MARK: - Shoals in a world
 
 extension RegionBuilder {
-    /// Places the recipe's fish: each species one shoal in still water deep enough for it
-    /// (`shoalSpot`: a lake or the sea, at least 1.5 m deep over a 5 m circle), every fish
-    /// swimming its own loop round the spot (1.5–4.5 m out, its centre line 0.6–1.05 m under
-    /// the surface as the fish of a shoal take their levels, dipping 10 cm either way), one animation `<species>-route` per shoal whose every loop is
-    /// one lap. No water deep enough: no fish (the recipe's warning says so when the world has
-    /// no lake or sea at all).
-    func shoals(into a: inout SceneAssembler) {
+    /// Where the recipe's fish swim (see `Inhabitants`): each species one shoal in still water
+    /// deep enough for it (`shoalSpot`: a lake or the sea, at least 1.5 m deep over a 5 m
+    /// circle), every fish swimming its own loop round the spot (1.5–4.5 m out, its centre line
+    /// 0.6–1.05 m under the surface as the fish of a shoal take their levels, dipping 10 cm
+    /// either way), one animation `<species>-route` per shoal whose every loop is one lap. No
+    /// water deep enough: no fish (the recipe's warning says so when the world has no lake or
+    /// sea at all).
+    func shoalPlan() -> [Inhabitants.Circler] {
         let shoals = recipe.placedFish
-        guard !shoals.isEmpty else { return }
-        let group = a.group(.characters)
+        guard !shoals.isEmpty else { return [] }
         let home = homePoint
         var taken: [Vec2] = []
+        var plan: [Inhabitants.Circler] = []
         for shoal in shoals {
             let species = shoal.species
             guard let (centre, level) = shoalSpot(near: home, avoiding: taken) else { continue }
@@ -22,16 +23,14 @@ extension RegionBuilder {
             // One lap of a 3 m loop at the species' speed, whole seconds, for every fish.
             let lap = max(4, (2 * .pi * 3 / species.proportions.speed).rounded())
             for k in 0..<shoal.count {
-                let fish = Characters.make(species, index: k, recipe: recipe)
                 let bits = StableSeed.of("fish/\(species.rawValue)/\(k)/swim", in: recipe.seed)
                 let route = CircleRoute(centre: centre, radius: 1.5 + 3 * bits.unit(0), duration: lap, start: bits.unit(24) * 2 * .pi,
                                         height: level - 0.6 - 0.15 * Float(k % 4), swell: 0.1,
                                         waves: 2, banks: false)
-                let nodes = a.addAnimal(fish, name: "\(species.displayName)_\(String(format2: k + 1))", translation: .zero, yaw: 0,
-                                        under: group, clips: [])
-                a.addRoute(nodes, fish, clip: .swim, route: route, as: "\(species.rawValue)-route")
+                plan.append(.init(kind: .fish(species), index: k, route: route))
             }
         }
+        return plan
     }
 
     /// The least depth of water a shoal's whole circle needs.
