@@ -121,6 +121,16 @@ struct WorldDirectionTests {
         #expect(abs(box.min.y - ground) < 1.5 && box.size.y > 6, "stands on the ground (\(ground)) from \(box.min.y) to \(box.max.y)")
         #expect(abs(box.center.x - 10) < 2 && abs(box.center.z + 20) < 2)
         #expect(stream.spawn("spaceship", x: 0, z: 0, heading: 0) == nil)
+        // A bird circles over its spot, well above the ground, on a loop that closes.
+        let crow = try #require(stream.spawn("crow", x: 10, z: -20, heading: 0.5))
+        let route = try #require(crow.animations.first { $0.name == "crow-route" })
+        let rig = try #require(crow.nodes.firstIndex { $0.name?.hasSuffix("Rig") == true })
+        let flight = (0...8).map { k -> Vec3 in
+            let m = crow.pose(at: route.duration * Float(k) / 8, animation: crow.animations.firstIndex { $0.name == "crow-route" }).worldMatrices[rig]
+            return Vec3(m.m[12], m.m[13], m.m[14])
+        }
+        #expect(flight.allSatisfy { $0.y > ground + 18 && length(SIMD2($0.x - 10, $0.z + 20)) < 15 }, "\(flight)")
+        #expect(length(flight[0] - flight[8]) < 1e-3, "the loop closes")
         // A person and an animal: a skinned body on the ground, playing a clip, facing the
         // player whose heading placed it (its +Z front towards −heading's way back).
         for thing in ["knight", "horse"] {

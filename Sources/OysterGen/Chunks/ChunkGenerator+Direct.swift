@@ -63,7 +63,7 @@ extension ChunkGenerator.Stream {
     /// What `spawn` places: every structure kind (`Structure.all`), every tree species and
     /// the bush, cactus, grass and flowers, a rock, every person's role and every animal.
     public static let spawnable: [String] = Structure.all.map(\.name) + Species.allCases.map(\.rawValue) + ["rock"]
-        + CharacterRole.allCases.map(\.rawValue) + AnimalSpecies.allCases.map(\.rawValue)
+        + CharacterRole.allCases.map(\.rawValue) + AnimalSpecies.allCases.map(\.rawValue) + BirdSpecies.allCases.map(\.rawValue)
 
     /// `thing` (one of `spawnable`) standing on the ground at (x, z), turned `heading` radians
     /// to the right (clockwise seen from above), as a scene of its own: a structure (role
@@ -89,7 +89,7 @@ extension ChunkGenerator.Stream {
             (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail), .vegetation)
         } else if thing == "rock" {
             (kit, group) = (KitCatalog.rock(seed: seed, size: 1.6, detail: recipe.detail), .rocks)
-        } else if CharacterRole(rawValue: thing) != nil || AnimalSpecies(rawValue: thing) != nil {
+        } else if CharacterRole(rawValue: thing) != nil || AnimalSpecies(rawValue: thing) != nil || BirdSpecies(rawValue: thing) != nil {
             return inhabitant(thing, x: x, z: z, heading: heading, seed: seed, recipe: recipe)
         } else {
             return nil
@@ -108,7 +108,8 @@ extension ChunkGenerator.Stream {
         return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
     }
 
-    /// A person of a role or an animal of a species standing on the ground at (x, z), facing
+    /// A person of a role or an animal of a species standing on the ground at (x, z) (a bird
+    /// circling over it), facing
     /// `heading`'s way back (a spawn turned by the player's heading faces the player), playing
     /// its role's standing clip (a walker of a village stands idle here; farmers work) or, for
     /// an animal, grazing or looking round; its looks are the `seed`'s.
@@ -127,6 +128,15 @@ extension ChunkGenerator.Stream {
         } else if let species = AnimalSpecies(rawValue: thing) {
             let clip: AnimalClip = species == .dog || (seed >> 8) % 10 >= 7 ? .idle : .graze
             a.addAnimal(Characters.make(species, index: index, recipe: recipe), name: label, translation: at, yaw: -heading, under: group, clips: [clip])
+        } else if let species = BirdSpecies(rawValue: thing) {
+            // Circling over the spot (a flock's bird alone): 8–14 m round, 22–30 m over the
+            // ground there, banked, flapping or gliding as the seed says.
+            let lap = max(4, (2 * .pi * 11 / species.proportions.speed).rounded())
+            let route = CircleRoute(centre: Vec2(x, z), radius: 8 + 6 * seed.unit(0), duration: lap, start: heading,
+                                    height: at.y + 22 + 8 * seed.unit(24), swell: 2, waves: 1, banks: true)
+            let bird = Characters.make(species, index: index, recipe: recipe)
+            let nodes = a.addAnimal(bird, name: label, translation: .zero, yaw: 0, under: group, clips: [])
+            a.addRoute(nodes, bird, clip: seed.unit(36) < 0.4 ? .glide : .fly, route: route, as: "\(species.rawValue)-route")
         } else {
             return nil
         }

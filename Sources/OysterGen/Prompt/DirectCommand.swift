@@ -252,6 +252,9 @@ public struct DirectCommand: Sendable, Equatable {
             if let (t, fallback) = meanings.lazy.compactMap({ m -> (DirectThing, Int)? in
                 if case .character(let role, let n) = m { return (.person(role), n) }
                 if case .animal(let species, let n) = m { return (.animal(species), herd ? species.herdSize : n) }
+                if case .bird(let species, let n) = m { return (.bird(species), herd ? species.flockSize : n) }
+                // Birds of no species: pigeons (the world's own choice needs its recipe).
+                if case .birds(let n) = m { return (.bird(.pigeon), herd || n == 0 ? BirdSpecies.pigeon.flockSize : n) }
                 return nil
             }).first {
                 let single = i > 0 && (words[i - 1] == "a" || words[i - 1] == "an")
@@ -377,6 +380,7 @@ public struct DirectCommand: Sendable, Equatable {
             case .structure(let s): layout = .things(s.name, count: capped(t.count ?? (t.plural ? 3 : 1), words))
             case .person(let role): layout = .things(role.rawValue, count: capped(t.count ?? 1, words))
             case .animal(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
+            case .bird(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
             case .group:
                 // A village; "a village of 8 houses" sizes it.
                 var houses = t.count.map { capped($0, words) } ?? 5

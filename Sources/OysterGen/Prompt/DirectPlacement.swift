@@ -105,6 +105,7 @@ public struct DirectPlacement: Sendable, Equatable {
         if let s = Structure.named(thing) { return s.padRadius }
         if CharacterRole(rawValue: thing) != nil { return 0.4 }
         if let species = AnimalSpecies(rawValue: thing) { return 0.5 * (species.proportions.bodyLength + species.proportions.neckLength) + 0.3 }
+        if BirdSpecies(rawValue: thing) != nil { return 12 }
         return thing == "rock" ? 2 : 1.5
     }
 
@@ -134,6 +135,12 @@ public struct DirectPlacement: Sendable, Equatable {
             out.append(Spot(thing: thing, x: Self.snapped(px), z: Self.snapped(pz), heading: Self.snappedAngle(h)))
         }
         switch layout {
+        case .things(let thing, let n) where BirdSpecies(rawValue: thing) != nil:
+            // Birds circle their own spots round the placement's middle, a loop's width apart.
+            for _ in 0..<n {
+                let a = rng.nextFloat() * 2 * .pi, r = 6 * rng.nextFloat().squareRoot()
+                add(thing, centre.x + cosf(a) * r, centre.z + sinf(a) * r, rng.nextFloat() * 2 * .pi)
+            }
         case .things(let thing, let n) where AnimalSpecies(rawValue: thing) != nil && n > 2:
             // Three or more animals stand as a herd: scattered, each its own way, a body apart.
             let pad = Self.footprint(thing)

@@ -59,6 +59,8 @@ enum DirectThing: Hashable, Sendable {
     case person(CharacterRole)
     /// An animal of a species ("three horses ahead").
     case animal(AnimalSpecies)
+    /// A bird of a species, circling over its spot ("a flock of gulls ahead").
+    case bird(BirdSpecies)
 
     /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of this kind.
     func names(_ thing: String) -> Bool {
@@ -69,6 +71,7 @@ enum DirectThing: Hashable, Sendable {
         case .tree, .forest: return Species(rawValue: thing) != nil
         case .person(let role): return role.rawValue == thing
         case .animal(let species): return species.rawValue == thing
+        case .bird(let species): return species.rawValue == thing
         }
     }
 }
