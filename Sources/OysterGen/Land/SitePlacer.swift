@@ -16,6 +16,8 @@ struct SitePlacer {
     var centre = Vec2(0, 0)
     var sites: [Site] = []
     var villageCenter: Vec2?
+    /// Discs kept free of further sites (a town's streets and houses, planned as a whole).
+    var reserved: [(centre: Vec2, radius: Float)] = []
 
     init(context: PlacementContext, rng: PCG32, river: [Vec2], idPrefix: String, naming: Naming, centre: Vec2 = .zero) {
         self.context = context
@@ -41,6 +43,7 @@ struct SitePlacer {
 
     func overlaps(_ p: Vec2, _ r: Float) -> Bool {
         for s in sites where length(s.position - p) < s.radius + r + 3 { return true }
+        for d in reserved where length(d.centre - p) < d.radius + r { return true }
         for q in stride(from: 0, to: river.count, by: 3) where length(river[q] - p) < r + LocalFeatures.riverHalfWidth * 3 { return true }
         return false
     }
@@ -136,6 +139,8 @@ struct SitePlacer {
     /// The recipe's structures round home, each by its own rule, in registry order.
     mutating func placeHomeSites(recipe: Recipe, lake: Lake?, seaward: Vec2?, hasSea: Bool) {
         for kind in Structure.all {
+            // A town takes the village's place: its square and streets are the settlement.
+            if kind == .house, recipe.has(.town) { continue }
             guard let rule = kind.placeAtHome, let f = kind.feature, recipe.has(f) else { continue }
             rule(&self, HomeSetting(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea, villageCentre: villageCenter, context: context))
         }
