@@ -87,7 +87,7 @@ struct HomePlan: Sendable {
         var placer = SitePlacer(context: context, rng: rng, river: riverPath, idPrefix: "home", naming: .numbered)
         // A town is laid out first: it wants the best ground, and the rest keeps off it.
         if recipe.has(.town) {
-            town = TownPlan(recipe: recipe, placer: &placer, towards: map.roadCells.first.map { map.centre($0) })
+            town = TownPlan(recipe: recipe, placer: &placer, towards: map.roadCells.first.map { map.centre($0) }, seaward: seaward)
         }
         placer.placeHomeSites(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea)
         villageCenter = placer.villageCenter

@@ -18,6 +18,8 @@ struct SitePlacer {
     var villageCenter: Vec2?
     /// Discs kept free of further sites (a town's streets and houses, planned as a whole).
     var reserved: [(centre: Vec2, radius: Float)] = []
+    /// A town's centre: its pier is the harbour by its streets.
+    var townCentre: Vec2?
 
     init(context: PlacementContext, rng: PCG32, river: [Vec2], idPrefix: String, naming: Naming, centre: Vec2 = .zero) {
         self.context = context
@@ -127,7 +129,7 @@ struct SitePlacer {
             let dir = -normalize2(g)
             let end = p + dir * 14
             guard ground(end.x, end.y) < w - 0.8 else { continue }
-            let score = -context.slope(p) - (villageCenter.map { length($0 - p) * 0.01 } ?? 0)
+            let score = -context.slope(p) - (villageCenter.map { length($0 - p) * 0.01 } ?? 0) - (townCentre.map { length($0 - p) * 0.05 } ?? 0)
             if best == nil || score > best!.2 { best = (p, katan2(dir.x, dir.y), score) }
         }
         guard let (p, yaw, _) = best else { return }

@@ -55,12 +55,13 @@ struct TownPlan: Sendable {
 
     /// Lays out the town and adds its square and church to `placer` (nil when no ground fits).
     /// `towards`: the direction of home's first road out, which the main street follows.
-    init?(recipe: Recipe, placer: inout SitePlacer, towards: Vec2?) {
+    init?(recipe: Recipe, placer: inout SitePlacer, towards: Vec2?, seaward: Vec2?) {
         let context = placer.context
         let half = context.half
         let size = recipe.feature(.town)?.size ?? 0.5
         extent = max(28, min(half - 14, 40 + 60 * size))
         // Centre: the flattest dry ground near the middle, clear of water and the river.
+        let harbour = recipe.has(.pier) && seaward != nil
         var best: (Vec2, Float)?
         for _ in 0..<64 {
             let p = Vec2(placer.rng.nextFloat(-0.3, 0.3), placer.rng.nextFloat(-0.3, 0.3)) * half
@@ -72,7 +73,16 @@ struct TownPlan: Sendable {
                 slope += context.slope(q)
                 if context.isWet(q.x, q.y, 0.5) { wet += 1 }
             }
-            let score = -slope * 4 - wet * 3 - length(p) * 0.02
+            var score = -slope * 4 - wet * 3 - length(p) * 0.02
+            // A harbour town (a pier by the sea) comes down to the shore on its seaward side.
+            if harbour, let s = seaward {
+                var shore = extent * 2
+                for k in 1...24 where shore == extent * 2 {
+                    let q = p + s * (Float(k) * extent / 12)
+                    if context.isWet(q.x, q.y, 0) { shore = Float(k) * extent / 12 }
+                }
+                score -= abs(shore - extent * 0.7) * 0.15 - wet * 2.5
+            }
             if best == nil || score > best!.1 { best = (p, score) }
         }
         guard let (c, _) = best else { return nil }
@@ -106,6 +116,7 @@ struct TownPlan: Sendable {
         church.isHome = true
         placer.sites.append(church)
         placer.reserved.append((c, extent + (walled ? 12 : 4)))
+        placer.townCentre = c
     }
 
     /// Street centre lines: lines of the grid offset by half a block, so the square is the
