@@ -183,20 +183,6 @@ private func footprints(_ s: Site) -> [Footprint] {
     }
 }
 
-/// Terrain vertices keyed by (x, z): height, normal, UV.
-private func terrainVertices(_ scene: Scene) -> [SIMD2<Float>: [Float]] {
-    var out: [SIMD2<Float>: [Float]] = [:]
-    guard let mesh = scene.nodes.first(where: { $0.name == "Terrain" })?.mesh else { return out }
-    for p in scene.meshes[mesh].primitives {
-        guard let pos = p.attributes["POSITION"], let nor = p.attributes["NORMAL"], let uv = p.attributes["TEXCOORD_0"] else { continue }
-        for i in 0..<pos.count {
-            let v = pos.vec3(i), n = nor.vec3(i), t = uv.vec2(i)
-            out[SIMD2(v.x, v.z)] = [v.y, n.x, n.y, n.z, t.x, t.y]
-        }
-    }
-    return out
-}
-
 /// "name @ x,y,z" for every building and prop.
 private func placed(_ scene: Scene) -> [String] {
     var out: [String] = []
