@@ -1,9 +1,11 @@
 import OysterCore
 
+/// The parts of a town. They are placed only by the town's plan (`TownPlan`), so none is in
+/// `Structure.all`: prompts ask for the town, never for its rows or its square.
 extension Structure {
     /// A row of terraced houses along a street (`TownPlan`): stands on its own foundations at
-    /// the street's level, so its pad flattens nothing. Asked for without a plan (Direct), a
-    /// three-house row on level ground.
+    /// the street's level, so its pad flattens nothing. Its kit without a plan's lot: three
+    /// houses on level ground.
     static let terrace: Structure = Structure(
         name: "terrace", feature: nil, words: "", padRadius: 8, maxSlope: 1, flattens: false,
         build: { seed, _ in Buildings.terrace(.sample(seed: seed), seed: seed) })
@@ -27,8 +29,4 @@ extension Structure {
     static let townWall: Structure = Structure(
         name: "townwall", feature: nil, words: "", padRadius: 4, maxSlope: 1, flattens: false,
         build: { seed, _ in Buildings.castleWall(CastleWallParams(length: 16, height: 6, thickness: 2), seed: seed) })
-
-    /// The parts of a town, placed only by its plan (`TownPlan`), not registered in
-    /// `Structure.all`: prompts ask for the town, never for its rows or its square.
-    static let townParts: [Structure] = [.terrace, .townSquare, .church, .bridge, .townWall]
 }
