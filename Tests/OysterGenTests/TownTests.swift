@@ -142,8 +142,9 @@ private func footprints(_ s: Site) -> [Footprint] {
         #expect(writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)) == writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)))
     }
 
-    @Test func theTilesOfATownAreItsHomeRegion() {
-        let r = townRecipe()
+    @Test(arguments: ["a town", "a castle town on a river"])
+    func theTilesOfATownAreItsHomeRegion(_ prompt: String) {
+        let r = townRecipe(prompt)
         let region = WorldGenerator.generate(r, options: regionOnly)
         let stream = ChunkGenerator.Stream(r, size: 64)
         var tiles: [Scene] = []
