@@ -141,8 +141,9 @@ struct SitePlacer {
     /// The recipe's structures round home, each by its own rule, in registry order.
     mutating func placeHomeSites(recipe: Recipe, lake: Lake?, seaward: Vec2?, hasSea: Bool) {
         for kind in Structure.all {
-            // A town takes the village's place: its square and streets are the settlement.
-            if kind == .house, recipe.has(.town) { continue }
+            // A town takes the village's place: its square and streets are the settlement (a
+            // world too small or too rough for one keeps the village).
+            if kind == .house, townCentre != nil { continue }
             guard let rule = kind.placeAtHome, let f = kind.feature, recipe.has(f) else { continue }
             rule(&self, HomeSetting(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea, villageCentre: villageCenter, context: context))
         }
