@@ -134,6 +134,23 @@ private func footprints(_ s: Site) -> [Footprint] {
         #expect(bridged > 0)
     }
 
+    @Test func aHarbourTownsStreetsRunDownToQuays() {
+        var quays = 0
+        for seed: UInt64 in 1...4 {
+            let map = WorldMap(recipe: townRecipe("a harbour town by the sea", seed: seed))
+            let home = map.home
+            let features = map.features(minX: -96, minZ: -96, maxX: 96, maxZ: 96)
+            for q in home.sites where q.kind == .quay {
+                quays += 1
+                // Its far edge stands in the sea, its near edge at the street's level.
+                let out = q.position + Vec2(ksin(q.yaw), kcos(q.yaw)) * 5
+                #expect(features.waterLevel(out.x, out.y) != nil, "a quay on dry land at \(q.position)")
+                #expect(abs((q.lot?.baseY ?? 0) - features.height(q.position.x, q.position.y)) < 0.6)
+            }
+        }
+        #expect(quays > 0)
+    }
+
     // MARK: - Regions and tiles
 
     @Test func aTownIsTheSameBytesEveryTime() {

@@ -18,6 +18,7 @@ extension RegionBuilder {
         case .terrace: return lot.terrace.map { Buildings.terrace($0, seed: seed) }
         case .church: return Buildings.church(length: lot.length, width: 8, seed: seed)
         case .bridge: return Buildings.bridge(length: lot.length, width: 4.2, stone: true, seed: seed)
+        case .quay: return Buildings.quay(width: lot.length, depth: 6, seed: seed)
         case .townWall: return Buildings.castleWall(CastleWallParams(length: lot.length, height: 6.5, thickness: 2.2, gate: lot.gate), seed: seed)
         default: return nil
         }

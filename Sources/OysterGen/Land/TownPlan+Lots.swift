@@ -101,6 +101,7 @@ extension TownPlan {
         var sites = out
         sites += bridges(g)
         if walled { sites += walls(g) }
+        if harbour { sites += quays(g, avoiding: placed) }
         return sites
     }
 
@@ -162,6 +163,30 @@ extension TownPlan {
                     s.lot = TownLot(baseY: v - 0.1, length: 16)
                     out.append(s)
                 }
+            }
+        }
+        return out
+    }
+
+    /// A quay at each street end that runs into the sea (the grading stops a street at the
+    /// water), out from the shore along the street, clear of the houses.
+    func quays(_ g: Ground, avoiding houses: [Footprint]) -> [Site] {
+        var out: [Site] = []
+        for street in g.streets where street.points.count > 2 {
+            let p = street.points, v = street.values
+            for (end, before, value) in [(p[p.count - 1], p[p.count - 2], v[v.count - 1]), (p[0], p[1], v[0])] {
+                let d = normalize2(end - before)
+                let at = end + d * 2
+                guard length(end - centre) < extent + 30, g.isWet(at.x, at.y) else { continue }
+                let f = Footprint(a: end - Vec2(-d.y, d.x) * 3.3, b: end + Vec2(-d.y, d.x) * 3.3, inward: d, depth: 6)
+                guard !houses.contains(where: { $0.overlaps(f) }), !out.contains(where: { length($0.position - end) < 14 }) else { continue }
+                var s = Site(kind: .quay, position: end, yaw: katan2(d.x, d.y), radius: 4)
+                s.id = StableSeed.of("home/site/quay/\(out.count)")
+                s.name = "Quay_\(String(format2: out.count + 1))"
+                s.isHome = true
+                s.index = out.count
+                s.lot = TownLot(baseY: value - 0.08, length: 6.6)
+                out.append(s)
             }
         }
         return out

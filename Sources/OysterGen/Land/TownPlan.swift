@@ -32,6 +32,8 @@ struct TownPlan: Sendable {
     /// Winding lanes instead of straight streets (hilly ground).
     let lanes: Bool
     let walled: Bool
+    /// A harbour town: it comes down to the shore, and its streets end in quays.
+    let harbour: Bool
     /// Street centre lines before grading: the main street first, then the cross street (both
     /// run out past the town), then the others.
     var streets: [[Vec2]] = []
@@ -61,7 +63,7 @@ struct TownPlan: Sendable {
         let size = recipe.feature(.town)?.size ?? 0.5
         extent = max(28, min(half - 14, 40 + 60 * size))
         // Centre: the flattest dry ground near the middle, clear of water and the river.
-        let harbour = recipe.has(.pier) && seaward != nil
+        harbour = recipe.has(.pier) && seaward != nil
         var best: (Vec2, Float)?
         for _ in 0..<64 {
             let p = Vec2(placer.rng.nextFloat(-0.3, 0.3), placer.rng.nextFloat(-0.3, 0.3)) * half

@@ -29,4 +29,9 @@ extension Structure {
     static let townWall: Structure = Structure(
         name: "townwall", feature: nil, words: "", padRadius: 4, maxSlope: 1, flattens: false,
         build: { seed, _ in Buildings.castleWall(CastleWallParams(length: 16, height: 6, thickness: 2), seed: seed) })
+
+    /// A harbour town's quay where a street runs down to the sea.
+    static let quay: Structure = Structure(
+        name: "quay", feature: nil, words: "", padRadius: 6, maxSlope: 1, flattens: false,
+        build: { seed, _ in Buildings.quay(seed: seed) })
 }
