@@ -133,13 +133,9 @@ extension TownPlan {
             let xa = dot(f.a - c, xAxis), xb = dot(f.b - c, xAxis)
             params.append(TerraceHouse(x0: min(xa, xb), x1: max(xa, xb), baseY: y - baseY, shop: rng.nextFloat() < (facingSquare ? 0.6 : 0.1)))
         }
-        var s = Site(kind: .terrace, position: c, yaw: katan2(facing.x, facing.y), radius: max(length(last.b - first.a), first.depth) / 2 + 0.5)
-        s.id = StableSeed.of("home/site/terrace/\(index)")
-        s.name = "Terrace_\(String(format3: index + 1))"
-        s.isHome = true
-        s.index = index
-        s.lot = TownLot(baseY: baseY, terrace: TerraceParams(houses: params, depth: first.depth, footY: lowest - baseY - 0.6))
-        return s
+        return TownPlan.site(.terrace, index, "Terrace_\(String(format3: index + 1))", at: c, yaw: katan2(facing.x, facing.y),
+                             radius: max(length(last.b - first.a), first.depth) / 2 + 0.5,
+                             lot: TownLot(baseY: baseY, terrace: TerraceParams(houses: params, depth: first.depth, footY: lowest - baseY - 0.6)))
     }
 
     /// A bridge wherever a street crosses the river, along the street at its graded height.
@@ -155,13 +151,8 @@ extension TownPlan {
                     guard !out.contains(where: { length($0.position - hit) < 12 }) else { continue }
                     let t = normalize2(p[i] - p[i - 1])
                     let v = street.values[i - 1] + (street.values[i] - street.values[i - 1]) * (length(hit - p[i - 1]) / max(length(p[i] - p[i - 1]), 1e-4))
-                    var s = Site(kind: .bridge, position: hit, yaw: katan2(t.x, t.y), radius: 7)
-                    s.id = StableSeed.of("home/site/bridge/\(out.count)")
-                    s.name = "Bridge_\(String(format2: out.count + 1))"
-                    s.isHome = true
-                    s.index = out.count
-                    s.lot = TownLot(baseY: v - 0.1, length: 16)
-                    out.append(s)
+                    out.append(TownPlan.site(.bridge, out.count, "Bridge_\(String(format2: out.count + 1))", at: hit, yaw: katan2(t.x, t.y), radius: 7,
+                                             lot: TownLot(baseY: v - 0.1, length: 16)))
                 }
             }
         }
@@ -180,13 +171,8 @@ extension TownPlan {
                 guard length(end - centre) < extent + 30, g.isWet(at.x, at.y) else { continue }
                 let f = Footprint(a: end - Vec2(-d.y, d.x) * 3.3, b: end + Vec2(-d.y, d.x) * 3.3, inward: d, depth: 6)
                 guard !houses.contains(where: { $0.overlaps(f) }), !out.contains(where: { length($0.position - end) < 14 }) else { continue }
-                var s = Site(kind: .quay, position: end, yaw: katan2(d.x, d.y), radius: 4)
-                s.id = StableSeed.of("home/site/quay/\(out.count)")
-                s.name = "Quay_\(String(format2: out.count + 1))"
-                s.isHome = true
-                s.index = out.count
-                s.lot = TownLot(baseY: value - 0.08, length: 6.6)
-                out.append(s)
+                out.append(TownPlan.site(.quay, out.count, "Quay_\(String(format2: out.count + 1))", at: end, yaw: katan2(d.x, d.y), radius: 4,
+                                         lot: TownLot(baseY: value - 0.08, length: 6.6)))
             }
         }
         return out
@@ -235,16 +221,26 @@ extension TownPlan {
                 let outward = normalize2(mid - centre)
                 var lowest = Float.infinity
                 for t in stride(from: p0, through: p1, by: 2) { let q = a + dir * t; lowest = min(lowest, g.beforeRoads(q.x, q.y)) }
-                var site = Site(kind: .townWall, position: mid, yaw: katan2(outward.x, outward.y), radius: (p1 - p0) / 2)
-                site.id = StableSeed.of("home/site/townwall/\(out.count)")
-                site.name = (gate ? "Gate_" : "Wall_") + String(format2: out.count + 1)
-                site.isHome = true
-                site.index = out.count
-                site.lot = TownLot(baseY: gate ? g.beforeRoads(mid.x, mid.y) - 0.05 : lowest - 0.3, length: p1 - p0, gate: gate)
-                out.append(site)
+                out.append(TownPlan.site(.townWall, out.count, (gate ? "Gate_" : "Wall_") + String(format2: out.count + 1), at: mid,
+                                         yaw: katan2(outward.x, outward.y), radius: (p1 - p0) / 2,
+                                         lot: TownLot(baseY: gate ? g.beforeRoads(mid.x, mid.y) - 0.05 : lowest - 0.3, length: p1 - p0, gate: gate)))
             }
         }
         return out
+    }
+}
+
+extension TownPlan {
+    /// One of the town's sites: the `index`-th of its kind (its id from the kind's name and the
+    /// index, so a site keeps its seed whatever else the town holds), named `name`.
+    static func site(_ kind: Structure, _ index: Int, _ name: String, at p: Vec2, yaw: Float, radius: Float, lot: TownLot) -> Site {
+        var s = Site(kind: kind, position: p, yaw: yaw, radius: radius)
+        s.id = StableSeed.of("home/site/\(kind.name)/\(index)")
+        s.name = name
+        s.isHome = true
+        s.index = index
+        s.lot = lot
+        return s
     }
 }
 
