@@ -52,18 +52,5 @@ for i in "${!PROMPTS[@]}"; do
   "$BIN/oyster-render" -q "$WORK/prompt$i.glb" -o "$WORK/prompt$i.png" --size 640x360
   shots+=("$WORK/prompt$i.png" "${PROMPTS[$i]}")
 done
-python3 - "$ROOT/docs/previews/prompts.png" "${shots[@]}" <<'PY'
-import sys
-from PIL import Image, ImageDraw
-out, rest = sys.argv[1], sys.argv[2:]
-pairs = list(zip(rest[0::2], rest[1::2]))
-w, h, label = 640, 360, 28
-sheet = Image.new("RGB", (w * 2, (h + label) * 3), "white")
-draw = ImageDraw.Draw(sheet)
-for k, (path, prompt) in enumerate(pairs):
-    x, y = (k % 2) * w, (k // 2) * (h + label)
-    sheet.paste(Image.open(path).convert("RGB").resize((w, h)), (x, y))
-    draw.text((x + 8, y + h + 8), prompt, fill="black")
-sheet.save(out)
-PY
+python3 "$ROOT/scripts/contact_sheet.py" "$ROOT/docs/previews/prompts.png" "${shots[@]}"
 echo "wrote docs/previews/prompts.png"

@@ -14,7 +14,7 @@ private func worldRecipe(_ prompt: String = "", seed: UInt64 = 3) -> Recipe {
 }
 
 /// Terrain vertices keyed by (x, z): height, normal, UV.
-private func terrainVertices(_ scene: Scene) -> [SIMD2<Float>: [Float]] {
+func terrainVertices(_ scene: Scene) -> [SIMD2<Float>: [Float]] {
     var out: [SIMD2<Float>: [Float]] = [:]
     guard let mesh = scene.nodes.first(where: { $0.name == "Terrain" })?.mesh else { return out }
     for p in scene.meshes[mesh].primitives {

@@ -15,7 +15,10 @@ extension Buildings {
     /// adds the gable-end triangles (in `gableKind`) to `walls`. Returns the ridge height.
     @discardableResult
     static func gableRoof(_ b: inout MeshBuilder, walls: inout MeshBuilder, kind: SurfaceKind, gableKind: SurfaceKind, width w: Float, depth d: Float,
-                          eaveY: Float, pitch: Float, overhang o: Float, thickness th: Float, wallThickness t: Float, timber: SurfaceKind? = nil) -> Float {
+                          eaveY: Float, pitch: Float, overhang o: Float, thickness th: Float, wallThickness t: Float, timber: SurfaceKind? = nil,
+                          endOverhang: Float? = nil) -> Float {
+        // A terrace's roofs stop at the party walls (`endOverhang` 0): neighbours' roofs meet there.
+        let oe = endOverhang ?? o
         let tanP = ksin(pitch) / kcos(pitch)
         let rise = d / 2 * tanP
         let ridgeY = eaveY + rise
@@ -28,10 +31,10 @@ extension Buildings {
             let center = ridge + down * (slopeLen / 2) + normal * (th / 2)
             var ax = Vec3(1, 0, 0), az = down
             if dot(cross(ax, normal), az) < 0 { ax = -ax }  // keep the box right-handed
-            b.orientedBox(kind, center: center, axes: (ax, normal, az), half: Vec3(w / 2 + o, th / 2, slopeLen / 2))
+            b.orientedBox(kind, center: center, axes: (ax, normal, az), half: Vec3(w / 2 + oe, th / 2, slopeLen / 2))
         }
         // Ridge cap.
-        b.beam(kind, from: Vec3(-w / 2 - o, ridgeY + th * 0.9, 0), to: Vec3(w / 2 + o, ridgeY + th * 0.9, 0), width: th * 1.6, depth: th * 1.6, up: Vec3(0, 0, 1))
+        b.beam(kind, from: Vec3(-w / 2 - oe, ridgeY + th * 0.9, 0), to: Vec3(w / 2 + oe, ridgeY + th * 0.9, 0), width: th * 1.6, depth: th * 1.6, up: Vec3(0, 0, 1))
         // Gable triangles on both end walls (outer face and inner face).
         for side in [Float(-1), 1] {
             let x = side * w / 2

@@ -15,7 +15,7 @@ enum CellPlan {
         init(_ r: Recipe) {
             lake = r.has(.lake) ? 0.3 : 0.12
             river = r.has(.river) || r.has(.waterfall) ? 0.35 : 0.12
-            village = r.has(.village) ? 0.3 : 0.1
+            village = r.has(.village) || r.has(.town) ? 0.3 : 0.1
             landmark = 0.3
             let biome = r.biome.waterAndPeople
             lake *= biome.lake

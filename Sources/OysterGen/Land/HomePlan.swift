@@ -12,8 +12,16 @@ struct HomePlan: Sendable {
     var sites: [Site] = []
     var roads: [Polyline] = []
     var villageCenter: Vec2?
+    /// The town, when the recipe asks for one instead of a village.
+    var town: TownPlan?
     /// Where roads from neighbouring cells arrive.
     var hub: Vec2?
+
+    /// Where a road from `p` enters home: the nearest of a town's gates, else the hub.
+    func entry(from p: Vec2) -> Vec2? {
+        guard let gates = town?.gates, !gates.isEmpty else { return hub }
+        return gates.min { length($0 - p) < length($1 - p) }
+    }
 
     /// The prompt's lake, if any.
     var lake: Lake? { lakes.first { $0.isHome } }
@@ -77,6 +85,10 @@ struct HomePlan: Sendable {
         }
         // Sites, as the finite world placed them (village first, then landmarks, then a pier).
         var placer = SitePlacer(context: context, rng: rng, river: riverPath, idPrefix: "home", naming: .numbered)
+        // A town is laid out first: it wants the best ground, and the rest keeps off it.
+        if recipe.has(.town) {
+            town = TownPlan(recipe: recipe, placer: &placer, towards: map.roadCells.first.map { map.centre($0) }, seaward: seaward)
+        }
         placer.placeHomeSites(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea)
         villageCenter = placer.villageCenter
         // Pads: flattened to the ground at their centre.
@@ -85,13 +97,13 @@ struct HomePlan: Sendable {
             s.padHeight = ground(s.position.x, s.position.y)
             return s
         }
-        hub = villageCenter ?? sites.first { $0.kind != .pier && $0.kind != .house }?.position
+        hub = town?.gates.first ?? villageCenter ?? sites.first { $0.kind != .pier && $0.kind != .house }?.position
         if hub == nil, recipe.has(.road) { hub = Vec2(0, 0) }
         let padded = sites
         func beforeRoads(_ x: Float, _ z: Float) -> Float {
             var h = ground(x, z)
             let p = Vec2(x, z)
-            for s in padded where s.kind != .pier {
+            for s in padded where s.kind.flattens {
                 let d = length(p - s.position)
                 if d < s.radius + 4 { h = mix(h, s.padHeight, 1 - smoothstep(s.radius, s.radius + 4, d)) }
             }
@@ -111,6 +123,18 @@ struct HomePlan: Sendable {
             for (name, path) in paths {
                 roads += RoadNetwork.grade(path, id: StableSeed.of("home/" + name), height: beforeRoads) { isWet($0, $1, margin: 0) }
             }
+        }
+        // The town's streets, graded like any road, then its rows of houses along them.
+        if let town {
+            var streets: [Polyline] = []
+            for (k, path) in town.streets.enumerated() {
+                streets += RoadNetwork.grade(path, id: StableSeed.of("home/town/street/\(k)"), height: beforeRoads) { isWet($0, $1, margin: 0) }
+            }
+            roads += streets
+            let church = sites.firstIndex { $0.kind == .church }, square = sites.first { $0.kind == .townSquare }
+            if let church, let square { sites[church].lot = TownLot(baseY: square.padHeight, length: town.churchLength) }
+            sites += town.lots(ground: .init(beforeRoads: beforeRoads, streets: streets, river: riverPath, isWet: { isWet($0, $1, margin: 0.3) }),
+                               seed: StableSeed.of("home/town", in: recipe.seed))
         }
         // The river's bed, cut after everything else and always falling.
         if riverPath.count > 2 {

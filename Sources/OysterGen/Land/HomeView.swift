@@ -10,7 +10,7 @@ struct HomeView {
     /// are in frame), else the first structure, else the lake, else the centre.
     var focus: Vec3 {
         var p = Vec2(0, 0)
-        if let v = home.villageCenter {
+        if let v = home.villageCenter ?? home.town?.centre {
             p = v
             if let castle = home.sites.first(where: { $0.kind == .castle }) { p = (v + castle.position) * 0.5 }
         }
@@ -34,7 +34,8 @@ struct HomeView {
         let sun = Sky.sunPosition(hour: recipe.timeOfDay).0
         var best: (Vec3, Float)?
         // A village reads from close by (its houses are a few metres tall); land from afar.
-        let closeBonus: Float = home.villageCenter != nil ? 3 : 0
+        // A town's houses stand three storeys high in rows: it reads from farther out.
+        let closeBonus: Float = home.villageCenter != nil ? 3 : home.town != nil ? -2 : 0
         for distance in [far * 0.5, far * 0.7, far] {
             for k in 0..<16 {
                 let ang = Float(k) / 16 * 2 * .pi + 0.3

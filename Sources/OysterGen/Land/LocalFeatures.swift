@@ -53,7 +53,7 @@ struct LocalFeatures: Sendable {
     func beforeRoads(_ x: Float, _ z: Float) -> Float {
         var h = afterLakes(x, z, base: terrain.height(x, z))
         let p = Vec2(x, z)
-        for s in sites where s.kind != .pier {
+        for s in sites where s.kind.flattens {
             let d = OysterCore.length(p - s.position)
             if d < s.radius + 4 { h = mix(h, s.padHeight, 1 - smoothstep(s.radius, s.radius + 4, d)) }
         }
@@ -65,7 +65,7 @@ struct LocalFeatures: Sendable {
     func sample(_ x: Float, _ z: Float, base: Float) -> Sample {
         var h = afterLakes(x, z, base: base)
         let p = Vec2(x, z)
-        for s in sites where s.kind != .pier {
+        for s in sites where s.kind.flattens {
             let d = OysterCore.length(p - s.position)
             let outer = s.radius + 4
             guard d < outer else { continue }

@@ -13,6 +13,7 @@ extension RegionBuilder {
         if let w = features.waterLevel(p.x, p.y), h < w + 0.6 { return false }
         if grid.road[k] < LocalFeatures.roadHalfWidth + clearance { return false }
         if grid.river[k] < LocalFeatures.riverHalfWidth * 2 + clearance { return false }
+        if inTown(p) { return false }
         for s in features.sites where length(s.position - p) < s.radius + clearance + (s.kind == .pier ? 14 : 1) { return false }
         return true
     }
@@ -153,6 +154,15 @@ extension RegionBuilder {
         for s in features.sites where region.owns(s.position.x, s.position.y) {
             if s.kind == .well {
                 villageSquare(s, into: &a, kits: &kits)
+                continue
+            }
+            if s.kind == .townSquare, let lot = s.lot {
+                townSquareProps(s, lot, into: &a, kits: &kits)
+                continue
+            }
+            if let kit = townKit(s), let lot = s.lot {
+                kits.place(kit, key: "site/\(s.name)", name: s.name, group: .buildings,
+                           translation: Vec3(s.position.x, lot.baseY, s.position.y), yaw: s.yaw, into: &a)
                 continue
             }
             let kit = s.kind.build(recipe.seed ^ s.id, recipe)

@@ -41,6 +41,7 @@ struct RegionBuilder {
         let terrainField = map.terrain
         let varied = !terrainField.farBiomes.isEmpty
         var biomes = [Biome](repeating: recipe.biome, count: varied ? n * n : 0)
+        let town = townSquare
         for jj in 0..<n {
             for ii in 0..<n {
                 let i = r.i0 + ii, j = r.j0 + jj
@@ -58,7 +59,8 @@ struct RegionBuilder {
                 if grid.river[k] < LocalFeatures.riverHalfWidth * 2.2 { above = min(above, 0.5) }
                 let b = varied ? terrainField.biome(x, z) : recipe.biome
                 if varied { biomes[v] = b }
-                let w = cover.weights(.init(height: h, slope: slope, aboveWater: above, deposit: grid.deposit(i, j), road: road, x: x, z: z), biome: b)
+                let paved = town.map { townPaving($0, x, z, roadD: roadD) } ?? 0
+                let w = cover.weights(.init(height: h, slope: slope, aboveWater: above, deposit: grid.deposit(i, j), road: road, x: x, z: z, paved: paved), biome: b)
                 for c in 0..<kc { weights[v * kc + c] = w[c] }
                 // Gullies (negative curvature) and deep water darken a little.
                 let lap = (grid.h(i - 1, j) + grid.h(i + 1, j) + grid.h(i, j - 1) + grid.h(i, j + 1)) * 0.25 - h

@@ -42,7 +42,7 @@ enum RoadNetwork {
         }
         let k = map.homeCells + 1
         let besideHome = (c.j == 0 && abs(c.i) == k) || (c.i == 0 && abs(c.j) == k)
-        if besideHome, let h = map.home.hub { ends.append((WorldMap.CellKey(0, 0), h)) }
+        if besideHome, let h = map.home.entry(from: from) { ends.append((WorldMap.CellKey(0, 0), h)) }
         return ends.flatMap { n, to in road(map, from: from, to: to, id: StableSeed.of("road/\(c.i)/\(c.j)/\(n.i)/\(n.j)")) }
     }
 

@@ -16,6 +16,10 @@ struct SitePlacer {
     var centre = Vec2(0, 0)
     var sites: [Site] = []
     var villageCenter: Vec2?
+    /// Discs kept free of further sites (a town's streets and houses, planned as a whole).
+    var reserved: [(centre: Vec2, radius: Float)] = []
+    /// A town's centre: its pier is the harbour by its streets.
+    var townCentre: Vec2?
 
     init(context: PlacementContext, rng: PCG32, river: [Vec2], idPrefix: String, naming: Naming, centre: Vec2 = .zero) {
         self.context = context
@@ -41,6 +45,7 @@ struct SitePlacer {
 
     func overlaps(_ p: Vec2, _ r: Float) -> Bool {
         for s in sites where length(s.position - p) < s.radius + r + 3 { return true }
+        for d in reserved where length(d.centre - p) < d.radius + r { return true }
         for q in stride(from: 0, to: river.count, by: 3) where length(river[q] - p) < r + LocalFeatures.riverHalfWidth * 3 { return true }
         return false
     }
@@ -124,7 +129,7 @@ struct SitePlacer {
             let dir = -normalize2(g)
             let end = p + dir * 14
             guard ground(end.x, end.y) < w - 0.8 else { continue }
-            let score = -context.slope(p) - (villageCenter.map { length($0 - p) * 0.01 } ?? 0)
+            let score = -context.slope(p) - (villageCenter.map { length($0 - p) * 0.01 } ?? 0) - (townCentre.map { length($0 - p) * 0.05 } ?? 0)
             if best == nil || score > best!.2 { best = (p, katan2(dir.x, dir.y), score) }
         }
         guard let (p, yaw, _) = best else { return }
@@ -136,6 +141,9 @@ struct SitePlacer {
     /// The recipe's structures round home, each by its own rule, in registry order.
     mutating func placeHomeSites(recipe: Recipe, lake: Lake?, seaward: Vec2?, hasSea: Bool) {
         for kind in Structure.all {
+            // A town takes the village's place: its square and streets are the settlement (a
+            // world too small or too rough for one keeps the village).
+            if kind == .house, townCentre != nil { continue }
             guard let rule = kind.placeAtHome, let f = kind.feature, recipe.has(f) else { continue }
             rule(&self, HomeSetting(recipe: recipe, lake: lake, seaward: seaward, hasSea: hasSea, villageCentre: villageCenter, context: context))
         }

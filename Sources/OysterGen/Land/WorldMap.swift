@@ -54,7 +54,7 @@ final class WorldMap: @unchecked Sendable {
         // Roads out of home: towards one landward side, and on through the other side too
         // when the prompt asks for a road.
         var cells: [CellKey] = []
-        if recipe.has(.road) || recipe.has(.village) {
+        if recipe.has(.road) || recipe.has(.village) || recipe.has(.town) {
             let seaward: Vec2? = { if case .side(let s) = kind { return s }; return nil }()
             let dirs: [(Int32, Int32)] = [(1, 0), (-1, 0), (0, 1), (0, -1)].filter { d in
                 seaward.map { dot(Vec2(Float(d.0), Float(d.1)), $0) < 0.5 } ?? true

@@ -147,6 +147,11 @@ enum Lexicon {
             if !kind.groupWords.isEmpty { add(kind.groupWords, features + [.thing(.group(kind))]) }
         }
         add("road roads path paths trail trails track lane", .feature(.road))
+        // Towns: streets of terraced houses round a square. Direct mode still reads them as a
+        // village to place (it builds no towns yet). A city is a big town; "castle town" and
+        // "harbour town" are read word by word (a castle walls the town, a harbour gives it a pier).
+        add("town towns street streets township borough", .feature(.town), .thing(.group(.house)))
+        add("city cities metropolis", .size(0.95), .feature(.town), .thing(.group(.house)))
         add("treasure treasures chest chests gold loot hoard", .feature(.treasure))
         add("torch torches torchlit candle candles lantern lanterns", .feature(.torches))
         // MARK: Moods

@@ -239,7 +239,7 @@ public enum PromptInterpreter {
         if r.has(.waterfall), !r.has(.river), !r.has(.lake) { ensure(.lake) }
         if r.biome == .tropical, !r.has(.sea), !r.has(.lake) { ensure(.sea) }
         if r.biome == .swamp, !r.has(.sea), !r.has(.lake) { ensure(.lake, Feature(.lake, size: 0.8)) }
-        if r.has(.village) || (r.has(.castle) && r.has(.village)) { ensure(.road) }
+        if r.has(.village) || (r.has(.castle) && r.has(.village)) || r.has(.town) { ensure(.road) }
         if !r.moods.contains(.barren) {
             ensure(.forest, Feature(.forest, density: sparse ? 0.2 : r.biome == .desert ? 0.12 : 0.45))
         }

@@ -91,6 +91,11 @@ public enum FeatureKind: String, CaseIterable, Hashable, Sendable {
     case dungeon, treasure, torches
     /// Tombs in a dungeon: sarcophagi, burial niches, candles and pointed arches.
     case crypt
+    /// A town round the origin instead of a village: streets fitted to the ground round a
+    /// square with a fountain, market and church, terraces of 2–4 storey houses and shops along
+    /// them, street lamps. `size` 0…1 is its extent (0.5 a market town, 1 a city); with the
+    /// recipe's `castle` it is walled with gates, with a `river` its streets bridge it.
+    case town
 
     /// Features that shape the ground rather than sit on it.
     var isLandform: Bool { [.mountains, .hills, .canyon, .plains].contains(self) }

@@ -20,7 +20,7 @@ extension Structure {
 
     /// A pier from a shore into the water (`SitePlacer.pier`).
     static let pier: Structure = Structure(
-        name: "pier", feature: .pier, words: "pier piers dock docks jetty harbor harbour port", padRadius: 2, maxSlope: 1, lane: true,
+        name: "pier", feature: .pier, words: "pier piers dock docks jetty harbor harbour port", padRadius: 2, maxSlope: 1, lane: true, flattens: false,
         placeAtHome: { placer, _ in placer.pier() },
         build: { seed, recipe in
             let ruined = recipe.moods.contains(.ruined) || recipe.moods.contains(.ancient)

@@ -4,7 +4,7 @@ extension Structure {
     /// Village houses, placed in rings round a square (`SitePlacer.village`), doors facing it.
     static let house: Structure = Structure(
         name: "house", feature: .village, words: "house houses cottage cottages home homes hut huts",
-        groupWords: "village villages town hamlet settlement", padRadius: 5, maxSlope: 0.45,
+        groupWords: "village villages hamlet settlement", padRadius: 5, maxSlope: 0.45,
         placeAtHome: { placer, setting in
             placer.village(houses: setting.count(.village, default: 6, limit: 40), tries: 64, lake: setting.lake, seaward: setting.seaward)
         },

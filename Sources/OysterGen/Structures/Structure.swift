@@ -27,6 +27,9 @@ struct Structure: Sendable, Hashable, CustomStringConvertible {
     var coastal = false
     /// A lane leads to it from a village square.
     var lane = false
+    /// Its pad flattens the ground. A pier stands in the water, and a town's buildings stand
+    /// on the slope with their own foundations (`TownLot`), stepping down the street.
+    var flattens = true
     /// How home places it when the recipe asks (nil: placed as part of another kind).
     var placeAtHome: (@Sendable (inout SitePlacer, HomeSetting) -> Void)?
     /// The kit, from a seed and the recipe (biome and moods choose materials).

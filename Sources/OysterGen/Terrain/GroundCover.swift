@@ -17,6 +17,9 @@ struct GroundCover {
         var road: Float
         var x: Float
         var z: Float
+        /// 1 on a town's paving (its streets, pavements and square), 0 off it: laid stone,
+        /// which reads as gravel rather than a country road's dirt.
+        var paved: Float = 0
     }
 
     let biome: Biome
@@ -90,6 +93,11 @@ struct GroundCover {
             let roadKind: Float = s.road * 6
             if biome == .alpine || biome == .tundra || biome == .desert { gravel += roadKind } else { dirt += roadKind }
             grass *= 1 - s.road
+        }
+        if s.paved > 0 {
+            gravel += s.paved * 9
+            dirt *= 1 - s.paved
+            grass *= 1 - s.paved
         }
         grass *= (1 - steep) * (1 - 0.6 * bare)
         if snowing { snowW = max(snowW, (1 - steep) * (1.2 + p)) }

@@ -17,4 +17,6 @@ struct Site: Sendable {
     var index = 0
     /// One of the prompt's own structures round the origin.
     var isHome = false
+    /// What a town's plan decided for it (its height, its houses); nil outside towns.
+    var lot: TownLot?
 }

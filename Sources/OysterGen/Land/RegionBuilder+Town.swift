@@ -1,0 +1,78 @@
+import OysterCore
+
+/// A town's sites in a region: rows, walls and bridges at the heights their plan chose, the
+/// square's fountain, stalls, benches and lamps on its flattened pad; and what the town changes
+/// on the ground (paving to the house fronts, no trees in its streets).
+extension RegionBuilder {
+    /// The town square among the region's features, with its lot.
+    var townSquare: (site: Site, lot: TownLot)? {
+        for s in features.sites where s.kind == .townSquare { if let lot = s.lot { return (s, lot) } }
+        return nil
+    }
+
+    /// The kit of a site the town plan placed (nil for any other site).
+    func townKit(_ s: Site) -> KitModel? {
+        guard let lot = s.lot else { return nil }
+        let seed = recipe.seed ^ s.id
+        switch s.kind {
+        case .terrace: return lot.terrace.map { Buildings.terrace($0, seed: seed) }
+        case .church: return Buildings.church(length: lot.length, width: 8, seed: seed)
+        case .bridge: return Buildings.bridge(length: lot.length, width: 4.2, stone: true, seed: seed)
+        case .quay: return Buildings.quay(width: lot.length, depth: 6, seed: seed)
+        case .townWall: return Buildings.castleWall(CastleWallParams(length: lot.length, height: 6.5, thickness: 2.2, gate: lot.gate), seed: seed)
+        default: return nil
+        }
+    }
+
+    /// How far the ground at (x, z) is paved (0…1): the square, and in town the pavements
+    /// from the street to the house fronts. `roadD` is the distance to the nearest road.
+    func townPaving(_ square: (site: Site, lot: TownLot), _ x: Float, _ z: Float, roadD: Float) -> Float {
+        let (s, lot) = square
+        let d = Vec2(x, z) - s.position
+        guard length(d) < lot.extent + 6 else { return 0 }
+        let across = Vec2(-lot.axis.y, lot.axis.x)
+        let u = abs(dot(d, lot.axis)), v = abs(dot(d, across))
+        let square = 1 - smoothstep(0, 1.2, max(u - lot.half.x, v - lot.half.y))
+        let pavement = 1 - smoothstep(TownPlan.front - 0.6, TownPlan.front + 0.2, roadD)
+        return max(square, pavement)
+    }
+
+    /// True inside a town's streets and square, where no tree or bush grows.
+    func inTown(_ p: Vec2) -> Bool {
+        guard let (s, lot) = townSquare else { return false }
+        return length(p - s.position) < lot.extent
+    }
+
+    /// Fountain, market stalls, benches, a cart, barrels and lamps on the square.
+    func townSquareProps(_ s: Site, _ lot: TownLot, into a: inout SceneAssembler, kits: inout KitPlacement) {
+        let seed = recipe.seed ^ s.id
+        var r = KitRandom(seed: seed ^ 0x5C0A)
+        let axis = lot.axis, across = Vec2(-axis.y, axis.x), h = lot.half
+        var items: [(KitModel, String, Vec2, Float)] = []
+        let yaw = katan2(axis.x, axis.y)
+        items.append((Props.fountain(radius: 2.4, seed: seed), "Fountain", Vec2(-h.x * 0.3, -1), 0))
+        // Stalls in a row along the main street's side, facing into the square.
+        var u = -h.x + 2.5
+        while u < h.x - 2.5 {
+            if r.chance(0.8) { items.append((Props.marketStall(seed: seed ^ UInt64(bitPattern: Int64(u * 10))), "MarketStall", Vec2(u, -h.y + 2.2), yaw + .pi)) }
+            u += 3.4
+        }
+        for k in 0..<2 {
+            let side: Float = k == 0 ? 1 : -1
+            items.append((Props.bench(seed: seed ^ UInt64(k)), "Bench", Vec2(-h.x * 0.3 + side * 4.2, -1), yaw + side * .pi / 2))
+        }
+        items.append((Props.cart(seed: seed), "Cart", Vec2(h.x * 0.55, -h.y * 0.35), r.float(in: 0...6.28)))
+        for k in 0..<3 { items.append((Props.barrel(seed: seed ^ UInt64(k + 5)), "Barrel", Vec2(-h.x + 1.2 + Float(k) * 0.8, h.y - 1.2), 0)) }
+        for (k, (du, dv)) in [(Float(-1), Float(-1)), (1, -1), (1, 1), (-1, 1)].enumerated() {
+            items.append((Props.lamppost(height: 4, seed: seed ^ UInt64(k + 11)), "Lamppost", Vec2(du * (h.x - 0.8), dv * (h.y - 0.8)), 0))
+        }
+        var counter: [String: Int] = [:]
+        for (kit, label, offset, turn) in items {
+            let n = counter[label, default: 0] + 1
+            counter[label] = n
+            let p = s.position + axis * offset.x + across * offset.y
+            kits.place(kit, key: "prop/\(s.name)/\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: .village,
+                       translation: Vec3(p.x, features.height(p.x, p.y) - 0.02, p.y), yaw: turn, into: &a)
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import OysterCore
+import OysterGLTF
+import Testing
+@testable import OysterGen
+
+/// A 160 m home region round a town, low detail, untextured: a whole town in 64 m tiles.
+private func townRecipe(_ prompt: String = "a town", seed: UInt64 = 3) -> Recipe {
+    var r = smallRecipe(prompt, seed: seed)
+    r.size = 192
+    return r
+}
+
+private var regionOnly: WorldGenerator.Options {
+    var o = WorldGenerator.Options()
+    o.horizon = false
+    o.bakeTextures = false
+    return o
+}
+
+/// The footprints of a terrace site's houses on the ground (world XZ).
+private func footprints(_ s: Site) -> [Footprint] {
+    guard let t = s.lot?.terrace else { return [] }
+    let facing = Vec2(ksin(s.yaw), kcos(s.yaw))
+    let x = Vec2(facing.y, -facing.x)
+    return t.houses.map { h in
+        let a = s.position + x * h.x0 + facing * (t.depth / 2), b = s.position + x * h.x1 + facing * (t.depth / 2)
+        return Footprint(a: a, b: b, inward: -facing, depth: t.depth)
+    }
+}
+
+@Suite struct TownTests {
+    // MARK: - Words
+
+    @Test(arguments: ["a town", "a city", "a market town", "a castle town", "a harbour town", "cobbled streets", "a port town by the sea"])
+    func townWordsAskForATown(_ prompt: String) {
+        let r = PromptInterpreter.interpret(prompt).recipe
+        #expect(r.has(.town), "\(prompt)")
+        #expect(!r.has(.village), "\(prompt): the town is the settlement")
+    }
+
+    @Test func aCityIsABigTownACastleTownIsWalledAHarbourTownHasAPier() {
+        #expect((PromptInterpreter.interpret("a city").recipe.feature(.town)?.size ?? 0) > 0.9)
+        #expect(PromptInterpreter.interpret("a small town").recipe.feature(.town)?.size == 0.3)
+        #expect(PromptInterpreter.interpret("a castle town").recipe.has(.castle))
+        let harbour = PromptInterpreter.interpret("a harbour town").recipe
+        #expect(harbour.has(.pier) && harbour.has(.sea))
+        #expect(!PromptInterpreter.interpret("a village by a lake").recipe.has(.town))
+    }
+
+    @Test func aTownRecipeReadsAndWritesItsFeature() throws {
+        let r = try Recipe.parse(Array(#"{"features": [{"kind": "town", "size": 1}, {"kind": "castle"}]}"#.utf8))
+        #expect(r.feature(.town)?.size == 1)
+        #expect(try Recipe.parse(Array(r.jsonText.utf8)) == r)
+        #expect(throws: RecipeError.self) { try Recipe.parse(Array(#"{"features": [{"kind": "towns"}]}"#.utf8)) }
+    }
+
+    // MARK: - Plan
+
+    @Test func theTownHasASquareAChurchStreetsAndRowsOfHouses() throws {
+        let map = WorldMap(recipe: townRecipe())
+        let home = map.home
+        let town = try #require(home.town)
+        #expect(home.sites.filter { $0.kind == .townSquare }.count == 1)
+        #expect(home.sites.filter { $0.kind == .church }.count == 1)
+        #expect(home.sites.contains { $0.kind == .house } == false)
+        let rows = home.sites.filter { $0.kind == .terrace }
+        #expect(rows.count >= 8)
+        let houses = rows.flatMap { $0.lot?.terrace?.houses ?? [] }
+        #expect(houses.count >= 30)
+        #expect(houses.contains { $0.shop })
+        #expect(town.streets.count >= 4)
+    }
+
+    @Test(arguments: [UInt64(3), 7, 11])
+    func noHouseStandsOnAStreetOrOnAnotherHouse(_ seed: UInt64) throws {
+        let map = WorldMap(recipe: townRecipe(seed: seed))
+        let home = map.home
+        let town = try #require(home.town)
+        let streets = SegmentIndex(home.roads, radius: 10)
+        let all = home.sites.filter { $0.kind == .terrace }.flatMap(footprints)
+        #expect(!all.isEmpty)
+        for (i, f) in all.enumerated() {
+            for p in f.samples {
+                if let r = streets.nearest(p.x, p.y) { #expect(r.distance > LocalFeatures.roadHalfWidth + 1, "a house on a street (or its pavement) at \(p)") }
+            }
+            #expect(!f.overlaps(town.squareFootprint), "a house on the square")
+            for g in all[(i + 1)...] { #expect(!f.overlaps(g), "two houses overlap at \(f.centre)") }
+        }
+    }
+
+    @Test func theStreetsLieOnTheGround() throws {
+        let r = townRecipe()
+        let map = WorldMap(recipe: r)
+        let home = map.home
+        let town = try #require(home.town)
+        let features = map.features(minX: -r.size / 2, minZ: -r.size / 2, maxX: r.size / 2, maxZ: r.size / 2)
+        var checked = 0
+        for line in home.roads {
+            for (p, v) in zip(line.points, line.values) where length(p - town.centre) < town.extent {
+                // Away from the river's cut, the ground under a street's centre is its surface.
+                if let riv = features.riverIndex.nearest(p.x, p.y), riv.distance < LocalFeatures.riverBank { continue }
+                #expect(abs(features.height(p.x, p.y) - (v - 0.08)) < 0.02, "street off the ground at \(p)")
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+    }
+
+    @Test func aCastleTownIsWalledWithGatesWhereTheStreetsLeave() throws {
+        let map = WorldMap(recipe: townRecipe("a castle town"))
+        let home = map.home
+        let walls = home.sites.filter { $0.kind == .townWall }
+        #expect(walls.filter { $0.lot?.gate == true }.count >= 2)
+        #expect(walls.filter { $0.lot?.gate == false }.count >= 6)
+        #expect(home.sites.filter { $0.name.hasPrefix("WallTower_") }.count == 8)
+        // The castle itself stands outside the town.
+        let town = try #require(home.town)
+        if let castle = home.sites.first(where: { $0.kind == .castle }) { #expect(length(castle.position - town.centre) > town.extent) }
+    }
+
+    @Test func aStreetCrossingTheRiverHasABridge() throws {
+        // Seeds whose river runs through the town: every crossing of a street and the river has one.
+        var bridged = 0
+        for seed: UInt64 in 1...6 {
+            let map = WorldMap(recipe: townRecipe("a town on a river", seed: seed))
+            let home = map.home
+            guard let river = home.rivers.first else { continue }
+            let bridges = home.sites.filter { $0.kind == .bridge }
+            bridged += bridges.count
+            for b in bridges {
+                #expect(river.points.contains { length($0 - b.position) < 12 }, "a bridge away from the river")
+            }
+        }
+        #expect(bridged > 0)
+    }
+
+    @Test func aHarbourTownsStreetsRunDownToQuays() {
+        var quays = 0
+        for seed: UInt64 in 1...4 {
+            let map = WorldMap(recipe: townRecipe("a harbour town by the sea", seed: seed))
+            let home = map.home
+            let features = map.features(minX: -96, minZ: -96, maxX: 96, maxZ: 96)
+            for q in home.sites where q.kind == .quay {
+                quays += 1
+                // Its far edge stands in the sea, its near edge at the street's level.
+                let out = q.position + Vec2(ksin(q.yaw), kcos(q.yaw)) * 5
+                #expect(features.waterLevel(out.x, out.y) != nil, "a quay on dry land at \(q.position)")
+                #expect(abs((q.lot?.baseY ?? 0) - features.height(q.position.x, q.position.y)) < 0.6)
+            }
+        }
+        #expect(quays > 0)
+    }
+
+    // MARK: - Regions and tiles
+
+    @Test func aTownIsTheSameBytesEveryTime() {
+        let writer = GLTFWriter()
+        let r = townRecipe()
+        #expect(writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)) == writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)))
+    }
+
+    @Test(arguments: ["a town", "a castle town on a river"])
+    func theTilesOfATownAreItsHomeRegion(_ prompt: String) {
+        let r = townRecipe(prompt)
+        let region = WorldGenerator.generate(r, options: regionOnly)
+        let stream = ChunkGenerator.Stream(r, size: 64)
+        var tiles: [Scene] = []
+        for z in -2...1 { for x in -2...1 { tiles.append(stream.tile(x: x, z: z)) } }
+        // Terrain, vertex for vertex.
+        let regionGround = terrainVertices(region)
+        var tileGround: [SIMD2<Float>: [Float]] = [:]
+        for t in tiles { tileGround.merge(terrainVertices(t)) { a, b in a == b ? a : [.nan] } }
+        #expect(Set(regionGround.keys).isSubset(of: Set(tileGround.keys)))
+        let differing = regionGround.filter { tileGround[$0.key] != $0.value }.count
+        #expect(differing == 0, "\(differing) terrain vertices differ")
+        // Buildings and props, each in exactly one tile, where the region has them.
+        let regionObjects = placed(region)
+        let tileObjects = tiles.flatMap { placed($0) }
+        #expect(regionObjects.contains { $0.hasPrefix("Terrace_001 @") })
+        #expect(regionObjects.contains { $0.hasPrefix("Fountain_01 @") })
+        #expect(tileObjects.count == Set(tileObjects).count, "an object appears in two tiles")
+        #expect(Set(tileObjects).isSuperset(of: regionObjects))
+    }
+
+    // MARK: - Kit
+
+    @Test func aTerraceSharesItsPartyWallsAndLightsItsLamps() {
+        let p = TerraceParams(houses: [TerraceHouse(x0: -9, x1: -3), TerraceHouse(x0: -3, x1: 3, baseY: 0.8, shop: true), TerraceHouse(x0: 3, x1: 9, baseY: 1.4)],
+                              depth: 9, footY: -1)
+        let kit = Buildings.terrace(p, seed: 5)
+        #expect(kit.parts.count == 1)
+        #expect(kit.lightAnchors.filter { $0.kind == .lantern }.count == 2)
+        #expect(kit.lightAnchors.filter { $0.kind == .windowGlow }.count == 3)
+        let box = kit.footprint
+        #expect(box.min.x > -9.6 && box.max.x < 9.6, "roofs stop at the row's ends")
+        #expect(box.min.y <= -1)
+        #expect(kit.parts[0].mesh.kinds.contains(.glass) && kit.parts[0].mesh.kinds.contains(.cloth))
+        // Bad input is clamped, never a crash.
+        let odd = Buildings.terrace(TerraceParams(houses: [TerraceHouse(x0: 0, x1: .nan), TerraceHouse(x0: 0, x1: 1e9)], depth: .infinity, footY: .nan), seed: 1)
+        #expect(odd.triangleCount == 0)
+    }
+}
+
+/// "name @ x,y,z" for every building and prop.
+private func placed(_ scene: Scene) -> [String] {
+    var out: [String] = []
+    for g in scene.nodes where ["Buildings", "Village"].contains(g.name ?? "") {
+        for c in g.children {
+            let n = scene.nodes[c]
+            if case .trs(let t, _, _) = n.transform { out.append("\(n.name ?? "") @ \(t.x),\(t.y),\(t.z)") }
+        }
+    }
+    return out
+}
