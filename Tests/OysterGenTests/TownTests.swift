@@ -88,6 +88,33 @@ private func footprints(_ s: Site) -> [Footprint] {
         }
     }
 
+    /// A town's people stand on its square round the fountain, clear of its props; its walkers
+    /// take the streets (the fountain is too wide for the well's loop).
+    @Test func aTownsPeopleGatherOnItsSquare() throws {
+        let r = townRecipe("a busy town with two guards")
+        let map = WorldMap(recipe: r)
+        let builder = RegionBuilder(map: map, region: .home(r))
+        let (square, lot) = try #require(builder.townSquare)
+        let items = builder.townSquareItems(square, lot)
+        let fountain = try #require(items.first { $0.label == "Fountain" })
+        let plan = Inhabitants(builder)
+        #expect(plan.people.count == r.placedPeople.reduce(0) { $0 + $1.count })
+        var standing = 0
+        for person in plan.people {
+            switch person.doing {
+            case .stand(let at, _, _):
+                standing += 1
+                let d = at - square.position
+                #expect(abs(dot(d, lot.axis)) < lot.half.x && abs(dot(d, Vec2(-lot.axis.y, lot.axis.x))) < lot.half.y, "\(person.name) off the square")
+                for item in items { #expect(length(at - item.at) > item.clearance - 1e-3, "\(person.name) in the \(item.label)") }
+                #expect(length(at - fountain.at) < 14, "\(person.name) round the fountain")
+            case .loop: Issue.record("\(person.name) loops round the fountain")
+            case .stroll: break
+            }
+        }
+        #expect(standing >= 8)
+    }
+
     @Test func theStreetsLieOnTheGround() throws {
         let r = townRecipe()
         let map = WorldMap(recipe: r)

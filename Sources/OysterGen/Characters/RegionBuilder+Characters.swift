@@ -12,13 +12,25 @@ extension RegionBuilder {
         let groups = recipe.placedPeople
         guard !groups.isEmpty else { return [] }
         let well = features.sites.first { $0.kind == .well && $0.isHome }
-        let centre = well?.position ?? map.home.hub ?? Vec2(0, 0)
-        // Obstacles: the square's props and every building's footprint.
-        var obstacles: [(Vec2, Float)] = features.sites.filter { $0.kind != .well }.map { ($0.position, $0.radius + 1) }
+        let square = townSquare.flatMap { $0.site.isHome ? $0 : nil }
+        // A town's people gather round its fountain, on the square; a village's round its well.
+        let items = square.map { townSquareItems($0.site, $0.lot) } ?? []
+        let centre = items.first { $0.label == "Fountain" }?.at ?? well?.position ?? map.home.hub ?? Vec2(0, 0)
+        // Obstacles: the square's props and every building's footprint (a town square's own
+        // pad is where they stand: only its church and props are in the way).
+        var obstacles: [(Vec2, Float)] = features.sites.filter { $0.kind != .well && $0.kind != .townSquare }.map { ($0.position, $0.radius + 1) }
         if let well {
             obstacles += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
         }
-        func free(_ p: Vec2) -> Bool { obstacles.allSatisfy { length(p - $0.0) > $0.1 } && features.waterLevel(p.x, p.y) == nil }
+        obstacles += items.map { ($0.at, $0.clearance) }
+        /// On a town square: within its paving, a metre in from its edges (the rows and streets
+        /// are beyond).
+        func onSquare(_ p: Vec2) -> Bool {
+            guard let (site, lot) = square else { return true }
+            let d = p - site.position
+            return abs(dot(d, lot.axis)) < lot.half.x - 1 && abs(dot(d, Vec2(-lot.axis.y, lot.axis.x))) < lot.half.y - 1
+        }
+        func free(_ p: Vec2) -> Bool { onSquare(p) && obstacles.allSatisfy { length(p - $0.0) > $0.1 } && features.waterLevel(p.x, p.y) == nil }
         // Roads out of the square, for villagers who walk them (each way along the road
         // nearest the well, where that way runs on far enough over dry ground).
         var roadWays: [[Vec2]] = []
@@ -57,7 +69,8 @@ extension RegionBuilder {
                 counts[g.role] = k + 1
                 var activity = g.role.activity(k)
                 // Walkers beyond the loop's walk the roads, then stand.
-                if case .route = activity, walkers >= CharacterRoute.maxWalkers {
+                // (A town's fountain is too wide for the loop's 2.8 m: its walkers take the streets.)
+                if case .route = activity, walkers >= (square == nil ? CharacterRoute.maxWalkers : 0) {
                     if strollers < min(CharacterStroll.maxStrollers, roadWays.count) {
                         plan.append(.init(role: g.role, index: k, doing: .stroll(CharacterStroll(path: roadWays[strollers], loops: strollLoops))))
                         strollers += 1

@@ -43,36 +43,56 @@ extension RegionBuilder {
         return length(p - s.position) < lot.extent
     }
 
-    /// Fountain, market stalls, benches, a cart, barrels and lamps on the square.
-    func townSquareProps(_ s: Site, _ lot: TownLot, into a: inout SceneAssembler, kits: inout KitPlacement) {
+    /// One thing on the town square: where it stands (world), turned how, how far people keep
+    /// from it, and its kit (made only when the square is built).
+    struct SquareItem {
+        var label: String
+        var at: Vec2
+        var yaw: Float
+        var clearance: Float
+        var make: () -> KitModel
+    }
+
+    /// Fountain, market stalls, benches, a cart, barrels and lamps on the square: where each
+    /// goes, for the square's props and for the people standing round the fountain.
+    func townSquareItems(_ s: Site, _ lot: TownLot) -> [SquareItem] {
         let seed = recipe.seed ^ s.id
         var r = KitRandom(seed: seed ^ 0x5C0A)
         let axis = lot.axis, across = Vec2(-axis.y, axis.x), h = lot.half
-        var items: [(KitModel, String, Vec2, Float)] = []
+        var items: [SquareItem] = []
+        func add(_ label: String, _ offset: Vec2, _ turn: Float, _ clearance: Float, _ make: @escaping () -> KitModel) {
+            items.append(SquareItem(label: label, at: s.position + axis * offset.x + across * offset.y, yaw: turn, clearance: clearance, make: make))
+        }
         let yaw = katan2(axis.x, axis.y)
-        items.append((Props.fountain(radius: 2.4, seed: seed), "Fountain", Vec2(-h.x * 0.3, -1), 0))
+        add("Fountain", Vec2(-h.x * 0.3, -1), 0, 3.2) { Props.fountain(radius: 2.4, seed: seed) }
         // Stalls in a row along the main street's side, facing into the square.
         var u = -h.x + 2.5
         while u < h.x - 2.5 {
-            if r.chance(0.8) { items.append((Props.marketStall(seed: seed ^ UInt64(bitPattern: Int64(u * 10))), "MarketStall", Vec2(u, -h.y + 2.2), yaw + .pi)) }
+            let stallSeed = seed ^ UInt64(bitPattern: Int64(u * 10))
+            if r.chance(0.8) { add("MarketStall", Vec2(u, -h.y + 2.2), yaw + .pi, 2) { Props.marketStall(seed: stallSeed) } }
             u += 3.4
         }
         for k in 0..<2 {
             let side: Float = k == 0 ? 1 : -1
-            items.append((Props.bench(seed: seed ^ UInt64(k)), "Bench", Vec2(-h.x * 0.3 + side * 4.2, -1), yaw + side * .pi / 2))
+            add("Bench", Vec2(-h.x * 0.3 + side * 4.2, -1), yaw + side * .pi / 2, 1.3) { Props.bench(seed: seed ^ UInt64(k)) }
         }
-        items.append((Props.cart(seed: seed), "Cart", Vec2(h.x * 0.55, -h.y * 0.35), r.float(in: 0...6.28)))
-        for k in 0..<3 { items.append((Props.barrel(seed: seed ^ UInt64(k + 5)), "Barrel", Vec2(-h.x + 1.2 + Float(k) * 0.8, h.y - 1.2), 0)) }
+        add("Cart", Vec2(h.x * 0.55, -h.y * 0.35), r.float(in: 0...6.28), 1.8) { Props.cart(seed: seed) }
+        for k in 0..<3 { add("Barrel", Vec2(-h.x + 1.2 + Float(k) * 0.8, h.y - 1.2), 0, 0.7) { Props.barrel(seed: seed ^ UInt64(k + 5)) } }
         for (k, (du, dv)) in [(Float(-1), Float(-1)), (1, -1), (1, 1), (-1, 1)].enumerated() {
-            items.append((Props.lamppost(height: 4, seed: seed ^ UInt64(k + 11)), "Lamppost", Vec2(du * (h.x - 0.8), dv * (h.y - 0.8)), 0))
+            add("Lamppost", Vec2(du * (h.x - 0.8), dv * (h.y - 0.8)), 0, 0.6) { Props.lamppost(height: 4, seed: seed ^ UInt64(k + 11)) }
         }
+        return items
+    }
+
+    /// The square's things (`townSquareItems`) placed on its pad.
+    func townSquareProps(_ s: Site, _ lot: TownLot, into a: inout SceneAssembler, kits: inout KitPlacement) {
         var counter: [String: Int] = [:]
-        for (kit, label, offset, turn) in items {
-            let n = counter[label, default: 0] + 1
-            counter[label] = n
-            let p = s.position + axis * offset.x + across * offset.y
-            kits.place(kit, key: "prop/\(s.name)/\(label)/\(n)", name: "\(label)_\(String(format2: n))", group: .village,
-                       translation: Vec3(p.x, features.height(p.x, p.y) - 0.02, p.y), yaw: turn, into: &a)
+        for item in townSquareItems(s, lot) {
+            let n = counter[item.label, default: 0] + 1
+            counter[item.label] = n
+            let p = item.at
+            kits.place(item.make(), key: "prop/\(s.name)/\(item.label)/\(n)", name: "\(item.label)_\(String(format2: n))", group: .village,
+                       translation: Vec3(p.x, features.height(p.x, p.y) - 0.02, p.y), yaw: item.yaw, into: &a)
         }
     }
 }

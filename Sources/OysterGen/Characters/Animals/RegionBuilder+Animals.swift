@@ -4,7 +4,7 @@ import OysterCore
 
 extension RegionBuilder {
     /// Where the world's animals gather: the home village's well, else its hub.
-    var homePoint: Vec2 { features.sites.first { $0.kind == .well && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0) }
+    var homePoint: Vec2 { features.sites.first { ($0.kind == .well || $0.kind == .townSquare) && $0.isHome }?.position ?? map.home.hub ?? Vec2(0, 0) }
 
     /// Where the recipe's animals go (see `Inhabitants`): each species a herd on open meadow
     /// (gentle, treeless ground well away from buildings, roads, rivers and lakes), as near
