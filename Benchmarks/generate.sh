@@ -30,6 +30,10 @@ stats=$("$TOOL" -o "$OUT/default.glb" 2>&1 | tail -1)
 echo "default scene: ${stats#*: }"
 run "default scene (GLB)" "$TOOL" -q -o "$OUT/default.glb"
 echo "  (goal: at most 2 s including the horizon)"
+# Towns (issue 16): a market town and a city, whole scenes with their horizon, as the default.
+run "a town (GLB)" "$TOOL" -q "a town" -o "$OUT/town.glb"
+run "a city (GLB)" "$TOOL" -q "a city" -o "$OUT/city.glb"
+echo "  (goal: a 256 m town region at most 3 s)"
 # Prompt reading (issue 16): 100 KB of lexicon words, nearest meanings, a phrase and nonsense,
 # read and explained (no world is made). Linear in the prompt's length.
 piece="a misty copse by the lake with a log cabin and a spaceship, zorblax at twilight; "
@@ -57,3 +61,14 @@ block() { # label, first tile X,Z, last tile X,Z
 }
 block "chunks 8x8 round home" -4,-4 3,3
 block "chunks 8x8 at (1000,-3000)" 1000,-3000 1007,-2993
+# A town streamed: its tiles round home (the town plan is made once per world).
+town_block() {
+    local per_tile=()
+    for _ in $(seq "$RUNS"); do
+        line=$("$TOOL" "a town" --chunks -4,-4:3,3 -o "$OUT/tiles/t.glb" 2>&1 | tail -1)
+        per_tile+=("$(echo "$line" | sed -E 's/.*: ([0-9.]+) ms per tile.*/\1/')")
+        rm -rf "$OUT/tiles"
+    done
+    printf '%-28s median %8.1f ms per tile written (64 tiles)\n' "chunks 8x8 of a town" "$(printf '%s\n' "${per_tile[@]}" | median)"
+}
+town_block
