@@ -44,16 +44,10 @@ struct CharacterStroll: Sendable {
     /// Points every `step` metres along `line`, starting `skip` metres from its point nearest
     /// `from`, in the direction `sign` (+1 with the points, −1 against them), for `maxLoops`
     /// walk loops or until the line ends; nil when it ends within `skip`.
-    static func stretch(of line: [Vec2], from: Vec2, sign: Int, skip: Float = 0) -> [Vec2]? {
+    static func stretch(of road: Polyline, from: Vec2, sign: Int, skip: Float = 0) -> [Vec2]? {
+        let line = road.points
         guard line.count >= 2 else { return nil }
-        // The nearest point on the line, as (segment, fraction).
-        var best = (d: Float.infinity, segment: 0, t: Float(0))
-        for i in 0..<(line.count - 1) {
-            let a = line[i], b = line[i + 1], ab = b - a
-            let t = max(0, min(1, dot(from - a, ab) / max(dot(ab, ab), 1e-9)))
-            let d = length(a + ab * t - from)
-            if d < best.d { best = (d, i, t) }
-        }
+        let best = road.closest(to: from)
         // Walk the line from there, `sign` ways, collecting a point every `step` metres.
         var points = [line[best.segment] + (line[best.segment + 1] - line[best.segment]) * best.t]
         var here = points[0]

@@ -18,11 +18,11 @@ extension RegionBuilder {
         let centre = items.first { $0.label == "Fountain" }?.at ?? well?.position ?? map.home.hub ?? Vec2(0, 0)
         // Obstacles: the square's props and every building's footprint (a town square's own
         // pad is where they stand: only its church and props are in the way).
-        var obstacles: [(Vec2, Float)] = features.sites.filter { $0.kind != .well && $0.kind != .townSquare }.map { ($0.position, $0.radius + 1) }
+        var props: [(Vec2, Float)] = items.map { ($0.at, $0.clearance) }
         if let well {
-            obstacles += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
+            props += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
         }
-        obstacles += items.map { ($0.at, $0.clearance) }
+        let obstacles = features.sites.filter { $0.kind != .well && $0.kind != .townSquare }.map { ($0.position, $0.radius + 1) } + props
         /// On a town square: within its paving, a metre in from its edges (the rows and streets
         /// are beyond).
         func onSquare(_ p: Vec2) -> Bool {
@@ -38,7 +38,6 @@ extension RegionBuilder {
         // On a road between houses: a site's radius bounds its building's corners, and houses
         // stand about that far from the road, so a walker keeps 80 % of it (and clear of
         // the square's props).
-        let props = obstacles.filter { o in !features.sites.contains { $0.kind != .well && $0.position == o.0 } }
         func open(_ p: Vec2) -> Bool {
             features.sites.allSatisfy { $0.kind == .well || length(p - $0.position) > $0.radius * 0.8 } && props.allSatisfy { length(p - $0.0) > $0.1 }
         }
@@ -52,7 +51,7 @@ extension RegionBuilder {
         // the shortest of their ways allows, so their stroll has one length.
         for road in features.roads.filter({ away($0) < 30 }).sorted(by: { ($0.points.count, $0.id) > ($1.points.count, $1.id) }) {
             for sign in [1, -1] {
-                guard let way = CharacterStroll.stretch(of: road.points, from: centre, sign: sign, skip: 4) else { continue }
+                guard let way = CharacterStroll.stretch(of: road, from: centre, sign: sign, skip: 4) else { continue }
                 let clear = Array(way.prefix { dry($0) && open($0) })
                 if CharacterStroll.loops(in: clear) >= CharacterStroll.minLoops { roadWays.append(clear) }
             }

@@ -21,17 +21,21 @@ struct Polyline: Sendable {
         maxCorner = hi
     }
 
-    /// Distance from `p` to the nearest point of the line.
-    func distance(to p: Vec2) -> Float {
-        guard points.count > 1 else { return points.first.map { length($0 - p) } ?? .infinity }
-        var best = Float.infinity
+    /// The point of the line nearest `p`: its segment, the fraction along it, and how far.
+    func closest(to p: Vec2) -> (segment: Int, t: Float, distance: Float) {
+        guard points.count > 1 else { return (0, 0, points.first.map { length($0 - p) } ?? .infinity) }
+        var best = (segment: 0, t: Float(0), distance: Float.infinity)
         for i in 0..<(points.count - 1) {
             let a = points[i], ab = points[i + 1] - a
-            let t = max(0, min(1, dot(p - a, ab) / max(dot(ab, ab), 1e-12)))
-            best = min(best, length(a + ab * t - p))
+            let t = max(0, min(1, dot(p - a, ab) / max(dot(ab, ab), 1e-9)))
+            let d = length(a + ab * t - p)
+            if d < best.distance { best = (i, t, d) }
         }
         return best
     }
+
+    /// Distance from `p` to the nearest point of the line.
+    func distance(to p: Vec2) -> Float { closest(to: p).distance }
 
     /// True when any point of the line lies within `margin` of the rectangle.
     func touches(minX: Float, minZ: Float, maxX: Float, maxZ: Float, margin: Float) -> Bool {
