@@ -47,10 +47,11 @@ run "chunk (1000,-3000) (GLB)" "$TOOL" -q --chunk 1000,-3000 -o "$OUT/chunk.glb"
 # Streaming: a block of 8 x 8 tiles in one process, as a game's generator thread would make
 # them (one world plan, kit meshes converted once). The tool prints ms per tile; median of
 # RUNS, with the run's peak memory. Near home (villages, roads, rivers, lakes) and far out.
-block() { # label, first tile X,Z, last tile X,Z
+block() { # label, first tile X,Z, last tile X,Z, and the prompt (none: the default world)
     local label=$1 from=$2 to=$3 per_tile=() peak=()
+    local prompt=(); [ -n "${4:-}" ] && prompt=("$4")
     for _ in $(seq "$RUNS"); do
-        line=$(/usr/bin/time -f "peak %M" "$TOOL" --chunks "$from:$to" -o "$OUT/tiles/t.glb" 2>&1 | tail -2 | tr '\n' ' ')
+        line=$(/usr/bin/time -f "peak %M" "$TOOL" "${prompt[@]}" --chunks "$from:$to" -o "$OUT/tiles/t.glb" 2>&1 | tail -2 | tr '\n' ' ')
         per_tile+=("$(echo "$line" | sed -E 's/.*: ([0-9.]+) ms per tile, ([0-9.]+) ms of it generation.*/\1 \2/')")
         peak+=("$(echo "$line" | sed -E 's/.*peak ([0-9]+).*/\1/')")
         rm -rf "$OUT/tiles"
@@ -62,13 +63,4 @@ block() { # label, first tile X,Z, last tile X,Z
 block "chunks 8x8 round home" -4,-4 3,3
 block "chunks 8x8 at (1000,-3000)" 1000,-3000 1007,-2993
 # A town streamed: its tiles round home (the town plan is made once per world).
-town_block() {
-    local per_tile=()
-    for _ in $(seq "$RUNS"); do
-        line=$("$TOOL" "a town" --chunks -4,-4:3,3 -o "$OUT/tiles/t.glb" 2>&1 | tail -1)
-        per_tile+=("$(echo "$line" | sed -E 's/.*: ([0-9.]+) ms per tile.*/\1/')")
-        rm -rf "$OUT/tiles"
-    done
-    printf '%-28s median %8.1f ms per tile written (64 tiles)\n' "chunks 8x8 of a town" "$(printf '%s\n' "${per_tile[@]}" | median)"
-}
-town_block
+block "chunks 8x8 of a town" -4,-4 3,3 "a town"

@@ -5,6 +5,19 @@ import Testing
 @testable import OysterExport
 import OysterTestSupport
 
+/// World positions of the joints at `bones` (indices into a skin's joints) of every skin at
+/// `time` of animation `name` (or its Godot `-loop` name); empty without that animation.
+func jointPositions(_ scene: Scene, _ name: String, at time: Float, bones: [Int]) -> [Vec3] {
+    guard let a = scene.animations.firstIndex(where: { $0.name == name || $0.name == name + "-loop" }) else { return [] }
+    let pose = scene.pose(at: time, animation: a)
+    return scene.skins.flatMap { skin in
+        bones.map { b -> Vec3 in
+            let m = pose.worldMatrices[skin.joints[b]]
+            return Vec3(m.m[12], m.m[13], m.m[14])
+        }
+    }
+}
+
 /// Characters through every export target: the written GLB (validated by the exporter, where
 /// an error fails the export) reads back with its skins, VRM joint names, weights and clips,
 /// and its walk poses the feet where the generated scene does.
@@ -19,14 +32,7 @@ struct CharacterExportTests {
 
     /// World positions of both ankles of every character at `time` of animation `name`.
     static func feet(_ scene: Scene, _ name: String, at time: Float) -> [Vec3] {
-        guard let a = scene.animations.firstIndex(where: { $0.name == name || $0.name == name + "-loop" }) else { return [] }
-        let pose = scene.pose(at: time, animation: a)
-        return scene.skins.flatMap { skin in
-            [HumanoidBone.leftFoot, .rightFoot].map { b -> Vec3 in
-                let m = pose.worldMatrices[skin.joints[b.index]]
-                return Vec3(m.m[12], m.m[13], m.m[14])
-            }
-        }
+        jointPositions(scene, name, at: time, bones: [HumanoidBone.leftFoot, .rightFoot].map(\.index))
     }
 
     @Test(arguments: ExportTarget.allCases)
@@ -79,14 +85,7 @@ struct AnimalExportTests {
     }()
 
     static func hooves(_ scene: Scene, _ name: String, at time: Float) -> [Vec3] {
-        guard let a = scene.animations.firstIndex(where: { $0.name == name || $0.name == name + "-loop" }) else { return [] }
-        let pose = scene.pose(at: time, animation: a)
-        return scene.skins.flatMap { skin in
-            QuadrupedLeg.allCases.map { leg -> Vec3 in
-                let m = pose.worldMatrices[skin.joints[leg.bones.foot.index]]
-                return Vec3(m.m[12], m.m[13], m.m[14])
-            }
-        }
+        jointPositions(scene, name, at: time, bones: QuadrupedLeg.allCases.map(\.bones.foot.index))
     }
 
     @Test(arguments: ExportTarget.allCases)
