@@ -96,9 +96,13 @@ struct Generate: OysterTool {
         var (resolved, interpretation) = try resolveRecipe(console)
         if instancing { resolved.instancing = true }
         if explain {
-            // The resolved recipe, and for a prompt how each word was read (Recipe reads the
-            // "words" key back as provenance, so the output still works as a --recipe file).
-            var json = resolved.json
+            // The resolved recipe with its cast spelled out (the people and animals its
+            // features imply, when it names none), and for a prompt how each word was read
+            // (Recipe reads the "words" key back as provenance, so the output still works as
+            // a --recipe file, giving the same world).
+            var shown = resolved
+            shown.characters = resolved.cast
+            var json = shown.json
             if let words = interpretation?.wordsJSON, var object = json.objectValue {
                 object["words"] = words
                 json = .object(object)

@@ -7,11 +7,15 @@ import Testing
 @Suite("Animal placement")
 struct AnimalPlacementTests {
     func animals(_ prompt: String) -> [CharacterGroup] {
-        PromptInterpreter.interpret(prompt).recipe.characters.filter { $0.species != nil }
+        PromptInterpreter.interpret(prompt).recipe.cast.filter { $0.species != nil }
     }
 
     @Test func promptWordsCountAndChooseAnimals() {
-        #expect(animals("a meadow by a lake").isEmpty, "a world has no animals unless asked")
+        // The world's own: deer where no one lives, a settlement's livestock by the seed.
+        #expect(animals("a meadow by a lake") == [CharacterGroup(.deer, count: 4)])
+        #expect(animals("a village") == [CharacterGroup(.sheep, count: 5)])
+        #expect(PromptInterpreter.interpret("a village", seed: 2).recipe.cast.filter { $0.species != nil } == [CharacterGroup(.cow, count: 5)])
+        #expect(animals("a jungle village").isEmpty, "no livestock in the tropics")
         #expect(animals("a herd of deer in a forest clearing") == [CharacterGroup(.deer, count: AnimalSpecies.deer.herdSize)])
         #expect(animals("five horses and a dog near a village") == [CharacterGroup(.horse, count: 5), CharacterGroup(.dog, count: 1)])
         #expect(animals("sheep on the hills") == [CharacterGroup(.sheep, count: AnimalSpecies.sheep.herdSize)])
@@ -19,14 +23,14 @@ struct AnimalPlacementTests {
         #expect(animals("a flock of sheep and a sheepdog") == [CharacterGroup(.sheep, count: 8), CharacterGroup(.dog, count: 1)])
         #expect(animals("a deserted village with horses") == [CharacterGroup(.horse, count: 3)], "deserted means no people")
         let r = PromptInterpreter.interpret("three knights and a herd of horses").recipe
-        #expect(r.characters.compactMap(\.role) == [.knight] && r.placedAnimals.map(\.species) == [.horse])
+        #expect(r.cast.compactMap(\.role) == [.knight, .villager, .farmer] && r.placedAnimals.map(\.species) == [.horse])
     }
 
     @Test func aHugeHerdIsCappedWithAWarningNamingTheCap() {
         let r = PromptInterpreter.interpret("a valley with 200 sheep and 70 cows").recipe
-        #expect(r.animalsAsked == 270)
+        #expect(r.animalsAsked == 275, "the 270 asked and the valley's five crows")
         #expect(r.placedAnimals.reduce(0) { $0 + $1.count } == Recipe.maxAnimals)
-        #expect(r.warnings == ["animals: 270 asked, at most \(Recipe.maxAnimals) are placed (Recipe.maxAnimals)"])
+        #expect(r.warnings == ["animals: 275 in the cast, at most \(Recipe.maxAnimals) are placed (Recipe.maxAnimals)"])
     }
 
     @Test func theRecipeCarriesAnimalsAndRefusesBadOnes() throws {
@@ -52,6 +56,8 @@ struct AnimalPlacementTests {
     static let recipe: Recipe = {
         var r = smallRecipe("a village with a herd of deer and two horses", seed: 5)
         r.size = 256
+        // The herds alone (the village's people stand at its doors; its crows fly over it).
+        r.characters = r.cast.filter { $0.species != nil }
         return r
     }()
     static let scene = WorldGenerator.generate(recipe)

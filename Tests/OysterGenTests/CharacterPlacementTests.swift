@@ -6,15 +6,20 @@ import Testing
 @Suite("Character placement")
 struct CharacterPlacementTests {
     @Test func promptWordsCountAndChoosePeople() {
-        func people(_ prompt: String) -> [CharacterGroup] { PromptInterpreter.interpret(prompt).recipe.characters }
-        #expect(people("a village by a lake").isEmpty, "a world has nobody unless asked")
-        #expect(people("three knights guarding a castle") == [CharacterGroup(.knight, count: 3)])
-        #expect(people("a monk in a crypt") == [CharacterGroup(.monk, count: 1)])
+        func people(_ prompt: String) -> [CharacterGroup] { PromptInterpreter.interpret(prompt).recipe.cast.filter { $0.role != nil } }
+        // Nobody named: the world's own (six houses: four villagers and a farmer).
+        #expect(PromptInterpreter.interpret("a village by a lake").recipe.characters == nil)
+        #expect(people("a village by a lake") == [CharacterGroup(.villager, count: 4), CharacterGroup(.farmer, count: 1)])
+        // Named people come first, then the world's own: a castle's two guards.
+        #expect(people("three knights guarding a castle") == [CharacterGroup(.knight, count: 3), CharacterGroup(.guard, count: 2)])
+        #expect(people("two guards at a castle") == [CharacterGroup(.guard, count: 2)], "a counted role has the prompt's count")
+        #expect(people("a monk in a crypt") == [CharacterGroup(.monk, count: 1), CharacterGroup(.skeleton, count: 2)])
         // "market" reads as its nearest meaning, a merchant, before "busy" fills the village.
-        #expect(people("a busy market village").map(\.role) == [.merchant, .villager])
+        #expect(people("a busy market village") == [CharacterGroup(.merchant, count: 2), CharacterGroup(.villager, count: 10), CharacterGroup(.farmer, count: 1)])
         #expect(people("a deserted village with three villagers and a knight").isEmpty)
+        #expect(people("a dark dungeon").isEmpty, "a plain dungeon is empty")
         let huge = PromptInterpreter.interpret("a village with 100000 people").recipe
-        #expect(huge.charactersAsked == 10_000)
+        #expect(huge.charactersAsked == 10_001, "the 10,000 villagers asked, and the village's farmer")
         #expect(huge.placedPeople.reduce(0) { $0 + $1.count } == Recipe.maxCharacters)
         #expect(huge.warnings.count == 1 && huge.warnings[0].contains("\(Recipe.maxCharacters)"))
     }
@@ -23,7 +28,11 @@ struct CharacterPlacementTests {
         var r = Recipe()
         r.characters = [CharacterGroup(.guard, count: 2), CharacterGroup(.farmer, count: 1)]
         #expect(try Recipe(json: r.json) == r)
-        #expect(Recipe().json.objectValue?["characters"] == nil, "recipes without people keep their bytes")
+        #expect(Recipe().json.objectValue?["characters"] == nil, "a recipe naming nobody writes no list: its cast is implied")
+        // An empty list is a world with nobody in it, and stays one through its JSON.
+        let empty = try Recipe.parse(Array(#"{"characters": []}"#.utf8))
+        #expect(empty.characters == [] && empty.cast.isEmpty && !Recipe().cast.isEmpty)
+        #expect(try Recipe(json: empty.json) == empty)
         for bad in [#"{"characters": [{"role": "dragon"}]}"#, #"{"characters": [{"role": "knight", "count": -1}]}"#,
                     #"{"characters": [{"role": "knight", "colour": "red"}]}"#, #"{"characters": {"role": "knight"}}"#] {
             #expect(throws: RecipeError.self) { try Recipe.parse(Array(bad.utf8)) }
@@ -34,15 +43,24 @@ struct CharacterPlacementTests {
         var r = smallRecipe("a busy village with two guards", seed: 3)
         r.size = 128
         let scene = WorldGenerator.generate(r)
-        let asked = r.placedPeople.reduce(0) { $0 + $1.count }
-        #expect(scene.skins.count == asked)
+        // The people asked for and the village's own animals (its sheep, the crows over its
+        // forest, the trout in its lake), each a skin.
+        let placed = (r.placedPeople.map(\.count) + r.placedAnimals.map(\.count) + r.placedBirds.map(\.count) + r.placedFish.map(\.count)).reduce(0, +)
+        #expect(scene.skins.count == placed)
+        #expect(scene.nodes.filter { $0.name?.hasPrefix("Guard_") == true && $0.name?.hasSuffix("Rig") == true }.count == 2)
         let route = try #require(scene.animations.firstIndex { $0.name == "route" })
         #expect(abs(scene.animations[route].duration - CharacterRoute.duration) < 1e-3)
         // Walkers' ankles, on the ground of the route: still while planted, as in the clip.
         let walkerSkins = scene.skins.indices.filter { s in
-            scene.animations[route].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
+            scene.skins[s].joints.count == HumanoidBone.allCases.count
+                && scene.animations[route].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
         }
-        #expect(walkerSkins.count == CharacterRoute.maxWalkers)
+        // Every other villager of the ten walks: round the well and out along the roads in
+        // turn, the loop taking the rest.
+        let strollers = scene.animations.first { $0.name == "stroll" }.map { a in
+            Set(a.channels.compactMap(\.node).filter { scene.nodes[$0].name?.hasSuffix("Rig") == true }).count
+        } ?? 0
+        #expect(walkerSkins.count == min(CharacterRoute.maxWalkers, 5 - strollers) && strollers <= CharacterStroll.maxStrollers)
         for s in walkerSkins.prefix(2) {
             let foot = scene.skins[s].joints[HumanoidBone.leftFoot.index]
             let range = CharacterClip.walk.contacts.first { $0.bone == .leftFoot }!.phases[0]
@@ -92,7 +110,8 @@ struct CharacterPlacementTests {
         // A planted ankle stays within 2 cm while it carries the body, out and back: the feet
         // are put on the road's slope, not the flat ground the walk clip is made on.
         let walker = try #require(scene.skins.indices.first { s in
-            scene.animations[stroll].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
+            scene.skins[s].joints.count == HumanoidBone.allCases.count
+                && scene.animations[stroll].channels.contains { $0.node == scene.skins[s].joints[HumanoidBone.leftFoot.index] }
         })
         let foot = scene.skins[walker].joints[HumanoidBone.leftFoot.index]
         let range = CharacterClip.walk.contacts.first { $0.bone == .leftFoot }!.phases[0]
@@ -117,8 +136,16 @@ struct CharacterPlacementTests {
         #expect(WorldGenerator.generate(r) == WorldGenerator.generate(r))
     }
 
-    @Test func worldsWithoutPeopleHaveNoCharacters() {
-        let scene = WorldGenerator.generate(smallRecipe("a village by a lake", seed: 3))
-        #expect(scene.skins.isEmpty && !scene.nodes.contains { $0.role == .character })
+    @Test func aDesertedVillageHasNoPeopleAndAnEmptyCastNobodyAtAll() {
+        // Deserted: no people and no livestock; the crows and the lake's trout stay.
+        let deserted = smallRecipe("a deserted village by a lake", seed: 3)
+        #expect(deserted.placedPeople.isEmpty && deserted.placedAnimals.isEmpty)
+        let scene = WorldGenerator.generate(deserted)
+        #expect(scene.skins.count == (deserted.placedBirds.map(\.count) + deserted.placedFish.map(\.count)).reduce(0, +))
+        #expect(!scene.nodes.contains { $0.name?.hasPrefix("Villager_") == true || $0.name?.hasPrefix("Sheep_") == true })
+        var nobody = smallRecipe("a village by a lake", seed: 3)
+        nobody.characters = []
+        let empty = WorldGenerator.generate(nobody)
+        #expect(empty.skins.isEmpty && !empty.nodes.contains { $0.role == .character })
     }
 }

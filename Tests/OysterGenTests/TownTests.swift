@@ -102,12 +102,16 @@ private func footprints(_ s: Site) -> [Footprint] {
         var standing = 0
         for person in plan.people {
             switch person.doing {
-            case .stand(let at, _, _):
+            case .stand(let at, _, _, _):
                 standing += 1
                 let d = at - square.position
                 #expect(abs(dot(d, lot.axis)) < lot.half.x && abs(dot(d, Vec2(-lot.axis.y, lot.axis.x))) < lot.half.y, "\(person.name) off the square")
-                for item in items { #expect(length(at - item.at) > item.clearance - 1e-3, "\(person.name) in the \(item.label)") }
-                #expect(length(at - fountain.at) < 14, "\(person.name) round the fountain")
+                // Merchants keep the stalls, behind their counters; the rest stand clear.
+                for item in items where !(person.role == .merchant && item.label == "MarketStall") {
+                    #expect(length(at - item.at) > item.clearance - 1e-3, "\(person.name) in the \(item.label)")
+                }
+                if person.role == .merchant { #expect(items.contains { $0.label == "MarketStall" && length(at - $0.at) < 0.5 }, "\(person.name) keeps a stall") }
+                #expect(person.role == .merchant || length(at - fountain.at) < 14, "\(person.name) round the fountain")
             case .loop: Issue.record("\(person.name) loops round the fountain")
             case .stroll: break
             }

@@ -4,13 +4,35 @@ extension Buildings {
     static let storey: Float = 2.8
     static let plinthTop: Float = 0.25
 
+    /// A house's outer size (width along its front, depth) as `house` builds it from `p`.
+    static func houseSize(_ p: HouseParams) -> (width: Float, depth: Float) {
+        let pw = kitClamp(p.width, 3, 30, fallback: 7), pd = kitClamp(p.depth, 3, 30, fallback: 5.5)
+        return (max(pw, pd), min(pw, pd))
+    }
+
+    /// The first draws of a house's front from its random stream: the windows' width, and the
+    /// door's middle along the front wall from its left end. One function for `house` and for
+    /// whoever needs the door without the house (the people standing at it).
+    static func houseFront(width w: Float, rng: inout KitRandom) -> (windowWidth: Float, doorX: Float) {
+        let winW = rng.float(in: 0.8...1.0)
+        return (winW, w / 2 + rng.float(in: -0.15...0.15) * w)
+    }
+
+    /// Where the door of the house of `p` and `seed` is, in the house's frame (the front wall
+    /// faces +Z; y 0 is its base): the middle of the doorway on the front wall's outer face.
+    static func houseDoor(_ p: HouseParams, seed: UInt64) -> Vec3 {
+        let (w, d) = houseSize(p)
+        var rng = KitRandom(seed: seed)
+        let (_, doorX) = houseFront(width: w, rng: &rng)
+        return Vec3(doorX - w / 2, plinthTop, d / 2)
+    }
+
     /// A house: plinth, walls with a door and windows cut in, timber framing or quoins by
     /// style, a gable or hip roof with overhang, an optional chimney. Parts: `Walls`, `Roof`,
     /// `Door` (swing hint), `Window_N`; light anchors: one window glow per window.
     public static func house(_ p: HouseParams, seed: UInt64) -> KitModel {
         var rng = KitRandom(seed: seed)
-        let pw = kitClamp(p.width, 3, 30, fallback: 7), pd = kitClamp(p.depth, 3, 30, fallback: 5.5)
-        let w = max(pw, pd), d = min(pw, pd)
+        let (w, d) = houseSize(p)
         let floors = max(1, min(p.floors, 3))
         let t: Float = 0.3
         let H = Float(floors) * storey + plinthTop
@@ -25,8 +47,8 @@ extension Buildings {
         var model = KitModel(name: "House")
         let frames = rectWalls(width: w, depth: d, thickness: t)
         // Openings per wall.
-        let doorW: Float = 1.05, winW: Float = rng.float(in: 0.8...1.0), winH: Float = 1.15
-        let doorX = w / 2 + rng.float(in: -0.15...0.15) * w
+        let doorW: Float = 1.05, winH: Float = 1.15
+        let (winW, doorX) = houseFront(width: w, rng: &rng)
         let door = WallOpening(x0: doorX - doorW / 2, x1: doorX + doorW / 2, y0: plinthTop, y1: plinthTop + 2.1)
         var openings: [[WallOpening]] = [[door], [], [], []]
         func windows(_ length: Float, count: Int, floor: Int, avoid: WallOpening?) -> [WallOpening] {

@@ -11,8 +11,9 @@ import OysterCore
 struct Inhabitants: Sendable {
     /// What an inhabitant does: stands playing a clip, or walks a loop.
     enum Doing<Clip: Sendable>: Sendable {
-        /// Stands at `at` turned `yaw` (radians about +Y), playing `clip`.
-        case stand(at: Vec2, yaw: Float, clip: Clip)
+        /// Stands at `at` turned `yaw` (radians about +Y), playing `clip`, on the ground or on
+        /// the `floor` of a structure (a castle's wall walk) at that height.
+        case stand(at: Vec2, yaw: Float, clip: Clip, floor: Float? = nil)
         /// Walks a closed loop round `centre`, starting at the angle `start`.
         case loop(centre: Vec2, start: Float)
         /// Walks out along a road and back.
@@ -22,7 +23,7 @@ struct Inhabitants: Sendable {
         /// (a loop is a few metres across, within the margin a tile's ground covers).
         var anchor: Vec2 {
             switch self {
-            case .stand(let at, _, _): return at
+            case .stand(let at, _, _, _): return at
             case .loop(let centre, _): return centre
             case .stroll(let stroll): return stroll.path[0]
             }
@@ -69,18 +70,27 @@ struct Inhabitants: Sendable {
 
     var isEmpty: Bool { people.isEmpty && animals.isEmpty && circlers.isEmpty }
 
-    /// Whether `recipe` asks for anyone at all (a world nobody was asked into needs no plan).
-    static func asked(in recipe: Recipe) -> Bool {
+    /// Whether anyone lives in `recipe`'s world (its cast, named or implied, places someone):
+    /// a world with nobody needs no plan.
+    static func live(in recipe: Recipe) -> Bool {
         !recipe.placedPeople.isEmpty || !recipe.placedAnimals.isEmpty || !recipe.placedBirds.isEmpty || !recipe.placedFish.isEmpty
     }
 
     /// The plan of `builder`'s region (the home region: only its well, meadows, woods and
-    /// waters are searched).
+    /// waters are searched), each inhabitant anchored within `reach` of home.
     init(_ builder: RegionBuilder) {
-        people = builder.peoplePlan()
-        animals = builder.herdPlan()
-        circlers = builder.flockPlan() + builder.shoalPlan()
+        let reach = Inhabitants.reach(builder.map)
+        func near(_ p: Vec2) -> Bool { max(abs(p.x), abs(p.y)) <= reach }
+        people = builder.peoplePlan().filter { near($0.doing.anchor) }
+        animals = builder.herdPlan().filter { near($0.doing.anchor) }
+        circlers = (builder.flockPlan() + builder.shoalPlan()).filter { near($0.route.centre) }
     }
+
+    /// Half the side of the square round the origin every anchor lies in: the home region
+    /// and 256 m beyond it (the searches for woods and meadows reach 200 m from home). A tile
+    /// beyond it has nobody to build, so it never needs the plan (nor the home ground the
+    /// plan is made on).
+    static func reach(_ map: WorldMap) -> Float { map.homeHalf + 256 }
 
     init() {}
 }
@@ -99,8 +109,8 @@ extension RegionBuilder {
             case .stroll(let stroll):
                 let nodes = a.addCharacter(character, name: person.name, translation: .zero, yaw: 0, under: group, clips: [])
                 strollAnimation(nodes, character, stroll, into: &a)
-            case .stand(let at, let yaw, let clip):
-                a.addCharacter(character, name: person.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
+            case .stand(let at, let yaw, let clip, let floor):
+                a.addCharacter(character, name: person.name, translation: Vec3(at.x, floor ?? features.height(at.x, at.y), at.y), yaw: yaw,
                                under: group, clips: [clip])
             }
         }
@@ -113,8 +123,8 @@ extension RegionBuilder {
                 animalRoute(nodes, animal, centre: centre, start: start, into: &a)
             case .stroll:
                 preconditionFailure("animals do not stroll roads yet")
-            case .stand(let at, let yaw, let clip):
-                a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, features.height(at.x, at.y), at.y), yaw: yaw,
+            case .stand(let at, let yaw, let clip, let floor):
+                a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, floor ?? features.height(at.x, at.y), at.y), yaw: yaw,
                             under: group, clips: [clip])
             }
         }

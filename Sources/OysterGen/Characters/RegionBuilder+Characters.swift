@@ -19,9 +19,13 @@ extension RegionBuilder {
         // Obstacles: the square's props and every building's footprint (a town square's own
         // pad is where they stand: only its church and props are in the way).
         var props: [(Vec2, Float)] = items.map { ($0.at, $0.clearance) }
+        var stalls = items.filter { $0.label == "MarketStall" }.map { (at: $0.at, yaw: $0.yaw) }
         if let well {
-            props += KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (well.position + $0.2, $0.1 == "Well" ? 1.6 : 1.0) }
+            let square = KitCatalog.villageProps(seed: recipe.seed ^ well.id).map { (label: $0.1, at: well.position + $0.2, yaw: $0.3) }
+            props += square.map { ($0.at, $0.label == "Well" ? 1.6 : 1.0) }
+            stalls += square.filter { $0.label == "MarketStall" }.map { (at: $0.at, yaw: $0.yaw) }
         }
+        var posts = personPosts(centre: centre, stalls: stalls)
         let obstacles = features.sites.filter { $0.kind != .well && $0.kind != .townSquare }.map { ($0.position, $0.radius + 1) } + props
         /// On a town square: within its paving, a metre in from its edges (the rows and streets
         /// are beyond).
@@ -67,15 +71,23 @@ extension RegionBuilder {
                 let k = counts[g.role, default: 0]
                 counts[g.role] = k + 1
                 var activity = g.role.activity(k)
-                // Walkers beyond the loop's walk the roads, then stand.
-                // (A town's fountain is too wide for the loop's 2.8 m: its walkers take the streets.)
-                if case .route = activity, walkers >= (square == nil ? CharacterRoute.maxWalkers : 0) {
-                    if strollers < min(CharacterStroll.maxStrollers, roadWays.count) {
+                // Walkers take turns: round the well, then out along a road, while each has
+                // room; then stand. (A town's fountain is too wide for the loop's 2.8 m: its
+                // walkers take the streets.)
+                if case .route = activity {
+                    let loopFree = walkers < (square == nil ? CharacterRoute.maxWalkers : 0)
+                    let roadFree = strollers < min(CharacterStroll.maxStrollers, roadWays.count)
+                    if roadFree, !loopFree || walkers > strollers {
                         plan.append(.init(role: g.role, index: k, doing: .stroll(CharacterStroll(path: roadWays[strollers], loops: strollLoops))))
                         strollers += 1
                         continue
                     }
-                    activity = .stand(.idle)
+                    if !loopFree { activity = .stand(.idle) }
+                }
+                if case .stand(let clip) = activity, let post = posts.take(g.role, clip: clip) {
+                    taken.append(post.at)
+                    plan.append(.init(role: g.role, index: k, doing: .stand(at: post.at, yaw: post.yaw, clip: clip, floor: post.floor)))
+                    continue
                 }
                 switch activity {
                 case .route:

@@ -21,7 +21,7 @@ public enum ChunkGenerator {
     /// and animals' when the recipe has them), so the shared textures can be baked once for
     /// all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        let inhabited = Inhabitants.asked(in: recipe)
+        let inhabited = Inhabitants.live(in: recipe)
         return SurfaceKind.allCases.filter { !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) }
     }
 

@@ -81,10 +81,10 @@ final class WorldMap: @unchecked Sendable {
     }
 
     /// The home region's people and animals (`Inhabitants`), planned on first use on the home
-    /// region's ground, for tiles to build the ones they own. A world nobody was asked into
-    /// never builds that ground.
+    /// region's ground, for tiles to build the ones they own. A world with nobody in it never
+    /// builds that ground.
     var inhabitants: Inhabitants {
-        if !Inhabitants.asked(in: recipe) { return Inhabitants() }
+        if !Inhabitants.live(in: recipe) { return Inhabitants() }
         lock.lock()
         if let plan = inhabitantsPlan { lock.unlock(); return plan }
         lock.unlock()

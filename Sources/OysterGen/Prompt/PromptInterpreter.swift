@@ -31,6 +31,8 @@ public enum PromptInterpreter {
         var pendingHerd: Int?
         // Counts of birds of no named species (0: a flock), in the prompt's order.
         var birds: [Int]?
+        // The people and animals the prompt names, by kind, with their counts.
+        var asked: [CharacterGroup] = []
 
         // Animals of any kit: the count before them, else the group size after "herd of",
         // "flock of", "shoal of", else the word's own.
@@ -38,8 +40,8 @@ public enum PromptInterpreter {
             let count = pendingCount?.value ?? (pendingHerd != nil ? kind.groupSize : fallback)
             pendingCount = nil
             pendingHerd = nil
-            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
-            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+            if let i = asked.firstIndex(where: { $0.kind == kind }) { asked[i].count += count }
+            else { asked.append(CharacterGroup(kind, count: count)) }
         }
 
         func addFeature(_ kind: FeatureKind) {
@@ -97,8 +99,8 @@ public enum PromptInterpreter {
                 case .character(let role, let fallback):
                     let count = pendingCount?.value ?? fallback
                     pendingCount = nil
-                    if let i = recipe.characters.firstIndex(where: { $0.role == role }) { recipe.characters[i].count += count }
-                    else { recipe.characters.append(CharacterGroup(role, count: count)) }
+                    if let i = asked.firstIndex(where: { $0.role == role }) { asked[i].count += count }
+                    else { asked.append(CharacterGroup(role, count: count)) }
                 case .animal(let species, let fallback): addAnimals(.animal(species), fallback)
                 case .bird(let species, let fallback): addAnimals(.bird(species), fallback)
                 case .fish(let species, let fallback): addAnimals(.fish(species), fallback)
@@ -124,11 +126,6 @@ public enum PromptInterpreter {
         recipe.timeOfDay = hour ?? (moods.contains(.eerie) ? 21 : 14)
         recipe.weather = weather ?? (moods.contains(.misty) || moods.contains(.eerie) ? .fog : .clear)
         recipe.moods = moods
-        if busy, !recipe.characters.contains(where: { $0.role == .villager }) { recipe.characters.append(CharacterGroup(.villager, count: 10)) }
-        if busy, !recipe.characters.contains(where: { $0.role == .merchant }) { recipe.characters.append(CharacterGroup(.merchant, count: 2)) }
-        // "A deserted village" has nobody in it, whatever else the prompt says (animals may
-        // still graze there).
-        if nobody { recipe.characters.removeAll { $0.role != nil } }
         if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
             recipe.features[i].species = species.map(\.rawValue)
         }
@@ -136,10 +133,42 @@ public enum PromptInterpreter {
         if let birds {
             let kind = CharacterKind.bird(birdSpecies(recipe))
             let count = birds.reduce(0) { $0 + ($1 == 0 ? kind.groupSize : $1) }
-            if let i = recipe.characters.firstIndex(where: { $0.kind == kind }) { recipe.characters[i].count += count }
-            else { recipe.characters.append(CharacterGroup(kind, count: count)) }
+            if let i = asked.firstIndex(where: { $0.kind == kind }) { asked[i].count += count }
+            else { asked.append(CharacterGroup(kind, count: count)) }
         }
+        if !asked.isEmpty || busy || nobody { recipe.characters = cast(recipe.impliedCharacters, asking: asked, busy: busy, nobody: nobody) }
         return PromptInterpretation(recipe: recipe, unusedWords: unused, readings: readings)
+    }
+
+    /// The prompt's people and animals, then the world's own (`implied`) it did not name: a
+    /// role the prompt counts has the prompt's count ("two guards" at a castle are two, not
+    /// its two and two more); animals the prompt names of a kit (quadrupeds, birds, fish)
+    /// replace the world's own of that kit ("two carp" in a lake are its only fish). What was
+    /// asked comes first, so the caps cut the world's own first.
+    /// "Busy" means at least ten villagers and two merchants; "deserted" means no people, and
+    /// none of the livestock they would keep, whatever else is said (animals asked for, and
+    /// wild ones, stay).
+    static func cast(_ implied: [CharacterGroup], asking asked: [CharacterGroup], busy: Bool, nobody: Bool) -> [CharacterGroup] {
+        func kit(_ k: CharacterKind) -> Int {
+            switch k {
+            case .person: return 0
+            case .animal: return 1
+            case .bird: return 2
+            case .fish: return 3
+            }
+        }
+        let namedKits = Set(asked.map { kit($0.kind) }).subtracting([0])
+        var cast = asked + implied.filter { g in !namedKits.contains(kit(g.kind)) && !asked.contains { $0.kind == g.kind } }
+        if busy {
+            for (role, least) in [(CharacterRole.villager, 10), (.merchant, 2)] {
+                if let i = cast.firstIndex(where: { $0.role == role }) { cast[i].count = max(cast[i].count, least) }
+                else { cast.append(CharacterGroup(role, count: least)) }
+            }
+        }
+        if nobody {
+            cast.removeAll { g in g.role != nil || (g.kind.isLivestock && !asked.contains { $0.kind == g.kind }) }
+        }
+        return cast
     }
 
     /// How the content word at `i` reads: from the lexicon; else, with the next word, as a

@@ -36,6 +36,12 @@ public enum CharacterKind: Hashable, Sendable {
         AnimalSpecies.allCases.map { .animal($0) } + BirdSpecies.allCases.map { .bird($0) } + FishSpecies.allCases.map { .fish($0) }
     }
 
+    /// Whether people keep these animals (a deserted village has none of them left).
+    public var isLivestock: Bool {
+        if case .animal(let s) = self { return s != .deer }
+        return false
+    }
+
     /// How many a group word means ("a herd of deer", "a flock of crows", "a shoal of trout",
     /// or a plural that is its own singular, "sheep", "fish"); 1 for a person.
     public var groupSize: Int {
@@ -106,15 +112,15 @@ extension Recipe {
     /// count too), apart from the people's cap.
     public static let maxAnimals = 64
 
-    /// People asked for, over every group.
-    public var charactersAsked: Int { characters.reduce(0) { $0 + ($1.role == nil ? 0 : max(0, $1.count)) } }
-    /// Animals asked for, over every group.
-    public var animalsAsked: Int { characters.reduce(0) { $0 + ($1.isAnimal ? max(0, $1.count) : 0) } }
+    /// People in the cast, over every group.
+    public var charactersAsked: Int { cast.reduce(0) { $0 + ($1.role == nil ? 0 : max(0, $1.count)) } }
+    /// Animals in the cast, over every group.
+    public var animalsAsked: Int { cast.reduce(0) { $0 + ($1.isAnimal ? max(0, $1.count) : 0) } }
 
     /// The people a world places: in order, cut at `maxCharacters` in all.
     public var placedPeople: [(role: CharacterRole, count: Int)] {
         var left = Recipe.maxCharacters
-        return characters.compactMap { g in
+        return cast.compactMap { g in
             guard let role = g.role else { return nil }
             let n = min(max(0, g.count), left)
             left -= n
@@ -135,7 +141,7 @@ extension Recipe {
     func placed<S: Equatable>(_ pick: (CharacterGroup) -> S?) -> [(species: S, count: Int)] {
         var left = Recipe.maxAnimals
         var out: [(species: S, count: Int)] = []
-        for g in characters where g.isAnimal {
+        for g in cast where g.isAnimal {
             let n = min(max(0, g.count), left)
             left -= n
             guard n > 0, let s = pick(g) else { continue }
@@ -149,10 +155,10 @@ extension Recipe {
     public var warnings: [String] {
         var w: [String] = []
         if charactersAsked > Recipe.maxCharacters {
-            w.append("characters: \(charactersAsked) asked, at most \(Recipe.maxCharacters) are placed (Recipe.maxCharacters)")
+            w.append("characters: \(charactersAsked) in the cast, at most \(Recipe.maxCharacters) are placed (Recipe.maxCharacters)")
         }
         if animalsAsked > Recipe.maxAnimals {
-            w.append("animals: \(animalsAsked) asked, at most \(Recipe.maxAnimals) are placed (Recipe.maxAnimals)")
+            w.append("animals: \(animalsAsked) in the cast, at most \(Recipe.maxAnimals) are placed (Recipe.maxAnimals)")
         }
         // Fish swim in still water: a world with no lake or sea has nowhere for them.
         if !placedFish.isEmpty, scene == .outdoor, !has(.lake), !has(.sea) {

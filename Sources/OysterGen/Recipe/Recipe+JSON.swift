@@ -198,8 +198,8 @@ extension Recipe {
             if let p = f.position { fo["position"] = .array([Recipe.num(p.x), Recipe.num(p.z)]) }
             return .object(fo)
         })
-        // Written only when set, so recipes without people keep their bytes.
-        if !characters.isEmpty {
+        // Written only when set (nil: the world's implied cast).
+        if let characters {
             o["characters"] = .array(characters.map { g in
                 let key = g.role == nil ? "animal" : "role"
                 return .object(JSONObject([(key, .string(g.kind.name)), ("count", .int(Int64(g.count)))]))

@@ -31,9 +31,11 @@ public struct Recipe: Hashable, Sendable {
     /// kilometres; the home region and its surroundings keep `biome`. Default none: the
     /// recipe's biome everywhere (a prompt pins the biome it names).
     public var farBiomes: [Biome] = []
-    /// People placed round the home village (or in the dungeon's rooms), in order; at most
-    /// `Recipe.maxCharacters` in all. Default none: a world has nobody unless asked.
-    public var characters: [CharacterGroup] = []
+    /// The people and animals of the world, in order; at most `Recipe.maxCharacters` people
+    /// and `Recipe.maxAnimals` animals are placed. Default nil: the ones the world's features
+    /// imply (`impliedCharacters`: villagers in a village, sheep on its pasture, crows over
+    /// its forest…); an empty list is a world with nobody in it. `cast` is what is placed.
+    public var characters: [CharacterGroup]?
 
     public init() {}
 

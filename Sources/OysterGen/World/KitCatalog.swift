@@ -15,22 +15,29 @@ enum KitCatalog {
         return Rocks.rock(RockParams(shape: shape, size: size, detail: detailLevel(detail)), seed: seed)
     }
 
+    /// The castle's curtain: half its side (wall centres), the walls' height (the wall walk)
+    /// and thickness. Shared with the guards posted on it (`RegionBuilder.castlePosts`).
+    static let castleHalf: Float = 11, castleWallHeight: Float = 8, castleWallThickness: Float = 2.2
+    /// Each curtain wall's middle and turn (its outside faces local +Z turned by the yaw),
+    /// the front (+Z, with the gate) first.
+    static let castleSides: [(centre: Vec3, yaw: Float)] = [(Vec3(0, 0, castleHalf), 0), (Vec3(castleHalf, 0, 0), .pi / 2),
+                                                             (Vec3(0, 0, -castleHalf), .pi), (Vec3(-castleHalf, 0, 0), -.pi / 2)]
+
     /// A castle: four corner towers joined by walls, a gate at the front and a keep inside.
     static func castle(seed: UInt64, recipe: Recipe) -> KitModel {
         var model = KitModel(name: "Castle")
-        let half: Float = 11
+        let half = castleHalf
         let roof: SurfaceKind = recipe.biome == .alpine || recipe.biome == .tundra ? .slate : .roofTiles
         for (k, c) in [Vec3(-half, 0, -half), Vec3(half, 0, -half), Vec3(half, 0, half), Vec3(-half, 0, half)].enumerated() {
             let tower = Buildings.tower(TowerParams(round: true, radius: 3, height: 14, pointedRoof: true, roofKind: roof), seed: seed ^ UInt64(k + 1))
             model.parts.append(KitPart(name: "Tower_\(k + 1)", transform: .translation(c), children: tower.parts))
             model.lightAnchors += tower.lightAnchors.map { LightAnchor(position: $0.position + c, kind: $0.kind) }
         }
-        let sides: [(Vec3, Float, Bool)] = [(Vec3(0, 0, half), 0, true), (Vec3(half, 0, 0), .pi / 2, false),
-                                            (Vec3(0, 0, -half), .pi, false), (Vec3(-half, 0, 0), -.pi / 2, false)]
-        for (k, side) in sides.enumerated() {
-            let wall = Buildings.castleWall(CastleWallParams(length: half * 2 - 5, height: 8, thickness: 2.2, gate: side.2), seed: seed ^ UInt64(k + 11))
-            model.parts.append(KitPart(name: k == 0 ? "Gatehouse" : "Wall_\(k)", transform: .place(side.0, yaw: side.1), children: wall.parts))
-            model.lightAnchors += wall.lightAnchors.map { LightAnchor(position: Mat4.place(side.0, yaw: side.1).transformPoint($0.position), kind: $0.kind) }
+        for (k, side) in castleSides.enumerated() {
+            let wall = Buildings.castleWall(CastleWallParams(length: half * 2 - 5, height: castleWallHeight, thickness: castleWallThickness, gate: k == 0),
+                                            seed: seed ^ UInt64(k + 11))
+            model.parts.append(KitPart(name: k == 0 ? "Gatehouse" : "Wall_\(k)", transform: .place(side.centre, yaw: side.yaw), children: wall.parts))
+            model.lightAnchors += wall.lightAnchors.map { LightAnchor(position: Mat4.place(side.centre, yaw: side.yaw).transformPoint($0.position), kind: $0.kind) }
         }
         let keep = Buildings.tower(TowerParams(round: false, radius: 4.5, height: 18, pointedRoof: true, roofKind: roof), seed: seed ^ 0x4EE9)
         model.parts.append(KitPart(name: "Keep", transform: .translation(Vec3(0, 0, -3)), children: keep.parts))

@@ -91,7 +91,10 @@ public enum WorldGenerator {
         builder.water(into: &a)
         builder.buildings(into: &a, kits: &kits)
         // The home region's people and herds, those standing (or walking round a point) here.
-        builder.inhabit(map.inhabitants, owns: { region.owns($0.x, $0.y) }, into: &a)
+        let reach = Inhabitants.reach(map)
+        if region.maxX > -reach, region.minX <= reach, region.maxZ > -reach, region.minZ <= reach {
+            builder.inhabit(map.inhabitants, owns: { region.owns($0.x, $0.y) }, into: &a)
+        }
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
         let sky = Sky(recipe: recipe)
