@@ -33,3 +33,12 @@ extension StreamedWorld {
         return scene
     }
 }
+
+extension StreamedWorld {
+    /// Whether `thing` (a spawnable name) can be placed at (x, z): anything can, but a fish
+    /// only with still water within `ChunkGenerator.Stream.fishReach` of it.
+    public func hasRoom(for thing: String, x: Float, z: Float) -> Bool {
+        guard FishSpecies(rawValue: thing) != nil else { return true }
+        return stream.stillWater(near: Vec2(x, z)) != nil
+    }
+}

@@ -64,6 +64,9 @@ public struct WorldDirection: Sendable {
         // As the tiles: a script that has the light in hand gets windows that glow by day,
         // which the frame's light puts out.
         guard let scene = world.stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, lamps: controlsLight) else {
+            if FishSpecies(rawValue: placed.thing) != nil {
+                throw .invalid("actions[\(placed.action)]: no still water within \(Int(ChunkGenerator.Stream.fishReach)) m of (\(placed.x), \(placed.z)) for a \(placed.thing) to swim in")
+            }
             throw .invalid("'\(placed.thing)' cannot be spawned")
         }
         surface.add(Ground(scene))

@@ -165,6 +165,8 @@ import Testing
         #expect(read("add a tower and two monks").changes.count == 2)
         #expect(read("a flock of gulls ahead").changes == [.place(DirectPlacement(layout: .things("gull", count: BirdSpecies.gull.flockSize)))])
         #expect(read("add birds").changes == [.place(DirectPlacement(layout: .things("pigeon", count: BirdSpecies.pigeon.flockSize)))])
+        #expect(read("spawn three trout here").changes == [.place(DirectPlacement(layout: .things("trout", count: 3), side: .here))])
+        #expect(read("a shoal of carp ahead").changes == [.place(DirectPlacement(layout: .things("carp", count: FishSpecies.carp.shoalSize)))])
         #expect(read("spawn 40 sheep").notUsed.contains { $0.contains("40") }, "a flock is capped like any placement")
         // A routine for people already there is refused whole (it names a well and villagers
         // that must not be built), saying why.

@@ -143,9 +143,37 @@ struct WorldDirectionTests {
             let front = rotation.rotate(Vec3(0, 0, 1))
             #expect(abs(front.x + ksin(0.5)) < 1e-3 && abs(front.z - kcos(0.5)) < 1e-3, "\(thing) faces the player: \(front)")
         }
-        for thing in ChunkGenerator.Stream.spawnable {
+        // Everything but fish stands anywhere (fish: see below).
+        for thing in ChunkGenerator.Stream.spawnable where FishSpecies(rawValue: thing) == nil {
             #expect(stream.spawn(thing, x: 0, z: 0, heading: 0).map { !$0.meshes.isEmpty } == true, "\(thing)")
         }
+    }
+
+    /// A spawned fish swims a closed loop under the surface of the still water nearest its
+    /// spot; with none within reach it is not placed, and a session says so.
+    @Test func aSpawnedFishSwimsInTheNearestStillWaterOrIsNotPlaced() throws {
+        var r = Recipe()
+        r.detail = .low
+        r.textureResolution = 16
+        let stream = ChunkGenerator.Stream(r, size: 32)
+        // The default valley's lake lies west of home, its own trout round (-37, 1).
+        let (centre, level) = try #require(stream.stillWater(near: Vec2(-25, 5)))
+        #expect(length(centre - Vec2(-25, 5)) <= ChunkGenerator.Stream.fishReach)
+        let trout = try #require(stream.spawn("trout", x: -25, z: 5, heading: 0.3))
+        #expect(trout == stream.spawn("trout", x: -25, z: 5, heading: 0.3))
+        let route = try #require(trout.animations.firstIndex { $0.name == "trout-route" })
+        let rig = try #require(trout.nodes.firstIndex { $0.name?.hasSuffix("Rig") == true })
+        let swim = (0...8).map { k -> Vec3 in
+            let m = trout.pose(at: trout.animations[route].duration * Float(k) / 8, animation: route).worldMatrices[rig]
+            return Vec3(m.m[12], m.m[13], m.m[14])
+        }
+        #expect(swim.allSatisfy { $0.y < level - 0.4 && length(SIMD2($0.x, $0.z) - centre) < 4 }, "under the water (\(level)) round \(centre): \(swim)")
+        #expect(length(swim[0] - swim[8]) < 1e-3, "the loop closes")
+        // Up on the windmill's hill there is no still water within reach.
+        #expect(stream.stillWater(near: Vec2(-14, 96)) == nil)
+        #expect(stream.spawn("carp", x: -14, z: 96, heading: 0) == nil)
+        let world = try StreamedWorld(recipe: r)
+        #expect(!world.hasRoom(for: "carp", x: -14, z: 96) && world.hasRoom(for: "carp", x: -25, z: 5) && world.hasRoom(for: "knight", x: -14, z: 96))
     }
 }
 

@@ -64,6 +64,7 @@ extension ChunkGenerator.Stream {
     /// the bush, cactus, grass and flowers, a rock, every person's role and every animal.
     public static let spawnable: [String] = Structure.all.map(\.name) + Species.allCases.map(\.rawValue) + ["rock"]
         + CharacterRole.allCases.map(\.rawValue) + AnimalSpecies.allCases.map(\.rawValue) + BirdSpecies.allCases.map(\.rawValue)
+        + FishSpecies.allCases.map(\.rawValue)
 
     /// `thing` (one of `spawnable`) standing on the ground at (x, z), turned `heading` radians
     /// to the right (clockwise seen from above), as a scene of its own: a structure (role
@@ -89,7 +90,7 @@ extension ChunkGenerator.Stream {
             (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail), .vegetation)
         } else if thing == "rock" {
             (kit, group) = (KitCatalog.rock(seed: seed, size: 1.6, detail: recipe.detail), .rocks)
-        } else if CharacterRole(rawValue: thing) != nil || AnimalSpecies(rawValue: thing) != nil || BirdSpecies(rawValue: thing) != nil {
+        } else if CharacterKind(name: thing) != nil {
             return inhabitant(thing, x: x, z: z, heading: heading, seed: seed, recipe: recipe)
         } else {
             return nil
@@ -137,12 +138,51 @@ extension ChunkGenerator.Stream {
             let bird = Characters.make(species, index: index, recipe: recipe)
             let nodes = a.addAnimal(bird, name: label, translation: .zero, yaw: 0, under: group, clips: [])
             a.addRoute(nodes, bird, clip: seed.unit(36) < 0.4 ? .glide : .fly, route: route, as: "\(species.rawValue)-route")
+        } else if let species = FishSpecies(rawValue: thing) {
+            // Swimming a loop (a shoal's fish alone) in the still water nearest the spot.
+            guard let (centre, level) = stillWater(near: Vec2(x, z)) else { return nil }
+            let lap = max(4, (2 * .pi * 3 / species.proportions.speed).rounded())
+            let route = CircleRoute(centre: centre, radius: 1.5 + 2 * seed.unit(0), duration: lap, start: heading,
+                                    height: level - 0.6 - 0.3 * seed.unit(24), swell: 0.1, waves: 2, banks: false)
+            let fish = Characters.make(species, index: index, recipe: recipe)
+            let nodes = a.addAnimal(fish, name: label, translation: .zero, yaw: 0, under: group, clips: [])
+            a.addRoute(nodes, fish, clip: .swim, route: route, as: "\(species.rawValue)-route")
         } else {
             return nil
         }
         a.finishMaterials([], recipe: recipe)
         ChunkGenerator.shareTextures(&a, recipe: recipe)
         return a.finish(recipe: recipe, extras: .object([LightUnits.extrasKey: .string(Lighting.units.rawValue)]))
+    }
+
+    /// How far from a fish's spot still water is looked for, metres.
+    public static let fishReach: Float = 40
+
+    /// The still water a spawned fish swims in: the point nearest `spot` (on a 2 m lattice,
+    /// within `fishReach`) whose water is `RegionBuilder.shoalWater` deep there and all round
+    /// a 3.5 m circle (the widest loop), and the water's level; nil with none (a river's
+    /// flowing water is not still).
+    public func stillWater(near spot: Vec2) -> (centre: Vec2, level: Float)? {
+        let r = Self.fishReach + 4
+        let features = map.features(minX: spot.x - r, minZ: spot.y - r, maxX: spot.x + r, maxZ: spot.y + r)
+        func deep(_ p: Vec2, _ level: Float) -> Bool {
+            features.waterLevel(p.x, p.y) == level && features.height(p.x, p.y) < level - RegionBuilder.shoalWater
+        }
+        var best: (distance: Float, centre: Vec2, level: Float)?
+        let steps = Int(Self.fishReach / 2)
+        for j in -steps...steps {
+            for i in -steps...steps {
+                let p = Vec2((spot.x / 2).rounded() * 2 + Float(i) * 2, (spot.y / 2).rounded() * 2 + Float(j) * 2)
+                let d = length(p - spot)
+                guard d <= Self.fishReach, d < best?.distance ?? .infinity, let level = features.waterLevel(p.x, p.y), deep(p, level) else { continue }
+                let round = (0..<12).allSatisfy { k in
+                    let a = Float(k) / 12 * 2 * .pi
+                    return deep(p + Vec2(kcos(a), ksin(a)) * 3.5, level)
+                }
+                if round { best = (d, p, level) }
+            }
+        }
+        return best.map { ($0.centre, $0.level) }
     }
 
     // MARK: - The land beyond the tiles

@@ -253,6 +253,7 @@ public struct DirectCommand: Sendable, Equatable {
                 if case .character(let role, let n) = m { return (.person(role), n) }
                 if case .animal(let species, let n) = m { return (.animal(species), herd ? species.herdSize : n) }
                 if case .bird(let species, let n) = m { return (.bird(species), herd ? species.flockSize : n) }
+                if case .fish(let species, let n) = m { return (.fish(species), herd ? species.shoalSize : n) }
                 // Birds of no species: pigeons (the world's own choice needs its recipe).
                 if case .birds(let n) = m { return (.bird(.pigeon), herd || n == 0 ? BirdSpecies.pigeon.flockSize : n) }
                 return nil
@@ -381,6 +382,7 @@ public struct DirectCommand: Sendable, Equatable {
             case .person(let role): layout = .things(role.rawValue, count: capped(t.count ?? 1, words))
             case .animal(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
             case .bird(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
+            case .fish(let species): layout = .things(species.rawValue, count: capped(t.count ?? 1, words))
             case .group:
                 // A village; "a village of 8 houses" sizes it.
                 var houses = t.count.map { capped($0, words) } ?? 5

@@ -61,6 +61,9 @@ enum DirectThing: Hashable, Sendable {
     case animal(AnimalSpecies)
     /// A bird of a species, circling over its spot ("a flock of gulls ahead").
     case bird(BirdSpecies)
+    /// A fish of a species, swimming a loop in the still water nearest its spot ("spawn
+    /// three trout here").
+    case fish(FishSpecies)
 
     /// Whether a spawned thing of this name (`ChunkGenerator.Stream.spawnable`) is of this kind.
     func names(_ thing: String) -> Bool {
@@ -72,6 +75,7 @@ enum DirectThing: Hashable, Sendable {
         case .person(let role): return role.rawValue == thing
         case .animal(let species): return species.rawValue == thing
         case .bird(let species): return species.rawValue == thing
+        case .fish(let species): return species.rawValue == thing
         }
     }
 }

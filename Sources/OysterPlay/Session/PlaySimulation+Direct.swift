@@ -28,7 +28,7 @@ extension PlaySimulation {
         let longest = ActionScript.maxSeconds - at
         let limit = min(WorldDirection.limit(world), ActionScript.spawnLimit)
         var spawns = player.actions.count(where: { if case .spawn = $0.kind { return true } else { return false } })
-        var overCap = 0, offWorld = 0
+        var overCap = 0, offWorld = 0, dry = 0
         var actions: [ActionScript.Action] = []
         for change in command.changes {
             switch change {
@@ -40,6 +40,8 @@ extension PlaySimulation {
                 let w = walker
                 for spot in placement.spots(x: w.feet.x, z: w.feet.z, heading: w.heading, recipe: world.recipe) {
                     guard abs(spot.x) < limit, abs(spot.z) < limit else { offWorld += 1; continue }
+                    // Fish swim in still water near their spot, or are not placed.
+                    if !world.hasRoom(for: spot.thing, x: spot.x, z: spot.z) { dry += 1; continue }
                     guard spawns < ActionScript.maxSpawns else { overCap += 1; continue }
                     spawns += 1
                     let spawn = ActionScript.Spawn(thing: spot.thing, place: .point(x: spot.x, z: spot.z), heading: spot.heading)
@@ -69,6 +71,7 @@ extension PlaySimulation {
         for action in actions { _ = player.schedule(action) }
         if overCap > 0 { reply += "; not placed: \(overCap) things over the session's \(ActionScript.maxSpawns) spawns" }
         if offWorld > 0 { reply += "; not placed: \(offWorld) things off the edge of the world" }
+        if dry > 0 { reply += "; not placed: \(dry) fish with no still water within \(Int(ChunkGenerator.Stream.fishReach)) m" }
         return reply
     }
 
