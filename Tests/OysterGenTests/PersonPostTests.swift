@@ -80,6 +80,27 @@ struct PersonPostTests {
         #expect(atGate.count == 2)
     }
 
+    /// A walled town's guards keep its gates: one outside each gate first, beside the way
+    /// through, looking out.
+    @Test func aWalledTownsGuardsKeepItsGates() throws {
+        var r = PromptInterpreter.interpret("a castle town", seed: 1).recipe
+        r.size = 256
+        let builder = RegionBuilder(map: WorldMap(recipe: r), region: .home(r))
+        let gates = builder.features.sites.filter { $0.isHome && $0.kind == .townWall && $0.lot?.gate == true }
+        let guards = standing(Inhabitants(builder)).filter { $0.role == .guard }
+        #expect(gates.count >= 2 && guards.count == 4)
+        var kept: Set<String> = []
+        for g in guards.prefix(gates.count) {
+            let gate = try #require(gates.min { length($0.position - g.at) < length($1.position - g.at) })
+            let out = Vec2(ksin(gate.yaw), kcos(gate.yaw))
+            let d = g.at - gate.position
+            #expect(abs(dot(d, out) - 2.6) < 1e-3 && abs(abs(dot(d, Vec2(out.y, -out.x))) - 2.6) < 1e-3, "\(g.name) beside \(gate.name)'s way through")
+            #expect(g.floor == nil && abs(kcos(g.yaw - gate.yaw) - 1) < 1e-4, "\(g.name) on the ground looking out")
+            kept.insert(gate.name)
+        }
+        #expect(kept.count == min(gates.count, guards.count), "one to each gate first")
+    }
+
     /// A town's merchants keep its market stalls, each inside one behind the counter, facing
     /// the way the stall faces.
     @Test func merchantsKeepTheStalls() throws {

@@ -17,11 +17,13 @@ struct PersonPosts: Sendable {
     var stalls: [PersonPost] = []
     /// Beside the windmill (farmers at work).
     var farm: [PersonPost] = []
-    /// On the castle's wall walk, looking out (guards).
+    /// Outside a walled town's gates, one to each gate in turn, then a second (guards).
+    var townGates: [PersonPost] = []
+    /// On the castle's wall walk, looking out (guards the town's gates had no room for).
     var walls: [PersonPost] = []
     /// Outside the castle's gate, either side of it (knights, then guards the walls had no
     /// room for).
-    var gate: [PersonPost] = []
+    var castleGate: [PersonPost] = []
 
     /// Takes the next post for a person of `role` standing with `clip`, if there is one.
     mutating func take(_ role: CharacterRole, clip: CharacterClip) -> PersonPost? {
@@ -30,8 +32,8 @@ struct PersonPosts: Sendable {
         case .villager: return clip == .idle ? next(&doorsteps) : nil
         case .merchant: return next(&stalls)
         case .farmer: return next(&farm)
-        case .guard: return next(&walls) ?? next(&gate)
-        case .knight: return next(&gate)
+        case .guard: return next(&townGates) ?? next(&walls) ?? next(&castleGate)
+        case .knight: return next(&castleGate)
         case .monk, .adventurer, .skeleton: return nil
         }
     }
@@ -40,7 +42,8 @@ struct PersonPosts: Sendable {
 extension RegionBuilder {
     /// The posts round home: the doorsteps of the village's houses nearest `centre` first, the
     /// market stalls of the square (`stalls`: where each stands and its turn), the home
-    /// windmill, the home castle's wall walk and gate. Each post on the ground is on dry land.
+    /// windmill, a walled town's gates, the home castle's wall walk and gate. Each post on the
+    /// ground is on dry land.
     func personPosts(centre: Vec2, stalls: [(at: Vec2, yaw: Float)]) -> PersonPosts {
         var posts = PersonPosts()
         func dry(_ p: Vec2) -> Bool { features.waterLevel(p.x, p.y) == nil }
@@ -69,6 +72,17 @@ extension RegionBuilder {
                 if dry(at), grid.slope(at.x, at.y) < 0.4 { posts.farm.append(PersonPost(at: at, yaw: katan2(-d.x, -d.y))) }
             }
         }
+        // Outside each gate of a walled town's wall (`Buildings.castleWall`: the opening in
+        // the middle, the outside towards local +Z), either side of the way through, looking
+        // out: every gate's left side first, then every right.
+        let gates = home.filter { $0.kind == .townWall && $0.lot?.gate == true }
+        for side in [Float(-1), 1] {
+            for gate in gates {
+                let p = Mat4.place(Vec3(gate.position.x, 0, gate.position.y), yaw: gate.yaw).transformPoint(Vec3(side * 2.6, 0, 2.6))
+                let at = Vec2(p.x, p.z)
+                if dry(at) { posts.townGates.append(PersonPost(at: at, yaw: gate.yaw)) }
+            }
+        }
         if let castle = home.first(where: { $0.kind == .castle }) { castlePosts(castle, into: &posts) }
         return posts
     }
@@ -90,7 +104,7 @@ extension RegionBuilder {
         for x in [Float(-2.6), 2.6] {
             let p = place.transformPoint(Vec3(x, 0, KitCatalog.castleHalf + KitCatalog.castleWallThickness / 2 + 2))
             let at = Vec2(p.x, p.z)
-            if features.waterLevel(at.x, at.y) == nil { posts.gate.append(PersonPost(at: at, yaw: castle.yaw)) }
+            if features.waterLevel(at.x, at.y) == nil { posts.castleGate.append(PersonPost(at: at, yaw: castle.yaw)) }
         }
     }
 }
