@@ -9,15 +9,17 @@ import OysterCore
 /// (made once per world on the home region's ground, `WorldMap.inhabitants`). Whichever way a
 /// person is built, it has the same nodes, keys and heights.
 struct Inhabitants: Sendable {
-    /// What an inhabitant does: stands playing a clip, or walks a loop.
-    enum Doing<Clip: Sendable>: Sendable {
+    /// What an inhabitant does: stands playing a clip, walks a loop, or walks a `Walk` of its
+    /// kit's own (people stroll the roads; an animal's `Walk` is `Never`, so the compiler
+    /// knows no animal strolls).
+    enum Doing<Clip: Sendable, Walk: Anchored>: Sendable {
         /// Stands at `at` turned `yaw` (radians about +Y), playing `clip`, on the ground or on
         /// the `floor` of a structure (a castle's wall walk) at that height.
         case stand(at: Vec2, yaw: Float, clip: Clip, floor: Float? = nil)
         /// Walks a closed loop round `centre`, starting at the angle `start`.
         case loop(centre: Vec2, start: Float)
         /// Walks out along a road and back.
-        case stroll(CharacterStroll)
+        case stroll(Walk)
 
         /// The point that decides which tile builds it: where it stands, or its loop's centre
         /// (a loop is a few metres across, within the margin a tile's ground covers).
@@ -25,7 +27,7 @@ struct Inhabitants: Sendable {
             switch self {
             case .stand(let at, _, _, _): return at
             case .loop(let centre, _): return centre
-            case .stroll(let stroll): return stroll.path[0]
+            case .stroll(let walk): return walk.anchor
             }
         }
     }
@@ -34,14 +36,14 @@ struct Inhabitants: Sendable {
         var role: CharacterRole
         /// The `index`-th of its role (its looks and name).
         var index: Int
-        var doing: Doing<CharacterClip>
+        var doing: Doing<CharacterClip, CharacterStroll>
         var name: String { "\(role.displayName)_\(String(format2: index + 1))" }
     }
 
     struct Beast: Sendable {
         var species: AnimalSpecies
         var index: Int
-        var doing: Doing<AnimalClip>
+        var doing: Doing<AnimalClip, Never>
         var name: String { "\(species.displayName)_\(String(format2: index + 1))" }
     }
 
@@ -95,6 +97,20 @@ struct Inhabitants: Sendable {
     init() {}
 }
 
+/// A walk whose anchor decides which tile builds its walker.
+protocol Anchored: Sendable {
+    var anchor: Vec2 { get }
+}
+
+extension CharacterStroll: Anchored {
+    /// Where the stroll sets out.
+    var anchor: Vec2 { path[0] }
+}
+
+extension Never: Anchored {
+    var anchor: Vec2 { switch self {} }
+}
+
 extension RegionBuilder {
     /// Builds the inhabitants of `plan` whose anchor `owns` accepts, people first, in the
     /// plan's order, under the `Characters` group (made only when someone is built).
@@ -121,8 +137,7 @@ extension RegionBuilder {
             case .loop(let centre, let start):
                 let nodes = a.addAnimal(animal, name: beast.name, translation: .zero, yaw: 0, under: group, clips: [])
                 animalRoute(nodes, animal, centre: centre, start: start, into: &a)
-            case .stroll:
-                preconditionFailure("animals do not stroll roads yet")
+            case .stroll(let never): switch never {}
             case .stand(let at, let yaw, let clip, let floor):
                 a.addAnimal(animal, name: beast.name, translation: Vec3(at.x, floor ?? features.height(at.x, at.y), at.y), yaw: yaw,
                             under: group, clips: [clip])
