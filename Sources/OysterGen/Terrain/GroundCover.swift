@@ -23,7 +23,7 @@ struct GroundCover {
     }
 
     let biome: Biome
-    /// Falling snow settles on flat ground whatever the biome.
+    /// Falling snow, or winter, lays snow on flat ground whatever the biome.
     let snowing: Bool
     let shape: TerrainShape
     let moisture: Fractal
@@ -31,7 +31,7 @@ struct GroundCover {
 
     init(recipe: Recipe, shape: TerrainShape) {
         biome = recipe.biome
-        snowing = recipe.weather == .snow
+        snowing = recipe.weather == .snow || recipe.season == .winter
         self.shape = shape
         moisture = Fractal(seed: recipe.seed ^ 0x3015, octaves: 4)
         patches = Fractal(seed: recipe.seed ^ 0x9A7C, octaves: 3)
