@@ -50,7 +50,8 @@ extension Biome {
     var words: String {
         switch self {
         case .temperate: return "temperate green countryside pastoral rural verdant"
-        case .alpine: return "alpine snowy snowcapped winter wintry frozen icy glacier glacial"
+        // "winter" is a season (`Season`): a temperate village in winter, not the mountains.
+        case .alpine: return "alpine snowy snowcapped frozen icy glacier glacial"
         case .desert: return "desert dune dunes sandy arid sahara badlands"
         case .tropical: return "tropical tropics paradise caribbean"
         case .tundra: return "tundra arctic polar permafrost steppe"
