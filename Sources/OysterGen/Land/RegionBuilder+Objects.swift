@@ -183,7 +183,8 @@ extension RegionBuilder {
         var counter: [String: Int] = [:]
         // Home's square keeps short names ("Well_01"); others carry the square's place.
         let suffix = s.isHome ? "" : "_\(Int(s.position.x.rounded()))_\(Int(s.position.y.rounded()))"
-        for (kit, label, offset, yaw) in KitCatalog.villageProps(seed: recipe.seed ^ s.id) {
+        for (prop, label, offset, yaw) in KitCatalog.villageProps(seed: recipe.seed ^ s.id) {
+            let kit = prop.dressed(for: recipe.season)  // the well's little roof takes winter's snow too
             let n = counter[label, default: 0] + 1
             counter[label] = n
             let p = s.position + offset

@@ -17,11 +17,11 @@ extension Palette {
         case (.spring, .bushLeaves): return Vec3(0.38, 0.60, 0.20)
         // Turned leaves: a bright golden base, which each tree's tint turns orange, red,
         // yellow or brown (`Foliage.autumn`); russet bushes; grass gone gold and dry.
-        case (.autumn, .grass): return mix(summer, Vec3(0.64, 0.52, 0.22), 0.7)
+        case (.autumn, .grass): return mix(summer, Vec3(0.70, 0.55, 0.24), 0.8)
         case (.autumn, .leaves): return Vec3(0.90, 0.62, 0.16)
         case (.autumn, .bushLeaves): return Vec3(0.64, 0.30, 0.13)
         // Dead grass where the snow leaves it showing, withered leaves on the bushes.
-        case (.winter, .grass): return mix(summer, Vec3(0.54, 0.50, 0.38), 0.65)
+        case (.winter, .grass): return mix(summer, Vec3(0.60, 0.54, 0.40), 0.8)
         case (.winter, .leaves), (.winter, .bushLeaves): return Vec3(0.42, 0.34, 0.26)
         default: return summer
         }
