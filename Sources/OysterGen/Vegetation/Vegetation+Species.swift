@@ -86,7 +86,7 @@ extension Vegetation {
                 let droop = (j % 2 == 0 ? -0.18 : 0.0) * tierH
                 rim.append(Vec3(kcos(a) * rr, y + droop, ksin(a) * rr))
             }
-            // Winter: snow on the tier's upper face (untinted: white, not needle green).
+            // Winter: snow on the tier's upper faces (untinted: white, not needle green).
             let top: SurfaceKind = snowLaden ? .snow : .needles
             if detail == 0 {
                 for j in 0..<segs {
@@ -106,8 +106,12 @@ extension Vegetation {
                     let k = (j + 1) % segs
                     b.color = snowLaden ? nil : tint
                     b.addTriangle(top, apex, mid[k], mid[j])
+                    // The tier above hides most of its top: snow shows on every other wedge
+                    // of the outer bough too.
+                    let outer: SurfaceKind = snowLaden && j % 2 == 0 ? .snow : .needles
+                    b.color = outer == .snow ? nil : tint
+                    b.addQuad(outer, mid[j], mid[k], rim[k], rim[j], facing: Vec3(rim[j].x + rim[k].x, tierH, rim[j].z + rim[k].z))
                     b.color = tint
-                    b.addQuad(.needles, mid[j], mid[k], rim[k], rim[j], facing: Vec3(rim[j].x + rim[k].x, tierH, rim[j].z + rim[k].z))
                     b.addTriangle(.needles, inner, rim[j], rim[k])
                 }
             }
