@@ -2,8 +2,8 @@
 """A 2-column contact sheet of 640 x 360 stills, each with its prompt under it.
 
 usage: contact_sheet.py OUT.png IMAGE PROMPT [IMAGE PROMPT ...]
-Used by make-world-previews.sh (docs/previews/prompts.png) and make-town-previews.sh
-(docs/previews/town.png). Needs Pillow.
+Used by make-world-previews.sh (docs/previews/prompts.png), make-town-previews.sh
+(docs/previews/town.png) and make-season-previews.sh (docs/previews/seasons.png). Needs Pillow.
 """
 import sys
 from PIL import Image, ImageDraw

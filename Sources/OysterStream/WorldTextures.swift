@@ -50,7 +50,7 @@ public final class WorldTextures: @unchecked Sendable {
         }
         baking.insert(kind)
         condition.unlock()
-        let b = MaterialBaker.bake([kind], biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)[0]
+        let b = MaterialBaker.bake([kind], for: recipe)[0]
         let slots = ["baseColor": SharedPixels(b.baseColor), "normal": SharedPixels(b.normal), "orm": SharedPixels(b.orm)]
         condition.lock()
         baked[kind] = slots

@@ -85,9 +85,10 @@ extension ChunkGenerator.Stream {
         let seed = StableSeed.of(name, in: recipe.seed)
         let kit: KitModel, group: WorldGroup
         if let s = Structure.named(thing) {
-            (kit, group) = (s.build(seed, recipe), .buildings)
+            (kit, group) = (s.build(seed, recipe).dressed(for: recipe.season), .buildings)
         } else if let species = Species(rawValue: thing) {
-            (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail), .vegetation)
+            let foliage = recipe.season.foliage(species, bits: SplitMix64.mix(seed))
+            (kit, group) = (KitCatalog.tree(species, seed: seed, detail: recipe.detail, foliage: foliage), .vegetation)
         } else if thing == "rock" {
             (kit, group) = (KitCatalog.rock(seed: seed, size: 1.6, detail: recipe.detail), .rocks)
         } else if CharacterKind(name: thing) != nil {

@@ -18,11 +18,13 @@ public enum ChunkGenerator {
     public static func maxTile(size: Float) -> Int { Int((WorldMap.limit / size).rounded(.down)) - 1 }
 
     /// Every kind a tile may use (ground, water, plants, rocks and every structure's; people's
-    /// and animals' when the recipe has them), so the shared textures can be baked once for
-    /// all tiles.
+    /// and animals' when the world has any; blossom in spring), so the shared textures can be
+    /// baked once for all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
         let inhabited = Inhabitants.live(in: recipe)
-        return SurfaceKind.allCases.filter { !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) }
+        return SurfaceKind.allCases.filter {
+            !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) && ($0 != .blossom || recipe.season == .spring)
+        }
     }
 
     /// The tile (`x`, `z`) of side `size` metres: world rectangle [x·size, (x+1)·size) × [z·size, (z+1)·size).
@@ -89,7 +91,7 @@ struct OutdoorSpecies {
 /// Bakes the shared chunk textures (what `ChunkGenerator` references) as named PNG files.
 extension ChunkGenerator {
     public static func sharedTextureFiles(_ recipe: Recipe) -> [(name: String, bytes: [UInt8])] {
-        let baked = MaterialBaker.bake(sharedMaterialKinds(recipe), biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)
+        let baked = MaterialBaker.bake(sharedMaterialKinds(recipe), for: recipe)
         let files = baked.flatMap { b in
             [("\(b.kind.rawValue)_baseColor.png", b.baseColor), ("\(b.kind.rawValue)_normal.png", b.normal), ("\(b.kind.rawValue)_orm.png", b.orm)]
         }

@@ -25,6 +25,9 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // MARK: - Characters: skin, dyed cloth, hair and leather, each near white so a
     // vertex colour (a skin tone, a dye) is the colour seen.
     case skin, fabric, hair, leather
+    // MARK: - Spring blossom on broadleaf crowns (pink or white by vertex colour); last, so
+    // the kinds before it keep their order.
+    case blossom
 
     /// Kinds only characters use (tiles place no characters yet, so their shared texture
     /// folders leave these out).

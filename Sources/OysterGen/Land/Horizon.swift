@@ -90,7 +90,7 @@ struct Horizon {
             inside((xs[i] + xs[i + 1]) / 2, (zs[j] + zs[j + 1]) / 2)
         }
         if varied { mesher.biomes = biomes }
-        let mesh = mesher.build(name: "Horizon", biome: recipe.biome) { a.material($0) }
+        let mesh = mesher.build(name: "Horizon", biome: recipe.biome, season: recipe.season) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Horizon", role: .terrain)
         node.mesh = m

@@ -50,8 +50,13 @@ extension RegionBuilder {
             var sp = kinds[Int(c.bits.unit(8) * Float(kinds.count)) % kinds.count]
             if h > snowline - 10, sp != .pine, sp != .fir, kinds.contains(.pine) { sp = .pine }
             let variant = Int(c.bits >> 60) % variants
-            let key = "tree/\(sp.rawValue)/\(variant)"
-            if batchKits[key] == nil { batchKits[key] = (map.kit(key) { KitCatalog.tree(sp, seed: kitSeed(key), detail: detail) }, sp.rawValue.capitalized) }
+            // The season dresses each tree by its own bits; its shape (seeded by `shape`) is
+            // the same all year.
+            let foliage = recipe.season.foliage(sp, bits: c.bits)
+            let shape = "tree/\(sp.rawValue)/\(variant)", key = shape + foliage.keySuffix
+            if batchKits[key] == nil {
+                batchKits[key] = (map.kit(key) { KitCatalog.tree(sp, seed: kitSeed(shape), detail: detail, foliage: foliage) }, sp.rawValue.capitalized)
+            }
             batches[key, default: []].append(Instance(Vec3(p.x, h - 0.1, p.y), c.bits.unit(20) * 2 * .pi, 0.8 + 0.45 * c.bits.unit(32)))
         }
         // An oasis: in dry land, water draws a ring of palms and bushes to its low shore.
@@ -160,12 +165,12 @@ extension RegionBuilder {
                 townSquareProps(s, lot, into: &a, kits: &kits)
                 continue
             }
-            if let kit = townKit(s), let lot = s.lot {
+            if let kit = townKit(s)?.dressed(for: recipe.season), let lot = s.lot {
                 kits.place(kit, key: "site/\(s.name)", name: s.name, group: .buildings,
                            translation: Vec3(s.position.x, lot.baseY, s.position.y), yaw: s.yaw, into: &a)
                 continue
             }
-            let kit = s.kind.build(recipe.seed ^ s.id, recipe)
+            let kit = s.kind.build(recipe.seed ^ s.id, recipe).dressed(for: recipe.season)
             let ground = features.height(s.position.x, s.position.y)
             let y = s.kind == .pier ? (features.waterLevel(s.position.x, s.position.y) ?? ground) : ground - 0.05
             kits.place(kit, key: "site/\(s.name)", name: s.name, group: .buildings,
@@ -178,7 +183,8 @@ extension RegionBuilder {
         var counter: [String: Int] = [:]
         // Home's square keeps short names ("Well_01"); others carry the square's place.
         let suffix = s.isHome ? "" : "_\(Int(s.position.x.rounded()))_\(Int(s.position.y.rounded()))"
-        for (kit, label, offset, yaw) in KitCatalog.villageProps(seed: recipe.seed ^ s.id) {
+        for (prop, label, offset, yaw) in KitCatalog.villageProps(seed: recipe.seed ^ s.id) {
+            let kit = prop.dressed(for: recipe.season)  // the well's little roof takes winter's snow too
             let n = counter[label, default: 0] + 1
             counter[label] = n
             let p = s.position + offset

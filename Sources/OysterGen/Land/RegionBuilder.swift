@@ -69,7 +69,7 @@ struct RegionBuilder {
         }
         var mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
         if varied { mesher.biomes = biomes }
-        let mesh = mesher.build(name: "Terrain", biome: recipe.biome, skirt: skirt ? 4 : 0) { a.material($0) }
+        let mesh = mesher.build(name: "Terrain", biome: recipe.biome, season: recipe.season, skirt: skirt ? 4 : 0) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Terrain", role: .terrain)
         node.mesh = m
@@ -113,8 +113,9 @@ struct RegionBuilder {
             bodies.append((k == 0 ? "Waterfall" : "Waterfall_\(k + 1)", WaterMesh.curtain(top: f.top, bottom: f.bottom, direction: f.direction, width: f.width), false, 0))
         }
         guard !bodies.isEmpty else { return }
-        // A frozen world: lakes and rivers are ice (the sea and a falling curtain stay water).
-        let frozen = recipe.moods.contains(.frozen)
+        // A frozen world, or winter: lakes and rivers are ice (the sea and a falling curtain
+        // stay water).
+        let frozen = recipe.moods.contains(.frozen) || recipe.season == .winter
         let group = a.group(.water)
         for body in bodies {
             var b = body.body

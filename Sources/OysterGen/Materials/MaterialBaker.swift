@@ -15,7 +15,7 @@ public struct BakedMaterial: Sendable {
 }
 
 /// Bakes tileable PBR textures for surface kinds. Each kind is independent, so kinds are
-/// baked in parallel; within a kind everything is a pure function of (seed, kind, biome).
+/// baked in parallel; within a kind everything is a pure function of (seed, kind, biome, season).
 public enum MaterialBaker {
     /// How baked textures are written: PNG at zlib level 4 (what the files have always used;
     /// changing it changes every generated file's bytes).
@@ -23,8 +23,13 @@ public enum MaterialBaker {
 
     /// Bakes `kinds` (in the given order) at `resolution`² pixels (people's kinds at
     /// `resolution(of:recipe:)`).
-    public static func bake(_ kinds: [SurfaceKind], biome: Biome, seed: UInt64, resolution: Int) -> [BakedMaterial] {
-        Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, seed: seed, resolution: Self.resolution(of: kinds[i], recipe: resolution)) }
+    public static func bake(_ kinds: [SurfaceKind], biome: Biome, season: Season, seed: UInt64, resolution: Int) -> [BakedMaterial] {
+        Parallel.map(kinds.count) { i in bake(kinds[i], biome: biome, season: season, seed: seed, resolution: Self.resolution(of: kinds[i], recipe: resolution)) }
+    }
+
+    /// Bakes `kinds` for a recipe's world: its biome, season, seed and texture resolution.
+    public static func bake(_ kinds: [SurfaceKind], for recipe: Recipe) -> [BakedMaterial] {
+        bake(kinds, biome: recipe.biome, season: recipe.season, seed: recipe.seed, resolution: recipe.textureResolution)
     }
 
     /// The side of `kind`'s textures for a recipe's `textureResolution`: a quarter of it (at
@@ -35,8 +40,8 @@ public enum MaterialBaker {
         SurfaceKind.characterKinds.contains(kind) ? max(min(resolution, 32), resolution / 4) : resolution
     }
 
-    static func bake(_ kind: SurfaceKind, biome: Biome, seed: UInt64, resolution n: Int) -> BakedMaterial {
-        let pattern = SurfacePattern(kind: kind, biome: biome, seed: seed)
+    static func bake(_ kind: SurfaceKind, biome: Biome, season: Season, seed: UInt64, resolution n: Int) -> BakedMaterial {
+        let pattern = SurfacePattern(kind: kind, biome: biome, season: season, seed: seed)
         var color = [UInt8](repeating: 0, count: n * n * 3)
         var orm = [UInt8](repeating: 0, count: n * n * 3)
         var height = [Float](repeating: 0, count: n * n)

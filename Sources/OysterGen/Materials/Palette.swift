@@ -59,6 +59,8 @@ enum Palette {
         case .ice: return Vec3(0.72, 0.84, 0.92)
         // MARK: Characters: near white; vertex colours carry the tone or dye
         case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
+        // MARK: Spring blossom: near white; a tree's vertex tint makes it pink or leaves it white
+        case .blossom: return Vec3(0.97, 0.93, 0.94)
         }
     }
 
@@ -72,7 +74,7 @@ enum Palette {
         case .metal: return 0.45
         case .snow: return 0.7
         case .mud: return 0.55
-        case .leaves, .palmLeaves, .bushLeaves, .needles: return 0.75
+        case .leaves, .palmLeaves, .bushLeaves, .needles, .blossom: return 0.75
         case .slate, .roofTiles: return 0.7
         case .wax: return 0.45
         case .bone: return 0.6

@@ -5,16 +5,18 @@ import OysterCore
 struct SurfacePattern {
     let kind: SurfaceKind
     let biome: Biome
+    let season: Season
     let albedo: Vec3
     let seed: UInt32
     let f4: Fractal, f8: Fractal, f16: Fractal
     let grainH: Fractal, grainV: Fractal
     let cells5: CellularNoise, cells12: CellularNoise, cells24: CellularNoise
 
-    init(kind: SurfaceKind, biome: Biome, seed: UInt64) {
+    init(kind: SurfaceKind, biome: Biome, season: Season, seed: UInt64) {
         self.kind = kind
         self.biome = biome
-        albedo = Palette.albedo(kind, biome)
+        self.season = season
+        albedo = Palette.albedo(kind, biome, season)
         let s = seed ^ PositionHash.string(kind.rawValue)
         self.seed = UInt32(truncatingIfNeeded: s >> 7)
         f4 = Fractal(seed: s ^ 1, octaves: 5, period: 4)
@@ -52,6 +54,7 @@ struct SurfacePattern {
             let blades = grainV.fbm(u * 24, v * 2) * 0.6 + f16.fbm(u * 16, v * 16) * 0.4
             var c = a * (0.8 + 0.35 * blades) * (0.9 + 0.25 * base)
             c += Vec3(0.08, 0.06, -0.02) * smoothstep(0.2, 0.6, base)
+            if kind == .grass, season == .spring { c = springFlowers(c, u, v) }
             return Texel(color: c, height: 0.5 + 0.5 * blades, roughness: r, occlusion: 0.8 + 0.2 * blades)
         case .dirt, .mud:
             let base = f8.fbm(u * 8, v * 8)
@@ -111,7 +114,7 @@ struct SurfacePattern {
             let patch = smoothstep(0.3, 0.6, f4.fbm(u * 4, v * 4))
             let c = mix(a, Vec3(0.12, 0.11, 0.10), max(marks * 0.85, patch * 0.5))
             return Texel(color: c, height: 1 - marks * 0.6, roughness: r, occlusion: 1 - marks * 0.3)
-        case .leaves, .bushLeaves, .needles, .palmLeaves, .flowers:
+        case .leaves, .bushLeaves, .needles, .palmLeaves, .flowers, .blossom:
             let cell = kind == .needles ? cells24.sample(u * 24, v * 24) : cells12.sample(u * 12, v * 12)
             let edge = smoothstep(0.0, 0.15, cell.f2 - cell.f1)
             var c = a * (0.7 + 0.6 * cell.id) * (0.6 + 0.4 * edge)
@@ -121,7 +124,7 @@ struct SurfacePattern {
                 let petals: [Vec3] = [Vec3(0.95, 0.85, 0.2), Vec3(0.95, 0.95, 0.95), Vec3(0.7, 0.3, 0.8), Vec3(0.9, 0.25, 0.2)]
                 let p = petals[Int(cell.id * 3.99)]
                 let dot = smoothstep(0.28, 0.18, cell.f1)
-                c = mix(Palette.albedo(.grass, biome) * (0.8 + 0.3 * edge), p, dot)
+                c = mix(Palette.albedo(.grass, biome, season) * (0.8 + 0.3 * edge), p, dot)
             }
             return Texel(color: c, height: edge * (1 - cell.f1), roughness: r, occlusion: 0.55 + 0.45 * edge)
         case .brick, .stoneWall, .dungeonWall, .dungeonFloor:
@@ -223,6 +226,18 @@ struct SurfacePattern {
             let n = f8.fbm(u * 8, v * 8), crease = smoothstep(0.06, 0.0, cells12.sample(u * 12, v * 12).f2 - cells12.sample(u * 12, v * 12).f1)
             return Texel(color: a * (0.86 + 0.12 * n - 0.12 * crease), height: 0.6 + 0.2 * n - 0.3 * crease, roughness: r)
         }
+    }
+}
+
+extension SurfacePattern {
+    /// Spring grass: small flowers (daisy white, buttercup yellow, violet) dotted over some
+    /// cells of a 12-per-tile lattice, so a meadow reads as in flower from afar too.
+    func springFlowers(_ grass: Vec3, _ u: Float, _ v: Float) -> Vec3 {
+        let cell = cells12.sample(u * 12, v * 12)
+        guard cell.id > 0.45 else { return grass }
+        let colours = [Vec3(0.97, 0.96, 0.92), Vec3(0.98, 0.86, 0.22), Vec3(0.72, 0.56, 0.90), Vec3(0.97, 0.96, 0.92)]
+        let petal = colours[min(3, Int((cell.id - 0.45) / 0.55 * 4))]
+        return mix(grass, petal, smoothstep(0.2, 0.12, cell.f1))
     }
 }
 

@@ -43,6 +43,7 @@ extension Lexicon {
             case .feature(let f): names.append(f.rawValue)
             case .species(let s): names.append(s.rawValue)
             case .mood(let md): names.append(md.rawValue)
+            case .season(let s): names.append(s.rawValue)
             case .number: break
             case .size(let s): names.append(s < 0.5 ? "small" : "big")
             case .thing(.structure(let s)): names.append(s.name)

@@ -8,6 +8,8 @@ enum WordMeaning: Hashable, Sendable {
     /// A tree species: adds (or extends) a forest.
     case species(Species)
     case mood(Mood)
+    /// A time of year ("autumn", "fall", "cherry blossom").
+    case season(Season)
     /// A count word ("three", "dozen"); digits are parsed separately.
     case number(Int)
     /// "small", "big": scales the next feature.
@@ -118,6 +120,11 @@ enum Lexicon {
         add("dusk twilight", hour("dusk"))
         add("night nighttime nocturnal moonlit moonlight moon starry stars", hour("night"))
         add("midnight", hour("midnight"))
+        // MARK: Seasons ("fall" is autumn: "waterfall" and "falls" are their own words)
+        add("spring springtime vernal blossom blossoming bloom blooming", .season(.spring))
+        add("summer summertime summery midsummer", .season(.summer))
+        add("autumn autumnal fall harvest", .season(.autumn))
+        add("winter wintry wintery wintertime midwinter christmas yuletide", .season(.winter))
         // MARK: Weather
         add("clear sunny bright", .weather(.clear))
         add("cloudy overcast grey gray gloomy dull", .weather(.overcast))
@@ -225,6 +232,16 @@ enum Lexicon {
         add("forty", .number(40))
         add("fifty", .number(50))
         add("hundred hundreds", .number(100))
+        return d
+    }()
+
+    /// Two-word phrases read together before their words are: "golden leaves" is autumn (not
+    /// golden hour), "cherry blossom" spring (not a cherry tree).
+    static let phrases: [String: [WordMeaning]] = {
+        var d: [String: [WordMeaning]] = [:]
+        for p in ["cherry blossom", "cherry blossoms", "apple blossom", "apple blossoms", "spring flowers"] { d[p] = [.season(.spring)] }
+        for p in ["autumn leaves", "fall leaves", "golden leaves", "autumn colours", "autumn colors", "fall colours", "fall colors",
+                  "autumn foliage", "fall foliage", "harvest time"] { d[p] = [.season(.autumn)] }
         return d
     }()
 

@@ -21,7 +21,7 @@ public enum PromptInterpreter {
         recipe.prompt = prompt
         recipe.features = []
         var unused: [String] = []
-        var biome: Biome?, hour: Float?, weather: Weather?, scene: SceneKind?
+        var biome: Biome?, hour: Float?, weather: Weather?, scene: SceneKind?, season: Season?
         var moods: [Mood] = []
         var pendingCount: (value: Int, age: Int)?
         var pendingSize: Float?
@@ -93,6 +93,7 @@ public enum PromptInterpreter {
                     if !species.contains(s) { species.append(s) }
                     addFeature(.forest)
                 case .mood(let md): if !moods.contains(md) { moods.append(md) }
+                case .season(let s): season = s
                 case .number(let n): pendingCount = (n, 0)
                 case .size(let s): pendingSize = s
                 case .thing: break
@@ -125,6 +126,7 @@ public enum PromptInterpreter {
         recipe.biome = biome ?? (species.contains(.palm) ? .tropical : species.contains(.cactus) ? .desert : .temperate)
         recipe.timeOfDay = hour ?? (moods.contains(.eerie) ? 21 : 14)
         recipe.weather = weather ?? (moods.contains(.misty) || moods.contains(.eerie) ? .fog : .clear)
+        recipe.season = season ?? .summer
         recipe.moods = moods
         if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
             recipe.features[i].species = species.map(\.rawValue)
@@ -171,7 +173,8 @@ public enum PromptInterpreter {
         return cast
     }
 
-    /// How the content word at `i` reads: from the lexicon; else, with the next word, as a
+    /// How the content word at `i` reads: as a two-word phrase of the lexicon's
+    /// (`Lexicon.phrases`); from the lexicon; else, with the next word, as a
     /// two-word phrase the nearest-meaning table knows ("log cabin", "golden hour"); else as
     /// the word's own nearest meaning; else not understood (with the closest concept when
     /// the table has one below its threshold). A phrase is tried only when one of its words
@@ -179,6 +182,9 @@ public enum PromptInterpreter {
     /// word: a few hash lookups.
     static func reading(_ words: [String], at i: Int) -> (reading: WordReading, meanings: [WordMeaning]?, consumed: Int) {
         let word = words[i]
+        if i + 1 < words.count, let meanings = Lexicon.phrases[word + " " + words[i + 1]] {
+            return (WordReading(text: word + " " + words[i + 1], how: .lexicon, concept: Lexicon.conceptNames[meanings]), meanings, 2)
+        }
         let known = Lexicon.meanings(of: word)
         if i + 1 < words.count {
             let next = words[i + 1]

@@ -4,7 +4,7 @@ import OysterJSON
 
 extension Recipe {
     static let topLevelKeys = [
-        "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "features", "detail",
+        "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "season", "features", "detail",
         "textureResolution", "instancing", "moods", "farBiomes", "characters",
         // What `oyster-generate --explain` adds: the prompt read word by word. Provenance like
         // "prompt": accepted and ignored, so explain's output works as a recipe file.
@@ -34,6 +34,7 @@ extension Recipe {
         if let v = object["biome"] { biome = try Recipe.choice(v, "biome") }
         if let v = object["timeOfDay"] { timeOfDay = try Recipe.hour(v) }
         if let v = object["weather"] { weather = try Recipe.choice(v, "weather") }
+        if let v = object["season"] { season = try Recipe.choice(v, "season") }
         if let v = object["detail"] { detail = try Recipe.choice(v, "detail") }
         if let v = object["textureResolution"] {
             guard let i = v.intValue, (16...2048).contains(i), i & (i - 1) == 0 else {
@@ -182,6 +183,8 @@ extension Recipe {
         o["biome"] = .string(biome.rawValue)
         o["timeOfDay"] = Recipe.num(timeOfDay)
         o["weather"] = .string(weather.rawValue)
+        // Written only when not summer (the look before seasons), so other recipes keep their bytes.
+        if season != .summer { o["season"] = .string(season.rawValue) }
         o["detail"] = .string(detail.rawValue)
         o["textureResolution"] = .int(Int64(textureResolution))
         o["instancing"] = .bool(instancing)

@@ -17,6 +17,8 @@ public struct Recipe: Hashable, Sendable {
     public var timeOfDay: Float = 14
     /// Sky and atmosphere. Default clear.
     public var weather: Weather = .clear
+    /// Time of year: leaves, grass, ground, roofs and water (see `Season`). Default summer.
+    public var season: Season = .summer
     /// What the world contains, in order. Default: the valley features (see `defaultFeatures`).
     public var features: [Feature] = Recipe.defaultFeatures
     /// Mesh density: terrain resolution and kit detail. Default medium.

@@ -23,15 +23,18 @@ struct GroundCover {
     }
 
     let biome: Biome
-    /// Falling snow settles on flat ground whatever the biome.
+    /// Falling snow, or winter, lays snow on flat ground whatever the biome.
     let snowing: Bool
+    /// Winter's snow lies on the beaches of its frozen lakes too.
+    let winter: Bool
     let shape: TerrainShape
     let moisture: Fractal
     let patches: Fractal
 
     init(recipe: Recipe, shape: TerrainShape) {
         biome = recipe.biome
-        snowing = recipe.weather == .snow
+        snowing = recipe.weather == .snow || recipe.season == .winter
+        winter = recipe.season == .winter
         self.shape = shape
         moisture = Fractal(seed: recipe.seed ^ 0x3015, octaves: 4)
         patches = Fractal(seed: recipe.seed ^ 0x9A7C, octaves: 3)
@@ -101,6 +104,7 @@ struct GroundCover {
         }
         grass *= (1 - steep) * (1 - 0.6 * bare)
         if snowing { snowW = max(snowW, (1 - steep) * (1.2 + p)) }
+        if winter, s.aboveWater >= 0 { sand *= 0.3 }
         if s.aboveWater < 0 { sand += 1.5; grass *= 0.2 }
         return [grass, dirt, sand, rock, snowW, mud, gravel]
     }

@@ -38,7 +38,7 @@ struct TerrainMesher {
 
     /// The mesh. With `skirt` > 0 the grid's border hangs that many metres down (a vertical
     /// strip in the border triangles' material), so a coarser mesh beyond never shows a crack.
-    func build(name: String, biome: Biome, skirt: Float = 0, material: (SurfaceKind) -> Int) -> Mesh {
+    func build(name: String, biome: Biome, season: Season, skirt: Float = 0, material: (SurfaceKind) -> Int) -> Mesh {
         let kinds = GroundCover.kinds
         let kc = kinds.count
         var positions = self.positions, normals = self.normals, weights = self.weights, shade = self.shade
@@ -62,9 +62,9 @@ struct TerrainMesher {
         }
         let count = positions.count
         // Blended colour of each sample relative to each kind's own colour.
-        let albedo = kinds.map { Palette.albedo($0, biome) }
+        let albedo = kinds.map { Palette.albedo($0, biome, season) }
         var local: [Biome: [Vec3]] = [:]
-        for b in Set(biomes ?? []) { local[b] = kinds.map { Palette.albedo($0, b) } }
+        for b in Set(biomes ?? []) { local[b] = kinds.map { Palette.albedo($0, b, season) } }
         var blended = [Vec3](repeating: .zero, count: count)
         for v in 0..<count {
             // A skirt vertex takes the biome of the border sample it hangs from.

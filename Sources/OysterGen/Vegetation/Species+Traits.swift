@@ -23,13 +23,13 @@ extension Species {
     /// Node name stem ("Pine").
     var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 
-    /// The species' kit: one variant per seed.
-    func kit(seed: UInt64, detail: Detail) -> KitModel {
+    /// The species' kit: one variant per seed, its crown as `foliage` dresses it (trees only).
+    func kit(seed: UInt64, detail: Detail, foliage: Foliage = .leaves) -> KitModel {
         let d = KitCatalog.detailLevel(detail)
         switch self {
-        case .pine, .fir: return Vegetation.tree(TreeParams(species: .conifer, height: self == .fir ? 13 : nil, detail: d), seed: seed)
-        case .oak, .willow: return Vegetation.tree(TreeParams(species: .broadleaf, detail: d), seed: seed)
-        case .birch: return Vegetation.tree(TreeParams(species: .birch, detail: d), seed: seed)
+        case .pine, .fir: return Vegetation.tree(TreeParams(species: .conifer, height: self == .fir ? 13 : nil, detail: d, foliage: foliage), seed: seed)
+        case .oak, .willow: return Vegetation.tree(TreeParams(species: .broadleaf, detail: d, foliage: foliage), seed: seed)
+        case .birch: return Vegetation.tree(TreeParams(species: .birch, detail: d, foliage: foliage), seed: seed)
         case .palm: return Vegetation.tree(TreeParams(species: .palm, detail: d), seed: seed)
         case .dead: return Vegetation.tree(TreeParams(species: .dead, detail: d), seed: seed)
         case .bush: return Vegetation.bush(detail: d, seed: seed)
@@ -50,7 +50,8 @@ extension Biome {
     var words: String {
         switch self {
         case .temperate: return "temperate green countryside pastoral rural verdant"
-        case .alpine: return "alpine snowy snowcapped winter wintry frozen icy glacier glacial"
+        // "winter" is a season (`Season`): a temperate village in winter, not the mountains.
+        case .alpine: return "alpine snowy snowcapped frozen icy glacier glacial"
         case .desert: return "desert dune dunes sandy arid sahara badlands"
         case .tropical: return "tropical tropics paradise caribbean"
         case .tundra: return "tundra arctic polar permafrost steppe"

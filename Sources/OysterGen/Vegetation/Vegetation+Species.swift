@@ -3,7 +3,7 @@ import OysterCore
 // MARK: - Species
 
 extension Vegetation {
-    static func broadleaf(_ b: inout MeshBuilder, height h: Float, detail: Int, rng: inout KitRandom) {
+    static func broadleaf(_ b: inout MeshBuilder, height h: Float, detail: Int, foliage: Foliage, rng: inout KitRandom) {
         let around = [5, 7, 8][detail]
         let styles = [
             BranchStyle(children: 0...0, spread: 0.5...0.9, lengthRatio: 0.6...0.8, radiusRatio: 0.6, upward: 0.12, jitter: 0.18, around: max(4, around - 2), pathSegments: 2),
@@ -23,13 +23,13 @@ extension Vegetation {
         grow(&b, rng: &rng, start: .zero, dir: lean, length: trunkLen, radius: h * 0.05, depth: depth, styles: levels) { b, rng, p, d, len, left in
             guard left == leafLevel else { return }
             let r = crownR * rng.float(in: 0.85...1.15)
-            leafBlob(&b, .leaves, center: p + d * r * 0.3, radii: Vec3(r, r * 0.78, r), subdivisions: 1, rng: &rng, tint: leafTint(&rng))
+            crownClump(&b, foliage, center: p + d * r * 0.3, radii: Vec3(r, r * 0.78, r), subdivisions: 1, rng: &rng)
         }
         // Root flare: a short wide cone hides the trunk's join with the ground.
         b.cylinder(.bark, from: Vec3(0, -0.2, 0), to: Vec3(0, h * 0.08, 0), radiusBottom: h * 0.085, radiusTop: h * 0.048, segments: around, capBottom: false, capTop: false)
     }
 
-    static func birch(_ b: inout MeshBuilder, height h: Float, detail: Int, rng: inout KitRandom) {
+    static func birch(_ b: inout MeshBuilder, height h: Float, detail: Int, foliage: Foliage, rng: inout KitRandom) {
         let around = [4, 6, 7][detail]
         // Trunk: a gentle S-curve.
         let n = 6
@@ -53,15 +53,16 @@ extension Vegetation {
             grow(&b, rng: &rng, start: at, dir: dir, length: len, radius: h * 0.008 * (1.3 - t * 0.5), depth: detail == 0 ? 0 : 1, styles: [style, style]) { b, rng, p, d, len, left in
                 guard left == 0 else { return }
                 let r = h * rng.float(in: 0.075...0.1)
-                leafBlob(&b, .leaves, center: p + d * r * 0.2 - Vec3(0, r * 0.2, 0), radii: Vec3(r, r * 0.9, r), subdivisions: blobSub, rng: &rng, tint: leafTint(&rng, warmth: 0.08))
+                crownClump(&b, foliage, center: p + d * r * 0.2 - Vec3(0, r * 0.2, 0), radii: Vec3(r, r * 0.9, r), subdivisions: blobSub, rng: &rng, warmth: 0.08)
             }
         }
         // Crown top.
         let r = h * 0.09
-        leafBlob(&b, .leaves, center: Vec3(0, h * 0.97, 0), radii: Vec3(r, r * 1.3, r), subdivisions: blobSub, rng: &rng, tint: leafTint(&rng, warmth: 0.08))
+        crownClump(&b, foliage, center: Vec3(0, h * 0.97, 0), radii: Vec3(r, r * 1.3, r), subdivisions: blobSub, rng: &rng, warmth: 0.08)
     }
 
-    static func conifer(_ b: inout MeshBuilder, height h: Float, detail: Int, rng: inout KitRandom) {
+    /// `snowLaden`: winter snow lies on the upper face of every tier.
+    static func conifer(_ b: inout MeshBuilder, height h: Float, detail: Int, snowLaden: Bool = false, rng: inout KitRandom) {
         let around = [5, 6, 8][detail]
         b.tube(.bark, path: [Vec3(0, -0.2, 0), Vec3(0, h * 0.5, 0), Vec3(0, h * 0.95, 0)], radii: [h * 0.035, h * 0.022, h * 0.006], segments: around)
         let tiers = [6, 8, 11][detail]
@@ -85,10 +86,14 @@ extension Vegetation {
                 let droop = (j % 2 == 0 ? -0.18 : 0.0) * tierH
                 rim.append(Vec3(kcos(a) * rr, y + droop, ksin(a) * rr))
             }
+            // Winter: snow on the tier's upper faces (untinted: white, not needle green).
+            let top: SurfaceKind = snowLaden ? .snow : .needles
             if detail == 0 {
                 for j in 0..<segs {
                     let p = rim[j], q = rim[(j + 1) % segs]
-                    b.addTriangle(.needles, apex, q, p)
+                    b.color = snowLaden && j % 2 == 0 ? nil : tint
+                    b.addTriangle(snowLaden && j % 2 == 0 ? .snow : .needles, apex, q, p)
+                    b.color = tint
                     b.addTriangle(.needles, inner, p, q)
                 }
             } else {
@@ -99,8 +104,14 @@ extension Vegetation {
                 }
                 for j in 0..<segs {
                     let k = (j + 1) % segs
-                    b.addTriangle(.needles, apex, mid[k], mid[j])
-                    b.addQuad(.needles, mid[j], mid[k], rim[k], rim[j], facing: Vec3(rim[j].x + rim[k].x, tierH, rim[j].z + rim[k].z))
+                    b.color = snowLaden ? nil : tint
+                    b.addTriangle(top, apex, mid[k], mid[j])
+                    // The tier above hides most of its top: snow shows on every other wedge
+                    // of the outer bough too.
+                    let outer: SurfaceKind = snowLaden && j % 2 == 0 ? .snow : .needles
+                    b.color = outer == .snow ? nil : tint
+                    b.addQuad(outer, mid[j], mid[k], rim[k], rim[j], facing: Vec3(rim[j].x + rim[k].x, tierH, rim[j].z + rim[k].z))
+                    b.color = tint
                     b.addTriangle(.needles, inner, rim[j], rim[k])
                 }
             }

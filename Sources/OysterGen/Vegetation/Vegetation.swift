@@ -21,11 +21,14 @@ public struct TreeParams: Sendable, Hashable {
     public var height: Float?
     /// 0 = low (~300–700 triangles), 1 = medium (~700–1800), 2 = high (~1500–3000).
     public var detail: Int
+    /// What the crown wears at its time of year (default: green leaves).
+    public var foliage: Foliage
 
-    public init(species: TreeSpecies, height: Float? = nil, detail: Int = 1) {
+    public init(species: TreeSpecies, height: Float? = nil, detail: Int = 1, foliage: Foliage = .leaves) {
         self.species = species
         self.height = height
         self.detail = detail
+        self.foliage = foliage
     }
 }
 
@@ -41,15 +44,15 @@ public enum Vegetation {
         switch params.species {
         case .broadleaf:
             let h = height(params, rng.float(in: 7...11))
-            broadleaf(&b, height: h, detail: detail, rng: &rng)
+            broadleaf(&b, height: h, detail: detail, foliage: params.foliage, rng: &rng)
             name = "Broadleaf"
         case .conifer:
             let h = height(params, rng.float(in: 9...15))
-            conifer(&b, height: h, detail: detail, rng: &rng)
+            conifer(&b, height: h, detail: detail, snowLaden: params.foliage == .winter, rng: &rng)
             name = "Conifer"
         case .birch:
             let h = height(params, rng.float(in: 8...12))
-            birch(&b, height: h, detail: detail, rng: &rng)
+            birch(&b, height: h, detail: detail, foliage: params.foliage, rng: &rng)
             name = "Birch"
         case .palm:
             let h = height(params, rng.float(in: 7...11))

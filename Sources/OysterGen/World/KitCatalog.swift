@@ -5,7 +5,9 @@ import OysterCore
 enum KitCatalog {
     static func detailLevel(_ d: Detail) -> Int { d == .low ? 0 : d == .medium ? 1 : 2 }
 
-    static func tree(_ species: Species, seed: UInt64, detail: Detail) -> KitModel { species.kit(seed: seed, detail: detail) }
+    static func tree(_ species: Species, seed: UInt64, detail: Detail, foliage: Foliage = .leaves) -> KitModel {
+        species.kit(seed: seed, detail: detail, foliage: foliage)
+    }
 
     static func bush(seed: UInt64) -> KitModel { Vegetation.bush(detail: 1, seed: seed) }
 

@@ -115,7 +115,7 @@ struct SceneAssembler {
         }
         for (kind, m) in materialOf where !baked.contains(where: { $0.kind == kind }) {
             // Untextured fallback (chunks referencing shared textures set their own).
-            scene.materials[m].baseColorFactor = Vec4(Palette.albedo(kind, recipe.biome), 1)
+            scene.materials[m].baseColorFactor = Vec4(Palette.albedo(kind, recipe.biome, recipe.season), 1)
             scene.materials[m].metallicFactor = Palette.metallic(kind)
             scene.materials[m].roughnessFactor = Palette.roughness(kind)
         }
@@ -141,7 +141,7 @@ struct SceneAssembler {
             mat.emissiveTexture = mat.baseColorTexture
             mat.emissiveFactor = Vec3(1, 1, 1)
             mat.emissiveStrength = 6
-        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .cloth, .fabric, .hair:
+        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .blossom, .cloth, .fabric, .hair:
             mat.doubleSided = true
         default: break
         }

@@ -127,7 +127,7 @@ public enum WorldGenerator {
         if options.bakeTextures {
             report("materials", 0.7)
             // Weather kinds carry RGBA textures of their own (WeatherTextures).
-            let baked = MaterialBaker.bake(a.kinds.filter { !$0.isWeather }, biome: recipe.biome, seed: recipe.seed, resolution: recipe.textureResolution)
+            let baked = MaterialBaker.bake(a.kinds.filter { !$0.isWeather }, for: recipe)
             a.finishMaterials(baked, recipe: recipe)
         } else {
             a.finishMaterials([], recipe: recipe)
