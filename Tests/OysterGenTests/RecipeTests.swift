@@ -68,6 +68,7 @@ import Testing
         #expect(choices(props["scene"]) == Set(SceneKind.allCases.map(\.rawValue)))
         #expect(choices(props["detail"]) == Set(Detail.allCases.map(\.rawValue)))
         #expect(choices(props["moods"]?["items"]) == Set(Mood.allCases.map(\.rawValue)))
+        #expect(choices(props["style"]) == Set(BuildingStyle.allCases.map(\.rawValue)))
         let feature = try #require(schema["$defs"]?["feature"]?["properties"]?.objectValue)
         #expect(Set(feature.keys) == Set(Recipe.featureKeys))
         #expect(choices(feature["kind"]) == Set(FeatureKind.allCases.map(\.rawValue)))

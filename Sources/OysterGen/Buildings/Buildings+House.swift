@@ -42,6 +42,7 @@ extension Buildings {
         case .stone: wallKind = .stoneWall
         case .brick: wallKind = .brick
         case .planks: wallKind = .woodPlanks
+        case .plastered: wallKind = .plaster
         }
         var walls = MeshBuilder(), roof = MeshBuilder()
         var model = KitModel(name: "House")
@@ -72,10 +73,12 @@ extension Buildings {
         }
         // Walls, plinth and floor.
         var u: Float = 0
+        walls.color = p.wallTint
         for (i, f) in frames.enumerated() {
             walls.wall(wallKind, f, height: H, openings: openings[i], inner: .plaster, uOffset: u)
             u += f.length
         }
+        walls.color = nil
         walls.box(.stoneWall, min: Vec3(-w / 2 - 0.07, -0.6, -d / 2 - 0.07), max: Vec3(w / 2 + 0.07, plinthTop, d / 2 + 0.07))
         walls.box(.woodPlanks, min: Vec3(-w / 2 + t, plinthTop, -d / 2 + t), max: Vec3(w / 2 - t, plinthTop + 0.02, d / 2 - t))
         // Style details.
@@ -90,6 +93,8 @@ extension Buildings {
             }
         case .stone:
             for f in frames { walls.wallBeam(.timber, f, from: Vec2(0, H - 0.12), to: Vec2(f.length, H - 0.12), width: 0.2, proud: 0.06) }
+        case .plastered:
+            break
         }
         // Door, frame and step.
         walls.append(doorFrame(frames[0], door))
@@ -111,7 +116,7 @@ extension Buildings {
         }
         // Roof.
         let thatch = p.roofKind == .thatch
-        let pitch: Float = thatch ? rng.float(in: 0.75...0.85) : rng.float(in: 0.58...0.72)
+        let pitch: Float = rng.float(in: p.pitch ?? (thatch ? 0.75...0.85 : 0.58...0.72))
         let overhang: Float = thatch ? 0.55 : 0.4
         let thick: Float = thatch ? 0.35 : 0.14
         let ridgeY: Float

@@ -24,6 +24,8 @@ public struct TerraceParams: Sendable, Hashable {
     public var footY: Float
     /// A street lamp at the kerb in front of every second house.
     public var lamps: Bool
+    /// The fronts' style; none for the town's own mix (stone, brick, painted plaster).
+    public var style: BuildingStyle?
 
     public init(houses: [TerraceHouse], depth: Float = 9, footY: Float = -0.6, lamps: Bool = true) {
         self.houses = houses; self.depth = depth; self.footY = footY; self.lamps = lamps
@@ -69,12 +71,41 @@ extension Buildings {
         // Each house's look, drawn first so the tops are known when party walls are decided.
         struct Look { var floors: Int; var wall: SurfaceKind; var paint: Vec4?; var roof: SurfaceKind; var pitch: Float; var balcony: Bool; var shutters: Vec4? }
         let roofKind: SurfaceKind = rng.chance(0.7) ? .roofTiles : .slate
-        let looks: [Look] = houses.map { _ in
+        var looks: [Look] = houses.map { _ in
             let wall: SurfaceKind = rng.pick([.plaster, .plaster, .plaster, .stoneWall, .brick])
             return Look(floors: rng.int(in: 2...4), wall: wall, paint: wall == .plaster ? rng.pick(townPaints) : nil,
                         roof: rng.chance(0.85) ? roofKind : (roofKind == .slate ? .roofTiles : .slate), pitch: rng.float(in: 0.5...0.72),
                         balcony: rng.chance(0.4),
                         shutters: wall == .plaster && rng.chance(0.5) ? rng.pick([Vec4(0.3, 0.5, 0.35, 1), Vec4(0.35, 0.45, 0.7, 1), Vec4(0.9, 0.9, 0.88, 1)]) : nil)
+        }
+        // A style repaints and reroofs the town's own mix, from its own random stream (so a
+        // town without one keeps its bytes).
+        if let style = p.style, style.isBuilt {
+            var r = KitRandom(seed: seed ^ 0x5717_1E)
+            for i in looks.indices {
+                switch style {
+                case .medieval:
+                    if looks[i].wall == .brick { looks[i].wall = .plaster; looks[i].paint = r.pick(townPaints) }
+                case .rustic:
+                    looks[i].wall = r.pick([.stoneWall, .stoneWall, .plaster])
+                    looks[i].paint = looks[i].wall == .plaster ? Vec4(1, 1, 1, 1) : nil
+                    looks[i].floors = min(looks[i].floors, 2)
+                    looks[i].roof = r.chance(0.5) ? .slate : .roofTiles
+                case .nordic:
+                    looks[i].wall = .plaster
+                    looks[i].paint = r.pick(BuildingStyle.nordicPaints)
+                    looks[i].roof = .slate
+                    looks[i].pitch = r.float(in: 0.8...0.95)
+                case .mediterranean:
+                    looks[i].wall = .plaster
+                    looks[i].paint = r.pick(BuildingStyle.mediterraneanPaints)
+                    looks[i].roof = .roofTiles
+                    looks[i].pitch = r.float(in: 0.3...0.4)
+                    looks[i].shutters = r.chance(0.6) ? r.pick([Vec4(0.2, 0.4, 0.75, 1), Vec4(0.3, 0.5, 0.35, 1)]) : nil
+                case .japanese, .modern:
+                    break
+                }
+            }
         }
         func top(_ i: Int) -> Float { houses[i].baseY + plinthTop + Float(looks[i].floors) * townStorey }
         for (i, h) in houses.enumerated() {

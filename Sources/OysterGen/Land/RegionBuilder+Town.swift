@@ -15,7 +15,11 @@ extension RegionBuilder {
         guard let lot = s.lot else { return nil }
         let seed = recipe.seed ^ s.id
         switch s.kind {
-        case .terrace: return lot.terrace.map { Buildings.terrace($0, seed: seed) }
+        case .terrace: return lot.terrace.map { t in
+            var t = t
+            t.style = recipe.style
+            return Buildings.terrace(t, seed: seed)
+        }
         case .church: return Buildings.church(length: lot.length, width: 8, seed: seed)
         case .bridge: return Buildings.bridge(length: lot.length, width: 4.2, stone: true, seed: seed)
         case .quay: return Buildings.quay(width: lot.length, depth: 6, seed: seed)

@@ -405,6 +405,7 @@ public struct DirectCommand: Sendable, Equatable {
         case .mood?, .size?: return "a prompt word: weather and things have one strength and size here"
         case .feature?, .biome?, .scene?: return "a prompt word: it shapes a new world; Direct places structures, plants, rocks, people and animals"
         case .busy?, .nobody?: return "a prompt word: it fills or empties a new world's village; Direct places people one command at a time"
+        case .style?: return "a prompt word: the style shapes a new world's buildings; Direct places one kit at a time"
         case .season?: return "a prompt word: the season dresses a new world's trees, ground and water; Direct changes the hour and the weather"
         default: return "not a world change"
         }

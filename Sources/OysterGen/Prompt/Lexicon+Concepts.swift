@@ -44,6 +44,7 @@ extension Lexicon {
             case .species(let s): names.append(s.rawValue)
             case .mood(let md): names.append(md.rawValue)
             case .season(let s): names.append(s.rawValue)
+            case .style(let s): names.append(s.rawValue)
             case .number: break
             case .size(let s): names.append(s < 0.5 ? "small" : "big")
             case .thing(.structure(let s)): names.append(s.name)

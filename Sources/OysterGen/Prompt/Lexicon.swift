@@ -10,6 +10,9 @@ enum WordMeaning: Hashable, Sendable {
     case mood(Mood)
     /// A time of year ("autumn", "fall", "cherry blossom").
     case season(Season)
+    /// How the buildings look ("nordic", "mediterranean"; "japanese" and "modern" are read and
+    /// reported as not built yet).
+    case style(BuildingStyle)
     /// A count word ("three", "dozen"); digits are parsed separately.
     case number(Int)
     /// "small", "big": scales the next feature.
@@ -125,6 +128,13 @@ enum Lexicon {
         add("summer summertime summery midsummer", .season(.summer))
         add("autumn autumnal fall harvest", .season(.autumn))
         add("winter wintry wintery wintertime midwinter christmas yuletide", .season(.winter))
+        // MARK: Building styles
+        add("medieval mediaeval", .style(.medieval))
+        add("rustic cottagey countrified", .style(.rustic))
+        add("nordic scandinavian norse viking swedish norwegian danish", .style(.nordic))
+        add("mediterranean greek tuscan italian spanish provencal", .style(.mediterranean))
+        add("japanese", .style(.japanese))
+        add("modern contemporary", .style(.modern))
         // MARK: Weather
         add("clear sunny bright", .weather(.clear))
         add("cloudy overcast grey gray gloomy dull", .weather(.overcast))

@@ -21,7 +21,7 @@ public enum PromptInterpreter {
         recipe.prompt = prompt
         recipe.features = []
         var unused: [String] = []
-        var biome: Biome?, hour: Float?, weather: Weather?, scene: SceneKind?, season: Season?
+        var biome: Biome?, hour: Float?, weather: Weather?, scene: SceneKind?, season: Season?, style: BuildingStyle?
         var moods: [Mood] = []
         var pendingCount: (value: Int, age: Int)?
         var pendingSize: Float?
@@ -94,6 +94,10 @@ public enum PromptInterpreter {
                     addFeature(.forest)
                 case .mood(let md): if !moods.contains(md) { moods.append(md) }
                 case .season(let s): season = s
+                case .style(let s):
+                    style = s
+                    // Kept in the recipe, but reported: the kits cannot build it yet.
+                    if !s.isBuilt { readings[readings.count - 1].unbuilt = "the kits have no \(s.rawValue) buildings yet: built in the biome's own look" }
                 case .number(let n): pendingCount = (n, 0)
                 case .size(let s): pendingSize = s
                 case .thing: break
@@ -127,6 +131,7 @@ public enum PromptInterpreter {
         recipe.timeOfDay = hour ?? (moods.contains(.eerie) ? 21 : 14)
         recipe.weather = weather ?? (moods.contains(.misty) || moods.contains(.eerie) ? .fog : .clear)
         recipe.season = season ?? .summer
+        recipe.style = style
         recipe.moods = moods
         if let i = recipe.features.firstIndex(where: { $0.kind == .forest }) {
             recipe.features[i].species = species.map(\.rawValue)

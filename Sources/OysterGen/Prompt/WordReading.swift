@@ -24,9 +24,12 @@ public struct WordReading: Sendable, Equatable {
     /// False for a word the lexicon knows that says nothing about a new world (a well, which
     /// only Direct places).
     public var used: Bool = true
+    /// For a word read and kept in the recipe that the kits cannot build yet ("japanese"):
+    /// why, for the run's report.
+    public var unbuilt: String?
 
     /// Whether the word shaped the world.
-    public var understood: Bool { how != .none && used }
+    public var understood: Bool { how != .none && used && unbuilt == nil }
 
     /// The reading in `--explain`'s `words` list.
     public var json: JSONValue {
@@ -37,6 +40,7 @@ public struct WordReading: Sendable, Equatable {
         o["similarity"] = similarity.map { .double(Double(($0 * 100).rounded()) / 100) } ?? .null
         if let closest { o["closest"] = .string(closest) }
         if !used { o["used"] = .bool(false) }
+        if let unbuilt { o["unbuilt"] = .string(unbuilt) }
         return .object(o)
     }
 }
@@ -67,6 +71,7 @@ extension PromptInterpretation {
             parts.append("understood: " + capped(items, 12, "words").joined(separator: ", "))
         }
         let notItems = missed.map { r -> String in
+            if let why = r.unbuilt { return "'\(r.text)': \(why)" }
             if r.how == .lexicon { return "'\(r.text)' is something only Direct places, not a prompt" }
             let closest = r.closest.map { c in "\(c) (\(Self.hundredths(r.similarity ?? 0)), below \(Self.hundredths(NearestMeanings.threshold)))" } ?? "none"
             return "'\(r.text)' is not something Oyster builds; closest: \(closest)"

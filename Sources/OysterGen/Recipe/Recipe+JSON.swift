@@ -4,7 +4,7 @@ import OysterJSON
 
 extension Recipe {
     static let topLevelKeys = [
-        "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "season", "features", "detail",
+        "seed", "prompt", "size", "scene", "biome", "timeOfDay", "weather", "season", "style", "features", "detail",
         "textureResolution", "instancing", "moods", "farBiomes", "characters",
         // What `oyster-generate --explain` adds: the prompt read word by word. Provenance like
         // "prompt": accepted and ignored, so explain's output works as a recipe file.
@@ -35,6 +35,7 @@ extension Recipe {
         if let v = object["timeOfDay"] { timeOfDay = try Recipe.hour(v) }
         if let v = object["weather"] { weather = try Recipe.choice(v, "weather") }
         if let v = object["season"] { season = try Recipe.choice(v, "season") }
+        if let v = object["style"] { style = try Recipe.choice(v, "style") as BuildingStyle }
         if let v = object["detail"] { detail = try Recipe.choice(v, "detail") }
         if let v = object["textureResolution"] {
             guard let i = v.intValue, (16...2048).contains(i), i & (i - 1) == 0 else {
@@ -185,6 +186,7 @@ extension Recipe {
         o["weather"] = .string(weather.rawValue)
         // Written only when not summer (the look before seasons), so other recipes keep their bytes.
         if season != .summer { o["season"] = .string(season.rawValue) }
+        if let style { o["style"] = .string(style.rawValue) }
         o["detail"] = .string(detail.rawValue)
         o["textureResolution"] = .int(Int64(textureResolution))
         o["instancing"] = .bool(instancing)

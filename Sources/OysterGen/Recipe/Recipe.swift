@@ -19,6 +19,8 @@ public struct Recipe: Hashable, Sendable {
     public var weather: Weather = .clear
     /// Time of year: leaves, grass, ground, roofs and water (see `Season`). Default summer.
     public var season: Season = .summer
+    /// How its buildings look (`BuildingStyle`). Default none: the biome's own look.
+    public var style: BuildingStyle?
     /// What the world contains, in order. Default: the valley features (see `defaultFeatures`).
     public var features: [Feature] = Recipe.defaultFeatures
     /// Mesh density: terrain resolution and kit detail. Default medium.

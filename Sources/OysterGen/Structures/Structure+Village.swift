@@ -13,6 +13,7 @@ extension Structure {
             if recipe.biome == .alpine || recipe.biome == .tundra { p.roofKind = .slate }
             if recipe.biome == .tropical || recipe.biome == .swamp { p.roofKind = .thatch; p.wallStyle = .planks }
             if recipe.biome == .desert { p.wallStyle = .stone; p.roofKind = .roofTiles }
+            if let style = recipe.style { p.apply(style, seed: seed) }
             return Buildings.house(p, seed: seed)
         })
 
