@@ -85,6 +85,8 @@ enum Lexicon {
             for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
         }
         func add(_ words: String, _ meanings: WordMeaning...) { add(words, meanings) }
+        /// A two-word phrase the prompt reader tries before its words (`Lexicon.phrase`).
+        func phrase(_ words: String, _ meanings: WordMeaning...) { d[words, default: []] += meanings }
         // MARK: Biomes (their own words are declared with them: Biome.words)
         for biome in Biome.allCases { add(biome.words, .biome(biome)) }
         add("frozen icy iced icebound", .mood(.frozen))
@@ -130,6 +132,13 @@ enum Lexicon {
         add("hill hills hilly valley valleys rolling", .feature(.hills))
         add("canyon canyons gorge ravine mesa", .feature(.canyon))
         add("plain plains flat flatland prairie grassland savanna", .feature(.plains))
+        // Volcanoes: a cone with a crater, lava, smoke, black sand, ash and basalt.
+        add("volcano volcanoes volcanic crater craters caldera calderas lava magma basalt ash ashen eruption eruptions erupt erupting",
+            .feature(.volcano))
+        // Phrases read together, before their words: "black sand" is a volcanic shore, not a
+        // desert's sand; smoke is a volcano's only with its crater (a chimney's is not).
+        phrase("black sand", .feature(.volcano), .feature(.sea))
+        for cone in ["crater", "volcano", "cone", "mountain", "peak"] { phrase("smoking " + cone, .feature(.volcano)) }
         add("meadow meadows field fields flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
         add("forest forests woods wood woodland woodlands grove orchard", .feature(.forest), .thing(.forest))
@@ -232,6 +241,12 @@ enum Lexicon {
         "for", "that", "which", "where", "or", "up", "down", "amid", "among", "has",
         "have", "having", "filled", "covered", "nestled", "sits", "standing", "beneath", "atop", "against",
     ]
+
+    /// The meanings of a two-word phrase the lexicon reads as one ("black sand"), trying the
+    /// singular of its second word ("smoking craters").
+    static func phrase(_ first: String, _ second: String) -> [WordMeaning]? {
+        meanings(of: first + " " + second)
+    }
 
     /// The meanings of a word, trying singular forms when the word itself is unknown.
     static func meanings(of word: String) -> [WordMeaning]? {

@@ -142,7 +142,8 @@ public enum PromptInterpreter {
         return PromptInterpretation(recipe: recipe, unusedWords: unused, readings: readings)
     }
 
-    /// How the content word at `i` reads: from the lexicon; else, with the next word, as a
+    /// How the content word at `i` reads: as a phrase of the lexicon's with the next word
+    /// ("black sand"); from the lexicon; else, with the next word, as a
     /// two-word phrase the nearest-meaning table knows ("log cabin", "golden hour"); else as
     /// the word's own nearest meaning; else not understood (with the closest concept when
     /// the table has one below its threshold). A phrase is tried only when one of its words
@@ -150,6 +151,10 @@ public enum PromptInterpreter {
     /// word: a few hash lookups.
     static func reading(_ words: [String], at i: Int) -> (reading: WordReading, meanings: [WordMeaning]?, consumed: Int) {
         let word = words[i]
+        if i + 1 < words.count, let together = Lexicon.phrase(word, words[i + 1]) {
+            let text = word + " " + words[i + 1]
+            return (WordReading(text: text, how: .lexicon, concept: Lexicon.conceptNames[together]), together, 2)
+        }
         let known = Lexicon.meanings(of: word)
         if i + 1 < words.count {
             let next = words[i + 1]
