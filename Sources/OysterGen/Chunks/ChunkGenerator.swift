@@ -21,8 +21,10 @@ public enum ChunkGenerator {
     /// and animals' when the recipe has them), so the shared textures can be baked once for
     /// all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        let inhabited = Inhabitants.asked(in: recipe)
-        return SurfaceKind.allCases.filter { !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) }
+        let inhabited = Inhabitants.asked(in: recipe), volcanic = recipe.has(.volcano)
+        return SurfaceKind.allCases.filter {
+            !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) && (volcanic || !SurfaceKind.volcanicKinds.contains($0))
+        }
     }
 
     /// The tile (`x`, `z`) of side `size` metres: world rectangle [x·size, (x+1)·size) × [z·size, (z+1)·size).

@@ -25,10 +25,18 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // MARK: - Characters: skin, dyed cloth, hair and leather, each near white so a
     // vertex colour (a skin tone, a dye) is the colour seen.
     case skin, fabric, hair, leather
+    // MARK: - Volcanic land (a recipe's `volcano`): black sand where other worlds have sand,
+    // ash on the cone, basalt where they have rock, glowing lava, and the crater's smoke
+    // (alpha-blended like the weather kinds, textured by WeatherTextures).
+    case blackSand, ash, basalt, lava, smoke
 
     /// Kinds only characters use (tiles place no characters yet, so their shared texture
     /// folders leave these out).
     public static let characterKinds: Set<SurfaceKind> = [.skin, .fabric, .hair, .leather]
+
+    /// Kinds only a world with a volcano uses (other worlds' shared texture folders leave
+    /// these out, so they keep their files).
+    public static let volcanicKinds: Set<SurfaceKind> = [.blackSand, .ash, .basalt, .lava, .smoke]
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

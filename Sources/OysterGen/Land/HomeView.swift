@@ -6,10 +6,17 @@ struct HomeView {
     let features: LocalFeatures
     let recipe: Recipe
 
+    /// The volcano the camera frames: the world's, when no village or town is the subject.
+    var volcano: Volcano? {
+        home.villageCenter == nil && home.town == nil ? features.terrain.volcano : nil
+    }
+
     /// What the camera looks at: the village (with a castle, the point between them, so both
-    /// are in frame), else the first structure, else the lake, else the centre.
+    /// are in frame), else a volcano (half-way up its cone), else the first structure, else
+    /// the lake, else the centre.
     var focus: Vec3 {
         var p = Vec2(0, 0)
+        if let v = volcano { return Vec3(v.center.x, v.rimTop - v.height * 0.5, v.center.y) }
         if let v = home.villageCenter ?? home.town?.centre {
             p = v
             if let castle = home.sites.first(where: { $0.kind == .castle }) { p = (v + castle.position) * 0.5 }
@@ -29,8 +36,10 @@ struct HomeView {
     /// ~35° (an eye on a mountainside above a valley) or through the ground lose. The world goes
     /// on past the home region, so the frame's edges no longer matter; the eye stays inside it.
     func cameraPose(looking target: Vec3) -> (Vec3, Vec3) {
-        let half = recipe.size / 2
-        let far = min(recipe.size * 0.42, 140)
+        // A volcano is seen whole, from about twice its radius out (out over the sea round
+        // an island), looking down into its crater.
+        let far = volcano.map { $0.radius * 2.3 } ?? min(recipe.size * 0.42, 140)
+        let half = max(recipe.size / 2, volcano.map { length($0.center) + far * 1.05 } ?? 0)
         let sun = Sky.sunPosition(hour: recipe.timeOfDay).0
         var best: (Vec3, Float)?
         // A village reads from close by (its houses are a few metres tall); land from afar.

@@ -59,6 +59,12 @@ enum Palette {
         case .ice: return Vec3(0.72, 0.84, 0.92)
         // MARK: Characters: near white; vertex colours carry the tone or dye
         case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
+        // MARK: Volcanic land: near-black sand and rock, grey ash, lava's orange
+        case .blackSand: return Vec3(0.16, 0.15, 0.15)
+        case .ash: return Vec3(0.34, 0.32, 0.31)
+        case .basalt: return Vec3(0.20, 0.19, 0.19)
+        case .lava: return Vec3(1.00, 0.42, 0.08)
+        case .smoke: return Vec3(0.42, 0.40, 0.39)
         }
     }
 
@@ -79,6 +85,8 @@ enum Palette {
         case .skin: return 0.55
         case .hair: return 0.6
         case .leather: return 0.65
+        case .blackSand: return 0.85
+        case .lava: return 0.6
         default: return 0.9
         }
     }
