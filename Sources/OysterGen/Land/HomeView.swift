@@ -36,16 +36,16 @@ struct HomeView {
     /// ~35° (an eye on a mountainside above a valley) or through the ground lose. The world goes
     /// on past the home region, so the frame's edges no longer matter; the eye stays inside it.
     func cameraPose(looking target: Vec3) -> (Vec3, Vec3) {
-        // A volcano is seen whole, from about twice its radius out (out over the sea round
-        // an island), looking down into its crater.
-        let far = volcano.map { $0.radius * 2.3 } ?? min(recipe.size * 0.42, 140)
+        // A volcano is seen whole with its plume and its foot, from about three times its
+        // radius out (over the sea round an island), looking down into its crater.
+        let far = volcano.map { $0.radius * 2.9 } ?? min(recipe.size * 0.42, 140)
         let half = max(recipe.size / 2, volcano.map { length($0.center) + far * 1.05 } ?? 0)
         let sun = Sky.sunPosition(hour: recipe.timeOfDay).0
         var best: (Vec3, Float)?
         // A village reads from close by (its houses are a few metres tall); land from afar.
         // A town's houses stand three storeys high in rows: it reads from farther out.
         let closeBonus: Float = home.villageCenter != nil ? 3 : home.town != nil ? -2 : 0
-        for distance in [far * 0.5, far * 0.7, far] {
+        for distance in volcano == nil ? [far * 0.5, far * 0.7, far] : [far] {
             for k in 0..<16 {
                 let ang = Float(k) / 16 * 2 * .pi + 0.3
                 var xz = Vec2(target.x, target.z) + Vec2(kcos(ang), ksin(ang)) * distance

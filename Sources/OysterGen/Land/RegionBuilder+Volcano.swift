@@ -70,7 +70,7 @@ extension RegionBuilder {
             let dir = (next - prev).normalizedOrZero
             let side = Vec2(-dir.y, dir.x)
             let t = Float(i) / Float(line.count - 1)
-            let half = 0.9 + 1.6 * t
+            let half = 1.4 + 2.4 * t
             for (s, store) in [(Float(1), 0), (-1, 1)] {
                 let q = p + side * (half * s)
                 let y = terrain.height(q.x, q.y) + 0.45

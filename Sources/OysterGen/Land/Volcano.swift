@@ -68,11 +68,16 @@ struct Volcano: Sendable {
     }
 
     /// Distance from the crater's centre as a fraction of the base radius, with the flanks'
-    /// contours wandering by up to about ±8 % (gullies and spurs).
+    /// contours wandering: noise on the direction alone runs down the slope as ridges and
+    /// gullies (and leans the cone a little), noise on the position adds lumps and spurs.
     func reach(_ x: Float, _ z: Float) -> Float {
-        let d = length(Vec2(x, z) - center) / radius
+        let v = Vec2(x, z) - center
+        let r = length(v)
+        let d = r / radius
         guard d > craterRadius / radius else { return d }
-        return d * (1 + 0.08 * contours.fbm(x * (1 / 28), z * (1 / 28)))
+        let dir = v / r
+        let ridges = 0.07 * contours.fbm(dir.x * 5 + 11.3, dir.y * 5 - 4.1) + 0.08 * contours.fbm(dir.x * 1.2 - 3.7, dir.y * 1.2 + 8.9)
+        return d * (1 + ridges * smoothstep(craterRadius / radius, 0.45, d) + 0.06 * contours.fbm(x * (1 / 28), z * (1 / 28)))
     }
 
     /// The ground at (x, z) with the volcano raised on ground `h`.
@@ -120,7 +125,7 @@ struct Volcano: Sendable {
         return (0...n).map { k in
             let r = start + (end - start) * Float(k) / Float(n)
             // A gentle meander so the flow follows the slope like a liquid, not a ruler.
-            let wobble = contours.fbm(r * (1 / 30), 7.3) * 6 * smoothstep(start, start + 10, r)
+            let wobble = contours.fbm(r * (1 / 22), 7.3) * 14 * smoothstep(start, start + 12, r)
             return center + flowDirection * r + side * wobble
         }
     }

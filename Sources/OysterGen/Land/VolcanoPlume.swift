@@ -28,19 +28,23 @@ struct VolcanoPlume {
             // Darker, browner smoke low down, paler as it thins.
             let shade = 0.55 + 0.45 * f
             b.color = Vec4(shade, shade * 0.97, shade * 0.95, 1)
-            puff(&b, at: Vec3(drift.x, y, drift.y), size: size, turn: rng.nextFloat() * .pi)
+            puff(&b, at: Vec3(drift.x, y, drift.y), size: size, turn: rng.nextFloat() * .pi, tilt: rng.nextFloat(-0.45, 0.45))
         }
         b.color = nil
         return b
     }
 
-    /// One puff: three upright cards 60° apart and a level card, each the whole puff texture.
-    func puff(_ b: inout MeshBuilder, at c: Vec3, size: Float, turn: Float) {
+    /// One puff: three cards 60° apart round the vertical, leaning by `tilt` (so the slivers of
+    /// cards seen edge-on do not line up down the column), and a level card, each the whole
+    /// puff texture.
+    func puff(_ b: inout MeshBuilder, at c: Vec3, size: Float, turn: Float, tilt: Float) {
         let h = size / 2
         for k in 0..<3 {
             let a = turn + Float(k) * .pi / 3
             let across = Vec3(kcos(a), 0, ksin(a)) * h
-            let up = Vec3(0, h, 0)
+            // Leaning about the card's own horizontal: up tips towards its normal.
+            let normal = Vec3(-ksin(a), 0, kcos(a))
+            let up = (Vec3(0, kcos(tilt), 0) + normal * ksin(tilt)) * h
             b.addQuad(.smoke, c - across - up, c + across - up, c + across + up, c - across + up,
                       uvs: (Vec2(0, 1), Vec2(1, 1), Vec2(1, 0), Vec2(0, 0)))
         }

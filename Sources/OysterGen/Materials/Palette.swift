@@ -60,9 +60,9 @@ enum Palette {
         // MARK: Characters: near white; vertex colours carry the tone or dye
         case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
         // MARK: Volcanic land: near-black sand and rock, grey ash, lava's orange
-        case .blackSand: return Vec3(0.16, 0.15, 0.15)
-        case .ash: return Vec3(0.34, 0.32, 0.31)
-        case .basalt: return Vec3(0.20, 0.19, 0.19)
+        case .blackSand: return Vec3(0.12, 0.115, 0.11)
+        case .ash: return Vec3(0.31, 0.29, 0.27)
+        case .basalt: return Vec3(0.16, 0.15, 0.15)
         case .lava: return Vec3(1.00, 0.42, 0.08)
         case .smoke: return Vec3(0.42, 0.40, 0.39)
         }

@@ -79,7 +79,7 @@ struct WeatherEffects {
             case .smoke:
                 // Grey-brown and dense; at night faintly lit from below by the lava's glow
                 // (the lava lights do the rest), seen from both sides of its cards.
-                mat.baseColorFactor = Vec4(0.46, 0.43, 0.41, 0.8)
+                mat.baseColorFactor = Vec4(0.46, 0.43, 0.41, 0.72)
                 mat.roughnessFactor = 1
                 mat.doubleSided = true
                 mat.emissiveTexture = mat.baseColorTexture
