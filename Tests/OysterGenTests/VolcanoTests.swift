@@ -133,6 +133,27 @@ private func worldBounds(_ scene: Scene, _ n: Node) -> AABB {
         #expect(with.height(v.center.x, v.center.y) > without.height(v.center.x, v.center.y) + v.height * 0.5)
     }
 
+    @Test func theConesFootMeetsThePlainWithoutAStep() throws {
+        var plain = volcanoRecipe()
+        plain.features.removeAll { $0.kind == .volcano }
+        let with = WorldMap(recipe: volcanoRecipe()).terrain, without = WorldMap(recipe: plain).terrain
+        let v = try #require(with.volcano)
+        var worst: Float = 0
+        for k in 0..<64 {
+            let a = Float(k) * 0.0982
+            var last: Float?
+            for r in stride(from: v.radius * 0.9, through: v.radius * 1.4, by: 0.05) {
+                let x = v.center.x + kcos(a) * r, z = v.center.y + ksin(a) * r
+                let lift = with.height(x, z) - without.height(x, z)
+                if let last { worst = max(worst, abs(lift - last)) }
+                last = lift
+            }
+        }
+        // Over 5 cm the cone's own rise (at most about 0.5 m a metre near its foot) changes by
+        // a few centimetres; a step where it is cut off would be tens of centimetres.
+        #expect(worst < 0.05, "the cone's height jumps by \(worst) m near its foot")
+    }
+
     @Test func theCraterIsPlacedByThePositionAndTheConeBySize() throws {
         var r = volcanoRecipe("a volcano")
         let i = try #require(r.features.firstIndex { $0.kind == .volcano })

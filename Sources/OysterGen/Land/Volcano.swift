@@ -61,10 +61,12 @@ struct Volcano: Sendable {
     /// The rim's height (world) where the ground under it is as high as at the centre.
     var rimTop: Float { floor + height * Volcano.depthFraction }
 
-    /// Whether (x, z) is within the cone's base (a cheap test before any noise).
+    /// Whether (x, z) may be on the cone (a cheap test before any noise): within 1.3 radii,
+    /// past the farthest the wandering contours (`reach`, at most about 20 % in) take its foot,
+    /// so the cone never ends in a step.
     @inline(__always) func covers(_ x: Float, _ z: Float) -> Bool {
         let dx = x - center.x, dz = z - center.y
-        return dx * dx + dz * dz < radius * radius * 1.21
+        return dx * dx + dz * dz < radius * radius * 1.69
     }
 
     /// Distance from the crater's centre as a fraction of the base radius, with the flanks'
