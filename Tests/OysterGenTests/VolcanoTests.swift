@@ -154,6 +154,18 @@ private func worldBounds(_ scene: Scene, _ n: Node) -> AABB {
         #expect(worst < 0.05, "the cone's height jumps by \(worst) m near its foot")
     }
 
+    @Test func beyondAnIslandTheVolcanoStandsAsideAndTheLakeAndVillageKeepOffItsCone() throws {
+        for seed in [UInt64(1), 2, 3, 4] {
+            let map = WorldMap(recipe: PromptInterpreter.interpret("a volcano by a village with a lake", seed: seed).recipe)
+            let v = try #require(map.terrain.volcano)
+            let lake = try #require(map.home.lake)
+            #expect(length(lake.center - v.center) >= v.radius + lake.radius - 0.01, "seed \(seed)")
+            let village = try #require(map.home.villageCenter)
+            // At most the cone's last half metre (a hundredth of its height) under the square.
+            #expect(v.upness(village.x, village.y) < 0.01, "seed \(seed): the village square is on the cone")
+        }
+    }
+
     @Test func theCraterIsPlacedByThePositionAndTheConeBySize() throws {
         var r = volcanoRecipe("a volcano")
         let i = try #require(r.features.firstIndex { $0.kind == .volcano })

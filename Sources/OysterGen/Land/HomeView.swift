@@ -73,6 +73,10 @@ struct HomeView {
                     if let w = features.waterLevel(beyond.x, beyond.y), features.height(beyond.x, beyond.y) < w { score += 9 }
                 }
                 score += 4 * dot(normalize(Vec3(eye.x - target.x, 0, eye.z - target.z)), normalize(Vec3(sun.x, 0, sun.z)))
+                // A volcano beside the village: look past the village towards the cone.
+                if volcano == nil, let v = features.terrain.volcano {
+                    score += 8 * dot(normalize2(Vec2(target.x, target.z) - xz), normalize2(v.center - Vec2(target.x, target.z)))
+                }
                 if distance < far { score += closeBonus * (distance < far * 0.6 ? 1 : 0.5) }
                 if best == nil || score > best!.1 { best = (eye, score) }
             }

@@ -42,11 +42,11 @@ struct Volcano: Sendable {
             // The island is the volcano: its cone rises from the middle.
             center = Vec2(0, 0)
         } else {
-            // Off to one side of home, so the village and the lake keep their ground; inland
-            // from a sea beside home.
+            // Off to one side of home, its foot short of the middle, so the village and the
+            // lake keep their ground; inland from a sea beside home.
             var dir = Vec2(kcos(angle), ksin(angle))
             if let s = seaward, dot(dir, s) > -0.3 { dir = normalize2(-s + dir * 0.5) }
-            center = dir * half * 0.55
+            center = dir * (half * 0.45 + radius * 0.6)
         }
         flowDirection = Vec2(kcos(angle + 2.1), ksin(angle + 2.1))
         contours = Fractal(seed: StableSeed.of("volcano/contours", in: recipe.seed), octaves: 3)
