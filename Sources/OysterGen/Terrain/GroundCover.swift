@@ -117,9 +117,9 @@ struct GroundCover {
         // the cone and covers it, basalt breaks through on its steep upper slopes, and plants
         // give out a little way up.
         let up = volcano.upness(s.x, s.z), near = volcano.nearness(s.x, s.z)
-        let ash = near * (0.3 + 0.5 * smoothstep(-0.3, 0.3, p)) + up * 3
+        let ash = near * (0.2 + 0.4 * smoothstep(-0.3, 0.3, p)) + up * 3.5
         let basalt = rock * 0.5 + smoothstep(0.45, 0.85, up + p * 0.3) * (3.5 + 2 * steep)
-        grass *= 1 - smoothstep(0.15, 0.45, up + p * 0.1)
+        grass *= 1 - smoothstep(0.12, 0.4, up + p * 0.1)
         dirt *= 1 - 0.8 * near
         return [grass, dirt, 0, 0, snowW, mud, gravel, sand, ash, basalt]
     }
