@@ -34,7 +34,8 @@ struct HomeView {
     /// at three distances. The eye sits about 20° above the target (an establishing shot, not a
     /// map, with the horizon in the top of the frame), higher only where its own ground demands; views that look down more steeply than
     /// ~35° (an eye on a mountainside above a valley) or through the ground lose. The world goes
-    /// on past the home region, so the frame's edges no longer matter; the eye stays inside it.
+    /// on past the home region, so the frame's edges no longer matter; the eye stays inside it
+    /// (or, for a volcano, inside the square that holds its ring of viewpoints).
     func cameraPose(looking target: Vec3) -> (Vec3, Vec3) {
         // A volcano is seen whole with its plume and its foot, from about three times its
         // radius out (over the sea round an island), looking down into its crater.
