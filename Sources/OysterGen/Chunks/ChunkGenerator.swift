@@ -21,9 +21,10 @@ public enum ChunkGenerator {
     /// and animals' when the world has any; blossom in spring), so the shared textures can be
     /// baked once for all tiles.
     public static func sharedMaterialKinds(_ recipe: Recipe) -> [SurfaceKind] {
-        let inhabited = Inhabitants.live(in: recipe)
+        let inhabited = Inhabitants.live(in: recipe), volcanic = recipe.has(.volcano)
         return SurfaceKind.allCases.filter {
             !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) && ($0 != .blossom || recipe.season == .spring)
+                && (volcanic || !SurfaceKind.volcanicKinds.contains($0))
         }
     }
 

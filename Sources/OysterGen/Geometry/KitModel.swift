@@ -110,6 +110,8 @@ public struct LightAnchor: Sendable, Hashable {
 /// What kind of light an anchor wants; suggested color and range are starting points.
 public enum LightAnchorKind: String, Sendable, Hashable, CaseIterable {
     case torchFlame, windowGlow, lantern, beacon, candle
+    /// A volcano's glow: over its lava pool and up in its smoke.
+    case lava
 
     /// Linear RGB color suggestion.
     public var suggestedColor: Vec3 {
@@ -119,6 +121,7 @@ public enum LightAnchorKind: String, Sendable, Hashable, CaseIterable {
         case .lantern: return Vec3(1.0, 0.8, 0.5)
         case .beacon: return Vec3(1.0, 0.92, 0.7)
         case .candle: return Vec3(1.0, 0.65, 0.3)
+        case .lava: return Vec3(1.0, 0.36, 0.1)
         }
     }
 
@@ -130,6 +133,7 @@ public enum LightAnchorKind: String, Sendable, Hashable, CaseIterable {
         case .lantern: return 10
         case .beacon: return 60
         case .candle: return 3
+        case .lava: return 60
         }
     }
 
@@ -142,6 +146,8 @@ public enum LightAnchorKind: String, Sendable, Hashable, CaseIterable {
         case .lantern: return 24
         case .beacon: return 600
         case .candle: return 3
+        // Lights a crater's walls and the smoke 20–40 m off at about a lux (the moon's 0.7).
+        case .lava: return 1200
         }
     }
 }

@@ -28,10 +28,18 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // MARK: - Spring blossom on broadleaf crowns (pink or white by vertex colour); last, so
     // the kinds before it keep their order.
     case blossom
+    // MARK: - Volcanic land (a recipe's `volcano`): black sand where other worlds have sand,
+    // ash on the cone, basalt where they have rock, glowing lava, and the crater's smoke
+    // (alpha-blended like the weather kinds, textured by WeatherTextures).
+    case blackSand, ash, basalt, lava, smoke
 
     /// Kinds only characters use (tiles place no characters yet, so their shared texture
     /// folders leave these out).
     public static let characterKinds: Set<SurfaceKind> = [.skin, .fabric, .hair, .leather]
+
+    /// Kinds only a world with a volcano uses (other worlds' shared texture folders leave
+    /// these out, so they keep their files).
+    public static let volcanicKinds: Set<SurfaceKind> = [.blackSand, .ash, .basalt, .lava, .smoke]
 
     public static func < (a: SurfaceKind, b: SurfaceKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

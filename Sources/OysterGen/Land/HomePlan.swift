@@ -39,6 +39,11 @@ struct HomePlan: Sendable {
             var c = Vec2(rng.nextFloat(-0.25, 0.25), rng.nextFloat(-0.25, 0.25)) * half
             if let p = f.position { c = Vec2(p.x, p.z) * half * 0.8 }
             if let s = seaward { c -= s * half * 0.2 }
+            // Off a volcano's cone, unless the recipe put it there: a lake carved into the
+            // flank would cut a cliff in it.
+            if f.position == nil, let v = terrain.volcano, length(c - v.center) < v.radius + r {
+                c = v.center + normalize2(c - v.center) * (v.radius + r)
+            }
             var lake = Lake(id: StableSeed.of("home/lake"), center: c, radius: r, seed: recipe.seed) { terrain.height($0, $1) }
             lake.isHome = true
             lakes.append(lake)

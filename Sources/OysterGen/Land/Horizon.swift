@@ -38,11 +38,12 @@ struct Horizon {
         let xs = axis(r.minX, r.maxX), zs = axis(r.minZ, r.maxZ)
         let nx = xs.count, nz = zs.count
         let terrain = map.terrain
-        let cover = GroundCover(recipe: recipe, shape: terrain.home)
+        let cover = GroundCover(recipe: recipe, shape: terrain.home, volcano: terrain.volcano)
         let density = recipe.feature(.forest)?.density ?? (recipe.has(.forest) ? 0.55 : 0.12)
         let woods = Fractal(seed: recipe.seed ^ StableSeed.of("vegetation/woods"), octaves: 3)
         let inside = { (x: Float, z: Float) in x > r.minX && x < r.maxX && z > r.minZ && z < r.maxZ }
-        let kc = GroundCover.kinds.count
+        let kc = cover.kinds.count
+        let basalt = cover.kinds.firstIndex(of: .basalt)
         // Heights: base ground with the lakes of the sample's cell (lakes stay in their cell).
         let samples: [Float] = Parallel.map(nx * nz) { k in
             let x = xs[k % nx], z = zs[k / nx]
@@ -74,10 +75,12 @@ struct Horizon {
                 let away = max(max(r.minX - x, x - r.maxX), max(r.minZ - z, z - r.maxZ))
                 let canopy = smoothstep(0.15, 0.35, woods.fbm(x / 70, z / 70) + (density - 0.5) * 0.9)
                     * smoothstep(20, 160, away) * (h > water[k] + 1 && h < cover.snowline(b) && slope < 0.8 && b != .desert ? 1 : 0)
+                    * (cover.volcano.map { 1 - smoothstep(0.05, 0.3, $0.upness(x, z)) } ?? 1)
                 w[0] += canopy * 3
                 // Coarse cells turn a steep strip into one big rock triangle: rock only where
                 // it dominates clearly.
                 w[3] *= 0.35
+                if let basalt { w[basalt] *= 0.35 }
                 positions[k] = Vec3(x, h + canopy * 7, z)
                 normals[k] = normalize(Vec3(-dx, 1, -dz))
                 for c in 0..<kc { weights[k * kc + c] = w[c] }
@@ -90,13 +93,14 @@ struct Horizon {
             inside((xs[i] + xs[i + 1]) / 2, (zs[j] + zs[j + 1]) / 2)
         }
         if varied { mesher.biomes = biomes }
+        mesher.kinds = cover.kinds
         let mesh = mesher.build(name: "Horizon", biome: recipe.biome, season: recipe.season) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Horizon", role: .terrain)
         node.mesh = m
         a.add(node, under: nil)
 
-        if beyond != nil { skirt(xs: xs, zs: zs, positions: positions, weights: weights, into: &a) }
+        if beyond != nil { skirt(xs: xs, zs: zs, positions: positions, weights: weights, kinds: cover.kinds, into: &a) }
 
         // Water to the horizon: a quad per flooded cell at its lake's or the sea's level.
         var b = MeshBuilder()  // far lakes and the sea, as open water
@@ -128,15 +132,15 @@ struct Horizon {
     /// every 16, so where a tile's edge dips below it, sky would show through the crack; the
     /// wall closes it (the tiles cannot carry skirts of their own without changing their bytes).
     /// Each stretch takes the ground cover strongest at its top.
-    func skirt(xs: [Float], zs: [Float], positions: [Vec3], weights: [Float], into a: inout SceneAssembler) {
-        let nx = xs.count, kc = GroundCover.kinds.count
+    func skirt(xs: [Float], zs: [Float], positions: [Vec3], weights: [Float], kinds: [SurfaceKind], into a: inout SceneAssembler) {
+        let nx = xs.count, kc = kinds.count
         guard let i0 = xs.firstIndex(of: region.minX), let i1 = xs.firstIndex(of: region.maxX),
               let j0 = zs.firstIndex(of: region.minZ), let j1 = zs.firstIndex(of: region.maxZ) else { return }
         var b = MeshBuilder()
         func stretch(_ k0: Int, _ k1: Int) {
             let top = [positions[k0], positions[k1]]
             let strongest = (0..<kc).max { weights[k0 * kc + $0] < weights[k0 * kc + $1] } ?? 0
-            let kind = GroundCover.kinds[strongest]
+            let kind = kinds[strongest]
             let v = (top + top.map { $0 - Vec3(0, Self.skirtDepth, 0) }).map { p in
                 b.vertex(kind, p, normal: Vec3(0, 1, 0), uv: Vec2((p.x + p.y) / 4, (p.z + p.y) / 4))
             }

@@ -41,7 +41,7 @@ extension RegionBuilder {
             // Woods and clearings: noise decides where; density moves the tree line.
             let m = mask.fbm(p.x / 70, p.y / 70) + (density - 0.5) * 0.9
             guard m > 0.05 + c.bits.unit(40) * 0.2 else { continue }
-            guard canGrow(p, clearance: 1.5), grid.slope(p.x, p.y) < 0.8 else { continue }
+            guard canGrow(p, clearance: 1.5), grid.slope(p.x, p.y) < 0.8, !onBareCone(p, c.bits) else { continue }
             let h = grid.height(p.x, p.y)
             let biome = named ? recipe.biome : map.terrain.biome(p.x, p.y)
             let kinds = named || biome == recipe.biome ? homeKinds : biome.species
@@ -84,7 +84,7 @@ extension RegionBuilder {
             let bushes = Scatter(seed: recipe.seed, salt: StableSeed.of("scatter/bushes"), cell: 11 - 4 * density, minDistance: 4)
             for c in bushes.points(minX: r.minX, minZ: r.minZ, maxX: r.maxX, maxZ: r.maxZ) {
                 let p = c.position
-                guard c.bits.unit(40) < 0.55, canGrow(p, clearance: 0.8), grid.slope(p.x, p.y) < 0.6 else { continue }
+                guard c.bits.unit(40) < 0.55, canGrow(p, clearance: 0.8), grid.slope(p.x, p.y) < 0.6, !onBareCone(p, c.bits) else { continue }
                 let h = grid.height(p.x, p.y)
                 if h > cover.snowline(map.terrain.biome(p.x, p.y)) { continue }
                 let key = "bush/\(Int(c.bits >> 61) % 2)"
@@ -101,13 +101,14 @@ extension RegionBuilder {
         let scatter = Scatter(seed: recipe.seed, salt: StableSeed.of("scatter/rocks"), cell: 16 - 9 * density, minDistance: 5)
         var batches: [String: [Instance]] = [:]
         var batchKits: [String: (KitModel, String)] = [:]
+        let volcanic = map.terrain.volcano != nil
         for c in scatter.points(minX: r.minX, minZ: r.minZ, maxX: r.maxX, maxZ: r.maxZ) {
             let p = c.position
             let slope = grid.slope(p.x, p.y)
             // More rocks on slopes and in the mountains.
             guard c.bits.unit(40) < 0.35 + slope * 0.8, canGrow(p, clearance: 1) else { continue }
             let key = "rock/\(Int(c.bits >> 59) % 6)"
-            if batchKits[key] == nil { batchKits[key] = (map.kit(key) { KitCatalog.rock(seed: kitSeed(key), size: 1.6, detail: recipe.detail) }, "Rock") }
+            if batchKits[key] == nil { batchKits[key] = (map.kit(volcanic ? key + "/basalt" : key) { rock(key, volcanic: volcanic) }, "Rock") }
             batches[key, default: []].append(Instance(Vec3(p.x, grid.height(p.x, p.y), p.y), c.bits.unit(20) * 6.28, 0.4 + 1.3 * c.bits.unit(32) * c.bits.unit(48)))
         }
         place(batches, batchKits, group: .rocks, into: &a, kits: &kits)

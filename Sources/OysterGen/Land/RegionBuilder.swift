@@ -16,7 +16,7 @@ struct RegionBuilder {
         self.region = region
         features = map.features(minX: region.minX, minZ: region.minZ, maxX: region.maxX, maxZ: region.maxZ)
         grid = GroundGrid(features: features, gi0: region.i0, gj0: region.j0, gi1: region.i1, gj1: region.j1, spacing: region.spacing)
-        cover = GroundCover(recipe: map.recipe, shape: map.terrain.home)
+        cover = GroundCover(recipe: map.recipe, shape: map.terrain.home, volcano: map.terrain.volcano)
     }
 
     /// The water surface a sample sees: a lake's or the sea's, else its river's.
@@ -33,7 +33,7 @@ struct RegionBuilder {
         let nx = r.i1 - r.i0 + 1, nz = r.j1 - r.j0 + 1
         precondition(nx == nz, "regions are square")
         let n = nx
-        let kc = GroundCover.kinds.count
+        let kc = cover.kinds.count
         var positions = [Vec3](repeating: .zero, count: n * n)
         var normals = positions
         var weights = [Float](repeating: 0, count: n * n * kc)
@@ -68,6 +68,7 @@ struct RegionBuilder {
             }
         }
         var mesher = TerrainMesher(side: n, positions: positions, normals: normals, weights: weights, shade: shade)
+        mesher.kinds = cover.kinds
         if varied { mesher.biomes = biomes }
         let mesh = mesher.build(name: "Terrain", biome: recipe.biome, season: recipe.season, skirt: skirt ? 4 : 0) { a.material($0) }
         let m = a.addMesh(mesh)

@@ -18,6 +18,9 @@ struct WorldTerrain: Sendable {
     let homeBiome: Biome
     let farBiomes: [Biome]
     let biomeSelector: Fractal
+    /// The recipe's volcano, raised on the ground after the coast (so its cone can make an
+    /// island, or stand out of the sea); nil for most worlds.
+    private(set) var volcano: Volcano?
 
     init(recipe: Recipe, coast: Coast) {
         home = TerrainShape(recipe: recipe)
@@ -30,6 +33,13 @@ struct WorldTerrain: Sendable {
         homeBiome = recipe.biome
         farBiomes = recipe.farBiomes.filter { $0 != recipe.biome }
         biomeSelector = Fractal(seed: StableSeed.of("terrain/biome-selector", in: recipe.seed), octaves: 3)
+        let seaward: Vec2? = { if case .side(let s) = coast.kind { return s }; return nil }()
+        volcano = nil
+        if var v = Volcano(recipe: recipe, island: coast.kind == .island, seaward: seaward) {
+            // The crater floor sits on the ground as it is at the centre without the cone.
+            v.settle(onGroundAt: height(v.center.x, v.center.y))
+            volcano = v
+        }
     }
 
     /// The biome at (x, z): the recipe's round home (out to 600 m past the home region, with a
@@ -74,7 +84,9 @@ struct WorldTerrain: Sendable {
             if case .side(let s) = coast.kind { rise *= 1 - smoothstep(-0.2, 0.4, dot(p, s)) }
             h += rise
         }
-        return coast.shape(x, z, h)
+        let shaped = coast.shape(x, z, h)
+        guard let volcano else { return shaped }
+        return volcano.shape(x, z, shaped)
     }
 }
 

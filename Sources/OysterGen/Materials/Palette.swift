@@ -61,6 +61,12 @@ enum Palette {
         case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
         // MARK: Spring blossom: near white; a tree's vertex tint makes it pink or leaves it white
         case .blossom: return Vec3(0.97, 0.93, 0.94)
+        // MARK: Volcanic land: near-black sand and rock, grey ash, lava's orange
+        case .blackSand: return Vec3(0.12, 0.115, 0.11)
+        case .ash: return Vec3(0.31, 0.29, 0.27)
+        case .basalt: return Vec3(0.16, 0.15, 0.15)
+        case .lava: return Vec3(1.00, 0.42, 0.08)
+        case .smoke: return Vec3(0.42, 0.40, 0.39)
         }
     }
 
@@ -81,6 +87,8 @@ enum Palette {
         case .skin: return 0.55
         case .hair: return 0.6
         case .leather: return 0.65
+        case .blackSand: return 0.85
+        case .lava: return 0.6
         default: return 0.9
         }
     }

@@ -36,7 +36,9 @@ struct SurfacePattern {
         case .rock, .gravel, .bark, .thatch: return 8
         case .water, .ice: return 1.5
         case .glass, .gold, .metal, .fire, .plaster: return 1.5
-        case .snow, .sand, .mud: return 3
+        case .snow, .sand, .mud, .blackSand, .ash: return 3
+        case .basalt: return 8
+        case .lava: return 4
         case .ashlar, .mortar: return 6
         case .bone, .wax: return 2
         case .skin: return 1
@@ -189,8 +191,36 @@ struct SurfacePattern {
             return Texel(color: mix(Vec3(1, 0.35, 0.05), Vec3(1, 0.85, 0.3), 0.5 + 0.5 * n), height: 0.5, roughness: 1)
         // MARK: Weather: the real RGBA textures come from WeatherTextures;
         // this flat texel only serves callers that bake every kind.
-        case .rain, .snowflake, .mist:
+        case .rain, .snowflake, .mist, .smoke:
             return Texel(color: a, height: 0.5, roughness: r)
+        // MARK: Volcanic land
+        case .blackSand:
+            // Sand's ripples, with glinting grains of glassy basalt.
+            let ripple = Fractal.ridgedValue(grainH, u * 2 + f4.fbm(u * 4, v * 4) * 0.3, v * 24)
+            let grain = unitHash(PositionHash.lattice(seed, Int32(u * 4096), Int32(v * 4096)))
+            let c = a * (0.85 + 0.2 * ripple + 0.25 * smoothstep(0.85, 1, grain))
+            return Texel(color: c, height: ripple * 0.7 + grain * 0.1, roughness: r - 0.25 * smoothstep(0.9, 1, grain))
+        case .ash:
+            // Soft grey ash drifted over dark cinders.
+            let drift = f8.fbm(u * 8, v * 8), fine = f16.fbm(u * 16, v * 16)
+            let cinder = smoothstep(0.3, 0.12, cells24.sample(u * 24, v * 24).f1) * smoothstep(0.1, -0.3, drift)
+            let c = mix(a * (0.85 + 0.25 * drift + 0.08 * fine), Vec3(0.12, 0.11, 0.11), cinder * 0.8)
+            return Texel(color: c, height: 0.45 + 0.25 * drift + 0.3 * cinder, roughness: r, occlusion: 0.85 + 0.15 * (1 - cinder))
+        case .basalt:
+            // Columnar joints: polygonal cells with dark cracks, no moss.
+            let cell = cells5.sample(u * 5, v * 5)
+            let crack = smoothstep(0.0, 0.07, cell.f2 - cell.f1)
+            let fine = f16.fbm(u * 16, v * 16)
+            let c = a * (0.75 + 0.35 * (cell.id - 0.5) + 0.2 * fine) * (0.45 + 0.55 * crack)
+            return Texel(color: c, height: 0.3 + 0.5 * crack + 0.15 * fine, roughness: r, occlusion: 0.55 + 0.45 * crack)
+        case .lava:
+            // Glowing melt between plates of dark, cooling crust.
+            let cell = cells5.sample(u * 5 + f4.fbm(u * 4, v * 4) * 0.3, v * 5)
+            let melt = 1 - smoothstep(0.02, 0.16, cell.f2 - cell.f1)
+            let heat = 0.5 + 0.5 * f8.fbm(u * 8, v * 8)
+            let crust = Vec3(0.22, 0.08, 0.04) * (0.8 + 0.4 * heat)
+            let glow = mix(Vec3(0.95, 0.25, 0.03), Vec3(1.0, 0.78, 0.25), heat)
+            return Texel(color: mix(crust, glow, max(melt, 0.35 * heat)), height: 0.6 - 0.4 * melt, roughness: r)
         // MARK: Dungeon kit
         case .ashlar:
             // Dressed stone face: no painted joints (the blocks are geometry), but pitting,

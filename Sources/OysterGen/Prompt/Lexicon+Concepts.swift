@@ -80,12 +80,16 @@ extension Lexicon {
     /// `stopword <TAB> words…` for grammar words. Sorted, so the listing is stable.
     static var listing: String {
         var lines = ["# The lexicon's concepts (oyster-generate --dump-lexicon); read by scripts/vocabulary/build_table.py"]
+        // Phrases ("black sand") are left out: the table's words are single words, and their
+        // words alone ("sand") still want a nearest meaning of their own.
+        func single(_ words: [String]) -> [String] { words.filter { !$0.contains(" ") } }
         for c in concepts {
             // A fourth field marks people: PromptInterpreter does not read a verb form as them.
             let people = c.meanings.contains { if case .character = $0 { return true } else { return false } }
-            if c.isNearestTarget { lines.append("concept\t\(c.name)\t" + c.words.joined(separator: " ") + (people ? "\tpeople" : "")) }
+            let words = single(c.words)
+            if c.isNearestTarget, !words.isEmpty { lines.append("concept\t\(c.name)\t" + words.joined(separator: " ") + (people ? "\tpeople" : "")) }
         }
-        let known = concepts.filter { !$0.isNearestTarget }.flatMap(\.words).sorted()
+        let known = single(concepts.filter { !$0.isNearestTarget }.flatMap(\.words)).sorted()
         lines.append("known\t" + known.joined(separator: " "))
         lines.append("stopword\t" + stopwords.sorted().joined(separator: " "))
         return lines.joined(separator: "\n") + "\n"

@@ -94,6 +94,8 @@ enum Lexicon {
             for w in words.split(separator: " ") { d[String(w), default: []] += meanings }
         }
         func add(_ words: String, _ meanings: WordMeaning...) { add(words, meanings) }
+        /// A two-word phrase the prompt reader tries before its words (`Lexicon.phrase`).
+        func phrase(_ words: String, _ meanings: WordMeaning...) { d[words, default: []] += meanings }
         // MARK: Biomes (their own words are declared with them: Biome.words)
         for biome in Biome.allCases { add(biome.words, .biome(biome)) }
         add("frozen icy iced icebound", .mood(.frozen))
@@ -151,6 +153,18 @@ enum Lexicon {
         add("hill hills hilly valley valleys rolling", .feature(.hills))
         add("canyon canyons gorge ravine mesa", .feature(.canyon))
         add("plain plains flat flatland prairie grassland savanna", .feature(.plains))
+        // Volcanoes: a cone with a crater, lava, smoke, black sand, ash and basalt.
+        add("volcano volcanoes volcanic crater craters caldera calderas lava magma basalt ash ashen eruption eruptions erupt erupting",
+            .feature(.volcano))
+        // Phrases read together, before their words: "black sand" is a volcanic shore, not a
+        // desert's sand; smoke is a volcano's only with its crater (a chimney's is not).
+        phrase("black sand", .feature(.volcano), .feature(.sea))
+        // Seasons: "golden leaves" is autumn (not golden hour), "cherry blossom" spring (not a
+        // cherry tree).
+        for p in ["cherry blossom", "apple blossom", "spring flower"] { phrase(p, .season(.spring)) }
+        for p in ["autumn leaves", "fall leaves", "golden leaves", "autumn colours", "autumn colors", "fall colours", "fall colors",
+                  "autumn foliage", "fall foliage", "harvest time"] { phrase(p, .season(.autumn)) }
+        for cone in ["crater", "volcano", "cone", "mountain", "peak"] { phrase("smoking " + cone, .feature(.volcano)) }
         add("meadow meadows field fields flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
         add("forest forests woods wood woodland woodlands grove orchard", .feature(.forest), .thing(.forest))
@@ -245,16 +259,6 @@ enum Lexicon {
         return d
     }()
 
-    /// Two-word phrases read together before their words are: "golden leaves" is autumn (not
-    /// golden hour), "cherry blossom" spring (not a cherry tree).
-    static let phrases: [String: [WordMeaning]] = {
-        var d: [String: [WordMeaning]] = [:]
-        for p in ["cherry blossom", "cherry blossoms", "apple blossom", "apple blossoms", "spring flowers"] { d[p] = [.season(.spring)] }
-        for p in ["autumn leaves", "fall leaves", "golden leaves", "autumn colours", "autumn colors", "fall colours", "fall colors",
-                  "autumn foliage", "fall foliage", "harvest time"] { d[p] = [.season(.autumn)] }
-        return d
-    }()
-
     /// Grammar words: understood as glue, never reported as unused.
     static let stopwords: Set<String> = [
         "a", "an", "the", "with", "and", "of", "in", "on", "at", "by", "near", "under", "over", "to", "from",
@@ -263,6 +267,12 @@ enum Lexicon {
         "for", "that", "which", "where", "or", "up", "down", "amid", "among", "has",
         "have", "having", "filled", "covered", "nestled", "sits", "standing", "beneath", "atop", "against",
     ]
+
+    /// The meanings of a two-word phrase the lexicon reads as one ("black sand"), trying the
+    /// singular of its second word ("smoking craters").
+    static func phrase(_ first: String, _ second: String) -> [WordMeaning]? {
+        meanings(of: first + " " + second)
+    }
 
     /// The meanings of a word, trying singular forms when the word itself is unknown.
     static func meanings(of word: String) -> [WordMeaning]? {

@@ -178,8 +178,8 @@ public enum PromptInterpreter {
         return cast
     }
 
-    /// How the content word at `i` reads: as a two-word phrase of the lexicon's
-    /// (`Lexicon.phrases`); from the lexicon; else, with the next word, as a
+    /// How the content word at `i` reads: as a phrase of the lexicon's with the next word
+    /// ("black sand"); from the lexicon; else, with the next word, as a
     /// two-word phrase the nearest-meaning table knows ("log cabin", "golden hour"); else as
     /// the word's own nearest meaning; else not understood (with the closest concept when
     /// the table has one below its threshold). A phrase is tried only when one of its words
@@ -187,8 +187,9 @@ public enum PromptInterpreter {
     /// word: a few hash lookups.
     static func reading(_ words: [String], at i: Int) -> (reading: WordReading, meanings: [WordMeaning]?, consumed: Int) {
         let word = words[i]
-        if i + 1 < words.count, let meanings = Lexicon.phrases[word + " " + words[i + 1]] {
-            return (WordReading(text: word + " " + words[i + 1], how: .lexicon, concept: Lexicon.conceptNames[meanings]), meanings, 2)
+        if i + 1 < words.count, let together = Lexicon.phrase(word, words[i + 1]) {
+            let text = word + " " + words[i + 1]
+            return (WordReading(text: text, how: .lexicon, concept: Lexicon.conceptNames[together]), together, 2)
         }
         let known = Lexicon.meanings(of: word)
         if i + 1 < words.count {

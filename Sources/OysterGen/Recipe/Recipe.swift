@@ -102,6 +102,11 @@ public enum FeatureKind: String, CaseIterable, Hashable, Sendable {
     /// them, street lamps. `size` 0…1 is its extent (0.5 a market town, 1 a city); with the
     /// recipe's `castle` it is walled with gates, with a `river` its streets bridge it.
     case town
+    /// A volcano: a cone with a crater shaped into the ground, lava glowing in the crater and
+    /// down one flank, a smoke plume, black sand, ash and basalt (see `Volcano`). `size` 0…1
+    /// scales the cone (0.5: about 55 m high, 95 m in radius); `position` places its crater
+    /// (default: the middle of an island, else a seeded spot off to one side of home).
+    case volcano
 
     /// Features that shape the ground rather than sit on it.
     var isLandform: Bool { [.mountains, .hills, .canyon, .plains].contains(self) }

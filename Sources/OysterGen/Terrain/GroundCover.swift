@@ -4,7 +4,11 @@ import OysterCore
 /// from height above water, slope, moisture noise, erosion deposits, roads and the biome
 /// ("biomes from elevation × moisture").
 struct GroundCover {
-    static let kinds: [SurfaceKind] = [.grass, .dirt, .sand, .rock, .snow, .mud, .gravel]
+    /// The ground kinds of every world, in weight order.
+    static let landKinds: [SurfaceKind] = [.grass, .dirt, .sand, .rock, .snow, .mud, .gravel]
+    /// What a world with a volcano adds after them: its sand is black, its rock basalt, and
+    /// ash lies on the cone.
+    static let volcanicKinds: [SurfaceKind] = [.blackSand, .ash, .basalt]
 
     struct Sample {
         var height: Float
@@ -30,8 +34,14 @@ struct GroundCover {
     let shape: TerrainShape
     let moisture: Fractal
     let patches: Fractal
+    /// The world's volcano, if any: then `kinds` has the volcanic kinds too.
+    let volcano: Volcano?
+    /// This world's ground kinds, in weight order.
+    let kinds: [SurfaceKind]
 
-    init(recipe: Recipe, shape: TerrainShape) {
+    init(recipe: Recipe, shape: TerrainShape, volcano: Volcano? = nil) {
+        self.volcano = volcano
+        kinds = volcano == nil ? GroundCover.landKinds : GroundCover.landKinds + GroundCover.volcanicKinds
         biome = recipe.biome
         snowing = recipe.weather == .snow || recipe.season == .winter
         winter = recipe.season == .winter
@@ -106,6 +116,15 @@ struct GroundCover {
         if snowing { snowW = max(snowW, (1 - steep) * (1.2 + p)) }
         if winter, s.aboveWater >= 0 { sand *= 0.3 }
         if s.aboveWater < 0 { sand += 1.5; grass *= 0.2 }
-        return [grass, dirt, sand, rock, snowW, mud, gravel]
+        guard let volcano else { return [grass, dirt, sand, rock, snowW, mud, gravel] }
+        // Volcanic land: every beach is black sand and every outcrop basalt; ash lies round
+        // the cone and covers it, basalt breaks through on its steep upper slopes, and plants
+        // give out a little way up.
+        let up = volcano.upness(s.x, s.z), near = volcano.nearness(s.x, s.z)
+        let ash = near * (0.2 + 0.4 * smoothstep(-0.3, 0.3, p)) + up * 3.5
+        let basalt = rock * 0.5 + smoothstep(0.45, 0.85, up + p * 0.3) * (3.5 + 2 * steep)
+        grass *= 1 - smoothstep(0.12, 0.4, up + p * 0.1)
+        dirt *= 1 - 0.8 * near
+        return [grass, dirt, 0, 0, snowW, mud, gravel, sand, ash, basalt]
     }
 }

@@ -10,8 +10,10 @@ struct TerrainMesher {
     /// World position of sample k.
     var positions: [Vec3]
     var normals: [Vec3]
-    /// `GroundCover.kinds.count` weights per sample.
+    /// `kinds.count` weights per sample.
     var weights: [Float]
+    /// The ground kinds the weights are for (the world's `GroundCover.kinds`).
+    var kinds: [SurfaceKind] = GroundCover.landKinds
     /// Extra darkening per sample (0 none … 1 black), e.g. for gullies.
     var shade: [Float]
     /// Cells (i, j) to leave out (a hole where a finer mesh lies).
@@ -39,7 +41,7 @@ struct TerrainMesher {
     /// The mesh. With `skirt` > 0 the grid's border hangs that many metres down (a vertical
     /// strip in the border triangles' material), so a coarser mesh beyond never shows a crack.
     func build(name: String, biome: Biome, season: Season, skirt: Float = 0, material: (SurfaceKind) -> Int) -> Mesh {
-        let kinds = GroundCover.kinds
+        let kinds = self.kinds
         let kc = kinds.count
         var positions = self.positions, normals = self.normals, weights = self.weights, shade = self.shade
         let side = columns

@@ -18,8 +18,9 @@ struct WeatherEffects {
     let yfov: Float
     let aspect: Float
 
-    /// The kinds of this file's surfaces (textured by `WeatherTextures`, not `MaterialBaker`).
-    static let kinds: [SurfaceKind] = [.rain, .snowflake, .mist]
+    /// The kinds of this file's surfaces (textured by `WeatherTextures`, not `MaterialBaker`),
+    /// and a volcano's smoke, which is drawn the same way.
+    static let kinds: [SurfaceKind] = [.rain, .snowflake, .mist, .smoke]
 
     /// Mist layers by weather: fog > rain/snow > overcast; clear: none ("misty" adds one).
     var mistLayers: Int {
@@ -75,6 +76,14 @@ struct WeatherEffects {
                 mat.roughnessFactor = 0.9
                 mat.emissiveTexture = mat.baseColorTexture
                 mat.emissiveFactor = sky.lampsLit ? Vec3(0.08, 0.09, 0.12) : Vec3(0.3, 0.3, 0.32)
+            case .smoke:
+                // Grey-brown and dense; at night faintly lit from below by the lava's glow
+                // (the lava lights do the rest), seen from both sides of its cards.
+                mat.baseColorFactor = Vec4(0.46, 0.43, 0.41, 0.72)
+                mat.roughnessFactor = 1
+                mat.doubleSided = true
+                mat.emissiveTexture = mat.baseColorTexture
+                mat.emissiveFactor = sky.lampsLit ? Vec3(0.16, 0.05, 0.02) : .zero
             default:
                 // Mist scatters the light of the sky low down: a faint glow tinted like the sky at
                 // the horizon (warm at dusk, blue-grey at noon) keeps it from going grey.
@@ -98,6 +107,6 @@ struct WeatherGround {
 }
 
 extension SurfaceKind {
-    /// Rain, snowflakes and mist: alpha-blended, textured by `WeatherTextures`.
+    /// Rain, snowflakes, mist and smoke: alpha-blended, textured by `WeatherTextures`.
     var isWeather: Bool { WeatherEffects.kinds.contains(self) }
 }

@@ -8,6 +8,8 @@ enum WeatherTextures {
     static let spriteSize = 64
     /// Side of the mist texture (tileable, stretched over tens of metres).
     static let mistSize = 256
+    /// Side of the smoke puff (one card each, metres to tens of metres across).
+    static let puffSize = 128
 
     /// The RGBA texture for a weather kind (encoded as `encoding` when written), nil for other kinds.
     /// Baked once per kind and seed: a streamed world makes its weather again as the camera
@@ -27,6 +29,7 @@ enum WeatherTextures {
         case .rain: return rgba(streak(), spriteSize)
         case .snowflake: return rgba(flake(), spriteSize)
         case .mist: return rgba(mist(seed: seed), mistSize)
+        case .smoke: return rgba(puff(), puffSize)
         default: return nil
         }
     }
@@ -82,6 +85,25 @@ enum WeatherTextures {
                 let a = smoothstep(-0.45, 0.6, f)
                 let c = Vec3(0.90, 0.92, 0.94) * (0.92 + 0.08 * a)
                 put(&out, y * n + x, c, 0.08 + 0.92 * a)
+            }
+        }
+        return out
+    }
+
+    /// A puff of smoke: a soft round billow, lumpy at its edge, denser in the middle.
+    static func puff() -> [UInt8] {
+        let n = puffSize
+        let billow = Fractal(seed: 0x5E0C, octaves: 4, period: 4)
+        var out = [UInt8](repeating: 0, count: n * n * 4)
+        for y in 0..<n {
+            let v = (Float(y) + 0.5) / Float(n)
+            for x in 0..<n {
+                let u = (Float(x) + 0.5) / Float(n)
+                let dx = u - 0.5, dy = v - 0.5
+                let r = (dx * dx + dy * dy).squareRoot() * 2
+                let lump = billow.fbm(u * 4, v * 4)
+                let a = (1 - smoothstep(0.35, 1, r + 0.35 * lump)) * (0.75 + 0.25 * lump)
+                put(&out, y * n + x, Vec3(0.93, 0.92, 0.91) * (0.85 + 0.15 * lump), max(0, a))
             }
         }
         return out

@@ -27,7 +27,7 @@ enum Lighting {
         // Point lights: from dusk to dawn (the sun below a few degrees), in interiors and in
         // dark moods.
         let dark = recipe.lampsLit || lamps
-        let priority: [LightAnchorKind] = [.beacon, .torchFlame, .lantern, .windowGlow, .candle]
+        let priority: [LightAnchorKind] = [.lava, .beacon, .torchFlame, .lantern, .windowGlow, .candle]
         var chosen: [(position: Vec3, kind: LightAnchorKind, owner: String)] = []
         for kind in priority {
             for anchor in anchors where anchor.kind == kind && chosen.count < maxPointLights {
@@ -49,6 +49,7 @@ enum Lighting {
             case .lantern: label = "Lantern"
             case .beacon: label = "Beacon"
             case .candle: label = "Candle"
+            case .lava: label = "Lava"
             }
             let light = Light(name: "\(label)_\(String(format2: n))", kind: .point, color: anchor.kind.suggestedColor,
                               intensity: anchor.kind.suggestedIntensity * photometricScale, range: anchor.kind.suggestedRange * 2.5)
@@ -62,7 +63,7 @@ enum Lighting {
             switch anchor.kind {
             case .torchFlame, .candle: offset = Vec3(0, 0.45, 0)
             case .lantern: offset = Vec3(0.12, -0.3, 0)
-            case .windowGlow, .beacon: offset = .zero
+            case .windowGlow, .beacon, .lava: offset = .zero
             }
             var ln = Node(name: light.name, transform: .trs(translation: anchor.position + offset, rotation: .identity, scale: .one))
             ln.light = a.scene.lights.count - 1

@@ -141,6 +141,11 @@ struct SceneAssembler {
             mat.emissiveTexture = mat.baseColorTexture
             mat.emissiveFactor = Vec3(1, 1, 1)
             mat.emissiveStrength = 6
+        case .lava:
+            // Molten rock glows by day and night (KHR_materials_emissive_strength over 1).
+            mat.emissiveTexture = mat.baseColorTexture
+            mat.emissiveFactor = Vec3(1, 1, 1)
+            mat.emissiveStrength = 4
         case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .blossom, .cloth, .fabric, .hair:
             mat.doubleSided = true
         default: break

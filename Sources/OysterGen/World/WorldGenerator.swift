@@ -61,6 +61,7 @@ public enum WorldGenerator {
         report("vegetation", 0.55)
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
+        builder.volcano(into: &a, kits: &kits)
         report("lights", 0.65)
         let sky = Sky(recipe: recipe)
         Lighting.add(sky: sky, anchors: kits.anchors, recipe: recipe, into: &a)
@@ -97,6 +98,7 @@ public enum WorldGenerator {
         }
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)
+        builder.volcano(into: &a, kits: &kits)
         let sky = Sky(recipe: recipe)
         Lighting.add(sky: sky, anchors: kits.anchors, recipe: recipe, lamps: options.lamps, into: &a)
         let centre = Vec2(region.minX + region.maxX, region.minZ + region.maxZ) * 0.5

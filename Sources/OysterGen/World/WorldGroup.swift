@@ -13,6 +13,8 @@ enum WorldGroup: String, CaseIterable {
     case weather = "Weather"
     case lights = "Lights"
     case characters = "Characters"
+    /// A volcano's lava and smoke (each node carries its own role).
+    case volcano = "Volcano"
 
     /// The group this one sits in (nil: a scene root).
     var parent: WorldGroup? {
@@ -33,7 +35,7 @@ enum WorldGroup: String, CaseIterable {
         case .village, .interiorProps: return .prop
         case .interior: return .interior
         case .weather: return .weather
-        case .lights: return nil
+        case .lights, .volcano: return nil
         case .characters: return .character
         }
     }
