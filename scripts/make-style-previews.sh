@@ -11,12 +11,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(cd "${1:-$ROOT/.build/release}" && pwd)
 WORK=${2:-$ROOT/out/style-previews}
-mkdir -p "$WORK"
-WORK=$(cd "$WORK" && pwd)
-for tool in oyster-generate oyster-render; do
-  [ -x "$BIN/$tool" ] || { echo "make-style-previews: $tool not built in $BIN (swift build -c release)" >&2; exit 2; }
-done
-python3 -c "import PIL" 2>/dev/null || { echo "make-style-previews: needs python3 with pillow" >&2; exit 2; }
 
 # One village, one seed: only the style words differ, so the pictures are one place.
 PROMPTS=(
@@ -27,11 +21,4 @@ PROMPTS=(
   "a nordic town"
   "a mediterranean town"
 )
-shots=()
-for i in "${!PROMPTS[@]}"; do
-  "$BIN/oyster-generate" -q "${PROMPTS[$i]}" --seed 2 -o "$WORK/style$i.glb"
-  "$BIN/oyster-render" -q "$WORK/style$i.glb" -o "$WORK/style$i.png" --size 640x360
-  shots+=("$WORK/style$i.png" "${PROMPTS[$i]}")
-done
-python3 "$ROOT/scripts/contact_sheet.py" "$ROOT/docs/previews/styles.png" "${shots[@]}"
-echo "wrote docs/previews/styles.png"
+bash "$ROOT/scripts/prompt-sheet.sh" "$BIN" "$WORK" "$ROOT/docs/previews/styles.png" 2 "${PROMPTS[@]}"

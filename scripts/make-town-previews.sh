@@ -12,12 +12,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(cd "${1:-$ROOT/.build/release}" && pwd)
 WORK=${2:-$ROOT/out/town-previews}
-mkdir -p "$WORK"
-WORK=$(cd "$WORK" && pwd)
-for tool in oyster-generate oyster-render; do
-  [ -x "$BIN/$tool" ] || { echo "make-town-previews: $tool not built in $BIN (swift build -c release)" >&2; exit 2; }
-done
-python3 -c "import PIL" 2>/dev/null || { echo "make-town-previews: needs python3 with pillow" >&2; exit 2; }
 
 PROMPTS=(
   "a town"
@@ -27,18 +21,11 @@ PROMPTS=(
   "an old town on steep hills"
   "a town on a river"
 )
-shots=()
-for i in "${!PROMPTS[@]}"; do
-  "$BIN/oyster-generate" -q "${PROMPTS[$i]}" -o "$WORK/town$i.glb"
-  "$BIN/oyster-render" -q "$WORK/town$i.glb" -o "$WORK/town$i.png" --size 640x360
-  shots+=("$WORK/town$i.png" "${PROMPTS[$i]}")
-done
-python3 "$ROOT/scripts/contact_sheet.py" "$ROOT/docs/previews/town.png" "${shots[@]}"
-echo "wrote docs/previews/town.png"
+bash "$ROOT/scripts/prompt-sheet.sh" "$BIN" "$WORK" "$ROOT/docs/previews/town.png" - "${PROMPTS[@]}"
 
 # Across the square of the first town: from the main street's side, past the fountain and the
 # market stalls, to the church.
-read -r FROM AT < <(python3 - "$WORK/town0.glb" <<'PY'
+read -r FROM AT < <(python3 - "$WORK/prompt0.glb" <<'PY'
 import json, math, struct, sys
 d = open(sys.argv[1], "rb").read()
 n = struct.unpack("<I", d[12:16])[0]
@@ -50,5 +37,5 @@ k = 12 / math.hypot(dx, dz)
 print(f"{f[0] + dx * k:.2f},{f[1] + 3.5:.2f},{f[2] + dz * k:.2f} {c[0]:.2f},{c[1] + 7:.2f},{c[2]:.2f}")
 PY
 )
-"$BIN/oyster-render" -q "$WORK/town0.glb" -o "$ROOT/docs/previews/town-street.png" --size 960x540 --from="$FROM" --at="$AT"
+"$BIN/oyster-render" -q "$WORK/prompt0.glb" -o "$ROOT/docs/previews/town-street.png" --size 960x540 --from="$FROM" --at="$AT"
 echo "wrote docs/previews/town-street.png"

@@ -12,22 +12,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$(cd "${1:-$ROOT/.build/release}" && pwd)
 WORK=${2:-$ROOT/out/volcano-previews}
-mkdir -p "$WORK"
-WORK=$(cd "$WORK" && pwd)
-for tool in oyster-generate oyster-render; do
-  [ -x "$BIN/$tool" ] || { echo "make-volcano-previews: $tool not built in $BIN (swift build -c release)" >&2; exit 2; }
-done
-python3 -c "import PIL" 2>/dev/null || { echo "make-volcano-previews: needs python3 with pillow" >&2; exit 2; }
 
 PROMPTS=(
   "a volcanic island with black sand beaches and a smoking crater"
   "a volcanic island with black sand beaches and a smoking crater at night"
 )
-shots=()
-for i in "${!PROMPTS[@]}"; do
-  "$BIN/oyster-generate" -q "${PROMPTS[$i]}" -o "$WORK/volcano$i.glb"
-  "$BIN/oyster-render" -q "$WORK/volcano$i.glb" -o "$WORK/volcano$i.png" --size 640x360
-  shots+=("$WORK/volcano$i.png" "${PROMPTS[$i]}")
-done
-python3 "$ROOT/scripts/contact_sheet.py" "$ROOT/docs/previews/volcano.png" "${shots[@]}"
-echo "wrote docs/previews/volcano.png"
+bash "$ROOT/scripts/prompt-sheet.sh" "$BIN" "$WORK" "$ROOT/docs/previews/volcano.png" - "${PROMPTS[@]}"
