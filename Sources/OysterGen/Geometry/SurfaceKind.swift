@@ -33,8 +33,8 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // (alpha-blended like the weather kinds, textured by WeatherTextures).
     case blackSand, ash, basalt, lava, smoke
 
-    /// Kinds only characters use (tiles place no characters yet, so their shared texture
-    /// folders leave these out).
+    /// Kinds only characters use (the shared texture folders of a world with nobody in it
+    /// leave these out).
     public static let characterKinds: Set<SurfaceKind> = [.skin, .fabric, .hair, .leather]
 
     /// Kinds only a world with a volcano uses (other worlds' shared texture folders leave
