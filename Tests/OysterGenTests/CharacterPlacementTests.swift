@@ -91,6 +91,11 @@ struct CharacterPlacementTests {
         let walkT = duration / 2 - CharacterStroll.pause
         #expect(abs(walkT - walkT.rounded()) < 1e-3 && (CharacterStroll.minLoops...CharacterStroll.maxLoops).contains(Int(walkT.rounded())), "\(walkT) s each way")
         let way = walkT * CharacterStroll.stride
+        // Every sampler's keys strictly increase (glTF requires it; the validator checks it).
+        for sampler in scene.animations[stroll].samplers {
+            let t = sampler.input.floats()
+            #expect(zip(t, t.dropFirst()).allSatisfy { $0 < $1 }, "a stroll key repeats a time")
+        }
         let rigs = Set(scene.animations[stroll].channels.filter { $0.path == .translation }.compactMap(\.node)).filter { scene.nodes[$0].name?.hasSuffix("Rig") == true }
         #expect(rigs.count == CharacterStroll.maxStrollers, "\(rigs.count) strollers")
         let pause = CharacterStroll.pause

@@ -3,18 +3,7 @@ import Testing
 @testable import OysterGen
 
 /// A small untextured home region of `prompt` (128 m, two 64 m tiles a side).
-private func seasonRecipe(_ prompt: String, seed: UInt64 = 3) -> Recipe {
-    var r = smallRecipe(prompt, seed: seed)
-    r.size = 128
-    return r
-}
-
-private var regionOnly: WorldGenerator.Options {
-    var o = WorldGenerator.Options()
-    o.horizon = false
-    o.bakeTextures = false
-    return o
-}
+private func seasonRecipe(_ prompt: String, seed: UInt64 = 3) -> Recipe { smallRecipe(prompt, seed: seed, size: 128) }
 
 /// The leaves of a scene as seen: the mean of each leaves vertex's colour times the leaves
 /// material's colour (its texture's mean, else its factor), over every leaves triangle.

@@ -4,18 +4,7 @@ import Testing
 @testable import OysterGen
 
 /// A 160 m home region round a town, low detail, untextured: a whole town in 64 m tiles.
-private func townRecipe(_ prompt: String = "a town", seed: UInt64 = 3) -> Recipe {
-    var r = smallRecipe(prompt, seed: seed)
-    r.size = 192
-    return r
-}
-
-private var regionOnly: WorldGenerator.Options {
-    var o = WorldGenerator.Options()
-    o.horizon = false
-    o.bakeTextures = false
-    return o
-}
+private func townRecipe(_ prompt: String = "a town", seed: UInt64 = 3) -> Recipe { smallRecipe(prompt, seed: seed, size: 192) }
 
 /// The footprints of a terrace site's houses on the ground (world XZ).
 private func footprints(_ s: Site) -> [Footprint] {

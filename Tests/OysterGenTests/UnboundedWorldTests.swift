@@ -63,16 +63,9 @@ private func inhabitants(_ scene: Scene) -> [String: [SIMD3<Float>]] {
 }
 
 @Suite struct UnboundedWorldTests {
-    static var regionOnly: WorldGenerator.Options {
-        var o = WorldGenerator.Options()
-        o.horizon = false
-        o.bakeTextures = false
-        return o
-    }
-
     @Test func theTilesOfTheHomeRegionAreTheRegionVertexForVertex() throws {
         let r = worldRecipe()
-        let region = terrainVertices(WorldGenerator.generate(r, options: Self.regionOnly))
+        let region = terrainVertices(WorldGenerator.generate(r, options: regionOnly))
         let stream = ChunkGenerator.Stream(r, size: 64)
         var tiles: [SIMD2<Float>: [Float]] = [:]
         for z in -1...0 { for x in -1...0 { tiles.merge(terrainVertices(stream.tile(x: x, z: z))) { a, b in a == b ? a : [.nan] } } }
@@ -85,7 +78,7 @@ private func inhabitants(_ scene: Scene) -> [String: [SIMD3<Float>]] {
 
     @Test func theTilesHoldTheRegionsObjectsEachOnce() {
         let r = worldRecipe()
-        let region = placedObjects(WorldGenerator.generate(r, options: Self.regionOnly))
+        let region = placedObjects(WorldGenerator.generate(r, options: regionOnly))
         let stream = ChunkGenerator.Stream(r, size: 64)
         var tiles: [String] = []
         for z in -1...0 { for x in -1...0 { tiles += placedObjects(stream.tile(x: x, z: z)) } }
@@ -97,7 +90,7 @@ private func inhabitants(_ scene: Scene) -> [String: [SIMD3<Float>]] {
 
     @Test func theTilesHoldTheRegionsPeopleAndAnimalsEachOnceDoingTheSame() throws {
         let r = worldRecipe("a busy village with two guards, a herd of sheep, a dog and pigeons by a lake with fish")
-        let region = inhabitants(WorldGenerator.generate(r, options: Self.regionOnly))
+        let region = inhabitants(WorldGenerator.generate(r, options: regionOnly))
         let stream = ChunkGenerator.Stream(r, size: 64)
         var tiles: [String: [SIMD3<Float>]] = [:]
         var perTile: [Int] = []

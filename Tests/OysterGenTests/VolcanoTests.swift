@@ -6,18 +6,7 @@ import Testing
 @testable import OysterGen
 
 /// A small volcanic island (128 m home region, low detail, untextured textures of 16 px).
-private func volcanoRecipe(_ prompt: String = "a volcanic island", seed: UInt64 = 2) -> Recipe {
-    var r = smallRecipe(prompt, seed: seed)
-    r.size = 128
-    return r
-}
-
-private var regionOnly: WorldGenerator.Options {
-    var o = WorldGenerator.Options()
-    o.horizon = false
-    o.bakeTextures = false
-    return o
-}
+private func volcanoRecipe(_ prompt: String = "a volcanic island", seed: UInt64 = 2) -> Recipe { smallRecipe(prompt, seed: seed, size: 128) }
 
 private func node(_ scene: Scene, _ name: String) -> Node? { scene.nodes.first { $0.name == name } }
 

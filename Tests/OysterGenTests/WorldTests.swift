@@ -3,14 +3,22 @@ import OysterImage
 import Testing
 @testable import OysterGen
 
-/// A small, fast world for tests: 96 m, low detail, tiny textures.
-func smallRecipe(_ prompt: String = "", seed: UInt64 = 1) -> Recipe {
+/// A small, fast world for tests: 96 m (or `size`), low detail, tiny textures.
+func smallRecipe(_ prompt: String = "", seed: UInt64 = 1, size: Float = 96) -> Recipe {
     var r = prompt.isEmpty ? Recipe() : PromptInterpreter.interpret(prompt, seed: seed).recipe
     r.seed = seed
-    r.size = 96
+    r.size = size
     r.detail = .low
     r.textureResolution = 16
     return r
+}
+
+/// A home region alone, for tests that look at its geometry: no horizon, no baked textures.
+var regionOnly: WorldGenerator.Options {
+    var o = WorldGenerator.Options()
+    o.horizon = false
+    o.bakeTextures = false
+    return o
 }
 
 @Suite struct WorldTests {

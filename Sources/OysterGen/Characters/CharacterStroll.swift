@@ -131,8 +131,10 @@ extension RegionBuilder {
             let (p, yaw) = along(leg == 0 ? stroll.way : 0)
             let facing = leg == 0 ? yaw : yaw + .pi
             for k in 1...4 { key(end + CharacterStroll.turn * Float(k) / 4, p, facing + .pi * Float(k) / 4) }
-            // Standing until the walk back; at the near end, until the loop starts again.
-            key(leg == 0 ? end + pause : stroll.duration, p, facing + .pi)
+            // Standing until the loop starts again at the near end; at the far end the walk
+            // back's first key (this place, this heading) ends the stand, so no two keys
+            // share a time.
+            if leg == 1 { key(stroll.duration, p, facing + .pi) }
         }
         a.animate("stroll", node: nodes.rig, path: .translation, times: times, values: positions)
         a.animate("stroll", node: nodes.rig, path: .rotation, times: times, values: rotations)
