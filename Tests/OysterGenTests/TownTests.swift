@@ -182,16 +182,9 @@ private func footprints(_ s: Site) -> [Footprint] {
     @Test(arguments: ["a town", "a castle town on a river"])
     func theTilesOfATownAreItsHomeRegion(_ prompt: String) {
         let r = townRecipe(prompt)
-        let region = WorldGenerator.generate(r, options: regionOnly)
-        let stream = ChunkGenerator.Stream(r, size: 64)
-        var tiles: [Scene] = []
-        for z in -2...1 { for x in -2...1 { tiles.append(stream.tile(x: x, z: z)) } }
         // Terrain, vertex for vertex.
-        let regionGround = terrainVertices(region)
-        var tileGround: [SIMD2<Float>: [Float]] = [:]
-        for t in tiles { tileGround.merge(terrainVertices(t)) { a, b in a == b ? a : [.nan] } }
-        #expect(Set(regionGround.keys).isSubset(of: Set(tileGround.keys)))
-        let differing = regionGround.filter { tileGround[$0.key] != $0.value }.count
+        let (region, tiles, missing, differing) = regionAndTiles(r, x: -2...1, z: -2...1)
+        #expect(missing == 0, "\(missing) terrain vertices no tile has")
         #expect(differing == 0, "\(differing) terrain vertices differ")
         // Buildings and props, each in exactly one tile, where the region has them.
         let regionObjects = placed(region)

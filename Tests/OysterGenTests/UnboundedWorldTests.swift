@@ -13,6 +13,20 @@ private func worldRecipe(_ prompt: String = "", seed: UInt64 = 3) -> Recipe {
     return r
 }
 
+/// The home region of `r` (`regionOnly`) and its 64 m tiles over `xs` × `zs`, and how many
+/// of the region's terrain vertices the tiles lack and how many they place differently.
+func regionAndTiles(_ r: Recipe, x xs: ClosedRange<Int>, z zs: ClosedRange<Int>) -> (region: Scene, tiles: [Scene], missing: Int, differing: Int) {
+    let region = WorldGenerator.generate(r, options: regionOnly)
+    let stream = ChunkGenerator.Stream(r, size: 64)
+    let tiles = zs.flatMap { z in xs.map { x in stream.tile(x: x, z: z) } }
+    let regionGround = terrainVertices(region)
+    var tileGround: [SIMD2<Float>: [Float]] = [:]
+    for t in tiles { tileGround.merge(terrainVertices(t)) { a, b in a == b ? a : [.nan] } }
+    let missing = regionGround.keys.filter { tileGround[$0] == nil }.count
+    let differing = regionGround.filter { tileGround[$0.key] != $0.value }.count
+    return (region, tiles, missing, differing)
+}
+
 /// Terrain vertices keyed by (x, z): height, normal, UV.
 func terrainVertices(_ scene: Scene) -> [SIMD2<Float>: [Float]] {
     var out: [SIMD2<Float>: [Float]] = [:]
