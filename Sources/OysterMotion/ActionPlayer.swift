@@ -119,7 +119,7 @@ public struct ActionPlayer: Sendable {
                 case .spawn(let spawn): try place(walker.placing(spawn, action: origins[next], time: now))
                 case .orbit(let o): orbit = (next, OrbitCircle(o, from: walker, over: ground))
                 case .stopOrbit: orbit = nil
-                case .setTime, .weather, .slowMotion: break
+                case .setTime, .weather, .slowMotion, .gather: break
                 default: if a.seconds > 0 { running.append(next) }
                 }
                 next += 1
@@ -133,7 +133,7 @@ public struct ActionPlayer: Sendable {
                 case .strafe(let v): sideways += v
                 case .turn(let r): turn += r / a.seconds
                 case .look(let r): look += r / a.seconds
-                case .jump, .fly, .wait, .setTime, .weather, .spawn, .orbit, .stopOrbit, .slowMotion: break
+                case .jump, .fly, .wait, .setTime, .weather, .spawn, .orbit, .stopOrbit, .slowMotion, .gather: break
                 }
             }
             walker.step(dt, forward: speed, sideways: sideways, turn: turn, look: look, jump: jump, ground: ground)

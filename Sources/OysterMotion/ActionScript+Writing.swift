@@ -66,6 +66,10 @@ extension ActionScript.Action {
             add("degrees", .float(ActionScript.degrees(orbit.radians)))
         case .stopOrbit: add("do", "stop-orbit")
         case .slowMotion(let rate): add("do", "slow-motion"); add("rate", .float(rate))
+        case .gather(let g):
+            add("do", "gather")
+            if !g.who.isEmpty { add("who", .array(g.who.map { .string($0) })) }
+            add("around", .floats([g.x, 0, g.z]))
         }
         // A spawn's `at` is where it goes; when is `when`.
         if case .spawn = kind { add("when", .float(at)) } else { add("at", .float(at)) }

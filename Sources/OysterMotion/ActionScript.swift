@@ -45,6 +45,9 @@ public struct ActionScript: Sendable, Equatable {
         /// time from the action's start (0.25: slow motion; 1: back to normal). The walker,
         /// the frames and the hour's blends keep real time.
         case slowMotion(rate: Float)
+        /// People of the world walk from where their routines have them to a point and stand
+        /// round it, talking (the generator's role names say who; none: everyone).
+        case gather(Gathering)
 
         /// The script's name for it ("set-time").
         public var command: String {
@@ -62,13 +65,14 @@ public struct ActionScript: Sendable, Equatable {
             case .orbit: return "orbit"
             case .stopOrbit: return "stop-orbit"
             case .slowMotion: return "slow-motion"
+            case .gather: return "gather"
             }
         }
 
         /// Whether the action changes the world rather than moving the walker.
         public var changesWorld: Bool {
             switch self {
-            case .setTime, .weather, .spawn, .slowMotion: return true
+            case .setTime, .weather, .spawn, .slowMotion, .gather: return true
             default: return false
             }
         }
@@ -114,6 +118,20 @@ public struct ActionScript: Sendable, Equatable {
         }
     }
 
+    /// Who gathers, and round which point.
+    public struct Gathering: Sendable, Equatable {
+        /// The generator's names of the roles called ("villager", "guard"); empty: everyone.
+        public var who: [String]
+        public var x: Float
+        public var z: Float
+
+        public init(who: [String], x: Float, z: Float) {
+            self.who = who
+            self.x = x
+            self.z = z
+        }
+    }
+
     public struct Action: Sendable, Equatable {
         public var at: Float
         public var seconds: Float
@@ -148,7 +166,7 @@ public struct ActionScript: Sendable, Equatable {
     /// The slowest world clock a slow-motion may ask for (times real time).
     public static let slowestRate: Float = 0.05
 
-    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait", "set-time", "weather", "spawn", "orbit", "stop-orbit", "slow-motion"]
+    static let known = ["move", "strafe", "turn", "look", "jump", "fly", "wait", "set-time", "weather", "spawn", "orbit", "stop-orbit", "slow-motion", "gather"]
 
     public init(start: Vec3? = nil, heading: Float? = nil, pitch: Float = 0, actions: [Action]) {
         self.start = start
@@ -192,7 +210,7 @@ public struct ActionScript: Sendable, Equatable {
             let at = try number(start.1, "actions[\(i)].\(start.0)", 0...Double(Self.maxSeconds)) ?? clock
             let seconds: Float
             switch name {
-            case "jump", "fly", "set-time", "weather", "spawn", "slow-motion", "stop-orbit": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
+            case "jump", "fly", "set-time", "weather", "spawn", "slow-motion", "stop-orbit", "gather": seconds = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) ?? 0
             default:
                 guard let s = try number(item["seconds"], "actions[\(i)].seconds", 0...Double(Self.maxSeconds)) else {
                     throw .invalid("actions[\(i)].seconds: '\(name)' needs how long it lasts")
@@ -226,6 +244,7 @@ public struct ActionScript: Sendable, Equatable {
             case "stop-orbit": kind = .stopOrbit
             case "slow-motion":
                 kind = .slowMotion(rate: try number(item["rate"], "actions[\(i)].rate (times real time)", Double(Self.slowestRate)...1) ?? 0.25)
+            case "gather": kind = .gather(try Self.gathering(item, "actions[\(i)]"))
             default: throw .invalid("actions[\(i)].do: '\(name)' is not an action (\(Self.known.joined(separator: ", ")))")
             }
             guard at + seconds <= Self.maxSeconds else { throw .invalid("actions[\(i)] ends after \(Int(Self.maxSeconds)) s") }
@@ -310,6 +329,28 @@ extension ActionScript {
             centre = .point(x: p.x, z: p.z)
         }
         return Orbit(centre: centre, radians: degrees * .pi / 180)
+    }
+}
+
+extension ActionScript {
+    /// Most roles one gathering names.
+    static let maxGatheringRoles = 16
+
+    /// A gathering's point, `around` [x, y, z], and `who`: role names (default: everyone).
+    static func gathering(_ item: JSONValue, _ what: String) throws(ActionScriptError) -> Gathering {
+        guard let around = item["around"] else { throw .invalid("\(what).around: the point [x, y, z] people gather round") }
+        let p = try planePoint(around, "\(what).around", notAPoint: "\(what).around must be [x, y, z]")
+        var who: [String] = []
+        if let list = item["who"] {
+            guard let names = list.arrayValue, names.count <= maxGatheringRoles else {
+                throw .invalid("\(what).who: a list of at most \(maxGatheringRoles) role names (such as \"villager\"), or left out for everyone")
+            }
+            for (k, name) in names.enumerated() {
+                guard let s = name.stringValue, !s.isEmpty, s.utf8.count <= 64 else { throw .invalid("\(what).who[\(k)]: a role's name (such as \"villager\")") }
+                who.append(s)
+            }
+        }
+        return Gathering(who: who, x: p.x, z: p.z)
     }
 }
 

@@ -41,6 +41,14 @@ public final class PreparedScene {
     /// moving sun would also redraw every shadow cascade every frame.
     let playedByDefault: [Int]
 
+    /// Nodes not drawn, nor anything below them: a director's change to a prepared scene (a
+    /// person a gathering took from its routine is drawn by the gathering's own scene).
+    public var hiddenNodes: Set<Int> = [] {
+        didSet { if hiddenNodes != oldValue { hiddenDrawables = Self.drawables(drawables, below: hiddenNodes, in: scene) } }
+    }
+    /// The drawables' nodes at or below `hiddenNodes`.
+    private(set) var hiddenDrawables: Set<Int> = []
+
     /// Unique among the scenes one renderer prepared (caches are keyed by it: an object's
     /// address can be reused once it is freed).
     let serial: Int
@@ -72,6 +80,22 @@ public final class PreparedScene {
     deinit {
         resources.delete()
         for key in impostorKeys { impostorTable?.release(key) }
+    }
+
+    /// Which of `drawables`' nodes are `hidden` or below one of them.
+    static func drawables(_ drawables: [Drawable], below hidden: Set<Int>, in scene: Scene) -> Set<Int> {
+        guard !hidden.isEmpty else { return [] }
+        let parents = scene.parentIndices()
+        return Set(drawables.map(\.node).filter { node in
+            var n: Int? = node
+            var steps = 0
+            while let i = n, steps <= parents.count {
+                if hidden.contains(i) { return true }
+                n = parents[i]
+                steps += 1
+            }
+            return false
+        })
     }
 
     /// The nodes the default scene (else the first, else every parentless node) reaches that
@@ -202,7 +226,9 @@ struct DrawList {
         let scene = prepared.scene
         var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
         var impostorBatches: [Int: Int] = [:]     // mesh → index in list.impostors
+        let hidden = prepared.hiddenDrawables
         for d in prepared.drawables {
+            if !hidden.isEmpty, hidden.contains(d.node) { continue }
             if case .still = casters, d.moves { continue }
             if case .moving = casters, !d.moves { continue }
             let nodeWorld = world[d.node]

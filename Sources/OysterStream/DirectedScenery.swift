@@ -22,6 +22,7 @@ public struct DirectedScenery {
     let levelsOfDetail: Bool
     private var light: (environment: Environment, scene: PreparedScene)?
     private var spawned: [PreparedScene] = []
+    private var gathered = GatheredPeople()
     private var weather: (key: WeatherKey, scene: PreparedScene?)?
     /// The weather's textures by image name: the same for every field of the shot, so
     /// uploaded once and shared by the fields that follow.
@@ -61,6 +62,12 @@ public struct DirectedScenery {
                                                             sharedImages: world.textures.images(for: scene))))
             }
             out += spawned.prefix(standing.count)
+            // People called to gather: drawn by their own scenes, not by their tiles' routines.
+            let people = gathered.scenes(d, world: world, time: t, base: o.time - d.clock(at: t), levelsOfDetail: levelsOfDetail, renderer: renderer)
+            if !people.names.isEmpty {
+                for tile in tiles { tile.hiddenNodes = GatheredPeople.people(named: people.names, in: tile.scene) }
+            }
+            out += people.scenes
         }
         let kind = direction?.weather(at: t) ?? world.recipe.weather
         guard world.stream.hasWeatherGeometry(kind), let eye = o.eye, let target = o.target else { return out }

@@ -42,3 +42,11 @@ extension StreamedWorld {
         return stream.stillWater(near: Vec2(x, z)) != nil
     }
 }
+
+extension StreamedWorld {
+    /// The nearest place of the kind `name` ("well", "square") within `within` metres of
+    /// `near`, where a call to gather sends people (see `ChunkGenerator.Stream.landmark`).
+    public func landmark(_ name: String, near: SIMD2<Float>, within: Float) -> SIMD2<Float>? {
+        stream.landmark(name, near: near, within: within)
+    }
+}

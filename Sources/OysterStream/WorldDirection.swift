@@ -18,6 +18,9 @@ public struct WorldDirection: Sendable {
     private(set) var weathers: [(at: Float, seconds: Float, weather: Weather)] = []
     /// Slow-motions in start order: from `at`, the world's clock runs at `rate`.
     private(set) var rates: [(at: Float, rate: Float)] = []
+    /// Calls to gather in start order: when (seconds into the shot), the roles called (nil:
+    /// everyone) and the point.
+    public private(set) var gatherings: [(at: Float, roles: Set<CharacterRole>?, point: SIMD2<Float>)] = []
     /// Things spawned, in the order the walk placed them, with their scenes.
     public internal(set) var spawns: [(placed: PlacedSpawn, scene: Scene)] = []
 
@@ -44,6 +47,15 @@ public struct WorldDirection: Sendable {
             }
             weathers.append((a.at, a.seconds, w))
         case .slowMotion(let rate): rates.append((a.at, rate))
+        case .gather(let g):
+            var roles: Set<CharacterRole> = []
+            for name in g.who {
+                guard let role = CharacterRole(rawValue: name) else {
+                    throw .invalid("actions[\(i)].who: '\(name)' is not a role; one of \(CharacterRole.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                roles.insert(role)
+            }
+            gatherings.append((a.at, roles.isEmpty ? nil : roles, SIMD2(g.x, g.z)))
         case .spawn(let s):
             guard ChunkGenerator.Stream.spawnable.contains(s.thing) else {
                 throw .invalid("actions[\(i)].thing: '\(s.thing)' cannot be spawned; things to spawn: \(ChunkGenerator.Stream.spawnable.joined(separator: ", "))")

@@ -168,10 +168,24 @@ import Testing
         #expect(read("spawn three trout here").changes == [.place(DirectPlacement(layout: .things("trout", count: 3), side: .here))])
         #expect(read("a shoal of carp ahead").changes == [.place(DirectPlacement(layout: .things("carp", count: FishSpecies.carp.shoalSize)))])
         #expect(read("spawn 40 sheep").notUsed.contains { $0.contains("40") }, "a flock is capped like any placement")
-        // A routine for people already there is refused whole (it names a well and villagers
-        // that must not be built), saying why.
+        // A call to gather moves people already there (it names a well and villagers that
+        // must not be built): the villagers are the townsfolk, not the guards.
         let gather = read("the villagers gather at the well")
-        #expect(gather.changes.isEmpty && gather.notUsed.count == 1 && gather.notUsed[0].contains("routines are not directed yet"))
+        #expect(gather.changes == [.gather(DirectGathering(roles: DirectGathering.townsfolk, landmark: .well, who: "the villagers", place: "well"))])
+        #expect(gather.notUsed.isEmpty && gather.notUnderstood.isEmpty && gather.reply.contains("the villagers gather at the well"))
+        #expect(read("everyone meet at the fountain").changes == [.gather(DirectGathering(roles: nil, landmark: .townSquare, who: "everyone", place: "fountain"))])
+        let guards = read("guards and knights assemble here")
+        #expect(guards.changes == [.gather(DirectGathering(roles: [.guard, .knight], landmark: nil, who: "the guards and knights", place: nil))])
+        #expect(guards.reply.contains("round you"))
+        #expect(read("gather at the castle").changes == [.gather(DirectGathering(roles: nil, landmark: .castle, who: "everyone", place: "castle"))])
+        let flock = read("the sheep gather at the well").notUsed
+        #expect(flock.contains { (why: String) in why.contains("'sheep'") && why.contains("people") })
+        #expect(read("gather round the blorp").notUnderstood == ["blorp"])
+        // "build" makes it a placement, not a call.
+        let placed = read("build a well where people gather").changes.contains { (c: DirectCommand.Change) -> Bool in
+            if case .place = c { return true } else { return false }
+        }
+        #expect(placed)
         #expect(read("make it busy").changes.isEmpty && read("make it busy").notUsed.first?.contains("prompt word") == true)
 
         // A row of knights faces the player (a spawn's heading is the player's: yaw −heading

@@ -36,6 +36,27 @@ import Testing
         #expect(sim.hour == 6)
     }
 
+    /// "the villagers gather at the well" becomes the script's own gather action round the
+    /// nearest well; a call naming a place the world lacks gathers round the player, saying so.
+    @Test func aCallToGatherGoesToTheNearestWellAndIsScripted() throws {
+        let (_, world) = try testWorld()
+        let sim = try live(world)
+        try sim.advance()
+        let reply = sim.direct(DirectCommand(reading: "the villagers gather at the well"))
+        #expect(reply.hasPrefix("understood: the villagers gather at the well"), "\(reply)")
+        let feet = sim.walker.feet
+        let well = try #require(world.landmark("well", near: SIMD2(feet.x, feet.z), within: PlaySimulation.gatheringSearch))
+        let calls = sim.script.actions.compactMap { if case .gather(let g) = $0.kind { return g } else { return nil } }
+        #expect(calls.count == 1)
+        #expect(calls.first.map { SIMD2($0.x, $0.z) } == well)
+        #expect(calls.first?.who == ["adventurer", "farmer", "merchant", "monk", "villager"])
+        try sim.advance()
+        #expect(sim.direction.gatherings.count == 1)
+        let none = sim.direct(DirectCommand(reading: "everyone gather at the castle"))
+        #expect(none.contains("; no castle within 150 m: they gather round you"), "\(none)")
+        #expect(try ActionScript(json: sim.script.json()).actions == sim.script.actions)
+    }
+
     @Test func nothingUnderstoodChangesNothing() throws {
         let (_, world) = try testWorld()
         let sim = try live(world)

@@ -24,6 +24,25 @@ struct WorldDirectionTests {
         }
     }
 
+    @Test func aCallToGatherNamesRolesTheGeneratorHas() throws {
+        let world = try StreamedWorld(recipe: testRecipe(), window: TileWindow(size: 32, radius: 1, ahead: 1))
+        let wrong = try script("{\"actions\": [{\"do\": \"gather\", \"who\": [\"wizard\"], \"around\": [0, 0, 0]}]}")
+        #expect {
+            _ = try world.direct(wrong, camera: nil, fps: 4)
+        } throws: { error in "\(error)".contains("actions[0].who: 'wizard' is not a role; one of villager, farmer") }
+        let right = try script("{\"actions\": [{\"do\": \"gather\", \"who\": [\"guard\", \"farmer\"], \"around\": [3, 0, -4], \"at\": 2}]}")
+        let walk = try world.direct(right, camera: nil, fps: 4)
+        #expect(walk.direction.gatherings.count == 1)
+        let call = try #require(walk.direction.gatherings.first)
+        #expect(call.at == 2 && call.roles == [.guard, .farmer] && call.point == SIMD2(3, -4))
+        // Everyone, when nobody is named; the script writes and reads back the same.
+        let everyone = try script("{\"actions\": [{\"do\": \"gather\", \"around\": [1, 0, 1]}]}")
+        #expect(try world.direct(everyone, camera: nil, fps: 4).direction.gatherings.first?.roles == nil)
+        #expect(try ActionScript(json: right.json()) == right)
+        #expect(throws: ActionScriptError.self) { try script("{\"actions\": [{\"do\": \"gather\"}]}") }
+        #expect(throws: ActionScriptError.self) { try script("{\"actions\": [{\"do\": \"gather\", \"around\": [0, 0, 0], \"who\": \"guard\"}]}") }
+    }
+
     @Test func theHourRunsForwardToEachSetTimeAndTheWeatherHoldsUntilChanged() throws {
         var recipe = testRecipe()
         recipe.timeOfDay = 14
@@ -260,6 +279,26 @@ struct DirectedRenderTests {
         let clear = try StreamedWorld(recipe: r, window: TileWindow(size: 32, radius: 1, ahead: 1))
         try clear.render(try Shot(motion: .fixed, duration: 1, fps: 1), base: base, renderer: try Renderer(), levelsOfDetail: false) { _, _ in }
         #expect(clear.statistics.weatherFields == 0)
+    }
+
+    /// The people a call takes leave their tiles' routines and walk over: frames after the
+    /// call differ from the same walk without it, and the same script gives the same bytes.
+    @Test func aCallToGatherMovesThePeopleInTheFrame() throws {
+        let world = try clearWorld()
+        let well = try #require(world.landmark("well", near: SIMD2(0, 0), within: 150))
+        // Looking down at the well from 12 m off, so its people fill the frame.
+        let text = """
+        {"start": {"position": [\(well.x + 9), 0, \(well.y + 9)], "heading": -45, "pitch": -35},
+         "actions": [%@{"do": "wait", "seconds": 6}]}
+        """
+        var called: [[UInt8]] = [], again: [[UInt8]] = [], quiet: [[UInt8]] = []
+        let call = "{\"do\": \"gather\", \"around\": [\(well.x), 0, \(well.y)], \"at\": 0.5}, "
+        _ = try render(world, text.replacingOccurrences(of: "%@", with: call), fps: 1) { _, image, _ in called.append(image.samples8) }
+        _ = try render(world, text.replacingOccurrences(of: "%@", with: call), fps: 1) { _, image, _ in again.append(image.samples8) }
+        _ = try render(world, text.replacingOccurrences(of: "%@", with: ""), fps: 1) { _, image, _ in quiet.append(image.samples8) }
+        #expect(called == again, "the same call gave other frames")
+        #expect(called[0] == quiet[0], "nothing changes before the call")
+        #expect(called.last != quiet.last, "the people gathered nowhere to be seen")
     }
 
     @Test func aSpawnedTowerAppearsAheadAndStopsTheWalker() throws {

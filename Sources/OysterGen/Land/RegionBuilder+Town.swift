@@ -68,7 +68,7 @@ extension RegionBuilder {
             items.append(SquareItem(label: label, at: s.position + axis * offset.x + across * offset.y, yaw: turn, clearance: clearance, make: make))
         }
         let yaw = katan2(axis.x, axis.y)
-        add("Fountain", Vec2(-h.x * 0.3, -1), 0, 3.2) { Props.fountain(radius: 2.4, seed: seed) }
+        add("Fountain", lot.fountain, 0, 3.2) { Props.fountain(radius: 2.4, seed: seed) }
         // Stalls in a row along the main street's side, facing into the square.
         var u = -h.x + 2.5
         while u < h.x - 2.5 {

@@ -14,6 +14,10 @@ struct TownLot: Sendable {
     var half: Vec2 = .zero
     var axis = Vec2(1, 0)
     var extent: Float = 0
+
+    /// Where the square's fountain stands, along the main street and across it from the
+    /// square's centre.
+    var fountain: Vec2 { Vec2(-half.x * 0.3, -1) }
 }
 
 /// A town round the home region's centre: a grid of streets (winding lanes on hilly ground)

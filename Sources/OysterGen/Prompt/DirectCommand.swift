@@ -17,6 +17,8 @@ public struct DirectCommand: Sendable, Equatable {
         case orbit(DirectOrbit)
         /// The world's clock runs at `rate` times real time (1: normal again).
         case slowMotion(rate: Float)
+        /// People already in the world walk to a place and stand round it.
+        case gather(DirectGathering)
     }
 
     /// What a camera orbit circles and how: a thing of a kind (the nearest the session
@@ -42,13 +44,13 @@ public struct DirectCommand: Sendable, Equatable {
         public static let defaultSeconds: Float = 20
     }
 
-    public private(set) var changes: [Change] = []
+    public internal(set) var changes: [Change] = []
     /// Per change, the words it was read from and what it does ("night (set-time 22:30 over 0 s)").
-    public private(set) var understood: [String] = []
+    public internal(set) var understood: [String] = []
     /// Words the lexicon knows that Direct mode cannot act on, each with why.
-    public private(set) var notUsed: [String] = []
+    public internal(set) var notUsed: [String] = []
     /// Words nobody knows.
-    public private(set) var notUnderstood: [String] = []
+    public internal(set) var notUnderstood: [String] = []
 
     /// Words read from one command; the rest are reported and left.
     public static let maxWords = 64
@@ -92,9 +94,9 @@ public struct DirectCommand: Sendable, Equatable {
     /// Camera words of moves this version cannot make, and why.
     static let camera: Set<String> = ["pan", "zoom", "dolly", "follow", "track", "cut"]
     static let cameraWhy = "only orbits are built: 'camera: orbit the tower'; other moves are the player's own"
-    /// Words asking people already in the world to do something else, which Direct cannot yet.
-    static let routine: Set<String> = ["gather", "gathers", "assemble", "assembles", "congregate", "congregates", "meet", "meets"]
-    static let routineWhy = "people's routines are not directed yet: a world's people keep theirs; 'spawn a knight here' adds one"
+    /// Words calling people already in the world together ("the villagers gather at the well").
+    static let gathering: Set<String> = ["gather", "gathers", "assemble", "assembles", "congregate", "congregates", "meet", "meets",
+                                         "come", "comes", "crowd", "crowds", "rally", "rallies", "muster", "musters", "converge", "converges"]
     /// How fast the world's clock runs in slow motion.
     public static let slowMotionRate: Float = 0.25
 
@@ -119,8 +121,8 @@ public struct DirectCommand: Sendable, Equatable {
             return
         }
         // "the villagers gather at the well" names people and a well that must not be placed.
-        if let w = words.first(where: { Self.routine.contains($0) }) {
-            notUsed.append("'\(words.joined(separator: " "))' (\(Self.routineWhy); asked by '\(w)')")
+        if words.contains(where: { Self.gathering.contains($0) }) && !words.contains(where: { Self.placing.contains($0) }) {
+            readGathering(words)
             return
         }
         if words.contains(where: { Self.orbitWords.contains($0) }) && !words.contains(where: { Self.placing.contains($0) }) {
@@ -400,7 +402,7 @@ public struct DirectCommand: Sendable, Equatable {
     }
 
     /// Why a word the lexicon knows does nothing here.
-    private static func whyNot(_ meanings: [WordMeaning]) -> String {
+    static func whyNot(_ meanings: [WordMeaning]) -> String {
         switch meanings.first {
         case .mood?, .size?: return "a prompt word: weather and things have one strength and size here"
         case .feature?, .biome?, .scene?: return "a prompt word: it shapes a new world; Direct places structures, plants, rocks, people and animals"

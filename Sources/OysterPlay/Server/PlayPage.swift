@@ -31,7 +31,7 @@ enum PlayPage {
 <body>
 <div id="wrap"><canvas id="view" width="640" height="360"></canvas><div id="hud">connecting…</div></div>
 <div id="bar">
-  <input id="cmd" placeholder="Direct: make it night · sunset over 20 seconds · start snowing · add a tower here · build a village ahead · camera: orbit the tower · slow motion" maxlength="500">
+  <input id="cmd" placeholder="Direct: make it night · sunset over 20 seconds · start snowing · add a tower here · build a village ahead · the villagers gather at the well · camera: orbit the tower · slow motion" maxlength="500">
   <button id="save">Save session</button>
   <select id="target" title="Export target">
     <option value="generic" selected>glTF/GLB (generic)</option>

@@ -54,6 +54,11 @@ extension PlaySimulation {
                 actions.append(ActionScript.Action(.orbit(o), at: at, seconds: min(orbit.seconds, longest)))
             case .slowMotion(let rate):
                 actions.append(ActionScript.Action(.slowMotion(rate: rate), at: at, seconds: 0))
+            case .gather(let gathering):
+                let (point, note) = gatheringPoint(gathering)
+                if let note { reply += "; \(note)" }
+                let who = gathering.roles.map { $0.map(\.rawValue).sorted() } ?? []
+                actions.append(ActionScript.Action(.gather(ActionScript.Gathering(who: who, x: point.x, z: point.y)), at: at, seconds: 0))
             }
         }
         guard player.actions.count + actions.count <= ActionScript.maxActions else {
@@ -94,6 +99,23 @@ extension PlaySimulation {
         let d = orbit.distance ?? ActionScript.defaultOrbitDistance
         return (here + SIMD2(sinf(w.heading), -cosf(w.heading)) * d, note)
     }
+
+    /// Where a call to gather sends people: the nearest place of the kind it names (the
+    /// world's, or one this session placed) within `gatheringSearch` of the player, else
+    /// where the player stands, with a note when the place named was not found.
+    func gatheringPoint(_ gathering: DirectGathering) -> (SIMD2<Float>, String?) {
+        let w = walker
+        let here = SIMD2(w.feet.x, w.feet.z)
+        guard let name = gathering.placeName else { return (here, nil) }
+        func distance(_ p: SIMD2<Float>) -> Float { let d = p - here; return (d * d).sum().squareRoot() }
+        let placed = direction.spawns.map(\.placed).filter { $0.thing == name }.map { SIMD2($0.x, $0.z) }
+        let candidates = placed + (world.landmark(name, near: here, within: Self.gatheringSearch).map { [$0] } ?? [])
+        if let near = candidates.filter({ distance($0) <= Self.gatheringSearch }).min(by: { distance($0) < distance($1) }) { return (near, nil) }
+        return (here, "no \(gathering.place ?? name) within \(Int(Self.gatheringSearch)) m: they gather round you")
+    }
+
+    /// How far from the player a place named in a call to gather is looked for, metres.
+    static let gatheringSearch: Float = 150
 
     /// How far an orbit's centre may be, metres: the ground is known that far round the player.
     static let orbitReach: Float = 100

@@ -1,0 +1,55 @@
+import OysterCore
+import OysterGen
+import OysterRender
+
+/// The people a shot's calls to gather took from their routines: each call's people made when
+/// its time comes (in call order, so a later call finds the people an earlier one moved where
+/// it left them), each person drawn walking over, then standing in its place, by the latest
+/// call that took it; and the names of everyone taken, whose routine the tiles stop drawing.
+struct GatheredPeople {
+    /// The people of each call made so far.
+    private var calls: [[Gathering]] = []
+    /// Prepared scenes by person: the call and phase they show (walking or standing).
+    private var prepared: [String: (call: Int, standing: Bool, scene: PreparedScene)] = [:]
+
+    /// The names of everyone taken by `t` seconds into the shot, and the scenes that draw them
+    /// at the world clock `clock` (the frame's animation time; `base` is that time less the
+    /// direction's clock, the shot's start time).
+    mutating func scenes(_ direction: WorldDirection, world: StreamedWorld, time t: Float, base: Float, levelsOfDetail: Bool,
+                         renderer: Renderer) -> (names: Set<String>, scenes: [PreparedScene]) {
+        let started = direction.gatherings.prefix { $0.at <= t }.count
+        guard started > 0 else { return ([], []) }
+        while calls.count < started {
+            let call = direction.gatherings[calls.count]
+            var moved: [String: (at: Vec3, yaw: Float)] = [:]
+            for people in calls { for p in people { moved[p.name] = (p.end, p.facing) } }
+            let clearance = world.stream.gatheringClearance(round: call.point)
+            calls.append(world.stream.gather(call.roles, at: call.point, clearance: clearance, clock: base + direction.clock(at: call.at), moved: moved))
+        }
+        // Each person as the latest call that took it.
+        var latest: [String: (call: Int, person: Gathering)] = [:]
+        for (k, people) in calls.enumerated() { for p in people { latest[p.name] = (k, p) } }
+        let clock = base + direction.clock(at: t)
+        var out: [PreparedScene] = []
+        for name in latest.keys.sorted() {
+            let (k, person) = latest[name]!
+            let standing = clock >= person.settled
+            if let p = prepared[name], p.call == k, p.standing == standing {
+                out.append(p.scene)
+                continue
+            }
+            let scene = standing ? person.standing : person.walking
+            let made = renderer.prepare(StagedScene(scene, levelsOfDetail: levelsOfDetail, levels: world.levels,
+                                                    sharedImages: world.textures.images(for: scene)))
+            prepared[name] = (k, standing, made)
+            out.append(made)
+        }
+        return (Set(latest.keys), out)
+    }
+
+    /// The nodes of `scene`'s people named in `names`: nodes of the character role whose name
+    /// is a person's name in the world's plan (unique in the world).
+    static func people(named names: Set<String>, in scene: Scene) -> Set<Int> {
+        Set(scene.nodes.indices.filter { i in scene.nodes[i].role == .character && scene.nodes[i].name.map(names.contains) == true })
+    }
+}
