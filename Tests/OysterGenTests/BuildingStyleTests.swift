@@ -20,7 +20,11 @@ struct BuildingStyleTests {
         #expect(japanese.recipe.style == .japanese && japanese.recipe.style?.isBuilt == false)
         #expect(japanese.summary.contains("'japanese': the kits have no japanese buildings yet"), "\(japanese.summary)")
         #expect(!japanese.readings.contains { $0.text == "japanese" && $0.understood })
-        #expect(PromptInterpreter.interpret("a modern city").summary.contains("'modern': the kits have no modern buildings yet"))
+        // Modern is built: read, kept and not reported.
+        let modern = PromptInterpreter.interpret("a modern city")
+        #expect(modern.recipe.style == .modern && modern.recipe.style?.isBuilt == true && modern.recipe.has(.town))
+        #expect(!modern.summary.contains("'modern':"), "\(modern.summary)")
+        #expect(PromptInterpreter.interpret("a contemporary town").recipe.style == .modern)
         #expect(!PromptInterpreter.interpret("a nordic village").summary.contains("nordic':"))
     }
 
@@ -61,6 +65,15 @@ struct BuildingStyleTests {
             #expect(walls?.colors.contains(nordic.wallTint!) == true)
             let (rustic, rusticModel) = house(.rustic)
             #expect(rustic.floors == 1 && kinds(rusticModel).contains(.thatch) && !kinds(rusticModel).contains(.brick))
+            // Modern: rendered in its paints under a flat roof behind a parapet, no chimney.
+            let (modern, modernModel) = house(.modern)
+            let modernKinds = kinds(modernModel)
+            #expect(modern.wallStyle == .plastered && modern.roof == .flat && !modern.chimney && !modern.shutters)
+            #expect(BuildingStyle.modernPaints.contains(modern.wallTint!))
+            #expect(modernKinds.isDisjoint(with: [.thatch, .roofTiles, .timber]), "\(modernKinds)")
+            // Flat: nothing of the roof rises a metre above the walls' tops.
+            let top = Float(modern.floors) * Buildings.storey + Buildings.plinthTop
+            #expect(modernModel.footprint.max.y < top + 1, "\(modernModel.footprint.max.y) over \(top)")
             // Not built: the house of no style.
             #expect(house(.japanese).1 == Structure.house.build(seed, Recipe()))
         }
@@ -80,6 +93,11 @@ struct BuildingStyleTests {
             #expect(nordic.contains(.slate) && nordic.isDisjoint(with: [.roofTiles, .brick]), "\(nordic)")
             p.style = .japanese
             #expect(kinds(Buildings.terrace(p, seed: seed)) == own)
+            // Modern: blocks of flats or offices with glass and metal, no pitched roofs.
+            p.style = .modern
+            let modern = Buildings.terrace(p, seed: seed)
+            #expect(kinds(modern).contains(.glass) && kinds(modern).contains(.metal) && kinds(modern).isDisjoint(with: [.roofTiles, .thatch]), "\(kinds(modern))")
+            #expect(modern.footprint.max.y > 4 * 3, "a modern row rises four storeys or more")
         }
     }
 }

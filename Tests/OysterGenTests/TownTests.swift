@@ -179,7 +179,7 @@ private func footprints(_ s: Site) -> [Footprint] {
         #expect(writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)) == writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)))
     }
 
-    @Test(arguments: ["a town", "a castle town on a river"])
+    @Test(arguments: ["a town", "a castle town on a river", "a modern town on a river"])
     func theTilesOfATownAreItsHomeRegion(_ prompt: String) {
         let r = townRecipe(prompt)
         // Terrain, vertex for vertex.
@@ -193,6 +193,108 @@ private func footprints(_ s: Site) -> [Footprint] {
         #expect(regionObjects.contains { $0.hasPrefix("Fountain_01 @") })
         #expect(tileObjects.count == Set(tileObjects).count, "an object appears in two tiles")
         #expect(Set(tileObjects).isSuperset(of: regionObjects))
+    }
+
+    // MARK: - Modern
+
+    @Test func modernWordsAskForAModernTown() {
+        for prompt in ["a modern city", "a contemporary town", "a modern town by a river"] {
+            let r = PromptInterpreter.interpret(prompt).recipe
+            #expect(r.has(.town) && r.style == .modern, "\(prompt)")
+        }
+    }
+
+    /// A modern town: blocks of flats and offices (4–10 storeys) on every lot, streets of
+    /// asphalt with markings, kerbs, parked cars and street lights, a park for a square with
+    /// its fountain and trees, and no church or walls (even with a castle).
+    @Test(arguments: [UInt64(3), 7])
+    func aModernTownHasBlocksStreetsCarsLightsAndAPark(_ seed: UInt64) throws {
+        let r = townRecipe("a modern city with a castle", seed: seed)
+        let map = WorldMap(recipe: r)
+        let home = map.home
+        let town = try #require(home.town)
+        #expect(town.modern && !town.walled)
+        #expect(!home.sites.contains { $0.kind == .church || $0.kind == .townWall })
+        let rows = home.sites.compactMap { $0.kind == .terrace ? $0.lot?.terrace : nil }
+        #expect(rows.count >= 6)
+        #expect(rows.allSatisfy { $0.style == .modern && !$0.lamps })
+        let blocks = rows.flatMap { $0.houses.compactMap(\.modern) }
+        #expect(blocks.count == rows.reduce(0) { $0 + $1.houses.count }, "every lot a block")
+        #expect(blocks.contains { $0.kind == .apartments } && blocks.contains { $0.kind == .offices })
+        #expect(blocks.allSatisfy { (4...10).contains($0.floors) })
+        let streets = home.sites.compactMap { $0.kind == .townStreet ? $0.lot?.street : nil }
+        #expect(streets.count >= 10)
+        #expect(streets.reduce(0) { $0 + $1.cars.count } >= 10)
+        #expect(streets.reduce(0) { $0 + $1.lamps.count } >= 8)
+        #expect(streets.contains { $0.dashes.contains(true) } && streets.contains { $0.kerbs.contains { $0.contains(true) } })
+        // Where streets cross, one street's asphalt runs through and the other's dashes stop.
+        #expect(streets.contains { $0.asphalt.contains(false) } && streets.contains { $0.dashes.contains(false) })
+        // Cars stand in the parking lanes, clear of every house.
+        let fronts = home.sites.filter { $0.kind == .terrace }.flatMap(footprints)
+        for site in home.sites where site.kind == .townStreet {
+            for car in site.lot?.street?.cars ?? [] {
+                let p = site.position + Vec2(car.position.x, car.position.z)
+                for f in fronts { #expect(!f.overlaps(Footprint(a: p - Vec2(1, 1), b: p + Vec2(1, -1), inward: Vec2(0, 1), depth: 2)), "a car in a house at \(p)") }
+            }
+        }
+        // The square is a park: fountain, paths, trees, benches and street lights; no stalls.
+        let builder = RegionBuilder(map: map, region: .home(r))
+        let (square, lot) = try #require(builder.townSquare)
+        #expect(lot.modern)
+        let items = builder.townSquareItems(square, lot).map(\.label)
+        for label in ["Fountain", "ParkPaths", "ParkTree", "Bench", "StreetLight"] { #expect(items.contains(label), "\(label)") }
+        #expect(!items.contains("MarketStall"))
+        #expect(builder.townPaving((square, lot), square.position.x, square.position.y, roadD: 20) == 0, "the park is grass")
+    }
+
+    /// The modern kits: a block of flats has a window grid and balconies, an office block is
+    /// glass; their windows glow; a street stretch has asphalt, markings, kerbs, its cars and
+    /// its lights' lanterns; a car is lean.
+    @Test func theModernKitsAreBuiltAndLean() {
+        let flats = TerraceParams(houses: [TerraceHouse(x0: -18, x1: -2, shop: true, modern: ModernBlock(kind: .apartments, floors: 6)),
+                                           TerraceHouse(x0: 1, x1: 18, baseY: 0.5, modern: ModernBlock(kind: .offices, floors: 8))], depth: 10, footY: -1, lamps: false)
+        var p = flats
+        p.style = .modern
+        let row = Buildings.terrace(p, seed: 4)
+        #expect(row.parts.count == 1)
+        #expect(row.lightAnchors.filter { $0.kind == .windowGlow }.count == 2)
+        let kinds = row.parts[0].mesh.kinds
+        #expect(kinds.contains(.glass) && kinds.contains(.metal) && kinds.contains(.slate))
+        #expect(row.footprint.max.y > 0.5 + 4 + 7 * 3.6, "the office block rises eight storeys")
+        #expect(row.triangleCount < 6_000, "\(row.triangleCount)")
+        let street = Buildings.street(.sample(), seed: 2)
+        #expect(street.lightAnchors.filter { $0.kind == .lantern }.count == 1)
+        #expect(Set(street.parts[0].mesh.kinds).isSuperset(of: [.gravel, .plaster, .stoneWall, .metal, .glass]))
+        #expect(street.triangleCount < 2_000, "\(street.triangleCount)")
+        let car = Props.car(paint: 3, seed: 1)
+        #expect(car.triangleCount < 400, "\(car.triangleCount)")
+        #expect(car.footprint.max.y < 1.6 && car.footprint.max.x < 2.4)
+        // Bad input is clamped, never a crash.
+        var odd = StreetSection.sample()
+        odd.heights[3] = [.nan]
+        odd.asphalt = []
+        _ = Buildings.street(odd, seed: 1)
+    }
+
+    @Test func aModernTownIsTheSameBytesEveryTime() {
+        let writer = GLTFWriter()
+        let r = townRecipe("a modern town")
+        #expect(writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)) == writer.encodeGLB(WorldGenerator.generate(r, options: regionOnly)))
+    }
+
+    /// A modern city's home region at the default size, as generated: no more triangles or
+    /// draw calls than the default valley's (the world round them is the same; the export
+    /// bar's budget is the default world's).
+    @Test func aModernCityStaysWithinTheDefaultWorldsBudget() {
+        func stats(_ prompt: String) -> SceneStatistics {
+            var r = prompt.isEmpty ? Recipe() : PromptInterpreter.interpret(prompt, seed: 1).recipe
+            r.seed = 1
+            r.textureResolution = 16
+            return WorldGenerator.generate(r, options: regionOnly).statistics
+        }
+        let valley = stats(""), city = stats("a modern city")
+        #expect(city.triangles <= valley.triangles, "\(city.triangles) triangles, the valley \(valley.triangles)")
+        #expect(city.drawCalls <= valley.drawCalls, "\(city.drawCalls) draw calls, the valley \(valley.drawCalls)")
     }
 
     // MARK: - Kit

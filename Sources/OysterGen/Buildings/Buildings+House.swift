@@ -97,7 +97,8 @@ extension Buildings {
             break
         }
         // Door, frame and step.
-        walls.append(doorFrame(frames[0], door))
+        // A flat-roofed (modern) house's door has a metal frame.
+        walls.append(doorFrame(frames[0], door, frame: p.roof == .flat ? .metal : .timber))
         let lanternX = door.x1 + 0.4 < w - 0.3 ? door.x1 + 0.4 : door.x0 - 0.4
         let lantern = Props.wallLantern(at: frames[0].point(lanternX, plinthTop + 1.95, -0.02), outward: frames[0].outward)
         walls.append(lantern.mesh)
@@ -110,7 +111,10 @@ extension Buildings {
             for o in openings[i] where o.y0 > plinthTop + 0.1 {
                 wi += 1
                 let sill: SurfaceKind = p.wallStyle == .planks ? .timber : .stoneWall
-                model.parts.append(KitPart(name: "Window_\(wi)", mesh: window(f, o, sill: sill, shutters: shutterColor)))
+                // A flat-roofed (modern) house has slim metal frames and undivided panes.
+                let modern = p.roof == .flat
+                model.parts.append(KitPart(name: "Window_\(wi)", mesh: window(f, o, frame: modern ? .metal : .timber, sill: modern ? .metal : sill,
+                                                                               shutters: shutterColor, mullions: !modern)))
                 model.lightAnchors.append(LightAnchor(position: f.point((o.x0 + o.x1) / 2, (o.y0 + o.y1) / 2, t + 0.35), kind: .windowGlow))
             }
         }
@@ -126,6 +130,8 @@ extension Buildings {
                                thickness: thick, wallThickness: t, timber: p.wallStyle == .timberFramed ? .timber : nil)
         case .hip:
             ridgeY = hipRoof(&roof, kind: p.roofKind, width: w, depth: d, eaveY: H, pitch: pitch, overhang: overhang, thickness: thick)
+        case .flat:
+            ridgeY = flatRoof(&roof, width: w, depth: d, eaveY: H, wallKind: wallKind, paint: p.wallTint)
         }
         if p.chimney {
             let cx = (w / 2 - 0.8) * (rng.chance(0.5) ? 1 : -1)

@@ -8,9 +8,11 @@ public struct TerraceHouse: Sendable, Hashable {
     public var baseY: Float
     /// A shop on the ground floor: a wide shop window, a door and an awning.
     public var shop: Bool
+    /// In a modern town: the block of flats or offices on this lot (none for a town house).
+    public var modern: ModernBlock?
 
-    public init(x0: Float, x1: Float, baseY: Float = 0, shop: Bool = false) {
-        self.x0 = x0; self.x1 = x1; self.baseY = baseY; self.shop = shop
+    public init(x0: Float, x1: Float, baseY: Float = 0, shop: Bool = false, modern: ModernBlock? = nil) {
+        self.x0 = x0; self.x1 = x1; self.baseY = baseY; self.shop = shop; self.modern = modern
     }
     public var width: Float { x1 - x0 }
 }
@@ -61,6 +63,8 @@ extension Buildings {
     /// once: only where one house rises above its neighbour. One static part, `Terrace`, so a row
     /// is one node; light anchors: a window glow per house, a lantern per lamp.
     public static func terrace(_ p: TerraceParams, seed: UInt64) -> KitModel {
+        // A modern row is a row of blocks of flats and offices (`modernRow`).
+        if p.style == .modern { return modernRow(p, seed: seed) }
         let houses = p.houses.filter { $0.width > 2 && $0.width < 40 && $0.baseY.isFinite }.sorted { $0.x0 < $1.x0 }
         let d = kitClamp(p.depth, 4, 20, fallback: 9)
         let footY = p.footY.isFinite ? min(p.footY, (houses.map(\.baseY).min() ?? 0) - 0.3) : -0.6
@@ -103,7 +107,7 @@ extension Buildings {
                     looks[i].pitch = r.float(in: 0.3...0.4)
                     looks[i].shutters = r.chance(0.6) ? r.pick([Vec4(0.2, 0.4, 0.75, 1), Vec4(0.3, 0.5, 0.35, 1)]) : nil
                 case .japanese, .modern:
-                    break
+                    break  // japanese is not built; modern rows are `modernRow`'s
                 }
             }
         }

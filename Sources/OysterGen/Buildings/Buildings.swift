@@ -87,7 +87,16 @@ public struct HouseParams: Sendable, Hashable {
             pitch = 0.32...0.42
             chimney = false
             shutters = true
-        case .japanese, .modern:
+        case .modern:
+            // Rendered walls in white, grey, sand or anthracite under a flat roof; no chimney
+            // or shutters; two storeys more often than the village's own.
+            wallStyle = .plastered
+            wallTint = r.pick(BuildingStyle.modernPaints)
+            roof = .flat
+            chimney = false
+            shutters = false
+            if floors == 1 && r.chance(0.6) { floors = 2 }
+        case .japanese:
             break
         }
     }

@@ -6,6 +6,8 @@ public enum RoofStyle: String, Sendable, Hashable, CaseIterable {
     case gable
     /// Four slopes: trapezoids front and back, triangles at the ends.
     case hip
+    /// A flat roof behind a low parapet (modern houses).
+    case flat
 }
 
 // MARK: - Roof geometry
@@ -79,6 +81,27 @@ extension Buildings {
         b.addPolygon(kind, [e0 + down, e3 + down, e2 + down, e1 + down])
         b.beam(kind, from: r0 + Vec3(0, th * 0.3, 0), to: r1 + Vec3(0, th * 0.3, 0), width: th * 1.4, depth: th * 1.4, up: Vec3(0, 0, 1))
         return ridgeY
+    }
+
+    /// A flat roof over a `w` × `d` footprint whose walls stop at `eaveY`: a dark membrane
+    /// just above the walls' tops and a parapet of `parapet` metres round the edge in
+    /// `wallKind` (painted `paint`). Returns the parapet's top.
+    @discardableResult
+    static func flatRoof(_ b: inout MeshBuilder, width w: Float, depth d: Float, eaveY: Float, wallKind: SurfaceKind, paint: Vec4?,
+                         parapet: Float = 0.5, edge: Float = 0.25) -> Float {
+        b.color = Vec4(0.55, 0.55, 0.58, 1)
+        b.box(.slate, min: Vec3(-w / 2 + edge, eaveY - 0.2, -d / 2 + edge), max: Vec3(w / 2 - edge, eaveY + 0.05, d / 2 - edge))
+        b.color = paint
+        let top = eaveY + parapet
+        b.box(wallKind, min: Vec3(-w / 2 - 0.05, eaveY - 0.3, d / 2 - edge), max: Vec3(w / 2 + 0.05, top, d / 2 + 0.05))
+        b.box(wallKind, min: Vec3(-w / 2 - 0.05, eaveY - 0.3, -d / 2 - 0.05), max: Vec3(w / 2 + 0.05, top, -d / 2 + edge))
+        b.box(wallKind, min: Vec3(-w / 2 - 0.05, eaveY - 0.3, -d / 2 + edge), max: Vec3(-w / 2 + edge, top, d / 2 - edge))
+        b.box(wallKind, min: Vec3(w / 2 - edge, eaveY - 0.3, -d / 2 + edge), max: Vec3(w / 2 + 0.05, top, d / 2 - edge))
+        b.color = nil
+        // A metal coping along the parapet's top.
+        b.box(.metal, min: Vec3(-w / 2 - 0.08, top, d / 2 - edge - 0.02), max: Vec3(w / 2 + 0.08, top + 0.05, d / 2 + 0.08))
+        b.box(.metal, min: Vec3(-w / 2 - 0.08, top, -d / 2 - 0.08), max: Vec3(w / 2 + 0.08, top + 0.05, -d / 2 + edge + 0.02))
+        return top
     }
 
     /// A chimney stack from `baseY` to `topY` at (x, z), with a cap.

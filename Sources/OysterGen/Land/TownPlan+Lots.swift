@@ -42,7 +42,8 @@ extension TownPlan {
     /// square (its pad height known); sites are numbered in the order placed.
     func lots(ground g: Ground, seed: UInt64) -> [Site] {
         var rng = PCG32(seed: seed, stream: 0x70E1)
-        let index = SegmentIndex(g.streets, radius: TownPlan.front + 2, bucket: 8)
+        let front = frontSetback
+        let index = SegmentIndex(g.streets, radius: front + 2, bucket: 8)
         let riverNear = g.river.filter { length($0 - centre) < extent + 30 }
         // The square (with its church) is kept clear.
         var placed: [Footprint] = [squareFootprint]
@@ -60,15 +61,16 @@ extension TownPlan {
             var lo = Float.infinity, hi = -Float.infinity
             for p in samples {
                 guard length(p - centre) < extent else { return false }
-                if let r = index.nearest(p.x, p.y), r.distance < TownPlan.front - 0.45 { return false }
+                if let r = index.nearest(p.x, p.y), r.distance < front - 0.45 { return false }
                 if g.isWet(p.x, p.y) { return false }
                 for q in riverNear where length(q - p) < LocalFeatures.riverBank + 1.5 { return false }
                 let h = g.beforeRoads(p.x, p.y)
                 lo = min(lo, h); hi = max(hi, h)
             }
             // The row hugs its street (no drifting off a bend) and keeps to buildable slopes.
-            guard let r = index.nearest(f.b.x, f.b.y), r.distance < TownPlan.front + 1.2 else { return false }
-            return hi - lo < 6 && !placed.contains { $0.overlaps(f) }
+            guard let r = index.nearest(f.b.x, f.b.y), r.distance < front + 1.2 else { return false }
+            // A modern block is one floor level across its width: it keeps to gentler ground.
+            return hi - lo < (modern ? 2.5 : 6) && !placed.contains { $0.overlaps(f) }
         }
         for (si, street) in g.streets.enumerated() {
             let pts = street.points
@@ -80,16 +82,28 @@ extension TownPlan {
                     let t = normalize2(pts[k + 1] - pts[k - 1])
                     let inward = Vec2(-t.y, t.x) * side
                     let depth = rng.nextFloat(8, 10.5)
-                    let start = pts[k] + inward * TownPlan.front
+                    let start = pts[k] + inward * front
                     var houses: [Footprint] = []
                     var x: Float = 0
-                    while houses.count < 6, x < 30 {
-                        let w = rng.nextFloat(5, 8)
-                        let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
-                        guard fits(f) else { break }
-                        houses.append(f)
-                        placed.append(f)
-                        x += w
+                    if modern {
+                        // Up to three blocks of 12–22 m, with a gap of 2–5 m between them.
+                        while houses.count < 3, x < 48 {
+                            let w = rng.nextFloat(12, 22)
+                            let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
+                            guard fits(f) else { break }
+                            houses.append(f)
+                            placed.append(f)
+                            x += w + rng.nextFloat(2, 5)
+                        }
+                    } else {
+                        while houses.count < 6, x < 30 {
+                            let w = rng.nextFloat(5, 8)
+                            let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
+                            guard fits(f) else { break }
+                            houses.append(f)
+                            placed.append(f)
+                            x += w
+                        }
                     }
                     if houses.isEmpty { k += 1; continue }
                     out.append(row(houses, facingSquare: main || isBySquare(houses[0]), index: out.count, ground: finalGround, rng: &rng))
@@ -102,6 +116,7 @@ extension TownPlan {
         sites += bridges(g)
         if walled { sites += walls(g) }
         if harbour { sites += quays(g, avoiding: placed) }
+        if modern { sites += streetSections(g, ground: finalGround, river: riverNear, seed: seed) }
         return sites
     }
 
@@ -133,9 +148,21 @@ extension TownPlan {
             let xa = dot(f.a - c, xAxis), xb = dot(f.b - c, xAxis)
             params.append(TerraceHouse(x0: min(xa, xb), x1: max(xa, xb), baseY: y - baseY, shop: rng.nextFloat() < (facingSquare ? 0.6 : 0.1)))
         }
+        if modern {
+            // Offices mostly on the main streets and round the park, flats elsewhere; a city's
+            // blocks rise higher.
+            let city = extent > 85
+            for i in params.indices {
+                let office = rng.nextFloat() < (facingSquare ? 0.55 : 0.15)
+                params[i].modern = office ? ModernBlock(kind: .offices, floors: rng.nextInt(in: 5...(city ? 10 : 7)))
+                                          : ModernBlock(kind: .apartments, floors: rng.nextInt(in: 4...(city ? 8 : 6)))
+            }
+        }
+        var terrace = TerraceParams(houses: params, depth: first.depth, footY: lowest - baseY - 0.6, lamps: !modern)
+        if modern { terrace.style = .modern }
         return TownPlan.site(.terrace, index, "Terrace_\(String(format3: index + 1))", at: c, yaw: katan2(facing.x, facing.y),
                              radius: max(length(last.b - first.a), first.depth) / 2 + 0.5,
-                             lot: TownLot(baseY: baseY, terrace: TerraceParams(houses: params, depth: first.depth, footY: lowest - baseY - 0.6)))
+                             lot: TownLot(baseY: baseY, terrace: terrace))
     }
 
     /// A bridge wherever a street crosses the river, along the street at its graded height.
@@ -253,4 +280,110 @@ func intersection(_ p0: Vec2, _ p1: Vec2, _ q0: Vec2, _ q1: Vec2) -> Vec2? {
     let t = (d.x * s.y - d.y * s.x) / den, u = (d.x * r.y - d.y * r.x) / den
     guard t >= 0, t <= 1, u >= 0, u <= 1 else { return nil }
     return p0 + r * t
+}
+
+extension TownPlan {
+    /// A modern town's streets in stretches of up to 24 m (a site each, so a tile builds the
+    /// stretches it owns): within the town, away from the river (a bridge carries the street
+    /// there) and dry. Each stretch samples the ground (`ground`, as the houses do) across its
+    /// asphalt; where another street crosses, the lower-numbered street's asphalt runs through
+    /// and the other's stops, dashes and kerbs stop, and no car parks within 10 m. Cars take
+    /// about half the 6 m bays of the parking lanes; a street light stands every 20 m,
+    /// alternating sides.
+    func streetSections(_ g: Ground, ground: (Vec2) -> Float, river: [Vec2], seed: UInt64) -> [Site] {
+        var rng = PCG32(seed: seed, stream: 0x57EE7)
+        var out: [Site] = []
+        let lines = g.streets.map(\.points)
+        /// Distance from `p` to street `j`'s centre line.
+        func distance(_ p: Vec2, to j: Int) -> Float {
+            let pts = lines[j]
+            var best = Float.infinity
+            guard pts.count > 1 else { return best }
+            for i in 1..<pts.count {
+                let a = pts[i - 1], b = pts[i]
+                let ab = b - a, l2 = dot(ab, ab)
+                let t = l2 > 1e-8 ? clamp(dot(p - a, ab) / l2, 0, 1) : 0
+                best = min(best, length(p - (a + ab * t)))
+            }
+            return best
+        }
+        /// Within `r` of another street (only those numbered below `si` when `lower`).
+        func nearOther(_ p: Vec2, _ si: Int, _ r: Float, lower: Bool = false) -> Bool {
+            for j in lines.indices where j != si && (!lower || j < si) {
+                if distance(p, to: j) < r { return true }
+            }
+            return false
+        }
+        func usable(_ p: Vec2) -> Bool {
+            guard length(p - centre) < extent + 2, !g.isWet(p.x, p.y) else { return false }
+            return !river.contains { length($0 - p) < LocalFeatures.riverBank + 5 }
+        }
+        let o = StreetSection.offsets
+        for (si, street) in g.streets.enumerated() {
+            let pts = street.points
+            guard pts.count > 2 else { continue }
+            // Runs of usable samples, cut into stretches of 12 segments.
+            var runs: [ClosedRange<Int>] = []
+            var start: Int?
+            for i in pts.indices {
+                if usable(pts[i]) { if start == nil { start = i } } else if let s = start { if i - 1 > s { runs.append(s...(i - 1)) }; start = nil }
+            }
+            if let s = start, pts.count - 1 > s { runs.append(s...(pts.count - 1)) }
+            var lampCount = 0
+            for run in runs {
+                var a = run.lowerBound
+                while a < run.upperBound {
+                    let b = min(a + 12, run.upperBound)
+                    let mid = pts[(a + b) / 2]
+                    let baseY = ground(mid)
+                    var s = StreetSection()
+                    s.lift = 0.05 + 0.02 * Float(si % 2)
+                    for i in a...b {
+                        let t = normalize2(pts[min(i + 1, pts.count - 1)] - pts[max(i - 1, 0)])
+                        let side = Vec2(-t.y, t.x)
+                        s.centre.append(pts[i] - mid)
+                        s.side.append(side)
+                        s.heights.append(o.map { ground(pts[i] + side * $0) - baseY })
+                    }
+                    for i in a..<b {
+                        let m = (pts[i] + pts[i + 1]) / 2
+                        let side = s.side[i - a]
+                        s.asphalt.append(!nearOther(m, si, 3.9, lower: true))
+                        s.dashes.append(!nearOther(m, si, 6))
+                        s.kerbs.append([-1, 1].map { (sign: Float) in !nearOther(m + side * (4.05 * sign), si, 4.4) })
+                    }
+                    // Parking bays every 6 m each side, about half taken; cars face the way
+                    // of their lane.
+                    for i in stride(from: a + 1, to: b, by: 3) {
+                        let t = normalize2(pts[i + 1] - pts[i - 1])
+                        let side = Vec2(-t.y, t.x)
+                        for sign: Float in [-1, 1] {
+                            let p = pts[i] + side * (2.85 * sign)
+                            let take = rng.nextFloat() < 0.5, paint = rng.nextInt(Props.carPaints.count)
+                            guard take, !nearOther(p, si, 10), usable(p) else { continue }
+                            let dir = sign > 0 ? -t : t
+                            let along = rng.nextFloat(-0.6, 0.6)
+                            let q = p + t * along
+                            s.cars.append(ParkedCar(position: Vec3(q.x - mid.x, ground(q) - baseY, q.y - mid.y), yaw: katan2(-dir.y, dir.x), paint: paint))
+                        }
+                    }
+                    // Street lights: every 20 m, alternating sides, arms over the road.
+                    for i in a..<b where (i - run.lowerBound) % 10 == 5 {
+                        let t = normalize2(pts[i + 1] - pts[max(i - 1, 0)])
+                        let side = Vec2(-t.y, t.x)
+                        let sign: Float = lampCount % 2 == 0 ? 1 : -1
+                        lampCount += 1
+                        let p = pts[i] + side * (4.5 * sign)
+                        guard !nearOther(p, si, 6), usable(p) else { continue }
+                        let toRoad = side * -sign
+                        s.lamps.append(StreetLamp(position: Vec3(p.x - mid.x, ground(p) - baseY, p.y - mid.y), yaw: katan2(-toRoad.y, toRoad.x)))
+                    }
+                    out.append(TownPlan.site(.townStreet, out.count, "Street_" + String(format3: out.count + 1), at: mid, yaw: 0, radius: 1,
+                                             lot: TownLot(baseY: baseY, street: s)))
+                    a = b
+                }
+            }
+        }
+        return out
+    }
 }

@@ -14,6 +14,12 @@ struct TownLot: Sendable {
     var half: Vec2 = .zero
     var axis = Vec2(1, 0)
     var extent: Float = 0
+    /// A modern town (the style `modern`): its square a park, the house fronts `front` metres
+    /// from the streets' centre lines (wider streets with parking lanes).
+    var modern = false
+    var front: Float = TownPlan.front
+    /// A stretch of a modern town's street: asphalt, markings, kerbs, cars and lights.
+    var street: StreetSection?
 
     /// Where the square's fountain stands, along the main street and across it from the
     /// square's centre.
@@ -38,6 +44,9 @@ struct TownPlan: Sendable {
     let walled: Bool
     /// A harbour town: it comes down to the shore, and its streets end in quays.
     let harbour: Bool
+    /// A modern town: blocks of flats and offices along asphalt streets, a park for a square,
+    /// no church and no walls.
+    let modern: Bool
     /// Street centre lines before grading: the main street first, then the cross street (both
     /// run out past the town), then the others.
     var streets: [[Vec2]] = []
@@ -50,6 +59,10 @@ struct TownPlan: Sendable {
 
     /// Metres from a street's centre line to the house fronts (a 3.6 m street and pavements).
     static let front: Float = 3.4
+    /// A modern town's: 3.9 m of asphalt each side (a lane and a parking lane), kerbs and a
+    /// pavement.
+    static let modernFront: Float = 6.2
+    var frontSetback: Float { modern ? TownPlan.modernFront : TownPlan.front }
 
     var across: Vec2 { Vec2(-axis.y, axis.x) }
     func world(_ u: Float, _ v: Float) -> Vec2 { centre + axis * u + across * v }
@@ -99,7 +112,8 @@ struct TownPlan: Sendable {
             hilly += context.slope(c + Vec2(kcos(a), ksin(a)) * extent * 0.6) / 16
         }
         lanes = hilly > 0.16
-        walled = recipe.has(.castle)
+        modern = recipe.style == .modern
+        walled = recipe.has(.castle) && !modern
         let turn = placer.rng.nextFloat(-0.25, 0.25)
         let base = towards.map { normalize2($0) } ?? Vec2(1, 0)
         axis = Vec2(base.x * kcos(turn) - base.y * ksin(turn), base.x * ksin(turn) + base.y * kcos(turn))
@@ -113,7 +127,14 @@ struct TownPlan: Sendable {
         square.name = "Square_01"
         square.isHome = true
         square.lot = TownLot(baseY: 0, half: squareHalf, axis: axis, extent: extent)
+        if modern { square.lot?.modern = true; square.lot?.front = TownPlan.modernFront }
         placer.sites.append(square)
+        // A modern town's square is a park: no church.
+        guard !modern else {
+            placer.reserved.append((c, extent + 4))
+            placer.townCentre = c
+            return
+        }
         // The church stands along the square's far side, its door towards the main street.
         let (cu, cv) = churchPlace
         var church = Site(kind: .church, position: world(cu, cv), yaw: katan2(-across.x, -across.y), radius: 9)

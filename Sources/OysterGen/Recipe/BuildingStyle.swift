@@ -16,17 +16,20 @@ public enum BuildingStyle: String, CaseIterable, Hashable, Sendable {
     case mediterranean
     /// Read and reported; the kits have no Japanese buildings yet.
     case japanese
-    /// Read and reported; the kits have no modern buildings yet (apartment and office blocks
-    /// are a later slice).
+    /// Flat-roofed rendered houses in a village; in a town, apartment and office blocks along
+    /// asphalt streets with markings, parked cars and street lights, and a park for a square.
     case modern
 
     /// Whether the building kits honour it. The others are kept in the recipe and reported
     /// on every run, and the world is built in the biome's own look.
-    public var isBuilt: Bool { self != .japanese && self != .modern }
+    public var isBuilt: Bool { self != .japanese }
 
     /// Paints of a nordic style's walls (sRGB multipliers of planks or plaster): Falu red
     /// most, then ochre and a grey green.
     static let nordicPaints: [Vec4] = [Vec4(1.0, 0.42, 0.34, 1), Vec4(1.0, 0.42, 0.34, 1), Vec4(1.0, 0.86, 0.5, 1), Vec4(0.72, 0.82, 0.72, 1)]
     /// Paints of a mediterranean style's plaster: whitewash most, then cream and a pale rose.
+    /// Paints of a modern style's render (sRGB multipliers of plaster): white most, then a
+    /// light grey, a warm sand and an anthracite grey.
+    static let modernPaints: [Vec4] = [Vec4(1, 1, 1, 1), Vec4(1, 1, 1, 1), Vec4(0.82, 0.83, 0.85, 1), Vec4(0.96, 0.9, 0.78, 1), Vec4(0.42, 0.43, 0.45, 1)]
     static let mediterraneanPaints: [Vec4] = [Vec4(1, 1, 1, 1), Vec4(1, 1, 1, 1), Vec4(1.0, 0.94, 0.8, 1), Vec4(1.0, 0.86, 0.8, 1)]
 }

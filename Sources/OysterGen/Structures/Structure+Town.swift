@@ -34,4 +34,11 @@ extension Structure {
     static let quay: Structure = Structure(
         name: "quay", feature: nil, words: "", padRadius: 6, maxSlope: 1, flattens: false,
         build: { seed, _ in Buildings.quay(seed: seed) })
+
+    /// A stretch of a modern town's street (`TownPlan.streetSections`): asphalt with markings,
+    /// kerbs, parked cars and street lights over the graded street. Its kit without a plan: a
+    /// straight 24 m stretch on level ground.
+    static let townStreet: Structure = Structure(
+        name: "street", feature: nil, words: "", padRadius: 1, maxSlope: 1, flattens: false,
+        build: { seed, _ in Buildings.street(.sample(), seed: seed) })
 }
