@@ -233,8 +233,21 @@ struct DrawList {
             if case .moving = casters, !d.moves { continue }
             let nodeWorld = world[d.node]
             var models = d.instances.isEmpty ? [nodeWorld] : d.instances.map { nodeWorld * $0 }
-            // Skinned and morphed vertices move outside their rest bounds: never culled.
+            // Skinned and morphed vertices move outside their rest bounds: their meshes' boxes
+            // are not culled. A skinned body is culled by its posed joints instead.
             let deforms = d.skin != nil || d.morphed
+            if let skin = d.skin, let box = posedJoints(scene.skins[skin], world: world) {
+                guard frustum.intersects(box) else { continue }
+                if let scale {
+                    let radius = length(box.max - box.min) * 0.5
+                    let pixelsPerMetre: Float
+                    switch scale {
+                    case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
+                    case .orthographic(let p): pixelsPerMetre = p
+                    }
+                    if radius * pixelsPerMetre < minPixels { continue }
+                }
+            }
             // Instances small on screen become their mesh's impostor.
             if let impostor = prepared.impostors[d.mesh], let scale, !deforms {
                 var near: [Mat4] = []
@@ -325,4 +338,26 @@ struct DrawList {
             }
         }
     }
+}
+
+extension DrawList {
+    /// The box round a skin's joints as posed, widened by `skinReach` and a quarter of its
+    /// size (flesh, clothes, hair and wings reach past the joints): what a skinned body
+    /// covers this frame. Nil when a joint is not a node of the scene.
+    static func posedJoints(_ skin: Skin, world: [Mat4]) -> AABB? {
+        guard !skin.joints.isEmpty else { return nil }
+        var lo = Vec3(repeating: .infinity), hi = Vec3(repeating: -.infinity)
+        for j in skin.joints {
+            guard world.indices.contains(j) else { return nil }
+            let m = world[j].m
+            let p = Vec3(m[12], m[13], m[14])
+            lo = pointwiseMin(lo, p)
+            hi = pointwiseMax(hi, p)
+        }
+        let pad = Vec3(repeating: skinReach) + (hi - lo) * 0.25
+        return AABB(min: lo - pad, max: hi + pad)
+    }
+
+    /// Metres a skinned body's surface may lie beyond its joints' box.
+    static let skinReach: Float = 0.5
 }

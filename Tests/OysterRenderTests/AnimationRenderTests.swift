@@ -44,6 +44,31 @@ struct AnimationRenderTests {
         #expect(moved > rest + 15, "rest \(rest), moved \(moved)")
     }
 
+    /// A skinned body is culled by its posed joints: drawn while its joint is in view, left
+    /// out of the frame's list once the animation carries it behind the camera.
+    @Test func aSkinnedBodyIsCulledWhereItsJointsAre() throws {
+        var square = TestScenes.square(size: 1)
+        square.attributes["JOINTS_0"] = DataArray(componentType: .uint8, elementType: .vec4, bytes: [UInt8](repeating: 0, count: 16))
+        square.attributes["WEIGHTS_0"] = DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 0), count: 4))
+        var scene = TestScenes.scene([(square, redSquare())])
+        let joint = scene.nodes.count
+        scene.nodes.append(Node(name: "Bone"))
+        scene.roots[0].nodes.append(joint)
+        scene.skins = [Skin(name: "Rig", joints: [joint])]
+        scene.nodes[0].skin = 0
+        // 20 m towards and past the camera (3 m off along +Z) over a second.
+        scene.animations = [Self.animation(node: joint, path: .translation, values: [0, 0, 0, 0, 0, 20], elementType: .vec3)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        let camera = try FrameCamera.resolve(scene, world: prepared.restWorld, bounds: prepared.restBounds, options: TestScenes.options(), aspect: 1)
+        func drawn(at t: Float) -> Int {
+            let world = scene.pose(at: t, animations: [0]).worldMatrices
+            return DrawList.collect(prepared, world: world, frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: nil).opaque.count
+        }
+        #expect(drawn(at: 0) == 1)
+        #expect(drawn(at: 1) == 0, "a body 17 m behind the camera is still drawn")
+    }
+
     @Test func aMorphTargetMovesTheSquareByItsWeight() throws {
         var square = TestScenes.square(size: 1)
         square.targets = [["POSITION": DataArray(vec3: Array(repeating: Vec3(-1, 0, 0), count: 4))]]
