@@ -19,16 +19,10 @@ struct GatheredPeople {
                          renderer: Renderer) -> (names: Set<String>, scenes: [PreparedScene]) {
         let started = direction.gatherings.prefix { $0.at <= t }.count
         guard started > 0 else { return ([], []) }
-        while calls.count < started {
-            let call = direction.gatherings[calls.count]
-            var moved: [String: (at: Vec3, yaw: Float)] = [:]
-            for people in calls { for p in people { moved[p.name] = (p.end, p.facing) } }
-            let clearance = world.stream.gatheringClearance(round: call.point)
-            calls.append(world.stream.gather(call.roles, at: call.point, clearance: clearance, clock: base + direction.clock(at: call.at), moved: moved))
+        if calls.count < started {
+            calls = world.gathered(Array(direction.gatherCalls(base: base).prefix(started)))
         }
-        // Each person as the latest call that took it.
-        var latest: [String: (call: Int, person: Gathering)] = [:]
-        for (k, people) in calls.enumerated() { for p in people { latest[p.name] = (k, p) } }
+        let latest = Self.latest(calls)
         let clock = base + direction.clock(at: t)
         var out: [PreparedScene] = []
         for name in latest.keys.sorted() {
@@ -47,9 +41,53 @@ struct GatheredPeople {
         return (Set(latest.keys), out)
     }
 
+    /// Each person as the latest of `calls` that took it: the call's index and its gathering.
+    static func latest(_ calls: [[Gathering]]) -> [String: (call: Int, person: Gathering)] {
+        var latest: [String: (call: Int, person: Gathering)] = [:]
+        for (k, people) in calls.enumerated() { for p in people { latest[p.name] = (k, p) } }
+        return latest
+    }
+
     /// The nodes of `scene`'s people named in `names`: nodes of the character role whose name
     /// is a person's name in the world's plan (unique in the world).
     static func people(named names: Set<String>, in scene: Scene) -> Set<Int> {
         Set(scene.nodes.indices.filter { i in scene.nodes[i].role == .character && scene.nodes[i].name.map(names.contains) == true })
+    }
+}
+
+/// A call to gather at its moment on the world's clock: what `StreamedWorld.gathered` plays.
+public struct GatherCall: Sendable {
+    /// The world's clock second (the frames' animation time) the call is made at.
+    public var clock: Float
+    /// The roles called; nil: everyone.
+    public var roles: Set<CharacterRole>?
+    public var point: SIMD2<Float>
+}
+
+extension WorldDirection {
+    /// The calls to gather, each at the world clock second it is made (`base` is the shot's
+    /// start time, the clock's reading at its first frame).
+    public func gatherCalls(base: Float = 0) -> [GatherCall] {
+        gatherings.map { GatherCall(clock: base + clock(at: $0.at), roles: $0.roles, point: $0.point) }
+    }
+}
+
+extension StreamedWorld {
+    /// The people each call takes, in call order: a later call finds the people an earlier
+    /// one moved where it left them.
+    public func gathered(_ calls: [GatherCall]) -> [[Gathering]] {
+        var out: [[Gathering]] = []
+        for call in calls {
+            var moved: [String: (at: Vec3, yaw: Float)] = [:]
+            for people in out { for p in people { moved[p.name] = (p.end, p.facing) } }
+            let clearance = stream.gatheringClearance(round: call.point)
+            out.append(stream.gather(call.roles, at: call.point, clearance: clearance, clock: call.clock, moved: moved))
+        }
+        return out
+    }
+
+    /// Everyone `calls` took, each where the latest call that took it left it.
+    public func gatheredPeople(_ calls: [GatherCall]) -> [Gathering] {
+        GatheredPeople.latest(gathered(calls)).sorted { $0.key < $1.key }.map(\.value.person)
     }
 }

@@ -10,10 +10,14 @@ extension StreamedWorld {
     /// `Tile_X_Z` or `Spawned_N`. The tiles' shared texture files become pixels, so the scene
     /// stands alone; the first tile's sun (or moon) is the region's only one. Safe from any
     /// thread.
-    public func region(tiles: [TileKey], spawned: [PlacedSpawn], light: (hour: Float, weather: Weather)? = nil) throws(Scene.AppendError) -> Scene {
+    /// `gathered`: people calls to gather took, standing where they were taken (`Gathered_N`)
+    /// instead of on their routines in the tiles.
+    public func region(tiles: [TileKey], spawned: [PlacedSpawn], light: (hour: Float, weather: Weather)? = nil,
+                       gathered: [Gathering] = []) throws(Scene.AppendError) -> Scene {
         var scene = Scene()
+        let taken = Set(gathered.map(\.name))
         for (i, key) in tiles.sorted().enumerated() {
-            let tile = stream.tile(x: key.x, z: key.z, light: light)
+            let tile = stream.tile(x: key.x, z: key.z, light: light, withoutPeople: taken)
             if i == 0 {
                 // The world's provenance, light units and environment, as every tile carries them.
                 scene.asset = tile.asset
@@ -24,6 +28,11 @@ extension StreamedWorld {
         for (i, placed) in spawned.enumerated() {
             guard let thing = stream.spawn(placed.thing, x: placed.x, z: placed.z, heading: placed.heading, light: light) else { continue }
             try scene.append(thing, name: "Spawned_\(i + 1)", keepSun: false)
+        }
+        // Only those standing on an exported tile: the others are outside the region.
+        let owned = Set(tiles)
+        for (i, person) in gathered.enumerated() where owned.contains(TileKey(containing: person.end.x, person.end.z, size: stream.size)) {
+            try scene.append(person.standing, name: "Gathered_\(i + 1)", keepSun: false)
         }
         for (i, pixels) in textures.images(for: scene) {
             scene.images[i].pixels = pixels.image

@@ -27,6 +27,29 @@ let unzipTool = FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")
         #expect(small.tiles == [TileKey(x: 0, z: 0)] && !small.summary.contains("visited"))
     }
 
+    /// After "the villagers gather at the well" the region holds each person the call took
+    /// once, standing where it was taken, and not also on its routine in a tile.
+    @Test func gatheredPeopleStandWhereTheCallTookThemInTheRegion() throws {
+        let (_, world) = try testWorld()
+        let sim = try PlaySimulation(world: world, script: PlaySimulation.liveScript(world), fps: 24)
+        _ = sim.direct(DirectCommand(reading: "the villagers gather at the well"))
+        try sim.advance()
+        let calls = sim.direction.gatherCalls()
+        let people = world.gatheredPeople(calls)
+        #expect(!people.isEmpty)
+        let tiles = Set(people.map { TileKey(containing: $0.end.x, $0.end.z, size: 32) })
+        let job = RegionExport(target: .generic, visited: tiles, around: sim.walker.feet, tileSize: 32, spawned: [], gatherings: calls)
+        #expect(job.summary.contains("people where the call to gather took them"))
+        let region = try world.region(tiles: job.tiles, spawned: [], gathered: people)
+        for p in people where job.tiles.contains(TileKey(containing: p.end.x, p.end.z, size: 32)) {
+            let holders = region.nodes.indices.filter { region.nodes[$0].role == .character && region.nodes[$0].name == p.name }
+            #expect(holders.count == 1, "\(p.name) is in the region \(holders.count) times")
+            let rig = try #require(holders.first.flatMap { region.nodes[$0].children.first })
+            let at = region.worldMatrices()[rig].m
+            #expect(abs(at[12] - p.end.x) < 0.01 && abs(at[14] - p.end.z) < 0.01, "\(p.name) stands where the call left it")
+        }
+    }
+
     @Test func nothingVisitedIsRefusedSayingSo() throws {
         let (_, world) = try testWorld()
         let job = RegionExport(target: .generic, visited: [], around: .zero, tileSize: 32, spawned: [])

@@ -46,9 +46,11 @@ public enum ChunkGenerator {
         /// for that camera, as `--weather-camera` asks; with `lamps` its lanterns, torches and
         /// windows have their lights whatever the hour (see `WorldGenerator.Options.lamps`);
         /// with `light`, it is lit by that hour and weather instead of the recipe's.
+        /// `withoutPeople` leaves those of the plan out (a gathering draws them elsewhere).
         public func tile(x: Int, z: Int, weatherCamera: (eye: Vec3, target: Vec3)? = nil, lamps: Bool = false,
-                         light: (hour: Float, weather: Weather)? = nil) -> Scene {
+                         light: (hour: Float, weather: Weather)? = nil, withoutPeople: Set<String> = []) -> Scene {
             var options = WorldGenerator.Options()
+            options.withoutPeople = withoutPeople
             options.weatherCamera = weatherCamera
             options.lamps = lamps
             options.light = light

@@ -14,6 +14,9 @@ public enum WorldGenerator {
         /// Place weather geometry for this camera (eye, target) instead of the establishing
         /// camera; chunks get weather only when one is given.
         public var weatherCamera: (eye: Vec3, target: Vec3)?
+        /// People of the world's plan (by name) a tile leaves out: a directed session's
+        /// gathering draws them where it took them.
+        public var withoutPeople: Set<String> = []
         /// Give lanterns, torches and lit windows their lights whatever the hour, for a
         /// renderer that puts them out by day (`Environment.lampsLit`); tiles only.
         public var lamps = false
@@ -94,7 +97,9 @@ public enum WorldGenerator {
         // The home region's people and herds, those standing (or walking round a point) here.
         let reach = Inhabitants.reach(map)
         if region.maxX > -reach, region.minX <= reach, region.maxZ > -reach, region.minZ <= reach {
-            builder.inhabit(map.inhabitants, owns: { region.owns($0.x, $0.y) }, into: &a)
+            var plan = map.inhabitants
+            if !options.withoutPeople.isEmpty { plan.people.removeAll { options.withoutPeople.contains($0.name) } }
+            builder.inhabit(plan, owns: { region.owns($0.x, $0.y) }, into: &a)
         }
         builder.vegetation(into: &a, kits: &kits)
         builder.rocks(into: &a, kits: &kits)

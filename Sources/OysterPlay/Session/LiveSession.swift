@@ -262,6 +262,7 @@ public final class LiveSession: @unchecked Sendable {
                 // What the frames so far have drawn, and what the player spawned, as of now.
                 startExport(RegionExport(target: exportTarget, visited: maker.tiles.visited, around: simulation.walker.feet,
                                          tileSize: streamed.window.size, spawned: simulation.direction.spawns.map(\.placed),
+                                         gatherings: simulation.direction.gatherCalls(base: maker.base.time),
                                          light: simulation.direction.controlsLight
                                             ? (simulation.hour, simulation.direction.weather(at: simulation.time)) : nil))
             }

@@ -24,6 +24,8 @@ public struct RegionExport: Sendable {
     public var visited: Int
     /// The things the player spawned, where they were placed.
     public var spawned: [PlacedSpawn]
+    /// The session's calls to gather: the people they took stand where they were taken.
+    public var gatherings: [GatherCall]
     /// The hour and weather to light the package by (the session's at the moment of the
     /// export); nil: the world's own.
     public var light: (hour: Float, weather: Weather)?
@@ -31,7 +33,8 @@ public struct RegionExport: Sendable {
     /// Chooses the tiles: of `visited`, the `maxTiles` whose centres are nearest `feet`
     /// (ties in row order, so the same visit gives the same region).
     public init(target: ExportTarget, visited: Set<TileKey>, around feet: Vec3, tileSize: Float, spawned: [PlacedSpawn],
-                light: (hour: Float, weather: Weather)? = nil) {
+                gatherings: [GatherCall] = [], light: (hour: Float, weather: Weather)? = nil) {
+        self.gatherings = gatherings
         self.target = target
         self.visited = visited.count
         func distance(_ k: TileKey) -> Float {
@@ -61,7 +64,8 @@ public struct RegionExport: Sendable {
         guard !tiles.isEmpty else { throw Refused(description: "nothing visited yet: no frame has been drawn") }
         let cancel = Refused(description: "cancelled: the page closed")
         progress("generating \(tiles.count) tiles and \(spawned.count) spawned things")
-        let scene = try world.region(tiles: tiles, spawned: spawned, light: light)
+        let gathered = gatherings.isEmpty ? [] : world.gatheredPeople(gatherings)
+        let scene = try world.region(tiles: tiles, spawned: spawned, light: light, gathered: gathered)
         if cancelled() { throw cancel }
         progress("processing and validating the \(target.rawValue) package (\(scene.statistics.triangles) triangles)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oyster-play-export-\(UUID().uuidString)").path
@@ -82,7 +86,9 @@ public struct RegionExport: Sendable {
     public var summary: String {
         var s = "\(tiles.count) tiles"
         if visited > tiles.count { s += " of the \(visited) visited (the \(Self.maxTiles) nearest you: an export is capped at \(Self.maxTiles))" }
-        s += " and \(spawned.count) spawned things, \(target.rawValue) package"
+        s += " and \(spawned.count) spawned things"
+        if !gatherings.isEmpty { s += ", people where \(gatherings.count == 1 ? "the call" : "the \(gatherings.count) calls") to gather took them" }
+        s += ", \(target.rawValue) package"
         if let light { s += ", lit at \(DirectCommand.clock(light.hour)) in \(light.weather.rawValue) weather" }
         return s
     }
