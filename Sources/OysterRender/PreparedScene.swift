@@ -141,6 +141,14 @@ enum CasterFilter {
 enum ScreenScale {
     case perspective(pixelsPerRadian: Float)
     case orthographic(pixelsPerMetre: Float)
+
+    /// Pixels per metre at the nearest point of a ball of `radius` round `centre`, seen from `eye`.
+    func pixelsPerMetre(centre: Vec3, radius: Float, eye: Vec3) -> Float {
+        switch self {
+        case .perspective(let pixelsPerRadian): return pixelsPerRadian / max(length(centre - eye) - radius, 1e-3)
+        case .orthographic(let p): return p
+        }
+    }
 }
 
 /// What one frame draws after culling: batches of instances per primitive.
@@ -240,12 +248,7 @@ struct DrawList {
                 guard frustum.intersects(box) else { continue }
                 if let scale {
                     let radius = length(box.max - box.min) * 0.5
-                    let pixelsPerMetre: Float
-                    switch scale {
-                    case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
-                    case .orthographic(let p): pixelsPerMetre = p
-                    }
-                    if radius * pixelsPerMetre < minPixels { continue }
+                    if radius * scale.pixelsPerMetre(centre: box.center, radius: radius, eye: eye) < minPixels { continue }
                 }
             }
             // Instances small on screen become their mesh's impostor.
@@ -257,11 +260,7 @@ struct DrawList {
                                      length(Vec3(columns[8], columns[9], columns[10])))
                     let centre = model.transformPoint(impostor.shape.centre)
                     let radius = impostor.shape.radius * growth
-                    let pixelsPerMetre: Float
-                    switch scale {
-                    case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(centre - eye) - radius, 1e-3)
-                    case .orthographic(let p): pixelsPerMetre = p
-                    }
+                    let pixelsPerMetre = scale.pixelsPerMetre(centre: centre, radius: radius, eye: eye)
                     guard 2 * radius * pixelsPerMetre < Impostor.pixels else { near.append(model); continue }
                     guard radius * pixelsPerMetre >= minPixels,
                           frustum.intersects(AABB(min: centre - Vec3(repeating: radius), max: centre + Vec3(repeating: radius))) else { continue }
@@ -296,12 +295,7 @@ struct DrawList {
                             guard frustum.intersects(box) else { continue }
                             if let scale {
                                 let radius = length(box.max - box.min) * 0.5
-                                // Pixels per metre at the object's nearest point.
-                                let pixelsPerMetre: Float
-                                switch scale {
-                                case .perspective(let pixelsPerRadian): pixelsPerMetre = pixelsPerRadian / max(length(box.center - eye) - radius, 1e-3)
-                                case .orthographic(let p): pixelsPerMetre = p
-                                }
+                                let pixelsPerMetre = scale.pixelsPerMetre(centre: box.center, radius: radius, eye: eye)
                                 if radius * pixelsPerMetre < minPixels { continue }
                                 if levelErrors.count > 1 {
                                     // World error: mesh-space error times the model's growth.

@@ -21,7 +21,8 @@ struct AnimationRenderTests {
 
     func redSquare() -> Material { TestScenes.material(Vec4(1, 0, 0, 1)) }
 
-    @Test func aSkinnedSquareFollowsItsJointOnTheGPU() throws {
+    /// A red 1 m square skinned whole to one joint (node `joint`, at the origin).
+    func skinnedSquare() -> (scene: Scene, joint: Int) {
         var square = TestScenes.square(size: 1)
         square.attributes["JOINTS_0"] = DataArray(componentType: .uint8, elementType: .vec4, bytes: [UInt8](repeating: 0, count: 16))
         square.attributes["WEIGHTS_0"] = DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 0), count: 4))
@@ -31,6 +32,12 @@ struct AnimationRenderTests {
         scene.roots[0].nodes.append(joint)
         scene.skins = [Skin(name: "Rig", joints: [joint])]
         scene.nodes[0].skin = 0
+        return (scene, joint)
+    }
+
+    @Test func aSkinnedSquareFollowsItsJointOnTheGPU() throws {
+        let (square, joint) = skinnedSquare()
+        var scene = square
         scene.animations = [Self.animation(node: joint, path: .translation, values: [0, 0, 0, 1, 0, 0], elementType: .vec3)]
         let renderer = try Renderer()
         let prepared = renderer.prepare(scene)
@@ -47,15 +54,8 @@ struct AnimationRenderTests {
     /// A skinned body is culled by its posed joints: drawn while its joint is in view, left
     /// out of the frame's list once the animation carries it behind the camera.
     @Test func aSkinnedBodyIsCulledWhereItsJointsAre() throws {
-        var square = TestScenes.square(size: 1)
-        square.attributes["JOINTS_0"] = DataArray(componentType: .uint8, elementType: .vec4, bytes: [UInt8](repeating: 0, count: 16))
-        square.attributes["WEIGHTS_0"] = DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 0), count: 4))
-        var scene = TestScenes.scene([(square, redSquare())])
-        let joint = scene.nodes.count
-        scene.nodes.append(Node(name: "Bone"))
-        scene.roots[0].nodes.append(joint)
-        scene.skins = [Skin(name: "Rig", joints: [joint])]
-        scene.nodes[0].skin = 0
+        let (square, joint) = skinnedSquare()
+        var scene = square
         // 20 m towards and past the camera (3 m off along +Z) over a second.
         scene.animations = [Self.animation(node: joint, path: .translation, values: [0, 0, 0, 0, 0, 20], elementType: .vec3)]
         let renderer = try Renderer()

@@ -85,25 +85,17 @@ extension TownPlan {
                     let start = pts[k] + inward * front
                     var houses: [Footprint] = []
                     var x: Float = 0
-                    if modern {
-                        // Up to three blocks of 12–22 m, with a gap of 2–5 m between them.
-                        while houses.count < 3, x < 48 {
-                            let w = rng.nextFloat(12, 22)
-                            let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
-                            guard fits(f) else { break }
-                            houses.append(f)
-                            placed.append(f)
-                            x += w + rng.nextFloat(2, 5)
-                        }
-                    } else {
-                        while houses.count < 6, x < 30 {
-                            let w = rng.nextFloat(5, 8)
-                            let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
-                            guard fits(f) else { break }
-                            houses.append(f)
-                            placed.append(f)
-                            x += w
-                        }
+                    // Up to six terraced houses of 5–8 m wall to wall in 30 m; in a modern
+                    // town up to three blocks of 12–22 m in 48 m, 2–5 m apart.
+                    let (most, run, widths, gaps): (Int, Float, ClosedRange<Float>, ClosedRange<Float>?) =
+                        modern ? (3, 48, 12...22, 2...5) : (6, 30, 5...8, nil)
+                    while houses.count < most, x < run {
+                        let w = rng.nextFloat(widths.lowerBound, widths.upperBound)
+                        let f = Footprint(a: start + t * x, b: start + t * (x + w), inward: inward, depth: depth)
+                        guard fits(f) else { break }
+                        houses.append(f)
+                        placed.append(f)
+                        x += w + (gaps.map { rng.nextFloat($0.lowerBound, $0.upperBound) } ?? 0)
                     }
                     if houses.isEmpty { k += 1; continue }
                     out.append(row(houses, facingSquare: main || isBySquare(houses[0]), index: out.count, ground: finalGround, rng: &rng))
