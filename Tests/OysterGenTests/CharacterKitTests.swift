@@ -59,6 +59,27 @@ struct CharacterKitTests {
         #expect(others.contains { $0.look != a.look })
     }
 
+    /// A modern town's people wear today's clothes in today's dyes; the same seed keeps its
+    /// body (height, build, skin, hair), and knights keep their armour.
+    @Test func aModernTownsPeopleWearTodaysClothes() {
+        var r = Recipe()
+        r.seed = 5
+        var modern = r
+        modern.style = .modern
+        let palette = CharacterPalette(biome: .temperate, seed: 5, modern: true)
+        for role in [CharacterRole.villager, .farmer, .merchant, .guard, .adventurer] {
+            for i in 0..<6 {
+                let old = Characters.make(role, index: i, recipe: r).look, new = Characters.make(role, index: i, recipe: modern).look
+                #expect(new.garments.isDisjoint(with: [.cloak, .robe, .armour]), "\(role) \(i): \(new.garments)")
+                #expect(new.headwear != .hoodDown && new.headwear != .helmet && new.headwear != .strawHat)
+                #expect(new.height == old.height && new.build == old.build && new.skinTone == old.skinTone && new.hair == old.hair)
+                if role == .villager { #expect(palette.dyes.contains(new.primary) || new.primary == palette.undyed) }
+            }
+        }
+        #expect(Characters.make(.merchant, index: 0, recipe: modern).look.primary != Characters.make(.merchant, index: 0, recipe: r).look.primary)
+        #expect(Characters.make(.knight, index: 0, recipe: modern).look.garments.contains(.armour))
+    }
+
     @Test func guardsAndKnightsOfOneWorldWearItsColours() {
         var r = Recipe()
         r.seed = 99

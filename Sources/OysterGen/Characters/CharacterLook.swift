@@ -84,6 +84,34 @@ public struct CharacterLook: Hashable, Sendable {
             hair = .bald
             skinTone = Vec4(1, 1, 1, 1)
         }
+        if palette.modern { dressModern(&r, palette: palette) }
+    }
+
+    /// Today's clothes for a modern town's people, drawn after the rest so the same seed
+    /// keeps its height, build, skin and hair: coats or long shirts over trousers, dresses,
+    /// no belts, cloaks, robes or hoods; merchants in dark suits, guards in navy with caps.
+    /// Knights, monks and the dead keep their own.
+    private mutating func dressModern(_ r: inout KitRandom, palette: CharacterPalette) {
+        switch role {
+        case .villager, .adventurer:
+            garments = garments.contains(.dress) ? [.dress, .boots] : [.tunic, .trousers, .boots]
+            headwear = .none
+        case .farmer:
+            garments = [.tunic, .trousers, .apron, .boots]
+            headwear = r.chance(0.4) ? .cap : .none
+        case .merchant:
+            garments = [.tunic, .trousers, .boots]
+            headwear = .none
+            primary = r.pick(CharacterPalette.suits)
+            secondary = primary
+        case .guard:
+            garments = [.tunic, .trousers, .boots, .belt]
+            headwear = .cap
+            primary = CharacterPalette.suits[1]
+            secondary = primary
+        case .knight, .monk, .skeleton:
+            break
+        }
     }
 }
 
@@ -99,9 +127,16 @@ public struct CharacterPalette: Hashable, Sendable {
     public var undyed: Vec4
     public var heraldic: Vec4
     public var monastic: Vec4
+    /// A modern town's people: today's dyes (denim, greys, black, white, navy, beige, a red),
+    /// and today's clothes (`CharacterLook`).
+    public var modern: Bool
 
-    /// The palette of a world in `biome` with `seed`.
-    public init(biome: Biome, seed: UInt64) {
+    /// Dark suit cloth: charcoal, navy, black.
+    static let suits: [Vec4] = [Vec4(0.035, 0.035, 0.04, 1), Vec4(0.018, 0.03, 0.09, 1), Vec4(0.012, 0.012, 0.014, 1)]
+
+    /// The palette of a world in `biome` with `seed`; `modern` for a modern town's people.
+    public init(biome: Biome, seed: UInt64, modern: Bool = false) {
+        self.modern = modern
         // Written as sRGB (how colours are picked), stored linear: COLOR_0 multiplies the
         // base colour in linear space (glTF §3.9.2).
         func c(_ r: Float, _ g: Float, _ b: Float) -> Vec4 { Vec4(kpow(r, 2.2), kpow(g, 2.2), kpow(b, 2.2), 1) }
@@ -120,6 +155,10 @@ public struct CharacterPalette: Hashable, Sendable {
             dyes = [c(0.30, 0.36, 0.20), c(0.38, 0.30, 0.20), c(0.42, 0.40, 0.30), c(0.26, 0.30, 0.32)]
         case .temperate:
             dyes = [c(0.62, 0.16, 0.12), c(0.20, 0.30, 0.55), c(0.55, 0.58, 0.22), c(0.45, 0.30, 0.18), c(0.35, 0.45, 0.30)]
+        }
+        if modern {
+            dyes = [c(0.24, 0.34, 0.52), c(0.24, 0.34, 0.52), c(0.20, 0.20, 0.22), c(0.55, 0.56, 0.58), c(0.92, 0.92, 0.90),
+                    c(0.16, 0.20, 0.34), c(0.72, 0.64, 0.50), c(0.66, 0.14, 0.14)]
         }
         let heraldry = [c(0.62, 0.08, 0.08), c(0.10, 0.18, 0.52), c(0.08, 0.35, 0.15), c(0.55, 0.42, 0.05), c(0.30, 0.10, 0.38)]
         heraldic = heraldry[Int(StableSeed.of("characters/heraldry", in: seed) % UInt64(heraldry.count))]

@@ -6,7 +6,7 @@ public enum Characters {
     /// seed and a name saying what it is, dressed from the world's palette.
     public static func make(_ role: CharacterRole, index: Int, recipe: Recipe) -> Character {
         Character(role: role, seed: StableSeed.of("character/\(role.rawValue)/\(index)", in: recipe.seed),
-                  palette: CharacterPalette(biome: recipe.biome, seed: recipe.seed))
+                  palette: CharacterPalette(biome: recipe.biome, seed: recipe.seed, modern: recipe.style == .modern))
     }
 
     /// The animal of `species` number `index` in a world of `recipe`, seeded like people.
