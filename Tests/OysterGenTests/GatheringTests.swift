@@ -51,13 +51,18 @@ import Testing
             #expect(abs(katan2(toWell.x, toWell.y) - facing).truncatingRemainder(dividingBy: 2 * .pi) < 0.05)
             // Round the well, outside its clearance (less half a stride), within a few rings.
             let d = length(Vec2(stand.x, stand.z) - well)
-            #expect(d > s.gatheringClearance(round: well) - 0.6 && d < 2.3 + 10 * Gathering.spacing, "\(p.name) stands \(d) m from the well")
+            // Inner rings fill first: each holds at least six, so nobody stands beyond the rings
+            // the crowd needs (and half a stride).
+            let rings = Float(people.count / 6 + 1)
+            #expect(d > s.gatheringClearance(round: well) - 0.6 && d < 2.3 + rings * Gathering.spacing + 0.6, "\(p.name) stands \(d) m from the well")
             // The walk is whole walk loops at the walk's speed, so its feet stay planted.
             let walked = length(Vec2(stand.x, stand.z) - Vec2(from.x, from.z))
             let stride = CharacterClip.walk.rootSpeed * CharacterClip.walk.duration
             #expect(abs(walked / stride - (walked / stride).rounded()) < 0.01)
             spots.append(Vec2(stand.x, stand.z))
         }
+        // The first ring (six places at least) fills before any other.
+        #expect(spots.filter { length($0 - well) < 2.3 + 0.6 }.count >= min(people.count, 6))
         // Nobody shares a place.
         for i in spots.indices { for j in spots.indices where j > i { #expect(length(spots[i] - spots[j]) > 0.5) } }
     }

@@ -111,7 +111,7 @@ extension ChunkGenerator.Stream {
         let obstacles = ground.sites.filter { $0.kind != .well && $0.kind != .townSquare }
         // Places on rings round the point, the first `clearance` out, each ring a spacing wider;
         // a place on a building's pad or in water is skipped.
-        var free: [Vec2] = []
+        var free: [(at: Vec2, ring: Int)] = []
         var ring = 0
         while free.count < places.count * 2 + 8, ring < 12 {
             let r = max(clearance, 0.8) + Gathering.spacing * Float(ring)
@@ -120,16 +120,17 @@ extension ChunkGenerator.Stream {
                 let angle = (Float(k) + (ring % 2 == 0 ? 0 : 0.5)) / Float(count) * 2 * .pi
                 let p = point + Vec2(kcos(angle), ksin(angle)) * r
                 guard ground.waterLevel(p.x, p.y) == nil, obstacles.allSatisfy({ length(p - $0.position) > $0.radius * 0.8 }) else { continue }
-                free.append(p)
+                free.append((p, ring))
             }
             ring += 1
         }
         var out: [Gathering] = []
         for place in places {
             let from = flat(place.at)
-            // The free place nearest the side it comes from, inner rings first.
-            guard let k = free.indices.min(by: { (length(free[$0] - from), $0) < (length(free[$1] - from), $1) }) else { break }
-            let spot = free.remove(at: k)
+            // The innermost ring with room, at its free place nearest the side it comes from.
+            guard let inner = free.map(\.ring).min() else { break }
+            let k = free.indices.filter { free[$0].ring == inner }.min { (length(free[$0].at - from), $0) < (length(free[$1].at - from), $1) }!
+            let spot = free.remove(at: k).at
             out.append(gathering(place, to: spot, facing: point, clock: clock, ground: ground))
         }
         return out
