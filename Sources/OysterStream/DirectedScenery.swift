@@ -64,9 +64,7 @@ public struct DirectedScenery {
             out += spawned.prefix(standing.count)
             // People called to gather: drawn by their own scenes, not by their tiles' routines.
             let people = gathered.scenes(d, world: world, time: t, base: o.time - d.clock(at: t), levelsOfDetail: levelsOfDetail, renderer: renderer)
-            if !people.names.isEmpty {
-                for tile in tiles { tile.hiddenNodes = GatheredPeople.people(named: people.names, in: tile.scene) }
-            }
+            if !people.names.isEmpty { gathered.hide(people.names, in: tiles) }
             out += people.scenes
         }
         let kind = direction?.weather(at: t) ?? world.recipe.weather

@@ -48,6 +48,27 @@ struct GatheredPeople {
         return latest
     }
 
+    /// Tiles already told which of their people to hide, and for which names: a tile's nodes
+    /// are searched once per set of names, not every frame. Held weakly, so a dropped tile
+    /// (whose address a new one may reuse) is never taken for the new one.
+    private var hidden: [ObjectIdentifier: (tile: WeakTile, names: Set<String>)] = [:]
+
+    struct WeakTile {
+        weak var scene: PreparedScene?
+    }
+
+    /// Hides in each of `tiles` the people named in `names` (`PreparedScene.hiddenNodes`),
+    /// searching a tile's nodes only when it is new or the names changed.
+    mutating func hide(_ names: Set<String>, in tiles: [PreparedScene]) {
+        for tile in tiles {
+            let key = ObjectIdentifier(tile)
+            if let seen = hidden[key], seen.tile.scene === tile, seen.names == names { continue }
+            tile.hiddenNodes = Self.people(named: names, in: tile.scene)
+            hidden[key] = (WeakTile(scene: tile), names)
+        }
+        if hidden.count > 4 * max(tiles.count, 16) { hidden = hidden.filter { $0.value.tile.scene != nil } }
+    }
+
     /// The nodes of `scene`'s people named in `names`: nodes of the character role whose name
     /// is a person's name in the world's plan (unique in the world).
     static func people(named names: Set<String>, in scene: Scene) -> Set<Int> {
