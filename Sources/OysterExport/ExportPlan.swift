@@ -5,7 +5,7 @@ import OysterProcess
 // The whole export pipeline, in the order it runs (gltfpack's "one header lists the pipeline").
 //
 // Preparation — shared by the GLB and the OBJ:
-//   roles (foreign files only) → atlas → resize textures → compact → package image names →
+//   roles (foreign files only) → one sidedness per skinned body → atlas → resize textures → compact → package image names →
 //   unique node names
 // Target conventions — the GLB only:
 //   light units → Godot 3 lights (godot) → colliders, named for the target (godot, unity,
@@ -27,7 +27,8 @@ public struct ExportPlan: Sendable {
     public var preparation: Pipeline {
         var passes: [ProcessPass] = [.inferRoles]
         if options.atlas {
-            passes.append(.atlas(for: options))
+            // Before the atlas, so a character's materials can share one page and one draw.
+            passes += [.doubleSideMixedSkins, .atlas(for: options)]
         }
         passes += [
             .resizeTextures(TextureResizeOptions(maxSize: options.maxTexture, powerOfTwo: options.target.isCompact)),
@@ -95,6 +96,9 @@ public struct ExportProduct: Sendable {
 extension ProcessPass {
     /// Roles from names, for files that carry none (`Scene.inferRolesFromNames`).
     static let inferRoles = ProcessPass(name: "roles") { $0.inferRolesFromNames() }
+
+    /// `Scene.doubleSideMixedSkinnedMeshes` as a step.
+    static let doubleSideMixedSkins = ProcessPass(name: "skinSides") { $0.doubleSideMixedSkinnedMeshes() }
 
     /// Texture atlas for the target. A scene the atlas cannot improve, or fails on, keeps its
     /// textures and says why in a note: an export never fails for want of an atlas.

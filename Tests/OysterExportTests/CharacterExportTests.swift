@@ -59,6 +59,10 @@ struct CharacterExportTests {
             }
         }
         for node in skinned {
+            // Skin, cloth, hair, leather, armour and bone share one atlas page and one
+            // sidedness (`doubleSideMixedSkinnedMeshes`): each body is one draw call.
+            let draws = read.meshes[node.mesh!].primitives.count
+            #expect(draws == 1, "\(target): \(node.name ?? "a body") draws in \(draws) calls")
             for p in read.meshes[node.mesh!].primitives {
                 #expect(p.attributes["JOINTS_0"] != nil && p.attributes["WEIGHTS_0"] != nil, "\(target): a skinned primitive lost its weights")
             }

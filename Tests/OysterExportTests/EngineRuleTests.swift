@@ -17,7 +17,7 @@ import OysterTestSupport
             let plan = ExportPlan(ExportOptions(target: target))
             return (plan.preparation.passes + plan.conventions.passes).map(\.name)
         }
-        let prep = ["roles", "atlas", "resize", "compact", "imageNames", "names"]
+        let prep = ["roles", "skinSides", "atlas", "resize", "compact", "imageNames", "names"]
         #expect(names(.godot) == prep + ["lightUnits", "godotLights", "colliders", "loop", "compact", "finishColliders"])
         #expect(names(.unity) == prep + ["lightUnits", "colliders", "lod", "compact", "finishColliders"])
         #expect(names(.unreal) == prep + ["lightUnits", "colliders", "lod", "compact", "finishColliders"])

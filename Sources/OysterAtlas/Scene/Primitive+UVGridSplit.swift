@@ -5,7 +5,8 @@ import OysterCore
 // unit cells of texture space it covers, and each piece's UVs are moved into [0, 1] by whole
 // periods. Positions and other attributes are interpolated with the piece's barycentric
 // weights, so the surface and its shading stay where they were; the atlas gutters, filled with
-// the texture's own wrap, keep filtering across the new seams as it was.
+// the texture's own wrap, keep filtering across the new seams as it was. Skin influences
+// (JOINTS_n/WEIGHTS_n) are blended, not interpolated component by component (`SkinBlend`).
 
 extension Primitive {
     /// The primitive with its triangles cut at whole values of UV set `set` (read through
@@ -24,7 +25,12 @@ extension Primitive {
         guard [.triangles, .triangleStrip, .triangleFan].contains(mode) else { return .failure(.notTriangles) }
         guard targets.isEmpty else { return .failure(.morphTargets) }
         guard let uvArray = attributes[uvName], uvArray.componentsPerElement == 2 else { return .failure(.noUVs) }
-        let names = attributes.keys.sorted(by: Primitive.attributeOrder)
+        var skin: SkinBlend
+        switch SkinBlend.make(attributes) {
+        case .success(let s): skin = s
+        case .failure(let f): return .failure(f)
+        }
+        let names = attributes.keys.filter { !skin.names.contains($0) }.sorted(by: Primitive.attributeOrder)
         for n in names {
             let a = attributes[n]!
             if a.componentType != .float32 && !a.normalized { return .failure(.integerAttribute(n)) }
@@ -33,7 +39,7 @@ extension Primitive {
         let count = vertexCount
         let values = names.map { attributes[$0]!.floats() }
         let widths = names.map { attributes[$0]!.componentsPerElement }
-        guard zip(values, widths).allSatisfy({ $0.count >= count * $1 }) else { return .failure(.noUVs) }
+        guard zip(values, widths).allSatisfy({ $0.count >= count * $1 }), skin.vertexCount >= count else { return .failure(.noUVs) }
         let uvSlot = names.firstIndex(of: uvName)!
         // Effective UVs per vertex.
         var eff = [SIMD2<Double>](repeating: .zero, count: count)
@@ -44,7 +50,7 @@ extension Primitive {
             eff[i] = SIMD2(Double(u), Double(v))
         }
         let tris = triangleIndices()
-        var out = SplitOutput(widths: widths)
+        var out = SplitOutput(widths: widths, directions: Set(names.indices.filter { ["NORMAL", "TANGENT"].contains(names[$0]) }))
         var fast: [Int64: UInt32] = [:]
         var triangleCount = 0
 
@@ -65,6 +71,7 @@ extension Primitive {
                     let key = Int64(i) << 24 | Int64(u0 & 0xFFF) << 12 | Int64(v0 & 0xFFF)
                     if let e = fast[key] { out.indices.append(e); continue }
                     let e = out.addVertex(values: values, weights: [(i, 1)], uvSlot: uvSlot, uv: eff[i] - SIMD2(Double(u0), Double(v0)))
+                    skin.add([(i, 1)])
                     fast[key] = e
                     out.indices.append(e)
                 }
@@ -80,8 +87,9 @@ extension Primitive {
                     guard build else { triangleCount += piece.count - 2; continue }
                     let shift = SIMD2(Double(ku), Double(kv))
                     let ids = piece.map { p in
-                        out.addVertex(values: values, weights: [(idx.0, p.bary.x), (idx.1, p.bary.y), (idx.2, p.bary.z)],
-                                      uvSlot: uvSlot, uv: p.uv - shift)
+                        let corners = [(idx.0, p.bary.x), (idx.1, p.bary.y), (idx.2, p.bary.z)]
+                        skin.add(corners)
+                        return out.addVertex(values: values, weights: corners, uvSlot: uvSlot, uv: p.uv - shift)
                     }
                     for k in 1..<(ids.count - 1) {
                         out.indices += [ids[0], ids[k], ids[k + 1]]
@@ -102,6 +110,7 @@ extension Primitive {
             if n == "NORMAL" || n == "TANGENT" { normalizeXYZ(&f, width: widths[k]) }
             result.attributes[n] = DataArray(floats: f, elementType: ElementType.vector(widths[k]) ?? .vec2)
         }
+        skin.write(into: &result.attributes)
         result.indices = DataArray(indices: out.indices)
         return .success((result, triangleCount))
     }
@@ -111,6 +120,7 @@ extension Primitive {
 enum UVSplitFailure: Error, CustomStringConvertible {
     case notTriangles, morphTargets, noUVs, tooManyPieces
     case integerAttribute(String)
+    case unpairedSkinAttribute(String)
 
     var description: String {
         switch self {
@@ -119,6 +129,7 @@ enum UVSplitFailure: Error, CustomStringConvertible {
         case .noUVs: return "has no usable UVs"
         case .tooManyPieces: return "would need too many triangles"
         case .integerAttribute(let n): return "\(n) cannot be interpolated"
+        case .unpairedSkinAttribute(let n): return "\(n) has no matching joints or weights"
         }
     }
 }
@@ -162,12 +173,17 @@ func polygonArea(_ poly: [ClipVertex]) -> Double {
 /// Interpolated vertices and triangle indices being built.
 struct SplitOutput {
     let widths: [Int]
+    /// Slots holding directions (NORMAL, TANGENT), renormalised later: where the corners'
+    /// directions cancel out (a fold whose corners face opposite ways), the heaviest corner's
+    /// is taken instead, so no new vertex gets a zero-length normal.
+    let directions: Set<Int>
     var values: [[Float]]
     var indices: [UInt32] = []
     var count: UInt32 = 0
 
-    init(widths: [Int]) {
+    init(widths: [Int], directions: Set<Int> = []) {
         self.widths = widths
+        self.directions = directions
         values = widths.map { _ in [] }
     }
 
@@ -179,11 +195,16 @@ struct SplitOutput {
                 values[k].append(Float(uv.y))
                 continue
             }
-            for c in 0..<w {
+            var mixed = (0..<w).map { c in
                 var s = 0.0
                 for (i, b) in weights where b != 0 { s += b * Double(src[k][i * w + c]) }
-                values[k].append(Float(s))
+                return Float(s)
             }
+            if directions.contains(k), w >= 3, mixed[0] * mixed[0] + mixed[1] * mixed[1] + mixed[2] * mixed[2] < 1e-8,
+               let heaviest = weights.max(by: { $0.1 < $1.1 })?.0 {
+                mixed = Array(src[k][(heaviest * w)..<(heaviest * w + w)])
+            }
+            values[k] += mixed
         }
         count += 1
         return count - 1

@@ -34,6 +34,9 @@ struct SkinnedMeshBuilder<Skeleton: SkinSkeleton>: Sendable {
         mesh.color = nil
         for kind in mesh.kinds {
             guard let g = mesh.groups[kind], g.positions.count > before[kind]! else { continue }
+            // Each piece samples one period of its texture, so an export's atlas packs a whole
+            // character on one page without cutting it (see `fitUVsIntoOnePeriod`).
+            mesh.fitUVsIntoOnePeriod(kind, from: before[kind]!)
             var list = influences[kind] ?? []
             for p in g.positions[before[kind]!...] { list.append(influence(at: p, bones: bones)) }
             influences[kind] = list

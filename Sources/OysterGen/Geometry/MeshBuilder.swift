@@ -251,6 +251,27 @@ public struct MeshBuilder: Sendable, Hashable {
 
     // MARK: - UV helpers
 
+    /// Moves the UVs of `kind`'s vertices from `start` on into one period of the texture
+    /// ([0, 1]²): shifted to start at 0 and, where they span more than one period, scaled down
+    /// evenly until they fit. For pieces drawn with tileable noise (a character's skin, cloth,
+    /// hair), where the phase of the pattern is invisible: a piece that samples one period can
+    /// share an atlas page without having its triangles cut at the texture's repeats.
+    public mutating func fitUVsIntoOnePeriod(_ kind: SurfaceKind, from start: Int) {
+        guard var g = groups[kind], start < g.uvs.count else { return }
+        var lo = g.uvs[start], hi = g.uvs[start]
+        for uv in g.uvs[start...] {
+            lo = Vec2(min(lo.x, uv.x), min(lo.y, uv.y))
+            hi = Vec2(max(hi.x, uv.x), max(hi.y, uv.y))
+        }
+        let span = max(hi.x - lo.x, hi.y - lo.y)
+        let scale: Float = span > 1 ? 1 / span : 1
+        for i in start..<g.uvs.count {
+            let uv = (g.uvs[i] - lo) * scale
+            g.uvs[i] = Vec2(min(max(uv.x, 0), 1), min(max(uv.y, 0), 1))
+        }
+        groups[kind] = g
+    }
+
     /// Metre-scale planar UV for a point on a face with normal `n`, projected along the
     /// normal's main axis; `v` is minus height on walls so textures stand upright.
     public static func planarUV(_ p: Vec3, _ n: Vec3) -> Vec2 {
