@@ -9,7 +9,7 @@ import Testing
     /// The accuracy measured on the held-out list when the table was built
     /// (scripts/vocabulary/build_table.py prints it), less a small margin: the test fails when
     /// the table, its parsing or the prompt reading breaks, not when one entry moves.
-    static let measuredAccuracy = 0.591
+    static let measuredAccuracy = 0.588
     static let margin = 0.02
 
     struct HeldOut {

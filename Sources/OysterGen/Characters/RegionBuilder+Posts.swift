@@ -15,7 +15,9 @@ struct PersonPosts: Sendable {
     var doorsteps: [PersonPost] = []
     /// In a market stall behind its counter, facing its customers (merchants).
     var stalls: [PersonPost] = []
-    /// Beside the windmill (farmers at work).
+    /// In the furrows of the home fields, two to a field, nearest field first (farmers at work).
+    var fields: [PersonPost] = []
+    /// Beside the windmill (farmers at work, once the fields are taken).
     var farm: [PersonPost] = []
     /// Outside a walled town's gates, one to each gate in turn, then a second (guards).
     var townGates: [PersonPost] = []
@@ -31,7 +33,7 @@ struct PersonPosts: Sendable {
         switch role {
         case .villager: return clip == .idle ? next(&doorsteps) : nil
         case .merchant: return next(&stalls)
-        case .farmer: return next(&farm)
+        case .farmer: return next(&fields) ?? next(&farm)
         case .guard: return next(&townGates) ?? next(&walls) ?? next(&castleGate)
         case .knight: return next(&castleGate)
         case .monk, .adventurer, .skeleton: return nil
@@ -62,6 +64,15 @@ extension RegionBuilder {
         for stall in stalls {
             let at = stall.at - Vec2(ksin(stall.yaw), kcos(stall.yaw)) * 0.2
             if dry(at) { posts.stalls.append(PersonPost(at: at, yaw: stall.yaw)) }
+        }
+        // In each field's furrows, turned along the rows (`Buildings.fieldWorkSpots`).
+        for field in home.filter({ $0.kind == .field }).sorted(by: { length($0.position - centre) < length($1.position - centre) }) {
+            let place = Mat4.place(Vec3(field.position.x, 0, field.position.y), yaw: field.yaw)
+            for spot in Buildings.fieldWorkSpots(seed: recipe.seed ^ field.id) {
+                let p = place.transformPoint(Vec3(spot.at.x, 0, spot.at.y))
+                let at = Vec2(p.x, p.z)
+                if dry(at) { posts.fields.append(PersonPost(at: at, yaw: field.yaw + spot.yaw)) }
+            }
         }
         // Round the windmill on the side facing the village, working towards it.
         if let mill = home.first(where: { $0.kind == .windmill }) {

@@ -24,7 +24,7 @@ public enum ChunkGenerator {
         let inhabited = Inhabitants.live(in: recipe), volcanic = recipe.has(.volcano)
         return SurfaceKind.allCases.filter {
             !$0.isWeather && (inhabited || !SurfaceKind.characterKinds.contains($0)) && ($0 != .blossom || recipe.season == .spring)
-                && (volcanic || !SurfaceKind.volcanicKinds.contains($0))
+                && (volcanic || !SurfaceKind.volcanicKinds.contains($0)) && ($0 != .crop || recipe.has(.field))
         }
     }
 

@@ -32,6 +32,10 @@ public enum SurfaceKind: String, CaseIterable, Hashable, Sendable, Comparable {
     // ash on the cone, basalt where they have rock, glowing lava, and the crater's smoke
     // (alpha-blended like the weather kinds, textured by WeatherTextures).
     case blackSand, ash, basalt, lava, smoke
+    // MARK: - A field's crop (wheat, cabbages): near white, so the vertex colour (the crop
+    // and how far the season has brought it) is the colour seen, in every season; last, so
+    // the kinds before it keep their order.
+    case crop
 
     /// Kinds only characters use (the shared texture folders of a world with nobody in it
     /// leave these out).

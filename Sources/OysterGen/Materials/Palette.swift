@@ -59,6 +59,7 @@ enum Palette {
         case .ice: return Vec3(0.72, 0.84, 0.92)
         // MARK: Characters: near white; vertex colours carry the tone or dye
         case .skin, .fabric, .hair, .leather: return Vec3(0.94, 0.93, 0.92)
+        case .crop: return Vec3(0.94, 0.92, 0.88)
         // MARK: Spring blossom: near white; a tree's vertex tint makes it pink or leaves it white
         case .blossom: return Vec3(0.97, 0.93, 0.94)
         // MARK: Volcanic land: near-black sand and rock, grey ash, lava's orange
@@ -87,6 +88,7 @@ enum Palette {
         case .skin: return 0.55
         case .hair: return 0.6
         case .leather: return 0.65
+        case .crop: return 0.8
         case .blackSand: return 0.85
         case .lava: return 0.6
         default: return 0.9

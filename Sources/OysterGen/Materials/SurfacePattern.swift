@@ -42,7 +42,7 @@ struct SurfacePattern {
         case .ashlar, .mortar: return 6
         case .bone, .wax: return 2
         case .skin: return 1
-        case .fabric, .hair, .leather: return 3
+        case .fabric, .hair, .leather, .crop: return 3
         default: return 5
         }
     }
@@ -255,6 +255,10 @@ struct SurfacePattern {
         case .leather:
             let n = f8.fbm(u * 8, v * 8), crease = smoothstep(0.06, 0.0, cells12.sample(u * 12, v * 12).f2 - cells12.sample(u * 12, v * 12).f1)
             return Texel(color: a * (0.86 + 0.12 * n - 0.12 * crease), height: 0.6 + 0.2 * n - 0.3 * crease, roughness: r)
+        // MARK: A field's crop: upright stalks and leaf veins under the vertex colour
+        case .crop:
+            let stalks = grainV.fbm(u * 32, v * 3), n = f8.fbm(u * 8, v * 8)
+            return Texel(color: a * (0.76 + 0.2 * stalks + 0.06 * n), height: 0.5 + 0.4 * stalks, roughness: r, occlusion: 0.8 + 0.2 * stalks)
         }
     }
 }

@@ -165,7 +165,7 @@ enum Lexicon {
         for p in ["autumn leaves", "fall leaves", "golden leaves", "autumn colours", "autumn colors", "fall colours", "fall colors",
                   "autumn foliage", "fall foliage", "harvest time"] { phrase(p, .season(.autumn)) }
         for cone in ["crater", "volcano", "cone", "mountain", "peak"] { phrase("smoking " + cone, .feature(.volcano)) }
-        add("meadow meadows field fields flowers flower", .feature(.meadow))
+        add("meadow meadows flowers flower", .feature(.meadow))
         // MARK: Vegetation and rocks
         add("forest forests woods wood woodland woodlands grove orchard", .feature(.forest), .thing(.forest))
         add("tree trees", .feature(.forest), .thing(.tree))

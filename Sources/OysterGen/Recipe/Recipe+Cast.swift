@@ -10,7 +10,8 @@ extension Recipe {
     ///
     /// - A village of n houses: n/2 + 1 villagers (2…8), a farmer, a merchant from 8 houses;
     ///   a town: 8–16 villagers by its size and three merchants for its market.
-    /// - A castle: guards (two; four at a walled town's gates). A windmill: a farmer.
+    /// - A castle: guards (two; four at a walled town's gates). A windmill: a farmer; and a
+    ///   farmer to each field.
     /// - Livestock on a settlement's pasture, by climate (sheep or cows by the seed in a
     ///   temperate land, cows in the Alps, sheep on the tundra, horses in the desert; none in
     ///   the tropics or a swamp); deer in a forest with no settlement.
@@ -38,7 +39,9 @@ extension Recipe {
             if houses >= 8 { add(.person(.merchant), 1) }
         }
         if has(.castle) { add(.person(.guard), town != nil ? 4 : 2) }
-        if settled || has(.windmill) { add(.person(.farmer), 1) }
+        // A farmer by the windmill, and one to each field (they work its furrows).
+        let fields = feature(.field).map { max(1, min($0.count ?? 2, 6)) } ?? 0
+        add(.person(.farmer), (settled || has(.windmill) ? 1 : 0) + fields)
         if settled, let stock = livestock { add(.animal(stock), min(5, stock.herdSize)) }
         if !settled, has(.forest) { add(.animal(.deer), 4) }
         if has(.forest) { add(.bird(.crow), 5) }

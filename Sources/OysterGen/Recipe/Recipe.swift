@@ -94,6 +94,9 @@ public enum FeatureKind: String, CaseIterable, Hashable, Sendable {
     case lake, river, sea, waterfall, mountains, hills, canyon, plains
     case forest, meadow, rocks
     case village, castle, tower, ruins, road, pier, lighthouse, cabin, windmill
+    /// Ploughed fields round the village (wheat or cabbages by the seed, as the season has
+    /// them; bare in winter), where its farmers work. `count` fields, default 2.
+    case field
     case dungeon, treasure, torches
     /// Tombs in a dungeon: sarcophagi, burial niches, candles and pointed arches.
     case crypt

@@ -23,4 +23,20 @@ extension Structure {
             var r = KitRandom(seed: seed)
             return Buildings.windmill(height: r.float(in: 9...12), seed: seed)
         })
+
+    /// Ploughed fields 35–65 m out from the village square (or home), on the gentlest ground
+    /// there; never in far cells on their own (a field belongs to a village).
+    static let field: Structure = Structure(
+        name: "field", feature: .field,
+        words: "field fields farmland farmlands cropland croplands crops wheat wheatfield wheatfields cornfield cornfields barley cabbages farm farms",
+        padRadius: 10, maxSlope: 0.25,
+        placeAtHome: { placer, s in
+            let vc = s.villageCenter, slope = s.context.slope
+            for _ in 0..<s.count(.field, default: 2, limit: 6) {
+                placer.pick(kind: .field, centre: vc, spread: s.context.half * 0.5) { p in
+                    -abs(length(p - vc) - 50) * 0.2 - slope(p) * 30
+                }
+            }
+        },
+        build: { seed, recipe in Buildings.field(seed: seed, season: recipe.season) })
 }

@@ -43,7 +43,7 @@ struct Structure: Sendable, Hashable, CustomStringConvertible {
     func hash(into h: inout Hasher) { h.combine(name) }
 
     /// The registry, in the order home places them (a village first: it wants the best ground).
-    static let all: [Structure] = [.house, .well, .castle, .tower, .ruins, .cabin, .windmill, .lighthouse, .pier]
+    static let all: [Structure] = [.house, .well, .castle, .tower, .ruins, .cabin, .windmill, .field, .lighthouse, .pier]
 
     static func named(_ name: String) -> Structure? { all.first { $0.name == name } }
 }

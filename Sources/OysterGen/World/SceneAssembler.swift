@@ -146,7 +146,7 @@ struct SceneAssembler {
             mat.emissiveTexture = mat.baseColorTexture
             mat.emissiveFactor = Vec3(1, 1, 1)
             mat.emissiveStrength = 4
-        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .blossom, .cloth, .fabric, .hair:
+        case .leaves, .needles, .palmLeaves, .bushLeaves, .grassBlades, .flowers, .blossom, .cloth, .fabric, .hair, .crop:
             mat.doubleSided = true
         default: break
         }
