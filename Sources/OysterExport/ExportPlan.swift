@@ -5,8 +5,8 @@ import OysterProcess
 // The whole export pipeline, in the order it runs (gltfpack's "one header lists the pipeline").
 //
 // Preparation — shared by the GLB and the OBJ:
-//   roles (foreign files only) → one sidedness per skinned body → atlas → resize textures → compact → package image names →
-//   unique node names
+//   roles (foreign files only) → one sidedness per skinned body → atlas → resize textures →
+//   compact → package image names → unique node names
 // Target conventions — the GLB only:
 //   light units → Godot 3 lights (godot) → colliders, named for the target (godot, unity,
 //   unreal) → LOD chains (--lods > 1) → looping animation names (godot) →

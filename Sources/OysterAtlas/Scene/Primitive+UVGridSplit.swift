@@ -107,7 +107,7 @@ extension Primitive {
         result.attributes = [:]
         for (k, n) in names.enumerated() {
             var f = out.values[k]
-            if n == "NORMAL" || n == "TANGENT" { normalizeXYZ(&f, width: widths[k]) }
+            if out.directions.contains(k) { normalizeXYZ(&f, width: widths[k]) }
             result.attributes[n] = DataArray(floats: f, elementType: ElementType.vector(widths[k]) ?? .vec2)
         }
         skin.write(into: &result.attributes)

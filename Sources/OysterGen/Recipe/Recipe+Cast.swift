@@ -18,6 +18,10 @@ extension Recipe {
     /// - Crows over a forest, gulls over the sea, pigeons over a town; trout (carp in warm or
     ///   swampy water) in a lake.
     /// - Indoors, the dead in a crypt; a plain dungeon is empty.
+    /// How many fields home lays out (`Structure.field`): the `field` feature's count, 2 by
+    /// default, 1…6; none without the feature. The cast gives each its farmer.
+    var fieldCount: Int { feature(.field).map { max(1, min($0.count ?? 2, 6)) } ?? 0 }
+
     public var impliedCharacters: [CharacterGroup] {
         var cast: [CharacterGroup] = []
         func add(_ kind: CharacterKind, _ count: Int) {
@@ -40,8 +44,7 @@ extension Recipe {
         }
         if has(.castle) { add(.person(.guard), town != nil ? 4 : 2) }
         // A farmer by the windmill, and one to each field (they work its furrows).
-        let fields = feature(.field).map { max(1, min($0.count ?? 2, 6)) } ?? 0
-        add(.person(.farmer), (settled || has(.windmill) ? 1 : 0) + fields)
+        add(.person(.farmer), (settled || has(.windmill) ? 1 : 0) + fieldCount)
         if settled, let stock = livestock { add(.animal(stock), min(5, stock.herdSize)) }
         if !settled, has(.forest) { add(.animal(.deer), 4) }
         if has(.forest) { add(.bird(.crow), 5) }

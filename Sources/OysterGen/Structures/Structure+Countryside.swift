@@ -32,7 +32,7 @@ extension Structure {
         padRadius: 10, maxSlope: 0.25,
         placeAtHome: { placer, s in
             let vc = s.villageCenter, slope = s.context.slope
-            for _ in 0..<s.count(.field, default: 2, limit: 6) {
+            for _ in 0..<s.recipe.fieldCount {
                 placer.pick(kind: .field, centre: vc, spread: s.context.half * 0.5) { p in
                     -abs(length(p - vc) - 50) * 0.2 - slope(p) * 30
                 }
