@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import OysterCore
 
@@ -26,5 +27,33 @@ import Testing
 
     @Test func coreCountIsAtLeastOne() {
         #expect(Parallel.coreCount >= 1)
+    }
+}
+
+@Suite struct StartedWorkTests {
+    @Test func valueIsTheBodysResultReadAnyNumberOfTimes() {
+        let job = Parallel.start { (0..<1000).reduce(0, +) }
+        #expect(job.value == 499_500)
+        #expect(job.value == 499_500)
+    }
+
+    @Test func manyJobsKeepTheirOwnResults() {
+        let jobs = (0..<64).map { i in Parallel.start { [Int](repeating: i, count: i) } }
+        #expect(jobs.enumerated().allSatisfy { $0.element.value == [Int](repeating: $0.offset, count: $0.offset) })
+    }
+
+    @Test func readersOnManyThreadsAllGetTheResult() {
+        let job = Parallel.start { "baked" }
+        #expect(Parallel.map(32) { _ in job.value }.allSatisfy { $0 == "baked" })
+    }
+
+    /// The body runs on another thread while the caller goes on: it waits for a signal the
+    /// caller gives only after `start` has returned (run inline, it would never finish).
+    @Test(.enabled(if: Parallel.coreCount > 1, "one core: start runs the work in place"), .timeLimit(.minutes(1)))
+    func workRunsWhileTheCallerGoesOn() {
+        let go = DispatchSemaphore(value: 0)
+        let job = Parallel.start { go.wait(); return 7 }
+        go.signal()
+        #expect(job.value == 7)
     }
 }

@@ -45,6 +45,47 @@ public enum Parallel {
     }
 }
 
+// MARK: - Work started now, taken later
+
+extension Parallel {
+    /// Starts `body` on another thread now and returns its handle; `value` waits for it.
+    ///
+    /// For independent work whose inputs are known before its result is needed (a texture
+    /// baked while the geometry that uses it is still being built), so it fills a core the
+    /// caller's serial work leaves idle. With one core (`coreCount == 1`) it runs `body` here,
+    /// at once. Either way the result is `body`'s alone, so outputs never depend on timing.
+    public static func start<R: Sendable>(_ body: @escaping @Sendable () -> R) -> Started<R> {
+        Started(body, inline: coreCount == 1)
+    }
+
+    /// The handle of work begun by `start`.
+    public final class Started<R: Sendable>: @unchecked Sendable {
+        // Written once by the worker before `done` is signalled; read only after waiting on it.
+        private var result: R?
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate init(_ body: @escaping @Sendable () -> R, inline: Bool) {
+            if inline {
+                result = body()
+                done.signal()
+            } else {
+                DispatchQueue.global().async { [self] in
+                    result = body()
+                    done.signal()
+                }
+            }
+        }
+
+        /// The result, waiting for the work to finish (any number of times, from any thread).
+        public var value: R {
+            done.wait()
+            // Passes the signal on, so every later read returns at once.
+            defer { done.signal() }
+            return result!
+        }
+    }
+}
+
 /// A pointer shared by concurrent iterations, each writing only its own slot.
 private struct SlotWriter<R>: @unchecked Sendable {
     let base: UnsafeMutablePointer<R>

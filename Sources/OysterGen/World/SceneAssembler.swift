@@ -18,6 +18,9 @@ struct SceneAssembler {
     var lampsWhateverTheHour = false
     /// `extras` of named animations (a character clip's root speed).
     var animationExtras: [String: JSONValue] = [:]
+    /// Where the textures of the kinds used are baked, each from its first use on (nil: they
+    /// are baked at the end, or not at all).
+    var bakery: MaterialBakery?
 
     /// The material index for `kind`, creating an untextured material on first use.
     mutating func material(_ kind: SurfaceKind) -> Int {
@@ -27,6 +30,7 @@ struct SceneAssembler {
         m.roughnessFactor = 1
         materialOf[kind] = scene.materials.count
         kinds.append(kind)
+        bakery?.start(kind)
         scene.materials.append(m)
         return scene.materials.count - 1
     }

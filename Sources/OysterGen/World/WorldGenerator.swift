@@ -35,6 +35,7 @@ public enum WorldGenerator {
         let report = options.progress ?? { _, _ in }
         if recipe.scene == .interior {
             var a = SceneAssembler()
+            if options.bakeTextures { a.bakery = MaterialBakery(for: recipe) }
             var kits = KitPlacement()
             report("dungeon", 0.1)
             var dungeon = InteriorWorld(recipe: recipe)
@@ -48,6 +49,8 @@ public enum WorldGenerator {
         let map = WorldMap(recipe: recipe)
         let region = Region.home(recipe)
         var a = SceneAssembler()
+        // Textures bake on the cores the (mostly serial) building leaves idle.
+        if options.bakeTextures { a.bakery = MaterialBakery(for: recipe) }
         var kits = KitPlacement()
         let builder = RegionBuilder(map: map, region: region)
         report("terrain mesh", 0.3)
@@ -134,7 +137,7 @@ public enum WorldGenerator {
         if options.bakeTextures {
             report("materials", 0.7)
             // Weather kinds carry RGBA textures of their own (WeatherTextures).
-            let baked = MaterialBaker.bake(a.kinds.filter { !$0.isWeather }, for: recipe)
+            let baked = (a.bakery ?? MaterialBakery(for: recipe)).materials(for: a.kinds)
             a.finishMaterials(baked, recipe: recipe)
         } else {
             a.finishMaterials([], recipe: recipe)

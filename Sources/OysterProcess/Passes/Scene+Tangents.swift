@@ -20,18 +20,27 @@ extension Scene {
     /// the normal texture reads.
     @discardableResult
     public mutating func generateTangents(_ options: TangentsOptions = .init()) -> PassReport {
-        var generated = 0
+        // The primitives that get tangents, found first, then made in parallel: each is
+        // independent of the others.
+        var jobs: [(mesh: Int, primitive: Int, texCoord: Int)] = []
         for m in meshes.indices {
             for p in meshes[m].primitives.indices {
                 let prim = meshes[m].primitives[p]
                 guard prim.isTriangles, options.overwrite || prim.attributes["TANGENT"] == nil else { continue }
                 let normalRef = prim.material.flatMap { materials.indices.contains($0) ? materials[$0].normalTexture : nil }
                 if options.onlyNormalMapped && normalRef == nil { continue }
-                let set = normalRef.map { $0.transform?.texCoord ?? $0.texCoord } ?? 0
-                guard let out = prim.withGeneratedTangents(texCoord: set) else { continue }
-                meshes[m].primitives[p] = out
-                generated += 1
+                jobs.append((m, p, normalRef.map { $0.transform?.texCoord ?? $0.texCoord } ?? 0))
             }
+        }
+        let meshes = self.meshes
+        let made = Parallel.map(jobs.map { ($0.mesh, $0.primitive, $0.texCoord) }) { job in
+            meshes[job.0].primitives[job.1].withGeneratedTangents(texCoord: job.2)
+        }
+        var generated = 0
+        for (job, out) in zip(jobs, made) {
+            guard let out else { continue }
+            self.meshes[job.mesh].primitives[job.primitive] = out
+            generated += 1
         }
         return PassReport(name: "tangents", figures: ["primitives": Double(generated)])
     }

@@ -190,14 +190,31 @@ struct QuadrupedMotion {
         // within one loop either side: none exceeds the body's height).
         let k = p.withers * (clip == .run ? 1.2 : 0.5)
         let reach = min(samplesPerLoop, n / 2)
-        func smooth(_ d: [Float]) -> [Float] {
-            (0..<n).map { i in
-                (-reach...reach).reduce(Float(0)) { best, o in
-                    max(best, d[((i + o) % n + n) % n] - k * Float(abs(o)) / Float(samplesPerLoop))
-                }
+        let envelope = { Self.envelope($0, slope: k, samplesPerLoop: samplesPerLoop, reach: reach) }
+        return (envelope(raw.hind), envelope(raw.front))
+    }
+
+    /// The upper envelope of the cyclic samples `d` whose slope is at most `slope` per
+    /// `samplesPerLoop` samples, each value looking `reach` samples either side, never below 0:
+    /// `max(0, max over |o| ≤ reach of d[i + o] − slope·|o| / samplesPerLoop)`.
+    ///
+    /// Neighbours are taken nearest first, and the search stops where even the largest
+    /// sample, that far away, could not raise the best: on flat ground (all drops 0) it looks
+    /// at no neighbour. The values compared are those of the full search, so the result is
+    /// the same to the bit.
+    static func envelope(_ d: [Float], slope k: Float, samplesPerLoop: Int, reach: Int) -> [Float] {
+        let n = d.count
+        let largest = d.max() ?? 0
+        return (0..<n).map { i in
+            var best = max(0, d[i])
+            guard largest > best else { return best }
+            for o in stride(from: 1, through: reach, by: 1) {
+                let fall = k * Float(o) / Float(samplesPerLoop)
+                if largest - fall <= best { break }
+                best = max(best, d[((i + o) % n + n) % n] - fall, d[((i - o) % n + n) % n] - fall)
             }
+            return best
         }
-        return (smooth(raw.hind), smooth(raw.front))
     }
 
     func gaitPose(_ clip: AnimalClip, _ gait: AnimalClip.Gait, time t: Float, path: RootPath, drops: (hind: [Float], front: [Float])) -> QuadrupedPose {
