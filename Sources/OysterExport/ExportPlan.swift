@@ -8,9 +8,10 @@ import OysterProcess
 //   roles (foreign files only) → one sidedness per skinned body → atlas → resize textures →
 //   compact → package image names → unique node names
 // Target conventions — the GLB only:
-//   light units → Godot 3 lights (godot) → colliders, named for the target (godot, unity,
-//   unreal) → LOD chains (--lods > 1) → looping animation names (godot) →
-//   instance → compact → quantize (web) | compact (others) → finish colliders (OMI physics)
+//   light units → crowds: skinned bodies of one material as one mesh (web) → Godot 3 lights
+//   (godot) → colliders, named for the target (godot, unity, unreal) → LOD chains (--lods > 1)
+//   → looping animation names (godot) → instance → compact → quantize (web) | compact
+//   (others) → finish colliders (OMI physics)
 //
 // Each step is a `ProcessPass` over the scene; `ExportPlan.process` runs the two pipelines
 // and keeps the scene between them for the OBJ.
@@ -43,6 +44,8 @@ public struct ExportPlan: Sendable {
     public var conventions: Pipeline {
         let target = options.target
         var passes: [ProcessPass] = [.lightUnits(target.lightUnits)]
+        // Before any level of detail is made: a body's levels share its skin.
+        if target.isCompact { passes.append(.crowds) }
         if target == .godot { passes.append(.godot3Lights) }
         if target.colliders != .none { passes.append(.colliders(target.colliders)) }
         if options.lods > 1 { passes.append(.lodChains(ratios: options.lodRatios)) }
@@ -99,6 +102,9 @@ extension ProcessPass {
 
     /// `Scene.doubleSideMixedSkinnedMeshes` as a step.
     static let doubleSideMixedSkins = ProcessPass(name: "skinSides") { $0.doubleSideMixedSkinnedMeshes() }
+
+    /// `Scene.mergeSkinnedMeshes` as a step: the bodies of one material drawn as one crowd.
+    static let crowds = ProcessPass(name: "crowds") { $0.mergeSkinnedMeshes() }
 
     /// Texture atlas for the target. A scene the atlas cannot improve, or fails on, keeps its
     /// textures and says why in a note: an export never fails for want of an atlas.

@@ -21,7 +21,7 @@ import OysterTestSupport
         #expect(names(.godot) == prep + ["lightUnits", "godotLights", "colliders", "loop", "compact", "finishColliders"])
         #expect(names(.unity) == prep + ["lightUnits", "colliders", "lod", "compact", "finishColliders"])
         #expect(names(.unreal) == prep + ["lightUnits", "colliders", "lod", "compact", "finishColliders"])
-        #expect(names(.web) == prep + ["lightUnits", "instance", "compact", "quantize"])
+        #expect(names(.web) == prep + ["lightUnits", "crowds", "instance", "compact", "quantize"])
         #expect(names(.blender) == prep + ["lightUnits", "compact"])
         #expect(names(.generic) == prep + ["lightUnits", "compact"])
         var noAtlas = ExportOptions(target: .generic)

@@ -6,8 +6,9 @@ by one loop over its kit (KITS).
 
 Checks per kit: the same seed gives identical bytes; oyster-validate reports 0 errors; every
 oyster-export target's GLB keeps one skin per character with the kit's joint names (21 VRM
-bones for people, 19 quadruped joints for animals, 15 for birds, 4 for fish), JOINTS_0 and WEIGHTS_0 on every skinned
-primitive and one animation per clip; Blender (bpy) imports one armature per character with
+bones for people, 19 quadruped joints for animals, 15 for birds, 4 for fish; the web target's
+crowds list the skeletons of the bodies they merge in turn), JOINTS_0 and WEIGHTS_0 on every
+skinned primitive and one animation per clip; Blender (bpy) imports one armature per character with
 the kit's bone count and one action per clip, and playing each walk with the root moving at
 its root speed keeps each foot within 2 cm while it is planted (the frames where the foot
 joint is at its lowest), with stride x cadence = root speed within 5 %; for birds and fish,
@@ -85,17 +86,26 @@ def validator_errors(bin_dir, path):
         return f"unreadable report (exit {r.returncode})"
 
 
-def check_gltf(g, label, kit):
-    """Skins, joint names, weights and clips of a GLB's JSON."""
+def check_gltf(g, label, kit, crowds=False):
+    """Skins, joint names, weights and clips of a GLB's JSON. With `crowds` (the web target)
+    the bodies of one material share a skin that lists each body's skeleton in turn: every
+    skin is the kit's joints repeated, and the skeletons add up to the kit's count."""
     failures = []
     skins = g.get("skins", [])
-    if len(skins) != kit["count"]:
-        failures.append(f"{label}: {len(skins)} skins, expected {kit['count']}")
+    skeletons = 0
     for s in skins:
-        names = [g["nodes"][j].get("name") for j in s["joints"]]
-        if names != kit["joints"]:
+        names = [g["nodes"][j].get("name") or "" for j in s["joints"]]
+        k = len(names) // len(kit["joints"]) if crowds else 1
+        # A crowd's joints carry their body's name in front ("Villager_01_hips").
+        same = all(n == b or (crowds and n.endswith("_" + b)) for n, b in zip(names, kit["joints"] * k))
+        if len(names) != len(kit["joints"]) * k or k == 0 or not same or (crowds and len(set(names)) != len(names)):
             failures.append(f"{label}: joints {names[:4]}... are not the kit's names")
             break
+        skeletons += k
+    if skeletons != kit["count"]:
+        failures.append(f"{label}: {len(skins)} skins with {skeletons} skeletons, expected {kit['count']}")
+    if crowds and kit["count"] > 1 and len(skins) >= kit["count"]:
+        failures.append(f"{label}: {len(skins)} skins: no bodies share a crowd")
     for n in g["nodes"]:
         if "skin" in n:
             for p in g["meshes"][n["mesh"]]["primitives"]:
@@ -234,7 +244,7 @@ def check_kit(bin_dir, out, name):
             failures.append(f"{name}: oyster-export {target}: exit {r.returncode} {r.stderr.strip()[-200:]}")
             continue
         glb = os.path.join(out, name + "-" + target, kit["file"])
-        problems = check_gltf(glb_json(glb), f"{name} {target}", kit)
+        problems = check_gltf(glb_json(glb), f"{name} {target}", kit, crowds=target == "web")
         failures += problems
         print(f"  export {target:8} {'ok' if not problems else 'FAILED'}")
     # Blender: armatures, actions and each walk measured on the imported bones.
