@@ -109,17 +109,8 @@ struct SkinBlend {
                 j += joints[(v * width + 4 * k)..<(v * width + 4 * k + 4)]
                 w += weights[(v * width + 4 * k)..<(v * width + 4 * k + 4)]
             }
-            attributes["JOINTS_\(n)"] = Self.jointArray(j, type: jointType)
+            attributes["JOINTS_\(n)"] = DataArray(joints: j, wide: jointType != .uint8)
             attributes["WEIGHTS_\(n)"] = DataArray(floats: w, elementType: .vec4)
-        }
-    }
-
-    private static func jointArray(_ j: [UInt32], type: ComponentType) -> DataArray {
-        switch type {
-        case .uint8: return DataArray(componentType: .uint8, elementType: .vec4, bytes: j.map { UInt8(truncatingIfNeeded: $0) })
-        default:
-            let narrow = j.map { UInt16(truncatingIfNeeded: $0).littleEndian }
-            return DataArray(componentType: .uint16, elementType: .vec4, bytes: narrow.withUnsafeBytes { Array($0) })
         }
     }
 }

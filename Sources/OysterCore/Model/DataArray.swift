@@ -114,6 +114,17 @@ public struct DataArray: Hashable, Sendable {
         self.init(floats: flat, elementType: .vec4)
     }
 
+    /// `JOINTS_n` data: four joint indices a vertex, as unsigned bytes, or unsigned shorts when
+    /// `wide` (a skin of more than 256 joints). Indices are truncated to the chosen width.
+    public init(joints: [UInt32], wide: Bool) {
+        if wide {
+            let narrow = joints.map { UInt16(truncatingIfNeeded: $0).littleEndian }
+            self.init(componentType: .uint16, elementType: .vec4, bytes: narrow.withUnsafeBytes { Array($0) })
+        } else {
+            self.init(componentType: .uint8, elementType: .vec4, bytes: joints.map { UInt8(truncatingIfNeeded: $0) })
+        }
+    }
+
     /// Scalar indices in the smallest unsigned type that holds them (uint8 is avoided because
     /// several engines handle it badly).
     public init(indices: [UInt32]) {

@@ -134,8 +134,7 @@ extension Scene {
         let wide = batch.joints.count > 256
         let primitives = batch.members.map { body -> Primitive in
             var p = body.primitive
-            let bytes: [UInt8] = wide ? body.joints.map { UInt16($0) }.withUnsafeBytes { Array($0) } : body.joints.map { UInt8($0) }
-            p.attributes["JOINTS_0"] = DataArray(componentType: wide ? .uint16 : .uint8, elementType: .vec4, bytes: bytes)
+            p.attributes["JOINTS_0"] = DataArray(joints: body.joints, wide: wide)
             return p
         }
         var mesh = Mesh(name: name)

@@ -32,12 +32,12 @@ extension Scene {
                 jobs.append((m, p, normalRef.map { $0.transform?.texCoord ?? $0.texCoord } ?? 0))
             }
         }
-        let meshes = self.meshes
-        let made = Parallel.map(jobs.map { ($0.mesh, $0.primitive, $0.texCoord) }) { job in
-            meshes[job.0].primitives[job.1].withGeneratedTangents(texCoord: job.2)
+        let meshes = self.meshes, todo = jobs
+        let made = Parallel.map(todo) { job in
+            meshes[job.mesh].primitives[job.primitive].withGeneratedTangents(texCoord: job.texCoord)
         }
         var generated = 0
-        for (job, out) in zip(jobs, made) {
+        for (job, out) in zip(todo, made) {
             guard let out else { continue }
             self.meshes[job.mesh].primitives[job.primitive] = out
             generated += 1
