@@ -140,7 +140,9 @@ public final class LiveTiles {
         if frames > 1 { statistics.longestFrameSeconds = max(statistics.longestFrameSeconds, (clock.now - began).seconds) }
         // Keep the window and the `keep` most recently drawn others.
         let others = prepared.filter { $0.value.used != frames }.sorted { ($0.value.used, $0.key) > ($1.value.used, $1.key) }
-        for (key, _) in others.dropFirst(keep) { prepared[key] = nil }
+        let dropped = others.dropFirst(keep)
+        for (key, _) in dropped { prepared[key] = nil }
+        if !dropped.isEmpty { FreedMemory.returnToSystem() }
         statistics.peakUploaded = max(statistics.peakUploaded, prepared.count)
         let w = work.totals
         statistics.staged = w.staged

@@ -130,7 +130,9 @@ public final class StreamedWorld {
             if let direction { o.time = base.time + direction.clock(at: Float(f) / Float(shot.fps)) }
             let drawn = scenery.scenes(around: scenes, time: Float(f) / Float(shot.fps), options: o, renderer: renderer)
             try frame(f, try renderer.render(drawn, options: o))
-            for i in plan.frames[f] where plan.spans[i].last == f { live[i] = nil }
+            let ending = plan.frames[f].filter { plan.spans[$0].last == f }
+            for i in ending { live[i] = nil }
+            if !ending.isEmpty { FreedMemory.returnToSystem() }
         }
         let s = stager.finish()
         statistics.tilesStaged = s.staged
