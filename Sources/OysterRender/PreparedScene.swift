@@ -14,6 +14,8 @@ public final class PreparedScene {
     public var bounds: AABB { restBounds }
     /// World matrices in the rest pose (used when nothing animates).
     let restWorld: [Mat4]
+    /// Poses the scene at a frame's time (`Scene.pose`, with what never changes worked out once).
+    let poser: ScenePoser
     /// Whether the scene is enclosed: its roles say interior (a dungeon) and nothing says
     /// open ground or water. The sky's light does not reach inside.
     let isEnclosed: Bool
@@ -58,6 +60,7 @@ public final class PreparedScene {
         self.serial = serial
         resources = GPUResources(staged: staged, shared: shared)
         restWorld = staged.restWorld
+        poser = staged.poser
         restBounds = staged.restBounds
         drawables = staged.drawables
         isEnclosed = staged.isEnclosed

@@ -216,7 +216,7 @@ public final class Renderer {
         let scene = prepared.scene
         let playing = options.animations ?? prepared.playedByDefault
         guard !playing.isEmpty || !scene.skins.isEmpty || prepared.drawables.contains(where: \.morphed) else { return nil }
-        return scene.pose(at: options.time, animations: playing, looping: options.animations == nil)
+        return prepared.poser.pose(at: options.time, animations: playing, looping: options.animations == nil)
     }
 
     /// The opaque geometry into the G-buffer, then one full-screen pass lighting every pixel it

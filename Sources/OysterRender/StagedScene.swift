@@ -24,6 +24,8 @@ public struct StagedScene: Sendable {
     let pixels: [Int: StagedPixels]
     let drawables: [PreparedScene.Drawable]
     let restWorld: [Mat4]
+    /// Posing the scene at any time, worked out once here, off the render thread.
+    let poser: ScenePoser
     let restBounds: AABB
     let isEnclosed: Bool
     /// Meshes to draw far away as impostors (with levels of detail only), and their shapes.
@@ -45,6 +47,7 @@ public struct StagedScene: Sendable {
         pieces = levelsOfDetail ? GPUResources.levels(scene, cache: levels)
             : scene.meshes.map { $0.primitives.map { [GPUResources.Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
         restWorld = scene.worldMatrices()
+        poser = ScenePoser(scene)
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = PreparedScene.drawables(scene)
         impostors = levelsOfDetail ? Impostor.candidates(scene, drawables: drawables) : [:]

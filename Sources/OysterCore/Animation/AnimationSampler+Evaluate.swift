@@ -22,9 +22,29 @@ extension AnimationSampler {
     /// normalises every interpolated rotation (CUBICSPLINE included). Returns nil when the
     /// sampler has no keyframes or its output is too short for its input.
     public func value(at time: Float, isRotation: Bool = false) -> [Float]? {
-        let times = input.floats()
-        let values = output.floats()
-        let keys = times.count, width = valueWidth
+        KeyframeTrack(self).value(at: time, isRotation: isRotation)
+    }
+}
+
+/// A sampler's keyframes decoded once, for evaluating many times (a video's frames):
+/// `AnimationSampler.value(at:)` decodes its accessors on every call.
+public struct KeyframeTrack: Sendable {
+    public let times: [Float]
+    public let values: [Float]
+    public let interpolation: Interpolation
+    /// Floats in one value (`AnimationSampler.valueWidth`).
+    public let width: Int
+
+    public init(_ sampler: AnimationSampler) {
+        times = sampler.input.floats()
+        values = sampler.output.floats()
+        interpolation = sampler.interpolation
+        width = sampler.valueWidth
+    }
+
+    /// The value at `time`, as `AnimationSampler.value(at:isRotation:)` describes.
+    public func value(at time: Float, isRotation: Bool = false) -> [Float]? {
+        let keys = times.count
         let stride = interpolation == .cubicSpline ? 3 * width : width
         guard keys > 0, width > 0, values.count >= keys * stride else { return nil }
         // The value of keyframe k (skipping the in-tangent for cubic splines).

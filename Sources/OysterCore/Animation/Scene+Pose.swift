@@ -14,53 +14,93 @@ extension Scene {
     /// The scene at `time` seconds with several animations playing together (a generated
     /// world's water, weather and windmills are separate animations): later ones win where
     /// two drive the same property. Each loops over its own duration when `looping`.
+    /// Posing one scene many times (frames of a video): make a `ScenePoser` once.
     public func pose(at time: Float, animations playing: [Int], looping: Bool = false) -> ScenePose {
-        var locals = nodes.map(\.transform)
-        var weights = nodes.map { n -> [Float] in
-            n.weights ?? n.mesh.flatMap { meshes.indices.contains($0) ? defaultWeights(of: meshes[$0]) : nil } ?? []
+        ScenePoser(self).pose(at: time, animations: playing, looping: looping)
+    }
+}
+
+/// What posing a scene needs that no moment changes, worked out once: every sampler's
+/// keyframes decoded, each animation's duration, the rest transforms and weights, the order
+/// world matrices are composed in, and each skin's mesh node and inverse bind matrices.
+/// `pose(at:)` then gives exactly `Scene.pose(at:)`'s result (that function is this one) for
+/// a fraction of the work: a video frame used to decode every keyframe array again and walk
+/// every node once per skin.
+public struct ScenePoser: Sendable {
+    private struct Track: Sendable {
+        var node: Int
+        var path: AnimationPath
+        var keys: KeyframeTrack
+    }
+
+    private let tracks: [[Track]]
+    private let durations: [Float]
+    private let restLocals: [Transform]
+    private let restWeights: [[Float]]
+    private let order: [Scene.Composition]
+    private let skins: [(meshNode: Int?, joints: [Int], inverseBinds: [Mat4])]
+
+    public init(_ scene: Scene) {
+        let nodes = scene.nodes
+        tracks = scene.animations.map { anim in
+            anim.channels.compactMap { channel in
+                guard let n = channel.node, nodes.indices.contains(n), anim.samplers.indices.contains(channel.sampler) else { return nil }
+                return Track(node: n, path: channel.path, keys: KeyframeTrack(anim.samplers[channel.sampler]))
+            }
         }
-        for animation in playing where animations.indices.contains(animation) {
-            let anim = animations[animation]
-            let duration = anim.duration
+        durations = scene.animations.map(\.duration)
+        restLocals = nodes.map(\.transform)
+        restWeights = nodes.map { n -> [Float] in
+            n.weights ?? n.mesh.flatMap { scene.meshes.indices.contains($0) ? Self.defaultWeights(of: scene.meshes[$0]) : nil } ?? []
+        }
+        order = scene.compositionOrder()
+        skins = scene.skins.indices.map { s in
+            let skin = scene.skins[s]
+            let ibm = skin.inverseBindMatrices?.floats() ?? []
+            let binds = skin.joints.indices.map { j in
+                ibm.count >= (j + 1) * 16 ? Mat4(columnMajor: Array(ibm[(j * 16)..<(j * 16 + 16)])) : .identity
+            }
+            return (nodes.firstIndex { $0.skin == s && $0.mesh != nil }, skin.joints, binds)
+        }
+    }
+
+    /// The scene at `time` seconds with `playing` animations (see `Scene.pose(at:animations:looping:)`).
+    public func pose(at time: Float, animations playing: [Int], looping: Bool = false) -> ScenePose {
+        var locals = restLocals
+        var weights = restWeights
+        for animation in playing where tracks.indices.contains(animation) {
+            let duration = durations[animation]
             let time = looping && duration > 0 ? time - (time / duration).rounded(.down) * duration : time
-            for channel in anim.channels {
-                guard let n = channel.node, nodes.indices.contains(n), anim.samplers.indices.contains(channel.sampler) else { continue }
-                let sampler = anim.samplers[channel.sampler]
-                guard let v = sampler.value(at: time, isRotation: channel.path == .rotation) else { continue }
-                switch channel.path {
+            for track in tracks[animation] {
+                guard let v = track.keys.value(at: time, isRotation: track.path == .rotation) else { continue }
+                switch track.path {
                 case .translation, .rotation, .scale:
-                    locals[n] = locals[n].setting(channel.path, to: v)
+                    locals[track.node] = locals[track.node].setting(track.path, to: v)
                 case .weights:
-                    weights[n] = v
+                    weights[track.node] = v
                 case .other:
                     continue
                 }
             }
         }
-        var posed = self
-        for i in nodes.indices { posed.nodes[i].transform = locals[i] }
-        let world = posed.worldMatrices()
+        let world = Scene.compose(locals.map(\.matrix), in: order)
         return ScenePose(localTransforms: locals, worldMatrices: world, weights: weights,
-                         jointMatrices: skins.indices.map { jointMatrices(skin: $0, world: world) })
+                         jointMatrices: skins.map { jointMatrices($0, world: world) })
     }
 
     /// A mesh's default weights, or zeros for each morph target when it names none.
-    private func defaultWeights(of mesh: Mesh) -> [Float] {
+    private static func defaultWeights(of mesh: Mesh) -> [Float] {
         if let w = mesh.weights { return w }
         let targets = mesh.primitives.map(\.targets.count).max() ?? 0
         return [Float](repeating: 0, count: targets)
     }
 
-    /// Joint matrices of skin `s` given every node's world matrix.
-    private func jointMatrices(skin s: Int, world: [Mat4]) -> [Mat4] {
-        let skin = skins[s]
-        let meshNode = nodes.firstIndex { $0.skin == s && $0.mesh != nil }
-        let toMesh = meshNode.flatMap { world[$0].inverse } ?? .identity
-        let ibm = skin.inverseBindMatrices?.floats() ?? []
+    /// Joint matrices of a skin given every node's world matrix.
+    private func jointMatrices(_ skin: (meshNode: Int?, joints: [Int], inverseBinds: [Mat4]), world: [Mat4]) -> [Mat4] {
+        let toMesh = skin.meshNode.flatMap { world[$0].inverse } ?? .identity
         return skin.joints.enumerated().map { j, joint in
-            let jointWorld = nodes.indices.contains(joint) ? world[joint] : .identity
-            let bind = ibm.count >= (j + 1) * 16 ? Mat4(columnMajor: Array(ibm[(j * 16)..<(j * 16 + 16)])) : .identity
-            return toMesh * jointWorld * bind
+            let jointWorld = world.indices.contains(joint) ? world[joint] : .identity
+            return toMesh * jointWorld * skin.inverseBinds[j]
         }
     }
 }

@@ -50,17 +50,39 @@ extension Scene {
     /// World matrices of every node (identity for nodes not reachable from a root).
     /// Cycles, which only malformed input has, are cut rather than followed.
     public func worldMatrices() -> [Mat4] {
-        var world = [Mat4](repeating: .identity, count: nodes.count)
+        Scene.compose(nodes.map(\.transform.matrix), in: compositionOrder())
+    }
+
+    /// One step of composing world matrices: `node`'s world is its parent's world (identity
+    /// for a root) times its local matrix.
+    public struct Composition: Sendable {
+        public var node: Int
+        public var parent: Int?
+    }
+
+    /// The order world matrices are composed in: depth first from the roots (the default
+    /// scene's, then nodes nobody lists as a child), each node once, its parent before it.
+    public func compositionOrder() -> [Composition] {
+        var order: [Composition] = []
+        order.reserveCapacity(nodes.count)
         var visited = [Bool](repeating: false, count: nodes.count)
-        var stack: [(Int, Mat4)] = []
+        var stack: [Composition] = []
         let rootNodes = roots.flatMap(\.nodes) + parentlessNodes()
-        for r in rootNodes where nodes.indices.contains(r) { stack.append((r, .identity)) }
-        while let (n, parent) = stack.popLast() {
-            guard !visited[n] else { continue }
-            visited[n] = true
-            let m = parent * nodes[n].transform.matrix
-            world[n] = m
-            for c in nodes[n].children where nodes.indices.contains(c) { stack.append((c, m)) }
+        for r in rootNodes where nodes.indices.contains(r) { stack.append(Composition(node: r, parent: nil)) }
+        while let step = stack.popLast() {
+            guard !visited[step.node] else { continue }
+            visited[step.node] = true
+            order.append(step)
+            for c in nodes[step.node].children where nodes.indices.contains(c) { stack.append(Composition(node: c, parent: step.node)) }
+        }
+        return order
+    }
+
+    /// World matrices from local ones in `order` (identity for nodes it does not reach).
+    public static func compose(_ locals: [Mat4], in order: [Composition]) -> [Mat4] {
+        var world = [Mat4](repeating: .identity, count: locals.count)
+        for step in order {
+            world[step.node] = step.parent.map { world[$0] * locals[step.node] } ?? (Mat4.identity * locals[step.node])
         }
         return world
     }
