@@ -46,8 +46,8 @@ public struct StagedScene: Sendable {
         self.scene = scene
         pieces = levelsOfDetail ? GPUResources.levels(scene, cache: levels)
             : scene.meshes.map { $0.primitives.map { [GPUResources.Piece(bounds: $0.localBounds, chain: [($0, 0)])] } }
-        restWorld = scene.worldMatrices()
         poser = ScenePoser(scene)
+        restWorld = poser.restWorldMatrices
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = PreparedScene.drawables(scene)
         impostors = levelsOfDetail ? Impostor.candidates(scene, drawables: drawables) : [:]

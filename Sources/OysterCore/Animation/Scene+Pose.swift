@@ -55,14 +55,13 @@ public struct ScenePoser: Sendable {
         }
         order = scene.compositionOrder()
         skins = scene.skins.indices.map { s in
-            let skin = scene.skins[s]
-            let ibm = skin.inverseBindMatrices?.floats() ?? []
-            let binds = skin.joints.indices.map { j in
-                ibm.count >= (j + 1) * 16 ? Mat4(columnMajor: Array(ibm[(j * 16)..<(j * 16 + 16)])) : .identity
-            }
-            return (nodes.firstIndex { $0.skin == s && $0.mesh != nil }, skin.joints, binds)
+            (nodes.firstIndex { $0.skin == s && $0.mesh != nil }, scene.skins[s].joints, scene.skins[s].inverseBinds)
         }
     }
+
+    /// Every node's world matrix in the rest pose (`Scene.worldMatrices()`, from what the
+    /// poser already worked out).
+    public var restWorldMatrices: [Mat4] { Scene.compose(restLocals.map(\.matrix), in: order) }
 
     /// The scene at `time` seconds with `playing` animations (see `Scene.pose(at:animations:looping:)`).
     public func pose(at time: Float, animations playing: [Int], looping: Bool = false) -> ScenePose {

@@ -16,4 +16,11 @@ public struct Skin: Hashable, Sendable {
         self.skeleton = skeleton
         self.inverseBindMatrices = inverseBindMatrices
     }
+
+    /// One inverse bind matrix per joint, decoded: identity for a joint the accessor does not
+    /// reach (no accessor, or one too short).
+    public var inverseBinds: [Mat4] {
+        let f = inverseBindMatrices?.floats() ?? []
+        return joints.indices.map { j in f.count >= (j + 1) * 16 ? Mat4(columnMajor: Array(f[(j * 16)..<(j * 16 + 16)])) : .identity }
+    }
 }

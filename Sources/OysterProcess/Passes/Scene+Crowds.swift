@@ -79,13 +79,10 @@ extension Scene {
         let indices = joints.uints()
         guard !skin.joints.isEmpty, indices.allSatisfy({ Int($0) < skin.joints.count }) else { return nil }
         let unweighted = weights.floats().map { $0 == 0 }
-        var binds = [Mat4](repeating: .identity, count: skin.joints.count)
         if let data = skin.inverseBindMatrices {
             guard data.elementType == .mat4, data.componentType == .float32, data.count == skin.joints.count else { return nil }
-            let f = data.floats()
-            binds = (0..<skin.joints.count).map { Mat4(columnMajor: Array(f[$0 * 16..<$0 * 16 + 16])) }
         }
-        return Body(node: i, primitive: p, skin: skin, joints: indices, unweighted: unweighted, inverseBinds: binds)
+        return Body(node: i, primitive: p, skin: skin, joints: indices, unweighted: unweighted, inverseBinds: skin.inverseBinds)
     }
 
     /// A crowd to be: its bodies, and its skin's joints with their inverse bind matrices.
