@@ -1,6 +1,7 @@
 import OysterCore
 import OysterMotion
 @testable import OysterPlay
+import OysterTestSupport
 import Testing
 
 /// The page's controls become actions that play, and replay, exactly.
@@ -44,10 +45,13 @@ import Testing
 
     /// Random controls over 10 s, then the saved script read back and walked by
     /// `Walker.camera` (what `oyster-render --actions` does): every frame's camera the same.
-    @Test func aRecordedSessionReplaysToTheSameCameraEveryFrame() throws {
+    /// The keys come from a seeded generator: with the system's, a run whose keys mostly
+    /// cancelled out walked under a metre and failed the last check now and then.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func aRecordedSessionReplaysToTheSameCameraEveryFrame(seed: UInt64) throws {
         var p = player()
         var c = Controls()
-        var rng = SystemRandomNumberGenerator()
+        var rng = TestRandom(seed: seed)
         var eyes: [Vec3] = [], targets: [Vec3] = []
         var seq: UInt32 = 0
         for frame in 0..<240 {

@@ -1,6 +1,6 @@
 /// SplitMix64: a tiny deterministic generator for test inputs (fuzzed bytes, random
 /// rectangles), the same sequence on every platform.
-public struct TestRandom: Sendable {
+public struct TestRandom: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
     public init(seed: UInt64) { state = seed }
