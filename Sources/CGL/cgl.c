@@ -47,11 +47,18 @@ int cgl_create(cgl_context *out, char *renderer, int length) {
     return 0;
 }
 
+int cgl_make_current(cgl_context *context) {
+    if (!context->display || !context->context) return 1;
+    if (eglGetCurrentContext() == context->context) return 0;
+    return eglMakeCurrent(context->display, EGL_NO_SURFACE, EGL_NO_SURFACE, context->context) ? 0 : 1;
+}
+
 void cgl_destroy(cgl_context *context) {
     if (!context->display) return;
-    eglMakeCurrent(context->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+    int current = eglGetCurrentContext() == context->context;
+    if (current) eglMakeCurrent(context->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     if (context->context) eglDestroyContext(context->display, context->context);
-    eglReleaseThread();
+    if (current) eglReleaseThread();
     context->display = NULL;
     context->context = NULL;
 }

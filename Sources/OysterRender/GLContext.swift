@@ -34,5 +34,12 @@ final class GLContext {
         }
     }
 
+    /// Makes this context current on the calling thread (cheap when it already is). Every
+    /// entry point that calls GL does this first: a second renderer made on the same thread
+    /// would otherwise take the first one's calls.
+    func makeCurrent() {
+        _ = cgl_make_current(&handle)
+    }
+
     deinit { cgl_destroy(&handle) }
 }

@@ -55,7 +55,11 @@ public final class PreparedScene {
     /// address can be reused once it is freed).
     let serial: Int
 
-    init(staged: StagedScene, serial: Int, shared: SharedTextureTable) {
+    /// The renderer's context, kept alive and made current to delete this scene's objects.
+    private let context: GLContext
+
+    init(staged: StagedScene, serial: Int, shared: SharedTextureTable, context: GLContext) {
+        self.context = context
         scene = staged.scene
         self.serial = serial
         resources = GPUResources(staged: staged, shared: shared)
@@ -81,6 +85,7 @@ public final class PreparedScene {
     }
 
     deinit {
+        context.makeCurrent()
         resources.delete()
         for key in impostorKeys { impostorTable?.release(key) }
     }

@@ -58,6 +58,8 @@ public final class Renderer {
     }
 
     deinit {
+        // The programs, targets and maps this renderer holds go after this, into its context.
+        context.makeCurrent()
         glDeleteVertexArrays(1, &emptyVertexArray)
         glDeleteVertexArrays(1, &impostorVertexArray)
         glDeleteBuffers(1, &instanceBuffer)
@@ -80,8 +82,9 @@ public final class Renderer {
 
     /// Uploads a scene staged (on any thread) for drawing frames of it.
     public func prepare(_ staged: StagedScene) -> PreparedScene {
+        context.makeCurrent()
         preparedCount += 1
-        let prepared = PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures)
+        let prepared = PreparedScene(staged: staged, serial: preparedCount, shared: sharedTextures, context: context)
         // A mesh whose views cannot be baked is drawn as a mesh at every distance.
         try? bakeImpostors(prepared, shapes: staged.impostors)
         return prepared
@@ -110,6 +113,7 @@ public final class Renderer {
     public func render(_ scenes: [PreparedScene], options: RenderOptions = RenderOptions()) throws(RenderError) -> PixelImage {
         let (w, h) = (options.width, options.height)
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
+        context.makeCurrent()
         statistics = FrameStatistics()
         var clock = StageClock(on: options.profile)
         let poses = scenes.map { Self.pose($0, options: options) }

@@ -20,7 +20,12 @@ typedef struct cgl_context {
 /// 6 make current); `renderer` receives GL_RENDERER (at most `length` bytes with the NUL).
 int cgl_create(cgl_context *out, char *renderer, int length);
 
+/// Makes the context current on this thread (nothing to do when it is): two renderers made on
+/// one thread each draw into their own context. Returns 0, or 1 when EGL refuses.
+int cgl_make_current(cgl_context *context);
+
 /// Releases the context (the display stays initialized: other renderers in the process share it).
+/// Another context current on this thread stays current.
 void cgl_destroy(cgl_context *context);
 
 #endif
