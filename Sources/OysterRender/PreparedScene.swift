@@ -157,6 +157,16 @@ enum ScreenScale {
         case .orthographic(let p): return p
         }
     }
+
+    /// Pixels per metre at the point of `box` nearest to `eye`: what bounds the screen error
+    /// of anything inside it. For a wide flat piece of ground seen from above, much less than
+    /// at its bounding ball (which holds an eye hundreds of metres over a 1 km tile).
+    func pixelsPerMetre(nearestIn box: AABB, eye: Vec3) -> Float {
+        switch self {
+        case .perspective(let pixelsPerRadian): return pixelsPerRadian / max(box.distance(to: eye), 1e-3)
+        case .orthographic(let p): return p
+        }
+    }
 }
 
 /// What one frame draws after culling: batches of instances per primitive.
@@ -308,7 +318,7 @@ struct DrawList {
                                 if levelErrors.count > 1 {
                                     // World error: mesh-space error times the model's growth.
                                     let growth = length(box.size) / max(length(local.size), 1e-6)
-                                    let perError = growth * pixelsPerMetre
+                                    let perError = growth * scale.pixelsPerMetre(nearestIn: box, eye: eye)
                                     while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
                                 }
                             }

@@ -18,6 +18,14 @@ import Testing
         return s
     }
 
+    @Test func aBoxsDistanceIsToItsNearestPoint() {
+        let box = AABB(min: Vec3(0, 0, 0), max: Vec3(10, 2, 10))
+        #expect(box.distance(to: Vec3(5, 1, 5)) == 0)
+        #expect(box.distance(to: Vec3(5, 12, 5)) == 10)
+        #expect(abs(box.distance(to: Vec3(13, 6, 5)) - 5) < 1e-5)
+        #expect(AABB.empty.distance(to: .zero) == .infinity)
+    }
+
     /// A world's ground runs to the horizon: framing looks at what stands on it.
     @Test func theSubjectLeavesOutGroundAndWaterWhenThereIsAnythingElse() {
         var s = Self.scene()

@@ -35,4 +35,11 @@ public struct AABB: Hashable, Sendable {
         }
         return out
     }
+
+    /// Distance from `p` to the nearest point of the box (0 inside it).
+    public func distance(to p: Vec3) -> Float {
+        guard !isEmpty else { return .infinity }
+        let outside = pointwiseMax(pointwiseMax(min - p, p - max), .zero)
+        return length(outside)
+    }
 }
