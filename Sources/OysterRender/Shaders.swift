@@ -667,13 +667,18 @@ enum Shaders {
     uniform vec2 uTexel;
     out vec4 fragColor;
     float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
+    // The centre and its four diagonal neighbours are whole texels: fetched, not filtered
+    // (llvmpipe's filtered lookups cost several times a fetch), clamped at the frame's edge
+    // as the filtered lookups are.
+    vec4 at(ivec2 p) { return texelFetch(uScene, clamp(p, ivec2(0), textureSize(uScene, 0) - 1), 0); }
     void main() {
         vec2 uv = gl_FragCoord.xy * uTexel;
-        vec4 centre = texture(uScene, uv);
-        float lNW = luma(texture(uScene, uv + vec2(-1.0, -1.0) * uTexel).rgb);
-        float lNE = luma(texture(uScene, uv + vec2(1.0, -1.0) * uTexel).rgb);
-        float lSW = luma(texture(uScene, uv + vec2(-1.0, 1.0) * uTexel).rgb);
-        float lSE = luma(texture(uScene, uv + vec2(1.0, 1.0) * uTexel).rgb);
+        ivec2 p = ivec2(gl_FragCoord.xy);
+        vec4 centre = texelFetch(uScene, p, 0);
+        float lNW = luma(at(p + ivec2(-1, -1)).rgb);
+        float lNE = luma(at(p + ivec2(1, -1)).rgb);
+        float lSW = luma(at(p + ivec2(-1, 1)).rgb);
+        float lSE = luma(at(p + ivec2(1, 1)).rgb);
         float lM = luma(centre.rgb);
         float lMin = min(lM, min(min(lNW, lNE), min(lSW, lSE)));
         float lMax = max(lM, max(max(lNW, lNE), max(lSW, lSE)));
