@@ -307,8 +307,18 @@ public final class Renderer {
                                  includeBlended: false, casters: filter)
             }
             let setup = { (program: GLProgram) in program.set("uViewProjection", cascade.viewProjection) }
-            // What no animation moves is drawn once per view of the cascade, then copied.
-            if !maps.isCached(layer: layer, view: cascade.viewProjection, owner: owner) {
+            // What no animation moves is drawn once per view of the cascade, then copied, once
+            // the view holds (`ShadowMaps.fill`).
+            let fill = maps.fill(layer: layer, view: cascade.viewProjection, owner: owner)
+            if fill == .direct {
+                // Every caster straight into the map: nothing to restore from a cache later.
+                maps.beginDirect(layer: layer)
+                let all = casters(.all)
+                try draw(all.opaque, scenes, poses: poses, pass: .depth, setup: setup)
+                try drawImpostors(all.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
+                continue
+            }
+            if fill == .buildCache {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
                 let still = casters(.still)
                 try draw(still.opaque, scenes, poses: poses, pass: .depth, setup: setup)

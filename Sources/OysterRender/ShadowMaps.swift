@@ -36,6 +36,10 @@ final class ShadowMaps {
     /// frame copies nothing; a windmill's sails copy their own corner, not the whole map.
     private var liveFrom: [Mat4?]
     private var dirty: [TexelRect?]
+    /// Per cascade: the view and owner of the frame before, and whether the cache last built
+    /// was used again (`fill`).
+    private var lastViews: [(view: Mat4, owner: [Int])?]
+    private var reused: [Bool]
 
     /// Texels [x0, x1) × [y0, y1) of a cascade's map.
     struct TexelRect: Equatable {
@@ -54,6 +58,8 @@ final class ShadowMaps {
         cachedViews = Array(repeating: nil, count: count)
         liveFrom = Array(repeating: nil, count: count)
         dirty = Array(repeating: nil, count: count)
+        lastViews = Array(repeating: nil, count: count)
+        reused = Array(repeating: true, count: count)
     }
 
     /// A depth texture array and one framebuffer per layer.
@@ -89,10 +95,41 @@ final class ShadowMaps {
         glDeleteFramebuffers(GLsizei(fbs.count), &fbs)
     }
 
-    /// Whether cascade `layer`'s cache holds the still casters of the prepared scenes `owner`
-    /// (their serials, in draw order) seen through `view`.
-    func isCached(layer: Int, view: Mat4, owner: [Int]) -> Bool {
-        cacheOwner == owner && cachedViews[layer] == view
+    /// How a cascade's map is filled this frame.
+    enum Fill {
+        /// Its cache holds the still casters: restore them, draw what moves.
+        case fromCache
+        /// Draw the still casters into the cache, copy it in, draw what moves.
+        case buildCache
+        /// Draw every caster straight into the map, no cache.
+        case direct
+    }
+
+    /// How to fill cascade `layer` for the still casters of the prepared scenes `owner` (their
+    /// serials, in draw order) seen through `view`. A cache pays only when its view holds for
+    /// another frame: one built for a view that changes every frame (a turntable's orbiting
+    /// camera) costs a clear and a whole-map copy for nothing. So a new view is cached while
+    /// caches are being reused (a walk, whose cascades hold for many frames); once one was
+    /// never reused, new views are drawn straight into the map until a view holds again.
+    func fill(layer: Int, view: Mat4, owner: [Int]) -> Fill {
+        defer { lastViews[layer] = (view, owner) }
+        if cacheOwner == owner && cachedViews[layer] == view {
+            reused[layer] = true
+            return .fromCache
+        }
+        let held = lastViews[layer].map { $0.view == view && $0.owner == owner } ?? false
+        guard held || reused[layer] else { return .direct }
+        reused[layer] = false
+        return .buildCache
+    }
+
+    /// Makes cascade `layer`'s map the render target, cleared, for every caster (`Fill.direct`).
+    func beginDirect(layer: Int) {
+        liveFrom[layer] = nil
+        dirty[layer] = nil
+        glBindFramebuffer(GLenum(GL_FRAMEBUFFER), framebuffers[layer])
+        glViewport(0, 0, GLsizei(resolution), GLsizei(resolution))
+        glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
     }
 
     /// Makes cascade `layer`'s cache the render target, cleared, and records what it will hold.

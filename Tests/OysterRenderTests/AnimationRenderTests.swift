@@ -122,8 +122,9 @@ struct AnimationRenderTests {
     }
 
     @Test func cachedShadowsOfStillCastersGiveTheSamePixelsAsFreshOnes() throws {
-        // A floor, a still square and a moving square above it, the sun overhead: the second
-        // frame reuses the still casters' cached depth and redraws only the moving one.
+        // A floor, a still square and a moving square above it, the sun overhead: the first
+        // frame caches the still casters' depth, the second reuses it and redraws only the
+        // moving square, the third restores from the cache only where the moving square drew.
         let scene: Scene = {
             var s = TestScenes.scene([
                 (TestScenes.square(size: 8, floor: true), TestScenes.material(Vec4(0.8, 0.8, 0.8, 1))),
@@ -142,6 +143,20 @@ struct AnimationRenderTests {
         let fresh = try Renderer().render(scene, options: options)
         #expect(cached.samples8 == fresh.samples8)
         options.time = 0
-        #expect(try renderer.render(prepared, options: options).samples8 != cached.samples8, "the moving square and its shadow moved")
+        let restored = try renderer.render(prepared, options: options)
+        #expect(restored.samples8 != cached.samples8, "the moving square and its shadow moved")
+        // (A second renderer made on this thread between frames: each draws in its own context.)
+        #expect(restored.samples8 == (try Renderer().render(scene, options: options)).samples8)
+
+        // A camera moving every frame: once a cache goes unused, the cascades are drawn straight
+        // into their maps, with the same pixels.
+        let moving = try Renderer()
+        let movingScene = moving.prepare(scene)
+        var last: PixelImage?
+        for step in 0..<4 {
+            options.eye = Vec3(Float(step) * 3, 6, 5)
+            last = try moving.render(movingScene, options: options)
+        }
+        #expect(last?.samples8 == (try Renderer().render(scene, options: options)).samples8)
     }
 }
