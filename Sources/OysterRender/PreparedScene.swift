@@ -152,18 +152,20 @@ enum ScreenScale {
 
     /// Pixels per metre at the nearest point of a ball of `radius` round `centre`, seen from `eye`.
     func pixelsPerMetre(centre: Vec3, radius: Float, eye: Vec3) -> Float {
-        switch self {
-        case .perspective(let pixelsPerRadian): return pixelsPerRadian / max(length(centre - eye) - radius, 1e-3)
-        case .orthographic(let p): return p
-        }
+        pixelsPerMetre(atDistance: length(centre - eye) - radius)
     }
 
     /// Pixels per metre at the point of `box` nearest to `eye`: what bounds the screen error
     /// of anything inside it. For a wide flat piece of ground seen from above, much less than
     /// at its bounding ball (which holds an eye hundreds of metres over a 1 km tile).
     func pixelsPerMetre(nearestIn box: AABB, eye: Vec3) -> Float {
+        pixelsPerMetre(atDistance: box.distance(to: eye))
+    }
+
+    /// Pixels per metre `distance` metres from the eye (at least a millimetre).
+    func pixelsPerMetre(atDistance distance: Float) -> Float {
         switch self {
-        case .perspective(let pixelsPerRadian): return pixelsPerRadian / max(box.distance(to: eye), 1e-3)
+        case .perspective(let pixelsPerRadian): return pixelsPerRadian / max(distance, 1e-3)
         case .orthographic(let p): return p
         }
     }

@@ -307,22 +307,23 @@ public final class Renderer {
                                  includeBlended: false, casters: filter)
             }
             let setup = { (program: GLProgram) in program.set("uViewProjection", cascade.viewProjection) }
+            func drawCasters(_ filter: CasterFilter) throws(RenderError) {
+                let list = casters(filter)
+                try draw(list.opaque, scenes, poses: poses, pass: .depth, setup: setup)
+                try drawImpostors(list.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
+            }
             // What no animation moves is drawn once per view of the cascade, then copied, once
             // the view holds (`ShadowMaps.fill`).
             let fill = maps.fill(layer: layer, view: cascade.viewProjection, owner: owner)
             if fill == .direct {
                 // Every caster straight into the map: nothing to restore from a cache later.
                 maps.beginDirect(layer: layer)
-                let all = casters(.all)
-                try draw(all.opaque, scenes, poses: poses, pass: .depth, setup: setup)
-                try drawImpostors(all.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
+                try drawCasters(.all)
                 continue
             }
             if fill == .buildCache {
                 maps.beginCache(layer: layer, view: cascade.viewProjection, owner: owner)
-                let still = casters(.still)
-                try draw(still.opaque, scenes, poses: poses, pass: .depth, setup: setup)
-                try drawImpostors(still.impostors, scenes, pass: .depth, viewer: Vec4(lighting.sunDirection, 1), setup: setup)
+                try drawCasters(.still)
             }
             maps.beginFromCache(layer: layer)
             let moving = casters(.moving).opaque
