@@ -101,9 +101,11 @@ final class GPUResources {
     /// copies at about 30 %, 8 % and 2 % of the triangles (each allowed more error: 3 %, 15 %
     /// and 50 % of the part's size), each with its error in mesh units; a level that saves
     /// less than a fifth of the previous one's triangles is left out.
-    /// Blended, skinned and morphing primitives are drawn as authored. Ground and water
-    /// (terrain, water and ice roles) keep their open borders, so a tile of a streamed world
-    /// still meets its neighbours at any level.
+    /// Blended and morphing primitives are drawn as authored. A skinned primitive's levels keep
+    /// each vertex's joints and weights (collapses and clustering keep the vertices' own
+    /// attributes) and it is never tiled: its level is chosen at its posed joints, as a whole.
+    /// Ground and water (terrain, water and ice roles) keep their open borders, so a tile of a
+    /// streamed world still meets its neighbours at any level.
     /// With `cache`, geometry staged before (in this or another scene) is not simplified again;
     /// ground and water, unique to their tile, are not cached.
     static func levels(_ scene: Scene, cache: LevelCache? = nil) -> [[[Piece]]] {
@@ -116,7 +118,7 @@ final class GPUResources {
         let pieces = Parallel.map(flat.count) { i -> [Piece] in
             let (p, borders) = flat[i]
             let blended = p.material.map { materials.indices.contains($0) && materials[$0].alphaMode == .blend } ?? false
-            guard !blended, p.targets.isEmpty, p.attributes["JOINTS_0"] == nil, p.triangleCount >= 64 else {
+            guard !blended, p.targets.isEmpty, p.triangleCount >= 64 else {
                 return [Piece(bounds: p.localBounds, chain: [(p, 0)])]
             }
             // Ground and water are each tile's own: kept in the cache they were never used
@@ -141,7 +143,7 @@ final class GPUResources {
         // streamed world's 64 m tile (8,192 triangles) is four pieces. Measured on a walk
         // through "a village": 191 k → 160 k triangles a frame at the same error; smaller
         // pieces saved little more and cost draws.
-        let tiles = p.triangleCount > 4096 ? p.tiled(triangles: 2048) : [p]
+        let tiles = p.triangleCount > 4096 && p.attributes["JOINTS_0"] == nil ? p.tiled(triangles: 2048) : [p]
         return tiles.map { tile in
             let bounds = tile.localBounds
             // The simplifier's errors are fractions of the longest side (not the diagonal,

@@ -31,6 +31,10 @@ public final class PreparedScene {
         /// EXT_mesh_gpu_instancing matrices in the node's space; empty: the node itself.
         var instances: [Mat4]
         var skin: Int?
+        /// The inverse bind matrix of the skin's first joint: with that joint's posed world
+        /// matrix, how a skinned mesh is placed and scaled in the world (its levels' errors are
+        /// in mesh units).
+        var firstInverseBind: Mat4 = .identity
         var morphed: Bool
         /// Whether an animation moves the node (or an ancestor) or deforms its mesh: the shadow
         /// cache redraws only these every frame.
@@ -129,7 +133,8 @@ public final class PreparedScene {
             if let role = node.role, !role.describesWorld { continue }
             let skin = node.skin.flatMap { scene.skins.indices.contains($0) ? $0 : nil }
             let morphed = scene.meshes[m].primitives.contains { !$0.targets.isEmpty }
-            out.append(Drawable(node: n, mesh: m, instances: node.instanceMatrices(), skin: skin, morphed: morphed,
+            out.append(Drawable(node: n, mesh: m, instances: node.instanceMatrices(), skin: skin,
+                                firstInverseBind: skin.flatMap { scene.skins[$0].inverseBinds.first } ?? .identity, morphed: morphed,
                                 moves: skin != nil || morphed || animated.contains(n)))
         }
         return out
@@ -264,22 +269,26 @@ struct DrawList {
             // Skinned and morphed vertices move outside their rest bounds: their meshes' boxes
             // are not culled. A skinned body is culled by its posed joints instead.
             let deforms = d.skin != nil || d.morphed
+            // A skinned body's levels are chosen at its posed box, its mesh-space errors grown
+            // by how its first joint places the bind pose in the world.
+            var skinnedPixelsPerError: Float?
             if let skin = d.skin, let box = posedJoints(scene.skins[skin], world: world) {
                 guard frustum.intersects(box) else { continue }
                 if let scale {
                     let radius = length(box.max - box.min) * 0.5
                     if radius * scale.pixelsPerMetre(centre: box.center, radius: radius, eye: eye) < minPixels { continue }
+                    if !d.morphed, let joint = scene.skins[skin].joints.first {
+                        let placed = world[joint] * d.firstInverseBind
+                        skinnedPixelsPerError = placed.largestScale * scale.pixelsPerMetre(nearestIn: box, eye: eye)
+                    }
                 }
             }
             // Instances small on screen become their mesh's impostor.
             if let impostor = prepared.impostors[d.mesh], let scale, !deforms {
                 var near: [Mat4] = []
                 for model in models {
-                    let columns = model.m
-                    let growth = max(length(Vec3(columns[0], columns[1], columns[2])), length(Vec3(columns[4], columns[5], columns[6])),
-                                     length(Vec3(columns[8], columns[9], columns[10])))
                     let centre = model.transformPoint(impostor.shape.centre)
-                    let radius = impostor.shape.radius * growth
+                    let radius = impostor.shape.radius * model.largestScale
                     let pixelsPerMetre = scale.pixelsPerMetre(centre: centre, radius: radius, eye: eye)
                     guard 2 * radius * pixelsPerMetre < Impostor.pixels else { near.append(model); continue }
                     guard radius * pixelsPerMetre >= minPixels,
@@ -311,7 +320,9 @@ struct DrawList {
                         let box = local.transformed(by: model)
                         let distance = max(0, length(box.center - eye) - length(box.size) * 0.5)
                         var level = 0
-                        if !deforms {
+                        if let perError = skinnedPixelsPerError {
+                            while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
+                        } else if !deforms {
                             guard frustum.intersects(box) else { continue }
                             if let scale {
                                 let radius = length(box.max - box.min) * 0.5
@@ -337,7 +348,8 @@ struct DrawList {
                     for (level, models) in visible.enumerated() where !models.isEmpty {
                         let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(level))
                         if deforms {
-                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, material: material, models: models, node: d.node, skin: d.skin,
+                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models,
+                                                     node: d.node, skin: d.skin,
                                                      nearest: nearest[level]))
                         } else if let i = batches[key] {
                             list.opaque[i].models += models

@@ -69,6 +69,69 @@ struct AnimationRenderTests {
         #expect(drawn(at: 1) == 0, "a body 17 m behind the camera is still drawn")
     }
 
+    /// A ball of 1,536 triangles skinned whole to one joint, whose node stands `distance` m
+    /// down -Z from the origin scaled by `scale`; the bind pose is placed 5 m up (an inverse
+    /// bind matrix that moves it back down), so a level chosen in mesh space without the
+    /// joint's placement would err.
+    func skinnedBall(distance: Float, scale: Float = 1) -> Scene {
+        var ball = ImpostorTests.ball(r: 1, rings: 32, segments: 24)
+        let rest = try! #require(ball.attributes["POSITION"])
+        let vertices = rest.count
+        ball.attributes["POSITION"] = DataArray(vec3: (0..<vertices).map { rest.vec3($0) + Vec3(0, 5, 0) })
+        ball.attributes["JOINTS_0"] = DataArray(componentType: .uint8, elementType: .vec4, bytes: [UInt8](repeating: 0, count: 4 * vertices))
+        ball.attributes["WEIGHTS_0"] = DataArray(vec4: Array(repeating: Vec4(1, 0, 0, 0), count: vertices))
+        // A floor out to 400 m, so the camera's far plane reaches the ball.
+        var scene = TestScenes.scene([(ball, redSquare()), (TestScenes.square(size: 800, floor: true), TestScenes.material(Vec4(0.3, 0.3, 0.3, 1)))])
+        let joint = scene.nodes.count
+        scene.nodes.append(Node(name: "Bone", transform: .trs(translation: Vec3(0, 0, -distance), rotation: .identity, scale: Vec3(repeating: scale))))
+        scene.roots[0].nodes.append(joint)
+        let down = Mat4(translation: Vec3(0, -5, 0), rotation: .identity, scale: .one)
+        scene.skins = [Skin(name: "Rig", joints: [joint], inverseBindMatrices: DataArray(floats: down.m, elementType: .mat4))]
+        scene.nodes[0].skin = 0
+        return scene
+    }
+
+    /// The level of detail the skinned ball's batch takes, seen from 3 m up +Z at 640x360.
+    func skinnedLevel(_ scene: Scene) throws -> (level: Int, levels: Int, skinned: Bool) {
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene, levelsOfDetail: true)
+        let camera = try FrameCamera.resolve(scene, world: prepared.restWorld, bounds: prepared.restBounds, options: TestScenes.options(640, 360), aspect: 16 / 9)
+        let list = DrawList.collect(prepared, world: prepared.restWorld, frustum: Frustum(camera.viewProjection), eye: camera.eye,
+                                    scale: .perspective(pixelsPerRadian: 360 / (2 * Float(0.4228))))   // tan 0.4
+        let batch = try #require(list.opaque.first { $0.skin != nil })
+        return (batch.level, prepared.resources.parts(batch.mesh, batch.primitive)[batch.part].levels.count, batch.skin != nil)
+    }
+
+    /// A skinned body far away takes a coarser level of its mesh, chosen where its joint
+    /// places it and grown by the joint's scale; near, it is drawn whole.
+    @Test func aFarSkinnedBodyTakesACoarserLevelAtItsPosedPlace() throws {
+        let near = try skinnedLevel(skinnedBall(distance: 2))
+        #expect(near.levels > 2 && near.level == 0 && near.skinned, "\(near)")
+        let far = try skinnedLevel(skinnedBall(distance: 150))
+        #expect(far.level > 1 && far.skinned, "\(far)")
+        let grown = try skinnedLevel(skinnedBall(distance: 150, scale: 8))
+        #expect(grown.level < far.level, "eight times larger at the same distance: \(grown) against \(far)")
+    }
+
+    /// A coarse level keeps its vertices' joints: the body still follows its joint.
+    @Test func aSkinnedBodyAtACoarseLevelFollowsItsJoint() throws {
+        var scene = skinnedBall(distance: 100, scale: 6)
+        let joint = scene.nodes.count - 1
+        scene.animations = [Self.animation(node: joint, path: .translation, values: [0, 0, -100, 12, 0, -100], elementType: .vec3)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene, levelsOfDetail: true)
+        var options = TestScenes.options(256, 128, eye: Vec3(0, 6, 3), at: Vec3(0, 6, -100))
+        options.shadows = false
+        options.animations = [0]
+        let rest = try #require(redCentre(try renderer.render(prepared, options: options)))
+        #expect(renderer.statistics.triangles < 1536 / 2, "drawn whole: \(renderer.statistics.triangles) triangles")
+        options.time = 1
+        let moved = try #require(redCentre(try renderer.render(prepared, options: options)))
+        // 12 m at 103 m with a 0.8 rad field of view over 128 px: about 18 px.
+        #expect(abs(rest - 128) < 2, "rest centre \(rest)")
+        #expect(moved > rest + 14 && moved < rest + 22, "rest \(rest), moved \(moved)")
+    }
+
     @Test func aMorphTargetMovesTheSquareByItsWeight() throws {
         var square = TestScenes.square(size: 1)
         square.targets = [["POSITION": DataArray(vec3: Array(repeating: Vec3(-1, 0, 0), count: 4))]]

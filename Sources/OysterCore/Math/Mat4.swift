@@ -62,6 +62,12 @@ public struct Mat4: Hashable, Sendable {
             m[2] * d.x + m[6] * d.y + m[10] * d.z)
     }
 
+    /// The longest of the linear part's axes: how much the matrix grows a length at most
+    /// (for a rotation times a scale, the largest scale).
+    public var largestScale: Float {
+        max(length(Vec3(m[0], m[1], m[2])), length(Vec3(m[4], m[5], m[6])), length(Vec3(m[8], m[9], m[10])))
+    }
+
     public var determinant3x3: Float {
         m[0] * (m[5] * m[10] - m[9] * m[6]) - m[4] * (m[1] * m[10] - m[9] * m[2]) + m[8] * (m[1] * m[6] - m[5] * m[2])
     }
