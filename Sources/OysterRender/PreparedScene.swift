@@ -260,7 +260,12 @@ struct DrawList {
         var batches: [SIMD4<Int32>: Int] = [:]    // (mesh, primitive, part, level) → index in list.opaque
         var impostorBatches: [Int: Int] = [:]     // mesh → index in list.impostors
         let hidden = prepared.hiddenDrawables
+        // What no animation moves lies in the scene's rest box: when that is out of view, so is
+        // every still placement (a streamed world's tiles behind the camera, or outside a
+        // shadow cascade, skip their hundreds of trees and rocks at once).
+        let stillInView = prepared.restBounds.isEmpty || frustum.intersects(prepared.restBounds)
         for d in prepared.drawables {
+            if !stillInView, !d.moves { continue }
             if !hidden.isEmpty, hidden.contains(d.node) { continue }
             if case .still = casters, d.moves { continue }
             if case .moving = casters, !d.moves { continue }

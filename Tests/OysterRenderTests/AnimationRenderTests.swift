@@ -132,6 +132,29 @@ struct AnimationRenderTests {
         #expect(moved > rest + 14 && moved < rest + 22, "rest \(rest), moved \(moved)")
     }
 
+    /// A scene whose rest box is out of view skips its still meshes at once, but not one an
+    /// animation carries into view.
+    @Test func aSceneOutOfViewStillDrawsWhatAnAnimationBringsIntoView() throws {
+        // Both squares rest 10 m behind the camera (at +Z 3, looking down -Z); the second
+        // is animated to 5 m in front of it.
+        var scene = TestScenes.scene([(TestScenes.square(centre: Vec3(0, 0, 13)), redSquare()),
+                                      (TestScenes.square(centre: Vec3(0, 0, 13)), redSquare())], sun: nil)
+        scene.animations = [Self.animation(node: 1, path: .translation, values: [0, 0, 0, 0, 0, -15], elementType: .vec3)]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        let options = TestScenes.options()
+        let camera = try FrameCamera.resolve(scene, world: prepared.restWorld, bounds: AABB(min: Vec3(-1, -1, -20), max: Vec3(1, 1, 14)),
+                                             options: options, aspect: 1)
+        let frustum = Frustum(camera.viewProjection)
+        #expect(!frustum.intersects(prepared.restBounds), "the rest box \(prepared.restBounds) is in view")
+        func drawn(at t: Float) -> [Int] {
+            let world = scene.pose(at: t, animations: [0]).worldMatrices
+            return DrawList.collect(prepared, world: world, frustum: frustum, eye: camera.eye, scale: nil).opaque.map(\.mesh)
+        }
+        #expect(drawn(at: 0) == [])
+        #expect(drawn(at: 1) == [1], "the animated square in front of the camera")
+    }
+
     @Test func aMorphTargetMovesTheSquareByItsWeight() throws {
         var square = TestScenes.square(size: 1)
         square.targets = [["POSITION": DataArray(vec3: Array(repeating: Vec3(-1, 0, 0), count: 4))]]
