@@ -324,10 +324,10 @@ struct DrawList {
                     for model in models {
                         let box = local.transformed(by: model)
                         let distance = max(0, length(box.center - eye) - length(box.size) * 0.5)
-                        var level = 0
-                        if let perError = skinnedPixelsPerError {
-                            while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
-                        } else if !deforms {
+                        // Pixels per unit of mesh-space error: the coarsest level under
+                        // `maxErrorPixels` is drawn.
+                        var pixelsPerError = skinnedPixelsPerError
+                        if !deforms {
                             guard frustum.intersects(box) else { continue }
                             if let scale {
                                 let radius = length(box.max - box.min) * 0.5
@@ -336,10 +336,13 @@ struct DrawList {
                                 if levelErrors.count > 1 {
                                     // World error: mesh-space error times the model's growth.
                                     let growth = length(box.size) / max(length(local.size), 1e-6)
-                                    let perError = growth * scale.pixelsPerMetre(nearestIn: box, eye: eye)
-                                    while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
+                                    pixelsPerError = growth * scale.pixelsPerMetre(nearestIn: box, eye: eye)
                                 }
                             }
+                        }
+                        var level = 0
+                        if let perError = pixelsPerError {
+                            while level + 1 < levelErrors.count, levelErrors[level + 1] * perError < maxErrorPixels { level += 1 }
                         }
                         if isBlended {
                             blended.append((length(box.center - eye), blended.count,
