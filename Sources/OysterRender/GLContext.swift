@@ -10,6 +10,9 @@ final class GLContext {
     private var handle = cgl_context()
     /// GL_RENDERER, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
     let renderer: String
+    /// Whether the device counts the fragment shader's invocations
+    /// (GL_ARB_pipeline_statistics_query; llvmpipe does).
+    private(set) var countsFragments = false
 
     /// Whether a GL_RENDERER string names a software rasterizer.
     static func isSoftware(_ renderer: String) -> Bool {
@@ -31,6 +34,11 @@ final class GLContext {
         if device == .gpu && Self.isSoftware(renderer) {
             cgl_destroy(&handle)
             throw .noGPU(renderer: renderer)
+        }
+        var count: GLint = 0
+        glGetIntegerv(GLenum(GL_NUM_EXTENSIONS), &count)
+        countsFragments = (0..<GLuint(max(count, 0))).contains { i in
+            glGetStringi(GLenum(GL_EXTENSIONS), i).map { String(cString: $0) == "GL_ARB_pipeline_statistics_query" } ?? false
         }
     }
 

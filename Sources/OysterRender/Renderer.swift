@@ -25,6 +25,8 @@ public final class Renderer {
     private(set) var impostorVertexArray: GLuint = 0
     /// The streamed per-instance model matrices of the current pass.
     private var instanceBuffer: GLuint = 0
+    /// Counts each stage's fragments when profiling, where the device can (`StageClock`).
+    private var fragmentQuery: GLuint = 0
     private let sharedTextures = SharedTextureTable()
     let impostorTable = ImpostorTable()
     private var preparedCount = 0
@@ -33,6 +35,8 @@ public final class Renderer {
 
     /// GL_RENDERER of the device drawing (llvmpipe on a CPU).
     public var deviceName: String { context.renderer }
+    /// Whether profiled frames count their fragments (`FrameStatistics.stageFragments`).
+    public var countsFragments: Bool { context.countsFragments }
     /// What the last frame drew.
     public internal(set) var statistics = FrameStatistics()
 
@@ -46,6 +50,7 @@ public final class Renderer {
         fxaaProgram = try GLProgram(vertex: Shaders.skyVertex, fragment: Shaders.fxaaFragment)
         glGenVertexArrays(1, &emptyVertexArray)
         glGenBuffers(1, &instanceBuffer)
+        if context.countsFragments { glGenQueries(1, &fragmentQuery) }
         glGenVertexArrays(1, &impostorVertexArray)
         glBindVertexArray(impostorVertexArray)
         for c in 0..<GLuint(4) {
@@ -63,6 +68,7 @@ public final class Renderer {
         glDeleteVertexArrays(1, &emptyVertexArray)
         glDeleteVertexArrays(1, &impostorVertexArray)
         glDeleteBuffers(1, &instanceBuffer)
+        if fragmentQuery != 0 { glDeleteQueries(1, &fragmentQuery) }
     }
 
     /// The scene's camera names (node name, else camera name), in node order.
@@ -115,7 +121,7 @@ public final class Renderer {
         guard (1...RenderOptions.maxSide).contains(w), (1...RenderOptions.maxSide).contains(h) else { throw .badSize(width: w, height: h) }
         context.makeCurrent()
         statistics = FrameStatistics()
-        var clock = StageClock(on: options.profile)
+        var clock = StageClock(on: options.profile, fragmentQuery: fragmentQuery != 0 ? fragmentQuery : nil)
         let poses = scenes.map { Self.pose($0, options: options) }
         let worlds = zip(scenes, poses).map { $1?.worldMatrices ?? $0.restWorld }
         let first = scenes.first?.scene ?? Scene()
@@ -561,6 +567,10 @@ public struct FrameStatistics: Sendable, Equatable {
     public var impostors = 0
     /// Seconds per stage of the frame, with `RenderOptions.profile` (else empty).
     public var stageSeconds: [FrameStage: Double] = [:]
+    /// Fragment shader invocations per stage, with `RenderOptions.profile` where the device
+    /// counts them (else empty). llvmpipe shades whole 4×4 blocks of pixels and counts all
+    /// sixteen, hidden or not: small and thin triangles show here as many times their area.
+    public var stageFragments: [FrameStage: Int] = [:]
     /// Draw calls and triangles of the shadow maps (all cascades).
     public var shadowDraws = 0
     public var shadowTriangles = 0
@@ -573,6 +583,7 @@ public struct FrameStatistics: Sendable, Equatable {
         shadowTriangles += other.shadowTriangles
         impostors += other.impostors
         for (stage, t) in other.stageSeconds { stageSeconds[stage, default: 0] += t }
+        for (stage, n) in other.stageFragments { stageFragments[stage, default: 0] += n }
     }
 
     mutating func add(triangles count: Int, shadow: Bool) {

@@ -132,7 +132,7 @@ struct Render: OysterTool {
     @Flag(help: "Print what was drawn and how fast (frames per second of rendering alone, triangles per frame).")
     var stats = false
 
-    @Flag(help: "With --stats: time each stage of a frame (shadows, culling, geometry, lighting, sky and blended, post, readback), waiting for the device at each stage's end, and print milliseconds per frame.")
+    @Flag(help: "With --stats: time each stage of a frame (shadows, culling, geometry, lighting, sky and blended, post, readback), waiting for the device at each stage's end, and print milliseconds per frame; where the device counts them, also the fragments each stage shades per frame.")
     var profile = false
 
     @Flag(help: "Read URIs and texture paths that leave the input's folder (refused by default).")
@@ -321,6 +321,13 @@ struct Render: OysterTool {
                 if profile {
                     let stages = totals.stageSeconds.sorted { $0.key < $1.key }.map { String(format: "%@ %.1f", $0.key.rawValue, $0.value / n * 1000) }
                     Console.writeStderr("\(Self.toolName): profile (ms per frame): \(stages.joined(separator: ", "))\n")
+                    if totals.stageFragments.isEmpty {
+                        Console.writeStderr("\(Self.toolName): profile: \(renderer.deviceName) does not count fragments\n")
+                    } else {
+                        let counts = totals.stageFragments.sorted { $0.key < $1.key }.filter { $0.value > 0 }
+                            .map { String(format: "%@ %.0f", $0.key.rawValue, Double($0.value) / n) }
+                        Console.writeStderr("\(Self.toolName): profile (fragments shaded per frame): \(counts.joined(separator: ", "))\n")
+                    }
                 }
             }
         } catch {

@@ -231,6 +231,32 @@ struct RenderVideoCommandTests {
         for stage in ["shadows", "culling", "geometry", "lighting", "skyAndBlended", "post", "readback"] {
             #expect(line.contains(stage + " "), "\(line)")
         }
+        // Fragments per stage where the device counts them, else a line saying it does not.
+        let fragments = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (fragments shaded per frame)") || $0.contains("does not count fragments") })
+        if try Renderer().countsFragments { #expect(fragments.contains("geometry ") && fragments.contains("lighting "), "\(fragments)") }
+    }
+
+    @Test(.enabled(if: (try? Renderer())?.countsFragments ?? false, "the device does not count fragments (GL_ARB_pipeline_statistics_query)"))
+    func aProfiledFrameCountsTheFragmentsEachStageShades() throws {
+        let renderer = try Renderer()
+        var options = RenderOptions(width: 96, height: 64)
+        options.profile = true
+        _ = try renderer.render(twoSquares(), options: options)
+        let far = renderer.statistics.stageFragments
+        // The full-screen lighting pass shades every pixel's block; the squares fill part of it.
+        #expect(far[.lighting, default: 0] >= 96 * 64, "\(far)")
+        #expect(far[.geometry, default: 0] > 0 && far[.geometry, default: 0] < far[.lighting, default: 0] * 2, "\(far)")
+        #expect(far[.culling, default: 0] == 0, "culling draws nothing: \(far)")
+        // Nearer, the squares cover more of the frame: more fragments in the geometry stage.
+        options.eye = Vec3(0, 0, 1.6)
+        options.target = Vec3(0, 0, 0)
+        _ = try renderer.render(twoSquares(), options: options)
+        let near = renderer.statistics.stageFragments
+        #expect(near[.geometry, default: 0] > far[.geometry, default: 0] * 3 / 2, "far \(far), near \(near)")
+        // Not profiled, nothing is counted.
+        options.profile = false
+        _ = try renderer.render(twoSquares(), options: options)
+        #expect(renderer.statistics.stageFragments.isEmpty)
     }
 
     @Test func aCameraPathWritesNumberedFrames() throws {
