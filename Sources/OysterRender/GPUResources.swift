@@ -215,8 +215,9 @@ final class GPUResources {
             guard let source = texture.source, let staged = pixels[source] else { continue }
             let sampler = texture.sampler.flatMap { scene.samplers.indices.contains($0) ? scene.samplers[$0] : nil } ?? Sampler()
             switch staged {
-            case .own(let image?):
-                let id = Self.uploadTexture(image, sRGB: key.sRGB, sampler: sampler)
+            case .own(let chains?):
+                guard let levels = chains.levels[key.sRGB ? .sRGB : .linear] else { continue }
+                let id = Self.uploadTexture(levels, sRGB: key.sRGB, sampler: sampler)
                 textures[key] = id
                 ownTextures.append(id)
             case .own(nil):
@@ -229,17 +230,20 @@ final class GPUResources {
         }
     }
 
-    /// One RGBA8 image as a mipmapped GL texture with `sampler`'s wrapping and filters.
-    static func uploadTexture(_ pixels: PixelImage, sRGB: Bool, sampler: Sampler) -> GLuint {
+    /// An RGBA8 mip chain (level 0 first, down to 1×1) as a GL texture with `sampler`'s
+    /// wrapping and filters.
+    static func uploadTexture(_ levels: [PixelImage], sRGB: Bool, sampler: Sampler) -> GLuint {
         var id: GLuint = 0
         glGenTextures(1, &id)
         glBindTexture(GLenum(GL_TEXTURE_2D), id)
         glPixelStorei(GLenum(GL_UNPACK_ALIGNMENT), 1)
-        pixels.samples8.withUnsafeBytes {
-            glTexImage2D(GLenum(GL_TEXTURE_2D), 0, sRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
-                         GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), $0.baseAddress)
+        for (level, pixels) in levels.enumerated() {
+            pixels.samples8.withUnsafeBytes {
+                glTexImage2D(GLenum(GL_TEXTURE_2D), GLint(level), sRGB ? GL_SRGB8_ALPHA8 : GL_RGBA8, GLsizei(pixels.width), GLsizei(pixels.height), 0,
+                             GLenum(GL_RGBA), GLenum(GL_UNSIGNED_BYTE), $0.baseAddress)
+            }
         }
-        glGenerateMipmap(GLenum(GL_TEXTURE_2D))
+        glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MAX_LEVEL), GLint(max(levels.count - 1, 0)))
         glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_S), GLint(wrap(sampler.wrapS)))
         glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_WRAP_T), GLint(wrap(sampler.wrapT)))
         glTexParameteri(GLenum(GL_TEXTURE_2D), GLenum(GL_TEXTURE_MIN_FILTER), GLint(minFilter(sampler.minFilter)))

@@ -48,7 +48,11 @@ final class SharedTextureTable {
 
     /// The texture for `key`, uploaded on first use; each call must be paired with `release`.
     func acquire(_ key: Key) -> GLuint {
-        table.acquire(key) { GPUResources.uploadTexture(key.owner.image, sRGB: key.sRGB, sampler: key.sampler) }
+        // Filtered here, on the GL thread, once per renderer: shared pixels are few (a streamed
+        // world's baked textures) and each is used in one colour space or two.
+        table.acquire(key) {
+            GPUResources.uploadTexture(key.owner.image.textureMipmaps(colorSpace: key.sRGB ? .sRGB : .linear), sRGB: key.sRGB, sampler: key.sampler)
+        }
     }
 
     /// Drops one use of `key`'s texture, deleting it with the last.

@@ -13,6 +13,14 @@ public final class SharedPixels: Sendable {
     }
 }
 
+extension PixelImage {
+    /// The mip chain a texture is sampled from: 2×2 box averages, level by level down to 1×1,
+    /// in linear light for sRGB colour (what glGenerateMipmap computes).
+    func textureMipmaps(colorSpace: ColorSpace) -> [PixelImage] {
+        mipmapChain(filter: .box, colorSpace: colorSpace)
+    }
+}
+
 /// A scene with the CPU side of `Renderer.prepare` done: levels of detail simplified, images
 /// decoded, drawables and rest-pose bounds found. Made on any thread (a streaming world stages
 /// tiles on worker threads), then uploaded with `Renderer.prepare(_:)` on the renderer's.
@@ -32,8 +40,17 @@ public struct StagedScene: Sendable {
     let impostors: [Int: Impostor.Shape]
 
     enum StagedPixels: Sendable {
-        case own(PixelImage?)
+        /// An image of this scene's, decoded, with its mip chains (nil when it cannot be).
+        case own(MipChains?)
         case shared(SharedPixels)
+    }
+
+    /// An image's mip chains (level 0 to 1×1) in each colour space the scene samples it in:
+    /// filtered here, on the staging threads, rather than by the driver on the GL thread
+    /// (llvmpipe's glGenerateMipmap took 2.5 ms a 512² texture there, after compiling its blit
+    /// shaders: a third of a second of the default world's first still).
+    struct MipChains: Sendable {
+        var levels: [ColorSpace: [PixelImage]]
     }
 
     /// Stages `scene`. `levelsOfDetail` also builds simplified levels of repeated and detailed
@@ -54,21 +71,27 @@ public struct StagedScene: Sendable {
         let roles = Set(scene.effectiveRoles().compactMap { $0 })
         isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
 
-        // Every image a material's textures use, decoded in parallel unless shared.
-        var sources = Set<Int>()
+        // Every image a material's textures use and the colour spaces its slots sample it in,
+        // decoded and mipmapped in parallel unless shared.
+        var spaces: [Int: Set<ColorSpace>] = [:]
         for m in scene.materials {
             for slot in TextureSlot.allCases {
                 guard let ref = m[slot], scene.textures.indices.contains(ref.texture),
                       let s = scene.textures[ref.texture].source, scene.images.indices.contains(s) else { continue }
-                sources.insert(s)
+                spaces[s, default: []].insert(ColorSpace(slot: slot))
             }
         }
-        let own = sources.filter { sharedImages[$0] == nil }.sorted()
-        let images = scene.images
-        let decoded = Parallel.map(own) { s in try? images[s].decodePixels(reduceTo8Bit: true).rgba8() }
+        let own = spaces.keys.filter { sharedImages[$0] == nil }.sorted()
+        let images = scene.images, sampledIn = spaces
+        let decoded = Parallel.map(own) { s -> MipChains? in
+            guard let image = try? images[s].decodePixels(reduceTo8Bit: true).rgba8() else { return nil }
+            var levels: [ColorSpace: [PixelImage]] = [:]
+            for space in sampledIn[s, default: []] { levels[space] = image.textureMipmaps(colorSpace: space) }
+            return MipChains(levels: levels)
+        }
         var pixels: [Int: StagedPixels] = [:]
         for (s, p) in zip(own, decoded) { pixels[s] = .own(p) }
-        for s in sources { if let shared = sharedImages[s] { pixels[s] = .shared(shared) } }
+        for s in spaces.keys { if let shared = sharedImages[s] { pixels[s] = .shared(shared) } }
         self.pixels = pixels
     }
 }

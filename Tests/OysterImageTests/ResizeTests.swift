@@ -84,6 +84,26 @@ struct ResizeTests {
         #expect(linear.last.map { abs(Int($0.samples8[0]) - 128) <= 1 } == true)
     }
 
+    @Test func aPowerOfTwoBoxChainOnTheBytesMatchesTheFloatPath() {
+        // The same 2×2 premultiplied averages as the float path (a 32×8 image, so one side
+        // reaches 1 first), within a code of rounding per level: opaque, cut-out and sRGB.
+        var image = makeImage(width: 32, height: 8, channels: 4, bitDepth: 8)
+        for i in stride(from: 3, to: image.samples8.count, by: 4) { image.samples8[i] = [0, 255, 128, 255, 7][(i / 4) % 5] }
+        for space in [ColorSpace.sRGB, .linear] {
+            let fast = image.mipmapChain(filter: .box, colorSpace: space)
+            #expect(fast.map { [$0.width, $0.height] } == [[32, 8], [16, 4], [8, 2], [4, 1], [2, 1], [1, 1]])
+            var reference = [image]
+            while let last = reference.last, last.width > 1 || last.height > 1 {
+                // The float path, one level at a time from the bytes of the level before.
+                reference.append(last.resized(width: max(1, last.width / 2), height: max(1, last.height / 2), filter: .box, colorSpace: space))
+            }
+            for (a, b) in zip(fast, reference) {
+                let worst = zip(a.samples8, b.samples8).map { abs(Int($0) - Int($1)) }.max() ?? 0
+                #expect(worst <= 1, "\(space) level \(a.width)x\(a.height): off by \(worst)")
+            }
+        }
+    }
+
     @Test func colorSpaceFollowsTheTextureSlot() {
         #expect(ColorSpace(slot: .baseColor) == .sRGB)
         #expect(ColorSpace(slot: .emissive) == .sRGB)

@@ -197,6 +197,28 @@ struct ShadingTests {
         #expect(foggy.z > foggy.x, "fogged red turns sky blue: \(foggy)")
     }
 
+    @Test func aFarCheckerReadsAsItsMeanInLinearLight() throws {
+        // A 128² texture of one-texel black and white squares on a square seen small (about
+        // 16 pixels across: eight texels a pixel) samples its staged mip chain: the same grey
+        // as a square of the checker's mean (linear 0.5, sRGB code 188). Without the chain the
+        // texture would be incomplete (black), without linear light it would be code 128.
+        func square(_ texels: (Int, Int) -> [UInt8]) throws -> PixelImage {
+            var rgba: [UInt8] = []
+            for y in 0..<128 { for x in 0..<128 { rgba += texels(x, y) } }
+            var scene = TestScenes.scene([(TestScenes.square(), TestScenes.material(.one))], sun: nil)
+            scene.materials[0].unlit = true
+            scene.materials[0].baseColorTexture = TextureRef(texture: try TestScenes.texture(&scene, 128, 128, rgba, sampler: Sampler()))
+            var options = TestScenes.options(64, 64, eye: Vec3(0, 0, 10))
+            options.fxaa = false
+            return try Renderer().render(scene, options: options)
+        }
+        let checker = try square { x, y in (x + y) % 2 == 0 ? [255, 255, 255, 255] : [0, 0, 0, 255] }
+        let mean = try square { _, _ in [188, 188, 188, 255] }
+        let (a, b) = (rgb(checker, 32, 32), rgb(mean, 32, 32))
+        #expect(abs(a.x - b.x) <= 3 && abs(a.y - b.y) <= 3 && abs(a.z - b.z) <= 3, "checker \(a), mean \(b)")
+        #expect(b.x > 100, "the grey square is seen: \(b)")
+    }
+
     @Test func repeatedMeshesDrawAsOneInstancedBatchAndWhatIsBehindTheCameraIsCulled() throws {
         let renderer = try Renderer()
         var scene = TestScenes.scene([(TestScenes.square(), TestScenes.material(.one))])
