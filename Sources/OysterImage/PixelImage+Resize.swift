@@ -75,7 +75,9 @@ extension PixelImage {
         var levels = [self]
         guard width > 0, height > 0 else { return levels }
         // A box halving a power-of-two RGBA8 image averages whole 2×2 blocks: done on the bytes
-        // (a renderer's texture chains), about five times faster than the float path below.
+        // (a renderer's texture chains), without the float path's whole-level conversions to
+        // linear float and back. Through the float path, the default world's 93 chains made its
+        // staging 0.18 s longer on the two cores.
         if filter == .box, bitDepth == 8, channels == 4, width & (width - 1) == 0, height & (height - 1) == 0 {
             while let last = levels.last, last.width > 1 || last.height > 1 { levels.append(last.halvedRGBA8(colorSpace: colorSpace)) }
             return levels
