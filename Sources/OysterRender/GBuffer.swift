@@ -1,7 +1,7 @@
 import CGL
 
 /// The deferred pass's targets for one frame size: opaque geometry writes its material inputs
-/// here (base colour and occlusion; normal and roughness; emission and metallic; depth), then
+/// here (one RGBA32UI texel a pixel, packed as `Shaders.gBufferPacking` says, and depth), then
 /// one full-screen pass lights each covered pixel once into the scene's colour texture.
 ///
 /// Why deferred on a CPU: llvmpipe runs the fragment shader on whole 4×4 blocks per triangle,
@@ -9,12 +9,15 @@ import CGL
 /// world's view ran the fragment shader 3.2 M times for 230 k pixels. Material inputs still
 /// run that often; the lighting (sky, sun, shadow taps, lights, fog, tone curve) runs once a
 /// pixel.
+///
+/// Why one packed target: llvmpipe stores every colour target of a pass on its own, converting
+/// to its format, for each block each triangle shades. With base colour (sRGB8), normal and
+/// material (RGBA16F) in three targets, the default turntable's geometry pass took about
+/// 7 ms of stores above a depth-only pass, and one 128-bit integer target about 2 ms.
 final class GBuffer {
     let width: Int
     let height: Int
-    private(set) var albedo: GLuint = 0
-    private(set) var normal: GLuint = 0
-    private(set) var material: GLuint = 0
+    private(set) var packed: GLuint = 0
     private(set) var depth: GLuint = 0
     /// The depth copied after the geometry, for the lighting pass to read while `depth` stays
     /// attached for its depth test (a texture is never read and attached in one pass).
@@ -26,13 +29,11 @@ final class GBuffer {
     init(width: Int, height: Int, sceneTexture: GLuint) throws(RenderError) {
         self.width = width
         self.height = height
-        albedo = texture(GL_SRGB8_ALPHA8, GL_RGBA, GL_UNSIGNED_BYTE)
-        normal = texture(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT)
-        material = texture(GL_RGBA16F, GL_RGBA, GL_HALF_FLOAT)
+        packed = texture(GL_RGBA32UI, GL_RGBA_INTEGER, GL_UNSIGNED_INT)
         depth = texture(GL_DEPTH_COMPONENT32F, GL_DEPTH_COMPONENT, GL_FLOAT)
         depthCopy = texture(GL_DEPTH_COMPONENT32F, GL_DEPTH_COMPONENT, GL_FLOAT)
         do {
-            geometryTarget = try framebuffer(colors: [albedo, normal, material], depth: depth)
+            geometryTarget = try framebuffer(colors: [packed], depth: depth)
             copyTarget = try framebuffer(colors: [], depth: depthCopy)
             litTarget = try framebuffer(colors: [sceneTexture], depth: depth)
         } catch {
@@ -46,7 +47,7 @@ final class GBuffer {
     private func release() {
         var fbs = [geometryTarget, copyTarget, litTarget].filter { $0 != 0 }
         glDeleteFramebuffers(GLsizei(fbs.count), &fbs)
-        var ts = [albedo, normal, material, depth, depthCopy].filter { $0 != 0 }
+        var ts = [packed, depth, depthCopy].filter { $0 != 0 }
         glDeleteTextures(GLsizei(ts.count), &ts)
         geometryTarget = 0; copyTarget = 0; litTarget = 0
     }
@@ -85,12 +86,12 @@ final class GBuffer {
         return fb
     }
 
-    /// Makes the geometry targets current, cleared (depth to the far plane).
+    /// Makes the geometry targets current with the depth cleared to the far plane. The packed
+    /// target is not cleared: the lighting pass reads only pixels geometry covered.
     func bindGeometry() {
         glBindFramebuffer(GLenum(GL_FRAMEBUFFER), geometryTarget)
         glViewport(0, 0, GLsizei(width), GLsizei(height))
-        glClearColor(0, 0, 0, 0)
-        glClear(GLbitfield(GL_COLOR_BUFFER_BIT) | GLbitfield(GL_DEPTH_BUFFER_BIT))
+        glClear(GLbitfield(GL_DEPTH_BUFFER_BIT))
     }
 
     /// Copies the depth for the lighting pass, then makes the scene colour with this depth
@@ -103,9 +104,9 @@ final class GBuffer {
         glViewport(0, 0, GLsizei(width), GLsizei(height))
     }
 
-    /// Binds the G-buffer's textures to units 0–3 (albedo, normal, material, depth copy).
+    /// Binds the G-buffer's textures to units 0 and 1 (the packed texel, the depth copy).
     func bindTextures() {
-        for (unit, t) in [albedo, normal, material, depthCopy].enumerated() {
+        for (unit, t) in [packed, depthCopy].enumerated() {
             glActiveTexture(GLenum(GL_TEXTURE0 + Int32(unit)))
             glBindTexture(GLenum(GL_TEXTURE_2D), t)
         }

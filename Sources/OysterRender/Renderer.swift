@@ -235,12 +235,9 @@ public final class Renderer {
     private func drawDeferred(_ list: DrawList, _ scenes: [PreparedScene], poses: [ScenePose?], gBuffer: GBuffer, camera: FrameCamera,
                               frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void, clock: inout StageClock) throws(RenderError) {
         gBuffer.bindGeometry()
-        // Base colour is stored as sRGB (8 bits where the eye needs them).
-        glEnable(GLenum(GL_FRAMEBUFFER_SRGB))
         let geometry = { (program: GLProgram) in program.set("uViewProjection", camera.viewProjection) }
         try draw(list.opaque, scenes, poses: poses, pass: .gBuffer, setup: geometry)
         try drawImpostors(list.impostors, scenes, pass: .gBuffer, viewer: Vec4(camera.eye, 0), setup: geometry)
-        glDisable(GLenum(GL_FRAMEBUFFER_SRGB))
         clock.lap(.geometry, into: &statistics)
 
         gBuffer.bindLit()
@@ -546,7 +543,7 @@ public final class Renderer {
             ? try GLProgram(vertex: Shaders.skyVertex, fragment: header + Shaders.deferredLighting)
             : try GLProgram(vertex: header + Shaders.vertex, fragment: header + (depth ? Shaders.depthFragment : Shaders.fragment))
         program.use()
-        for (unit, name) in ["uGAlbedo", "uGNormal", "uGMaterial", "uGDepth"].enumerated() { program.set(name, unit) }
+        for (unit, name) in ["uGBuffer", "uGDepth"].enumerated() { program.set(name, unit) }
         for (unit, slot) in Shaders.slots.enumerated() { program.set("u\(slot)Texture", unit) }
         program.set("uShadowMap", Unit.shadow)
         program.set("uJointMatrices", Unit.joints)

@@ -460,9 +460,57 @@ enum Shaders {
     }
     """
 
+    /// The G-buffer's one texel a pixel (RGBA32UI, `GBuffer`), written by the material pass and
+    /// read by the lighting pass:
+    /// - x: base colour, 10 bits a channel of its square root (finer than sRGB's 8 bits at
+    ///   every level, and a square root where sRGB's curve costs two transcendentals);
+    /// - y: the shading normal, octahedral, 16 bits a coordinate;
+    /// - z: roughness, 12 bits; metallic, 8 bits; occlusion, 8 bits; the top bit set for unlit
+    ///   (the base colour is the colour);
+    /// - w: emission, RGB9E5 (9-bit mantissas with a shared exponent, up to 65408).
+    static let gBufferPacking = """
+    uint unorm(float v, float steps) { return uint(clamp(v, 0.0, 1.0) * steps + 0.5); }
+    // A unit vector on the octahedron |x| + |y| + |z| = 1, its lower half folded out over the
+    // corners, into [0, 1]²: even precision in every direction.
+    vec2 octahedral(vec3 n) {
+        n /= abs(n.x) + abs(n.y) + abs(n.z);
+        vec2 e = n.z >= 0.0 ? n.xy : (1.0 - abs(n.yx)) * vec2(n.x >= 0.0 ? 1.0 : -1.0, n.y >= 0.0 ? 1.0 : -1.0);
+        return e * 0.5 + 0.5;
+    }
+    vec3 fromOctahedral(vec2 e) {
+        e = e * 2.0 - 1.0;
+        vec3 n = vec3(e, 1.0 - abs(e.x) - abs(e.y));
+        float t = max(-n.z, 0.0);
+        n.xy -= vec2(n.x >= 0.0 ? t : -t, n.y >= 0.0 ? t : -t);
+        return normalize(n);
+    }
+    // EXT_texture_shared_exponent's encoding: the largest channel sets the exponent.
+    uint packRGB9E5(vec3 rgb) {
+        vec3 c = clamp(rgb, 0.0, 65408.0);
+        float m = max(c.r, max(c.g, c.b));
+        int e = max(-16, int(floor(log2(max(m, 1e-30))))) + 16;
+        float step = exp2(float(e - 24));
+        if (floor(m / step + 0.5) >= 512.0) { e += 1; step *= 2.0; }
+        uvec3 q = uvec3(floor(c / step + 0.5));
+        return q.r | (q.g << 9u) | (q.b << 18u) | (uint(e) << 27u);
+    }
+    vec3 unpackRGB9E5(uint v) {
+        return vec3(uvec3(v, v >> 9u, v >> 18u) & 511u) * exp2(float(int(v >> 27u)) - 24.0);
+    }
+    uvec4 packGBuffer(vec3 base, float occlusion, vec3 n, float roughness, float metallic, vec3 emissive, bool unlit) {
+        uvec3 b = uvec3(sqrt(clamp(base, 0.0, 1.0)) * 1023.0 + 0.5);
+        vec2 o = octahedral(n);
+        return uvec4(b.r | (b.g << 10u) | (b.b << 20u),
+                     unorm(o.x, 65535.0) | (unorm(o.y, 65535.0) << 16u),
+                     unorm(roughness, 4095.0) | (unorm(metallic, 255.0) << 12u) | (unorm(occlusion, 255.0) << 20u)
+                         | (unlit ? 0x80000000u : 0u),
+                     packRGB9E5(emissive));
+    }
+    """
+
     /// The material colour pass: forward (lit here), into the deferred pass's G-buffer
     /// (`GBUFFER`), or into an impostor's atlases (`IMPOSTOR_BAKE`).
-    static let fragment = materialInputs + skyFunctions + lighting + """
+    static let fragment = materialInputs + skyFunctions + lighting + gBufferPacking + """
     uniform float uMetallic;
     uniform float uRoughness;
     uniform float uNormalScale;
@@ -473,8 +521,13 @@ enum Shaders {
     uniform sampler2D uOcclusionTexture;
     uniform sampler2D uEmissiveTexture;
     uniform mat4 uViewProjection;
+    #ifdef GBUFFER
+    layout(location = 0) out uvec4 gBufferOut;
+    vec4 fragColor;                  // what the forward path (compiled, never reached) writes
+    #else
     layout(location = 0) out vec4 fragColor;
-    #if defined(IMPOSTOR_BAKE) || defined(GBUFFER)
+    #endif
+    #ifdef IMPOSTOR_BAKE
     layout(location = 1) out vec4 outNormal;
     layout(location = 2) out vec4 outMaterial;
     #endif
@@ -576,14 +629,12 @@ enum Shaders {
         return;
     #endif
     #ifdef GBUFFER
-        // Base colour and occlusion; normal and roughness; emission and metallic (-1: unlit,
-        // the base colour is the colour). An impostor's depth is its surface's, not its quad's.
-        fragColor = vec4(base.rgb, occlusion);
-        outNormal = vec4(n, roughness);
+        // The material inputs, packed (`gBufferPacking`). An impostor's depth is its surface's,
+        // not its quad's.
     #ifdef UNLIT
-        outMaterial = vec4(0.0, 0.0, 0.0, -1.0);
+        gBufferOut = packGBuffer(base.rgb, 1.0, vec3(0.0, 0.0, 1.0), 1.0, 0.0, vec3(0.0), true);
     #else
-        outMaterial = vec4(emissive, metallic);
+        gBufferOut = packGBuffer(base.rgb, occlusion, n, roughness, metallic, emissive, false);
     #endif
     #ifdef IMPOSTOR
         vec4 clip = uViewProjection * vec4(world, 1.0);
@@ -599,24 +650,26 @@ enum Shaders {
     /// The deferred lighting pass: a full-screen triangle lighting each pixel the G-buffer
     /// covers once, however many triangles drew into it (llvmpipe shades whole 4×4 blocks per
     /// triangle, so small triangles shaded the full lighting many times per pixel).
-    static let deferredLighting = skyFunctions + lighting + """
-    uniform sampler2D uGAlbedo;
-    uniform sampler2D uGNormal;
-    uniform sampler2D uGMaterial;
+    static let deferredLighting = skyFunctions + lighting + gBufferPacking + """
+    uniform usampler2D uGBuffer;
     uniform sampler2D uGDepth;
     uniform mat4 uInverseViewProjection;
     uniform vec2 uViewport;
     out vec4 fragColor;
     void main() {
         ivec2 p = ivec2(gl_FragCoord.xy);
-        vec4 albedo = texelFetch(uGAlbedo, p, 0);
-        vec4 normalRoughness = texelFetch(uGNormal, p, 0);
-        vec4 material = texelFetch(uGMaterial, p, 0);
+        uvec4 g = texelFetch(uGBuffer, p, 0);
         float depth = texelFetch(uGDepth, p, 0).r;
         vec4 h = uInverseViewProjection * vec4(gl_FragCoord.xy / uViewport * 2.0 - 1.0, depth * 2.0 - 1.0, 1.0);
         vec3 world = h.xyz / h.w;
-        vec3 color = material.a < 0.0 ? albedo.rgb
-            : lit(world, normalize(normalRoughness.xyz), albedo.rgb, material.a, normalRoughness.a, albedo.a) + material.rgb;
+        vec3 root = vec3(uvec3(g.x, g.x >> 10u, g.x >> 20u) & 1023u) / 1023.0;
+        vec3 base = root * root;
+        vec3 n = fromOctahedral(vec2(float(g.y & 65535u), float(g.y >> 16u)) / 65535.0);
+        float roughness = float(g.z & 4095u) / 4095.0;
+        float metallic = float((g.z >> 12u) & 255u) / 255.0;
+        float occlusion = float((g.z >> 20u) & 255u) / 255.0;
+        vec3 color = (g.z & 0x80000000u) != 0u ? base
+            : lit(world, n, base, metallic, roughness, occlusion) + unpackRGB9E5(g.w);
         fragColor = vec4(display(applyFog(color, world)), 1.0);
     }
     """
