@@ -135,6 +135,8 @@ struct FrameLighting {
         program.set("uSkyUp", skyUp)
         program.set("uSunGlow", sunGlow)
         program.set("uSunDirection", sunDirection)
+        let across = Vec2(sunDirection.x, sunDirection.z)
+        program.set("uSunAzimuth", length(across) > 1e-4 ? across / length(across) : Vec2(0, 0))
         program.set("uSunColor", sunColor)
         program.set("uAmbient", ambient)
         program.set("uNight", night)
@@ -142,6 +144,7 @@ struct FrameLighting {
         program.set("uFogDensity", fogDensity)
         program.set("uFogBase", fogBase)
         program.set("uFogFalloff", fogFalloff)
+        program.set("uFogAtEye", fogDensity * expf(-(eye.y - fogBase) * fogFalloff))
         program.set("uExposure", powf(2, options.exposure))
         program.set("uLocalCount", locals.count)
         for (i, l) in locals.enumerated() {

@@ -253,11 +253,11 @@ enum Shaders {
     uniform vec3 uSunGlow;           // added to the horizon towards the sun (cos³ of azimuth)
     uniform vec3 uSunDirection;      // towards the sun (or moon)
     uniform vec3 uSunColor;          // illuminance, a noon sun = 1
+    uniform vec2 uSunAzimuth;        // the sun's direction across the ground, unit (0 overhead)
     // The horizon in direction d: the glow of a low sun on its side.
     vec3 skyHorizon(vec3 d) {
-        vec2 s = uSunDirection.xz, e = d.xz;
-        float ls = length(s), le = length(e);
-        float side = ls > 1e-4 && le > 1e-4 ? max(dot(s / ls, e / le), 0.0) : 0.0;
+        float le = length(d.xz);
+        float side = le > 1e-4 ? max(dot(uSunAzimuth, d.xz) / le, 0.0) : 0.0;
         return uSkyHorizon + uSunGlow * (side * side * side);
     }
     // What the glow gives a surface facing n (irradiance over π): the cosine-weighted
@@ -265,9 +265,7 @@ enum Shaders {
     // the cosine x between n and the sun's azimuth (0.146 facing it, 0.031 side on, 0 facing
     // away, 0.042 facing up).
     vec3 glowIrradiance(vec3 n) {
-        vec2 s = uSunDirection.xz;
-        float ls = length(s);
-        float x = ls > 1e-4 ? dot(n.xz, s / ls) : 0.0;
+        float x = dot(n.xz, uSunAzimuth);
         return uSunGlow * max(0.031 + 0.073 * x + 0.042 * x * x + 0.011 * n.y, 0.0);
     }
     vec3 skyRadiance(vec3 d) {
@@ -317,19 +315,22 @@ enum Shaders {
     uniform float uFogDensity;       // per metre at uFogBase
     uniform float uFogBase;          // height where the density is uFogDensity
     uniform float uFogFalloff;       // 1 / scale height: haze thins with altitude
+    uniform float uFogAtEye;         // the density at the eye's height
     // Exponential height fog: the density falls off as exp(-(y - base) * falloff), integrated
     // exactly along the ray from the eye, so views from above see through the haze that fills
-    // a valley seen from inside it.
+    // a valley seen from inside it. The haze's colour is the sky just over the horizon that
+    // way: skyRadiance of (x, 0.02, z) normalized, written out (what llvmpipe spent most of
+    // the fog's time on, every pixel, was that sky lookup's normalizing).
     vec3 applyFog(vec3 color, vec3 world) {
         if (uFogDensity <= 0.0) return color;
         vec3 toPoint = world - uEye;
         float d = length(toPoint);
         float rise = toPoint.y * uFogFalloff;
-        float atEye = uFogDensity * exp(-(uEye.y - uFogBase) * uFogFalloff);
         float along = abs(rise) > 1e-4 ? (1.0 - exp(-rise)) / rise : 1.0;
-        float f = exp(-atEye * d * along);
-        vec3 dir = toPoint / max(d, 1e-4);
-        vec3 fogColor = skyRadiance(normalize(vec3(dir.x, 0.02, dir.z)));
+        float f = exp(-uFogAtEye * d * along);
+        vec2 across = toPoint.xz / max(d, 1e-4);
+        float height = 0.02 * inversesqrt(dot(across, across) + 0.0004);
+        vec3 fogColor = mix(skyHorizon(vec3(across.x, 0.0, across.y)), uSkyZenith, sqrt(height));
         return mix(fogColor, color, f);
     }
     """
@@ -384,7 +385,10 @@ enum Shaders {
     }
 
     // Schlick Fresnel, GGX distribution and height-correlated Smith visibility (glTF spec, appendix B).
-    vec3 fresnel(vec3 f0, float vDotH) { return f0 + (1.0 - f0) * pow(clamp(1.0 - vDotH, 0.0, 1.0), 5.0); }
+    vec3 fresnel(vec3 f0, float vDotH) {
+        float x = clamp(1.0 - vDotH, 0.0, 1.0), x2 = x * x;
+        return f0 + (1.0 - f0) * (x2 * x2 * x);
+    }
     float distributionGGX(float nDotH, float a2) {
         float f = nDotH * nDotH * (a2 - 1.0) + 1.0;
         return a2 / (PI * f * f);
