@@ -419,6 +419,7 @@ public final class Renderer {
                 lastMaterial = .some(batch.material)
                 lastScene = batch.scene
             }
+            if depth { cullForShadows(batch.material, ground: scenes[batch.scene].groundMeshes.contains(batch.mesh)) }
             if !gpu.hasColors { glVertexAttrib4f(GPUResources.Location.color, 1, 1, 1, 1) }
             if !gpu.hasNormals { glVertexAttrib3f(GPUResources.Location.normal, 0, 0, 0) }
             if !gpu.hasTangents { glVertexAttrib4f(GPUResources.Location.tangent, 0, 0, 0, 1) }
@@ -488,11 +489,24 @@ public final class Renderer {
         return m[0] * (m[5] * m[10] - m[6] * m[9]) - m[4] * (m[1] * m[10] - m[2] * m[9]) + m[8] * (m[1] * m[6] - m[2] * m[5])
     }
 
+    /// Which faces a shadow map draws: both, but only those turned from the sun for the
+    /// single-sided ground (`PreparedScene.groundMeshes`). Both faces, not just the front: an
+    /// open surface such as terrain rising to the world's edge turns its back to a low sun and
+    /// still casts (as Blender's and Cycles' shadows do).
+    private func cullForShadows(_ material: Material?, ground: Bool) {
+        if ground && !(material?.doubleSided ?? false) {
+            glEnable(GLenum(GL_CULL_FACE))
+            glCullFace(GLenum(GL_FRONT))
+        } else {
+            glDisable(GLenum(GL_CULL_FACE))
+        }
+    }
+
     private func bindMaterial(_ material: Material?, program: GLProgram, resources: GPUResources, depth: Bool) {
         let m = material ?? Material()
-        // Shadow maps draw both faces: an open surface such as terrain rising to the world's
-        // edge turns its back to a low sun and still casts (as Blender's and Cycles' shadows do).
-        if m.doubleSided || depth { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
+        if !depth {
+            if m.doubleSided { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
+        }
         program.set("uBaseColor", m.baseColorFactor)
         program.set("uAlphaCutoff", m.alphaMode == .mask ? m.alphaCutoff : -1)
         let slots: [TextureSlot] = [.baseColor, .metallicRoughness, .normal, .occlusion, .emissive]

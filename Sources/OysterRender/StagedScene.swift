@@ -36,6 +36,8 @@ public struct StagedScene: Sendable {
     let poser: ScenePoser
     let restBounds: AABB
     let isEnclosed: Bool
+    /// Meshes only ground draws (`PreparedScene.groundMeshes`).
+    let groundMeshes: Set<Int>
     /// Meshes to draw far away as impostors (with levels of detail only), and their shapes.
     let impostors: [Int: Impostor.Shape]
 
@@ -68,8 +70,15 @@ public struct StagedScene: Sendable {
         restBounds = scene.worldBounds(worldMatrices: restWorld)
         drawables = PreparedScene.drawables(scene)
         impostors = levelsOfDetail ? Impostor.candidates(scene, drawables: drawables) : [:]
-        let roles = Set(scene.effectiveRoles().compactMap { $0 })
+        let effectiveRoles = scene.effectiveRoles()
+        let roles = Set(effectiveRoles.compactMap { $0 })
         isEnclosed = roles.contains(.interior) && roles.isDisjoint(with: [.terrain, .water, .ice])
+        var ground = Set<Int>(), elsewhere = Set<Int>()
+        for (node, role) in zip(scene.nodes, effectiveRoles) {
+            guard let m = node.mesh else { continue }
+            if role == .terrain { ground.insert(m) } else { elsewhere.insert(m) }
+        }
+        groundMeshes = ground.subtracting(elsewhere)
 
         // Every image a material's textures use and the colour spaces its slots sample it in,
         // decoded and mipmapped in parallel unless shared.
