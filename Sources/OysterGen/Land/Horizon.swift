@@ -86,6 +86,7 @@ struct Horizon {
         var mesher = TerrainMesher(columns: nx, rows: nz, positions: positions, normals: normals, weights: weights, shade: shade)
         if varied { mesher.biomes = biomes }
         mesher.kinds = cover.kinds
+        mesher.cutsBetweenKinds = true
         let mesh = mesher.build(name: "Horizon", biome: recipe.biome, season: recipe.season) { a.material($0) }
         let m = a.addMesh(mesh)
         var node = Node(name: "Horizon", role: .terrain)

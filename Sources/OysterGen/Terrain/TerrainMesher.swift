@@ -21,6 +21,11 @@ struct TerrainMesher {
     /// The biome at each sample, when it differs from the material's (far biomes): the sample's
     /// colour then blends that biome's ground colours over the material's own.
     var biomes: [Biome]?
+    /// Whether a triangle whose corners belong to different kinds is cut between them (where
+    /// their weights cross, along each edge) rather than given to the heaviest kind whole.
+    /// Coarse grids need it: the horizon's cells are tens of metres wide, and whole triangles
+    /// drew a lake's sandy shore as a ring of spikes.
+    var cutsBetweenKinds = false
     /// Metres per texture repeat.
     static let uvMetres: Float = 4
 
@@ -62,7 +67,7 @@ struct TerrainMesher {
             }
             weights += extra
         }
-        let count = positions.count
+        var count = positions.count
         // Blended colour of each sample relative to each kind's own colour.
         let albedo = kinds.map { Palette.albedo($0, biome, season) }
         var local: [Biome: [Vec3]] = [:]
@@ -90,20 +95,66 @@ struct TerrainMesher {
             }
             return best
         }
+        // Each sample's heaviest kind, for cutting triangles between kinds.
+        let heaviest: [Int] = cutsBetweenKinds ? (0..<count).map { v in (0..<kc).max { weights[v * kc + $0] < weights[v * kc + $1] } ?? 0 } : []
+        // A vertex on the segment u–v (`t` of the way), or at the centre of u, v and w.
+        func between(_ u: Int, _ v: Int, _ t: Float) -> Int {
+            positions.append(positions[u] + (positions[v] - positions[u]) * t)
+            normals.append(normalize(normals[u] + (normals[v] - normals[u]) * t))
+            shade.append(shade[u] + (shade[v] - shade[u]) * t)
+            blended.append(blended[u] + (blended[v] - blended[u]) * t)
+            return positions.count - 1
+        }
+        func centre(_ u: Int, _ v: Int, _ w: Int) -> Int {
+            positions.append((positions[u] + positions[v] + positions[w]) / 3)
+            normals.append(normalize(normals[u] + normals[v] + normals[w]))
+            shade.append((shade[u] + shade[v] + shade[w]) / 3)
+            blended.append((blended[u] + blended[v] + blended[w]) / 3)
+            return positions.count - 1
+        }
+        // Where along u–v the weights of u's kind and v's kind cross (linearly between them).
+        func crossing(_ u: Int, _ v: Int) -> Int {
+            let ku = heaviest[u], kv = heaviest[v]
+            let f0 = weights[u * kc + ku] - weights[u * kc + kv], f1 = weights[v * kc + ku] - weights[v * kc + kv]
+            let t = f0 - f1 > 1e-6 ? f0 / (f0 - f1) : 0.5
+            return between(u, v, min(max(t, 0.1), 0.9))
+        }
+        func emit(_ kind: Int, _ vs: Int...) { triangles[kind] += vs.map { UInt32($0) } }
+        // Triangle a, b, c (counter-clockwise seen from above): whole to its heaviest kind, or
+        // cut into a region round each corner in that corner's kind.
+        func triangle(_ a: Int, _ b: Int, _ c: Int) {
+            guard cutsBetweenKinds, heaviest[a] != heaviest[b] || heaviest[b] != heaviest[c] else {
+                emit(dominant(a, b, c), a, b, c)
+                return
+            }
+            if heaviest[a] != heaviest[b] && heaviest[b] != heaviest[c] && heaviest[c] != heaviest[a] {
+                let ab = crossing(a, b), bc = crossing(b, c), ca = crossing(c, a), m = centre(a, b, c)
+                emit(heaviest[a], a, ab, m, a, m, ca)
+                emit(heaviest[b], b, bc, m, b, m, ab)
+                emit(heaviest[c], c, ca, m, c, m, bc)
+                return
+            }
+            // Two corners share a kind: turn the odd one to the front, keeping the winding.
+            let (x, y, z) = heaviest[b] == heaviest[c] ? (a, b, c) : heaviest[c] == heaviest[a] ? (b, c, a) : (c, a, b)
+            let xy = crossing(x, y), xz = crossing(x, z)
+            emit(heaviest[x], x, xy, xz)
+            emit(heaviest[y], xy, y, z, xy, z, xz)
+        }
         for j in 0..<(rows - 1) {
             for i in 0..<(columns - 1) {
                 if let skip, skip(i, j) { continue }
                 let a = j * side + i, b = a + 1, c = a + side, d = c + 1
                 // Alternate the diagonal so ridges do not all lean one way.
                 if (i + j) & 1 == 0 {
-                    triangles[dominant(a, c, b)] += [UInt32(a), UInt32(c), UInt32(b)]
-                    triangles[dominant(b, c, d)] += [UInt32(b), UInt32(c), UInt32(d)]
+                    triangle(a, c, b)
+                    triangle(b, c, d)
                 } else {
-                    triangles[dominant(a, c, d)] += [UInt32(a), UInt32(c), UInt32(d)]
-                    triangles[dominant(a, d, b)] += [UInt32(a), UInt32(d), UInt32(b)]
+                    triangle(a, c, d)
+                    triangle(a, d, b)
                 }
             }
         }
+        count = positions.count
         // Skirt quads under each border edge, in the kind of the border sample they hang from.
         for (e, v) in border.enumerated() {
             let w = border[(e + 1) % border.count]
