@@ -204,6 +204,8 @@ struct DrawList {
         var skin: Int?
         /// Distance from the eye to the nearest instance's bounds (front-to-back order).
         var nearest: Float = 0
+        /// A mesh of the ground (`PreparedScene.groundMeshes`): drawn after everything else.
+        var ground = false
         var instanceCount: Int { models.count / 16 }
     }
 
@@ -216,8 +218,11 @@ struct DrawList {
         var instanceCount: Int { models.count / 16 }
     }
 
-    /// Opaque and masked batches, grouped by material so state changes are few.
+    /// Opaque and masked batches, front to back, the ground's last.
     var opaque: [Batch] = []
+    /// The opaque batches that are not ground, and the ground's.
+    var standing: ArraySlice<Batch> { opaque.prefix { !$0.ground } }
+    var ground: ArraySlice<Batch> { opaque.drop { !$0.ground } }
     /// Impostor batches, one per scene and mesh, front to back.
     var impostors: [ImpostorBatch] = []
 
@@ -253,7 +258,13 @@ struct DrawList {
         }
         // Front to back, so the depth test rejects hidden fragments before they are shaded (what
         // llvmpipe spends most of a frame on); ties in list order: same inputs, same pixels.
-        let order = list.opaque.indices.sorted { a, b in (list.opaque[a].nearest, a) < (list.opaque[b].nearest, b) }
+        // The ground comes last: what stands on it hides it far more often than it hides
+        // anything, and its tiles' boxes, as wide as they are deep, hold points nearer than
+        // anything on them (drawn first by their nearest point, the ground under every house
+        // and tree was shaded, then covered).
+        let order = list.opaque.indices.sorted { a, b in
+            (list.opaque[a].ground ? 1 : 0, list.opaque[a].nearest, a) < (list.opaque[b].ground ? 1 : 0, list.opaque[b].nearest, b)
+        }
         list.opaque = order.map { list.opaque[$0] }
         let impostorOrder = list.impostors.indices.sorted { a, b in (list.impostors[a].nearest, a) < (list.impostors[b].nearest, b) }
         list.impostors = impostorOrder.map { list.impostors[$0] }
@@ -374,7 +385,7 @@ struct DrawList {
                         } else {
                             batches[key] = list.opaque.count
                             list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models, node: nil, skin: nil,
-                                                     nearest: nearest[level]))
+                                                     nearest: nearest[level], ground: prepared.groundMeshes.contains(d.mesh)))
                         }
                     }
                 }

@@ -184,8 +184,9 @@ public final class Renderer {
                              clock: &clock)
         } else {
             if !cascades.isEmpty { shadowMaps?.bind(unit: Unit.shadow) }
-            try draw(list.opaque, scenes, poses: poses, pass: .color(frame), setup: setup)
+            try draw(Array(list.standing), scenes, poses: poses, pass: .color(frame), setup: setup)
             try drawImpostors(list.impostors, scenes, pass: .color(frame), viewer: Vec4(camera.eye, 0), setup: setup)
+            try draw(Array(list.ground), scenes, poses: poses, pass: .color(frame), setup: setup)
         }
         clock.lap(.lighting, into: &statistics)
         try drawSky(camera: camera, lighting: lighting, options: options)
@@ -236,8 +237,10 @@ public final class Renderer {
                               frame: FrameFeatures, hasShadows: Bool, setup: (GLProgram) -> Void, clock: inout StageClock) throws(RenderError) {
         gBuffer.bindGeometry()
         let geometry = { (program: GLProgram) in program.set("uViewProjection", camera.viewProjection) }
-        try draw(list.opaque, scenes, poses: poses, pass: .gBuffer, setup: geometry)
+        // What stands on the ground, then the ground it hides (`DrawList.collect`).
+        try draw(Array(list.standing), scenes, poses: poses, pass: .gBuffer, setup: geometry)
         try drawImpostors(list.impostors, scenes, pass: .gBuffer, viewer: Vec4(camera.eye, 0), setup: geometry)
+        try draw(Array(list.ground), scenes, poses: poses, pass: .gBuffer, setup: geometry)
         clock.lap(.geometry, into: &statistics)
 
         gBuffer.bindLit()

@@ -3,8 +3,9 @@ import OysterImage
 @testable import OysterRender
 import Testing
 
-/// The ground (terrain role) casts sun shadows from the faces turned from the sun only
-/// (`PreparedScene.groundMeshes`); everything else from both faces.
+/// The ground (terrain role, `PreparedScene.groundMeshes`) casts sun shadows from the faces
+/// turned from the sun only, everything else from both faces; and it is drawn after what
+/// stands on it.
 @Suite(.enabled(if: openGLAvailable, "needs headless OpenGL"))
 struct GroundShadowTests {
     /// A heightfield 20 m square: flat, with a 3 m ridge along z at x = 0 (slopes 1:1), its
@@ -94,5 +95,25 @@ struct GroundShadowTests {
         let (ux, uy) = try Self.screen(Vec3(0, 2, 0) - sun * (2 / sun.y), options: options)
         let (ox, oy) = try Self.screen(Vec3(-5, 0, 2), options: options)
         #expect(rgb(image, ux, uy).x + 30 < rgb(image, ox, oy).x, "under the roof \(rgb(image, ux, uy)), in the open \(rgb(image, ox, oy))")
+    }
+
+    @Test func theGroundIsDrawnAfterWhatStandsOnIt() throws {
+        // The ridge's box holds the eye's nearest point to anything; a square stands on it
+        // farther off. Front to back by nearest point, the ground came first.
+        var scene = Self.scene(role: .terrain)
+        scene.materials.append(TestScenes.material(Vec4(0.8, 0.2, 0.2, 1)))
+        var post = TestScenes.square(centre: Vec3(-6, 1, -6), size: 2)
+        post.material = scene.materials.count - 1
+        scene.meshes.append(Mesh(primitives: [post]))
+        scene.nodes.append(Node(name: "Post", mesh: scene.meshes.count - 1))
+        scene.roots = [SceneRoot(nodes: Array(scene.nodes.indices))]
+        let renderer = try Renderer()
+        let prepared = renderer.prepare(scene)
+        let options = Self.options
+        let camera = try FrameCamera.resolve(scene, world: prepared.restWorld, bounds: prepared.bounds, options: options, aspect: 160 / 96)
+        let list = DrawList.collect(prepared, world: prepared.restWorld, frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: nil)
+        #expect(list.opaque.map(\.mesh) == [1, 0], "\(list.opaque.map { ($0.mesh, $0.nearest) })")
+        #expect(list.opaque[0].nearest > list.opaque[1].nearest, "the ground's box is the nearer")
+        #expect(list.standing.map(\.mesh) == [1] && list.ground.map(\.mesh) == [0])
     }
 }
