@@ -582,8 +582,10 @@ public struct FrameStatistics: Sendable, Equatable {
     /// Seconds per stage of the frame, with `RenderOptions.profile` (else empty).
     public var stageSeconds: [FrameStage: Double] = [:]
     /// Fragment shader invocations per stage, with `RenderOptions.profile` where the device
-    /// counts them (else empty). llvmpipe shades whole 4×4 blocks of pixels and counts all
-    /// sixteen, hidden or not: small and thin triangles show here as many times their area.
+    /// counts them (else empty). llvmpipe counts whole 4×4 blocks of pixels as it rasterizes
+    /// them, before its early depth test: small and thin triangles show here as many times
+    /// their area, and a block the depth test then rejects unshaded is counted all the same
+    /// (the deferred lighting's full-screen triangle counts every pixel, sky included).
     public var stageFragments: [FrameStage: Int] = [:]
     /// Draw calls and triangles of the shadow maps (all cascades).
     public var shadowDraws = 0

@@ -326,7 +326,7 @@ struct Render: OysterTool {
                     } else {
                         let counts = totals.stageFragments.sorted { $0.key < $1.key }.filter { $0.value > 0 }
                             .map { String(format: "%@ %.0f", $0.key.rawValue, Double($0.value) / n) }
-                        Console.writeStderr("\(Self.toolName): profile (fragments shaded per frame): \(counts.joined(separator: ", "))\n")
+                        Console.writeStderr("\(Self.toolName): profile (fragments rasterized per frame, before the depth test): \(counts.joined(separator: ", "))\n")
                     }
                 }
             }

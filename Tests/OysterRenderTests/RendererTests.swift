@@ -232,7 +232,7 @@ struct RenderVideoCommandTests {
             #expect(line.contains(stage + " "), "\(line)")
         }
         // Fragments per stage where the device counts them, else a line saying it does not.
-        let fragments = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (fragments shaded per frame)") || $0.contains("does not count fragments") })
+        let fragments = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (fragments rasterized per frame") || $0.contains("does not count fragments") })
         if try Renderer().countsFragments { #expect(fragments.contains("geometry ") && fragments.contains("lighting "), "\(fragments)") }
     }
 
