@@ -492,10 +492,10 @@ public final class Renderer {
         return m[0] * (m[5] * m[10] - m[6] * m[9]) - m[4] * (m[1] * m[10] - m[2] * m[9]) + m[8] * (m[1] * m[6] - m[2] * m[5])
     }
 
-    /// Which faces a shadow map draws: both, but only those turned from the sun for the
-    /// single-sided ground (`PreparedScene.groundMeshes`). Both faces, not just the front: an
-    /// open surface such as terrain rising to the world's edge turns its back to a low sun and
-    /// still casts (as Blender's and Cycles' shadows do).
+    /// Which faces a shadow map draws: only those turned from the sun for the single-sided
+    /// ground (`PreparedScene.groundMeshes`), both for everything else. Never only the faces
+    /// towards the sun: an open surface such as terrain rising to the world's edge turns its
+    /// back to a low sun and still casts (as Blender's and Cycles' shadows do).
     private func cullForShadows(_ material: Material?, ground: Bool) {
         if ground && !(material?.doubleSided ?? false) {
             glEnable(GLenum(GL_CULL_FACE))
