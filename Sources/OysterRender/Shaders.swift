@@ -502,13 +502,22 @@ enum Shaders {
         return vec3(uvec3(v, v >> 9u, v >> 18u) & 511u) * exp2(float(int(v >> 27u)) - 24.0);
     }
     uvec4 packGBuffer(vec3 base, float occlusion, vec3 n, float roughness, float metallic, vec3 emissive, bool unlit) {
-        uvec3 b = uvec3(sqrt(clamp(base, 0.0, 1.0)) * 1023.0 + 0.5);
+        vec3 root = sqrt(base);
         vec2 o = octahedral(n);
-        return uvec4(b.r | (b.g << 10u) | (b.b << 20u),
+        return uvec4(unorm(root.r, 1023.0) | (unorm(root.g, 1023.0) << 10u) | (unorm(root.b, 1023.0) << 20u),
                      unorm(o.x, 65535.0) | (unorm(o.y, 65535.0) << 16u),
                      unorm(roughness, 4095.0) | (unorm(metallic, 255.0) << 12u) | (unorm(occlusion, 255.0) << 20u)
                          | (unlit ? 0x80000000u : 0u),
                      packRGB9E5(emissive));
+    }
+    // The inputs packGBuffer packed (to its precision).
+    struct GBufferTexel { vec3 base; float occlusion; vec3 n; float roughness; float metallic; vec3 emissive; bool unlit; };
+    GBufferTexel unpackGBuffer(uvec4 g) {
+        vec3 root = vec3(uvec3(g.x, g.x >> 10u, g.x >> 20u) & 1023u) / 1023.0;
+        return GBufferTexel(root * root, float((g.z >> 20u) & 255u) / 255.0,
+                            fromOctahedral(vec2(float(g.y & 65535u), float(g.y >> 16u)) / 65535.0),
+                            float(g.z & 4095u) / 4095.0, float((g.z >> 12u) & 255u) / 255.0,
+                            unpackRGB9E5(g.w), (g.z & 0x80000000u) != 0u);
     }
     """
 
@@ -662,18 +671,11 @@ enum Shaders {
     out vec4 fragColor;
     void main() {
         ivec2 p = ivec2(gl_FragCoord.xy);
-        uvec4 g = texelFetch(uGBuffer, p, 0);
+        GBufferTexel g = unpackGBuffer(texelFetch(uGBuffer, p, 0));
         float depth = texelFetch(uGDepth, p, 0).r;
         vec4 h = uInverseViewProjection * vec4(gl_FragCoord.xy / uViewport * 2.0 - 1.0, depth * 2.0 - 1.0, 1.0);
         vec3 world = h.xyz / h.w;
-        vec3 root = vec3(uvec3(g.x, g.x >> 10u, g.x >> 20u) & 1023u) / 1023.0;
-        vec3 base = root * root;
-        vec3 n = fromOctahedral(vec2(float(g.y & 65535u), float(g.y >> 16u)) / 65535.0);
-        float roughness = float(g.z & 4095u) / 4095.0;
-        float metallic = float((g.z >> 12u) & 255u) / 255.0;
-        float occlusion = float((g.z >> 20u) & 255u) / 255.0;
-        vec3 color = (g.z & 0x80000000u) != 0u ? base
-            : lit(world, n, base, metallic, roughness, occlusion) + unpackRGB9E5(g.w);
+        vec3 color = g.unlit ? g.base : lit(world, g.n, g.base, g.metallic, g.roughness, g.occlusion) + g.emissive;
         fragColor = vec4(display(applyFog(color, world)), 1.0);
     }
     """
