@@ -227,7 +227,7 @@ struct RenderVideoCommandTests {
         let dir = TemporaryDirectory()
         let run = try ToolRun.run(tool, [asset, "--duration", "0.2", "--fps", "10", "--size", "96x64", "-o", dir.file("f/"), "--stats", "--profile"])
         #expect(run.status == 0, "\(run.stderr)")
-        let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (ms per frame)") })
+        let line = try #require(run.stderr.split(separator: "\n").first { $0.contains("profile (median ms per frame)") })
         for stage in ["shadows", "culling", "geometry", "lighting", "skyAndBlended", "post", "readback"] {
             #expect(line.contains(stage + " "), "\(line)")
         }
