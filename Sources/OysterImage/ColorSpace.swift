@@ -40,3 +40,11 @@ enum SRGB {
     /// Linear light quantized to 16 bits to the nearest 8-bit sRGB code (error < 0.05 code near black).
     static let encode8: [UInt8] = (0..<65536).map { UInt8((fromLinear(Float($0) / 65535) * 255).rounded()) }
 }
+
+extension ColorSpace {
+    /// An 8-bit code of this colour space as the value a GL sampler returns: linear light
+    /// for sRGB, the code over 255 for linear data.
+    public func sampled(_ code: UInt8) -> Float {
+        self == .sRGB ? SRGB.decode8[Int(code)] : Float(code) / 255
+    }
+}

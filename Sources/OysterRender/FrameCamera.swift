@@ -24,6 +24,15 @@ struct FrameCamera {
 
     var viewProjection: Mat4 { projection * view }
 
+    /// How sizes in the world map to pixels in a frame `pixelsHigh` tall (levels of detail,
+    /// impostors and averaged materials choose by it).
+    func screenScale(pixelsHigh: Int) -> ScreenScale {
+        switch lens {
+        case .perspective(let t, _): return .perspective(pixelsPerRadian: Float(pixelsHigh) / (2 * t))
+        case .orthographic(_, let halfHeight): return .orthographic(pixelsPerMetre: Float(pixelsHigh) / (2 * halfHeight))
+        }
+    }
+
     /// The camera `options` ask for: an explicit eye, a named or the first scene camera, else
     /// a view framing `bounds` from above and to the side.
     static func resolve(_ scene: Scene, world: [Mat4], bounds: AABB, options: RenderOptions, aspect: Float) throws(RenderError) -> FrameCamera {

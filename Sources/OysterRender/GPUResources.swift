@@ -28,6 +28,10 @@ final class GPUResources {
         let morphTexture: GLuint
         let morphBuffer: GLuint
         let morphTargets: Int
+        /// TEXCOORD_0 units per unit of the mesh's space, low for the primitive (a tenth of
+        /// its triangles have less): how much of a texture's repeat one pixel covers at a
+        /// distance (`DrawList`'s averaged materials). Nil without TEXCOORD_0.
+        let uvPerMetre: Float?
     }
 
     /// A piece of a primitive drawn on its own: the whole primitive, or one tile of a large
@@ -54,6 +58,9 @@ final class GPUResources {
     /// Textures of shared pixels this scene holds in the renderer's table (released on delete).
     private var sharedKeys: [SharedTextureTable.Key] = []
     private let sharedTable: SharedTextureTable
+    /// Per material index: the material drawn with its textures' averages, where it can be
+    /// (`AveragedMaterial`).
+    private(set) var averagedMaterials: [Int: AveragedMaterial] = [:]
 
     struct TextureKey: Hashable {
         let texture: Int
@@ -204,6 +211,10 @@ final class GPUResources {
     /// Uploads each texture once per colour space its slots need (base colour and emissive
     /// are sRGB, the others linear), from pixels staged off the GL thread.
     private func uploadTextures(_ pixels: [Int: StagedScene.StagedPixels]) {
+        var averages: [TextureKey: SIMD4<Float>] = [:]
+        defer {
+            for (i, m) in scene.materials.enumerated() { averagedMaterials[i] = AveragedMaterial(m, averages: averages) }
+        }
         var keys = Set<TextureKey>()
         for m in scene.materials {
             for slot in TextureSlot.allCases {
@@ -219,12 +230,15 @@ final class GPUResources {
                 guard let levels = chains.levels[key.sRGB ? .sRGB : .linear] else { continue }
                 let id = Self.uploadTexture(levels, sRGB: key.sRGB, sampler: sampler)
                 textures[key] = id
+                averages[key] = AveragedMaterial.average(levels: levels, sRGB: key.sRGB)
                 ownTextures.append(id)
             case .own(nil):
                 continue
             case .shared(let shared):
                 let sharedKey = SharedTextureTable.Key(pixels: shared, sRGB: key.sRGB, sampler: sampler)
-                textures[key] = sharedTable.acquire(sharedKey)
+                let texture = sharedTable.acquire(sharedKey)
+                textures[key] = texture.id
+                averages[key] = texture.average
                 sharedKeys.append(sharedKey)
             }
         }
@@ -276,8 +290,9 @@ final class GPUResources {
         glGenVertexArrays(1, &vao)
         glBindVertexArray(vao)
         var buffers: [GLuint] = []
-        func attribute(_ location: GLuint, _ data: DataArray?, _ types: [ElementType]) -> Bool {
-            guard let data, types.contains(data.elementType), data.count == vertexCount else { return false }
+        /// Uploads an attribute's values, returning them; nil when it is absent or malformed.
+        func attribute(_ location: GLuint, _ data: DataArray?, _ types: [ElementType]) -> [Float]? {
+            guard let data, types.contains(data.elementType), data.count == vertexCount else { return nil }
             var id: GLuint = 0
             glGenBuffers(1, &id)
             glBindBuffer(GLenum(GL_ARRAY_BUFFER), id)
@@ -286,17 +301,17 @@ final class GPUResources {
             glEnableVertexAttribArray(location)
             glVertexAttribPointer(location, GLint(data.elementType.componentCount), GLenum(GL_FLOAT), GLboolean(GL_FALSE), 0, nil)
             buffers.append(id)
-            return true
+            return values
         }
-        _ = attribute(Location.position, positions, [.vec3])
-        let hasNormals = attribute(Location.normal, p.attributes["NORMAL"], [.vec3])
-        _ = attribute(Location.uv0, p.attributes["TEXCOORD_0"], [.vec2])
-        let hasColors = attribute(Location.color, p.attributes["COLOR_0"], [.vec3, .vec4])
-        let hasTangents = attribute(Location.tangent, p.attributes["TANGENT"], [.vec4])
-        let hasUV1 = attribute(Location.uv1, p.attributes["TEXCOORD_1"], [.vec2])
+        let points = attribute(Location.position, positions, [.vec3]) ?? []
+        let hasNormals = attribute(Location.normal, p.attributes["NORMAL"], [.vec3]) != nil
+        let uv0 = attribute(Location.uv0, p.attributes["TEXCOORD_0"], [.vec2])
+        let hasColors = attribute(Location.color, p.attributes["COLOR_0"], [.vec3, .vec4]) != nil
+        let hasTangents = attribute(Location.tangent, p.attributes["TANGENT"], [.vec4]) != nil
+        let hasUV1 = attribute(Location.uv1, p.attributes["TEXCOORD_1"], [.vec2]) != nil
         var isSkinned = false
         if let joints = p.attributes["JOINTS_0"], joints.elementType == .vec4, joints.count == vertexCount,
-           attribute(Location.weights, p.attributes["WEIGHTS_0"], [.vec4]) {
+           attribute(Location.weights, p.attributes["WEIGHTS_0"], [.vec4]) != nil {
             var id: GLuint = 0
             glGenBuffers(1, &id)
             glBindBuffer(GLenum(GL_ARRAY_BUFFER), id)
@@ -321,7 +336,47 @@ final class GPUResources {
         return PrimitiveBuffers(vertexArray: vao, buffers: buffers, indexCount: indices.count, vertexCount: vertexCount,
                                 hasNormals: hasNormals, hasColors: hasColors, hasTangents: hasTangents, hasUV1: hasUV1,
                                 isSkinned: isSkinned, morphTexture: morphTexture, morphBuffer: morphBuffer,
-                                morphTargets: morphTexture == 0 ? 0 : min(p.targets.count, Shaders.maxMorphTargets))
+                                morphTargets: morphTexture == 0 ? 0 : min(p.targets.count, Shaders.maxMorphTargets),
+                                uvPerMetre: uv0.flatMap { Self.uvPerMetre(points, $0, indices: indices) })
+    }
+
+    /// TEXCOORD_0 units per unit of length over a primitive's surface, a low figure for it: per
+    /// triangle the square root of its UV area over its area (its mean stretch), the tenth
+    /// lowest of a hundred; triangles with no area (in space or in UV) do not count. Nil when
+    /// none counts.
+    static func uvPerMetre(_ positions: [Float], _ uvs: [Float], indices: [UInt32]) -> Float? {
+        var stretch: [Float] = []
+        stretch.reserveCapacity(indices.count / 3)
+        var t = 0
+        while t + 2 < indices.count {
+            let (a, b, c) = (Int(indices[t]), Int(indices[t + 1]), Int(indices[t + 2]))
+            t += 3
+            let pa = Vec3(positions[a * 3], positions[a * 3 + 1], positions[a * 3 + 2])
+            let area = length(cross(Vec3(positions[b * 3], positions[b * 3 + 1], positions[b * 3 + 2]) - pa,
+                                    Vec3(positions[c * 3], positions[c * 3 + 1], positions[c * 3 + 2]) - pa))
+            let (ub, vb) = (uvs[b * 2] - uvs[a * 2], uvs[b * 2 + 1] - uvs[a * 2 + 1])
+            let (uc, vc) = (uvs[c * 2] - uvs[a * 2], uvs[c * 2 + 1] - uvs[a * 2 + 1])
+            let uvArea = abs(ub * vc - uc * vb)
+            guard area > 1e-12, uvArea > 0, area.isFinite, uvArea.isFinite else { continue }
+            stretch.append((uvArea / area).squareRoot())
+        }
+        guard !stretch.isEmpty else { return nil }
+        let k = stretch.count / 10
+        return stretch.withUnsafeMutableBufferPointer { buffer in
+            // The k-th smallest, without sorting them all.
+            var (lo, hi) = (0, buffer.count - 1)
+            while lo < hi {
+                let pivot = buffer[(lo + hi) / 2]
+                var (i, j) = (lo, hi)
+                while i <= j {
+                    while buffer[i] < pivot { i += 1 }
+                    while buffer[j] > pivot { j -= 1 }
+                    if i <= j { buffer.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { break }
+            }
+            return buffer[k]
+        }
     }
 
     /// Morph displacements as one RGBA32F buffer texture: texel `(t * 3 + k) * vertexCount + v`

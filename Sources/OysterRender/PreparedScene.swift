@@ -197,6 +197,8 @@ struct DrawList {
         /// Level of detail (0: full).
         var level = 0
         var material: Material?
+        /// The occlusion an averaged material (`AveragedMaterial`) draws with, 1 for others.
+        var occlusion: Float = 1
         /// Column-major model matrices, 16 floats per instance.
         var models: [Float]
         /// The node, for a skinned or morphed draw (its own joints and weights).
@@ -336,27 +338,39 @@ struct DrawList {
                 let material = prim.material.flatMap { scene.materials.indices.contains($0) ? scene.materials[$0] : nil }
                 let isBlended = material?.alphaMode == .blend
                 if isBlended && !includeBlended { continue }
+                // Far enough, an instance draws its material with its textures' averages.
+                let averaged = isBlended || deforms || scale == nil ? nil : prim.material.flatMap { prepared.resources.averagedMaterials[$0] }
                 for (k, part) in parts.enumerated() {
                     let local = part.bounds
                     let levelErrors = part.errors
-                    var visible: [[Float]] = Array(repeating: [], count: levelErrors.count)
-                    var nearest = [Float](repeating: .infinity, count: levelErrors.count)
+                    let uvPerMetre = averaged == nil ? nil : part.levels.first??.uvPerMetre
+                    // Per level, sampled then averaged (index level * 2 + 1).
+                    var visible: [[Float]] = Array(repeating: [], count: levelErrors.count * 2)
+                    var nearest = [Float](repeating: .infinity, count: levelErrors.count * 2)
                     for model in models {
                         let box = local.transformed(by: model)
                         let distance = max(0, length(box.center - eye) - length(box.size) * 0.5)
                         // Pixels per unit of mesh-space error: the coarsest level under
                         // `maxErrorPixels` is drawn.
                         var pixelsPerError = skinnedPixelsPerError
+                        var usesAverages = false
                         if !deforms {
                             guard frustum.intersects(box) else { continue }
                             if let scale {
                                 let radius = length(box.max - box.min) * 0.5
                                 let pixelsPerMetre = scale.pixelsPerMetre(centre: box.center, radius: radius, eye: eye)
                                 if radius * pixelsPerMetre < minPixels { continue }
-                                if levelErrors.count > 1 {
+                                if levelErrors.count > 1 || uvPerMetre != nil {
+                                    let nearestPixelsPerMetre = scale.pixelsPerMetre(nearestIn: box, eye: eye)
                                     // World error: mesh-space error times the model's growth.
                                     let growth = length(box.size) / max(length(local.size), 1e-6)
-                                    pixelsPerError = growth * scale.pixelsPerMetre(nearestIn: box, eye: eye)
+                                    if levelErrors.count > 1 { pixelsPerError = growth * nearestPixelsPerMetre }
+                                    // UV a pixel covers at the nearest point, where the most of
+                                    // the textures is seen (world metres are mesh metres times
+                                    // the model's scale: at most its largest).
+                                    if let uvPerMetre {
+                                        usesAverages = uvPerMetre >= AveragedMaterial.repeatPerPixel * model.largestScale * nearestPixelsPerMetre
+                                    }
                                 }
                             }
                         }
@@ -369,23 +383,30 @@ struct DrawList {
                                             Batch(scene: index, mesh: d.mesh, primitive: p, material: material, models: model.m,
                                                   node: deforms ? d.node : nil, skin: d.skin, nearest: distance)))
                         } else {
-                            visible[level] += model.m
-                            nearest[level] = min(nearest[level], distance)
+                            let slot = level * 2 + (usesAverages ? 1 : 0)
+                            visible[slot] += model.m
+                            nearest[slot] = min(nearest[slot], distance)
                         }
                     }
-                    for (level, models) in visible.enumerated() where !models.isEmpty {
-                        let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(level))
+                    for (slot, models) in visible.enumerated() where !models.isEmpty {
+                        let (level, usesAverages) = (slot / 2, slot % 2 == 1)
+                        let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(slot))
                         if deforms {
                             list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models,
                                                      node: d.node, skin: d.skin,
-                                                     nearest: nearest[level]))
+                                                     nearest: nearest[slot]))
                         } else if let i = batches[key] {
                             list.opaque[i].models += models
-                            list.opaque[i].nearest = min(list.opaque[i].nearest, nearest[level])
+                            list.opaque[i].nearest = min(list.opaque[i].nearest, nearest[slot])
                         } else {
                             batches[key] = list.opaque.count
-                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models, node: nil, skin: nil,
-                                                     nearest: nearest[level], ground: prepared.groundMeshes.contains(d.mesh)))
+                            var batch = Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models,
+                                              node: nil, skin: nil, nearest: nearest[slot], ground: prepared.groundMeshes.contains(d.mesh))
+                            if usesAverages, let averaged {
+                                batch.material = averaged.material
+                                batch.occlusion = averaged.occlusion
+                            }
+                            list.opaque.append(batch)
                         }
                     }
                 }

@@ -135,12 +135,8 @@ public final class Renderer {
         // The environment's fog density holds at the scene's lowest ground and thins above.
         if let base = options.fogBase { lighting.fogBase = base } else if !bounds.isEmpty { lighting.fogBase = bounds.min.y }
 
-        let scale: ScreenScale
-        switch camera.lens {
-        case .perspective(let t, _): scale = .perspective(pixelsPerRadian: Float(h) / (2 * t))
-        case .orthographic(_, let halfHeight): scale = .orthographic(pixelsPerMetre: Float(h) / (2 * halfHeight))
-        }
-        let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye, scale: scale)
+        let list = DrawList.collect(Array(zip(scenes, worlds)), frustum: Frustum(camera.viewProjection), eye: camera.eye,
+                                    scale: camera.screenScale(pixelsHigh: h))
         clock.lap(.culling, into: &statistics)
 
         // Shadow cascades first: they render into their own targets.
@@ -404,6 +400,7 @@ public final class Renderer {
         var prepared: Set<ObjectIdentifier> = []
         var lastMaterial: Material?? = .none
         var lastScene = -1
+        var lastOcclusion: Float = 1
         for (i, batch) in batches.enumerated() {
             let resources = scenes[batch.scene].resources
             let pose = poses[batch.scene]
@@ -417,10 +414,11 @@ public final class Renderer {
                 lastMaterial = .none
             }
             // Equal materials of two scenes still name their own textures.
-            if lastMaterial != .some(batch.material) || lastScene != batch.scene {
-                bindMaterial(batch.material, program: program, resources: resources, depth: depth)
+            if lastMaterial != .some(batch.material) || lastScene != batch.scene || lastOcclusion != batch.occlusion {
+                bindMaterial(batch.material, occlusion: batch.occlusion, program: program, resources: resources, depth: depth)
                 lastMaterial = .some(batch.material)
                 lastScene = batch.scene
+                lastOcclusion = batch.occlusion
             }
             if depth { cullForShadows(batch.material, ground: scenes[batch.scene].groundMeshes.contains(batch.mesh)) }
             if !gpu.hasColors { glVertexAttrib4f(GPUResources.Location.color, 1, 1, 1, 1) }
@@ -505,7 +503,7 @@ public final class Renderer {
         }
     }
 
-    private func bindMaterial(_ material: Material?, program: GLProgram, resources: GPUResources, depth: Bool) {
+    private func bindMaterial(_ material: Material?, occlusion: Float, program: GLProgram, resources: GPUResources, depth: Bool) {
         let m = material ?? Material()
         if !depth {
             if m.doubleSided { glDisable(GLenum(GL_CULL_FACE)) } else { glEnable(GLenum(GL_CULL_FACE)); glCullFace(GLenum(GL_BACK)) }
@@ -527,6 +525,7 @@ public final class Renderer {
         guard !depth else { return }
         program.set("uMetallic", m.metallicFactor)
         program.set("uRoughness", m.roughnessFactor)
+        program.set("uUntexturedOcclusion", occlusion)
         let shines = m.emissionShines == .always || !lampsOut
         program.set("uEmissive", shines ? m.emissiveFactor * (m.emissiveStrength ?? 1) : .zero)
     }

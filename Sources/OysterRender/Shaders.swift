@@ -528,6 +528,7 @@ enum Shaders {
     uniform float uRoughness;
     uniform float uNormalScale;
     uniform float uOcclusionStrength;
+    uniform float uUntexturedOcclusion;  // an averaged material's (`AveragedMaterial`), else 1
     uniform vec3 uEmissive;
     uniform sampler2D uMetallicRoughnessTexture;
     uniform sampler2D uNormalTexture;
@@ -627,7 +628,7 @@ enum Shaders {
     #ifdef OCCLUSION_IN_MR
         float occlusion = 1.0 + uOcclusionStrength * (mr.r - 1.0);
     #else
-        float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : 1.0;
+        float occlusion = hasTexture(3) ? 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, slotUV(3)).r - 1.0) : uUntexturedOcclusion;
     #endif
         vec3 emissive = uEmissive;
         if (hasTexture(4)) emissive *= texture(uEmissiveTexture, slotUV(4)).rgb;

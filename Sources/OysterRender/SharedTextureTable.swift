@@ -38,8 +38,15 @@ final class SharedTextureTable {
         var sampler: Sampler { Sampler(magFilter: magFilter, minFilter: minFilter, wrapS: wrapS, wrapT: wrapT) }
     }
 
-    private let table = CountedTable<Key, GLuint> { texture in
-        var t = texture
+    /// A texture of shared pixels and what its top mip level samples to
+    /// (`AveragedMaterial.average`).
+    struct Texture {
+        let id: GLuint
+        let average: SIMD4<Float>?
+    }
+
+    private let table = CountedTable<Key, Texture> { texture in
+        var t = texture.id
         glDeleteTextures(1, &t)
     }
 
@@ -47,11 +54,13 @@ final class SharedTextureTable {
     var count: Int { table.count }
 
     /// The texture for `key`, uploaded on first use; each call must be paired with `release`.
-    func acquire(_ key: Key) -> GLuint {
+    func acquire(_ key: Key) -> Texture {
         // Filtered here, on the GL thread, once per renderer: shared pixels are few (a streamed
         // world's baked textures) and each is used in one colour space or two.
         table.acquire(key) {
-            GPUResources.uploadTexture(key.owner.image.textureMipmaps(colorSpace: key.sRGB ? .sRGB : .linear), sRGB: key.sRGB, sampler: key.sampler)
+            let levels = key.owner.image.textureMipmaps(colorSpace: key.sRGB ? .sRGB : .linear)
+            return Texture(id: GPUResources.uploadTexture(levels, sRGB: key.sRGB, sampler: key.sampler),
+                           average: AveragedMaterial.average(levels: levels, sRGB: key.sRGB))
         }
     }
 
