@@ -63,6 +63,32 @@ public final class PreparedScene {
     /// The drawables' nodes at or below `hiddenNodes`.
     private(set) var hiddenDrawables: Set<Int> = []
 
+    /// Per mesh, the primitives culling batches (those with triangles and geometry uploaded).
+    let culledPrimitives: [[CulledPrimitive]]
+
+    /// What culling reads of a primitive in every pass of every frame, worked out once: copying
+    /// its `Primitive` and `Material` (dictionaries, arrays and strings) there was most of
+    /// culling's time, spent counting references.
+    final class CulledPrimitive {
+        let index: Int
+        let material: Material?
+        let blended: Bool
+        /// Its material drawn with its textures' averages, where it can be.
+        let averaged: AveragedMaterial?
+        /// Its parts (`GPUResources.parts`) and, per part, its TEXCOORD_0 units per metre.
+        let parts: [GPUResources.Part]
+        let uvPerMetre: [Float?]
+
+        init(index: Int, material: Material?, averaged: AveragedMaterial?, parts: [GPUResources.Part]) {
+            self.index = index
+            self.material = material
+            blended = material?.alphaMode == .blend
+            self.averaged = averaged
+            self.parts = parts
+            uvPerMetre = parts.map { $0.levels.first??.uvPerMetre }
+        }
+    }
+
     /// Unique among the scenes one renderer prepared (caches are keyed by it: an object's
     /// address can be reused once it is freed).
     let serial: Int
@@ -79,6 +105,17 @@ public final class PreparedScene {
         poser = staged.poser
         restBounds = staged.restBounds
         drawables = staged.drawables
+        let scene = staged.scene, resources = resources
+        culledPrimitives = scene.meshes.indices.map { m in
+            scene.meshes[m].primitives.indices.compactMap { p -> CulledPrimitive? in
+                let primitive = scene.meshes[m].primitives[p]
+                let parts = resources.parts(m, p)
+                guard primitive.triangleCount > 0, parts.first?.levels.first.map({ $0 != nil }) ?? false else { return nil }
+                let material = primitive.material.flatMap { scene.materials.indices.contains($0) ? scene.materials[$0] : nil }
+                return CulledPrimitive(index: p, material: material, averaged: primitive.material.flatMap { resources.averagedMaterials[$0] },
+                                       parts: parts)
+            }
+        }
         isEnclosed = staged.isEnclosed
         groundMeshes = staged.groundMeshes
         playedByDefault = Self.animationsKeepingTheSun(staged.scene)
@@ -332,18 +369,17 @@ struct DrawList {
                 models = near
                 if models.isEmpty { continue }
             }
-            for (p, prim) in scene.meshes[d.mesh].primitives.enumerated() where prim.triangleCount > 0 {
-                let parts = prepared.resources.parts(d.mesh, p)
-                guard parts.first?.levels.first.map({ $0 != nil }) ?? false else { continue }
-                let material = prim.material.flatMap { scene.materials.indices.contains($0) ? scene.materials[$0] : nil }
-                let isBlended = material?.alphaMode == .blend
+            for primitive in prepared.culledPrimitives[d.mesh] {
+                let p = primitive.index
+                let isBlended = primitive.blended
                 if isBlended && !includeBlended { continue }
                 // Far enough, an instance draws its material with its textures' averages.
-                let averaged = isBlended || deforms || scale == nil ? nil : prim.material.flatMap { prepared.resources.averagedMaterials[$0] }
+                let averages = !isBlended && !deforms && scale != nil && primitive.averaged != nil
+                let parts = primitive.parts
                 for (k, part) in parts.enumerated() {
                     let local = part.bounds
                     let levelErrors = part.errors
-                    let uvPerMetre = averaged == nil ? nil : part.levels.first??.uvPerMetre
+                    let uvPerMetre = averages ? primitive.uvPerMetre[k] : nil
                     // Per level, sampled then averaged (index level * 2 + 1).
                     var visible: [[Float]] = Array(repeating: [], count: levelErrors.count * 2)
                     var nearest = [Float](repeating: .infinity, count: levelErrors.count * 2)
@@ -380,7 +416,7 @@ struct DrawList {
                         }
                         if isBlended {
                             blended.append((length(box.center - eye), blended.count,
-                                            Batch(scene: index, mesh: d.mesh, primitive: p, material: material, models: model.m,
+                                            Batch(scene: index, mesh: d.mesh, primitive: p, material: primitive.material, models: model.m,
                                                   node: deforms ? d.node : nil, skin: d.skin, nearest: distance)))
                         } else {
                             let slot = level * 2 + (usesAverages ? 1 : 0)
@@ -392,17 +428,17 @@ struct DrawList {
                         let (level, usesAverages) = (slot / 2, slot % 2 == 1)
                         let key = SIMD4<Int32>(Int32(d.mesh), Int32(p), Int32(k), Int32(slot))
                         if deforms {
-                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models,
-                                                     node: d.node, skin: d.skin,
+                            list.opaque.append(Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: primitive.material,
+                                                     models: models, node: d.node, skin: d.skin,
                                                      nearest: nearest[slot]))
                         } else if let i = batches[key] {
                             list.opaque[i].models += models
                             list.opaque[i].nearest = min(list.opaque[i].nearest, nearest[slot])
                         } else {
                             batches[key] = list.opaque.count
-                            var batch = Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: material, models: models,
+                            var batch = Batch(scene: index, mesh: d.mesh, primitive: p, part: k, level: level, material: primitive.material, models: models,
                                               node: nil, skin: nil, nearest: nearest[slot], ground: prepared.groundMeshes.contains(d.mesh))
-                            if usesAverages, let averaged {
+                            if usesAverages, let averaged = primitive.averaged {
                                 batch.material = averaged.material
                                 batch.occlusion = averaged.occlusion
                             }
