@@ -30,7 +30,8 @@ final class GPUResources {
         let morphTargets: Int
         /// TEXCOORD_0 units per unit of the mesh's space, low for the primitive (a tenth of
         /// its triangles have less): how much of a texture's repeat one pixel covers at a
-        /// distance (`DrawList`'s averaged materials). Nil without TEXCOORD_0.
+        /// distance (`DrawList`'s averaged materials). Measured on level 0 only; nil on the
+        /// simplified levels and without TEXCOORD_0.
         let uvPerMetre: Float?
     }
 
@@ -79,7 +80,8 @@ final class GPUResources {
         glGenTextures(1, &t)
         jointTexture = t
         parts = staged.pieces.map { $0.map { $0.map { piece in
-            Part(levels: piece.chain.map { upload($0.0) }, errors: piece.chain.map(\.1), bounds: piece.bounds)
+            // Only the authored level's UV density is read (`uvPerMetre`).
+            Part(levels: piece.chain.enumerated().map { upload($1.0, measuresUV: $0 == 0) }, errors: piece.chain.map(\.1), bounds: piece.bounds)
         } } }
         uploadTextures(staged.pixels)
     }
@@ -212,9 +214,6 @@ final class GPUResources {
     /// are sRGB, the others linear), from pixels staged off the GL thread.
     private func uploadTextures(_ pixels: [Int: StagedScene.StagedPixels]) {
         var averages: [TextureKey: SIMD4<Float>] = [:]
-        defer {
-            for (i, m) in scene.materials.enumerated() { averagedMaterials[i] = AveragedMaterial(m, averages: averages) }
-        }
         var keys = Set<TextureKey>()
         for m in scene.materials {
             for slot in TextureSlot.allCases {
@@ -242,6 +241,7 @@ final class GPUResources {
                 sharedKeys.append(sharedKey)
             }
         }
+        for (i, m) in scene.materials.enumerated() { averagedMaterials[i] = AveragedMaterial(m, averages: averages) }
     }
 
     /// An RGBA8 mip chain (level 0 first, down to 1×1) as a GL texture with `sampler`'s
@@ -280,7 +280,7 @@ final class GPUResources {
 
     // MARK: - Geometry
 
-    private func upload(_ p: Primitive) -> PrimitiveBuffers? {
+    private func upload(_ p: Primitive, measuresUV: Bool) -> PrimitiveBuffers? {
         guard let positions = p.attributes["POSITION"], positions.elementType == .vec3 else { return nil }
         let vertexCount = positions.count
         // Indices past the vertex arrays would read outside them; such a primitive is skipped.
@@ -337,7 +337,7 @@ final class GPUResources {
                                 hasNormals: hasNormals, hasColors: hasColors, hasTangents: hasTangents, hasUV1: hasUV1,
                                 isSkinned: isSkinned, morphTexture: morphTexture, morphBuffer: morphBuffer,
                                 morphTargets: morphTexture == 0 ? 0 : min(p.targets.count, Shaders.maxMorphTargets),
-                                uvPerMetre: uv0.flatMap { Self.uvPerMetre(points, $0, indices: indices) })
+                                uvPerMetre: measuresUV ? uv0.flatMap { Self.uvPerMetre(points, $0, indices: indices) } : nil)
     }
 
     /// TEXCOORD_0 units per unit of length over a primitive's surface, a low figure for it: per
